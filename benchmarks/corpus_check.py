@@ -1,0 +1,81 @@
+"""Agreement of parse_goal with the hand annotations of ../shared/corpus/goals-dev.jsonl.
+
+Prints, per language: parse success rate, and agreement on category, direction (reach and
+achieve counted as one), target present/absent and deadline present/absent.
+Usage: python benchmarks/corpus_check.py [PATH] [--show-misses]
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from smmrules import GoalSyntaxError, parse_goal  # noqa: E402
+
+DEFAULT = ROOT.parent / "shared" / "corpus" / "goals-dev.jsonl"
+
+
+def _direction(d):
+    if d in (None, "unknown"):
+        return None
+    return "reach" if d == "achieve" else d
+
+
+def check(path: Path, show: bool = False) -> dict:
+    stats: dict = defaultdict(lambda: defaultdict(int))
+    misses = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        lang = row["lang"]
+        s = stats[lang]
+        s["n"] += 1
+        try:
+            g = parse_goal(row["text"])
+        except GoalSyntaxError as exc:
+            misses.append((row["id"], "syntax", str(exc), row["text"]))
+            continue
+        s["parsed"] += 1
+        checks = {
+            "category": g.category == row["category"],
+            "direction": _direction(g.direction) == _direction(row["direction"]),
+            "target": (g.target is not None) == (row["target"] is not None and "placeholder" not in row["target"]),
+            "deadline": (g.deadline is not None) == (row["deadline"] is not None),
+            "lang": g.lang == lang,
+        }
+        for k, ok in checks.items():
+            s[k] += ok
+            if not ok:
+                got = {"category": g.category, "direction": g.direction,
+                       "target": g.target and g.target.to_json(), "deadline": g.deadline and g.deadline.text,
+                       "lang": g.lang}[k]
+                misses.append((row["id"], k, f"got {got!r}, annotated {row.get(k)!r}", row["text"]))
+    if show:
+        for m in misses:
+            print("  MISS", *m, sep=" | ")
+    return stats
+
+
+def main(argv: list[str]) -> int:
+    show = "--show-misses" in argv
+    args = [a for a in argv if not a.startswith("--")]
+    path = Path(args[0]) if args else DEFAULT
+    if not path.exists():
+        print(f"corpus not found: {path}")
+        return 0
+    stats = check(path, show)
+    cols = ("parsed", "category", "direction", "target", "deadline", "lang")
+    print(f"{'lang':<5}{'n':>4}" + "".join(f"{c:>11}" for c in cols))
+    for lang in sorted(stats):
+        s = stats[lang]
+        print(f"{lang:<5}{s['n']:>4}" + "".join(f"{100 * s[c] / s['n']:>10.1f}%" for c in cols))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,4 @@
+"""`python -m smmrules`."""
+from .cli import main
+
+raise SystemExit(main())

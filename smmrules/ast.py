@@ -1,0 +1,179 @@
+"""The typed goal AST: frozen attrs classes, each carrying its source span."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+import attrs
+from attrs import validators as v
+
+CATEGORIES = ("sales", "leads", "awareness", "engagement", "loyalty", "communication", "traffic", "other")
+DIRECTIONS = ("increase", "decrease", "reach", "achieve", "maintain")
+PERIODS = ("day", "week", "month", "quarter", "year")
+TARGET_KINDS = ("relative", "absolute", "range", "rank", "multiple")
+DEADLINE_KINDS = ("date", "duration", "quarter", "period-end")
+LANGS = ("en", "ru", "uk")
+
+
+def _positive_int(inst, attr, value):
+    if not isinstance(value, int) or value < 1:
+        raise ValueError(f"{attr.name} must be a positive integer, got {value!r}", attr, value)
+
+
+def _number(inst, attr, value):
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{attr.name} must be a number, got {value!r}", attr, value)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"{attr.name} must be finite, got {value!r}", attr, value)
+
+
+@attrs.frozen
+class Span:
+    """Where a node is in the source: 1-based line and column, end column exclusive."""
+    line: int = attrs.field(validator=_positive_int)
+    column: int = attrs.field(validator=_positive_int)
+    end_line: int = attrs.field(validator=_positive_int)
+    end_column: int = attrs.field(validator=_positive_int)
+
+    def __attrs_post_init__(self):
+        if (self.end_line, self.end_column) < (self.line, self.column):
+            raise ValueError(f"span ends before it starts: {self!r}")
+
+    def to_json(self) -> dict:
+        return {"line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column}
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Span":
+        return cls(d["line"], d["column"], d["end_line"], d["end_column"])
+
+    def cover(self, other: "Span") -> "Span":
+        start = min((self.line, self.column), (other.line, other.column))
+        end = max((self.end_line, self.end_column), (other.end_line, other.end_column))
+        return Span(start[0], start[1], end[0], end[1])
+
+
+@attrs.frozen
+class Metric:
+    name: str
+    text: str
+    category: str = attrs.field(validator=v.in_(CATEGORIES))
+    span: Optional[Span] = None
+
+
+@attrs.frozen
+class Baseline:
+    value: float = attrs.field(validator=_number)
+    unit: Optional[str] = None
+    span: Optional[Span] = None
+
+    def to_json(self) -> dict:
+        return {"value": self.value, "unit": self.unit}
+
+
+@attrs.frozen
+class Target:
+    kind: str = attrs.field(validator=v.in_(TARGET_KINDS))
+    value: Optional[float] = attrs.field(default=None, validator=_number)
+    low: Optional[float] = attrs.field(default=None, validator=_number)
+    high: Optional[float] = attrs.field(default=None, validator=_number)
+    unit: Optional[str] = None
+    bound: Optional[str] = attrs.field(default=None, validator=v.optional(v.in_(("ge", "le"))))
+    span: Optional[Span] = None
+
+    def __attrs_post_init__(self):
+        if self.kind == "range":
+            if self.low is None or self.high is None:
+                raise ValueError("a range target needs low and high")
+            if self.low > self.high:
+                raise ValueError(f"range low {self.low} is above high {self.high}")
+        elif self.value is None:
+            raise ValueError(f"a {self.kind} target needs a value")
+
+    def to_json(self) -> dict:
+        return {"kind": self.kind, "value": self.value, "low": self.low, "high": self.high, "unit": self.unit}
+
+
+@attrs.frozen
+class Deadline:
+    kind: str = attrs.field(validator=v.in_(DEADLINE_KINDS))
+    date: Optional[dt.date] = None
+    duration: Optional[str] = None
+    text: str = ""
+    unit: Optional[str] = None          # for period-end: the period that ends
+    span: Optional[Span] = None
+
+    def to_json(self) -> dict:
+        return {"kind": self.kind, "date": self.date.isoformat() if self.date else None,
+                "duration": self.duration, "text": self.text}
+
+
+@attrs.frozen
+class Secondary:
+    """A further metric of a compound goal ("... and leads"), with its target if any."""
+    metric: Metric
+    target: Optional[Target] = None
+    span: Optional[Span] = None
+
+
+@attrs.frozen
+class Goal:
+    text: str
+    lang: str = attrs.field(validator=v.in_(LANGS))
+    direction: Optional[str] = attrs.field(default=None, validator=v.optional(v.in_(DIRECTIONS)))
+    metric: Optional[Metric] = None
+    category: str = attrs.field(default="other", validator=v.in_(CATEGORIES))
+    period: Optional[str] = attrs.field(default=None, validator=v.optional(v.in_(PERIODS)))
+    channel: Optional[str] = None
+    baseline: Optional[Baseline] = None
+    target: Optional[Target] = None
+    deadline: Optional[Deadline] = None
+    secondary: tuple = ()
+    per: Optional[str] = None            # "post" for targets counted per post
+    vague: bool = False                  # "more", "better" with no number
+    placeholder: bool = False            # X, N, "a certain" where a number should be
+    method_numbers: tuple = ()           # numbers in a method clause, never the target
+    start: Optional[dt.date] = None      # the date relative deadlines were resolved against
+    span: Optional[Span] = None
+
+    # -- JSON contract (DESIGN.md section 1) -------------------------------------
+    def to_json(self) -> dict:
+        return {
+            "text": self.text,
+            "lang": self.lang,
+            "category": self.category,
+            "direction": self.direction,
+            "metric": self.metric.name if self.metric else None,
+            "metric_text": self.metric.text if self.metric else None,
+            "period": self.period,
+            "channel": self.channel,
+            "baseline": self.baseline.to_json() if self.baseline else None,
+            "target": self.target.to_json() if self.target else None,
+            "deadline": self.deadline.to_json() if self.deadline else None,
+            "span": self.span.to_json() if self.span else None,
+        }
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Goal":
+        span = Span.from_json(d["span"]) if d.get("span") else None
+        metric = None
+        if d.get("metric"):
+            metric = Metric(d["metric"], d.get("metric_text") or d["metric"], d["category"])
+        b = d.get("baseline")
+        t = d.get("target")
+        dl = d.get("deadline")
+        return cls(
+            text=d["text"], lang=d["lang"], direction=d.get("direction"), metric=metric,
+            category=d["category"], period=d.get("period"), channel=d.get("channel"),
+            baseline=Baseline(b["value"], b.get("unit")) if b else None,
+            target=Target(t["kind"], t.get("value"), t.get("low"), t.get("high"), t.get("unit")) if t else None,
+            deadline=Deadline(dl["kind"], dt.date.fromisoformat(dl["date"]) if dl.get("date") else None,
+                              dl.get("duration"), dl.get("text", "")) if dl else None,
+            span=span,
+        )
+
+    def render(self, lang: str | None = None) -> str:
+        """The goal written out as a statement in `lang` (default: its own language)."""
+        from .render import render_goal
+        return render_goal(self, lang or self.lang)

@@ -1,0 +1,37 @@
+"""The exceptions smmrules raises; every one is a SmmrulesError."""
+from __future__ import annotations
+
+
+class SmmrulesError(Exception):
+    """Base class of every error smmrules raises on purpose."""
+
+
+class GoalSyntaxError(SmmrulesError, ValueError):
+    """Text that cannot be a goal statement (a stray symbol, a malformed number or date)."""
+
+    def __init__(self, code: str, name: str, message: str, *, line: int, column: int,
+                 text: str = "", expected: tuple[str, ...] = (), path: str | None = None):
+        self.code = code
+        self.name = name
+        self.message = message
+        self.line = line
+        self.column = column
+        self.text = text
+        self.expected = tuple(expected)
+        self.path = path
+        super().__init__(self.one_line())
+
+    def one_line(self) -> str:
+        where = f"{self.path}:" if self.path else ""
+        return f"{where}{self.line}:{self.column}: {self.code} {self.message}"
+
+    def at(self, *, line_offset: int = 0, column_offset: int = 0, path: str | None = None) -> "GoalSyntaxError":
+        """The same error moved to its place in a larger document."""
+        return GoalSyntaxError(self.code, self.name, self.message,
+                               line=self.line + line_offset,
+                               column=self.column + (column_offset if self.line == 1 else 0),
+                               text=self.text, expected=self.expected, path=path or self.path)
+
+
+class DataFileError(SmmrulesError):
+    """A broken lexicon, grammar or rule data file shipped with smmrules or given by the user."""

@@ -1,0 +1,122 @@
+"""Build the goal grammar once and turn statements into parse trees (tagger + LALR)."""
+from __future__ import annotations
+
+import threading
+
+from lark import Lark
+from lark.exceptions import UnexpectedInput
+from lark.lexer import Lexer
+
+from .errors import GoalSyntaxError
+from .lexicon import LexiconSet, default_lexicons
+from .resources import grammar_dir
+from .tagger import Tagger
+from .tokenizer import line_col, tokenize
+
+
+class _TaggedInput(Lexer):
+    """The 'lexer' Lark sees: it hands over the tokens the tagger already chose."""
+    __future_interface__ = 2
+
+    def __init__(self, lexer_conf):
+        pass
+
+    def lex(self, lexer_state, parser_state):
+        return iter(lexer_state.text)
+
+
+def grammar_text() -> str:
+    return (grammar_dir() / "goal.lark").read_text(encoding="utf-8")
+
+
+def build_lark(debug: bool = False) -> Lark:
+    return Lark(grammar_text(), parser="lalr", lexer=_TaggedInput, propagate_positions=True,
+                maybe_placeholders=False, debug=debug)
+
+
+class GoalGrammar:
+    """The compiled grammar, its tagger and the lexicons; safe to share between threads."""
+
+    def __init__(self, lexicons: LexiconSet | None = None, lark: Lark | None = None):
+        self.lexicons = lexicons or default_lexicons()
+        self.lark = lark or build_lark()
+        conf = self.lark.parser.parser.parser.parse_table
+        start = self.lark.options.start[0]
+        self.tagger = Tagger(conf.states, conf.start_states[start], conf.end_states[start])
+
+    def tokens(self, text: str, lang: str):
+        """The tagged token list for `text`, or GoalSyntaxError."""
+        raw = tokenize(text)
+        if not raw:
+            raise GoalSyntaxError("E005", "empty-statement", "empty goal statement: expected a goal",
+                                  line=1, column=1, text="")
+        tokens, failure = self.tagger.tag(text, raw, self.lexicons[lang])
+        if failure is not None:
+            raise _syntax_error(text, raw, failure)
+        return tokens
+
+    def parse_tokens(self, tokens):
+        """Parse tagged tokens into a Lark tree (the bare LALR step)."""
+        try:
+            return self.lark.parse(tokens)
+        except UnexpectedInput as exc:  # pragma: no cover - the tagger only keeps accepted sequences
+            raise GoalSyntaxError("E002", "unexpected-token", f"unexpected input: {exc}",
+                                  line=getattr(exc, "line", 1), column=getattr(exc, "column", 1)) from None
+
+
+# What a user most likely meant when the grammar stops at a token, by the token's reading.
+_LABELS = {
+    "PERCENT": ("E004", "percent-without-number", "a percent sign needs a number before it (e.g. '20%')"),
+    "PP": ("E004", "percent-without-number", "percentage points need a number before them (e.g. '5 pp')"),
+    "DASH": ("E006", "malformed-number", "a dash here must join two numbers, as in a range '18-20%'"),
+    "HASH": ("E006", "malformed-number", "'#' needs a rank number after it, as in '#1'"),
+    "CUR_PRE": ("E006", "malformed-number", "a currency sign needs an amount (e.g. '$5,000')"),
+    "CUR_POST": ("E006", "malformed-number", "a currency needs an amount (e.g. '300 грн')"),
+    "BOUND": ("E006", "malformed-number", "a comparison needs a number after it (e.g. '>= 100')"),
+    "PLUS": ("E006", "malformed-number", "'+' needs a number after it (e.g. '+20%')"),
+}
+
+
+def _syntax_error(text, raw, failure) -> GoalSyntaxError:
+    index, expected = failure
+    if index >= len(raw):
+        last = raw[-1]
+        line, col = line_col(text, last.end)
+        return GoalSyntaxError("E002", "unexpected-end", "the statement ends too early: "
+                               f"expected {_expected_words(expected)}", line=line, column=col,
+                               expected=tuple(expected))
+    tok = raw[index]
+    line, col = line_col(text, tok.start)
+    from .tagger import _SYMBOLS
+    readings = [t for t, _ in _SYMBOLS.get(tok.text, ())] if tok.kind == "symbol" else []
+    if tok.kind == "pp":
+        readings = ["PP"]
+    for r in readings:
+        if r in _LABELS:
+            code, name, msg = _LABELS[r]
+            return GoalSyntaxError(code, name, msg, line=line, column=col, text=tok.text,
+                                   expected=tuple(expected))
+    return GoalSyntaxError("E002", "unexpected-token",
+                           f"unexpected {tok.text!r}: expected {_expected_words(expected)}",
+                           line=line, column=col, text=tok.text, expected=tuple(expected))
+
+
+def _expected_words(expected) -> str:
+    names = [e for e in expected if e not in ("WORD", "PUNCT")]
+    if not names:
+        return "a word"
+    shown = ", ".join(names[:6])
+    return shown + (", ..." if len(names) > 6 else "")
+
+
+_lock = threading.Lock()
+_default: GoalGrammar | None = None
+
+
+def default_grammar() -> GoalGrammar:
+    global _default
+    if _default is None:
+        with _lock:
+            if _default is None:
+                _default = GoalGrammar()
+    return _default

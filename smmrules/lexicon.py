@@ -1,0 +1,187 @@
+"""Keyword lexicons: load grammar/lexicon/*.toml and grammar/metrics.toml, match words by stem."""
+from __future__ import annotations
+
+import threading
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import DataFileError
+from .resources import grammar_dir
+
+LANGS = ("en", "ru", "uk")
+
+
+def normalize_word(word: str) -> str:
+    """Lower-case a word and fold the spelling variants the lexicons do not list."""
+    w = unicodedata.normalize("NFC", word).lower()
+    return w.replace("ё", "е").replace("’", "'").replace("ʼ", "'").replace("`", "'")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read a run of words: a grammar terminal and what it means."""
+    terminal: str
+    value: str
+    length: int          # words consumed
+    rank: tuple          # smaller is preferred
+
+
+@dataclass(frozen=True)
+class MetricInfo:
+    name: str
+    category: str
+    abstract: bool = False
+    activity: bool = False
+    lower_is_better: bool = False
+    time: bool = False
+    display: dict = field(default_factory=dict)
+    percent_variant: str | None = None
+
+
+@dataclass
+class _Pattern:
+    parts: tuple          # each part: ("exact"|"stem"|"suffix", text)
+    terminal: str
+    value: str
+    order: int
+
+
+def _compile(pattern: str) -> tuple:
+    parts = []
+    for word in normalize_word(pattern).split():
+        if word.endswith("*") and len(word) > 1:
+            parts.append(("stem", word[:-1]))
+        elif word.startswith("*") and len(word) > 1:
+            parts.append(("suffix", word[1:]))
+        else:
+            parts.append(("exact", word))
+    return tuple(parts)
+
+
+def _part_matches(part: tuple, word: str) -> bool:
+    kind, text = part
+    if kind == "exact":
+        return word == text
+    if kind == "stem":
+        return word.startswith(text)
+    return word.endswith(text) and len(word) > len(text) + 1
+
+
+class Lexicon:
+    """The keyword table of one language (plus the shared words)."""
+
+    def __init__(self, lang: str, patterns: list[_Pattern]):
+        self.lang = lang
+        self._exact: dict[str, list[_Pattern]] = {}
+        self._stems: dict[str, list[_Pattern]] = {}
+        self._suffixes: list[_Pattern] = []
+        for p in patterns:
+            kind, text = p.parts[0]
+            if kind == "exact":
+                self._exact.setdefault(text, []).append(p)
+            elif kind == "stem":
+                self._stems.setdefault(text[:2], []).append(p)
+            else:
+                self._suffixes.append(p)
+        self._first_cache: dict[str, tuple] = {}
+        self.words = frozenset(self._exact) | frozenset(
+            p.parts[0][1] for ps in self._stems.values() for p in ps)
+
+    def _first(self, word: str) -> tuple:
+        cached = self._first_cache.get(word)
+        if cached is None:
+            found = list(self._exact.get(word, ()))
+            found += [p for p in self._stems.get(word[:2], ()) if word.startswith(p.parts[0][1])]
+            found += [p for p in self._suffixes if _part_matches(p.parts[0], word)]
+            cached = tuple(found)
+            if len(self._first_cache) < 200_000:
+                self._first_cache[word] = cached
+        return cached
+
+    def readings(self, words: list[str], start: int) -> list[Reading]:
+        """Every reading of the words beginning at `start`, most preferred first."""
+        out = []
+        seen = set()
+        for p in self._first(words[start]):
+            n = len(p.parts)
+            if start + n > len(words):
+                continue
+            if not all(_part_matches(p.parts[k], words[start + k]) for k in range(1, n)):
+                continue
+            kinds = [k for k, _ in p.parts]
+            exactness = sum(1 for k in kinds if k != "exact")
+            specificity = -sum(len(t) for _, t in p.parts)
+            key = (p.terminal, p.value, n)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Reading(p.terminal, p.value, n, (-n, exactness, specificity, p.order)))
+        out.sort(key=lambda r: r.rank)
+        return out
+
+
+class LexiconSet:
+    """All languages' lexicons and the metric table, loaded once from grammar/."""
+
+    def __init__(self, root: Path | None = None):
+        root = root or grammar_dir()
+        self.root = root
+        common = _load_toml(root / "lexicon" / "common.toml")
+        metrics = _load_toml(root / "metrics.toml")
+        self.defaults = dict(metrics.get("defaults", {}))
+        self.metrics: dict[str, MetricInfo] = {}
+        for name, spec in metrics.get("metric", {}).items():
+            self.metrics[name] = MetricInfo(
+                name=name, category=spec["category"], abstract=spec.get("abstract", False),
+                activity=spec.get("activity", False), lower_is_better=spec.get("lower_is_better", False),
+                time=spec.get("time", False), display=dict(spec.get("display", {})),
+                percent_variant=spec.get("percent_variant"))
+        self.lexicons: dict[str, Lexicon] = {}
+        self.raw: dict[str, dict] = {}
+        for lang in LANGS:
+            data = _load_toml(root / "lexicon" / f"{lang}.toml")
+            self.raw[lang] = data
+            patterns: list[_Pattern] = []
+            order = 0
+
+            def add(terminal, value, pats):
+                nonlocal order
+                for pat in pats:
+                    patterns.append(_Pattern(_compile(pat), terminal, str(value), order))
+                order += 1
+
+            for terminal, table in data.get("terms", {}).items():
+                for value, pats in table.items():
+                    add(terminal, value, pats)
+            for name, spec in metrics.get("metric", {}).items():
+                add("METRIC", name, list(spec.get(lang, [])) + list(spec.get("any", [])))
+            for terminal, table in common.get("terms", {}).items():
+                for value, pats in table.items():
+                    add(terminal, value, pats)
+            self.lexicons[lang] = Lexicon(lang, patterns)
+
+    def __getitem__(self, lang: str) -> Lexicon:
+        return self.lexicons[lang]
+
+
+def _load_toml(path: Path) -> dict:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataFileError(f"{path}: {exc}") from None
+
+
+_lock = threading.Lock()
+_default: LexiconSet | None = None
+
+
+def default_lexicons() -> LexiconSet:
+    global _default
+    if _default is None:
+        with _lock:
+            if _default is None:
+                _default = LexiconSet()
+    return _default

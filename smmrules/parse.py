@@ -1,0 +1,64 @@
+"""parse_goal: text -> Goal (tokenize, tag, parse, transform, assemble)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from lark.exceptions import VisitError
+
+from .assemble import Assembler
+from .ast import LANGS, Goal, Span
+from .errors import GoalSyntaxError
+from .grammar import GoalGrammar, default_grammar
+from .langdetect import detect_lang
+from .phrases import ToPhrases
+from .tokenizer import line_col
+
+MAX_STATEMENT = 10_000
+
+
+def _as_date(today) -> dt.date | None:
+    if today is None or isinstance(today, dt.date) and not isinstance(today, dt.datetime):
+        return today
+    if isinstance(today, dt.datetime):
+        return today.date()
+    if isinstance(today, str):
+        try:
+            return dt.date.fromisoformat(today)
+        except ValueError:
+            raise ValueError(f"today must be a date in YYYY-MM-DD form, got {today!r}") from None
+    raise TypeError(f"today must be a date or an ISO string, got {type(today).__name__}")
+
+
+def parse_goal(text: str, *, lang: str | None = None, today=None,
+               grammar: GoalGrammar | None = None) -> Goal:
+    """Parse one goal statement into a Goal.
+
+    `lang` is en, ru or uk (detected when None). Relative deadlines ("within 6 months",
+    "by end of year") are resolved against `today` (a date or YYYY-MM-DD) when given,
+    never against the clock. Raises GoalSyntaxError for text that cannot be a goal.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_goal expects a str, got {type(text).__name__}")
+    if lang is not None and lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
+    start = _as_date(today)
+    g = grammar or default_grammar()
+    if len(text) > MAX_STATEMENT:
+        raise GoalSyntaxError("E007", "statement-too-long",
+                              f"statement is {len(text)} characters long; the limit is {MAX_STATEMENT}",
+                              line=1, column=MAX_STATEMENT + 1)
+    lang = lang or detect_lang(text, g.lexicons)
+    tokens = g.tokens(text, lang)
+    tree = g.parse_tokens(tokens)
+    try:
+        phrases = ToPhrases(text).transform(tree)
+    except VisitError as exc:  # the transformer found an impossible date
+        if isinstance(exc.orig_exc, GoalSyntaxError):
+            raise exc.orig_exc from None
+        raise
+    stripped_start = len(text) - len(text.lstrip())
+    stripped_end = len(text.rstrip())
+    l1, c1 = line_col(text, stripped_start)
+    l2, c2 = line_col(text, stripped_end)
+    span = Span(l1, c1, l2, c2)
+    return Assembler(g.lexicons).build(text, lang, phrases, start, span)

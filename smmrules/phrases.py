@@ -1,0 +1,293 @@
+"""Lark tree -> a flat list of typed phrases (quantities, dates, spans) with spans."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import attrs
+from lark import Token, Transformer
+
+from .ast import Span
+from .errors import GoalSyntaxError
+from .normalize import month_end
+
+
+@attrs.frozen
+class Quantity:
+    value: Decimal | None = None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    unit: str | None = None          # "%", "pp", currency code, time unit, "times"
+    signed: bool = False             # written with "+"
+
+
+@attrs.frozen
+class DateSpec:
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+    quarter: int | None = None
+
+
+@attrs.frozen
+class SpanSpec:
+    mode: str                        # this | next | end
+    unit: str | None = None
+    count: Decimal | None = None
+    year: int | None = None
+    month: int | None = None
+    quarter: int | None = None
+    ordinal: int | None = None
+    offset: int = 0                  # for end: 0 this period, 1 the next one
+
+
+@attrs.frozen
+class Phrase:
+    kind: str
+    span: Span
+    text: str
+    value: Any = None
+    arg: "Phrase | None" = None
+    alts: tuple = ()
+    toks: tuple = attrs.field(default=(), eq=False, repr=False)
+
+
+def _span_of(tokens) -> Span:
+    first, last = tokens[0], tokens[-1]
+    return Span(first.line, first.column, last.end_line, last.end_column)
+
+
+def _date_error(tok: Token, msg: str) -> GoalSyntaxError:
+    return GoalSyntaxError("E003", "invalid-date", msg, line=tok.line, column=tok.column, text=str(tok))
+
+
+def _check_date(tok: Token, year: int | None, month: int | None, day: int | None):
+    if month is not None and not 1 <= month <= 12:
+        raise _date_error(tok, f"invalid date {str(tok)!r}: there is no month {month}")
+    if day is not None:
+        y = year if year is not None else 2024  # a leap year admits 29 February
+        try:
+            dt.date(y, month or 1, day)
+        except ValueError:
+            raise _date_error(tok, f"invalid date {str(tok)!r}: day {day} does not exist in that month") from None
+
+
+class ToPhrases(Transformer):
+    """Every phrase of the grammar becomes a Phrase; the start rule returns the list."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._text = text
+
+    # start -----------------------------------------------------------------------
+    def start(self, children):
+        return [c for c in children if isinstance(c, Phrase)]
+
+    def _single(kind):  # noqa: N805 - a helper that builds methods
+        def method(self, children):
+            tok = children[0]
+            return _P(self, kind, children, getattr(tok, "meaning", str(tok)), alts=getattr(tok, "alts", ()))
+        return method
+
+    label = _single("label")
+    verb = _single("verb")
+    metric = _single("metric")
+    channel = _single("channel")
+    period = _single("period")
+    perpost = _single("perpost")
+    fresh = _single("new")
+    placeholder = _single("placeholder")
+    conj = _single("conj")
+    notjust = _single("notjust")
+    contrast = _single("contrast")
+    filler = _single("filler")
+    multiple = _single("multiple")
+
+    def vague(self, children):
+        return _P(self, "more" if children[0].type == "MORE" else "less", children, None)
+
+    def method(self, children):
+        return _P(self, "method", children, None)
+
+    # quantities --------------------------------------------------------------------
+    def count(self, children):
+        if children[0].type == "NUMWORD":
+            return _Part(children, Decimal(children[0].meaning), None, None)
+        if len(children) == 3:
+            low, high = Decimal(children[0].meaning), Decimal(children[2].meaning)
+            if low > high:
+                low, high = high, low
+            return _Part(children, None, low, high)
+        return _Part(children, Decimal(children[0].meaning), None, None)
+
+    def suffix(self, children):
+        tok = children[0]
+        unit = {"PERCENT": "%", "PP": "pp", "TIMES": "times"}.get(tok.type, tok.meaning)
+        return _Part(children, unit, None, None)
+
+    def amount(self, children):
+        toks = []
+        currency = None
+        signed = False
+        value = low = high = None
+        scale = Decimal(1)
+        unit = None
+        for c in children:
+            if isinstance(c, _Part):
+                toks.extend(c.toks)
+                if c.toks[0].type in ("NUMBER", "NUMWORD") and (c.value is not None or c.low is not None):
+                    value, low, high = c.value, c.low, c.high
+                else:
+                    unit = c.value
+                continue
+            toks.append(c)
+            if c.type == "CUR_PRE":
+                currency = c.meaning
+            elif c.type == "PLUS":
+                signed = True
+            elif c.type == "SCALE":
+                scale = Decimal(c.meaning)
+            elif c.type == "ONE":
+                value = Decimal(1)
+            elif c.type == "UNIT":
+                unit = c.meaning
+            elif c.type == "HALFYEAR":
+                value, unit = Decimal(6), "month"
+        if scale != 1:
+            value = value * scale if value is not None else None
+            low = low * scale if low is not None else None
+            high = high * scale if high is not None else None
+        if unit is None and currency:
+            unit = currency
+        q = Quantity(value, low, high, unit, signed)
+        return _P(self, "amount", toks, q)
+
+    def rank(self, children):
+        num = children[-1]
+        return _P(self, "rank", children, Decimal(num.meaning))
+
+    # prepositional ---------------------------------------------------------------------
+    def prep_phrase(self, children):
+        prep, arg = children[0], children[1]
+        return _P(self, "prep", [prep, *arg.toks], prep.meaning, arg=arg)
+
+    def bound(self, children):
+        b, arg = children[0], children[1]
+        return _P(self, "bound", [b, *arg.toks], b.meaning, arg=arg)
+
+    # dates and spans -------------------------------------------------------------------
+    def date(self, children):
+        first = children[0]
+        if first.type == "ISO_DATE":
+            parts = [int(p) for p in str(first).split("-")]
+            y, m = parts[0], parts[1]
+            d = parts[2] if len(parts) > 2 else None
+            _check_date(first, y, m, d)
+            return _P(self, "date", children, DateSpec(y, m, d))
+        if first.type == "DOT_DATE":
+            d, m, y = (int(p) for p in str(first).split("."))
+            if y < 100:
+                y += 2000
+            _check_date(first, y, m, d)
+            return _P(self, "date", children, DateSpec(y, m, d))
+        if first.type == "QUARTER":
+            year = next((int(c.meaning) for c in children if c.type == "YEAR"), None)
+            return _P(self, "date", children, DateSpec(year, quarter=int(first.meaning)))
+        day = month = year = None
+        for c in children:
+            if c.type in ("DAY_PRE", "DAY_POST"):
+                day = int(c.meaning)
+            elif c.type == "MONTH":
+                month = int(c.meaning)
+            elif c.type == "YEAR":
+                year = int(c.meaning)
+        _check_date(first, year, month, day)
+        return _P(self, "date", children, DateSpec(year, month, day))
+
+    def year_only(self, children):
+        has_unit = len(children) > 1
+        return _P(self, "year", children, (int(children[0].meaning), has_unit))
+
+    def unit_only(self, children):
+        return _P(self, "unit", children, children[0].meaning)
+
+    def span_end(self, children):
+        spec = {"unit": None, "year": None, "month": None, "quarter": None, "ordinal": None, "offset": 0}
+        for c in children:
+            if c.type == "UNIT":
+                spec["unit"] = c.meaning
+            elif c.type == "YEAR":
+                spec["year"] = int(c.meaning)
+            elif c.type == "MONTH":
+                spec["month"] = int(c.meaning)
+            elif c.type == "QUARTER":
+                spec["quarter"] = int(c.meaning)
+            elif c.type == "ORDINAL":
+                spec["ordinal"] = int(Decimal(c.meaning))
+            elif c.type == "NEXT":
+                spec["offset"] = 1
+        if spec["year"] is not None and spec["unit"] is None and spec["month"] is None and spec["quarter"] is None:
+            spec["unit"] = "year"
+        return _Part(children, spec, None, None)
+
+    def span(self, children):
+        first = children[0]
+        if first.type == "THIS":
+            return _P(self, "span", children, SpanSpec("this", unit=children[1].meaning))
+        if first.type == "NEXT":
+            count = Decimal(1)
+            for c in children[1:-1]:
+                count = Decimal(c.meaning)
+            return _P(self, "span", children, SpanSpec("next", unit=children[-1].meaning, count=count))
+        part = children[1]
+        toks = [first] + part.toks
+        return _P(self, "span", toks, SpanSpec("end", **part.value))
+
+
+class _Part:
+    """An intermediate piece of a phrase (count, suffix, span_end)."""
+    __slots__ = ("toks", "value", "low", "high")
+
+    def __init__(self, toks, value, low, high):
+        self.toks = [t for t in toks if isinstance(t, Token)]
+        self.value, self.low, self.high = value, low, high
+
+
+def _P(tr: ToPhrases, kind, children, value, arg=None, alts=()):
+    toks = []
+    for c in children:
+        if isinstance(c, Token):
+            toks.append(c)
+        elif isinstance(c, _Part):
+            toks.extend(c.toks)
+        elif isinstance(c, Phrase):
+            toks.extend(c.toks)
+    toks.sort(key=lambda t: t.start_pos)
+    text = tr._text[toks[0].start_pos:toks[-1].end_pos]
+    return Phrase(kind, _span_of(toks), text, value, arg, alts, tuple(toks))
+
+
+def date_of(spec: DateSpec, today: dt.date | None) -> dt.date | None:
+    """End date of a written date: a day, the end of a month or quarter, or of a year."""
+    year = spec.year
+    if spec.quarter is not None:
+        if year is None:
+            if today is None:
+                return None
+            year = today.year if (today.month - 1) // 3 + 1 <= spec.quarter else today.year + 1
+        return month_end(year, spec.quarter * 3)
+    if spec.month is not None:
+        if year is None:
+            if today is None:
+                return None
+            year = today.year
+            candidate = dt.date(year, spec.month, spec.day) if spec.day else month_end(year, spec.month)
+            if candidate < today:
+                year += 1
+        if spec.day:
+            return dt.date(year, spec.month, spec.day)
+        return month_end(year, spec.month)
+    if year is not None:
+        return dt.date(year, 12, 31)
+    return None

@@ -1,0 +1,124 @@
+"""Goals back to text: Goal.render(lang) statements and the `parse --format tree` view."""
+from __future__ import annotations
+
+import functools
+import tomllib
+
+from .ast import Goal
+from .lexicon import default_lexicons
+from .resources import grammar_dir
+
+_CHANNEL_NAMES = {"instagram": "Instagram", "facebook": "Facebook", "tiktok": "TikTok", "telegram": "Telegram",
+                  "youtube": "YouTube", "linkedin": "LinkedIn", "x": "Twitter", "vk": "VK",
+                  "pinterest": "Pinterest", "threads": "Threads", "whatsapp": "WhatsApp", "viber": "Viber",
+                  "google": "Google"}
+
+
+@functools.lru_cache(maxsize=1)
+def _templates() -> dict:
+    with open(grammar_dir() / "render.toml", "rb") as fh:
+        return tomllib.load(fh)
+
+
+def _num(v) -> str:
+    if isinstance(v, float):
+        if v == int(v) and abs(v) < 1e15:
+            return str(int(v))
+        return format(v, "f").rstrip("0").rstrip(".")
+    return str(v)
+
+
+def _duration_parts(duration: str):
+    body = duration[1:]
+    n, letter = body[:-1], body[-1]
+    return n, {"D": "day", "W": "week", "M": "month", "Y": "year"}[letter]
+
+
+def render_goal(goal: Goal, lang: str) -> str:
+    t = _templates()[lang]
+    info = default_lexicons().metrics
+    metric_name = goal.metric.name if goal.metric else None
+    base_metric = metric_name.split("_per_")[0] if metric_name else None
+    metric_words = info[base_metric].display.get(lang, base_metric) if base_metric in info else ""
+    units = t["value_units"]
+
+    def unit(u):
+        return units.get(u, f" {u}") if u else ""
+
+    parts: dict[str, str] = {}
+    target = goal.target
+    direction = goal.direction or "increase"
+    parts["verb"] = t["verb"][direction]
+    if goal.period:
+        parts["period"] = t["period"][goal.period]
+    parts["metric"] = metric_words
+    if goal.channel:
+        parts["channel"] = t["channel"].format(channel=_CHANNEL_NAMES.get(goal.channel, goal.channel))
+    if goal.baseline:
+        parts["baseline"] = t["baseline"].format(value=_num(goal.baseline.value), unit=unit(goal.baseline.unit))
+    if target is not None:
+        if target.kind == "rank":
+            parts["verb"] = ""
+            parts["metric"] = ""
+            parts["target"] = t["rank"].format(value=_num(target.value), metric=metric_words)
+        elif target.kind == "range":
+            parts["target"] = t["range"].format(low=_num(target.low), high=_num(target.high), unit=unit(target.unit))
+        elif target.kind == "multiple":
+            parts["target"] = t["multiple"].format(value=_num(target.value))
+        elif target.kind == "relative":
+            parts["target"] = t["relative"].format(value=_num(target.value), unit=unit(target.unit))
+        else:
+            key = "absolute_maintain" if direction == "maintain" else "absolute"
+            parts["target"] = t[key].format(value=_num(target.value), unit=unit(target.unit))
+    dl = goal.deadline
+    if dl is not None:
+        if dl.kind == "quarter" and dl.date is not None:
+            parts["deadline"] = t["quarter"].format(q=(dl.date.month - 1) // 3 + 1, year=dl.date.year)
+        elif dl.kind == "date" and dl.date is not None:
+            parts["deadline"] = t["date"].format(date=dl.date.isoformat())
+        elif dl.kind == "duration" and dl.duration:
+            n, u = _duration_parts(dl.duration)
+            forms = t["units"][u]
+            parts["deadline"] = t["duration"].format(n=n, unit=forms[0] if n == "1" else forms[1])
+        elif dl.kind == "period-end" and dl.unit in t["period_units"]:
+            parts["deadline"] = t["period_end"].format(unit=t["period_units"][dl.unit])
+        else:
+            parts["deadline"] = dl.text
+    return " ".join(p for p in (parts.get(k, "") for k in t["order"]) if p)
+
+
+def _where(span) -> str:
+    if span is None:
+        return ""
+    return f"  {span.line}:{span.column}-{span.end_line}:{span.end_column}"
+
+
+def tree_text(goal: Goal) -> str:
+    """An indented, human-readable view of a goal's slots."""
+    lines = [f"goal [{goal.lang}] {goal.text!r}{_where(goal.span)}",
+             f"  category: {goal.category}",
+             f"  direction: {goal.direction}"]
+    if goal.metric:
+        lines.append(f"  metric: {goal.metric.name} ({goal.metric.text!r}){_where(goal.metric.span)}")
+    for key in ("period", "channel"):
+        if getattr(goal, key):
+            lines.append(f"  {key}: {getattr(goal, key)}")
+    if goal.baseline:
+        lines.append(f"  baseline: {_num(goal.baseline.value)}{goal.baseline.unit or ''}{_where(goal.baseline.span)}")
+    if goal.target:
+        tg = goal.target
+        val = f"{_num(tg.low)}-{_num(tg.high)}" if tg.kind == "range" else _num(tg.value)
+        bound = {"ge": ">= ", "le": "<= "}.get(tg.bound, "")
+        lines.append(f"  target: {tg.kind} {bound}{val}{tg.unit or ''}{_where(tg.span)}")
+    if goal.deadline:
+        d = goal.deadline
+        when = d.date.isoformat() if d.date else (d.duration or "unresolved")
+        lines.append(f"  deadline: {d.kind} {when} ({d.text!r}){_where(d.span)}")
+    for s in goal.secondary:
+        tgt = f" target {s.target.kind} {_num(s.target.value)}" if s.target and s.target.value is not None else ""
+        lines.append(f"  secondary: {s.metric.name}{tgt}{_where(s.span)}")
+    if goal.vague:
+        lines.append("  vague: yes")
+    if goal.placeholder:
+        lines.append("  placeholder: yes")
+    return "\n".join(lines)

@@ -1,0 +1,216 @@
+"""Choose one reading per word: the most preferred reading sequence the goal grammar accepts.
+
+A word can be read several ways ("by" is a preposition, a method marker or a plain word;
+"2026" is a year or a number). The tagger explores the readings with a small beam, running
+the grammar's own LALR table on terminal names only, and keeps the cheapest sequence that
+the grammar accepts to the end. Readings are ranked by the lexicon (longer phrases, exact
+words, then file order); a word that no reading fits is a plain WORD.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lark.lexer import Token
+from lark.parsers.lalr_analysis import Shift
+
+from .lexicon import Lexicon, Reading, normalize_word
+from .tokenizer import RawToken, line_col
+
+BEAM = 24
+WORD_PENALTY = 4
+
+_SYMBOLS: dict[str, tuple[tuple[str, str], ...]] = {
+    "%": (("PERCENT", "%"),),
+    "$": (("CUR_PRE", "USD"), ("CUR_POST", "USD")),
+    "€": (("CUR_PRE", "EUR"), ("CUR_POST", "EUR")),
+    "£": (("CUR_PRE", "GBP"), ("CUR_POST", "GBP")),
+    "₽": (("CUR_POST", "RUB"), ("CUR_PRE", "RUB")),
+    "₴": (("CUR_POST", "UAH"), ("CUR_PRE", "UAH")),
+    "#": (("HASH", "#"), ("PUNCT", "#")),
+    "№": (("HASH", "#"), ("PUNCT", "№")),
+    "-": (("DASH", "-"), ("LABEL_END", "-"), ("PUNCT", "-")),
+    "–": (("DASH", "-"), ("LABEL_END", "-"), ("PUNCT", "–")),
+    "—": (("LABEL_END", "-"), ("PUNCT", "—")),
+    ",": (("DATE_COMMA", ","), ("COMMA", ",")),
+    ":": (("LABEL_END", ":"), ("COLON", ":")),
+    "+": (("PLUS", "+"), ("PUNCT", "+")),
+    "&": (("AND", "&"),),
+    ">": (("BOUND", "ge"),), ">=": (("BOUND", "ge"),), "≥": (("BOUND", "ge"),),
+    "<": (("BOUND", "le"),), "<=": (("BOUND", "le"),), "≤": (("BOUND", "le"),),
+}
+
+
+class Tok(Token):
+    """A lark Token that also carries its meaning and the readings it did not take."""
+    # No __slots__: instances get a __dict__ for the extra attributes.
+
+    meaning: str
+    alts: tuple
+
+
+@dataclass(frozen=True)
+class _Edge:
+    terminal: str
+    meaning: str
+    length: int      # raw tokens consumed
+    cost: int
+
+
+def _number_edges(tok: RawToken) -> list[tuple[str, str]]:
+    v = tok.value
+    out = []
+    if v == v.to_integral_value():
+        iv = int(v)
+        if 1 <= iv <= 31 and "," not in tok.text and " " not in tok.text:
+            out += [("DAY_PRE", str(iv)), ("DAY_POST", str(iv))]
+        if 1900 <= iv <= 2199 and tok.text.isdigit():
+            out.append(("YEAR", str(iv)))
+    out.append(("NUMBER", str(v)))
+    return out
+
+
+class Tagger:
+    def __init__(self, states: dict, start_state, end_state):
+        self._states = states
+        self._start = start_state
+        self._end = end_state
+
+    # --- LR simulation on terminal names -------------------------------------------
+    def _step(self, stack: tuple, term: str):
+        states = self._states
+        while True:
+            act = states[stack[-1]].get(term)
+            if act is None:
+                return None
+            action, arg = act
+            if action is Shift:
+                return stack + (arg,)
+            size = len(arg.expansion)
+            if size:
+                stack = stack[:-size]
+            stack = stack + (states[stack[-1]][arg.origin.name][1],)
+
+    def _accepts_end(self, stack: tuple) -> bool:
+        states = self._states
+        while True:
+            if stack[-1] == self._end:
+                return True
+            act = states[stack[-1]].get("$END")
+            if act is None:
+                return False
+            action, arg = act
+            if action is Shift:  # pragma: no cover - LALR never shifts $END
+                return False
+            size = len(arg.expansion)
+            if size:
+                stack = stack[:-size]
+            stack = stack + (states[stack[-1]][arg.origin.name][1],)
+
+    def expected_after(self, stack: tuple) -> list[str]:
+        return sorted(t for t in self._states[stack[-1]] if t.isupper() and t != "$END")
+
+    # --- readings ------------------------------------------------------------------
+    def edges(self, raw: list[RawToken], words: list[str], lex: Lexicon) -> list[list[_Edge]]:
+        out: list[list[_Edge]] = []
+        for i, tok in enumerate(raw):
+            cands: list[tuple[str, str, int]] = []
+            if tok.kind == "word":
+                # a phrase may only run over consecutive words
+                span = i
+                while span < len(raw) and raw[span].kind == "word":
+                    span += 1
+                readings: list[Reading] = lex.readings(words[:span], i) if words[i] else []
+                cands = [(r.terminal, r.value, r.length) for r in readings]
+                cands.append(("WORD", tok.text, 1))
+            elif tok.kind == "number":
+                cands = [(t, m, 1) for t, m in _number_edges(tok)]
+            elif tok.kind == "ordinal":
+                iv = int(tok.value) if tok.value == tok.value.to_integral_value() else 0
+                cands = [("ORDINAL", str(tok.value), 1)]
+                if 1 <= iv <= 31:
+                    cands += [("DAY_PRE", str(iv), 1), ("DAY_POST", str(iv), 1)]
+                cands.append(("WORD", tok.text, 1))
+            elif tok.kind == "iso_date":
+                cands = [("ISO_DATE", tok.text, 1)]
+            elif tok.kind == "dot_date":
+                cands = [("DOT_DATE", tok.text, 1)]
+            elif tok.kind == "quarter":
+                cands = [("QUARTER", tok.text[1], 1)]
+            elif tok.kind == "mult":
+                cands = [("MULT", str(tok.value), 1)]
+            elif tok.kind == "pp":
+                cands = [("PP", "pp", 1)]
+            else:
+                cands = [(t, m, 1) for t, m in _SYMBOLS.get(tok.text, (("PUNCT", tok.text),))]
+            edges = []
+            for rank, (t, m, n) in enumerate(cands):
+                cost = 10 + rank + (WORD_PENALTY if t == "WORD" else 0)
+                edges.append(_Edge(t, m, n, cost))
+            out.append(edges)
+        return out
+
+    def tag(self, text: str, raw: list[RawToken], lex: Lexicon, base_line: int = 1):
+        """Return (tokens, None) on success or (None, failure) where failure = (raw index, expected)."""
+        words = [normalize_word(t.text) if t.kind == "word" else "" for t in raw]
+        edges = self.edges(raw, words, lex)
+        n = len(raw)
+        # hyps[i]: dict stack -> (cost, path) ; path is a linked list ((i, edge), prev)
+        hyps: list[dict] = [dict() for _ in range(n + 1)]
+        hyps[0][(self._start,)] = (0, None)
+        furthest = (0, (self._start,))
+        for i in range(n):
+            here = hyps[i]
+            if not here:
+                continue
+            if len(here) > BEAM:
+                here = dict(sorted(here.items(), key=lambda kv: kv[1][0])[:BEAM])
+            furthest = (i, min(here.items(), key=lambda kv: kv[1][0])[0])
+            for stack, (cost, path) in here.items():
+                for edge in edges[i]:
+                    j = i + edge.length
+                    if edge.terminal == "SKIP":
+                        new_stack = stack
+                    else:
+                        new_stack = self._step(stack, edge.terminal)
+                        if new_stack is None:
+                            continue
+                    c = cost + edge.cost
+                    prev = hyps[j].get(new_stack)
+                    if prev is None or c < prev[0]:
+                        hyps[j][new_stack] = (c, ((i, edge), path))
+        best = None
+        for stack, (cost, path) in hyps[n].items():
+            if self._accepts_end(stack) and (best is None or cost < best[0]):
+                best = (cost, path)
+        if best is None:
+            if hyps[n]:
+                stack = min(hyps[n].items(), key=lambda kv: kv[1][0])[0]
+                return None, (n, self.expected_after(stack))
+            i, stack = furthest
+            # the furthest position reached with hypotheses; the token there fits none
+            for k in range(n, -1, -1):
+                if hyps[k]:
+                    i = k
+                    stack = min(hyps[k].items(), key=lambda kv: kv[1][0])[0]
+                    break
+            return None, (i, self.expected_after(stack))
+        chosen = []
+        path = best[1]
+        while path is not None:
+            chosen.append(path[0])
+            path = path[1]
+        chosen.reverse()
+        tokens = []
+        for i, edge in chosen:
+            if edge.terminal == "SKIP":
+                continue
+            first, last = raw[i], raw[i + edge.length - 1]
+            line, col = line_col(text, first.start)
+            eline, ecol = line_col(text, last.end)
+            tok = Tok(edge.terminal, text[first.start:last.end], first.start, line + base_line - 1,
+                      col, eline + base_line - 1, ecol, last.end)
+            tok.meaning = edge.meaning
+            tok.alts = tuple((e.terminal, e.meaning) for e in edges[i]
+                             if e.length == edge.length and e.terminal != edge.terminal)
+            tokens.append(tok)
+        return tokens, None

@@ -1,0 +1,123 @@
+"""Split a statement into raw tokens: words, numbers, dates and symbols, with their offsets."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from .errors import GoalSyntaxError
+
+
+@dataclass(frozen=True)
+class RawToken:
+    kind: str            # word number iso_date dot_date quarter mult ordinal symbol
+    text: str
+    start: int
+    end: int
+    value: object = None
+
+
+_SEP = "[ \u00a0\u202f\u2009]"
+_LETTER = r"[^\W\d_]"
+_SCALE_SUFFIX = {"k": 1000, "к": 1000, "m": 10**6, "м": 10**6, "bn": 10**9, "mln": 10**6,
+                 "млн": 10**6, "тыс": 1000, "тис": 1000, "млрд": 10**9}
+
+_TOKEN_RE = re.compile(
+    r"""
+    (?P<iso_date>(?:19|20|21)\d\d-\d\d(?:-\d\d)?(?![\d%]))
+  | (?P<dot_date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)(?![\d.]))
+  | (?P<quarter>[Qq][1-4](?![\w]))
+  | (?P<mult>[xх×]\d+(?:[.,]\d+)?(?!\w)|\d+(?:[.,]\d+)?[xх×](?!\w))
+  | (?P<number>
+        (?:\d{1,3}(?:,\d{3})+(?:\.\d+)?
+         |\d{1,3}(?:""" + _SEP + r"""\d{3})+(?:[.,]\d+)?(?!\d)
+         |\d+(?:[.,]\d+)?)
+        (?P<ord>-?(?:st|nd|rd|th|го|й|я|е|ое|ий|ого|му|м|ї|ій|ий)(?!""" + _LETTER + r"""))?
+        (?P<scale>(?:k|K|к|К|mln|млн|тыс|тис|млрд|bn|M|М)(?!""" + _LETTER + r"""))?
+    )
+  | (?P<pp>(?:п\.\s?п|в\.\s?п|p\.\s?p)\.?(?!""" + _LETTER + r"""))
+  | (?P<word>[@#]?""" + _LETTER + r"""+(?:['’ʼ\-]""" + _LETTER + r"""+)*)
+  | (?P<space>[\s\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad]+)
+  | (?P<symbol>>=|<=|[^\s\w])
+    """,
+    re.VERBOSE,
+)
+
+# ASCII symbols that never belong in a goal statement; anything else unknown is punctuation.
+_STRAY = set("^*{}[]|\\_`~@")
+
+
+def _decimal(text: str) -> Decimal:
+    digits = re.sub(_SEP, "", text)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", digits):
+        digits = digits.replace(",", "")
+    else:
+        digits = digits.replace(",", ".")
+    try:
+        return Decimal(digits)
+    except InvalidOperation:  # pragma: no cover - the regex only admits digits
+        raise ValueError(text) from None
+
+
+def tokenize(text: str) -> list[RawToken]:
+    """Raw tokens of `text`; raises GoalSyntaxError on a character no goal can contain."""
+    out: list[RawToken] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _TOKEN_RE.match(text, pos)
+        if m is None:  # pragma: no cover - the symbol branch matches any single character
+            raise _stray(text, pos)
+        kind = m.lastgroup
+        s, e = m.start(), m.end()
+        if kind == "number" or m.group("number"):
+            body = m.group("number")
+            ord_ = m.group("ord")
+            scale = m.group("scale")
+            num_text = body
+            if ord_:
+                num_text = num_text[: len(num_text) - len(ord_) - (len(scale) if scale else 0)]
+            elif scale:
+                num_text = num_text[: len(num_text) - len(scale)]
+            value = _decimal(num_text)
+            if ord_ and not scale:
+                out.append(RawToken("ordinal", m.group(0), s, e, value))
+            else:
+                if scale:
+                    value *= _SCALE_SUFFIX[scale.lower()]
+                out.append(RawToken("number", m.group(0), s, e, value))
+        elif kind == "space":
+            pass
+        elif kind == "mult":
+            t = m.group(0)
+            digits = t.strip("xх×")
+            out.append(RawToken("mult", t, s, e, _decimal(digits)))
+        elif kind == "symbol":
+            ch = m.group(0)
+            cat = unicodedata.category(ch[0])
+            if ch in _STRAY or (cat == "Cc") or cat in ("Co", "Cs", "Cn"):
+                raise _stray(text, s)
+            out.append(RawToken("symbol", ch, s, e))
+        elif kind == "word" and m.group(0)[0] in "@#" and len(m.group(0)) == 1:
+            raise _stray(text, s)  # pragma: no cover - the word branch needs a letter
+        else:
+            out.append(RawToken(kind, m.group(0), s, e))
+        pos = e
+    return out
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def _stray(text: str, pos: int) -> GoalSyntaxError:
+    line, col = line_col(text, pos)
+    ch = text[pos]
+    shown = ch if ch.isprintable() else f"U+{ord(ch):04X}"
+    return GoalSyntaxError("E001", "stray-character",
+                           f"unexpected character {shown!r}: a goal statement is words, numbers and dates",
+                           line=line, column=col, text=shown)
