@@ -1,0 +1,46 @@
+"""Shared helper for table-driven parse tests: compare every slot of a parsed goal."""
+from __future__ import annotations
+
+import datetime as dt
+
+from smmrules import parse_goal
+
+TODAY = dt.date(2026, 1, 15)
+
+# The slots a table row may state. Every row states all of them, so a test fails when any
+# slot is wrong; rows use None for an empty slot.
+SLOTS = ("lang", "category", "direction", "metric", "period", "channel", "baseline", "target", "deadline")
+
+
+def slots(text: str, *, lang: str | None = None, today: dt.date | None = TODAY) -> dict:
+    """The slots of a parsed goal in a compact, comparable form.
+
+    baseline: (value, unit) or None
+    target:   (kind, value, unit) for relative/absolute/rank/multiple, (kind, (low, high), unit) for range
+    deadline: (kind, date as 'YYYY-MM-DD' or None, duration or None)
+    """
+    g = parse_goal(text, lang=lang, today=today)
+    t = g.target
+    if t is None:
+        target = None
+    elif t.kind == "range":
+        target = ("range", (t.low, t.high), t.unit)
+    else:
+        target = (t.kind, t.value, t.unit)
+    d = g.deadline
+    return {
+        "lang": g.lang,
+        "category": g.category,
+        "direction": g.direction,
+        "metric": g.metric.name if g.metric else None,
+        "period": g.period,
+        "channel": g.channel,
+        "baseline": (g.baseline.value, g.baseline.unit) if g.baseline else None,
+        "target": target,
+        "deadline": (d.kind, d.date.isoformat() if d.date else None, d.duration) if d else None,
+    }
+
+
+def row(text, lang, category, direction, metric, period, channel, baseline, target, deadline):
+    """One table row; the order of the arguments is SLOTS' order after the text."""
+    return (text, dict(zip(SLOTS, (lang, category, direction, metric, period, channel, baseline, target, deadline))))
