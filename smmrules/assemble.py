@@ -20,6 +20,7 @@ from .phrases import DateSpec, Phrase, Quantity, SpanSpec, date_of
 # prepositions by what their quantity argument means
 _CHANGE_PREPS = ("by", "on")
 _LEVEL_PREPS = ("to", "until", "toward")
+_CURRENCIES = ("USD", "EUR", "RUB", "UAH", "GBP")
 _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
 
 
@@ -49,6 +50,46 @@ def _drop_contrasted(phrases: list[Phrase]) -> list[Phrase]:
             continue
         out.append(p)
     return out if not skipping else [p for p in phrases if p.kind not in ("notjust", "contrast")]
+
+
+def _split_method(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
+    """Separate the goal from its method clauses ("by posting 3 Reels", "через рекламу").
+
+    A method clause runs from its marker to the end, except that a clause without a verb
+    of its own ("through Instagram", «с помощью конкурса») ends before the next
+    prepositional target or verb, and a fronted clause («за счёт контента увеличить ...») ends at the goal's verb.
+    """
+    main: list[Phrase] = []
+    method: list[Phrase] = []
+    in_method = False
+    method_has_verb = False
+    for p in phrases:
+        if p.kind == "method":
+            in_method = True
+            method_has_verb = len(p.toks) > 1       # "by posting": the marker carries a verb
+            method.append(p)
+            continue
+        if in_method:
+            main_has_verb = any(m.kind == "verb" for m in main)
+            ends = (p.kind == "verb" and not main_has_verb) or (
+                not method_has_verb and p.kind in ("prep", "bound"))
+            if not ends:
+                method_has_verb = method_has_verb or p.kind == "verb"
+                method.append(p)
+                continue
+            in_method = False
+        main.append(p)
+    return main, method
+
+
+def _has_placeholder(phrases: list[Phrase]) -> bool:
+    for p in phrases:
+        q = p
+        while q is not None:
+            if q.kind == "placeholder":
+                return True
+            q = q.arg
+    return False
 
 
 def _reread_verbs(phrases: list[Phrase]) -> list[Phrase]:
@@ -131,7 +172,7 @@ class Assembler:
                     return []
                 if prep == "from" and (time_metric or q.unit in SUBDAY):
                     return [_Claim("baseline", p, attrs.evolve(q, unit=UNIT_SHORT[q.unit]))]
-                if q.unit in SUBDAY or (time_metric and prep in _LEVEL_PREPS):
+                if q.unit in SUBDAY or (time_metric and (prep in _LEVEL_PREPS or q.unit == "day")):
                     within = prep in ("within", "in", "until", None) and bound is None
                     return [_Claim("level", p, attrs.evolve(q, unit=UNIT_SHORT[q.unit]),
                                    "le" if within else bound)]
@@ -140,13 +181,16 @@ class Assembler:
                 return [_Claim("multiple", p, value=q.value)] if q.value is not None else []
             if prep == "from":
                 return [_Claim("baseline", p, q)]
-            if prep in _CHANGE_PREPS:
+            if prep in _CHANGE_PREPS and not (self._verbless and q.unit in _CURRENCIES):
                 return [_Claim("change", p, q, bound)]
+            if prep in _CHANGE_PREPS:
+                return [_Claim("level", p, q, bound)]
             if prep in _LEVEL_PREPS:
                 return [_Claim("level", p, q, bound)]
             if prep == "over":
                 return [_Claim("level", p, q, "ge")]
-            if nxt is not None and nxt.kind in ("more", "new") and prep is None:
+            if prep is None and ((nxt is not None and nxt.kind in ("more", "new"))
+                                 or (self._new and q.unit not in ("%", "pp"))):
                 return [_Claim("change", p, q, bound)]
             return [_Claim("level" if bound else "bare", p, q, bound)]
         if k == "rank":
@@ -162,6 +206,11 @@ class Assembler:
                 return self._claims_of(fake, p.value, nxt, today, time_metric)
             if p.value == "from" and arg.kind in ("date", "span", "year", "unit"):
                 return []
+            if arg.kind == "unit" and (arg.value in SUBDAY or (time_metric and arg.value == "day")):
+                # "within a minute", «в течение часа»: a response time, not a deadline
+                q = Quantity(Decimal(1), unit=arg.value)
+                return self._claims_of(attrs.evolve(arg, kind="amount", value=q), p.value, nxt, today,
+                                       time_metric, bound)
             if arg.kind in ("amount", "rank", "multiple", "bound"):
                 inner = self._claims_of(arg, p.value, nxt, today, time_metric)
                 return [attrs.evolve(c, deadline=attrs.evolve(c.deadline, text=p.text, span=p.span))
@@ -181,17 +230,11 @@ class Assembler:
     # -- the goal ---------------------------------------------------------------------
     def build(self, text: str, lang: str, phrases: list[Phrase], today: dt.date | None, span: Span) -> Goal:
         phrases = _reread_verbs(_drop_contrasted(phrases))
-        main: list[Phrase] = []
-        method: list[Phrase] = []
-        for p in phrases:
-            if p.kind == "method":
-                method.append(p)
-            elif method:
-                method.append(p)
-            else:
-                main.append(p)
+        main, method = _split_method(phrases)
 
         verbs = [p for p in main if p.kind == "verb"]
+        self._verbless = not verbs
+        self._new = any(p.kind == "new" for p in main)
         verb_cls, implied = (None, None)
         if verbs:
             verb_cls, _, implied = verbs[0].value.partition(":")
@@ -249,7 +292,7 @@ class Assembler:
         has_more = any(p.kind == "more" for p in main)
         has_less = any(p.kind == "less" for p in main)
         has_new = any(p.kind == "new" for p in main)
-        placeholder = any(p.kind == "placeholder" for p in main + method)
+        placeholder = _has_placeholder(main + method)
 
         metric_name = chosen.value if chosen is not None else implied
         direction = self._direction(verb_cls, target_claim, baseline_claim, has_more, has_less,
@@ -257,8 +300,10 @@ class Assembler:
         target = self._target(target_claim, direction, baseline_claim)
         baseline = None
         if baseline_claim is not None and baseline_claim.qty.value is not None:
-            baseline = Baseline(number(baseline_claim.qty.value), _unit(baseline_claim.qty.unit),
-                                baseline_claim.phrase.span)
+            unit = _unit(baseline_claim.qty.unit)
+            if unit is None and target is not None and target.kind == "absolute":
+                unit = target.unit  # "from 15 to 10 seconds", «с 5 до 8%»
+            baseline = Baseline(number(baseline_claim.qty.value), unit, baseline_claim.phrase.span)
         if direction == "improve":  # pragma: no cover - resolved in _direction
             direction = None
 
@@ -321,7 +366,12 @@ class Assembler:
         elif d == "activity":
             d = "increase" if (more and target is None) else "achieve"
         if d is None:
-            if target is not None and target.role == "multiple":
+            if target is not None and baseline is not None and target.qty is not None \
+                    and target.qty.value is not None and baseline.qty.value is not None:
+                d = "increase" if target.qty.value >= baseline.qty.value else "decrease"
+            elif target is not None and target.qty is not None and target.qty.signed:
+                d = "increase"
+            elif target is not None and target.role == "multiple":
                 d = "increase"
             elif target is not None and target.role == "change":
                 d = "increase"

@@ -134,6 +134,7 @@ class Goal:
     vague: bool = False                  # "more", "better" with no number
     placeholder: bool = False            # X, N, "a certain" where a number should be
     method_numbers: tuple = ()           # numbers in a method clause, never the target
+    cues: frozenset = frozenset()        # cue words found (grammar/cues.toml), e.g. "guarantee"
     start: Optional[dt.date] = None      # the date relative deadlines were resolved against
     span: Optional[Span] = None
 

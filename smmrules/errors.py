@@ -35,3 +35,25 @@ class GoalSyntaxError(SmmrulesError, ValueError):
 
 class DataFileError(SmmrulesError):
     """A broken lexicon, grammar or rule data file shipped with smmrules or given by the user."""
+
+
+class RuleFileError(SmmrulesError):
+    """A rule file that cannot be loaded: `file:line:column: what is wrong`."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int = 1, column: int = 1):
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+        super().__init__(f"{path or '<rules>'}:{line}:{column}: {message}")
+
+
+class ConfigError(SmmrulesError):
+    """A configuration file or option that cannot be used: `file:line: what is wrong`."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None):
+        self.message = message
+        self.path = path
+        self.line = line
+        where = f"{path}:{line}: " if path and line else (f"{path}: " if path else "")
+        super().__init__(f"{where}{message}")

@@ -8,7 +8,7 @@ from lark.exceptions import UnexpectedInput
 from lark.lexer import Lexer
 
 from .errors import GoalSyntaxError
-from .lexicon import LexiconSet, default_lexicons
+from .lexicon import LexiconSet, default_lexicons, normalize_word
 from .resources import grammar_dir
 from .tagger import Tagger
 from .tokenizer import line_col, tokenize
@@ -46,14 +46,20 @@ class GoalGrammar:
 
     def tokens(self, text: str, lang: str):
         """The tagged token list for `text`, or GoalSyntaxError."""
+        return self.tag(text, lang)[0]
+
+    def tag(self, text: str, lang: str):
+        """(tagged tokens, cue names) for `text`, or GoalSyntaxError."""
         raw = tokenize(text)
         if not raw:
             raise GoalSyntaxError("E005", "empty-statement", "empty goal statement: expected a goal",
                                   line=1, column=1, text="")
-        tokens, failure = self.tagger.tag(text, raw, self.lexicons[lang])
+        lex = self.lexicons[lang]
+        words = [normalize_word(t.text) if t.kind == "word" else "" for t in raw]
+        tokens, failure = self.tagger.tag(text, raw, lex, words=words)
         if failure is not None:
             raise _syntax_error(text, raw, failure)
-        return tokens
+        return tokens, self.lexicons.cues_in(words, lang)
 
     def parse_tokens(self, tokens):
         """Parse tagged tokens into a Lark tree (the bare LALR step)."""

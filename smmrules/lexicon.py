@@ -88,6 +88,7 @@ class Lexicon:
         self._first_cache: dict[str, tuple] = {}
         self.words = frozenset(self._exact) | frozenset(
             p.parts[0][1] for ps in self._stems.values() for p in ps)
+        self.values = frozenset(p.value for p in patterns)
 
     def _first(self, word: str) -> tuple:
         cached = self._first_cache.get(word)
@@ -161,9 +162,24 @@ class LexiconSet:
                 for value, pats in table.items():
                     add(terminal, value, pats)
             self.lexicons[lang] = Lexicon(lang, patterns)
+        cues = _load_toml(root / "cues.toml")
+        self.cues: dict[str, Lexicon] = {}
+        for lang in LANGS:
+            pats = [_Pattern(_compile(pat), "CUE", name, i)
+                    for i, (name, spec) in enumerate(cues.items()) for pat in spec.get(lang, [])]
+            self.cues[lang] = Lexicon(lang, pats)
 
     def __getitem__(self, lang: str) -> Lexicon:
         return self.lexicons[lang]
+
+    def cues_in(self, words: list[str], lang: str) -> frozenset:
+        """Names of the cues (grammar/cues.toml) that occur among `words` (normalized)."""
+        lex = self.cues[lang]
+        found = set()
+        for i, w in enumerate(words):
+            if w:
+                found.update(r.value for r in lex.readings(words, i))
+        return frozenset(found)
 
 
 def _load_toml(path: Path) -> dict:

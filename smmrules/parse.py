@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
+
 from lark.exceptions import VisitError
 
 from .assemble import Assembler
@@ -48,7 +50,7 @@ def parse_goal(text: str, *, lang: str | None = None, today=None,
                               f"statement is {len(text)} characters long; the limit is {MAX_STATEMENT}",
                               line=1, column=MAX_STATEMENT + 1)
     lang = lang or detect_lang(text, g.lexicons)
-    tokens = g.tokens(text, lang)
+    tokens, cues = g.tag(text, lang)
     tree = g.parse_tokens(tokens)
     try:
         phrases = ToPhrases(text).transform(tree)
@@ -61,4 +63,5 @@ def parse_goal(text: str, *, lang: str | None = None, today=None,
     l1, c1 = line_col(text, stripped_start)
     l2, c2 = line_col(text, stripped_end)
     span = Span(l1, c1, l2, c2)
-    return Assembler(g.lexicons).build(text, lang, phrases, start, span)
+    goal = Assembler(g.lexicons).build(text, lang, phrases, start, span)
+    return attrs.evolve(goal, cues=cues) if cues else goal

@@ -20,6 +20,11 @@ def _templates() -> dict:
         return tomllib.load(fh)
 
 
+def format_number(v) -> str:
+    """A number as people write it in a goal: 20, 1.5, 5000."""
+    return _num(v)
+
+
 def _num(v) -> str:
     if isinstance(v, float):
         if v == int(v) and abs(v) < 1e15:

@@ -149,9 +149,10 @@ class Tagger:
             out.append(edges)
         return out
 
-    def tag(self, text: str, raw: list[RawToken], lex: Lexicon, base_line: int = 1):
+    def tag(self, text: str, raw: list[RawToken], lex: Lexicon, base_line: int = 1, words=None):
         """Return (tokens, None) on success or (None, failure) where failure = (raw index, expected)."""
-        words = [normalize_word(t.text) if t.kind == "word" else "" for t in raw]
+        if words is None:
+            words = [normalize_word(t.text) if t.kind == "word" else "" for t in raw]
         edges = self.edges(raw, words, lex)
         n = len(raw)
         # hyps[i]: dict stack -> (cost, path) ; path is a linked list ((i, edge), prev)
