@@ -71,7 +71,9 @@ def _split_method(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
             continue
         if in_method:
             main_has_verb = any(m.kind == "verb" for m in main)
-            ends = (p.kind == "verb" and not main_has_verb) or (
+            # a verb right after "чтобы/щоб/in order to" is the clause's own verb
+            own_verb = p.kind == "verb" and method[-1].kind == "method" and not method_has_verb
+            ends = (p.kind == "verb" and not main_has_verb and not own_verb) or (
                 not method_has_verb and p.kind in ("prep", "bound"))
             if not ends:
                 method_has_verb = method_has_verb or p.kind == "verb"
@@ -181,7 +183,7 @@ class Assembler:
                 return [_Claim("multiple", p, value=q.value)] if q.value is not None else []
             if prep == "from":
                 return [_Claim("baseline", p, q)]
-            if prep in _CHANGE_PREPS and not (self._verbless and q.unit in _CURRENCIES):
+            if prep in _CHANGE_PREPS and not (self._produces and q.unit in _CURRENCIES):
                 return [_Claim("change", p, q, bound)]
             if prep in _CHANGE_PREPS:
                 return [_Claim("level", p, q, bound)]
@@ -233,7 +235,8 @@ class Assembler:
         main, method = _split_method(phrases)
 
         verbs = [p for p in main if p.kind == "verb"]
-        self._verbless = not verbs
+        # with no verb, or after "sell/earn/get", «на 1 млн грн» is an amount worth, not a change
+        self._produces = not verbs or verbs[0].value.split(":")[0] == "achieve"
         self._new = any(p.kind == "new" for p in main)
         verb_cls, implied = (None, None)
         if verbs:
@@ -283,6 +286,16 @@ class Assembler:
 
         baseline_claim = next((c for c in targets if c.role == "baseline"), None)
         target_claim = next((c for c in targets if c.role != "baseline"), None)
+        if (baseline_claim is not None and target_claim is not None and target_claim.role == "level"
+                and verb_cls == "achieve" and baseline_claim.qty.value is not None
+                and target_claim.qty.value is not None and baseline_claim.qty.value <= target_claim.qty.value):
+            # "get from 30 to 50 leads a week": a range to produce, not a starting point
+            q = Quantity(None, baseline_claim.qty.value, target_claim.qty.value,
+                         target_claim.qty.unit or baseline_claim.qty.unit)
+            span_phrase = attrs.evolve(target_claim.phrase, span=baseline_claim.phrase.span.cover(
+                target_claim.phrase.span))
+            target_claim = _Claim("level", span_phrase, q, target_claim.bound)
+            baseline_claim = None
         if baseline_claim is not None and target_claim is not None and target_claim.role in ("bare", "change"):
             # "from 4% to 6%" reads the second number as the level even without "to"
             if target_claim.role == "bare":
@@ -392,7 +405,7 @@ class Assembler:
         if d == "increase" and target is not None and baseline is None and target.role in ("level", "rank"):
             d = "reach"
         if d == "increase" and target is not None and baseline is None and target.role == "bare" \
-                and target.qty.unit not in ("%", "pp") and target.qty.low is None:
+                and target.qty.unit not in ("%", "pp") and target.qty.low is None and not target.qty.signed:
             d = "increase" if new else "reach"
         return d
 
