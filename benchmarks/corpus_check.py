@@ -1,7 +1,9 @@
-"""Agreement of parse_goal with the hand annotations of ../shared/corpus/goals-dev.jsonl.
+"""Agreement of parse_goal and check_goal with the hand annotations of ../shared/corpus/goals-dev.jsonl.
 
 Prints, per language: parse success rate, and agreement on category, direction (reach and
-achieve counted as one), target present/absent and deadline present/absent.
+achieve counted as one), target present/absent and deadline present/absent; then agreement
+between smart.measurable / smart.time_bound / smart.specific and the presence of any
+finding with SMART letter M / T / S (any level).
 Usage: python benchmarks/corpus_check.py [PATH] [--show-misses]
 """
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from smmrules import GoalSyntaxError, parse_goal  # noqa: E402
+from smmrules import GoalSyntaxError, check_goal, parse_goal  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpus" / "goals-dev.jsonl"
 
@@ -48,9 +50,16 @@ def check(path: Path, show: bool = False) -> dict:
             "deadline": (g.deadline is not None) == (row["deadline"] is not None),
             "lang": g.lang == lang,
         }
+        letters = {f.smart for f in check_goal(g)}
+        for letter, key in (("M", "measurable"), ("T", "time_bound"), ("S", "specific")):
+            checks[letter] = (letter in letters) == (not row["smart"][key])
         for k, ok in checks.items():
             s[k] += ok
             if not ok:
+                if k in ("M", "T", "S"):
+                    codes = [f.code for f in check_goal(g)]
+                    misses.append((row["id"], k, f"findings {codes}, annotated {row['smart']}", row["text"]))
+                    continue
                 got = {"category": g.category, "direction": g.direction,
                        "target": g.target and g.target.to_json(), "deadline": g.deadline and g.deadline.text,
                        "lang": g.lang}[k]
@@ -69,11 +78,11 @@ def main(argv: list[str]) -> int:
         print(f"corpus not found: {path}")
         return 0
     stats = check(path, show)
-    cols = ("parsed", "category", "direction", "target", "deadline", "lang")
-    print(f"{'lang':<5}{'n':>4}" + "".join(f"{c:>11}" for c in cols))
+    cols = ("parsed", "category", "direction", "target", "deadline", "lang", "M", "T", "S")
+    print(f"{'lang':<5}{'n':>4}" + "".join(f"{c:>10}" for c in cols))
     for lang in sorted(stats):
         s = stats[lang]
-        print(f"{lang:<5}{s['n']:>4}" + "".join(f"{100 * s[c] / s['n']:>10.1f}%" for c in cols))
+        print(f"{lang:<5}{s['n']:>4}" + "".join(f"{100 * s[c] / s['n']:>9.1f}%" for c in cols))
     return 0
 
 

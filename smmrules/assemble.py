@@ -252,13 +252,19 @@ class Assembler:
             chosen is not None and info[chosen.value].time) or (implied is not None and info[implied].time)
 
         # group phrases by metric: a new group starts at each metric after the chosen one's group
+        # a compound goal joins metrics with "and/or/и/та"; a metric word right after another
+        # one ("стоимость заявки", "client request") qualifies it and starts no new group
         groups: list[tuple[Phrase | None, list[Phrase]]] = [(None, [])]
+        joined = False
         for p in main:
+            if p.kind == "conj":
+                joined = True
             if p.kind == "metric":
                 if groups[-1][0] is None:
                     groups[-1] = (p, groups[-1][1])
-                else:
+                elif joined:
                     groups.append((p, []))
+                joined = False
             groups[-1][1].append(p)
 
         claims_by_group = [(m, self._claims(ps, today, time_metric)) for m, ps in groups]

@@ -15,7 +15,7 @@ _CHANNEL_NAMES = {"instagram": "Instagram", "facebook": "Facebook", "tiktok": "T
 
 
 @functools.lru_cache(maxsize=1)
-def _templates() -> dict:
+def templates() -> dict:
     with open(grammar_dir() / "render.toml", "rb") as fh:
         return tomllib.load(fh)
 
@@ -25,12 +25,25 @@ def format_number(v) -> str:
     return _num(v)
 
 
-def _num(v) -> str:
-    if isinstance(v, float):
-        if v == int(v) and abs(v) < 1e15:
-            return str(int(v))
-        return format(v, "f").rstrip("0").rstrip(".")
-    return str(v)
+def _num(v, thousands: str = "") -> str:
+    """A number as a statement writes it: no exponent, no trailing zeros, grouped by `thousands`."""
+    if isinstance(v, float) and v == int(v) and abs(v) < 1e15:
+        v = int(v)
+    text = str(v) if isinstance(v, int) else format(v, "f").rstrip("0").rstrip(".")
+    if not thousands:
+        return text
+    whole, dot, frac = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    digits = whole.lstrip("-")
+    if len(digits) <= 3:
+        return text
+    # grouped, "2,025" can no longer be read as a year ("increase sales by 2025")
+    groups = [digits[max(0, i - 3):i] for i in range(len(digits), 0, -3)][::-1]
+    return sign + thousands.join(groups) + dot + frac
+
+
+def _decimal_number(text: str):
+    return int(text) if text.isdigit() else float(text)
 
 
 def _duration_parts(duration: str):
@@ -40,12 +53,19 @@ def _duration_parts(duration: str):
 
 
 def render_goal(goal: Goal, lang: str) -> str:
-    t = _templates()[lang]
+    t = templates()[lang]
     info = default_lexicons().metrics
     metric_name = goal.metric.name if goal.metric else None
-    base_metric = metric_name.split("_per_")[0] if metric_name else None
+    base_metric = metric_name
+    if metric_name and metric_name not in info and "_per_" in metric_name:
+        # likes_per_post: the metric counted per post (cost_per_follower is a metric of its own)
+        base_metric = metric_name.rsplit("_per_", 1)[0]
     metric_words = info[base_metric].display.get(lang, base_metric) if base_metric in info else ""
     units = t["value_units"]
+    sep = t.get("thousands", "")
+
+    def num(v):
+        return _num(v, sep)
 
     def unit(u):
         return units.get(u, f" {u}") if u else ""
@@ -60,21 +80,21 @@ def render_goal(goal: Goal, lang: str) -> str:
     if goal.channel:
         parts["channel"] = t["channel"].format(channel=_CHANNEL_NAMES.get(goal.channel, goal.channel))
     if goal.baseline:
-        parts["baseline"] = t["baseline"].format(value=_num(goal.baseline.value), unit=unit(goal.baseline.unit))
+        parts["baseline"] = t["baseline"].format(value=num(goal.baseline.value), unit=unit(goal.baseline.unit))
     if target is not None:
         if target.kind == "rank":
             parts["verb"] = ""
             parts["metric"] = ""
-            parts["target"] = t["rank"].format(value=_num(target.value), metric=metric_words)
+            parts["target"] = t["rank"].format(value=num(target.value), metric=metric_words)
         elif target.kind == "range":
-            parts["target"] = t["range"].format(low=_num(target.low), high=_num(target.high), unit=unit(target.unit))
+            parts["target"] = t["range"].format(low=num(target.low), high=num(target.high), unit=unit(target.unit))
         elif target.kind == "multiple":
-            parts["target"] = t["multiple"].format(value=_num(target.value))
+            parts["target"] = t["multiple"].format(value=num(target.value))
         elif target.kind == "relative":
-            parts["target"] = t["relative"].format(value=_num(target.value), unit=unit(target.unit))
+            parts["target"] = t["relative"].format(value=num(target.value), unit=unit(target.unit))
         else:
             key = "absolute_maintain" if direction == "maintain" else "absolute"
-            parts["target"] = t[key].format(value=_num(target.value), unit=unit(target.unit))
+            parts["target"] = t[key].format(value=num(target.value), unit=unit(target.unit))
     dl = goal.deadline
     if dl is not None:
         if dl.kind == "quarter" and dl.date is not None:
@@ -84,7 +104,8 @@ def render_goal(goal: Goal, lang: str) -> str:
         elif dl.kind == "duration" and dl.duration:
             n, u = _duration_parts(dl.duration)
             forms = t["units"][u]
-            parts["deadline"] = t["duration"].format(n=n, unit=forms[0] if n == "1" else forms[1])
+            parts["deadline"] = t["duration"].format(n=num(_decimal_number(n)),
+                                                     unit=forms[0] if n == "1" else forms[1])
         elif dl.kind == "period-end" and dl.unit in t["period_units"]:
             parts["deadline"] = t["period_end"].format(unit=t["period_units"][dl.unit])
         else:

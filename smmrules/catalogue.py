@@ -1,0 +1,71 @@
+"""The task catalogue (rules/*.toml `[[task]]`): category -> tasks, and suggest_tasks()."""
+from __future__ import annotations
+
+import attrs
+
+from .ast import CATEGORIES, Goal
+from .context import ROLES
+from .errors import RuleFileError
+from .parse import parse_goal
+
+
+@attrs.frozen
+class Task:
+    id: str
+    category: str
+    titles: dict = attrs.field(factory=dict, eq=False)
+    roles: tuple = ()
+    seed: str | None = None
+
+    def title(self, lang: str = "en") -> str:
+        return self.titles.get(lang) or self.titles["en"]
+
+    def to_json(self, lang: str = "en") -> dict:
+        return {"id": self.id, "category": self.category, "title": self.title(lang),
+                "roles": list(self.roles), "seed": self.seed}
+
+
+@attrs.frozen
+class Catalogue:
+    tasks: tuple
+    examples: dict = attrs.field(factory=dict, eq=False)   # category -> example statements
+
+    def for_category(self, category: str, role: str | None = None) -> list[Task]:
+        return [t for t in self.tasks if t.category == category and (role is None or role in t.roles)]
+
+
+def build_catalogue(sources: list[tuple[str, dict]]) -> Catalogue:
+    tasks: dict[str, Task] = {}
+    examples: dict[str, list] = {}
+    for path, data in sources:
+        for name, spec in data.get("category", {}).items():
+            if name not in CATEGORIES:
+                raise RuleFileError(f"unknown category '{name}'", path=path)
+            examples.setdefault(name, []).extend(spec.get("examples", []))
+        for i, t in enumerate(data.get("task", [])):
+            where = f"task #{i + 1}"
+            if not isinstance(t, dict) or not isinstance(t.get("id"), str):
+                raise RuleFileError(f"{where}: a task needs an id", path=path)
+            if t.get("category") not in CATEGORIES:
+                raise RuleFileError(f"{where} ({t['id']}): unknown category {t.get('category')!r}", path=path)
+            titles = t.get("title", {})
+            if not isinstance(titles, dict) or not all(isinstance(titles.get(lg), str) for lg in ("en", "ru", "uk")):
+                raise RuleFileError(f"{where} ({t['id']}): a task needs a title in en, ru and uk", path=path)
+            roles = tuple(t.get("roles", ROLES))
+            for r in roles:
+                if r not in ROLES:
+                    raise RuleFileError(f"{where} ({t['id']}): unknown role {r!r}", path=path)
+            if t["id"] in tasks:
+                raise RuleFileError(f"{where}: task id {t['id']} is used twice", path=path)
+            tasks[t["id"]] = Task(t["id"], t["category"], dict(titles), roles, t.get("seed"))
+    return Catalogue(tuple(tasks.values()), {k: tuple(v) for k, v in examples.items()})
+
+
+def suggest_tasks(goal_or_text, *, role: str | None = None, rules=None) -> list[Task]:
+    """Catalogue tasks that serve the goal's category, filtered by the role of social media."""
+    from .engine import default_rules
+    if role is not None and role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}, got {role!r}")
+    goal = goal_or_text if isinstance(goal_or_text, Goal) else parse_goal(goal_or_text)
+    ruleset = rules or default_rules()
+    return ruleset.catalogue.for_category(goal.category, role)

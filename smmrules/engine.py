@@ -1,0 +1,179 @@
+"""The rule engine: load rule folders once, evaluate compiled rules over goals, make findings."""
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+from typing import Iterable
+
+import attrs
+
+from .ast import Goal
+from .context import Context
+from .errors import RuleFileError
+from .fields import declared_fields, goal_values
+from .findings import Finding
+from .lexicon import LexiconSet, default_lexicons
+from .parse import parse_goal
+from .render import format_number
+from .resources import rules_dir
+from .rules import Override, Rule, apply_overrides, load_rule_file, render_template, rule_files
+
+
+class RuleSet:
+    """The rules in effect: the built-ins plus user folders, with overrides applied."""
+
+    def __init__(self, folders: Iterable[Path] = (), *, builtin: bool = True, lexicons: LexiconSet | None = None):
+        self.lexicons = lexicons or default_lexicons()
+        self.fields = declared_fields(self.lexicons)
+        rules: dict[str, Rule] = {}
+        overrides: list[Override] = []
+        self.catalogue_data: list[tuple[str, dict]] = []
+        all_folders = ([rules_dir()] if builtin else []) + [Path(f) for f in folders]
+        for folder in all_folders:
+            for path in rule_files(folder):
+                file_rules, file_overrides, data = load_rule_file(path, self.fields)
+                for r in file_rules:
+                    if r.code in rules:
+                        first = rules[r.code]
+                        raise RuleFileError(f"rule code {r.code} is already used at {first.path}:{first.line}",
+                                            path=r.path, line=r.line)
+                    rules[r.code] = r
+                overrides += file_overrides
+                if "task" in data or "category" in data:
+                    self.catalogue_data.append((str(path), data))
+        self._all = apply_overrides(rules, overrides, self.fields)
+        from .catalogue import build_catalogue
+        self.catalogue = build_catalogue(self.catalogue_data)
+        self.rules: tuple[Rule, ...] = tuple(sorted((r for r in self._all.values() if r.enabled),
+                                                    key=lambda r: r.code))
+
+    def __iter__(self):
+        return iter(self.rules)
+
+    def __len__(self):
+        return len(self.rules)
+
+    def get(self, code: str) -> Rule | None:
+        return self._all.get(code)
+
+    def all_rules(self) -> tuple[Rule, ...]:
+        return tuple(sorted(self._all.values(), key=lambda r: r.code))
+
+    def with_levels(self, levels: dict[str, str]) -> "RuleSet":
+        """A copy with some rules' levels changed (from config)."""
+        clone = object.__new__(RuleSet)
+        clone.__dict__.update(self.__dict__)
+        clone._all = {c: attrs.evolve(r, level=levels.get(c, r.level)) for c, r in self._all.items()}
+        clone.rules = tuple(sorted((r for r in clone._all.values() if r.enabled), key=lambda r: r.code))
+        return clone
+
+    # -------------------------------------------------------------------------------
+    def check(self, goal: Goal, context: Context | None = None, *, lang: str | None = None,
+              path: str | None = None) -> list[Finding]:
+        ctx = context or Context()
+        env = goal_values(goal, ctx, self.lexicons)
+        values = None
+        out = []
+        for rule in self.rules:
+            env["_options"] = rule.options
+            if not rule.check(env):
+                continue
+            msg_lang = lang or ctx.lang or goal.lang
+            if values is None:
+                values = message_values(goal, env, ctx, msg_lang)
+            vals = dict(values)
+            vals.update({f"opt_{k}": format_number(v) if isinstance(v, (int, float)) else str(v)
+                         for k, v in rule.options.items()})
+            message = render_template(rule.text("message", msg_lang), vals)
+            span = getattr(goal, rule.at, None) if rule.at != "goal" else None
+            span = getattr(span, "span", None) or goal.span
+            out.append(Finding(rule.code, rule.name, rule.smart, rule.level, message, path or ctx.path,
+                               span.line, span.column, span.end_line, span.end_column))
+        out.sort()
+        return out
+
+
+def message_values(goal: Goal, env: dict, ctx: Context, lang: str) -> dict[str, str]:
+    """Values for message placeholders, written the way `lang` writes numbers and units."""
+    from .render import templates
+    t = templates()[lang]
+    units = t["value_units"]
+
+    def num(v) -> str:
+        return format_number(v).replace(".", t["decimal"])
+
+    def with_unit(v, unit) -> str:
+        return num(v) + (units.get(unit, f" {unit}") if unit else "")
+
+    tg = goal.target
+    target = ""
+    if tg is not None:
+        if tg.kind == "range":
+            target = f"{num(tg.low)}-{with_unit(tg.high, tg.unit)}"
+        elif tg.kind == "rank":
+            target = t["rank_short"].format(value=num(tg.value))
+        elif tg.kind == "multiple":
+            target = f"x{num(tg.value)}"
+        else:
+            target = with_unit(tg.value, tg.unit)
+    months = env.get("goal.deadline.months")
+    growth = env.get("goal.monthly_growth")
+    b = goal.baseline
+    return {
+        "metric": goal.metric.text if goal.metric else "",
+        "target": target,
+        "value": num(tg.value) if tg is not None and tg.value is not None else "",
+        "unit": (tg.unit or "") if tg is not None else "",
+        "deadline": goal.deadline.text if goal.deadline else "",
+        "months": num(round(months, 1)) if months is not None else "",
+        "monthly_growth": num(round(growth, 1)) if growth is not None else "",
+        "period": goal.period or "",
+        "channel": goal.channel or "",
+        "category": goal.category,
+        "direction": goal.direction or "",
+        "baseline": with_unit(b.value, b.unit) if b else "",
+        "role": ctx.role or "",
+        "text": goal.text,
+    }
+
+
+_lock = threading.Lock()
+_default: RuleSet | None = None
+
+
+def default_rules() -> RuleSet:
+    global _default
+    if _default is None:
+        with _lock:
+            if _default is None:
+                _default = RuleSet()
+    return _default
+
+
+def check_goal(goal_or_text, *, context: Context | None = None, rules: RuleSet | None = None,
+               lang: str | None = None) -> list[Finding]:
+    """Findings for one goal statement (a Goal or its text), sorted.
+
+    `context` carries the document header (role, paid ads, history, start, baselines) and
+    `today`; `lang` picks the message language (default: the context's, then the goal's).
+    """
+    ctx = context or Context()
+    if isinstance(goal_or_text, Goal):
+        goal = goal_or_text
+    elif isinstance(goal_or_text, str):
+        goal = parse_goal(goal_or_text, today=ctx.reference_date)
+    else:
+        raise TypeError(f"check_goal expects a Goal or a str, got {type(goal_or_text).__name__}")
+    return (rules or default_rules()).check(goal, ctx, lang=lang)
+
+
+def context_from_mapping(doc: dict, today: str | dt.date | None = None, lang: str | None = None) -> Context:
+    """A Context from a rule example's `doc = {...}` table (header keys as in documents)."""
+    def date(v):
+        return dt.date.fromisoformat(v) if isinstance(v, str) else v
+    baselines = dict(doc.get("baselines", {}))
+    return Context(today=date(today), start=date(doc.get("start")), role=doc.get("role"),
+                   paid_ads=doc.get("paid-ads"), history_months=doc.get("history"),
+                   lead_processing=doc.get("lead-processing"), budget=doc.get("budget"),
+                   baselines=baselines, lang=lang)

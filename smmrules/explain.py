@@ -1,0 +1,77 @@
+"""Rule explanations as text: `smmrules explain`, `smmrules rules` and the docs/rules pages."""
+from __future__ import annotations
+
+from .rules import Rule
+
+HEADINGS = {
+    "en": {"what": "What it does", "why": "Why it matters", "fix": "How to fix", "bad": "Flagged",
+           "good": "Passes", "smart": "SMART", "none": "none", "level": "level", "context": "with"},
+    "ru": {"what": "Что проверяет", "why": "Почему это важно", "fix": "Как исправить", "bad": "Срабатывает",
+           "good": "Не срабатывает", "smart": "SMART", "none": "нет", "level": "уровень", "context": "при"},
+    "uk": {"what": "Що перевіряє", "why": "Чому це важливо", "fix": "Як виправити", "bad": "Спрацьовує",
+           "good": "Не спрацьовує", "smart": "SMART", "none": "немає", "level": "рівень", "context": "за"},
+}
+
+
+def _case_line(case) -> str:
+    extra = []
+    if case.today:
+        extra.append(f"today={case.today}")
+    extra += [f"{k}={v}" for k, v in sorted(case.doc.items())]
+    return case.text + (f"  ({', '.join(extra)})" if extra else "")
+
+
+def explain_text(rule: Rule, lang: str = "en") -> str:
+    h = HEADINGS[lang]
+    smart = rule.smart or h["none"]
+    lines = [f"{rule.code} {rule.name}  ({h['smart']}: {smart}, {h['level']}: {rule.level})",
+             rule.text("summary", lang), ""]
+    for key in ("what", "why", "fix"):
+        lines += [h[key], "  " + rule.text(key, lang), ""]
+    for expect in ("bad", "good"):
+        cases = [c for c in rule.cases if c.expect == expect]
+        if cases:
+            lines.append(h[expect])
+            lines += [f"  {_case_line(c)}" for c in cases]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def rule_page(rule: Rule) -> str:
+    """The Markdown page docs/rules/<CODE>.md, generated from the rule file."""
+    h = HEADINGS["en"]
+    out = [f"# {rule.code} `{rule.name}`", "",
+           f"SMART letter: **{rule.smart or 'none'}** · default level: **{rule.level}** · "
+           f"defined in `{_relative(rule.path)}`", "",
+           rule.text("summary", "en"), ""]
+    for key in ("what", "why", "fix"):
+        out += [f"## {h[key]}", "", rule.text(key, "en"), ""]
+    out += ["## Condition", "", "```", rule.when, "```", ""]
+    if rule.options:
+        out += ["## Options", ""]
+        out += [f"- `{k}` (default `{v}`)" for k, v in sorted(rule.options.items())]
+        out.append("")
+    for expect, title in (("bad", "Flagged"), ("good", "Passes")):
+        cases = [c for c in rule.cases if c.expect == expect]
+        out += [f"## {title}", ""]
+        out += [f"- `{_case_line(c)}`" for c in cases]
+        out.append("")
+    out += ["## Messages", ""]
+    out += [f"- **{lang}**: {rule.text('message', lang)}" for lang in ("en", "ru", "uk")]
+    out.append("")
+    return "\n".join(out)
+
+
+def index_page(rules) -> str:
+    out = ["# Rules", "", "Generated from the rule files in `rules/` by `python -m smmrules.docgen`; "
+           "do not edit by hand.", "", "| Code | Name | SMART | Level | Summary |", "|---|---|---|---|---|"]
+    for r in rules:
+        out.append(f"| [{r.code}]({r.code}.md) | `{r.name}` | {r.smart or '-'} | {r.level} | "
+                   f"{r.text('summary', 'en')} |")
+    out.append("")
+    return "\n".join(out)
+
+
+def _relative(path: str) -> str:
+    parts = path.replace("\\", "/").split("/")
+    return "/".join(parts[-2:]) if len(parts) >= 2 else path

@@ -1,0 +1,312 @@
+"""Rule files: load, validate and compile the rules in a folder of TOML files.
+
+A rule file holds `[[rule]]` entries (and optionally `[[override]]` entries that change a
+rule of another folder, and `[[task]]` catalogue entries read by smmrules/catalogue.py).
+Every problem is a RuleFileError naming the file, line and column.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, Callable
+
+import attrs
+
+from .conditions import ConditionError, compile_condition
+from .errors import RuleFileError
+from .fields import FieldType
+from .tomlpos import Positions
+
+LANGS = ("en", "ru", "uk")
+LEVELS = ("error", "warning", "info")
+SMART = ("S", "M", "A", "R", "T")
+TEXT_KEYS = ("message", "summary", "what", "why", "fix")
+RULE_KEYS = ("code", "name", "smart", "level", "when", "at", "options", "bad", "good", "case", "scope",
+             *LANGS)
+OVERRIDE_KEYS = ("code", "level", "enabled", "options")
+CASE_KEYS = ("text", "expect", "today", "doc", "lang")
+AT = ("goal", "metric", "target", "deadline", "baseline")
+PLACEHOLDERS = ("metric", "target", "value", "unit", "deadline", "months", "monthly_growth", "period",
+                "channel", "category", "direction", "baseline", "role", "text")
+CODE_RE = re.compile(r"^[A-Z]{1,3}\d{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$")
+PLACEHOLDER_RE = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
+MAX_FILE = 1_000_000
+MAX_RULES = 2_000
+
+
+@attrs.frozen
+class Case:
+    text: str
+    expect: str            # "bad" | "good"
+    today: str | None = None
+    doc: dict = attrs.field(factory=dict)
+    lang: str | None = None
+
+
+@attrs.frozen
+class Rule:
+    code: str
+    name: str
+    smart: str | None
+    level: str
+    when: str
+    check: Callable = attrs.field(eq=False, repr=False)
+    fields: frozenset = frozenset()
+    at: str = "goal"
+    options: dict = attrs.field(factory=dict)
+    texts: dict = attrs.field(factory=dict)      # lang -> {message, summary, what, why, fix}
+    cases: tuple = ()
+    path: str = ""
+    line: int = 1
+    enabled: bool = True
+
+    def text(self, key: str, lang: str) -> str:
+        return self.texts.get(lang, {}).get(key) or self.texts["en"][key]
+
+
+@attrs.frozen
+class Override:
+    code: str
+    level: str | None = None
+    enabled: bool | None = None
+    options: dict = attrs.field(factory=dict)
+    path: str = ""
+    line: int = 1
+
+
+def render_template(template: str, values: dict[str, str]) -> str:
+    """Fill {name} placeholders from `values` (no attribute or index access, ever)."""
+    def sub(m):
+        whole = m.group(0)
+        if whole == "{{":
+            return "{"
+        if whole == "}}":
+            return "}"
+        return values.get(m.group(1), "")
+    return PLACEHOLDER_RE.sub(sub, template)
+
+
+def _placeholders(template: str) -> list[tuple[str, int]]:
+    return [(m.group(1), m.start()) for m in PLACEHOLDER_RE.finditer(template) if m.group(1) is not None]
+
+
+class _FileLoader:
+    def __init__(self, path: Path, fields: dict[str, FieldType]):
+        self.path = path
+        self.fields = fields
+        self.shown = str(path)
+
+    def fail(self, message: str, where: tuple = (), line: int | None = None, column: int | None = None,
+             at_key: bool = False):
+        if line is None:
+            if not where:
+                line, column = 1, 1
+            else:
+                line, column = self.pos.key(where) if at_key else self.pos.value(where)
+        raise RuleFileError(message, path=self.shown, line=line, column=column or 1)
+
+    def load(self) -> tuple[list[Rule], list[Override], dict]:
+        try:
+            size = self.path.stat().st_size
+            if size > MAX_FILE:
+                raise RuleFileError(f"rule file is {size} bytes; the limit is {MAX_FILE}", path=self.shown)
+            raw = self.path.read_bytes()
+        except OSError as exc:
+            raise RuleFileError(f"cannot read rule file: {exc.strerror or exc}", path=self.shown) from None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise RuleFileError("rule file is not valid UTF-8", path=self.shown, line=line) from None
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+            line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
+            msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or "invalid TOML"
+            raise RuleFileError(f"invalid TOML: {msg}", path=self.shown, line=line, column=col) from None
+        except RecursionError:
+            raise RuleFileError("invalid TOML: nested too deeply", path=self.shown) from None
+        self.pos = Positions(text)
+        for key in data:
+            if key not in ("rule", "override", "task", "category"):
+                self.fail(_unknown("top-level key", key, ("rule", "override", "task", "category")), (key,), at_key=True)
+        rules_raw = data.get("rule", [])
+        if not isinstance(rules_raw, list):
+            self.fail("'rule' must be an array of tables: write [[rule]]", ("rule",))
+        if len(rules_raw) > MAX_RULES:
+            self.fail(f"more than {MAX_RULES} rules in one file")
+        rules = [self._rule(i, r) for i, r in enumerate(rules_raw)]
+        overrides = [self._override(i, o) for i, o in enumerate(_as_list(data.get("override", [])))]
+        return rules, overrides, data
+
+    # ------------------------------------------------------------------------------
+    def _rule(self, i: int, r: dict) -> Rule:
+        base = ("rule", i)
+        if not isinstance(r, dict):
+            self.fail("each rule must be a table", base)
+        for key in r:
+            if key not in RULE_KEYS:
+                self.fail(_unknown("rule key", key, RULE_KEYS), base + (key,), at_key=True)
+        for key in ("code", "name", "level", "when", "en"):
+            if key not in r:
+                self.fail(f"rule is missing '{key}'", base)
+        code = self._str(r, base, "code")
+        if not CODE_RE.match(code):
+            self.fail(f"rule code '{code}' must be 1-3 capital letters and 3 digits, like 'T101'", base + ("code",))
+        name = self._str(r, base, "name")
+        if not NAME_RE.match(name):
+            self.fail(f"rule name '{name}' must be dotted lowercase words, like 'time-bound.no-deadline'",
+                      base + ("name",))
+        smart = r.get("smart", "none")
+        if smart not in SMART + ("none",):
+            self.fail(f"smart must be one of S, M, A, R, T or \"none\", got {smart!r}", base + ("smart",))
+        level = self._str(r, base, "level")
+        if level not in LEVELS:
+            self.fail(_unknown("level", level, LEVELS), base + ("level",))
+        at = r.get("at", "goal")
+        if at not in AT:
+            self.fail(_unknown("'at' value", str(at), AT), base + ("at",))
+        options = r.get("options", {})
+        if not isinstance(options, dict):
+            self.fail("options must be a table", base + ("options",))
+        for k, v in options.items():
+            if not isinstance(v, (int, float, str, bool)) or (isinstance(v, (int, float)) and abs(v) > 1e12):
+                self.fail(f"option '{k}' must be a number, a string or true/false", base + ("options", k))
+        when = self._str(r, base, "when")
+        try:
+            check, used = compile_condition(when, self.fields, options)
+        except ConditionError as exc:
+            line, col = self.pos.string_start(base + ("when",))
+            if exc.line == 1:
+                col = col + exc.column - 1
+            else:
+                line, col = line + exc.line - 1, exc.column
+            raise RuleFileError(exc.message, path=self.shown, line=line, column=col) from None
+        texts = {}
+        for lang in LANGS:
+            if lang not in r:
+                self.fail(f"rule {code} has no [{'rule.' + lang}] section: messages are needed in en, ru and uk",
+                          base)
+            section = r[lang]
+            if not isinstance(section, dict):
+                self.fail(f"'{lang}' must be a table", base + (lang,))
+            for key in section:
+                if key not in TEXT_KEYS:
+                    self.fail(_unknown(f"key in [rule.{lang}]", key, TEXT_KEYS), base + (lang, key), at_key=True)
+            for key in TEXT_KEYS:
+                if not isinstance(section.get(key), str) or not section[key].strip():
+                    self.fail(f"rule {code} has no '{key}' in [rule.{lang}]", base + (lang,))
+            for name_, offset in _placeholders(section["message"]):
+                ok = name_ in PLACEHOLDERS or (name_.startswith("opt_") and name_[4:] in options)
+                if not ok:
+                    line, col = self.pos.string_start(base + (lang, "message"))
+                    self.fail(_unknown("placeholder", "{" + name_ + "}", ["{" + p + "}" for p in PLACEHOLDERS]),
+                              line=line,
+                              column=col + offset)
+            texts[lang] = {k: section[k].strip() for k in TEXT_KEYS}
+        cases = self._cases(r, base, code)
+        line = self.pos.tables.get(base, 1)
+        return Rule(code=code, name=name, smart=None if smart == "none" else smart, level=level, when=when,
+                    check=check, fields=used, at=at, options=dict(options), texts=texts, cases=cases,
+                    path=self.shown, line=line)
+
+    def _cases(self, r, base, code) -> tuple:
+        cases = []
+        for expect in ("bad", "good"):
+            items = r.get(expect, [])
+            if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+                self.fail(f"'{expect}' must be a list of statements", base + (expect,))
+            cases += [Case(x, expect) for x in items]
+        for j, c in enumerate(_as_list(r.get("case", []))):
+            where = base + ("case", j)
+            if not isinstance(c, dict):
+                self.fail("each case must be a table", where)
+            for key in c:
+                if key not in CASE_KEYS:
+                    self.fail(_unknown("case key", key, CASE_KEYS), where + (key,), at_key=True)
+            if c.get("expect") not in ("bad", "good"):
+                self.fail("a case needs expect = \"bad\" or \"good\"", where)
+            if not isinstance(c.get("text"), str):
+                self.fail("a case needs a text", where)
+            doc = c.get("doc", {})
+            if not isinstance(doc, dict):
+                self.fail("a case's doc must be a table", where + ("doc",))
+            cases.append(Case(c["text"], c["expect"], c.get("today"), dict(doc), c.get("lang")))
+        if not any(c.expect == "bad" for c in cases) or not any(c.expect == "good" for c in cases):
+            self.fail(f"rule {code} needs at least one bad and one good example", base)
+        return tuple(cases)
+
+    def _override(self, i: int, o: dict) -> Override:
+        base = ("override", i)
+        if not isinstance(o, dict):
+            self.fail("each override must be a table", base)
+        for key in o:
+            if key not in OVERRIDE_KEYS:
+                self.fail(_unknown("override key", key, OVERRIDE_KEYS), base + (key,), at_key=True)
+        code = self._str(o, base, "code")
+        level = o.get("level")
+        if level is not None and level not in LEVELS:
+            self.fail(_unknown("level", str(level), LEVELS), base + ("level",))
+        enabled = o.get("enabled")
+        if enabled is not None and not isinstance(enabled, bool):
+            self.fail("enabled must be true or false", base + ("enabled",))
+        options = o.get("options", {})
+        if not isinstance(options, dict):
+            self.fail("options must be a table", base + ("options",))
+        return Override(code, level, enabled, dict(options), self.shown, self.pos.tables.get(base, 1))
+
+    def _str(self, d: dict, base: tuple, key: str) -> str:
+        value = d.get(key)
+        if not isinstance(value, str):
+            self.fail(f"'{key}' must be a string", base + (key,))
+        return value
+
+
+def _as_list(value):
+    return value if isinstance(value, list) else [value]
+
+
+def _unknown(what: str, name: str, known) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"unknown {what} '{name}'{hint}"
+
+
+def load_rule_file(path: Path, fields: dict[str, FieldType]) -> tuple[list[Rule], list[Override], dict]:
+    return _FileLoader(Path(path), fields).load()
+
+
+def rule_files(folder: Path) -> list[Path]:
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise RuleFileError("rule folder does not exist or is not a folder", path=str(folder))
+    return sorted(p for p in folder.glob("*.toml") if p.is_file())
+
+
+def apply_overrides(rules: dict[str, Rule], overrides: list[Override], fields) -> dict[str, Rule]:
+    out = dict(rules)
+    for o in overrides:
+        rule = out.get(o.code)
+        if rule is None:
+            raise RuleFileError(_unknown("rule code in override", o.code, out), path=o.path, line=o.line)
+        changes: dict[str, Any] = {}
+        if o.level:
+            changes["level"] = o.level
+        if o.enabled is not None:
+            changes["enabled"] = o.enabled
+        if o.options:
+            opts = dict(rule.options)
+            for k, v in o.options.items():
+                if k not in opts:
+                    raise RuleFileError(_unknown(f"option of {o.code}", k, opts), path=o.path, line=o.line)
+                if type(v) is not type(opts[k]) and not (isinstance(v, (int, float)) and isinstance(opts[k], (int, float))):
+                    raise RuleFileError(f"option '{k}' of {o.code} must be a {type(opts[k]).__name__}",
+                                        path=o.path, line=o.line)
+                opts[k] = v
+            changes["options"] = opts
+        out[o.code] = attrs.evolve(rule, **changes)
+    return out

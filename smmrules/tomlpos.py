@@ -1,0 +1,88 @@
+"""Line and column of keys in a TOML file, so rule-file errors can point into the file.
+
+tomllib gives values but not positions; this scanner records, for each table occurrence
+and key, where its value starts. It understands the subset of TOML rule files use:
+[table], [[array]], dotted keys and single- or multi-line strings.
+"""
+from __future__ import annotations
+
+import re
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\" ]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_\-\"'. ]+?)\s*=\s*")
+
+
+class Positions:
+    """Maps (table path with array indexes, key) -> (line, column of the value's first char)."""
+
+    def __init__(self, text: str):
+        self.keys: dict[tuple, tuple[int, int, str]] = {}
+        self.tables: dict[tuple, int] = {}
+        counters: dict[tuple, int] = {}
+        current: tuple = ()
+        in_multiline = None
+        for lineno, line in enumerate(text.split("\n"), start=1):
+            if in_multiline:
+                if in_multiline in line:
+                    in_multiline = None
+                continue
+            m = _HEADER.match(line)
+            if m and not line.lstrip().startswith("#"):
+                names = tuple(p.strip().strip('"') for p in m.group(2).split("."))
+                if m.group(1) == "[[":
+                    parent = self._resolve(names[:-1], current)
+                    key = parent + (names[-1],)
+                    counters[key] = counters.get(key, -1) + 1
+                    current = key + (counters[key],)
+                else:
+                    current = self._resolve(names[:-1], current) + (names[-1],)
+                self.tables[current] = lineno
+                continue
+            m = _KEY.match(line)
+            if m and not line.lstrip().startswith("#"):
+                key = tuple(p.strip().strip("\"'") for p in m.group(1).split("."))
+                col = m.end() + 1
+                rest = line[m.end():]
+                self.keys[current + key] = (lineno, col, rest[:3], len(line) - len(line.lstrip()) + 1,
+                                            rest[3:].strip() == "")
+                for delim in ('"""', "'''"):
+                    if rest.startswith(delim) and rest.count(delim) == 1:
+                        in_multiline = delim
+
+    def _resolve(self, names: tuple, current: tuple) -> tuple:
+        """Parent path of a header, with the array index of the latest element of each array."""
+        out: tuple = ()
+        for name in names:
+            out = out + (name,)
+            # an array of tables referenced by name means its last element
+            idx = [k for k in self.tables if len(k) == len(out) + 1 and k[:len(out)] == out
+                   and isinstance(k[-1], int)]
+            if idx:
+                out = out + (max(k[-1] for k in idx),)
+        return out
+
+    def key(self, path: tuple) -> tuple[int, int]:
+        """(line, column) where the key at `path` is written."""
+        hit = self.keys.get(path)
+        return (hit[0], hit[3]) if hit else self.value(path)
+
+    def value(self, path: tuple) -> tuple[int, int]:
+        """(line, column) where the value at `path` starts; falls back to the enclosing table."""
+        hit = self.keys.get(path)
+        if hit:
+            return hit[0], hit[1]
+        for n in range(len(path) - 1, 0, -1):
+            if path[:n] in self.tables:
+                return self.tables[path[:n]], 1
+        return 1, 1
+
+    def string_start(self, path: tuple) -> tuple[int, int]:
+        """(line, column) of the first character inside the string value at `path`."""
+        hit = self.keys.get(path)
+        if not hit:
+            return self.value(path)
+        line, col, opening, _, rest_empty = hit
+        if opening in ('"""', "'''"):
+            # TOML drops a newline right after the opening delimiter
+            return (line + 1, 1) if rest_empty else (line, col + 3)
+        return line, col + 1
