@@ -1,0 +1,22 @@
+"""docs/rules is generated from the rule files; this test fails when it drifts."""
+from pathlib import Path
+
+from smmrules.docgen import generated_pages
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules"
+
+
+def test_generated_rule_docs_match_the_committed_ones():
+    pages = generated_pages()
+    committed = {p.name for p in DOCS.glob("*.md")}
+    assert committed == set(pages), "run: python -m smmrules.docgen"
+    for name, text in pages.items():
+        assert (DOCS / name).read_text(encoding="utf-8") == text, f"{name} is stale: run python -m smmrules.docgen"
+
+
+def test_every_rule_has_a_page_linked_from_the_index():
+    pages = generated_pages()
+    index = pages["index.md"]
+    for name in pages:
+        if name != "index.md":
+            assert f"({name})" in index
