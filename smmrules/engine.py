@@ -11,7 +11,7 @@ import attrs
 from .ast import Goal
 from .context import Context
 from .errors import RuleFileError
-from .fields import declared_fields, goal_values
+from .fields import SCOPES, declared_fields, goal_values
 from .findings import Finding
 from .lexicon import LexiconSet, default_lexicons
 from .parse import parse_goal
@@ -25,7 +25,7 @@ class RuleSet:
 
     def __init__(self, folders: Iterable[Path] = (), *, builtin: bool = True, lexicons: LexiconSet | None = None):
         self.lexicons = lexicons or default_lexicons()
-        self.fields = declared_fields(self.lexicons)
+        self.fields = {scope: declared_fields(self.lexicons, scope) for scope in SCOPES}
         rules: dict[str, Rule] = {}
         overrides: list[Override] = []
         self.catalogue_data: list[tuple[str, dict]] = []
@@ -45,8 +45,13 @@ class RuleSet:
         self._all = apply_overrides(rules, overrides, self.fields)
         from .catalogue import build_catalogue
         self.catalogue = build_catalogue(self.catalogue_data)
+        self._index()
+
+    def _index(self) -> None:
         self.rules: tuple[Rule, ...] = tuple(sorted((r for r in self._all.values() if r.enabled),
                                                     key=lambda r: r.code))
+        self.by_scope: dict[str, tuple[Rule, ...]] = {
+            scope: tuple(r for r in self.rules if r.scope == scope) for scope in SCOPES}
 
     def __iter__(self):
         return iter(self.rules)
@@ -60,12 +65,15 @@ class RuleSet:
     def all_rules(self) -> tuple[Rule, ...]:
         return tuple(sorted(self._all.values(), key=lambda r: r.code))
 
-    def with_levels(self, levels: dict[str, str]) -> "RuleSet":
-        """A copy with some rules' levels changed (from config)."""
+    def configured(self, levels: dict[str, str] | None = None, options: dict[str, dict] | None = None) -> "RuleSet":
+        """A copy with rule levels and options changed (from config); unknown codes or options raise."""
+        from .rules import Override
+        overrides = [Override(code, level=level) for code, level in (levels or {}).items()]
+        overrides += [Override(code, options=dict(opts)) for code, opts in (options or {}).items()]
         clone = object.__new__(RuleSet)
         clone.__dict__.update(self.__dict__)
-        clone._all = {c: attrs.evolve(r, level=levels.get(c, r.level)) for c, r in self._all.items()}
-        clone.rules = tuple(sorted((r for r in clone._all.values() if r.enabled), key=lambda r: r.code))
+        clone._all = apply_overrides(self._all, overrides, self.fields)
+        clone._index()
         return clone
 
     # -------------------------------------------------------------------------------
@@ -73,21 +81,36 @@ class RuleSet:
               path: str | None = None) -> list[Finding]:
         ctx = context or Context()
         env = goal_values(goal, ctx, self.lexicons)
+        return self.evaluate("goal", env, goal, ctx, lang=lang, path=path)
+
+    def evaluate(self, scope: str, env: dict, goal: Goal | None, ctx: Context, *, lang: str | None = None,
+                 path: str | None = None, spans: dict | None = None, extra: dict | None = None,
+                 default_lang: str = "en") -> list[Finding]:
+        """Findings of the rules of `scope` on one entity described by `env`.
+
+        `spans` maps a rule's `at` to a Span (goal scope reads them from the goal);
+        `extra` adds placeholder values (document scopes).
+        """
         values = None
         out = []
-        for rule in self.rules:
+        for rule in self.by_scope[scope]:
             env["_options"] = rule.options
             if not rule.check(env):
                 continue
-            msg_lang = lang or ctx.lang or goal.lang
+            msg_lang = lang or ctx.lang or (goal.lang if goal is not None else default_lang)
             if values is None:
-                values = message_values(goal, env, ctx, msg_lang)
+                values = message_values(goal, env, ctx, msg_lang) if goal is not None else {}
+                if extra:
+                    values.update(extra(msg_lang) if callable(extra) else extra)
             vals = dict(values)
             vals.update({f"opt_{k}": format_number(v) if isinstance(v, (int, float)) else str(v)
                          for k, v in rule.options.items()})
             message = render_template(rule.text("message", msg_lang), vals)
-            span = getattr(goal, rule.at, None) if rule.at != "goal" else None
-            span = getattr(span, "span", None) or goal.span
+            if goal is not None:
+                span = getattr(goal, rule.at, None) if rule.at != "goal" else None
+                span = getattr(span, "span", None) or goal.span
+            else:
+                span = (spans or {}).get(rule.at) or (spans or {})["goal"]
             out.append(Finding(rule.code, rule.name, rule.smart, rule.level, message, path or ctx.path,
                                span.line, span.column, span.end_line, span.end_column))
         out.sort()

@@ -26,9 +26,33 @@ def _enum(values) -> FieldType:
     return FieldType("str", tuple(values))
 
 
-def declared_fields(lexicons: LexiconSet) -> dict[str, FieldType]:
+SCOPES = ("goal", "task", "header", "line", "suppression", "syntax")
+
+
+def declared_fields(lexicons: LexiconSet, scope: str = "goal") -> dict[str, FieldType]:
+    """The fields a rule of `scope` may read: its own entity's, plus the document's."""
     cues = sorted({c for lx in lexicons.cues.values() for c in lx.values})
+    doc = {
+        "doc.role": _enum(ROLES), "doc.paid_ads": BOOL, "doc.history_months": NUM,
+        "doc.lead_processing": BOOL, "doc.start": DATE, "doc.budget": NUM,
+        "ctx.today": DATE,
+    }
+    if scope == "task":
+        return {"task.text": STR, "task.orphan": BOOL, "task.categories": FieldType("list", CATEGORIES),
+                "task.goal_category": _enum(CATEGORIES), "task.serves_goal": BOOL,
+                "task.cues": FieldType("list", tuple(cues)), "task.frequency_low": NUM,
+                "task.frequency_high": NUM, **doc}
+    if scope == "header":
+        return {"header.key": STR, "header.known": BOOL, "header.duplicate": BOOL, "header.error": STR,
+                "header.type": STR, **doc}
+    if scope == "line":
+        return {"line.text": STR, **doc}
+    if scope == "suppression":
+        return {"suppression.unused": BOOL, "suppression.unknown": LIST, "suppression.file_wide": BOOL, **doc}
+    if scope == "syntax":
+        return {"syntax.code": STR, "syntax.text": STR, **doc}
     return {
+        "goal.task_count": NUM, "goal.duplicate_line": NUM, "goal.conflict_line": NUM,
         "goal.text": STR, "goal.lang": _enum(LANGS), "goal.category": _enum(CATEGORIES),
         "goal.direction": _enum(DIRECTIONS), "goal.metric": STR, "goal.metric_text": STR,
         "goal.period": _enum(PERIODS), "goal.channel": STR, "goal.per": STR,
@@ -42,9 +66,7 @@ def declared_fields(lexicons: LexiconSet) -> dict[str, FieldType]:
         "goal.deadline.kind": _enum(DEADLINE_KINDS), "goal.deadline.date": DATE,
         "goal.deadline.duration": STR, "goal.deadline.months": NUM, "goal.deadline.text": STR,
         "goal.monthly_growth": NUM,
-        "doc.role": _enum(ROLES), "doc.paid_ads": BOOL, "doc.history_months": NUM,
-        "doc.lead_processing": BOOL, "doc.start": DATE, "doc.budget": NUM,
-        "ctx.today": DATE,
+        **doc,
     }
 
 
@@ -154,6 +176,12 @@ def monthly_growth(goal: Goal, ctx: Context, months: float | None) -> float | No
     return None
 
 
+def doc_values(ctx: Context) -> dict[str, Any]:
+    return {"doc.role": ctx.role, "doc.paid_ads": ctx.paid_ads, "doc.history_months": ctx.history_months,
+            "doc.lead_processing": ctx.lead_processing, "doc.start": ctx.start, "doc.budget": ctx.budget,
+            "ctx.today": ctx.today, "_baselines": ctx.baselines}
+
+
 def goal_values(goal: Goal, ctx: Context, lexicons: LexiconSet) -> dict[str, Any]:
     """Every declared field's value for this goal (None when missing)."""
     info = lexicons.metrics.get(goal.metric.name.split("_per_")[0]) if goal.metric else None
@@ -182,10 +210,8 @@ def goal_values(goal: Goal, ctx: Context, lexicons: LexiconSet) -> dict[str, Any
         "goal.deadline.duration": d.duration if d else None, "goal.deadline.months": months,
         "goal.deadline.text": d.text if d else None,
         "goal.monthly_growth": monthly_growth(goal, ctx, months),
-        "doc.role": ctx.role, "doc.paid_ads": ctx.paid_ads, "doc.history_months": ctx.history_months,
-        "doc.lead_processing": ctx.lead_processing, "doc.start": ctx.start, "doc.budget": ctx.budget,
-        "ctx.today": ctx.today,
-        "_baselines": ctx.baselines,
+        "goal.task_count": None, "goal.duplicate_line": None, "goal.conflict_line": None,
+        **doc_values(ctx),
     }
 
 

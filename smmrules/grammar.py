@@ -48,17 +48,21 @@ class GoalGrammar:
         """The tagged token list for `text`, or GoalSyntaxError."""
         return self.tag(text, lang)[0]
 
-    def tag(self, text: str, lang: str):
-        """(tagged tokens, cue names) for `text`, or GoalSyntaxError."""
+    def tag(self, text: str, lang: str, origin: tuple[int, int] = (1, 1)):
+        """(tagged tokens, cue names) for `text`, or GoalSyntaxError.
+
+        `origin` is where `text` starts in a larger document (line, column), for spans.
+        """
         raw = tokenize(text)
         if not raw:
             raise GoalSyntaxError("E005", "empty-statement", "empty goal statement: expected a goal",
                                   line=1, column=1, text="")
         lex = self.lexicons[lang]
         words = [normalize_word(t.text) if t.kind == "word" else "" for t in raw]
-        tokens, failure = self.tagger.tag(text, raw, lex, words=words)
+        tokens, failure = self.tagger.tag(text, raw, lex, words=words, base_line=origin[0], base_col=origin[1])
         if failure is not None:
-            raise _syntax_error(text, raw, failure)
+            err = _syntax_error(text, raw, failure)
+            raise err.at(line_offset=origin[0] - 1, column_offset=origin[1] - 1) if origin != (1, 1) else err
         return tokens, self.lexicons.cues_in(words, lang)
 
     def parse_tokens(self, tokens):
@@ -83,25 +87,32 @@ _LABELS = {
 }
 
 
-def _syntax_error(text, raw, failure) -> GoalSyntaxError:
-    index, expected = failure
-    if index >= len(raw):
-        last = raw[-1]
-        line, col = line_col(text, last.end)
-        return GoalSyntaxError("E002", "unexpected-end", "the statement ends too early: "
-                               f"expected {_expected_words(expected)}", line=line, column=col,
-                               expected=tuple(expected))
-    tok = raw[index]
-    line, col = line_col(text, tok.start)
+def _label(tok):
     from .tagger import _SYMBOLS
     readings = [t for t, _ in _SYMBOLS.get(tok.text, ())] if tok.kind == "symbol" else []
     if tok.kind == "pp":
         readings = ["PP"]
-    for r in readings:
-        if r in _LABELS:
-            code, name, msg = _LABELS[r]
-            return GoalSyntaxError(code, name, msg, line=line, column=col, text=tok.text,
+    return next((_LABELS[r] for r in readings if r in _LABELS), None)
+
+
+def _syntax_error(text, raw, failure) -> GoalSyntaxError:
+    index, expected = failure
+    if index >= len(raw):
+        last = raw[-1]
+        line, col = line_col(text, last.start)
+        return GoalSyntaxError("E002", "incomplete", f"the statement breaks off after {last.text!r}: "
+                               f"expected {_expected_words(expected)}", line=line, column=col, text=last.text,
+                               expected=tuple(expected))
+    tok = raw[index]
+    # the token the grammar stopped at, or the sign just before it that needed a number
+    for cand in (tok, raw[index - 1] if index > 0 else None):
+        label = _label(cand) if cand is not None else None
+        if label is not None:
+            code, name, msg = label
+            line, col = line_col(text, cand.start)
+            return GoalSyntaxError(code, name, msg, line=line, column=col, text=cand.text,
                                    expected=tuple(expected))
+    line, col = line_col(text, tok.start)
     return GoalSyntaxError("E002", "unexpected-token",
                            f"unexpected {tok.text!r}: expected {_expected_words(expected)}",
                            line=line, column=col, text=tok.text, expected=tuple(expected))

@@ -15,7 +15,7 @@ from .langdetect import detect_lang
 from .phrases import ToPhrases
 from .tokenizer import line_col
 
-MAX_STATEMENT = 10_000
+MAX_STATEMENT = 2_000
 
 
 def _as_date(today) -> dt.date | None:
@@ -32,7 +32,8 @@ def _as_date(today) -> dt.date | None:
 
 
 def parse_goal(text: str, *, lang: str | None = None, today=None,
-               grammar: GoalGrammar | None = None) -> Goal:
+               grammar: GoalGrammar | None = None, origin: tuple[int, int] = (1, 1),
+               max_length: int = MAX_STATEMENT) -> Goal:
     """Parse one goal statement into a Goal.
 
     `lang` is en, ru or uk (detected when None). Relative deadlines ("within 6 months",
@@ -45,16 +46,16 @@ def parse_goal(text: str, *, lang: str | None = None, today=None,
         raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
     start = _as_date(today)
     g = grammar or default_grammar()
-    if len(text) > MAX_STATEMENT:
+    if len(text) > max_length:
         raise GoalSyntaxError("E007", "statement-too-long",
-                              f"statement is {len(text)} characters long; the limit is {MAX_STATEMENT}",
-                              line=1, column=MAX_STATEMENT + 1)
+                              f"statement is {len(text)} characters long; the limit is {max_length}",
+                              line=origin[0], column=origin[1])
     lang = lang or detect_lang(text, g.lexicons)
-    tokens, cues = g.tag(text, lang)
+    tokens, cues = g.tag(text, lang, origin)
     tree = g.parse_tokens(tokens)
     try:
         phrases = ToPhrases(text).transform(tree)
-    except VisitError as exc:  # the transformer found an impossible date
+    except VisitError as exc:  # the transformer found an impossible date (already placed by the tokens)
         if isinstance(exc.orig_exc, GoalSyntaxError):
             raise exc.orig_exc from None
         raise
@@ -62,6 +63,8 @@ def parse_goal(text: str, *, lang: str | None = None, today=None,
     stripped_end = len(text.rstrip())
     l1, c1 = line_col(text, stripped_start)
     l2, c2 = line_col(text, stripped_end)
-    span = Span(l1, c1, l2, c2)
+    line0, col0 = origin
+    span = Span(l1 + line0 - 1, c1 + (col0 - 1 if l1 == 1 else 0),
+                l2 + line0 - 1, c2 + (col0 - 1 if l2 == 1 else 0))
     goal = Assembler(g.lexicons).build(text, lang, phrases, start, span)
     return attrs.evolve(goal, cues=cues) if cues else goal

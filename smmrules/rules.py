@@ -16,7 +16,7 @@ import attrs
 
 from .conditions import ConditionError, compile_condition
 from .errors import RuleFileError
-from .fields import FieldType
+from .fields import SCOPES, FieldType
 from .tomlpos import Positions
 
 LANGS = ("en", "ru", "uk")
@@ -26,10 +26,12 @@ TEXT_KEYS = ("message", "summary", "what", "why", "fix")
 RULE_KEYS = ("code", "name", "smart", "level", "when", "at", "options", "bad", "good", "case", "scope",
              *LANGS)
 OVERRIDE_KEYS = ("code", "level", "enabled", "options")
-CASE_KEYS = ("text", "expect", "today", "doc", "lang")
-AT = ("goal", "metric", "target", "deadline", "baseline")
+CASE_KEYS = ("text", "document", "expect", "today", "doc", "lang")
+AT = ("goal", "metric", "target", "deadline", "baseline", "key", "value")
 PLACEHOLDERS = ("metric", "target", "value", "unit", "deadline", "months", "monthly_growth", "period",
-                "channel", "category", "direction", "baseline", "role", "text")
+                "channel", "category", "direction", "baseline", "role", "text",
+                # document scopes
+                "key", "hint", "expected", "other_line", "suggested_tasks", "task", "frequency", "codes")
 CODE_RE = re.compile(r"^[A-Z]{1,3}\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$")
 PLACEHOLDER_RE = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
@@ -39,11 +41,12 @@ MAX_RULES = 2_000
 
 @attrs.frozen
 class Case:
-    text: str
+    text: str              # a statement, or a whole document when `document` is true
     expect: str            # "bad" | "good"
     today: str | None = None
     doc: dict = attrs.field(factory=dict)
     lang: str | None = None
+    document: bool = False
 
 
 @attrs.frozen
@@ -62,6 +65,7 @@ class Rule:
     path: str = ""
     line: int = 1
     enabled: bool = True
+    scope: str = "goal"
 
     def text(self, key: str, lang: str) -> str:
         return self.texts.get(lang, {}).get(key) or self.texts["en"][key]
@@ -94,7 +98,7 @@ def _placeholders(template: str) -> list[tuple[str, int]]:
 
 
 class _FileLoader:
-    def __init__(self, path: Path, fields: dict[str, FieldType]):
+    def __init__(self, path: Path, fields: dict[str, dict[str, FieldType]]):
         self.path = path
         self.fields = fields
         self.shown = str(path)
@@ -176,9 +180,12 @@ class _FileLoader:
         for k, v in options.items():
             if not isinstance(v, (int, float, str, bool)) or (isinstance(v, (int, float)) and abs(v) > 1e12):
                 self.fail(f"option '{k}' must be a number, a string or true/false", base + ("options", k))
+        scope = r.get("scope", "goal")
+        if scope not in SCOPES:
+            self.fail(_unknown("scope", str(scope), SCOPES), base + ("scope",))
         when = self._str(r, base, "when")
         try:
-            check, used = compile_condition(when, self.fields, options)
+            check, used = compile_condition(when, self.fields[scope], options)
         except ConditionError as exc:
             line, col = self.pos.string_start(base + ("when",))
             if exc.line == 1:
@@ -212,7 +219,7 @@ class _FileLoader:
         line = self.pos.tables.get(base, 1)
         return Rule(code=code, name=name, smart=None if smart == "none" else smart, level=level, when=when,
                     check=check, fields=used, at=at, options=dict(options), texts=texts, cases=cases,
-                    path=self.shown, line=line)
+                    path=self.shown, line=line, scope=scope)
 
     def _cases(self, r, base, code) -> tuple:
         cases = []
@@ -230,12 +237,14 @@ class _FileLoader:
                     self.fail(_unknown("case key", key, CASE_KEYS), where + (key,), at_key=True)
             if c.get("expect") not in ("bad", "good"):
                 self.fail("a case needs expect = \"bad\" or \"good\"", where)
-            if not isinstance(c.get("text"), str):
-                self.fail("a case needs a text", where)
+            if isinstance(c.get("text"), str) == isinstance(c.get("document"), str):
+                self.fail("a case needs either a text (a statement) or a document", where)
             doc = c.get("doc", {})
             if not isinstance(doc, dict):
                 self.fail("a case's doc must be a table", where + ("doc",))
-            cases.append(Case(c["text"], c["expect"], c.get("today"), dict(doc), c.get("lang")))
+            is_doc = isinstance(c.get("document"), str)
+            cases.append(Case(c["document"] if is_doc else c["text"], c["expect"], c.get("today"), dict(doc),
+                              c.get("lang"), is_doc))
         if not any(c.expect == "bad" for c in cases) or not any(c.expect == "good" for c in cases):
             self.fail(f"rule {code} needs at least one bad and one good example", base)
         return tuple(cases)
@@ -276,7 +285,8 @@ def _unknown(what: str, name: str, known) -> str:
     return f"unknown {what} '{name}'{hint}"
 
 
-def load_rule_file(path: Path, fields: dict[str, FieldType]) -> tuple[list[Rule], list[Override], dict]:
+def load_rule_file(path: Path, fields: dict[str, dict[str, FieldType]]) -> tuple[list[Rule], list[Override], dict]:
+    """Load one rule file; `fields` maps each scope to the fields its conditions may read."""
     return _FileLoader(Path(path), fields).load()
 
 

@@ -149,7 +149,8 @@ class Tagger:
             out.append(edges)
         return out
 
-    def tag(self, text: str, raw: list[RawToken], lex: Lexicon, base_line: int = 1, words=None):
+    def tag(self, text: str, raw: list[RawToken], lex: Lexicon, base_line: int = 1, words=None,
+            base_col: int = 1):
         """Return (tokens, None) on success or (None, failure) where failure = (raw index, expected)."""
         if words is None:
             words = [normalize_word(t.text) if t.kind == "word" else "" for t in raw]
@@ -208,6 +209,10 @@ class Tagger:
             first, last = raw[i], raw[i + edge.length - 1]
             line, col = line_col(text, first.start)
             eline, ecol = line_col(text, last.end)
+            if line == 1:
+                col += base_col - 1
+            if eline == 1:
+                ecol += base_col - 1
             tok = Tok(edge.terminal, text[first.start:last.end], first.start, line + base_line - 1,
                       col, eline + base_line - 1, ecol, last.end)
             tok.meaning = edge.meaning

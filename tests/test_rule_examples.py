@@ -4,6 +4,7 @@ import re
 import pytest
 
 from smmrules.engine import RuleSet, context_from_mapping, default_rules
+from smmrules.examples import case_codes
 from smmrules.parse import parse_goal
 from smmrules.rules import PLACEHOLDERS
 
@@ -13,9 +14,7 @@ CASES = [(r.code, c) for r in RULES.all_rules() for c in r.cases]
 
 @pytest.mark.parametrize("code, case", CASES, ids=[f"{code}-{c.expect}-{c.text[:30]}" for code, c in CASES])
 def test_rule_example(code, case):
-    ctx = context_from_mapping(case.doc, case.today)
-    goal = parse_goal(case.text, lang=case.lang, today=ctx.reference_date)
-    codes = [f.code for f in RULES.check(goal, ctx)]
+    codes = case_codes(RULES.get(code), case, RULES)
     if case.expect == "bad":
         assert code in codes, f"{code} should flag {case.text!r}; got {codes}"
     else:
@@ -37,6 +36,16 @@ def test_rule_is_complete(rule):
 def test_every_placeholder_is_filled(rule, lang):
     """On each bad example, every placeholder of the message gets a non-empty value."""
     names = re.findall(r"\{([a-z_]+)\}", rule.texts[lang]["message"])
+    if rule.scope != "goal" or any(c.document for c in rule.cases):
+        from smmrules.lint import lint
+        for case in (c for c in rule.cases if c.expect == "bad"):
+            text = case.text if case.document else f"goal: {case.text}\n"
+            found = [f for f in lint(text, rules=RULES) if f.code == rule.code]
+            assert found, case.text
+            for f in found:
+                assert not re.search(r"\{[a-z_]+\}", f.message), f.message
+                assert "''" not in f.message and "«»" not in f.message, f.message
+        return
     for case in (c for c in rule.cases if c.expect == "bad"):
         ctx = context_from_mapping(case.doc, case.today)
         goal = parse_goal(case.text, lang=case.lang, today=ctx.reference_date)
@@ -54,7 +63,8 @@ def test_every_placeholder_is_filled(rule, lang):
 
 def test_codes_are_unique_and_prefixed_by_their_letter():
     for rule in RULES.all_rules():
-        assert rule.code[0] == (rule.smart or "D"), rule.code
+        expected = rule.smart or {"syntax": "E", "suppression": "L"}.get(rule.scope, "D")
+        assert rule.code[0] == expected, rule.code
 
 
 def test_messages_follow_the_requested_language():

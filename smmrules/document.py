@@ -1,0 +1,446 @@
+"""Goal documents (.goals): classify lines, parse them with grammar/document.lark, type the header.
+
+parse_document never raises on content: a goal statement that cannot be parsed keeps its
+GoalSyntaxError, an unknown header key or a bad value keeps a message, for the rules to report.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import threading
+import tomllib
+from decimal import Decimal
+from typing import Any, Optional
+
+import attrs
+from lark import Lark, Token
+from lark.lexer import Lexer
+
+from .ast import CATEGORIES, LANGS, Goal, Span
+from .context import Context
+from .errors import GoalSyntaxError
+from .lexicon import LexiconSet, default_lexicons, normalize_word
+from .parse import MAX_STATEMENT, parse_goal
+from .resources import grammar_dir
+from .tokenizer import tokenize
+
+_COMMENT_RE = re.compile(r"(?:^|\s)#(?=\s|$)")
+_SUPPRESS_RE = re.compile(r"smmrules:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?", re.IGNORECASE)
+_KEY_RE = re.compile(r"^[^\W\d_][\w\- ]{0,40}$")
+
+
+@attrs.frozen
+class HeaderEntry:
+    key: Optional[str]          # canonical key (grammar/document.toml) or None when unknown
+    raw_key: str
+    text: str                   # the value as written
+    value: Any = None           # typed value, None when missing or invalid
+    error: Optional[str] = None
+    span: Optional[Span] = None       # the whole line's content
+    key_span: Optional[Span] = None
+    value_span: Optional[Span] = None
+
+
+@attrs.frozen
+class TaskEntry:
+    text: str
+    line: int
+    span: Optional[Span] = None
+    goal_index: Optional[int] = None  # index of the goal it belongs to; None before any goal
+
+
+@attrs.frozen
+class GoalEntry:
+    text: str
+    line: int
+    goal: Optional[Goal] = None
+    error: Optional[GoalSyntaxError] = None
+    category: Optional[str] = None    # written after the keyword: "goal sales: ..."
+    tasks: tuple = ()
+    span: Optional[Span] = None
+
+
+@attrs.frozen
+class Suppression:
+    line: int
+    codes: tuple                      # empty: every code
+    file_wide: bool
+    span: Span
+
+
+@attrs.frozen
+class StrayLine:
+    text: str
+    line: int
+    span: Span
+
+
+@attrs.frozen
+class Document:
+    path: Optional[str]
+    lang: str
+    header: tuple = ()
+    goals: tuple = ()
+    orphan_tasks: tuple = ()
+    suppressions: tuple = ()
+    stray: tuple = ()
+    lines: tuple = ()
+    context: Context = attrs.field(factory=Context)
+
+    def header_value(self, key: str):
+        for h in self.header:
+            if h.key == key and h.value is not None:
+                return h.value
+        return None
+
+
+# --- keyword tables -----------------------------------------------------------------------
+
+@attrs.frozen
+class _Keywords:
+    goal: dict            # normalized word -> True
+    task: dict
+    categories: dict      # normalized word -> category
+    header: dict          # normalized word -> canonical key
+    types: dict           # canonical key -> value type
+    yes: frozenset
+    no: frozenset
+    roles: dict           # normalized phrase -> role
+    all_keys: tuple       # every header word, for did-you-mean
+
+
+def _norm_key(key: str) -> str:
+    return re.sub(r"[\s_]+", "-", normalize_word(key.strip()))
+
+
+@functools.lru_cache(maxsize=1)
+def keywords() -> _Keywords:
+    with open(grammar_dir() / "document.toml", "rb") as fh:
+        data = tomllib.load(fh)
+
+    def words(table) -> list[str]:
+        return [w for lang in LANGS for w in table.get(lang, [])]
+
+    goal = {_norm_key(w): True for w in words(data["keywords"]["goal"])}
+    task = {_norm_key(w): True for w in words(data["keywords"]["task"])}
+    cats = {_norm_key(w): c for c, t in data.get("categories", {}).items() for w in words(t)}
+    header, types = {}, {}
+    for key, spec in data["header"].items():
+        types[key] = spec["type"]
+        for w in words(spec["words"]):
+            header[_norm_key(w)] = key
+    values = data["values"]
+    roles = {_norm_key(w): r for r, t in values["role"].items() for w in words(t)}
+    return _Keywords(goal, task, cats, header, types, frozenset(_norm_key(w) for w in words(values["yes"])),
+                     frozenset(_norm_key(w) for w in words(values["no"])), roles, tuple(sorted(header)))
+
+
+# --- the line lexer and grammar -------------------------------------------------------------
+
+class _Lines(Lexer):
+    __future_interface__ = 2
+
+    def __init__(self, lexer_conf):
+        pass
+
+    def lex(self, lexer_state, parser_state):
+        return iter(lexer_state.text)
+
+
+_lock = threading.Lock()
+_parser: Optional[Lark] = None
+
+
+def _lark() -> Lark:
+    global _parser
+    if _parser is None:
+        with _lock:
+            if _parser is None:
+                _parser = Lark((grammar_dir() / "document.lark").read_text(encoding="utf-8"),
+                               parser="lalr", lexer=_Lines)
+    return _parser
+
+
+def _tok(kind: str, text: str, line: int, col: int) -> Token:
+    return Token(kind, text, 0, line, col, line, col + len(text), 0)
+
+
+def _classify(line_text: str, lineno: int) -> list[Token]:
+    """Terminals of one physical line (without its newline)."""
+    kw = keywords()
+    body = line_text.rstrip()
+    indent = len(body) - len(body.lstrip())
+    content = body.lstrip()
+    out: list[Token] = []
+    nl = _tok("NL", "\n", lineno, len(line_text) + 1)
+    if not content:
+        return [nl]
+    if content.startswith("#"):
+        return [_tok("COMMENT", content, lineno, indent + 1), nl]
+    comment = None
+    m = _COMMENT_RE.search(content)
+    if m:
+        start = m.start() + (1 if content[m.start()].isspace() else 0)
+        comment = _tok("COMMENT", content[start:], lineno, indent + start + 1)
+        content = content[:start].rstrip()
+    colon = content.find(":")
+    if colon > 0:
+        head = content[:colon]
+        parts = head.split()
+        norm = _norm_key(head)
+        value = content[colon + 1:]
+        vstart = colon + 1 + (len(value) - len(value.lstrip()))
+        value = value.strip()
+        first = _norm_key(parts[0]) if parts else ""
+        kind = None
+        if norm in kw.goal or norm in kw.task:
+            kind = "GOAL_KW" if norm in kw.goal else "TASK_KW"
+            out.append(_tok(kind, head, lineno, indent + 1))
+        elif first in kw.goal and len(parts) == 2 and _norm_key(parts[1]) in kw.categories:
+            kind = "GOAL_KW"
+            out.append(_tok(kind, parts[0], lineno, indent + 1))
+            cat_col = indent + head.index(parts[1], len(parts[0])) + 1
+            out.append(_tok("CATEGORY", parts[1], lineno, cat_col))
+        elif _KEY_RE.match(head.strip()):
+            kind = "KEY"
+            out.append(_tok("KEY", head.strip(), lineno, indent + 1))
+        if kind:
+            out.append(_tok("COLON", ":", lineno, indent + colon + 1))
+            if value:
+                out.append(_tok("VALUE", value, lineno, indent + vstart + 1))
+            if comment is not None:
+                out.append(comment)
+            out.append(nl)
+            return out
+    out.append(_tok("TEXT", content, lineno, indent + 1))
+    if comment is not None:
+        out.append(comment)
+    out.append(nl)
+    return out
+
+
+# --- header values ----------------------------------------------------------------------------
+
+_NUMBER_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s*([kKкК]|млн|тыс\.?|тис\.?)?")
+
+
+def _to_number(text: str) -> Optional[float]:
+    m = _NUMBER_RE.search(text)
+    if not m:
+        return None
+    digits = re.sub(r"[ \u00a0\u202f]", "", m.group(1))
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", digits):
+        digits = digits.replace(",", "")
+    value = float(Decimal(digits.replace(",", ".")))
+    scale = (m.group(2) or "").lower().rstrip(".")
+    value *= {"k": 1e3, "к": 1e3, "тыс": 1e3, "тис": 1e3, "млн": 1e6}.get(scale, 1)
+    return value
+
+
+def _duration_months(text: str, lang: str, lex: LexiconSet) -> Optional[float]:
+    raw = tokenize(text)
+    words = [normalize_word(t.text) if t.kind == "word" else "" for t in raw]
+    amount, unit = None, None
+    for i, t in enumerate(raw):
+        if t.kind == "number" and amount is None:
+            amount = float(t.value)
+        elif t.kind == "word":
+            for r in lex[lang].readings(words, i):
+                if r.terminal == "UNIT" and unit is None:
+                    unit = r.value
+                elif r.terminal == "NUMWORD" and amount is None:
+                    amount = float(r.value)
+                elif r.terminal == "HALFYEAR":
+                    amount, unit = 6.0, "month"
+    if amount is None:
+        return None
+    per = {"day": 1 / 30.44, "week": 7 / 30.44, "month": 1.0, "quarter": 3.0, "year": 12.0}
+    if unit is None:
+        return amount if amount == 0 else None
+    return amount * per.get(unit, 0) if unit in per else None
+
+
+def _type_value(key: str, text: str, lang: str, lex: LexiconSet) -> tuple[Any, Optional[str]]:
+    kw = keywords()
+    kind = kw.types[key]
+    norm = _norm_key(text)
+    if kind == "text":
+        return text, None
+    if kind == "date":
+        try:
+            return dt.date.fromisoformat(text.strip()), None
+        except ValueError:
+            return None, f"'{text}' is not a date: write it as YYYY-MM-DD"
+    if kind == "yesno":
+        if norm in kw.yes:
+            return True, None
+        if norm in kw.no:
+            return False, None
+        return None, f"'{text}' is not yes or no"
+    if kind == "role":
+        role = kw.roles.get(norm)
+        if role is None:
+            return None, f"'{text}' is not a role: use social-only, one-of-sources or communication"
+        return role, None
+    if kind == "lang":
+        if norm in LANGS:
+            return norm, None
+        return None, f"'{text}' is not a language: use en, ru or uk"
+    if kind == "money":
+        value = _to_number(text)
+        if value is None:
+            return None, f"'{text}' has no amount: write it like '1500 USD/month'"
+        return value, None
+    if kind == "duration":
+        months = _duration_months(text, lang, lex)
+        if months is None:
+            return None, f"'{text}' is not a duration: write it like '2 months'"
+        return months, None
+    if kind == "baselines":
+        out: dict[str, float] = {}
+        for item in re.split(r"[;\n]", text):
+            item = item.strip()
+            if not item:
+                continue
+            try:
+                g = parse_goal(item, lang=lang)
+            except GoalSyntaxError as exc:
+                return None, f"baseline '{item}': {exc.message}"
+            value = g.target.value if g.target is not None else None
+            if g.metric is None or value is None:
+                return None, f"baseline '{item}' needs a metric and a number, like 'followers 3200'"
+            out[g.metric.name] = value
+        return out, None
+    return text, None  # pragma: no cover - every type in document.toml is handled above
+
+
+# --- the document ---------------------------------------------------------------------------
+
+def _detect_doc_lang(goal_texts: list[str], lex: LexiconSet) -> str:
+    from .langdetect import detect_lang
+    votes: dict[str, int] = {}
+    for t in goal_texts:
+        lang = detect_lang(t, lex)
+        votes[lang] = votes.get(lang, 0) + 1
+    return max(sorted(votes), key=lambda k: votes[k]) if votes else "en"
+
+
+def _split_lines(text: str) -> list[str]:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return [ln[:-1] if ln.endswith("\r") else ln for ln in text.split("\n")]
+
+
+def parse_document(text: str, *, path: str | None = None, today=None,
+                   max_statement_length: int = MAX_STATEMENT) -> Document:
+    """Parse a goal document. Never raises on content; see the module docstring."""
+    if not isinstance(text, str):
+        raise TypeError(f"parse_document expects a str, got {type(text).__name__}")
+    lex = default_lexicons()
+    kw = keywords()
+    lines = _split_lines(text)
+    tokens: list[Token] = []
+    for i, line in enumerate(lines, start=1):
+        tokens.extend(_classify(line, i))
+    tree = _lark().parse(tokens)
+
+    header: list[HeaderEntry] = []
+    raw_goals: list[dict] = []
+    orphans: list[TaskEntry] = []
+    stray: list[StrayLine] = []
+    suppressions: list[Suppression] = []
+    seen_goal = False
+    for node in tree.children:
+        toks = {t.type: t for t in node.children}
+        comment = toks.get("COMMENT")
+        if comment is not None:
+            for m in _SUPPRESS_RE.finditer(str(comment)):
+                codes = tuple(c.strip().upper() for c in (m.group(2) or "").split(",") if c.strip())
+                col = comment.column + m.start()
+                suppressions.append(Suppression(comment.line, codes, m.group(1).lower() == "ignore-file",
+                                                Span(comment.line, col, comment.line, comment.column + len(comment))))
+        if node.data == "header":
+            k, v = toks["KEY"], toks.get("VALUE")
+            end = v if v is not None else toks["COLON"]
+            header.append(dict(raw_key=str(k), text=str(v) if v is not None else "",
+                               span=Span(k.line, k.column, k.line, end.end_column),
+                               key_span=Span(k.line, k.column, k.line, k.end_column),
+                               value_span=Span(v.line, v.column, v.line, v.end_column) if v is not None else None,
+                               seen_goal=seen_goal))
+        elif node.data == "goal":
+            seen_goal = True
+            k, v = toks["GOAL_KW"], toks.get("VALUE")
+            cat = toks.get("CATEGORY")
+            raw_goals.append(dict(kw=k, value=v, category=kw.categories.get(_norm_key(str(cat))) if cat else None,
+                                  tasks=[]))
+        elif node.data == "task":
+            k, v = toks["TASK_KW"], toks.get("VALUE")
+            end = v if v is not None else toks["COLON"]
+            entry = dict(text=str(v) if v is not None else "", line=k.line,
+                         span=Span(k.line, k.column, k.line, end.end_column))
+            if raw_goals:
+                raw_goals[-1]["tasks"].append(entry)
+            else:
+                orphans.append(TaskEntry(entry["text"], entry["line"], entry["span"], None))
+        elif node.data == "stray":
+            t = toks["TEXT"]
+            stray.append(StrayLine(str(t), t.line, Span(t.line, t.column, t.line, t.end_column)))
+
+    # the language and the header, then the goals that depend on them
+    declared_lang = None
+    for h in header:
+        if kw.header.get(_norm_key(h["raw_key"])) == "lang":
+            declared_lang = _norm_key(h["text"]) if _norm_key(h["text"]) in LANGS else None
+    doc_lang = declared_lang or _detect_doc_lang([str(g["value"]) for g in raw_goals if g["value"]], lex)
+    typed: list[HeaderEntry] = []
+    for h in header:
+        key = kw.header.get(_norm_key(h["raw_key"]))
+        value, error = (None, None)
+        if key is not None:
+            if h["text"]:
+                value, error = _type_value(key, h["text"], doc_lang, lex)
+            else:
+                error = "the value is missing"
+        typed.append(HeaderEntry(key, h["raw_key"], h["text"], value, error, h["span"], h["key_span"],
+                                 h["value_span"]))
+
+    def first(key):
+        return next((h.value for h in typed if h.key == key and h.value is not None), None)
+
+    if isinstance(today, str):
+        today = dt.date.fromisoformat(today)
+    ctx = Context(today=today, start=first("start"), role=first("role"), paid_ads=first("paid-ads"),
+                  history_months=first("history"), lead_processing=first("lead-processing"),
+                  budget=first("budget"), baselines=first("baseline") or {}, lang=declared_lang, path=path)
+    goals: list[GoalEntry] = []
+    for i, g in enumerate(raw_goals):
+        k, v = g["kw"], g["value"]
+        tasks = tuple(TaskEntry(t["text"], t["line"], t["span"], i) for t in g["tasks"])
+        end = v if v is not None else k
+        span = Span(k.line, k.column, k.line, end.end_column + (1 if v is None else 0))
+        if v is None:
+            err = GoalSyntaxError("E005", "empty-statement", "empty goal statement: expected a goal",
+                                  line=k.line, column=end.end_column + 1)
+            goals.append(GoalEntry("", k.line, None, err, g["category"], tasks, span))
+            continue
+        try:
+            goal = parse_goal(str(v), lang=declared_lang, today=ctx.reference_date, origin=(v.line, v.column),
+                              max_length=max_statement_length)
+            if g["category"] and g["category"] != goal.category:
+                goal = attrs.evolve(goal, category=g["category"])
+            goals.append(GoalEntry(str(v), k.line, goal, None, g["category"], tasks, span))
+        except GoalSyntaxError as exc:
+            goals.append(GoalEntry(str(v), k.line, None, exc, g["category"], tasks, span))
+    return Document(path, doc_lang, tuple(typed), tuple(goals), tuple(orphans), tuple(suppressions),
+                    tuple(stray), tuple(lines), ctx)
+
+
+def header_suggestion(raw_key: str) -> Optional[str]:
+    import difflib
+    close = difflib.get_close_matches(_norm_key(raw_key), keywords().all_keys, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+__all__ = ["Document", "GoalEntry", "HeaderEntry", "StrayLine", "Suppression", "TaskEntry", "parse_document",
+           "CATEGORIES"]

@@ -1,0 +1,84 @@
+"""lint(): a whole document through the rules, then selection, suppressions and their own findings."""
+from __future__ import annotations
+
+import threading
+from typing import Optional
+
+from .doccheck import check_document, suppression_findings
+from .document import Document, parse_document
+from .engine import RuleSet, default_rules
+from .findings import Finding
+
+_cache_lock = threading.Lock()
+_rule_cache: dict = {}
+
+
+def rules_for(config=None) -> RuleSet:
+    """The RuleSet a config asks for (extra folders, levels, options), built once per config."""
+    if config is None:
+        return default_rules()
+    key = (tuple(str(p) for p in config.rules), tuple(sorted(config.levels.items())),
+           tuple(sorted((c, tuple(sorted(o.items()))) for c, o in config.options.items())))
+    with _cache_lock:
+        rs = _rule_cache.get(key)
+        if rs is None:
+            base = RuleSet(config.rules) if config.rules else default_rules()
+            rs = base.configured(config.levels, config.options) if (config.levels or config.options) else base
+            if len(_rule_cache) > 32:
+                _rule_cache.clear()
+            _rule_cache[key] = rs
+    return rs
+
+
+def _matches(code: str, patterns) -> bool:
+    return any(code == p or code.startswith(p) for p in patterns)
+
+
+def lint(text: str, *, path: Optional[str] = None, config=None, today=None,
+         rules: Optional[RuleSet] = None) -> list[Finding]:
+    """Findings for a whole goal document, sorted; what `smmrules lint` reports for one file."""
+    return lint_document(_parse(text, path, config, today), config=config, rules=rules)
+
+
+def _parse(text, path, config, today) -> Document:
+    kwargs = {}
+    if config is not None:
+        kwargs["max_statement_length"] = config.max_statement_length
+    return parse_document(text, path=path, today=today, **kwargs)
+
+
+def lint_document(doc: Document, *, config=None, rules: Optional[RuleSet] = None) -> list[Finding]:
+    ruleset = rules or rules_for(config)
+    if config is not None:
+        from .config import is_selected
+    lang = config.lang if config is not None else None
+    raw = check_document(doc, ruleset, lang=lang)
+    if config is not None:
+        raw = [f for f in raw if is_selected(config, f.code, doc.path)]
+    known = {r.code for r in ruleset.all_rules()}
+    kept: list[Finding] = []
+    used: set[int] = set()
+    file_wide = [s for s in doc.suppressions if s.file_wide]
+    by_line: dict[int, list] = {}
+    for s in doc.suppressions:
+        if not s.file_wide:
+            by_line.setdefault(s.line, []).append(s)
+    for f in raw:
+        hit = None
+        for s in by_line.get(f.line, []) + file_wide:
+            if not s.codes or _matches(f.code, s.codes):
+                hit = s
+                break
+        if hit is None:
+            kept.append(f)
+        else:
+            used.add(id(hit))
+    unused = [s for s in doc.suppressions if id(s) not in used]
+    unknown = {id(s): tuple(c for c in s.codes if not any(k == c or k.startswith(c) for k in known))
+               for s in doc.suppressions}
+    meta = suppression_findings(doc, ruleset, unused, unknown, lang)
+    if config is not None:
+        meta = [f for f in meta if is_selected(config, f.code, doc.path)]
+    kept.extend(meta)
+    kept.sort()
+    return kept
