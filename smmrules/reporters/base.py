@@ -1,0 +1,64 @@
+"""What every reporter shares: its options, the per-file hooks it implements, safe output helpers."""
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING, Any, TextIO
+
+import attrs
+
+from ..findings import Finding
+from ..results import FileResult
+
+if TYPE_CHECKING:
+    from .summary import Summary, Tally
+
+# C0/C1 controls other than tab (they could move the cursor or recolour a terminal), lone surrogates
+# (from undecodable file names; a UTF-8 stream cannot write them)
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@attrs.frozen
+class Options:
+    rules: Any = None          # a RuleSet, or None when the caller has none at hand
+    lang: str = "en"
+    color: bool = False
+    statistics: bool = False
+    quiet: bool = False
+
+
+class Reporter:
+    """One report format. `file` is called as each result arrives; `finish` once, after the last."""
+
+    def __init__(self, out: TextIO, options: Options, tally: "Tally"):
+        self.out = out
+        self.options = options
+        self.tally = tally     # counts of the results received so far, including the current one
+
+    def file(self, result: FileResult) -> None:
+        raise NotImplementedError
+
+    def finish(self, summary: "Summary") -> None:
+        pass
+
+    def flush(self) -> None:
+        flush = getattr(self.out, "flush", None)
+        if flush is not None:
+            flush()
+
+
+def located(result: FileResult) -> tuple[Finding, ...]:
+    """The result's findings, with the result's path on those that have none (check_goal findings)."""
+    return tuple(f if f.path is not None else attrs.evolve(f, path=result.path) for f in result.findings)
+
+
+def printable(text: str) -> str:
+    """`text` made safe for a terminal: control characters and lone surrogates become U+FFFD."""
+    return _UNPRINTABLE.sub("\ufffd", text)
+
+
+def dumps(obj: Any, **kwargs) -> str:
+    """JSON with non-ASCII text kept readable, falling back to \\u escapes when there are lone surrogates."""
+    text = json.dumps(obj, ensure_ascii=False, **kwargs)
+    return json.dumps(obj, **kwargs) if _SURROGATE.search(text) else text

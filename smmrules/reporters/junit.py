@@ -1,0 +1,51 @@
+"""The JUnit format: an XML <testsuite> per file and a failing <testcase> per finding, for CI test views."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from ..results import FileResult
+from .base import Reporter, located
+from .summary import Summary
+
+# characters XML 1.0 cannot carry at all, not even as references
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
+def xml_text(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def suite(result: FileResult) -> ET.Element:
+    path = xml_text(result.path)
+    findings = located(result)
+    errors = int(result.error is not None)
+    cases = len(findings) + errors or 1
+    el = ET.Element("testsuite", name=path, tests=str(cases), failures=str(len(findings)), errors=str(errors))
+    if result.error is not None:
+        case = ET.SubElement(el, "testcase", classname=path, name="lint")
+        ET.SubElement(case, "error", message=xml_text(result.error)).text = xml_text(result.error)
+    for f in findings:
+        case = ET.SubElement(el, "testcase", classname=path, name=f"{f.code} {f.line}:{f.column}")
+        failure = ET.SubElement(case, "failure", type=f.code, message=xml_text(f.message))
+        failure.text = xml_text(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.level}] {f.message}")
+    if cases == 1 and not findings and not errors:
+        ET.SubElement(el, "testcase", classname=path, name="no findings")
+    return el
+
+
+class JunitReporter(Reporter):
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.suites: list[ET.Element] = []
+
+    def file(self, result: FileResult) -> None:
+        self.suites.append(suite(result))
+
+    def finish(self, summary: Summary) -> None:
+        totals = {key: str(sum(int(s.get(key)) for s in self.suites)) for key in ("tests", "failures", "errors")}
+        root = ET.Element("testsuites", name="smmrules", **totals)
+        root.extend(self.suites)
+        ET.indent(root)
+        self.out.write(DECLARATION + ET.tostring(root, encoding="unicode") + "\n")
