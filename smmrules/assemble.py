@@ -95,7 +95,13 @@ def _has_placeholder(phrases: list[Phrase]) -> bool:
 
 
 def _reread_verbs(phrases: list[Phrase]) -> list[Phrase]:
-    """A second verb-like word that can also be a metric ('increase reach') is the metric."""
+    """A verb-like word that can also be a metric is the metric when it comes after another
+    verb ('increase reach') or when the statement names no other metric ('reach 120k')."""
+    verbs = [p for p in phrases if p.kind == "verb"]
+    if len(verbs) == 1 and not any(p.kind == "metric" for p in phrases):
+        alt = next((m for t, m in verbs[0].alts if t == "METRIC"), None)
+        if alt is not None and any(p.kind in ("amount", "prep", "bound") for p in phrases):
+            return [attrs.evolve(p, kind="metric", value=alt, alts=()) if p is verbs[0] else p for p in phrases]
     out = []
     seen_verb = seen_metric = False
     for p in phrases:
@@ -347,7 +353,7 @@ class Assembler:
 
         secondary = []
         for i, (m, cs) in enumerate(claims_by_group):
-            if m is None or m is chosen or i == chosen_group:
+            if m is None or m is chosen or i == chosen_group or chosen is None:
                 continue
             tc = next((c for c in cs if c.role not in ("deadline", "baseline")), None)
             mi = info[m.value]

@@ -27,6 +27,25 @@ def _build() -> argparse.ArgumentParser:
     sp.add_argument("--today", metavar="YYYY-MM-DD", help="resolve relative deadlines against this date")
     sp.set_defaults(func=_cmd_parse)
 
+    sp = sub.add_parser("lint", help="lint goal documents (files, directories, or - for stdin)")
+    sp.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .); - reads stdin")
+    sp.add_argument("--format", choices=("text", "json", "sarif", "github", "junit"), default="text")
+    sp.add_argument("--select", metavar="CODES", help="comma-separated codes or prefixes to report")
+    sp.add_argument("--ignore", metavar="CODES", help="comma-separated codes or prefixes not to report")
+    sp.add_argument("--lang", choices=("en", "ru", "uk"), help="message language (default: each document's)")
+    sp.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
+    sp.add_argument("--rules", action="append", default=[], metavar="DIR", help="a folder of extra rule files")
+    sp.add_argument("--fail-on", choices=("error", "warning", "info"),
+                    help="lowest level that makes the exit code 1 (default: warning)")
+    sp.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                    help="lint N files at once (default: the number of cores)")
+    sp.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
+    sp.add_argument("--stdin-filename", metavar="NAME", help="the name to report for stdin")
+    sp.add_argument("--statistics", action="store_true", help="print counts per rule code")
+    sp.add_argument("-q", "--quiet", action="store_true", help="print only the findings")
+    sp.add_argument("--today", metavar="YYYY-MM-DD", help="today's date (for deadlines in the past)")
+    sp.set_defaults(func=_cmd_lint)
+
     sp = sub.add_parser("check", help="check one goal statement: findings and suggested tasks")
     sp.add_argument("statement")
     sp.add_argument("--format", choices=("text", "json"), default="text")
@@ -109,6 +128,75 @@ def _cmd_check(args) -> int:
                 print(f"  - {t.title(lang)}")
     threshold = LEVEL_ORDER[args.fail_on]
     return EXIT_FINDINGS if any(LEVEL_ORDER[f.level] <= threshold for f in findings) else EXIT_OK
+
+
+def _codes(value):
+    if value is None:
+        return None
+    return tuple(c.strip().upper() for c in value.split(",") if c.strip())
+
+
+def _cmd_lint(args) -> int:
+    import os
+    from pathlib import Path
+
+    from .config import DEFAULT, find_config, load_config, with_overrides
+    from .errors import SmmrulesError
+    from .findings import LEVEL_ORDER
+    from .reporters import write_report
+    from .runner import STDIN, collect, lint_file
+
+    paths = args.paths or ["."]
+    try:
+        if args.config:
+            config = load_config(Path(args.config))
+        else:
+            first = next((Path(p) for p in paths if p != STDIN), Path.cwd())
+            start = first if first.is_dir() else first.parent
+            found = find_config(start.resolve() if start.exists() else Path.cwd())
+            config = load_config(found) if found else DEFAULT
+        config = with_overrides(config, select=_codes(args.select), ignore=_codes(args.ignore),
+                                fail_on=args.fail_on, lang=args.lang,
+                                rules=tuple(Path(r).resolve() for r in args.rules) or None)
+        from .lint import rules_for
+        rules = rules_for(config)
+    except SmmrulesError as exc:
+        _stderr(str(exc))
+        return EXIT_ERROR
+    today = _today(args.today)
+    jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
+    if jobs < 1:
+        _stderr("smmrules: error: -j must be at least 1")
+        return EXIT_ERROR
+    errors: list[str] = []
+
+    def results():
+        targets = list(collect(paths, config))
+        plain = [p for p, err in targets if err is None and p != STDIN]
+        from .parallel import lint_many
+        produced = lint_many(plain, config, jobs=jobs, today=today, use_cache=not args.no_cache)
+        for path, err in targets:
+            if err is not None:
+                from .results import FileResult
+                result = FileResult(path, error=err)
+            elif path == STDIN:
+                result = lint_file(STDIN, config, data=sys.stdin.buffer.read(),
+                                   shown=args.stdin_filename or STDIN, today=today)
+            else:
+                result = next(produced)
+            if result.error:
+                errors.append(result.error)
+                _stderr(result.error)
+            yield result
+
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    summary = write_report(results(), fmt=args.format, out=sys.stdout, rules=rules,
+                           lang=config.lang or "en", color=color, statistics=args.statistics, quiet=args.quiet)
+    if errors:
+        return EXIT_ERROR
+    threshold = LEVEL_ORDER[config.fail_on]
+    failing = any(LEVEL_ORDER[level] <= threshold and n for level, n in summary.by_level.items())
+    return EXIT_FINDINGS if failing else EXIT_OK
 
 
 def _cmd_explain(args) -> int:

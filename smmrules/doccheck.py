@@ -137,10 +137,12 @@ def check_document(doc: Document, rules: RuleSet, *, lang: str | None = None) ->
                             "task.cues": prof["cues"], "task.frequency_low": prof["frequency_low"],
                             "task.frequency_high": prof["frequency_high"]})
         freq = prof["frequency_low"]
-        extra = {"task": task.text,
-                 "frequency": "" if freq is None else (f"{freq:g}" if freq == prof["frequency_high"]
-                                                       else f"{freq:g}-{prof['frequency_high']:g}"),
-                 "category": goal_cat or ""}
+
+        def extra(msg_lang):
+            return {"task": task.text,
+                    "frequency": "" if freq is None else (f"{freq:g}" if freq == prof["frequency_high"]
+                                                          else f"{freq:g}-{prof['frequency_high']:g}"),
+                    "category": templates()[msg_lang]["categories"].get(goal_cat, goal_cat or "")}
         return rules.evaluate("task", env, None, ctx, spans={"goal": task.span}, extra=extra, **common)
 
     for task in doc.orphan_tasks:

@@ -293,6 +293,8 @@ def _type_value(key: str, text: str, lang: str, lex: LexiconSet) -> tuple[Any, O
             return None, f"'{text}' has no amount: write it like '1500 USD/month'"
         return value, None
     if kind == "duration":
+        if norm in kw.no:
+            return 0.0, None
         months = _duration_months(text, lang, lex)
         if months is None:
             return None, f"'{text}' is not a duration: write it like '2 months'"

@@ -115,3 +115,12 @@ def test_suggestions_filter_by_role():
 
 def test_a_new_ruleset_is_independent_of_the_default():
     assert len(RuleSet()) == len(RULES)
+
+
+def test_catalogue_tasks_serve_their_own_category():
+    """D609 must never fire on the catalogue's own tasks placed under a goal of their category."""
+    from smmrules.doccheck import task_profile
+    for task in RULES.catalogue.tasks:
+        for lang in ("en", "ru", "uk"):
+            cats = task_profile(task.title(lang), lang, RULES)["categories"]
+            assert not cats or task.category in cats, (task.id, lang, cats)

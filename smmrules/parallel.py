@@ -1,0 +1,30 @@
+"""Lint many files: in this process or in worker processes, results in input order, streamed."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from .results import FileResult
+
+_CHUNK = 16
+
+
+def _worker(args) -> list[FileResult]:
+    paths, config, today = args
+    from .runner import lint_file
+    return [lint_file(p, config, today=today) for p in paths]
+
+
+def lint_many(paths: list[str], config, *, jobs: int = 1, today=None, use_cache: bool = True) -> Iterator[FileResult]:
+    """Yield one FileResult per path, in the order of `paths`."""
+    from .runner import lint_file
+    if jobs <= 1 or len(paths) < 2 * _CHUNK:
+        for p in paths:
+            yield lint_file(p, config, today=today)
+        return
+    import concurrent.futures as cf
+    import multiprocessing as mp
+    chunks = [paths[i:i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        for batch in pool.map(_worker, [(c, config, today) for c in chunks]):
+            yield from batch

@@ -1,0 +1,84 @@
+"""Find the files to lint, read them safely, lint each one into a FileResult (one at a time)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .errors import SmmrulesError
+from .results import FileResult
+
+STDIN = "-"
+
+
+def collect(paths: Iterable[str], config) -> Iterator[tuple[str, str | None]]:
+    """(path to lint, error) pairs in a stable order; directories are walked recursively."""
+    from .config import is_excluded, matches_include
+    for given in paths:
+        if given == STDIN:
+            yield given, None
+            continue
+        p = Path(given)
+        if p.is_dir():
+            found = False
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not is_excluded(config, Path(root) / d))
+                for name in sorted(files):
+                    fp = Path(root) / name
+                    if matches_include(config, fp) and not is_excluded(config, fp):
+                        found = True
+                        yield str(fp), None
+            if not found:
+                yield given, f"{given}: no files matching {', '.join(config.include)} in this directory"
+        elif p.exists() or p.is_symlink():
+            yield given, None
+        else:
+            yield given, f"{given}: no such file or directory"
+
+
+def read_text(path: str, data: bytes | None, max_size: int) -> tuple[str | None, str | None]:
+    """(text, error) for a file's bytes (or the file at `path` when data is None)."""
+    try:
+        if data is None:
+            size = os.stat(path).st_size
+            if size > max_size:
+                return None, f"{path}: file is {size:,} bytes; the limit is {max_size:,} (max-file-size)"
+            with open(path, "rb") as fh:
+                data = fh.read(max_size + 1)
+        if len(data) > max_size:
+            return None, f"{path}: input is more than {max_size:,} bytes; the limit is {max_size:,} (max-file-size)"
+    except IsADirectoryError:
+        return None, f"{path}: is a directory"
+    except PermissionError:
+        return None, f"{path}: permission denied"
+    except OSError as exc:
+        return None, f"{path}: cannot read: {exc.strerror or exc}"
+    if b"\x00" in data[:8192]:
+        return None, f"{path}: binary file (contains NUL bytes), not a goal document"
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, f"{path}:{line}:{col}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
+
+
+def lint_file(path: str, config, *, data: bytes | None = None, shown: str | None = None,
+              today=None) -> FileResult:
+    """Lint one file (or stdin's bytes) into a FileResult; never raises for bad input."""
+    from .lint import lint_document
+    from .document import parse_document
+    shown = shown or path
+    text, error = read_text(path, data, config.max_file_size)
+    if error is not None:
+        if shown != path:
+            error = error.replace(path, shown, 1)
+        return FileResult(shown, error=error)
+    try:
+        doc = parse_document(text, path=shown, today=today, max_statement_length=config.max_statement_length)
+        findings = lint_document(doc, config=config)
+    except SmmrulesError as exc:
+        return FileResult(shown, error=f"{shown}: {exc}")
+    except RecursionError:
+        return FileResult(shown, error=f"{shown}: input nests too deeply to lint")
+    return FileResult(shown, tuple(findings), doc.lines)
