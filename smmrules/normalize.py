@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
+import re
 from decimal import Decimal
 
 UNIT_ISO = {"second": ("T", "S"), "minute": ("T", "M"), "hour": ("T", "H"), "day": ("", "D"),
@@ -20,26 +22,38 @@ def number(value: Decimal) -> int | float:
     return float(value)
 
 
-def iso_duration(amount: Decimal, unit: str) -> str:
+def _plain(amount: Decimal) -> str:
+    """A decimal written out in full: 1000 not 1E+3, 0.0000001 not 1e-07."""
+    text = format(amount.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def iso_duration(amount, unit: str) -> str:
+    """An ISO 8601 duration for `amount` units: P6M, P2W, P1.5Y, PT24H (quarters in months)."""
+    amount = amount if isinstance(amount, Decimal) else Decimal(str(amount))
     if unit == "quarter":
         amount = amount * 3
     t, letter = UNIT_ISO[unit]
-    n = number(amount)
-    return f"P{t}{n}{letter}"
+    return f"P{t}{_plain(amount)}{letter}"
+
+
+_NUM = r"(\d+(?:[.,]\d+)?)"
+_ISO_DURATION = re.compile(
+    rf"P(?:{_NUM}Y)?(?:{_NUM}M)?(?:{_NUM}W)?(?:{_NUM}D)?(?:T(?:{_NUM}H)?(?:{_NUM}M)?(?:{_NUM}S)?)?")
+# months per designator, in the order of the groups above
+_MONTHS_PER = (12.0, 1.0, 7 / _DAYS_PER_MONTH, 1 / _DAYS_PER_MONTH,
+               1 / 24 / _DAYS_PER_MONTH, 1 / 1440 / _DAYS_PER_MONTH, 1 / 86400 / _DAYS_PER_MONTH)
 
 
 def duration_months(duration: str) -> float | None:
-    """Months in an ISO duration written by iso_duration (P6M, P2W, P1Y, PT24H)."""
-    if not duration or not duration.startswith("P"):
+    """Months in an ISO 8601 duration (P6M, P2W, P1Y6M, PT24H); None when it is not one."""
+    if not isinstance(duration, str):
         return None
-    body = duration[1:]
-    if body.startswith("T"):
-        num, letter = body[1:-1], body[-1]
-        per = {"H": 1 / 24, "M": 1 / 1440, "S": 1 / 86400}[letter]
-        return float(num) * per / _DAYS_PER_MONTH
-    num, letter = body[:-1], body[-1]
-    per = {"D": 1 / _DAYS_PER_MONTH, "W": 7 / _DAYS_PER_MONTH, "M": 1.0, "Y": 12.0}[letter]
-    return float(num) * per
+    m = _ISO_DURATION.fullmatch(duration)
+    if m is None or not any(m.groups()) or duration.endswith("T"):
+        return None
+    total = sum(float(g.replace(",", ".")) * per for g, per in zip(m.groups(), _MONTHS_PER) if g)
+    return total if math.isfinite(total) else None
 
 
 def month_end(year: int, month: int) -> dt.date:

@@ -25,7 +25,7 @@ _SCALE_SUFFIX = {"k": 1000, "к": 1000, "m": 10**6, "м": 10**6, "bn": 10**9, "m
 
 _TOKEN_RE = re.compile(
     r"""
-    (?P<iso_date>(?:19|20|21)\d\d-\d\d(?:-\d\d)?(?![\d%]))
+    (?P<iso_date>(?:19|20|21)\d\d-\d\d(?:-\d\d)?(?![\d%]|[.,]\d|\s*%))
   | (?P<dot_date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)(?![\d.]))
   | (?P<quarter>[Qq][1-4](?![\w]))
   | (?P<mult>[xх×]\d+(?:[.,]\d+)?(?!\w)|\d+(?:[.,]\d+)?[xх×](?!\w))
@@ -43,6 +43,10 @@ _TOKEN_RE = re.compile(
     """,
     re.VERBOSE,
 )
+
+# A figure in a goal has a few digits; one longer than this is a malformed number (and would
+# overflow a float or the int-to-text limit downstream).
+MAX_DIGITS = 20
 
 # ASCII symbols that never belong in a goal statement; anything else unknown is punctuation.
 _STRAY = set("^*{}[]|\\_`~@")
@@ -80,6 +84,7 @@ def tokenize(text: str) -> list[RawToken]:
                 num_text = num_text[: len(num_text) - len(ord_) - (len(scale) if scale else 0)]
             elif scale:
                 num_text = num_text[: len(num_text) - len(scale)]
+            _check_length(text, s, num_text)
             value = _decimal(num_text)
             if ord_ and not scale:
                 out.append(RawToken("ordinal", m.group(0), s, e, value))
@@ -92,6 +97,7 @@ def tokenize(text: str) -> list[RawToken]:
         elif kind == "mult":
             t = m.group(0)
             digits = t.strip("xх×")
+            _check_length(text, s, digits)
             out.append(RawToken("mult", t, s, e, _decimal(digits)))
         elif kind == "symbol":
             ch = m.group(0)
@@ -105,6 +111,14 @@ def tokenize(text: str) -> list[RawToken]:
             out.append(RawToken(kind, m.group(0), s, e))
         pos = e
     return out
+
+
+def _check_length(text: str, pos: int, num_text: str) -> None:
+    if sum(ch.isdigit() for ch in num_text) > MAX_DIGITS:
+        line, col = line_col(text, pos)
+        raise GoalSyntaxError("E006", "malformed-number",
+                              f"a number of more than {MAX_DIGITS} digits cannot be a goal's figure",
+                              line=line, column=col, text=num_text)
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:

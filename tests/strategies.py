@@ -1,0 +1,250 @@
+"""Hypothesis strategies over the goal AST: goals that Goal.render(lang) writes out in en, ru and uk.
+
+The one strategies module of the test suite (attrs' habit): every strategy builds the attrs
+classes of smmrules.ast with st.builds, in combinations that make sense as a goal
+("increase ... by 20%", "grow ... from 3,200 to 5,000", "maintain ... at 5%", "get into the
+top-3 ..."). The expected deadline dates are worked out here with plain calendar arithmetic,
+independently of smmrules.normalize, so a round trip checks the parser's date resolution too.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import tomllib
+
+import attrs
+from hypothesis import strategies as st
+
+from smmrules.ast import Baseline, Deadline, Goal, Metric, Target
+from smmrules.lexicon import default_lexicons
+from smmrules.resources import grammar_dir
+
+LANGS = ("en", "ru", "uk")
+METRICS = default_lexicons().metrics
+
+with open(grammar_dir() / "lexicon" / "common.toml", "rb") as _fh:
+    CHANNELS = tuple(sorted(tomllib.load(_fh)["terms"]["CHANNEL"]))
+
+# en "get into the top-3 by reach": "by reach" is read as a method clause ("by" + the verb
+# "reach"), so the goal loses its metric. A bug in the tagger/lexicon, reported: only that
+# combination is left out (test_properties.REPORTED_BUGS fails once it parses).
+RANK_CLASHES = {"en": ("reach",), "ru": (), "uk": ()}
+
+# "get market share to 30%" is reaching a level: the ru lexicon reads "получить долю" (get a
+# share) as the verb reach, rightly, so "achieve" with market_share is not a consistent goal.
+NOT_ACHIEVABLE = ("market_share",)
+
+# A "from A to B" baseline or a time target only makes sense for some metrics.
+TIME_METRICS = tuple(sorted(n for n, m in METRICS.items() if m.time))
+COUNT_METRICS = tuple(sorted(n for n, m in METRICS.items() if not m.time))
+
+CURRENCIES = ("USD", "EUR", "RUB", "UAH", "GBP")
+TIME_UNITS = ("h", "min", "s", "d")           # the units render.toml writes for a time target
+
+# Dates: the statement language writes years 1900-2199 (its YEAR and ISO_DATE forms), so a
+# "real date" deadline is any date of those years.
+MIN_YEAR, MAX_YEAR = 1900, 2199
+
+
+# -- numbers ---------------------------------------------------------------------------------
+def numbers(min_value: int = 0, max_value: int = 10**10):
+    """Ints and decimals with at most two decimal places (as floats), up to 10^10."""
+    ints = st.integers(min_value, max_value)
+    cents = (st.integers(min_value * 100, max_value * 100)
+             .filter(lambda c: c % 100 != 0)
+             .map(lambda c: c / 100))
+    return st.one_of(ints, cents)
+
+
+def small_positive_ints(max_value: int = 1000):
+    return st.integers(1, max_value)
+
+
+# -- independent date arithmetic (the expected values) ----------------------------------------
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def plus_months(day: dt.date, months: int) -> dt.date:
+    """`day` plus whole months, clamped to the last day of the target month."""
+    index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def expected_duration_date(today: dt.date, duration: str) -> dt.date:
+    n, letter = int(duration[1:-1]), duration[-1]
+    if letter == "D":
+        return today + dt.timedelta(days=n)
+    if letter == "W":
+        return today + dt.timedelta(days=7 * n)
+    return plus_months(today, n * (12 if letter == "Y" else 1))
+
+
+def expected_period_end(today: dt.date, unit: str) -> dt.date:
+    if unit == "week":                       # weeks end on Sunday (ISO weeks)
+        return today + dt.timedelta(days=6 - today.weekday())
+    if unit == "month":
+        return month_end(today.year, today.month)
+    if unit == "quarter":
+        return month_end(today.year, ((today.month - 1) // 3 + 1) * 3)
+    return dt.date(today.year, 12, 31)
+
+
+def resolve(deadline: Deadline | None, today: dt.date | None) -> Deadline | None:
+    """The deadline as a parser given `today` must produce it."""
+    if deadline is None or deadline.kind in ("date", "quarter"):
+        return deadline
+    if today is None:
+        date = None
+    elif deadline.kind == "duration":
+        date = expected_duration_date(today, deadline.duration)
+    else:
+        date = expected_period_end(today, deadline.unit)
+    return Deadline(deadline.kind, date, deadline.duration, deadline.text, deadline.unit)
+
+
+# -- AST nodes -------------------------------------------------------------------------------
+def dates(min_year: int = MIN_YEAR, max_year: int = MAX_YEAR):
+    return st.dates(dt.date(min_year, 1, 1), dt.date(max_year, 12, 31))
+
+
+def todays():
+    """A document start date, early enough that a 1,000-year deadline stays in the calendar."""
+    return st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31))
+
+
+def date_deadlines():
+    return st.builds(Deadline, kind=st.just("date"), date=dates())
+
+
+def quarter_deadlines():
+    quarter_ends = st.builds(lambda y, q: month_end(y, 3 * q),
+                             st.integers(MIN_YEAR, MAX_YEAR), st.integers(1, 4))
+    return st.builds(Deadline, kind=st.just("quarter"), date=quarter_ends)
+
+
+def duration_deadlines(letters: str = "DWMY"):
+    iso = st.builds(lambda n, letter: f"P{n}{letter}",
+                    st.integers(1, 1000), st.sampled_from(letters))
+    return st.builds(Deadline, kind=st.just("duration"), duration=iso)
+
+
+def period_end_deadlines():
+    return st.builds(Deadline, kind=st.just("period-end"),
+                     unit=st.sampled_from(("year", "quarter", "month", "week")))
+
+
+def deadlines(time_metric: bool = False):
+    # A time metric ("response time") given "within 30 days" takes the days as its target even
+    # when the goal already has one, and loses the deadline (an assembler bug, reported in
+    # test_properties.REPORTED_BUGS): for time metrics the durations are in weeks, months, years.
+    durations = duration_deadlines("WMY" if time_metric else "DWMY")
+    return st.one_of(date_deadlines(), quarter_deadlines(), durations, period_end_deadlines())
+
+
+def metrics(lang: str | None = None, names=None, exclude=()):
+    pool = sorted(n for n in (names or METRICS) if n not in exclude)
+    return st.sampled_from(pool).map(lambda n: Metric(n, METRICS[n].display.get(lang or "en", n),
+                                                      METRICS[n].category))
+
+
+LEVEL_UNITS = (None, "%") + CURRENCIES
+CHANGE_UNITS = (None, "%", "pp")
+
+
+def _targets(kind: str, units, value=None):
+    return st.builds(Target, kind=st.just(kind), value=numbers() if value is None else value,
+                     unit=st.sampled_from(units))
+
+
+def _ranges(units):
+    def ordered(pair, unit):
+        low, high = sorted(pair)
+        return Target("range", None, low, high, unit)
+    return st.builds(ordered, st.tuples(numbers(max_value=10**6), numbers(max_value=10**6)), st.sampled_from(units))
+
+
+def _consistent(goal: Goal) -> Goal:
+    """The goal as the parser names it: category from the metric, percent variants of rates."""
+    metric = goal.metric
+    info = METRICS[metric.name]
+    units = {goal.target.unit, goal.baseline.unit if goal.baseline else None}
+    if info.percent_variant and "%" in units:
+        # "engagement from 4% to 6%" is a rate: the parser names the metric's percent variant
+        v = METRICS[info.percent_variant]
+        metric = Metric(v.name, v.display.get(goal.lang, v.name), v.category)
+    return attrs.evolve(goal, metric=metric, category=metric.category)
+
+
+@functools.lru_cache(maxsize=None)
+def _goals(lang: str) -> st.SearchStrategy:
+    count = metrics(lang, COUNT_METRICS)
+    time = metrics(lang, TIME_METRICS)
+    up_or_down = st.sampled_from(("increase", "decrease"))
+
+    def shape(direction, metric, target, *, baseline=st.none(), time_metric=False):
+        return st.builds(
+            Goal,
+            text=st.just(""),
+            lang=st.just(lang),
+            direction=direction,
+            metric=metric,
+            category=st.just("other"),          # set from the metric by _consistent
+            period=st.none() | st.sampled_from(("day", "week", "month", "quarter", "year")),
+            channel=st.none() | st.sampled_from(CHANNELS),
+            baseline=baseline,
+            target=target,
+            deadline=st.none() | deadlines(time_metric),
+        )
+
+    def from_to(metric, units, time_metric=False):
+        """A baseline and the level to get to, in one unit: "from 3,200 to 5,000"."""
+        return st.one_of([shape(up_or_down, metric, _targets("absolute", (u,)), time_metric=time_metric,
+                                baseline=st.builds(Baseline, value=numbers(), unit=st.just(u)))
+                          for u in units])
+
+    shapes = [
+        shape(st.just("reach"), count, _targets("absolute", LEVEL_UNITS)),
+        shape(st.just("reach"), time, _targets("absolute", TIME_UNITS), time_metric=True),
+        shape(st.just("reach"), count, _ranges(("%", None) + CURRENCIES)),
+        shape(st.just("reach"), metrics(lang, COUNT_METRICS, RANK_CLASHES[lang]),
+              st.builds(Target, kind=st.just("rank"), value=small_positive_ints())),
+        shape(st.just("achieve"), metrics(lang, COUNT_METRICS, NOT_ACHIEVABLE), _targets("absolute", LEVEL_UNITS)),
+        shape(st.just("maintain"), count, _targets("absolute", LEVEL_UNITS)),
+        shape(st.just("maintain"), time, _targets("absolute", TIME_UNITS), time_metric=True),
+        shape(up_or_down, count, _targets("relative", CHANGE_UNITS)),
+        shape(up_or_down, count, _targets("multiple", (None,), st.one_of(
+            st.integers(2, 1000), st.integers(101, 10_000).map(lambda c: c / 100)))),
+        from_to(count, LEVEL_UNITS),
+        from_to(time, TIME_UNITS, time_metric=True),
+    ]
+    return st.one_of(shapes).map(_consistent)
+
+
+def goals(lang: str = "en", today: dt.date | None = None):
+    """Goals that Goal.render(lang) writes out and parse_goal(..., lang=lang) reads back slot for slot.
+
+    Relative deadlines carry the dates a parser given `today` must resolve them to (None
+    without `today`).
+    """
+    if today is None:
+        return _goals(lang)
+    return _goals(lang).map(lambda g: attrs.evolve(g, deadline=resolve(g.deadline, today), start=today))
+
+
+def slots(goal: Goal) -> dict:
+    """The slots a round trip must keep, in a comparable form."""
+    b, t, d = goal.baseline, goal.target, goal.deadline
+    return {
+        "direction": goal.direction,
+        "metric": goal.metric.name if goal.metric else None,
+        "category": goal.category,
+        "period": goal.period,
+        "channel": goal.channel,
+        "baseline": (b.value, b.unit) if b else None,
+        "target": (t.kind, t.value, t.low, t.high, t.unit) if t else None,
+        "deadline": (d.kind, d.date, d.duration) if d else None,
+    }
