@@ -1,0 +1,642 @@
+"""Configuration: find and validate [tool.smmrules] / .smmrules.toml, and apply it to codes and paths."""
+from __future__ import annotations
+
+import difflib
+import math
+import os
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path, PurePath
+from typing import Any
+
+import attrs
+
+from .errors import ConfigError
+from .tomlpos import Positions
+
+LEVELS = ("error", "warning", "info")
+LANGS = ("en", "ru", "uk")
+PLUGIN_GROUP = "smmrules.plugins"
+DEFAULT_INCLUDE = ("*.goals",)
+DEFAULT_EXCLUDE = (".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist")
+MAX_FILE_SIZE = 5_000_000            # default max-file-size, bytes
+MAX_STATEMENT_LENGTH = 2_000         # default max-statement-length, characters
+FILE_SIZE_CEILING = 1_000_000_000    # the largest max-file-size a config may ask for
+STATEMENT_LENGTH_CEILING = 1_000_000
+MAX_CONFIG_BYTES = 1_000_000         # a config file larger than this is refused unread
+MAX_PATTERN = 1_000                  # characters in one glob or folder name
+MAX_ENTRIES = 1_000                  # items in one list or table of the config
+MAX_TABLES = 1_000                   # [table] headers in the part of the file that is ours
+OPTION_NUMBER_LIMIT = 1e12           # the condition language's own bound on numbers
+KEYS = ("select", "ignore", "fail-on", "lang", "rules", "include", "exclude", "per-file-ignores",
+        "levels", "options", "max-file-size", "max-statement-length", "plugins")
+NOT_SUPPORTED = {"extend-select": "list every code in select", "extend-ignore": "list every code in ignore",
+                 "extend-exclude": "exclude replaces the default list; repeat the defaults you want",
+                 "extend-include": "include replaces the default list"}
+PREFIX_RE = re.compile(r"[A-Z]{1,3}[0-9]{0,3}")
+CODE_RE = re.compile(r"[A-Z]{1,3}[0-9]{3}")
+OPTION_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+PLUGIN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
+CODES_HINT = 'a list of rule codes or prefixes like "T1"'
+
+
+class _Bad(Exception):
+    """A value that cannot be used: the message, the sub-key it is under and the bad list element."""
+
+    def __init__(self, message: str, sub: tuple = (), element: Any = None):
+        super().__init__(message)
+        self.message, self.sub, self.element = message, sub, element
+
+
+def _bounded(name: str, value: Any) -> None:
+    if len(value) > MAX_ENTRIES:
+        raise _Bad(f"{name} has {len(value):,} entries; the limit is {MAX_ENTRIES:,}")
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    return str(value)
+
+
+def _codes(name: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, (list, tuple)):
+        raise _Bad(f"{name} must be {CODES_HINT}")
+    _bounded(name, value)
+    out = []
+    for item in value:
+        code = item.strip().upper() if isinstance(item, str) else None
+        if code is None or not PREFIX_RE.fullmatch(code):
+            raise _Bad(f"{name} must be {CODES_HINT}, got {_shown(item)}", element=item)
+        out.append(code)
+    return tuple(dict.fromkeys(out))
+
+
+def _choice(name: str, value: Any, options: tuple[str, ...]) -> str:
+    if value not in options or not isinstance(value, str):
+        raise _Bad(f"{name} must be one of {', '.join(options)}, got {_shown(value)}")
+    return value
+
+
+def _strings(name: str, value: Any, what: str) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, (list, tuple)):
+        raise _Bad(f"{name} must be a list of {what}")
+    _bounded(name, value)
+    for item in value:
+        if not isinstance(item, str) or not item.strip() or len(item) > MAX_PATTERN or "\x00" in item:
+            raise _Bad(f"{name} must be a list of {what}, got {_shown(item)}", element=item)
+    return tuple(value)
+
+
+def _globs(name: str, value: Any) -> tuple[str, ...]:
+    return _strings(name, value, 'glob patterns like "*.goals"')
+
+
+def _limit(name: str, value: Any, ceiling: int, unit: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= ceiling:
+        raise _Bad(f"{name} must be a whole number of {unit} from 1 to {ceiling:_}, got {_shown(value)}")
+    return value
+
+
+def _plugins(name: str, value: Any) -> tuple[str, ...]:
+    names = _strings(name, value, f'installed plugin names (entry points of the "{PLUGIN_GROUP}" group)')
+    for item in names:
+        if not PLUGIN_RE.fullmatch(item) or item.lower().endswith((".py", ".pyc")):
+            raise _Bad(f"{name} must name installed plugins (entry points of the \"{PLUGIN_GROUP}\" group), "
+                       f"not files or modules, got {_shown(item)}", element=item)
+    return tuple(dict.fromkeys(names))
+
+
+def _per_file_ignores(name: str, value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, dict):
+        raise _Bad(f'{name} must be a table of glob = [codes], like "docs/**" = ["T1"]')
+    _bounded(name, value)
+    out = []
+    for glob, codes in value.items():
+        if not glob.strip() or len(glob) > MAX_PATTERN or "\x00" in glob:
+            raise _Bad(f"{name} has an empty or overlong glob pattern", sub=(glob,))
+        try:
+            out.append((glob, _codes(f"{name} for '{glob}'", codes)))
+        except _Bad as bad:
+            raise _Bad(bad.message, (glob,), bad.element) from None
+    return tuple(out)
+
+
+def _levels(name: str, value: Any) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise _Bad(f'{name} must be a table of rule code = level, like T101 = "error"')
+    _bounded(name, value)
+    out = {}
+    for code, level in value.items():
+        if not CODE_RE.fullmatch(code):
+            raise _Bad(f"{name}: {code!r} is not a rule code like \"T101\"", sub=(code,))
+        try:
+            out[code] = _choice(f"level of {code}", level, LEVELS)
+        except _Bad as bad:
+            raise _Bad(bad.message, (code,)) from None
+    return out
+
+
+def _options(name: str, value: Any) -> dict[str, dict[str, Any]]:
+    if not isinstance(value, dict):
+        raise _Bad(f"{name} must be a table of rule code = table of option values")
+    _bounded(name, value)
+    out: dict[str, dict[str, Any]] = {}
+    for code, opts in value.items():
+        if not CODE_RE.fullmatch(code):
+            raise _Bad(f"{name}: {code!r} is not a rule code like \"A304\"", sub=(code,))
+        if not isinstance(opts, dict):
+            raise _Bad(f"{name} for {code} must be a table of option = value", sub=(code,))
+        try:
+            _bounded(f"{name} for {code}", opts)
+        except _Bad as bad:
+            raise _Bad(bad.message, (code,)) from None
+        for key, v in opts.items():
+            if not OPTION_RE.fullmatch(key):
+                raise _Bad(f"{name} for {code}: {key!r} is not an option name", sub=(code, key))
+            number = isinstance(v, (int, float)) and not isinstance(v, bool)
+            if not isinstance(v, (int, float, str, bool)) or (
+                    number and (not math.isfinite(v) or abs(v) > OPTION_NUMBER_LIMIT)) or (
+                    isinstance(v, str) and len(v) > MAX_PATTERN):
+                raise _Bad(f"option '{key}' of {code} must be a number (at most 1e12), a string or true/false",
+                           sub=(code, key))
+        out[code] = dict(opts)
+    return out
+
+
+# TOML key -> (Config attribute, checker(name, value) -> normalized value)
+_CHECKS = {
+    "select": ("select", _codes), "ignore": ("ignore", _codes),
+    "fail-on": ("fail_on", lambda n, v: _choice(n, v, LEVELS)),
+    "lang": ("lang", lambda n, v: _choice(n, v, LANGS)),
+    "rules": ("rules", lambda n, v: _strings(n, v, "folders of rule files")),
+    "include": ("include", _globs), "exclude": ("exclude", _globs),
+    "per-file-ignores": ("per_file_ignores", _per_file_ignores),
+    "levels": ("levels", _levels), "options": ("options", _options),
+    "max-file-size": ("max_file_size", lambda n, v: _limit(n, v, FILE_SIZE_CEILING, "bytes")),
+    "max-statement-length": ("max_statement_length",
+                             lambda n, v: _limit(n, v, STATEMENT_LENGTH_CEILING, "characters")),
+    "plugins": ("plugins", _plugins),
+}
+
+
+def _validator(key: str):
+    """An attrs validator running the same check the loader runs, as a ConfigError with the key's name."""
+    check = _CHECKS[key][1]
+
+    def validate(instance, attribute, value):
+        if attribute.name == "lang" and value is None:
+            return
+        if attribute.name == "rules":
+            value = tuple(str(v) for v in value) if isinstance(value, (list, tuple)) else value
+        if attribute.name == "per_file_ignores":
+            pairs = isinstance(value, tuple) and all(isinstance(p, tuple) and len(p) == 2 for p in value)
+            value = dict(value) if pairs else value
+        try:
+            check(key, value)
+        except _Bad as bad:
+            raise ConfigError(bad.message) from None
+    return validate
+
+
+def _tuple(value):
+    return tuple(value) if isinstance(value, (list, tuple)) else value
+
+
+@attrs.frozen
+class Config:
+    """Settings for one run; DEFAULT when there is no config file. `lines` maps keys to config lines."""
+    path: Path | None = None
+    root: Path = Path(".")                          # the config file's folder; "." means the cwd at use
+    select: tuple = attrs.field(default=(), converter=_tuple, validator=_validator("select"))
+    ignore: tuple = attrs.field(default=(), converter=_tuple, validator=_validator("ignore"))
+    fail_on: str = attrs.field(default="warning", validator=_validator("fail-on"))
+    lang: str | None = attrs.field(default=None, validator=_validator("lang"))
+    rules: tuple = attrs.field(default=(), converter=_tuple, validator=_validator("rules"))
+    include: tuple = attrs.field(default=DEFAULT_INCLUDE, converter=_tuple, validator=_validator("include"))
+    exclude: tuple = attrs.field(default=DEFAULT_EXCLUDE, converter=_tuple, validator=_validator("exclude"))
+    per_file_ignores: tuple = attrs.field(default=(), converter=_tuple, validator=_validator("per-file-ignores"))
+    levels: dict = attrs.field(factory=dict, validator=_validator("levels"))
+    options: dict = attrs.field(factory=dict, validator=_validator("options"))
+    max_file_size: int = attrs.field(default=MAX_FILE_SIZE, validator=_validator("max-file-size"))
+    max_statement_length: int = attrs.field(default=MAX_STATEMENT_LENGTH,
+                                            validator=_validator("max-statement-length"))
+    plugins: tuple = attrs.field(default=(), converter=_tuple, validator=_validator("plugins"))
+    lines: dict = attrs.field(factory=dict, eq=False, repr=False)
+
+
+DEFAULT = Config()
+
+
+# ---------------------------------------------------------------------------------- discovery
+def _mentions_us(path: Path) -> bool:
+    """Whether a pyproject.toml has a [tool.smmrules] table (or is too broken or big to tell)."""
+    try:
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            return True                     # load_config reports the size
+        raw = path.read_bytes()
+    except OSError:
+        return False
+    try:
+        data = tomllib.loads(raw.decode("utf-8").lstrip("\ufeff"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return b"smmrules" in raw           # broken: ours only if it mentions us, then load_config says why
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "smmrules" in tool
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest .smmrules.toml, or pyproject.toml with [tool.smmrules], in `start` or above."""
+    here = Path(os.path.abspath(start))
+    if here.is_file():
+        here = here.parent
+    for folder in (here, *here.parents):
+        own = folder / ".smmrules.toml"
+        if own.is_file():
+            return own
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _mentions_us(pyproject):
+            return pyproject
+    return None
+
+
+# ---------------------------------------------------------------------------------- loading
+_KEY_LINE = re.compile(r"^\s*[A-Za-z0-9_\-\"'. ]+=")
+_HEADER_NAME = re.compile(r"^\s*\[\[?\s*([^\]]*?)\s*\]\]?\s*(#.*)?$")
+
+
+class _Loader:
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.shown = str(path)
+        self.base: tuple = ()
+        self.text_lines: list[str] = []
+        self.lines: dict[tuple, int] = {}
+
+    def fail(self, message: str, where: tuple = (), element: Any = None):
+        line = self.line(where) if where else 1
+        if isinstance(element, str):
+            line = self._element_line(line, element)
+        raise ConfigError(message, path=self.shown, line=line)
+
+    def line(self, where: tuple, search: bool = True) -> int:
+        """Line of the key at `where` (below the config table); the enclosing table's line if unknown.
+
+        `search` also looks through the text for keys tomlpos cannot place (one scan: for errors only).
+        """
+        full = self.base + tuple(where)
+        hit = self.pos.keys.get(full)
+        if hit:
+            return hit[0]
+        if full in self.pos.tables:
+            return self.pos.tables[full]
+        if len(where) == 1:         # a top-level key written only as part of a longer header or dotted key
+            below = [line for t, line in self.pos.tables.items() if t[:len(full)] == full]
+            below += [hit[0] for k, hit in self.pos.keys.items() if k[:len(full)] == full]
+            if below:
+                return min(below)
+        if not where:
+            return 1
+        start = self.line(where[:-1], search) if len(where) > 1 else self.pos.tables.get(self.base, 1)
+        if not search:
+            return start
+        # keys tomlpos cannot split (quoted globs with / * or dots): look for them after the parent
+        name = re.escape(str(where[-1]))
+        written = re.compile(rf"(^|[\s{{,])(\"{name}\"|'{name}'|{name})\s*=")
+        for number in range(start, len(self.text_lines) + 1):
+            if written.search(self.text_lines[number - 1]):
+                return number
+        return start
+
+    def _element_line(self, start: int, element: str) -> int:
+        """The line of a string in a (possibly multi-line) array whose key is on line `start`."""
+        quoted = (f'"{element}"', f"'{element}'")
+        for number in range(start, min(len(self.text_lines), start + 10_000) + 1):
+            text = self.text_lines[number - 1]
+            if number > start and (_KEY_LINE.match(text) or _HEADER_NAME.match(text)):
+                break
+            if any(q in text for q in quoted):
+                return number
+        return start
+
+    def positions(self) -> Positions:
+        """Key positions of the part of the file that is ours (tomlpos is quadratic in tables)."""
+        lines, keep, headers = [], True, 0
+        for number, text in enumerate(self.text_lines, start=1):
+            m = _HEADER_NAME.match(text)
+            if m:
+                name = re.sub(r"\s*\.\s*", ".", m.group(1)).replace('"', "").replace("'", "")
+                keep = not self.base or name in ("tool", "tool.smmrules") or name.startswith("tool.smmrules.")
+                headers += keep
+                if headers > MAX_TABLES:
+                    raise ConfigError(f"config has more than {MAX_TABLES:,} tables", path=self.shown, line=number)
+            lines.append(text if keep else "")
+        return Positions("\n".join(lines))
+
+    def read(self) -> str:
+        try:
+            size = self.path.stat().st_size
+            if size > MAX_CONFIG_BYTES:
+                raise ConfigError(f"config file is {size:,} bytes; the limit is {MAX_CONFIG_BYTES:,}",
+                                  path=self.shown, line=1)
+            with open(self.path, "rb") as fh:
+                raw = fh.read(MAX_CONFIG_BYTES + 1)
+            if len(raw) > MAX_CONFIG_BYTES:     # a device or a file that grew: stat said less
+                raise ConfigError(f"config file is more than {MAX_CONFIG_BYTES:,} bytes", path=self.shown, line=1)
+        except IsADirectoryError:
+            raise ConfigError("config file is a directory", path=self.shown, line=1) from None
+        except OSError as exc:
+            raise ConfigError(f"cannot read config file: {exc.strerror or exc}", path=self.shown, line=1) from None
+        try:
+            return raw.decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError as exc:
+            line = raw.count(b"\n", 0, exc.start) + 1
+            raise ConfigError(f"config file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+                              path=self.shown, line=line) from None
+
+    def parse(self, text: str) -> dict:
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            msg = str(exc)
+            m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
+            line = int(m.group(1)) if m else (text.count("\n") + 1 if "end of document" in msg else 1)
+            msg = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", msg) or "cannot parse"
+            where = f" (column {m.group(2)})" if m else ""
+            raise ConfigError(f"invalid TOML: {msg}{where}", path=self.shown, line=line) from None
+        except RecursionError:
+            raise ConfigError("invalid TOML: nested too deeply", path=self.shown, line=1) from None
+
+    def load(self) -> Config:
+        text = self.read()
+        data = self.parse(text)
+        if self.path.name == "pyproject.toml":
+            self.base = ("tool", "smmrules")
+        self.text_lines = text.split("\n")
+        self.pos = self.positions()
+        if self.base:
+            table = data.get("tool", {}).get("smmrules") if isinstance(data.get("tool"), dict) else None
+            if table is None:
+                raise ConfigError("no [tool.smmrules] table in this pyproject.toml", path=self.shown, line=1)
+            if not isinstance(table, dict):
+                raise ConfigError("tool.smmrules must be a table", path=self.shown, line=self.line(()))
+        else:
+            table = data
+        root = Path(os.path.abspath(self.path)).parent
+        values: dict[str, Any] = {}
+        for key, value in table.items():
+            if key not in _CHECKS:
+                self.fail(_unknown_key(key, self.base), (key,))
+            attr, check = _CHECKS[key]
+            try:
+                values[attr] = check(key, value)
+            except _Bad as bad:
+                self.fail(bad.message, (key, *bad.sub), bad.element)
+            self.lines[(key,)] = self.line((key,), search=False)
+        if "rules" in values:
+            values["rules"] = self._folders(root, values["rules"])
+        for key in ("levels", "options"):
+            for code in values.get(key, {}):
+                self.lines[(key, code)] = self.line((key, code), search=False)
+        for code, opts in values.get("options", {}).items():
+            for name in opts:
+                self.lines[("options", code, name)] = self.line(("options", code, name), search=False)
+        return Config(path=self.path, root=root, lines=self.lines, **values)
+
+    def _folders(self, root: Path, names: tuple[str, ...]) -> tuple[Path, ...]:
+        out = []
+        for name in names:
+            folder = Path(os.path.normpath(root / name))
+            if not folder.is_dir():
+                self.fail(f"rules folder {name!r} does not exist or is not a folder (looked for {folder})",
+                          ("rules",), name)
+            out.append(folder)
+        return tuple(dict.fromkeys(out))
+
+
+def _unknown_key(key: str, base: tuple) -> str:
+    if key in NOT_SUPPORTED:
+        return f"unknown key '{key}' ({key} is not supported; {NOT_SUPPORTED[key]})"
+    if key == "tool" and not base:
+        return "unknown key 'tool' (in .smmrules.toml the settings go at the top level, without [tool.smmrules])"
+    dashed = key.replace("_", "-").lower()
+    close = [dashed] if dashed in KEYS else difflib.get_close_matches(key, KEYS, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"unknown key '{key}'{hint}"
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate a config file; any problem is a ConfigError `path:line: what is wrong`."""
+    return _Loader(Path(path)).load()
+
+
+def with_overrides(config: Config, *, select=None, ignore=None, fail_on=None, lang=None, rules=None) -> Config:
+    """The config with command-line options applied on top (each None leaves the config's value).
+
+    --select replaces select and drops the config's ignore entries at least as broad as a selected
+    code (an explicit `--select T101` beats `ignore = ["T1"]`); --ignore adds to ignore; --rules
+    folders come after the config's.
+    """
+    changes: dict[str, Any] = {}
+    try:
+        if select is not None:
+            changes["select"] = _codes("--select", select)
+            changes["ignore"] = tuple(i for i in config.ignore
+                                      if not any(s.startswith(i) for s in changes["select"]))
+        if ignore is not None:
+            changes["ignore"] = tuple(dict.fromkeys(changes.get("ignore", config.ignore)
+                                                    + _codes("--ignore", ignore)))
+        if fail_on is not None:
+            changes["fail_on"] = _choice("--fail-on", fail_on, LEVELS)
+        if lang is not None:
+            changes["lang"] = _choice("--lang", lang, LANGS)
+    except _Bad as bad:
+        raise ConfigError(bad.message) from None
+    if rules:
+        changes["rules"] = tuple(dict.fromkeys((*config.rules, *(Path(os.path.abspath(r)) for r in rules))))
+    return attrs.evolve(config, **changes) if changes else config
+
+
+def check_known(config: Config, rules: dict[str, dict]) -> None:
+    """Check levels and options against the loaded rules (code -> default options): ConfigError at the line."""
+    where = str(config.path) if config.path else None
+
+    def fail(message, key):
+        line = next((config.lines[key[:n]] for n in range(len(key), 0, -1) if key[:n] in config.lines), None)
+        raise ConfigError(message, path=where, line=line)
+    for key in ("levels", "options"):
+        for code in getattr(config, key):
+            if code not in rules:
+                close = difflib.get_close_matches(code, list(rules), n=1)
+                fail(f"{key}: unknown rule code '{code}'" + (f" (did you mean '{close[0]}'?)" if close else ""),
+                     (key, code))
+    for code, opts in config.options.items():
+        for name, value in opts.items():
+            known = rules[code]
+            if name not in known:
+                close = difflib.get_close_matches(name, list(known), n=1)
+                fail(f"unknown option '{name}' of {code}" + (f" (did you mean '{close[0]}'?)" if close else ""),
+                     ("options", code, name))
+            if type(value) is not type(known[name]) and not (
+                    isinstance(value, (int, float)) and isinstance(known[name], (int, float))
+                    and not isinstance(value, bool) and not isinstance(known[name], bool)):
+                fail(f"option '{name}' of {code} must be a {type(known[name]).__name__}", ("options", code, name))
+
+
+# ---------------------------------------------------------------------------------- applying
+def _prefixed(code: str, prefixes) -> bool:
+    return any(code.startswith(p) for p in prefixes)
+
+
+def is_selected(config: Config, code: str, path: str | None = None) -> bool:
+    """Whether findings of `code` (in the file at `path`) are reported: select, ignore, per-file-ignores."""
+    if config.select and not _prefixed(code, config.select):
+        return False
+    if _prefixed(code, config.ignore):
+        return False
+    if path is not None and config.per_file_ignores:
+        parts = _relative_parts(config, path)
+        for glob, codes in config.per_file_ignores:
+            if _prefixed(code, codes) and (_glob_match(glob, parts) or _glob_match(glob, parts[-1:])):
+                return False
+    return True
+
+
+def is_excluded(config: Config, path: Path) -> bool:
+    """Whether `path` or a folder above it (up to the config's folder) matches an exclude glob."""
+    parts = _relative_parts(config, path)
+    for n in range(1, len(parts) + 1):
+        for glob in config.exclude:
+            if _glob_match(glob, parts[n - 1:n]) or _glob_match(glob, parts[:n]):
+                return True
+    return False
+
+
+def matches_include(config: Config, path: Path) -> bool:
+    """Whether a file found in a folder is one to lint (its name or relative path matches include)."""
+    parts = _relative_parts(config, path)
+    return any(_glob_match(g, parts[-1:]) or _glob_match(g, parts) for g in config.include)
+
+
+def _relative_parts(config: Config, path) -> tuple[str, ...]:
+    """Path components relative to the config folder; just the file name for a path outside it.
+
+    Folders above the config's folder never count, so a checkout under `build/` is not excluded.
+    """
+    full = PurePath(os.path.abspath(path))
+    try:
+        rel = full.relative_to(os.path.abspath(config.root))
+    except ValueError:
+        rel = None
+    if rel is not None and rel.parts:
+        return rel.parts
+    return (full.name or str(full),)
+
+
+# ---------------------------------------------------------------------------------- globs
+# Matched segment by segment without regular expressions, so no pattern can backtrack badly:
+# `*` and `?` and [classes] stay within one path component, `**` spans any number of them.
+_STAR = ("*",)
+
+
+@lru_cache(maxsize=1024)
+def _compile(glob: str) -> tuple:
+    text = glob.strip().replace("\\", "/")
+    while text.startswith("./"):
+        text = text[2:]
+    if text.endswith("/"):
+        text = text.rstrip("/") + "/**"
+    segments = []
+    for seg in text.strip("/").split("/"):
+        if not seg:
+            continue
+        segments.append("**" if seg == "**" else _tokens(seg))
+    return tuple(segments)
+
+
+def _tokens(seg: str) -> tuple:
+    out: list = []
+    i = 0
+    while i < len(seg):
+        c = seg[i]
+        if c == "*":
+            if not out or out[-1] is not _STAR:
+                out.append(_STAR)
+        elif c == "?":
+            out.append(("?",))
+        elif c == "[" and (end := seg.find("]", i + 2 + (seg[i + 1:i + 2] in ("!", "^")))) != -1:
+            body = seg[i + 1:end]
+            negate = body[:1] in ("!", "^")
+            body = body[1:] if negate else body
+            ranges, j = [], 0
+            while j < len(body):
+                if j + 2 < len(body) and body[j + 1] == "-":
+                    ranges.append((body[j], body[j + 2]))
+                    j += 3
+                else:
+                    ranges.append((body[j], body[j]))
+                    j += 1
+            out.append(("[", tuple(ranges), negate))
+            i = end
+        else:
+            out.append(("=", c))
+        i += 1
+    return tuple(out)
+
+
+def _one(token: tuple, ch: str) -> bool:
+    if token[0] == "=":
+        return token[1] == ch
+    if token[0] == "?":
+        return True
+    return any(lo <= ch <= hi for lo, hi in token[1]) != token[2]
+
+
+def _segment_match(tokens: tuple, text: str) -> bool:
+    """Wildcard match of one path component (the two-pointer algorithm: O(len(tokens) * len(text)))."""
+    ti = si = 0
+    star, mark = -1, 0
+    while si < len(text):
+        if ti < len(tokens) and tokens[ti] is _STAR:
+            star, mark = ti, si
+            ti += 1
+        elif ti < len(tokens) and _one(tokens[ti], text[si]):
+            ti += 1
+            si += 1
+        elif star != -1:
+            ti, mark = star + 1, mark + 1
+            si = mark
+        else:
+            return False
+    while ti < len(tokens) and tokens[ti] is _STAR:
+        ti += 1
+    return ti == len(tokens)
+
+
+def _glob_match(glob: str, parts: tuple[str, ...]) -> bool:
+    """Whether the path components `parts` match `glob` as a whole."""
+    segments = _compile(glob)
+    if not segments or not parts:
+        return False
+
+    def closure(states):
+        out = set(states)
+        for i in sorted(states):
+            while i < len(segments) and segments[i] == "**":
+                i += 1
+                out.add(i)
+        return out
+    states = closure({0})
+    for part in parts:
+        states = closure({i + (segments[i] != "**") for i in states if i < len(segments)
+                          and (segments[i] == "**" or _segment_match(segments[i], part))})
+        if not states:
+            return False
+    return len(segments) in states
