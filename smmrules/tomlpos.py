@@ -18,7 +18,8 @@ class Positions:
     def __init__(self, text: str):
         self.keys: dict[tuple, tuple[int, int, str]] = {}
         self.tables: dict[tuple, int] = {}
-        counters: dict[tuple, int] = {}
+        self._latest: dict[tuple, int] = {}      # array-of-tables path -> index of its last element
+        counters = self._latest
         current: tuple = ()
         in_multiline = None
         for lineno, line in enumerate(text.split("\n"), start=1):
@@ -55,10 +56,8 @@ class Positions:
         for name in names:
             out = out + (name,)
             # an array of tables referenced by name means its last element
-            idx = [k for k in self.tables if len(k) == len(out) + 1 and k[:len(out)] == out
-                   and isinstance(k[-1], int)]
-            if idx:
-                out = out + (max(k[-1] for k in idx),)
+            if out in self._latest:
+                out = out + (self._latest[out],)
         return out
 
     def key(self, path: tuple) -> tuple[int, int]:

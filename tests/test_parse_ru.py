@@ -188,8 +188,9 @@ ROWS = [
         "cost_per_follower", None, None, None, ("relative", 20, "%"), None),
     row("оптимизировать стоимость лида до 250 рублей", R, "other", "decrease", "cost", None, None, None,
         ("absolute", 250, "RUB"), None),
+    # Direct is Instagram's messages: «в директе» names the channel
     row("сократить время ответа в директе с 2 часов до 30 минут в течение месяца", R, "communication",
-        "decrease", "response_time", None, None, (2, "h"), ("absolute", 30, "min"),
+        "decrease", "response_time", None, "instagram", (2, "h"), ("absolute", 30, "min"),
         ("duration", "2026-02-15", "P1M")),
     row("улучшить время ответа в директе до 15 минут", R, "communication", "decrease", "response_time", None,
         None, None, ("absolute", 15, "min"), None),
