@@ -193,7 +193,7 @@ ROWS = [
         "decrease", "response_time", None, "instagram", (2, "h"), ("absolute", 30, "min"),
         ("duration", "2026-02-15", "P1M")),
     row("улучшить время ответа в директе до 15 минут", R, "communication", "decrease", "response_time", None,
-        None, "instagram", ("absolute", 15, "min"), None),
+        "instagram", None, ("absolute", 15, "min"), None),
     row("сократить среднее время ответа в Telegram до 1 часа", R, "communication", "decrease", "response_time",
         None, "telegram", None, ("absolute", 1, "h"), None),
     # --- maintain; answering within a time -------------------------------------------------------
