@@ -64,6 +64,14 @@ def _split_method(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
     in_method = False
     method_has_verb = False
     for p in phrases:
+        if p.kind == "method" and len(p.toks) == 2 and not any(m.kind == "metric" for m in phrases):
+            alt = next((m for t, m in getattr(p.toks[1], "alts", ()) if t == "METRIC"), None)
+            if alt is not None:
+                # "top-3 by reach": a ranking criterion that names the metric, not a method
+                tok = p.toks[1]
+                main.append(Phrase("metric", Span(tok.line, tok.column, tok.end_line, tok.end_column),
+                                   str(tok), alt, toks=(tok,)))
+                continue
         if p.kind == "method":
             in_method = True
             method_has_verb = len(p.toks) > 1       # "by posting": the marker carries a verb
@@ -180,7 +188,8 @@ class Assembler:
                     return []
                 if prep == "from" and (time_metric or q.unit in SUBDAY):
                     return [_Claim("baseline", p, attrs.evolve(q, unit=UNIT_SHORT[q.unit]))]
-                if q.unit in SUBDAY or (time_metric and (prep in _LEVEL_PREPS or q.unit == "day")):
+                day_level = q.unit == "day" and not self._time_level
+                if q.unit in SUBDAY or (time_metric and (prep in _LEVEL_PREPS or day_level)):
                     within = prep in ("within", "in", "until", None) and bound is None
                     return [_Claim("level", p, attrs.evolve(q, unit=UNIT_SHORT[q.unit]),
                                    "le" if within else bound)]
@@ -207,11 +216,13 @@ class Assembler:
             return [_Claim("multiple", p, value=Decimal(p.value))]
         if k == "prep":
             arg = p.arg
-            if arg.kind == "year" and not arg.value[1] and (
-                    p.value in ("to", "from", "on", "over") or (nxt is not None and nxt.kind == "metric")):
-                q = Quantity(Decimal(arg.value[0]))
-                fake = attrs.evolve(arg, kind="amount", value=q)
-                return self._claims_of(fake, p.value, nxt, today, time_metric)
+            year, unit = arg.value if arg.kind == "year" else (None, None)
+            if arg.kind == "year" and ((unit is None and (
+                    p.value in ("to", "from", "on", "over") or (nxt is not None and nxt.kind == "metric")
+                    or (p.value == "until" and self._has_from))) or (unit is not None and unit != "year")):
+                # "to 2000 followers", «с 1899 до 1900», "within 2000 months": a number, not a year
+                q = Quantity(Decimal(year), unit=unit)
+                arg = attrs.evolve(arg, kind="amount", value=q)
             if p.value == "from" and arg.kind in ("date", "span", "year", "unit"):
                 return []
             if arg.kind == "unit" and (arg.value in SUBDAY or (time_metric and arg.value == "day")):
@@ -244,6 +255,15 @@ class Assembler:
         # with no verb, or after "sell/earn/get", «на 1 млн грн» is an amount worth, not a change
         self._produces = not verbs or verbs[0].value.split(":")[0] == "achieve"
         self._new = any(p.kind == "new" for p in main)
+        self._has_from = any(p.kind == "prep" and p.value == "from" and p.arg.kind in ("amount", "year")
+                             for p in main)
+        # "from 24 hours to 2 hours within 30 days": with a time level stated, days are the deadline
+        self._time_level = any(
+            (p.kind == "amount" and p.value.unit in SUBDAY)
+            or (p.kind == "prep" and p.arg.kind == "amount" and p.arg.value.unit in SUBDAY)
+            or (p.kind == "prep" and p.value in _LEVEL_PREPS and p.arg.kind == "amount"
+                and p.arg.value.unit in _TIME_UNITS)
+            for p in main)
         verb_cls, implied = (None, None)
         if verbs:
             verb_cls, _, implied = verbs[0].value.partition(":")

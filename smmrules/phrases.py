@@ -206,8 +206,8 @@ class ToPhrases(Transformer):
         return _P(self, "date", children, DateSpec(year, month, day))
 
     def year_only(self, children):
-        has_unit = len(children) > 1
-        return _P(self, "year", children, (int(children[0].meaning), has_unit))
+        unit = children[1].meaning if len(children) > 1 else None
+        return _P(self, "year", children, (int(children[0].meaning), unit))
 
     def unit_only(self, children):
         return _P(self, "unit", children, children[0].meaning)
