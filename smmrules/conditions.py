@@ -11,8 +11,7 @@ import operator
 import threading
 from typing import Any, Callable
 
-from lark import Lark, Token, Tree
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from .lr import Meta, Token, Tree
 
 from .fields import FUNCTION_IMPLS, FUNCTIONS, FieldType
 from .resources import grammar_dir
@@ -34,11 +33,11 @@ class ConditionError(Exception):
 
 
 _lock = threading.Lock()
-_parser: Lark | None = None
+_parser = None
 _KEYWORDS = frozenset(("and", "or", "not", "is", "in", "missing", "true", "false"))
 
 
-def _reserved(tok: Token) -> Token:
+def _reserved(tok):
     # The contextual lexer reads a keyword as a NAME where the keyword cannot stand
     # ("and goal.vague"); report the keyword itself rather than the token after it.
     if str(tok) in _KEYWORDS:
@@ -46,15 +45,33 @@ def _reserved(tok: Token) -> Token:
     return tok
 
 
-def _lark() -> Lark:
+def _lark():
     global _parser
     if _parser is None:
         with _lock:
             if _parser is None:
+                from lark import Lark
                 text = (grammar_dir() / "condition.lark").read_text(encoding="utf-8")
                 _parser = Lark(text, parser="lalr", propagate_positions=True,
-                                   lexer_callbacks={"NAME": _reserved})
+                               lexer_callbacks={"NAME": _reserved})
     return _parser
+
+
+def _convert(node, depth=0):
+    """A Lark tree as a plain smmrules.lr tree (picklable, usable without Lark)."""
+    from lark import Token as LarkToken
+    if depth > MAX_DEPTH + 2:
+        m = getattr(node, "meta", None)
+        line, col = (m.line, m.column) if m is not None and not m.empty else (1, 1)
+        raise ConditionError(f"condition nests deeper than {MAX_DEPTH} levels", line, col)
+    if isinstance(node, LarkToken):
+        return Token(node.type, str(node), node.start_pos or 0, node.line or 1, node.column or 1,
+                     node.end_line or 1, node.end_column or 1, node.end_pos or 0)
+    if node is None:
+        return None
+    m = node.meta
+    meta = Meta() if m.empty else Meta(m.line, m.column, m.end_line, m.end_column, False)
+    return Tree(str(node.data), [_convert(c, depth + 1) for c in node.children], meta)
 
 
 def parse_condition(text: str) -> Tree:
@@ -70,8 +87,9 @@ def parse_condition(text: str) -> Tree:
         depth -= ch in ")]"
         if depth > MAX_DEPTH:
             raise ConditionError(f"condition nests deeper than {MAX_DEPTH} levels", 1, i + 1)
+    from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
     try:
-        return _lark().parse(text)
+        return _convert(_lark().parse(text))
     except UnexpectedCharacters as exc:
         raise ConditionError(f"unexpected character {text[exc.pos_in_stream]!r}", exc.line, exc.column) from None
     except UnexpectedEOF:
@@ -367,7 +385,11 @@ def _unknown_value(value, ftype: FieldType) -> str:
 
 def compile_condition(text: str, fields: dict[str, FieldType], options: dict[str, Any]):
     """(closure, fields used) for a condition; raises ConditionError."""
-    tree = parse_condition(text)
+    return compile_tree(parse_condition(text), fields, options)
+
+
+def compile_tree(tree, fields: dict[str, FieldType], options: dict[str, Any]):
+    """(closure, fields used) for an already parsed condition tree."""
     comp = Compiler(fields, options)
     fn = comp.compile(tree)
     return fn, frozenset(comp.used)

@@ -14,14 +14,13 @@ from decimal import Decimal
 from typing import Any, Optional
 
 import attrs
-from lark import Lark, Token
-from lark.lexer import Lexer
-
 from .ast import CATEGORIES, LANGS, Goal, Span
 from .context import Context
 from .errors import GoalSyntaxError
 from .lexicon import LexiconSet, default_lexicons, normalize_word
 from .parse import MAX_STATEMENT, parse_goal
+from . import cache, lr
+from .lr import Token
 from .resources import grammar_dir
 from .tokenizer import tokenize
 
@@ -138,28 +137,28 @@ def keywords() -> _Keywords:
 
 # --- the line lexer and grammar -------------------------------------------------------------
 
-class _Lines(Lexer):
-    __future_interface__ = 2
-
-    def __init__(self, lexer_conf):
-        pass
-
-    def lex(self, lexer_state, parser_state):
-        return iter(lexer_state.text)
-
-
 _lock = threading.Lock()
-_parser: Optional[Lark] = None
 
 
-def _lark() -> Lark:
-    global _parser
-    if _parser is None:
-        with _lock:
-            if _parser is None:
-                _parser = Lark((grammar_dir() / "document.lark").read_text(encoding="utf-8"),
-                               parser="lalr", lexer=_Lines)
-    return _parser
+def _table() -> lr.Table:
+    path = grammar_dir() / "document.lark"
+
+    def build():
+        from lark import Lark
+        from lark.lexer import Lexer
+
+        class _Lines(Lexer):
+            __future_interface__ = 2
+
+            def __init__(self, lexer_conf):
+                pass
+
+            def lex(self, lexer_state, parser_state):  # pragma: no cover - tables only
+                return iter(lexer_state.text)
+
+        return lr.Table.from_lark(Lark(path.read_text(encoding="utf-8"), parser="lalr", lexer=_Lines))
+    with _lock:
+        return cache.cached("document-table", cache.key(files=[path]), build)
 
 
 def _tok(kind: str, text: str, line: int, col: int) -> Token:
@@ -345,7 +344,7 @@ def parse_document(text: str, *, path: str | None = None, today=None,
     tokens: list[Token] = []
     for i, line in enumerate(lines, start=1):
         tokens.extend(_classify(line, i))
-    tree = _lark().parse(tokens)
+    tree = lr.parse(_table(), tokens)
 
     header: list[HeaderEntry] = []
     raw_goals: list[dict] = []
@@ -400,10 +399,13 @@ def parse_document(text: str, *, path: str | None = None, today=None,
         key = kw.header.get(_norm_key(h["raw_key"]))
         value, error = (None, None)
         if key is not None:
-            if h["text"]:
-                value, error = _type_value(key, h["text"], doc_lang, lex)
-            else:
+            if not h["text"]:
                 error = "the value is missing"
+            elif kw.types[key] != "text" and len(h["text"]) > max_statement_length:
+                # typed values are read like statements (a baseline item is parsed as one): same limit
+                error = f"the value is longer than the limit (max-statement-length, {max_statement_length:,})"
+            else:
+                value, error = _type_value(key, h["text"], doc_lang, lex)
         typed.append(HeaderEntry(key, h["raw_key"], h["text"], value, error, h["span"], h["key_span"],
                                  h["value_span"]))
 
@@ -433,9 +435,25 @@ def parse_document(text: str, *, path: str | None = None, today=None,
                 goal = attrs.evolve(goal, category=g["category"])
             goals.append(GoalEntry(str(v), k.line, goal, None, g["category"], tasks, span))
         except GoalSyntaxError as exc:
+            exc = _placed(exc, str(v), (v.line, v.column), lang=declared_lang, today=ctx.reference_date,
+                          max_length=max_statement_length)
             goals.append(GoalEntry(str(v), k.line, None, exc, g["category"], tasks, span))
     return Document(path, doc_lang, tuple(typed), tuple(goals), tuple(orphans), tuple(suppressions),
                     tuple(stray), tuple(lines), ctx)
+
+
+def _placed(exc: GoalSyntaxError, text: str, origin: tuple[int, int], **kwargs) -> GoalSyntaxError:
+    """A statement's syntax error at its line and column in the file.
+
+    parse_goal moves most errors to `origin` itself, but not every one (a stray character found by
+    the tokenizer comes back counted from the statement's start), so the error is taken counted from
+    the statement and moved here, once. Only statements that fail are parsed twice.
+    """
+    try:
+        parse_goal(text, **kwargs)
+    except GoalSyntaxError as relative:
+        return relative.at(line_offset=origin[0] - 1, column_offset=origin[1] - 1)
+    return exc  # pragma: no cover - parse_goal is deterministic
 
 
 def header_suggestion(raw_key: str) -> Optional[str]:

@@ -3,10 +3,7 @@ from __future__ import annotations
 
 import threading
 
-from lark import Lark
-from lark.exceptions import UnexpectedInput
-from lark.lexer import Lexer
-
+from . import cache, lr
 from .errors import GoalSyntaxError
 from .lexicon import LexiconSet, default_lexicons, normalize_word
 from .resources import grammar_dir
@@ -14,35 +11,50 @@ from .tagger import Tagger
 from .tokenizer import line_col, tokenize
 
 
-class _TaggedInput(Lexer):
-    """The 'lexer' Lark sees: it hands over the tokens the tagger already chose."""
-    __future_interface__ = 2
-
-    def __init__(self, lexer_conf):
-        pass
-
-    def lex(self, lexer_state, parser_state):
-        return iter(lexer_state.text)
-
-
 def grammar_text() -> str:
     return (grammar_dir() / "goal.lark").read_text(encoding="utf-8")
 
 
-def build_lark(debug: bool = False) -> Lark:
+def build_lark(debug: bool = False):
+    """The goal grammar as a Lark LALR parser (used to build the tables, and by tests and benchmarks)."""
+    from lark import Lark
+    from lark.lexer import Lexer
+
+    class _TaggedInput(Lexer):
+        """The 'lexer' Lark sees: it hands over the tokens the tagger already chose."""
+        __future_interface__ = 2
+
+        def __init__(self, lexer_conf):
+            pass
+
+        def lex(self, lexer_state, parser_state):
+            return iter(lexer_state.text)
+
     return Lark(grammar_text(), parser="lalr", lexer=_TaggedInput, propagate_positions=True,
                 maybe_placeholders=False, debug=debug)
+
+
+def goal_table() -> lr.Table:
+    """The goal grammar's LALR table, from the cache when grammar/goal.lark has not changed."""
+    path = grammar_dir() / "goal.lark"
+    return cache.cached("goal-table", cache.key(files=[path]), lambda: lr.Table.from_lark(build_lark()))
 
 
 class GoalGrammar:
     """The compiled grammar, its tagger and the lexicons; safe to share between threads."""
 
-    def __init__(self, lexicons: LexiconSet | None = None, lark: Lark | None = None):
+    def __init__(self, lexicons: LexiconSet | None = None, table: lr.Table | None = None):
         self.lexicons = lexicons or default_lexicons()
-        self.lark = lark or build_lark()
-        conf = self.lark.parser.parser.parser.parse_table
-        start = self.lark.options.start[0]
-        self.tagger = Tagger(conf.states, conf.start_states[start], conf.end_states[start])
+        self.table = table or goal_table()
+        self.tagger = Tagger(self.table)
+        self._lark = None
+
+    @property
+    def lark(self):
+        """A Lark parser for the same grammar (built on first use; the runtime does not need it)."""
+        if self._lark is None:
+            self._lark = build_lark()
+        return self._lark
 
     def tokens(self, text: str, lang: str):
         """The tagged token list for `text`, or GoalSyntaxError."""
@@ -65,13 +77,14 @@ class GoalGrammar:
             raise err.at(line_offset=origin[0] - 1, column_offset=origin[1] - 1) if origin != (1, 1) else err
         return tokens, self.lexicons.cues_in(words, lang)
 
-    def parse_tokens(self, tokens):
-        """Parse tagged tokens into a Lark tree (the bare LALR step)."""
+    def parse_tokens(self, tokens) -> lr.Tree:
+        """Parse tagged tokens into a tree (the LALR step)."""
         try:
-            return self.lark.parse(tokens)
-        except UnexpectedInput as exc:  # pragma: no cover - the tagger only keeps accepted sequences
-            raise GoalSyntaxError("E002", "unexpected-token", f"unexpected input: {exc}",
-                                  line=getattr(exc, "line", 1), column=getattr(exc, "column", 1)) from None
+            return lr.parse(self.table, tokens)
+        except lr.ParseError as exc:  # pragma: no cover - the tagger only keeps accepted sequences
+            tok = exc.token
+            raise GoalSyntaxError("E002", "unexpected-token", f"unexpected {str(tok)!r}",
+                                  line=getattr(tok, "line", 1), column=getattr(tok, "column", 1)) from None
 
 
 # What a user most likely meant when the grammar stops at a token, by the token's reading.

@@ -90,6 +90,11 @@ class Lexicon:
             p.parts[0][1] for ps in self._stems.values() for p in ps)
         self.values = frozenset(p.value for p in patterns)
 
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_first_cache"] = {}
+        return state
+
     def _first(self, word: str) -> tuple:
         cached = self._first_cache.get(word)
         if cached is None:
@@ -199,5 +204,8 @@ def default_lexicons() -> LexiconSet:
     if _default is None:
         with _lock:
             if _default is None:
-                _default = LexiconSet()
+                from . import cache
+                root = grammar_dir()
+                files = [*sorted((root / "lexicon").glob("*.toml")), root / "metrics.toml", root / "cues.toml"]
+                _default = cache.cached("lexicons", cache.key(files=files), LexiconSet)
     return _default

@@ -5,8 +5,6 @@ import datetime as dt
 
 import attrs
 
-from lark.exceptions import VisitError
-
 from .assemble import Assembler
 from .ast import LANGS, Goal, Span
 from .errors import GoalSyntaxError
@@ -53,12 +51,7 @@ def parse_goal(text: str, *, lang: str | None = None, today=None,
     lang = lang or detect_lang(text, g.lexicons)
     tokens, cues = g.tag(text, lang, origin)
     tree = g.parse_tokens(tokens)
-    try:
-        phrases = ToPhrases(text).transform(tree)
-    except VisitError as exc:  # the transformer found an impossible date (already placed by the tokens)
-        if isinstance(exc.orig_exc, GoalSyntaxError):
-            raise exc.orig_exc from None
-        raise
+    phrases = ToPhrases(text).transform(tree)  # raises GoalSyntaxError for an impossible date
     stripped_start = len(text) - len(text.lstrip())
     stripped_end = len(text.rstrip())
     l1, c1 = line_col(text, stripped_start)

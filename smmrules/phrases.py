@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 import attrs
-from lark import Token, Transformer
+from .lr import Token, Tree
 
 from .ast import Span
 from .errors import GoalSyntaxError
@@ -73,12 +73,16 @@ def _check_date(tok: Token, year: int | None, month: int | None, day: int | None
             raise _date_error(tok, f"invalid date {str(tok)!r}: day {day} does not exist in that month") from None
 
 
-class ToPhrases(Transformer):
+class ToPhrases:
     """Every phrase of the grammar becomes a Phrase; the start rule returns the list."""
 
     def __init__(self, text: str):
-        super().__init__()
         self._text = text
+
+    def transform(self, tree: Tree):
+        """Bottom-up: each rule's method gets its children already transformed."""
+        children = [self.transform(c) if isinstance(c, Tree) else c for c in tree.children]
+        return getattr(self, tree.data)(children)
 
     # start -----------------------------------------------------------------------
     def start(self, children):

@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 import attrs
 
-from .conditions import ConditionError, compile_condition
+from .conditions import ConditionError, compile_tree, parse_condition
 from .errors import RuleFileError
 from .fields import SCOPES, FieldType
 from .tomlpos import Positions
@@ -56,7 +56,7 @@ class Rule:
     smart: str | None
     level: str
     when: str
-    check: Callable = attrs.field(eq=False, repr=False)
+    check: Callable | None = attrs.field(eq=False, repr=False)
     fields: frozenset = frozenset()
     at: str = "goal"
     options: dict = attrs.field(factory=dict)
@@ -66,6 +66,7 @@ class Rule:
     line: int = 1
     enabled: bool = True
     scope: str = "goal"
+    tree: Any = attrs.field(default=None, eq=False, repr=False)   # the parsed condition (smmrules.lr)
 
     def text(self, key: str, lang: str) -> str:
         return self.texts.get(lang, {}).get(key) or self.texts["en"][key]
@@ -185,7 +186,8 @@ class _FileLoader:
             self.fail(_unknown("scope", str(scope), SCOPES), base + ("scope",))
         when = self._str(r, base, "when")
         try:
-            check, used = compile_condition(when, self.fields[scope], options)
+            tree = parse_condition(when)
+            check, used = compile_tree(tree, self.fields[scope], options)
         except ConditionError as exc:
             line, col = self.pos.string_start(base + ("when",))
             if exc.line == 1:
@@ -219,7 +221,7 @@ class _FileLoader:
         line = self.pos.tables.get(base, 1)
         return Rule(code=code, name=name, smart=None if smart == "none" else smart, level=level, when=when,
                     check=check, fields=used, at=at, options=dict(options), texts=texts, cases=cases,
-                    path=self.shown, line=line, scope=scope)
+                    path=self.shown, line=line, scope=scope, tree=tree)
 
     def _cases(self, r, base, code) -> tuple:
         cases = []
@@ -286,8 +288,31 @@ def _unknown(what: str, name: str, known) -> str:
 
 
 def load_rule_file(path: Path, fields: dict[str, dict[str, FieldType]]) -> tuple[list[Rule], list[Override], dict]:
-    """Load one rule file; `fields` maps each scope to the fields its conditions may read."""
-    return _FileLoader(Path(path), fields).load()
+    """Load one rule file; `fields` maps each scope to the fields its conditions may read.
+
+    A file that loaded before is read from the cache (keyed on its bytes and the field
+    declarations): only the closures are compiled again, from the cached condition trees.
+    """
+    from . import cache
+    from .conditions import compile_tree
+    path = Path(path)
+    try:
+        digest = cache.key(repr(sorted((s, sorted((k, v.kind, v.values) for k, v in f.items()))
+                                       for s, f in fields.items())), str(path), files=[path])
+    except OSError:
+        digest = None
+    hit = cache.load("rules", digest) if digest else None
+    if hit is not None:
+        specs, overrides, data = hit
+        rules = []
+        for r in specs:
+            check, _ = compile_tree(r.tree, fields[r.scope], r.options)
+            rules.append(attrs.evolve(r, check=check))
+        return rules, overrides, data
+    rules, overrides, data = _FileLoader(path, fields).load()
+    if digest:
+        cache.store("rules", digest, ([attrs.evolve(r, check=None) for r in rules], overrides, data))
+    return rules, overrides, data
 
 
 def rule_files(folder: Path) -> list[Path]:

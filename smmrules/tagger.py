@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lark.lexer import Token
-from lark.parsers.lalr_analysis import Shift
-
 from .lexicon import Lexicon, Reading, normalize_word
+from .lr import REDUCE, SHIFT, Table
+from .lr import Token as Tok
 from .tokenizer import RawToken, line_col
 
 BEAM = 24
@@ -40,14 +39,6 @@ _SYMBOLS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-class Tok(Token):
-    """A lark Token that also carries its meaning and the readings it did not take."""
-    # No __slots__: instances get a __dict__ for the extra attributes.
-
-    meaning: str
-    alts: tuple
-
-
 @dataclass(frozen=True)
 class _Edge:
     terminal: str
@@ -70,44 +61,43 @@ def _number_edges(tok: RawToken) -> list[tuple[str, str]]:
 
 
 class Tagger:
-    def __init__(self, states: dict, start_state, end_state):
-        self._states = states
-        self._start = start_state
-        self._end = end_state
+    def __init__(self, table: Table):
+        self._actions = table.actions
+        self._gotos = table.gotos
+        self._rules = table.rules
+        self._start = table.start
+        self._end = table.end
 
     # --- LR simulation on terminal names -------------------------------------------
     def _step(self, stack: tuple, term: str):
-        states = self._states
+        actions, gotos, rules = self._actions, self._gotos, self._rules
         while True:
-            act = states[stack[-1]].get(term)
+            act = actions[stack[-1]].get(term)
             if act is None:
                 return None
             action, arg = act
-            if action is Shift:
+            if action == SHIFT:
                 return stack + (arg,)
-            size = len(arg.expansion)
+            origin, _, size = rules[arg][:3]
             if size:
                 stack = stack[:-size]
-            stack = stack + (states[stack[-1]][arg.origin.name][1],)
+            stack = stack + (gotos[stack[-1]][origin],)
 
     def _accepts_end(self, stack: tuple) -> bool:
-        states = self._states
+        actions, gotos, rules = self._actions, self._gotos, self._rules
         while True:
             if stack[-1] == self._end:
                 return True
-            act = states[stack[-1]].get("$END")
-            if act is None:
+            act = actions[stack[-1]].get("$END")
+            if act is None or act[0] != REDUCE:
                 return False
-            action, arg = act
-            if action is Shift:  # pragma: no cover - LALR never shifts $END
-                return False
-            size = len(arg.expansion)
+            origin, _, size = rules[act[1]][:3]
             if size:
                 stack = stack[:-size]
-            stack = stack + (states[stack[-1]][arg.origin.name][1],)
+            stack = stack + (gotos[stack[-1]][origin],)
 
     def expected_after(self, stack: tuple) -> list[str]:
-        return sorted(t for t in self._states[stack[-1]] if t.isupper() and t != "$END")
+        return sorted(t for t in self._actions[stack[-1]] if t.isupper() and t != "$END")
 
     # --- readings ------------------------------------------------------------------
     def edges(self, raw: list[RawToken], words: list[str], lex: Lexicon) -> list[list[_Edge]]:
@@ -213,10 +203,9 @@ class Tagger:
                 col += base_col - 1
             if eline == 1:
                 ecol += base_col - 1
+            alts = tuple((e.terminal, e.meaning) for e in edges[i]
+                         if e.length == edge.length and e.terminal != edge.terminal)
             tok = Tok(edge.terminal, text[first.start:last.end], first.start, line + base_line - 1,
-                      col, eline + base_line - 1, ecol, last.end)
-            tok.meaning = edge.meaning
-            tok.alts = tuple((e.terminal, e.meaning) for e in edges[i]
-                             if e.length == edge.length and e.terminal != edge.terminal)
+                      col, eline + base_line - 1, ecol, last.end, edge.meaning, alts)
             tokens.append(tok)
         return tokens, None

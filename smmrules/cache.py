@@ -1,0 +1,113 @@
+"""The on-disk cache of built artefacts (LALR tables, lexicons, compiled rule files) and results.
+
+Entries live in the user's cache directory (SMMRULES_CACHE_DIR, else $XDG_CACHE_HOME/smmrules,
+else ~/.cache/smmrules), named by a hash of everything they were built from, so a changed input
+is never served stale: it simply misses. A missing, unreadable or corrupt entry is rebuilt, never
+an error. `--no-cache` (or SMMRULES_NO_CACHE=1) turns the cache off for a run.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Callable, Iterable, TypeVar
+
+T = TypeVar("T")
+FORMAT = "2"  # bump when the layout of a cached object changes
+_disabled = False
+_memo: dict = {}
+
+
+def disable() -> None:
+    global _disabled
+    _disabled = True
+
+
+def enabled() -> bool:
+    return not _disabled and os.environ.get("SMMRULES_NO_CACHE", "") in ("", "0")
+
+
+def directory() -> Path:
+    explicit = os.environ.get("SMMRULES_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "smmrules"
+
+
+@functools.lru_cache(maxsize=1)
+def _lark_stamp() -> str:
+    """Which Lark built a table, without importing Lark (a cheap spec lookup)."""
+    import importlib.util
+    try:
+        spec = importlib.util.find_spec("lark")
+        origin = spec.origin if spec else None
+        if origin:
+            st = os.stat(origin)
+            return f"{origin}:{st.st_size}:{st.st_mtime_ns}"
+    except (ImportError, OSError, ValueError):
+        pass
+    return "no-lark"
+
+
+def key(*parts: bytes | str, files: Iterable[Path] = ()) -> str:
+    """A hash of the parts, the files' paths and contents, smmrules' version and Lark's."""
+    from . import __version__
+    h = hashlib.sha256()
+    for part in (FORMAT, __version__, _lark_stamp(), *parts):
+        h.update(part.encode("utf-8") if isinstance(part, str) else part)
+        h.update(b"\0")
+    for f in sorted(Path(p) for p in files):
+        h.update(str(f).encode("utf-8", "surrogateescape"))
+        h.update(b"\0")
+        h.update(f.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def load(kind: str, digest: str):
+    if not enabled():
+        return None
+    path = directory() / f"{kind}-{digest[:40]}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # noqa: BLE001 - a broken or stale entry is rebuilt, never an error
+        return None
+
+
+def store(kind: str, digest: str, value) -> None:
+    if not enabled():
+        return
+    folder = directory()
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, folder / f"{kind}-{digest[:40]}.pickle")
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except (OSError, pickle.PicklingError):
+        pass  # a read-only home or a full disk only costs speed
+
+
+def cached(kind: str, digest: str, build: Callable[[], T]) -> T:
+    """The value stored under (kind, digest), built and stored on a miss."""
+    memo_key = (kind, digest)
+    if memo_key in _memo:
+        return _memo[memo_key]
+    value = load(kind, digest)
+    if value is None:
+        value = build()
+        store(kind, digest, value)
+    _memo[memo_key] = value
+    return value
