@@ -101,7 +101,10 @@ def check_document(doc: Document, rules: RuleSet, *, lang: str | None = None) ->
         if entry.goal is None:
             err = entry.error
             env = dict(base, **{"syntax.code": err.code, "syntax.text": err.text})
-            pos = Span(err.line, err.column, err.line, err.column + max(1, len(err.text or "")))
+            # err.text may be a stray character's printable name ('U+001B'): underline what is written
+            written = doc.lines[err.line - 1][err.column - 1:] if 0 < err.line <= len(doc.lines) else ""
+            width = len(err.text) if err.text and written.startswith(err.text) else 1
+            pos = Span(err.line, err.column, err.line, err.column + width)
             out += rules.evaluate("syntax", env, None, ctx, spans={"goal": pos},
                                   extra={"text": err.text or ""}, **common)
             continue

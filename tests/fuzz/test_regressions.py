@@ -1,0 +1,20 @@
+"""Crashes and broken invariants the fuzz suite found, each with its exact input, as plain tests."""
+from __future__ import annotations
+
+from fuzzkit import check_findings
+from smmrules.engine import default_rules
+from smmrules.lint import lint
+
+KNOWN = {r.code for r in default_rules().all_rules()}
+
+
+def test_stray_control_character_is_underlined_as_one_column():
+    # E001 shows a control character by its name ('U+001B'); the span was six columns wide and
+    # ran past the end of the line
+    text = ('goal: grow Instagram followers to 5,000 within 6 months\rgoal: grow Instagram followers to 5,000 '
+            'within 6 months\r  task: run a Reach campaign with frequency 8 per person\r#\x1b\r')
+    findings = lint(text)
+    check_findings(findings, text, None, KNOWN)
+    assert [(f.code, f.line, f.column, f.end_column) for f in findings] == [("E001", 1, 171, 172)]
+    mid = lint("goal: grow \x1b followers\n")
+    assert [(f.code, f.column, f.end_column) for f in mid] == [("E001", 12, 13)]
