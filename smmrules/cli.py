@@ -180,8 +180,13 @@ def _cmd_lint(args) -> int:
                 from .results import FileResult
                 result = FileResult(path, error=err)
             elif path == STDIN:
-                result = lint_file(STDIN, config, data=sys.stdin.buffer.read(),
-                                   shown=args.stdin_filename or STDIN, today=today)
+                shown = args.stdin_filename or STDIN
+                data, problem = _read_stdin(config.max_file_size)
+                if problem is not None:
+                    from .results import FileResult
+                    result = FileResult(shown, error=f"{shown}: {problem}")
+                else:
+                    result = lint_file(STDIN, config, data=data, shown=shown, today=today)
             else:
                 result = next(produced)
             if result.error:
@@ -197,6 +202,17 @@ def _cmd_lint(args) -> int:
     threshold = LEVEL_ORDER[config.fail_on]
     failing = any(LEVEL_ORDER[level] <= threshold and n for level, n in summary.by_level.items())
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _read_stdin(limit: int) -> tuple[bytes | None, str | None]:
+    """(bytes, None) read from stdin, or (None, why not); one byte past `limit` is enough to refuse it."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        return None, "cannot read standard input: it is closed"
+    try:
+        return stream.read(limit + 1), None
+    except OSError as exc:
+        return None, f"cannot read standard input: {exc.strerror or exc}"
 
 
 def _cmd_explain(args) -> int:

@@ -23,7 +23,13 @@ def rules_for(config=None) -> RuleSet:
         rs = _rule_cache.get(key)
         if rs is None:
             base = RuleSet(config.rules) if config.rules else default_rules()
-            rs = base.configured(config.levels, config.options) if (config.levels or config.options) else base
+            if config.levels or config.options:
+                # unknown codes and options are the config's fault: say so at its file and line
+                from .config import check_known
+                check_known(config, {r.code: dict(r.options) for r in base.all_rules()})
+                rs = base.configured(config.levels, config.options)
+            else:
+                rs = base
             if len(_rule_cache) > 32:
                 _rule_cache.clear()
             _rule_cache[key] = rs

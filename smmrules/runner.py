@@ -49,6 +49,10 @@ def read_text(path: str, data: bytes | None, max_size: int) -> tuple[str | None,
             return None, f"{path}: input is more than {max_size:,} bytes; the limit is {max_size:,} (max-file-size)"
     except IsADirectoryError:
         return None, f"{path}: is a directory"
+    except FileNotFoundError:
+        if os.path.islink(path):
+            return None, f"{path}: broken symbolic link (its target {os.readlink(path)!r} does not exist)"
+        return None, f"{path}: no such file or directory"
     except PermissionError:
         return None, f"{path}: permission denied"
     except OSError as exc:
@@ -59,7 +63,11 @@ def read_text(path: str, data: bytes | None, max_size: int) -> tuple[str | None,
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        if line_start == 0 and data.startswith(b"\xef\xbb\xbf"):
+            line_start = 3                      # a BOM is skipped, as parse_document skips it
+        # columns count characters (code points), as in every finding, not bytes
+        col = len(data[line_start:exc.start].decode("utf-8")) + 1
         return None, f"{path}:{line}:{col}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
 
 
