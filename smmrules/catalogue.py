@@ -67,5 +67,5 @@ def suggest_tasks(goal_or_text, *, role: str | None = None, rules=None) -> list[
     if role is not None and role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}, got {role!r}")
     goal = goal_or_text if isinstance(goal_or_text, Goal) else parse_goal(goal_or_text)
-    ruleset = rules or default_rules()
+    ruleset = rules if rules is not None else default_rules()
     return ruleset.catalogue.for_category(goal.category, role)

@@ -188,7 +188,7 @@ def check_goal(goal_or_text, *, context: Context | None = None, rules: RuleSet |
         goal = parse_goal(goal_or_text, today=ctx.reference_date)
     else:
         raise TypeError(f"check_goal expects a Goal or a str, got {type(goal_or_text).__name__}")
-    return (rules or default_rules()).check(goal, ctx, lang=lang)
+    return (rules if rules is not None else default_rules()).check(goal, ctx, lang=lang)
 
 
 def context_from_mapping(doc: dict, today: str | dt.date | None = None, lang: str | None = None) -> Context:

@@ -54,7 +54,7 @@ def _parse(text, path, config, today) -> Document:
 
 
 def lint_document(doc: Document, *, config=None, rules: Optional[RuleSet] = None) -> list[Finding]:
-    ruleset = rules or rules_for(config)
+    ruleset = rules if rules is not None else rules_for(config)   # an empty RuleSet is falsy
     if config is not None:
         from .config import is_selected
     lang = config.lang if config is not None else None
