@@ -124,7 +124,8 @@ class Compiler:
     `used` collects the fields a condition reads (the engine indexes rules by them).
     """
 
-    def __init__(self, fields: dict[str, FieldType], options: dict[str, Any]):
+    def __init__(self, fields: dict[str, FieldType], options: dict[str, Any], functions: dict | None = None):
+        self.functions = functions or {}     # plugin functions: name -> (FunctionSig, callable)
         self.fields = fields
         self.options = options
         self.used: set[str] = set()
@@ -192,9 +193,10 @@ class Compiler:
                 args.append(c)
         name = ".".join(names)
         line, col = _pos(node.children[0])
-        sig = FUNCTIONS.get(name)
+        plugin = self.functions.get(name)
+        sig = plugin[0] if plugin else FUNCTIONS.get(name)
         if sig is None:
-            raise ConditionError(_unknown("function", name, FUNCTIONS), line, col)
+            raise ConditionError(_unknown("function", name, {**FUNCTIONS, **self.functions}), line, col)
         compiled = [self._c(a, depth) for a in args]
         if sig.args and sig.args[0].startswith("*"):
             want = [sig.args[0][1:]] * len(compiled)
@@ -212,7 +214,18 @@ class Compiler:
             self.used.add("_baselines")
             arg = fns[0]
             return (lambda env: env["_baselines"].get(arg(env))), sig.returns, None
-        impl = FUNCTION_IMPLS[name]
+        impl = plugin[1] if plugin else FUNCTION_IMPLS[name]
+        if plugin:
+            raw_impl = impl
+
+            def impl(*args, _f=raw_impl, _name=name):
+                # a plugin sees only values, never smmrules' objects; its errors read as missing
+                if any(a is None for a in args):
+                    return None
+                try:
+                    return _f(*args)
+                except Exception:  # noqa: BLE001 - a failing plugin function must not crash a lint run
+                    return None
         return (lambda env: impl(*(f(env) for f in fns))), sig.returns, None
 
     # operators ----------------------------------------------------------------------
@@ -383,13 +396,14 @@ def _unknown_value(value, ftype: FieldType) -> str:
     return f"'{value}' is not a possible value here{hint}; expected one of: {', '.join(ftype.values)}"
 
 
-def compile_condition(text: str, fields: dict[str, FieldType], options: dict[str, Any]):
+def compile_condition(text: str, fields: dict[str, FieldType], options: dict[str, Any],
+                      functions: dict | None = None):
     """(closure, fields used) for a condition; raises ConditionError."""
-    return compile_tree(parse_condition(text), fields, options)
+    return compile_tree(parse_condition(text), fields, options, functions)
 
 
-def compile_tree(tree, fields: dict[str, FieldType], options: dict[str, Any]):
+def compile_tree(tree, fields: dict[str, FieldType], options: dict[str, Any], functions: dict | None = None):
     """(closure, fields used) for an already parsed condition tree."""
-    comp = Compiler(fields, options)
+    comp = Compiler(fields, options, functions)
     fn = comp.compile(tree)
     return fn, frozenset(comp.used)

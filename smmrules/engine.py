@@ -23,16 +23,21 @@ from .rules import Override, Rule, apply_overrides, load_rule_file, render_templ
 class RuleSet:
     """The rules in effect: the built-ins plus user folders, with overrides applied."""
 
-    def __init__(self, folders: Iterable[Path] = (), *, builtin: bool = True, lexicons: LexiconSet | None = None):
+    def __init__(self, folders: Iterable[Path] = (), *, builtin: bool = True, lexicons: LexiconSet | None = None,
+                 plugins: tuple = ()):
         self.lexicons = lexicons or default_lexicons()
         self.fields = {scope: declared_fields(self.lexicons, scope) for scope in SCOPES}
         rules: dict[str, Rule] = {}
         overrides: list[Override] = []
         self.catalogue_data: list[tuple[str, dict]] = []
-        all_folders = ([rules_dir()] if builtin else []) + [Path(f) for f in folders]
+        from .plugins import plugin_functions
+        self.plugins = tuple(plugins)
+        functions = plugin_functions(self.plugins)
+        all_folders = ([rules_dir()] if builtin else []) + [Path(f) for f in folders] + [
+            f for p in self.plugins for f in p.rules]
         for folder in all_folders:
             for path in rule_files(folder):
-                file_rules, file_overrides, data = load_rule_file(path, self.fields)
+                file_rules, file_overrides, data = load_rule_file(path, self.fields, functions)
                 for r in file_rules:
                     if r.code in rules:
                         first = rules[r.code]

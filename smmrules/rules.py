@@ -99,9 +99,10 @@ def _placeholders(template: str) -> list[tuple[str, int]]:
 
 
 class _FileLoader:
-    def __init__(self, path: Path, fields: dict[str, dict[str, FieldType]]):
+    def __init__(self, path: Path, fields: dict[str, dict[str, FieldType]], functions: dict | None = None):
         self.path = path
         self.fields = fields
+        self.functions = functions or {}
         self.shown = str(path)
 
     def fail(self, message: str, where: tuple = (), line: int | None = None, column: int | None = None,
@@ -187,7 +188,7 @@ class _FileLoader:
         when = self._str(r, base, "when")
         try:
             tree = parse_condition(when)
-            check, used = compile_tree(tree, self.fields[scope], options)
+            check, used = compile_tree(tree, self.fields[scope], options, self.functions)
         except ConditionError as exc:
             line, col = self.pos.string_start(base + ("when",))
             if exc.line == 1:
@@ -287,7 +288,8 @@ def _unknown(what: str, name: str, known) -> str:
     return f"unknown {what} '{name}'{hint}"
 
 
-def load_rule_file(path: Path, fields: dict[str, dict[str, FieldType]]) -> tuple[list[Rule], list[Override], dict]:
+def load_rule_file(path: Path, fields: dict[str, dict[str, FieldType]],
+                   functions: dict | None = None) -> tuple[list[Rule], list[Override], dict]:
     """Load one rule file; `fields` maps each scope to the fields its conditions may read.
 
     A file that loaded before is read from the cache (keyed on its bytes and the field
@@ -298,7 +300,9 @@ def load_rule_file(path: Path, fields: dict[str, dict[str, FieldType]]) -> tuple
     path = Path(path)
     try:
         digest = cache.key(repr(sorted((s, sorted((k, v.kind, v.values) for k, v in f.items()))
-                                       for s, f in fields.items())), str(path), files=[path])
+                                       for s, f in fields.items())), str(path),
+                           repr(sorted((n, s.args, s.returns) for n, (s, _) in (functions or {}).items())),
+                           files=[path])
     except OSError:
         digest = None
     hit = cache.load("rules", digest) if digest else None
@@ -306,10 +310,10 @@ def load_rule_file(path: Path, fields: dict[str, dict[str, FieldType]]) -> tuple
         specs, overrides, data = hit
         rules = []
         for r in specs:
-            check, _ = compile_tree(r.tree, fields[r.scope], r.options)
+            check, _ = compile_tree(r.tree, fields[r.scope], r.options, functions)
             rules.append(attrs.evolve(r, check=check))
         return rules, overrides, data
-    rules, overrides, data = _FileLoader(path, fields).load()
+    rules, overrides, data = _FileLoader(path, fields, functions).load()
     if digest:
         cache.store("rules", digest, ([attrs.evolve(r, check=None) for r in rules], overrides, data))
     return rules, overrides, data
