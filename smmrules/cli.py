@@ -151,7 +151,9 @@ def _cmd_lint(args) -> int:
         if args.config:
             config = load_config(Path(args.config))
         else:
-            first = next((Path(p) for p in paths if p != STDIN), Path.cwd())
+            # stdin is looked up as the file it names (--stdin-filename), as editors expect
+            named = Path(args.stdin_filename) if args.stdin_filename else Path.cwd()
+            first = next((Path(p) for p in paths if p != STDIN), named)
             start = first if first.is_dir() else first.parent
             found = find_config(start.resolve() if start.exists() else Path.cwd())
             config = load_config(found) if found else DEFAULT
@@ -164,6 +166,9 @@ def _cmd_lint(args) -> int:
         _stderr(str(exc))
         return EXIT_ERROR
     today = _today(args.today)
+    if args.no_cache:
+        from . import cache
+        cache.disable()
     jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
     if jobs < 1:
         _stderr("smmrules: error: -j must be at least 1")

@@ -121,6 +121,19 @@ def test_working_directory_config_for_stdin(tmp_path, capsys, monkeypatch):
     assert codes(findings) == {"T101"} and {f["path"] for f in findings} == {"-"}
 
 
+def test_stdin_filename_finds_the_config_of_the_file_it_names(tmp_path, elsewhere, capsys, monkeypatch):
+    import io
+    import sys
+    write(tmp_path / "proj" / ".smmrules.toml", 'select = ["M"]\n[per-file-ignores]\n"drafts/*" = ["M203"]\n')
+    (tmp_path / "proj" / "drafts").mkdir()
+    for name, expected in (("plan.goals", {"M203"}), ("drafts/plan.goals", set())):
+        shown = tmp_path / "proj" / name
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(VAGUE.encode()), encoding="utf-8"))
+        code, findings, _ = lint(capsys, "-", "--stdin-filename", shown)
+        assert codes(findings) == expected
+        assert all(f["path"] == str(shown) for f in findings)
+
+
 # -- keys ----------------------------------------------------------------------------------------
 def test_fail_on(tmp_path, elsewhere, capsys):
     write(tmp_path / "proj" / ".smmrules.toml", 'fail-on = "error"\n')
