@@ -27,8 +27,10 @@ class RuleSet:
                  plugins: tuple = ()):
         self.lexicons = lexicons or default_lexicons()
         self.fields = {scope: declared_fields(self.lexicons, scope) for scope in SCOPES}
+        import hashlib
         rules: dict[str, Rule] = {}
         overrides: list[Override] = []
+        print_ = hashlib.sha256(repr(sorted(p.name for p in plugins)).encode())
         self.catalogue_data: list[tuple[str, dict]] = []
         from .plugins import plugin_functions
         self.plugins = tuple(plugins)
@@ -37,6 +39,11 @@ class RuleSet:
             f for p in self.plugins for f in p.rules]
         for folder in all_folders:
             for path in rule_files(folder):
+                print_.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
+                try:
+                    print_.update(path.read_bytes())
+                except OSError:
+                    pass
                 file_rules, file_overrides, data = load_rule_file(path, self.fields, functions)
                 for r in file_rules:
                     if r.code in rules:
@@ -47,6 +54,7 @@ class RuleSet:
                 overrides += file_overrides
                 if "task" in data or "category" in data:
                     self.catalogue_data.append((str(path), data))
+        self.fingerprint = print_.hexdigest()
         self._all = apply_overrides(rules, overrides, self.fields)
         from .catalogue import build_catalogue
         self.catalogue = build_catalogue(self.catalogue_data)
@@ -78,6 +86,9 @@ class RuleSet:
         clone = object.__new__(RuleSet)
         clone.__dict__.update(self.__dict__)
         clone._all = apply_overrides(self._all, overrides, self.fields)
+        import hashlib
+        clone.fingerprint = hashlib.sha256((self.fingerprint + repr(sorted((levels or {}).items()))
+                                            + repr(sorted((options or {}).items()))).encode()).hexdigest()
         clone._index()
         return clone
 

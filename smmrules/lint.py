@@ -17,12 +17,17 @@ def rules_for(config=None) -> RuleSet:
     """The RuleSet a config asks for (extra folders, levels, options), built once per config."""
     if config is None:
         return default_rules()
-    key = (tuple(str(p) for p in config.rules), tuple(sorted(config.levels.items())),
+    key = (tuple(str(p) for p in config.rules), tuple(config.plugins), tuple(sorted(config.levels.items())),
            tuple(sorted((c, tuple(sorted(o.items()))) for c, o in config.options.items())))
     with _cache_lock:
         rs = _rule_cache.get(key)
         if rs is None:
-            base = RuleSet(config.rules) if config.rules else default_rules()
+            if config.plugins:
+                from .plugins import load_plugins
+                plugins = load_plugins(config.plugins, path=str(config.path) if config.path else None)
+                base = RuleSet(config.rules, plugins=plugins)
+            else:
+                base = RuleSet(config.rules) if config.rules else default_rules()
             if config.levels or config.options:
                 # unknown codes and options are the config's fault: say so at its file and line
                 from .config import check_known

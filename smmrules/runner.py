@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from . import cache
 from .errors import SmmrulesError
 from .results import FileResult
 
@@ -82,6 +83,10 @@ def lint_file(path: str, config, *, data: bytes | None = None, shown: str | None
         if shown != path:
             error = error.replace(path, shown, 1)
         return FileResult(shown, error=error)
+    digest = _result_key(shown, text, config, today)
+    hit = cache.load("result", digest) if digest else None
+    if isinstance(hit, FileResult):
+        return hit
     try:
         doc = parse_document(text, path=shown, today=today, max_statement_length=config.max_statement_length)
         findings = lint_document(doc, config=config)
@@ -89,4 +94,17 @@ def lint_file(path: str, config, *, data: bytes | None = None, shown: str | None
         return FileResult(shown, error=f"{shown}: {exc}")
     except RecursionError:
         return FileResult(shown, error=f"{shown}: input nests too deeply to lint")
-    return FileResult(shown, tuple(findings), doc.lines)
+    result = FileResult(shown, tuple(findings), doc.lines)
+    if digest:
+        cache.store("result", digest, result)
+    return result
+
+
+def _result_key(shown: str, text: str, config, today) -> str | None:
+    """What a file's findings depend on: its text and name, the effective config, the rule files
+    (their contents, levels and options), plugins, `today` and the smmrules version."""
+    if not cache.enabled():
+        return None
+    from .lint import rules_for
+    rules = rules_for(config)
+    return cache.key("result", shown, text, repr(config), rules.fingerprint, str(today))
