@@ -1,6 +1,7 @@
 """lint(): a whole document through the rules, then selection, suppressions and their own findings."""
 from __future__ import annotations
 
+import os
 import threading
 from typing import Optional
 
@@ -17,7 +18,7 @@ def rules_for(config=None) -> RuleSet:
     """The RuleSet a config asks for (extra folders, levels, options), built once per config."""
     if config is None:
         return default_rules()
-    key = (tuple(str(p) for p in config.rules), tuple(config.plugins), tuple(sorted(config.levels.items())),
+    key = (_folder_stamp(config.rules), tuple(config.plugins), tuple(sorted(config.levels.items())),
            tuple(sorted((c, tuple(sorted(o.items()))) for c, o in config.options.items())))
     with _cache_lock:
         rs = _rule_cache.get(key)
@@ -39,6 +40,18 @@ def rules_for(config=None) -> RuleSet:
                 _rule_cache.clear()
             _rule_cache[key] = rs
     return rs
+
+
+def _folder_stamp(folders) -> tuple:
+    """Rule folders with their files' sizes and times, so an edited rule file is loaded again."""
+    out = []
+    for folder in folders:
+        try:
+            files = sorted((p for p in os.scandir(folder) if p.name.endswith(".toml")), key=lambda e: e.name)
+            out.append((str(folder), tuple((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files)))
+        except OSError:
+            out.append((str(folder), None))
+    return tuple(out)
 
 
 def _matches(code: str, patterns) -> bool:

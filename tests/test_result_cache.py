@@ -1,0 +1,92 @@
+"""The result cache: a re-lint reuses findings, and never serves a stale result when an input changes."""
+import pickle
+
+import pytest
+
+import smmrules
+from smmrules import cache
+from smmrules.cli import main
+
+
+@pytest.fixture
+def tree(tmp_path, monkeypatch):
+    monkeypatch.setenv("SMMRULES_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("SMMRULES_NO_CACHE", raising=False)
+    monkeypatch.setattr(cache, "_disabled", False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.goals").write_text("goal: increase sales by 15%\n  task: raise conversion from first touch to sale\n",
+                                      encoding="utf-8")
+    return tmp_path
+
+
+def run(capsys, *argv):
+    code = main(["lint", "--format", "json", "-j", "1", *argv])
+    out = capsys.readouterr().out
+    import json
+    return code, [f["code"] for f in json.loads(out)]
+
+
+def results_cached(tmp_path):
+    return sorted((tmp_path / "cache").glob("result-*.pickle"))
+
+
+def test_second_run_is_served_from_the_cache(tree, capsys):
+    first = run(capsys, "a.goals")
+    entries = results_cached(tree)
+    assert first == (1, ["T101"]) and len(entries) == 1
+    # poison the entry: if the second run reads it, we see the poisoned findings
+    result = pickle.loads(entries[0].read_bytes())
+    poisoned = type(result)(result.path, (), result.lines)
+    entries[0].write_bytes(pickle.dumps(poisoned))
+    assert run(capsys, "a.goals") == (0, [])
+
+
+def test_changed_text_misses(tree, capsys):
+    assert run(capsys, "a.goals") == (1, ["T101"])
+    (tree / "a.goals").write_text("goal: increase sales by 15% by 2026-06\n  task: raise conversion\n",
+                                  encoding="utf-8")
+    assert run(capsys, "a.goals") == (0, [])
+
+
+def test_changed_config_misses(tree, capsys):
+    assert run(capsys, "a.goals") == (1, ["T101"])
+    (tree / ".smmrules.toml").write_text('ignore = ["T101"]\n', encoding="utf-8")
+    assert run(capsys, "a.goals") == (0, [])
+
+
+def test_changed_rule_file_misses(tree, capsys):
+    rules = tree / "team"
+    rules.mkdir()
+    (rules / "team.toml").write_text('[[override]]\ncode = "T101"\nlevel = "warning"\n', encoding="utf-8")
+    assert run(capsys, "a.goals", "--rules", "team") == (1, ["T101"])
+    (rules / "team.toml").write_text('[[override]]\ncode = "T101"\nenabled = false\n', encoding="utf-8")
+    assert run(capsys, "a.goals", "--rules", "team") == (0, [])
+
+
+def test_changed_version_misses(tree, capsys, monkeypatch):
+    assert run(capsys, "a.goals") == (1, ["T101"])
+    before = set(results_cached(tree))
+    monkeypatch.setattr(smmrules, "__version__", "999.0")
+    cache._memo.clear()
+    assert run(capsys, "a.goals") == (1, ["T101"])
+    assert set(results_cached(tree)) - before, "a new version must write a new entry"
+
+
+def test_no_cache_neither_reads_nor_writes(tree, capsys):
+    assert run(capsys, "a.goals", "--no-cache") == (1, ["T101"])
+    assert results_cached(tree) == []
+
+
+def test_broken_cache_entries_are_rebuilt(tree, capsys):
+    assert run(capsys, "a.goals") == (1, ["T101"])
+    for entry in (tree / "cache").glob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    cache._memo.clear()
+    assert run(capsys, "a.goals") == (1, ["T101"])
+
+
+def test_unwritable_cache_directory_only_costs_speed(tree, capsys, monkeypatch):
+    blocker = tree / "blocked"
+    blocker.write_text("a file where the cache directory should be", encoding="utf-8")
+    monkeypatch.setenv("SMMRULES_CACHE_DIR", str(blocker / "cache"))
+    assert run(capsys, "a.goals") == (1, ["T101"])
