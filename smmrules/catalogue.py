@@ -38,10 +38,17 @@ def build_catalogue(sources: list[tuple[str, dict]]) -> Catalogue:
     tasks: dict[str, Task] = {}
     examples: dict[str, list] = {}
     for path, data in sources:
+        if not isinstance(data.get("category", {}), dict):
+            raise RuleFileError("'category' must be a table: write [category.NAME]", path=path)
+        if not isinstance(data.get("task", []), list):
+            raise RuleFileError("'task' must be an array of tables: write [[task]]", path=path)
         for name, spec in data.get("category", {}).items():
             if name not in CATEGORIES:
                 raise RuleFileError(f"unknown category '{name}'", path=path)
-            examples.setdefault(name, []).extend(spec.get("examples", []))
+            listed = spec.get("examples", []) if isinstance(spec, dict) else None
+            if not isinstance(listed, list) or not all(isinstance(x, str) for x in listed):
+                raise RuleFileError(f"category '{name}': examples must be a list of statements", path=path)
+            examples.setdefault(name, []).extend(listed)
         for i, t in enumerate(data.get("task", [])):
             where = f"task #{i + 1}"
             if not isinstance(t, dict) or not isinstance(t.get("id"), str):
@@ -51,7 +58,10 @@ def build_catalogue(sources: list[tuple[str, dict]]) -> Catalogue:
             titles = t.get("title", {})
             if not isinstance(titles, dict) or not all(isinstance(titles.get(lg), str) for lg in ("en", "ru", "uk")):
                 raise RuleFileError(f"{where} ({t['id']}): a task needs a title in en, ru and uk", path=path)
-            roles = tuple(t.get("roles", ROLES))
+            roles = t.get("roles", ROLES)
+            if not isinstance(roles, (list, tuple)) or not isinstance(t.get("seed", ""), str):
+                raise RuleFileError(f"{where} ({t['id']}): roles must be a list and seed a string", path=path)
+            roles = tuple(roles)
             for r in roles:
                 if r not in ROLES:
                     raise RuleFileError(f"{where} ({t['id']}): unknown role {r!r}", path=path)

@@ -160,7 +160,7 @@ def _cmd_lint(args) -> int:
         config = with_overrides(config, select=_codes(args.select), ignore=_codes(args.ignore),
                                 fail_on=args.fail_on, lang=args.lang,
                                 rules=tuple(Path(r).resolve() for r in args.rules) or None)
-        from .lint import rules_for
+        from .linting import rules_for
         rules = rules_for(config)
     except SmmrulesError as exc:
         _stderr(str(exc))

@@ -487,7 +487,9 @@ def check_known(config: Config, rules: dict[str, dict]) -> None:
             if type(value) is not type(known[name]) and not (
                     isinstance(value, (int, float)) and isinstance(known[name], (int, float))
                     and not isinstance(value, bool) and not isinstance(known[name], bool)):
-                fail(f"option '{name}' of {code} must be a {type(known[name]).__name__}", ("options", code, name))
+                kind = {"int": "number", "float": "number", "bool": "true or false", "str": "string"}.get(
+                    type(known[name]).__name__, type(known[name]).__name__)
+                fail(f"option '{name}' of {code} must be a {kind}", ("options", code, name))
 
 
 # ---------------------------------------------------------------------------------- applying

@@ -28,7 +28,8 @@ def _words(text: str) -> list[str]:
 def task_profile(text: str, lang: str, rules: RuleSet) -> dict:
     """Categories a task serves (its metric's and its cue words'), its cues and ad frequency."""
     from .errors import GoalSyntaxError
-    from .parse import parse_goal
+    from .parse import MAX_STATEMENT, parse_goal
+    text = text[:MAX_STATEMENT]  # a task is read for hints only: a huge line costs no more than a statement
     lex = rules.lexicons
     cues = lex.cues_in(_words(text), lang)
     cats = {c[len("serves-"):] for c in cues if c.startswith("serves-")}

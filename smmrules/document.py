@@ -405,7 +405,10 @@ def parse_document(text: str, *, path: str | None = None, today=None,
                 # typed values are read like statements (a baseline item is parsed as one): same limit
                 error = f"the value is longer than the limit (max-statement-length, {max_statement_length:,})"
             else:
-                value, error = _type_value(key, h["text"], doc_lang, lex)
+                try:
+                    value, error = _type_value(key, h["text"], doc_lang, lex)
+                except GoalSyntaxError as exc:  # a stray character inside a number or a duration
+                    value, error = None, f"'{h['text']}' cannot be read: {exc.message}"
         typed.append(HeaderEntry(key, h["raw_key"], h["text"], value, error, h["span"], h["key_span"],
                                  h["value_span"]))
 
@@ -425,7 +428,7 @@ def parse_document(text: str, *, path: str | None = None, today=None,
         span = Span(k.line, k.column, k.line, end.end_column + (1 if v is None else 0))
         if v is None:
             err = GoalSyntaxError("E005", "empty-statement", "empty goal statement: expected a goal",
-                                  line=k.line, column=end.end_column + 1)
+                                  line=k.line, column=k.column, text=str(k))
             goals.append(GoalEntry("", k.line, None, err, g["category"], tasks, span))
             continue
         try:

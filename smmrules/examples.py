@@ -8,7 +8,7 @@ from .rules import Case, Rule
 def case_codes(rule: Rule, case: Case, rules: RuleSet) -> list[str]:
     """Codes found in an example: documents are linted, statements checked (syntax rules lint
     the statement as a one-goal document, since the statement itself cannot be parsed)."""
-    from .lint import lint
+    from .linting import lint
     from .parse import parse_goal
     ctx = context_from_mapping(case.doc, case.today)
     if case.document or rule.scope != "goal":

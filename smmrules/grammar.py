@@ -65,10 +65,13 @@ class GoalGrammar:
 
         `origin` is where `text` starts in a larger document (line, column), for spans.
         """
-        raw = tokenize(text)
-        if not raw:
-            raise GoalSyntaxError("E005", "empty-statement", "empty goal statement: expected a goal",
-                                  line=1, column=1, text="")
+        try:
+            raw = tokenize(text)
+            if not raw:
+                raise GoalSyntaxError("E005", "empty-statement", "empty goal statement: expected a goal",
+                                      line=1, column=1, text="")
+        except GoalSyntaxError as err:
+            raise err.at(line_offset=origin[0] - 1, column_offset=origin[1] - 1) if origin != (1, 1) else err
         lex = self.lexicons[lang]
         words = [normalize_word(t.text) if t.kind == "word" else "" for t in raw]
         tokens, failure = self.tagger.tag(text, raw, lex, words=words, base_line=origin[0], base_col=origin[1])

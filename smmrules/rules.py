@@ -180,8 +180,8 @@ class _FileLoader:
         if not isinstance(options, dict):
             self.fail("options must be a table", base + ("options",))
         for k, v in options.items():
-            if not isinstance(v, (int, float, str, bool)) or (isinstance(v, (int, float)) and abs(v) > 1e12):
-                self.fail(f"option '{k}' must be a number, a string or true/false", base + ("options", k))
+            if not _option_value(v):
+                self.fail(f"option '{k}' must be a number (at most 1e12), a string or true/false", base + ("options", k))
         scope = r.get("scope", "goal")
         if scope not in SCOPES:
             self.fail(_unknown("scope", str(scope), SCOPES), base + ("scope",))
@@ -269,6 +269,9 @@ class _FileLoader:
         options = o.get("options", {})
         if not isinstance(options, dict):
             self.fail("options must be a table", base + ("options",))
+        for k, v in options.items():
+            if not _option_value(v):
+                self.fail(f"option '{k}' must be a number (at most 1e12), a string or true/false", base + ("options", k))
         return Override(code, level, enabled, dict(options), self.shown, self.pos.tables.get(base, 1))
 
     def _str(self, d: dict, base: tuple, key: str) -> str:
@@ -276,6 +279,11 @@ class _FileLoader:
         if not isinstance(value, str):
             self.fail(f"'{key}' must be a string", base + (key,))
         return value
+
+
+def _option_value(v) -> bool:
+    # `not abs(v) <= 1e12` also refuses nan, which no message can print
+    return isinstance(v, (int, float, str, bool)) and not (isinstance(v, (int, float)) and not abs(v) <= 1e12)
 
 
 def _as_list(value):

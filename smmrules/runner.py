@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -41,7 +42,11 @@ def read_text(path: str, data: bytes | None, max_size: int) -> tuple[str | None,
     """(text, error) for a file's bytes (or the file at `path` when data is None)."""
     try:
         if data is None:
-            size = os.stat(path).st_size
+            st = os.stat(path)
+            size = st.st_size
+            if not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+                # a FIFO or a device would block or never end
+                return None, f"{path}: not a regular file"
             if size > max_size:
                 return None, f"{path}: file is {size:,} bytes; the limit is {max_size:,} (max-file-size)"
             with open(path, "rb") as fh:
@@ -75,7 +80,7 @@ def read_text(path: str, data: bytes | None, max_size: int) -> tuple[str | None,
 def lint_file(path: str, config, *, data: bytes | None = None, shown: str | None = None,
               today=None) -> FileResult:
     """Lint one file (or stdin's bytes) into a FileResult; never raises for bad input."""
-    from .lint import lint_document
+    from .linting import lint_document
     from .document import parse_document
     shown = shown or path
     text, error = read_text(path, data, config.max_file_size)
@@ -105,6 +110,6 @@ def _result_key(shown: str, text: str, config, today) -> str | None:
     (their contents, levels and options), plugins, `today` and the smmrules version."""
     if not cache.enabled():
         return None
-    from .lint import rules_for
+    from .linting import rules_for
     rules = rules_for(config)
     return cache.key("result", shown, text, repr(config), rules.fingerprint, str(today))

@@ -535,7 +535,7 @@ def test_check_known_points_at_the_config_line(tmp_path):
     assert str(info.value) == (f"{tmp_path / 'b.toml'}:3: unknown option 'max_monthly_growht' of A304 "
                                "(did you mean 'max_monthly_growth'?)")
     c3 = load_config(write(tmp_path / "c.toml", 'options.A304.max_monthly_growth = "fast"\n'))
-    with pytest.raises(ConfigError, match="option 'max_monthly_growth' of A304 must be a int"):
+    with pytest.raises(ConfigError, match="option 'max_monthly_growth' of A304 must be a number"):
         check_known(c3, known)
     check_known(load_config(write(tmp_path / "d.toml", 'options.A304.max_monthly_growth = 12.5\n')), known)
 

@@ -600,7 +600,7 @@ def test_syntax_errors_are_findings_at_their_place_in_the_file(tmp_path, capsys,
     code, out, err = run(capsys, "syntax.goals", "--format", "json", "--select", "E")
     assert (code, err) == (1, "")
     assert [(f["code"], f["line"], f["column"], f["level"]) for f in json.loads(out)] == [
-        ("E001", 3, 17, "error"), ("E003", 4, 32, "error"), ("E005", 5, 6, "error"), ("E007", 6, 7, "error")]
+        ("E001", 3, 17, "error"), ("E003", 4, 32, "error"), ("E005", 5, 1, "error"), ("E007", 6, 7, "error")]
     # the rest of the document is still checked
     code, out, _ = run(capsys, "syntax.goals", "--format", "json")
     assert {f["code"] for f in json.loads(out) if f["line"] == 7} == {"D605", "M203", "T101"}

@@ -189,7 +189,7 @@ def test_unreadable_path_even_for_root(workdir, capsys):
         sock.bind("socket.goals")
         code, out, err = lint(capsys, "good.goals", "socket.goals", "also-good.goals", "--format", "json")
         assert code == 2
-        assert err.startswith("socket.goals: cannot read: ") and len(err.splitlines()) == 1
+        assert err == "socket.goals: not a regular file\n" and len(err.splitlines()) == 1
         assert json_paths(out) == {"good.goals": GOOD_CODES, "also-good.goals": GOOD_CODES}
     finally:
         sock.close()
@@ -327,3 +327,15 @@ def test_lint_never_writes_to_the_linted_files(workdir, capsys, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(GOOD.encode("utf-8")), encoding="utf-8"))
     lint(capsys, "-", "--stdin-filename", "briefs/multi.goals")
     assert tree_state(workdir) == before                # same bytes, same times, same modes, no new files
+
+
+def test_fifo_named_like_a_document_does_not_block(tmp_path, monkeypatch):
+    """A FIFO would block open() forever: it is refused from its type, before it is opened."""
+    import os
+    from smmrules.cli import main
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo(tmp_path / "pipe.goals")
+    (tmp_path / "ok.goals").write_text("goal: increase sales by 15% by 2026-06\n  task: raise conversion\n",
+                                       encoding="utf-8")
+    code = main(["lint", "-j", "1", "."])
+    assert code == 2

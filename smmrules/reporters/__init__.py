@@ -3,26 +3,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, TextIO
 
+import importlib
+
 from ..results import FileResult
 from .base import Options, Reporter
-from .github import GithubReporter
-from .json import JsonReporter
-from .junit import JunitReporter
-from .sarif import SarifReporter
 from .summary import Summary, Tally
-from .text import TextReporter
 
 if TYPE_CHECKING:
     from ..engine import RuleSet
 
-REPORTERS: dict[str, type[Reporter]] = {
-    "text": TextReporter,
-    "json": JsonReporter,
-    "sarif": SarifReporter,
-    "github": GithubReporter,
-    "junit": JunitReporter,
+# format -> (module, class); a run imports only the format it writes
+_REPORTERS = {
+    "text": ("text", "TextReporter"),
+    "json": ("json", "JsonReporter"),
+    "sarif": ("sarif", "SarifReporter"),
+    "github": ("github", "GithubReporter"),
+    "junit": ("junit", "JunitReporter"),
 }
-FORMATS = tuple(REPORTERS)
+FORMATS = tuple(_REPORTERS)
+
+
+def reporter_class(fmt: str) -> type[Reporter]:
+    module, name = _REPORTERS[fmt]
+    return getattr(importlib.import_module(f".{module}", __name__), name)
 
 
 def write_report(results: Iterable[FileResult], *, fmt: str, out: TextIO, rules: "RuleSet | None",
@@ -34,12 +37,10 @@ def write_report(results: Iterable[FileResult], *, fmt: str, out: TextIO, rules:
     result arrives. `rules` gives SARIF its rule metadata; `lang` the language of rule texts;
     `color` (ANSI, text only) is the caller's decision (a TTY and no NO_COLOR).
     """
-    try:
-        reporter_class = REPORTERS[fmt]
-    except KeyError:
-        raise ValueError(f"unknown report format {fmt!r}: expected one of {', '.join(FORMATS)}") from None
+    if fmt not in _REPORTERS:
+        raise ValueError(f"unknown report format {fmt!r}: expected one of {', '.join(FORMATS)}")
     tally = Tally()
-    reporter = reporter_class(out, Options(rules, lang, color, statistics, quiet), tally)
+    reporter = reporter_class(fmt)(out, Options(rules, lang, color, statistics, quiet), tally)
     for result in results:
         tally.add(result)
         reporter.file(result)
