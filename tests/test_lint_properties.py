@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from smmrules.errors import SmmrulesError
 from smmrules.findings import Finding
-from smmrules.lint import lint
+from smmrules.linting import lint
 
 SETTINGS = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -6,7 +6,7 @@ import pytest
 
 from smmrules.config import load_config
 from smmrules.errors import ConfigError
-from smmrules.lint import lint, rules_for
+from smmrules.linting import lint, rules_for
 from smmrules.plugins import load_plugins
 
 RULE = '''[[rule]]

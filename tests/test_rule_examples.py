@@ -37,7 +37,7 @@ def test_every_placeholder_is_filled(rule, lang):
     """On each bad example, every placeholder of the message gets a non-empty value."""
     names = re.findall(r"\{([a-z_]+)\}", rule.texts[lang]["message"])
     if rule.scope != "goal" or any(c.document for c in rule.cases):
-        from smmrules.lint import lint
+        from smmrules.linting import lint
         for case in (c for c in rule.cases if c.expect == "bad"):
             text = case.text if case.document else f"goal: {case.text}\n"
             found = [f for f in lint(text, rules=RULES) if f.code == rule.code]

@@ -8,7 +8,7 @@ import pytest
 
 from smmrules.cli import main
 from smmrules.config import DEFAULT, with_overrides
-from smmrules.lint import lint
+from smmrules.linting import lint
 
 # Each of these goals alone gives D605 (no tasks), M203 ("more") and T101 (no deadline).
 VAGUE_CODES = {"D605", "M203", "T101"}

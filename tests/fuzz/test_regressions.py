@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from fuzzkit import check_findings
 from smmrules.engine import default_rules
-from smmrules.lint import lint
+from smmrules.linting import lint
 
 KNOWN = {r.code for r in default_rules().all_rules()}
 
