@@ -268,8 +268,9 @@ def find_config(start: Path) -> Path | None:
 
 
 # ---------------------------------------------------------------------------------- loading
-_KEY_LINE = re.compile(r"^\s*[A-Za-z0-9_\-\"'. ]+=")
-_HEADER_NAME = re.compile(r"^\s*\[\[?\s*([^\]]*?)\s*\]\]?\s*(#.*)?$")
+# possessive quantifiers: linear time on long runs of spaces (see smmrules/tomlpos.py)
+_KEY_LINE = re.compile(r"^\s*+[A-Za-z0-9_\-\"'. ]++=")
+_HEADER_NAME = re.compile(r"^\s*+\[\[?+\s*+([^\]]*+)\]\]?+\s*+(#.*)?$")
 
 
 class _Loader:
@@ -332,7 +333,7 @@ class _Loader:
         for number, text in enumerate(self.text_lines, start=1):
             m = _HEADER_NAME.match(text)
             if m:
-                name = re.sub(r"\s*\.\s*", ".", m.group(1)).replace('"', "").replace("'", "")
+                name = ".".join(p.strip() for p in m.group(1).split(".")).replace('"', "").replace("'", "")
                 keep = not self.base or name in ("tool", "tool.smmrules") or name.startswith("tool.smmrules.")
                 headers += keep
                 if headers > MAX_TABLES:
@@ -414,7 +415,11 @@ class _Loader:
         out = []
         for name in names:
             folder = Path(os.path.normpath(root / name))
-            if not folder.is_dir():
+            try:
+                is_dir = folder.is_dir()
+            except OSError:             # a name too long for the file system, and the like
+                is_dir = False
+            if not is_dir:
                 self.fail(f"rules folder {name!r} does not exist or is not a folder (looked for {folder})",
                           ("rules",), name)
             out.append(folder)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\" ]+?)\s*\]\]?\s*(#.*)?$")
-_KEY = re.compile(r"^\s*([A-Za-z0-9_\-\"'. ]+?)\s*=\s*")
+# Possessive quantifiers: no backtracking, so a long run of spaces costs linear time (the lazy
+# forms were cubic: a 4,000-space line took a minute). Names keep their spaces; callers strip them.
+_HEADER = re.compile(r"^\s*+(\[\[?+)\s*+([A-Za-z0-9_.\-\" ]++)\s*+\]\]?+\s*+(#.*)?$")
+_KEY = re.compile(r"^\s*+([A-Za-z0-9_\-\"'. ]++)\s*+=\s*")
 
 
 class Positions:

@@ -31,3 +31,81 @@ def test_an_empty_rule_set_is_not_replaced_by_the_built_in_rules(tmp_path):
     assert lint("bugdet: 1\ngoal: get more followers\n", rules=empty) == []
     assert check_goal("increase sales by 15%", rules=empty) == []
     assert suggest_tasks("increase sales by 15%", rules=empty) == []
+
+
+# -- rule files ---------------------------------------------------------------------------------
+_TEXTS = "".join(f'[rule.{lang}]\nmessage = "m {{opt_x}}"\nsummary = "s"\nwhat = "w"\nwhy = "y"\nfix = "f"\n'
+                 for lang in ("en", "ru", "uk"))
+
+
+def _rule(extra: str = "") -> str:
+    return ('[[rule]]\ncode = "X101"\nname = "team.x"\nlevel = "warning"\nwhen = "goal.vague"\n'
+            'bad = ["get more followers"]\ngood = ["increase sales by 15% by 2026-06"]\n'
+            'options = { x = 1 }\n' + extra + _TEXTS)
+
+
+def _rule_error(tmp_path, text: str) -> str:
+    import pytest
+    from smmrules.engine import RuleSet
+    from smmrules.errors import RuleFileError
+    (tmp_path / "team.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(RuleFileError) as info:
+        RuleSet([tmp_path], builtin=False)
+    return str(info.value).replace(f"{tmp_path}/", "")
+
+
+def test_nan_options_are_refused(tmp_path):
+    # `options = { x = nan }` passed the `abs(v) > 1e12` bound; the first finding then crashed
+    # lint with "cannot convert float NaN to integer" while writing {opt_x}
+    assert _rule_error(tmp_path, _rule().replace("x = 1", "x = nan")) == (
+        "team.toml:1:1: option 'x' must be a number (at most 1e12), a string or true/false")
+    assert _rule_error(tmp_path, _rule() + '[[override]]\ncode = "X101"\noptions = { x = nan }\n') == (
+        "team.toml:27:1: option 'x' must be a number (at most 1e12), a string or true/false")
+
+
+CATALOGUE_CASES = [
+    # each was a TypeError or an AttributeError from build_catalogue
+    ("task = 5\n", "team.toml:1:1: 'task' must be an array of tables: write [[task]]"),
+    ("category = 5\n", "team.toml:1:1: 'category' must be a table: write [category.NAME]"),
+    ("[category]\nsales = 5\n", "team.toml:1:1: category 'sales': examples must be a list of statements"),
+    ("[category.sales]\nexamples = 5\n", "team.toml:1:1: category 'sales': examples must be a list of statements"),
+    ('[[task]]\nid = "a"\ncategory = "sales"\nroles = 5\ntitle = { en = "a", ru = "b", uk = "c" }\n',
+     "team.toml:1:1: task #1 (a): roles must be a list and seed a string"),
+    ('[[task]]\nid = "a"\ncategory = "sales"\nseed = 1979-05-27\ntitle = { en = "a", ru = "b", uk = "c" }\n',
+     "team.toml:1:1: task #1 (a): roles must be a list and seed a string"),
+]
+
+
+def test_catalogue_entries_of_the_wrong_type(tmp_path):
+    for text, expected in CATALOGUE_CASES:
+        assert _rule_error(tmp_path, text) == expected, text
+
+
+def test_long_runs_of_spaces_in_toml_lines_take_linear_time(tmp_path):
+    # tomlpos's lazy `\s*(...+?)\s*\]` header pattern was cubic in a line's spaces: this
+    # 4,000-space line inside an array took about a minute to index; a config's header
+    # pattern was the same, its key patterns quadratic
+    import time
+    from smmrules.config import ConfigError, load_config
+    line = "[" + " " * 200_000 + "1, 2]]"
+    start = time.perf_counter()
+    assert "'bad' must be a list of statements" in _rule_error(tmp_path, _rule().replace(
+        'bad = ["get more followers"]', "bad = [\n" + line))
+    config = tmp_path / ".smmrules.toml"
+    config.write_text('x = [\n' + line + '\n"' + " " * 200_000 + 'y" = 1\n', encoding="utf-8")
+    import pytest
+    with pytest.raises(ConfigError) as info:
+        load_config(config)
+    assert str(info.value) == f"{config}:1: unknown key 'x'"
+    assert time.perf_counter() - start < 2.0
+
+
+def test_a_rules_folder_name_too_long_for_the_file_system(tmp_path):
+    # Path.is_dir() raised OSError (ENAMETOOLONG) out of load_config
+    import pytest
+    from smmrules.config import ConfigError, load_config
+    config = tmp_path / ".smmrules.toml"
+    config.write_text('rules = ["' + "a" * 300 + '"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(config)
+    assert str(info.value).startswith(f"{config}:1: rules folder 'aaaa")
