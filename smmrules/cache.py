@@ -53,11 +53,25 @@ def _lark_stamp() -> str:
     return "no-lark"
 
 
+@functools.lru_cache(maxsize=1)
+def _code_stamp() -> str:
+    """smmrules' own source files (sizes and times): a changed module never reads an old layout."""
+    here = Path(__file__).resolve().parent
+    out = []
+    for f in sorted(here.rglob("*.py")):
+        try:
+            st = f.stat()
+            out.append(f"{f.name}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            pass
+    return ";".join(out)
+
+
 def key(*parts: bytes | str, files: Iterable[Path] = ()) -> str:
-    """A hash of the parts, the files' paths and contents, smmrules' version and Lark's."""
+    """A hash of the parts, the files' paths and contents, smmrules' version and code, and Lark's."""
     from . import __version__
     h = hashlib.sha256()
-    for part in (FORMAT, __version__, _lark_stamp(), *parts):
+    for part in (FORMAT, __version__, _code_stamp(), _lark_stamp(), *parts):
         h.update(part.encode("utf-8") if isinstance(part, str) else part)
         h.update(b"\0")
     for f in sorted(Path(p) for p in files):

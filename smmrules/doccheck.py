@@ -27,18 +27,20 @@ def _words(text: str) -> list[str]:
 
 def task_profile(text: str, lang: str, rules: RuleSet) -> dict:
     """Categories a task serves (its metric's and its cue words'), its cues and ad frequency."""
-    from .errors import GoalSyntaxError
-    from .parse import MAX_STATEMENT, parse_goal
+    from .parse import MAX_STATEMENT
     text = text[:MAX_STATEMENT]  # a task is read for hints only: a huge line costs no more than a statement
     lex = rules.lexicons
-    cues = lex.cues_in(_words(text), lang)
+    words = _words(text)
+    cues = lex.cues_in(words, lang)
     cats = {c[len("serves-"):] for c in cues if c.startswith("serves-")}
-    try:
-        g = parse_goal(text, lang=lang)
-        if g.category != "other":
-            cats.add(g.category)
-    except GoalSyntaxError:
-        pass
+    # the metric words a task names (no full parse: a task is free text, not a goal statement)
+    for i, w in enumerate(words):
+        if w:
+            for r in lex[lang].readings(words, i):
+                if r.terminal == "METRIC":
+                    category = lex.metrics[r.value].category
+                    if category != "other":
+                        cats.add(category)
     low = high = None
     if "frequency" in cues:
         words = _words(text)

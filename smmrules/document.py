@@ -318,13 +318,16 @@ def _type_value(key: str, text: str, lang: str, lex: LexiconSet) -> tuple[Any, O
 
 # --- the document ---------------------------------------------------------------------------
 
-def _detect_doc_lang(goal_texts: list[str], lex: LexiconSet) -> str:
+def _detect_doc_lang(goal_texts: list[str], lex: LexiconSet) -> tuple[str, list[str]]:
+    """The document's language (most goals') and each goal's own."""
     from .langdetect import detect_lang
     votes: dict[str, int] = {}
+    langs = []
     for t in goal_texts:
         lang = detect_lang(t, lex)
+        langs.append(lang)
         votes[lang] = votes.get(lang, 0) + 1
-    return max(sorted(votes), key=lambda k: votes[k]) if votes else "en"
+    return (max(sorted(votes), key=lambda k: votes[k]) if votes else "en"), langs
 
 
 def _split_lines(text: str) -> list[str]:
@@ -393,7 +396,11 @@ def parse_document(text: str, *, path: str | None = None, today=None,
     for h in header:
         if kw.header.get(_norm_key(h["raw_key"])) == "lang":
             declared_lang = _norm_key(h["text"]) if _norm_key(h["text"]) in LANGS else None
-    doc_lang = declared_lang or _detect_doc_lang([str(g["value"]) for g in raw_goals if g["value"]], lex)
+    texts = [str(g["value"]) if g["value"] else "" for g in raw_goals]
+    if declared_lang:
+        doc_lang, goal_langs = declared_lang, [declared_lang] * len(texts)
+    else:
+        doc_lang, goal_langs = _detect_doc_lang(texts, lex)
     typed: list[HeaderEntry] = []
     for h in header:
         key = kw.header.get(_norm_key(h["raw_key"]))
@@ -432,7 +439,7 @@ def parse_document(text: str, *, path: str | None = None, today=None,
             goals.append(GoalEntry("", k.line, None, err, g["category"], tasks, span))
             continue
         try:
-            goal = parse_goal(str(v), lang=declared_lang, today=ctx.reference_date, origin=(v.line, v.column),
+            goal = parse_goal(str(v), lang=goal_langs[i], today=ctx.reference_date, origin=(v.line, v.column),
                               max_length=max_statement_length)
             if g["category"] and g["category"] != goal.category:
                 goal = attrs.evolve(goal, category=g["category"])

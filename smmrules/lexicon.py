@@ -86,6 +86,8 @@ class Lexicon:
             else:
                 self._suffixes.append(p)
         self._first_cache: dict[str, tuple] = {}
+        self._readings_cache: dict[tuple, list] = {}
+        self._longest = max((len(p.parts) for p in patterns), default=1)
         self.words = frozenset(self._exact) | frozenset(
             p.parts[0][1] for ps in self._stems.values() for p in ps)
         self.values = frozenset(p.value for p in patterns)
@@ -93,6 +95,7 @@ class Lexicon:
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_first_cache"] = {}
+        state["_readings_cache"] = {}
         return state
 
     def _first(self, word: str) -> tuple:
@@ -108,9 +111,22 @@ class Lexicon:
 
     def readings(self, words: list[str], start: int) -> list[Reading]:
         """Every reading of the words beginning at `start`, most preferred first."""
+        first = self._first(words[start])
+        if not first:
+            return []
+        # the answer depends only on the words a phrase can span: memoize on them
+        span = tuple(words[start:start + self._longest])
+        cached = self._readings_cache.get(span)
+        if cached is None:
+            cached = self._compute(list(span), 0, first)
+            if len(self._readings_cache) < 200_000:
+                self._readings_cache[span] = cached
+        return cached
+
+    def _compute(self, words: list[str], start: int, first) -> list[Reading]:
         out = []
         seen = set()
-        for p in self._first(words[start]):
+        for p in first:
             n = len(p.parts)
             if start + n > len(words):
                 continue

@@ -1,0 +1,101 @@
+"""Linting a large goal document against parsing its statements, in one run.
+
+Generates a document of N goals (mixed en/ru/uk statements, a header, one or two tasks per goal)
+and measures, best of R:
+  L   smmrules.lint of the whole document (parse + rules + document rules + suppressions)
+  P   parse_goal of the same statements
+  B1  a bare Lark.parse of the same statements with the same grammar (pre-tagged tokens)
+  B2  tag + Lark.parse (the grammar's lexer is the tagger: the bare parse of raw statements)
+Prints goals per second, peak memory of L (tracemalloc), and the ratios L/P, L/B1, L/B2.
+Usage: python benchmarks/lint_speed.py [--goals 10000] [--repeats 3] [--seed 5]
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from parse_speed import TODAY, statements  # noqa: E402
+
+from smmrules import parse_goal  # noqa: E402
+from smmrules.grammar import default_grammar  # noqa: E402
+from smmrules.linting import lint  # noqa: E402
+
+TASKS = {
+    "en": ["raise conversion from first touch to sale", "run a Reach campaign with frequency 4-5 per person",
+           "track ERR for every post", "answer every request within 24 hours"],
+    "ru": ["повысить конверсию из первого касания в продажу", "запустить кампанию на охват с частотой 4-5",
+           "считать ERR каждого поста", "отвечать на запросы в течение 24 часов"],
+    "uk": ["підвищити конверсію з першого контакту в продаж", "запустити кампанію на охоплення з частотою 4-5",
+           "рахувати ERR кожного допису", "відповідати на запити протягом 24 годин"],
+}
+KEYWORD = {"en": ("goal", "task"), "ru": ("цель", "задача"), "uk": ("ціль", "завдання")}
+
+
+def document(n: int, seed: int) -> tuple[str, list[tuple[str, str]]]:
+    rng = random.Random(seed)
+    items = statements(n, seed)
+    lines = ["# generated brief", "client: Benchmark Co", f"start: {TODAY.isoformat()}", "role: one-of-sources",
+             "paid-ads: yes", "history: 3 months", "lead-processing: yes", "baseline: followers 3200; err 7%", ""]
+    for lang, text in items:
+        goal_kw, task_kw = KEYWORD[lang]
+        lines.append(f"{goal_kw}: {text}")
+        for _ in range(rng.randint(1, 2)):
+            lines.append(f"  {task_kw}: {rng.choice(TASKS[lang])}")
+    return "\n".join(lines) + "\n", items
+
+
+def best_of(repeats: int, fn) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def measure(goals: int, repeats: int, seed: int) -> dict:
+    text, items = document(goals, seed)
+    g = default_grammar()
+    lark = g.lark
+    tagged = [g.tokens(s, lang) for lang, s in items]
+    lint(text, today=TODAY)  # warm-up: grammar, lexicons, rules
+    t_lint = best_of(repeats, lambda: lint(text, today=TODAY))
+    t_parse = best_of(repeats, lambda: [parse_goal(s, lang=lang, today=TODAY) for lang, s in items])
+    t_b1 = best_of(repeats, lambda: [lark.parse(toks) for toks in tagged])
+    t_b2 = best_of(repeats, lambda: [lark.parse(g.tokens(s, lang)) for lang, s in items])
+    tracemalloc.start()
+    lint(text, today=TODAY)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return {"goals": goals, "lint": t_lint, "parse_goal": t_parse, "bare": t_b1, "tag+bare": t_b2, "peak": peak,
+            "bytes": len(text.encode())}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--goals", type=int, default=10_000)
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--seed", type=int, default=5)
+    args = ap.parse_args(argv)
+    m = measure(args.goals, args.repeats, args.seed)
+    n = m["goals"]
+    print(f"document: {n} goals, {m['bytes'] / 1e6:.1f} MB; best of {args.repeats}")
+    for name in ("lint", "parse_goal", "tag+bare", "bare"):
+        print(f"  {name:<12}{n / m[name]:>10,.0f} goals/s {m[name]:>8.2f} s")
+    print(f"  peak memory of lint (tracemalloc): {m['peak'] / 1e6:.1f} MB")
+    print(f"  lint / parse_goal       {m['lint'] / m['parse_goal']:.2f}x")
+    print(f"  lint / (tag+Lark.parse) {m['lint'] / m['tag+bare']:.2f}x   (target <= 2x)")
+    print(f"  lint / Lark.parse alone {m['lint'] / m['bare']:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
