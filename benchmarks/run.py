@@ -1,0 +1,114 @@
+"""Every performance figure of smmrules in one run, each against its reference measured alongside.
+
+  cold start   `smmrules lint one.goals` vs `yamllint one.yaml` and `python -c "import lark"`
+  throughput   lint of a 10,000-goal document vs parse_goal and a bare Lark.parse of its statements
+  scaling      time per goal for documents of 1k, 10k and 100k goals
+  parallel     `lint -j 2` vs `-j 1` over a tree of 2,000 files (byte-identical output)
+  result cache a re-lint of the unchanged 2,000-file tree vs a cold one
+Usage: python benchmarks/run.py [--quick]    (yamllint: pip install -e '.[bench]')
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+import coldstart  # noqa: E402
+import lint_speed  # noqa: E402
+
+ROWS: list[tuple[str, str, str]] = []
+
+
+def row(name: str, figure: str, verdict: str = "") -> None:
+    ROWS.append((name, figure, verdict))
+    print(f"  {name:<44}{figure:<34}{verdict}", flush=True)
+
+
+def smmrules_cmd() -> list[str]:
+    exe = shutil.which("smmrules", path=str(Path(sys.executable).parent)) or shutil.which("smmrules")
+    return [exe] if exe else [sys.executable, "-m", "smmrules"]
+
+
+def tree_of_files(root: Path, count: int) -> None:
+    text, _ = lint_speed.document(8, 3)
+    for i in range(count):
+        sub = root / f"team{i % 20:02d}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"brief{i:04d}.goals").write_text(text.replace("Benchmark Co", f"Client {i}"), encoding="utf-8")
+
+
+def timed(cmd, env) -> tuple[float, bytes]:
+    t = time.perf_counter()
+    proc = subprocess.run(cmd, env=env, capture_output=True, check=False)
+    return time.perf_counter() - t, proc.stdout
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
+    args = ap.parse_args(argv)
+    files = 300 if args.quick else 2000
+    sizes = (500, 2000, 8000) if args.quick else (1000, 10_000, 100_000)
+    print(f"smmrules benchmarks ({os.cpu_count()} cores)")
+
+    med = coldstart.measure(7 if args.quick else 15)
+    if "yamllint" in med:
+        r = med["smmrules"] / med["yamllint"]
+        row("cold start: lint one file / yamllint", f"{med['smmrules'] * 1000:.0f} / {med['yamllint'] * 1000:.0f} ms"
+            f" = {r:.2f}x", "ok" if r <= 1 else "MISSES (target <= 1x)")
+    row("cold start: lint one file / import lark",
+        f"{med['smmrules'] * 1000:.0f} / {med['import lark'] * 1000:.0f} ms = "
+        f"{med['smmrules'] / med['import lark']:.2f}x")
+
+    m = lint_speed.measure(sizes[1], 1 if args.quick else 3, 5)
+    n = m["goals"]
+    row(f"throughput: lint {n} goals", f"{n / m['lint']:,.0f} goals/s, peak {m['peak'] / 1e6:.0f} MB")
+    r2 = m["lint"] / m["tag+bare"]
+    row("  lint / (tagger + Lark.parse)", f"{r2:.2f}x", "ok" if r2 <= 2 else "MISSES (target <= 2x)")
+    r1 = m["lint"] / m["bare"]
+    row("  lint / Lark.parse of pre-tagged tokens", f"{r1:.2f}x", "ok" if r1 <= 2 else "MISSES (target <= 2x)")
+    row("  lint / parse_goal", f"{m['lint'] / m['parse_goal']:.2f}x")
+
+    per_goal = {}
+    for size in sizes:
+        text, _ = lint_speed.document(size, 9)
+        from smmrules.linting import lint
+        t = time.perf_counter()
+        lint(text)
+        per_goal[size] = (time.perf_counter() - t) / size
+    spread = max(per_goal.values()) / min(per_goal.values()) - 1
+    row("scaling: time per goal " + "/".join(f"{s // 1000}k" for s in sizes),
+        " / ".join(f"{v * 1e6:.0f}" for v in per_goal.values()) + " us", "ok" if spread <= 0.15 else
+        f"MISSES (spread {spread:.0%}, target <= 15%)")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp, "tree")
+        root.mkdir()
+        tree_of_files(root, files)
+        env = dict(os.environ, SMMRULES_CACHE_DIR=str(Path(tmp, "cache")))
+        cmd = smmrules_cmd() + ["lint", "--format", "json", str(root)]
+        timed(cmd + ["-j", "1", "--no-cache"], env)                  # warm the artefact cache
+        t1, out1 = timed(cmd + ["-j", "1", "--no-cache"], env)
+        t2, out2 = timed(cmd + ["-j", "2", "--no-cache"], env)
+        speedup = t1 / t2
+        row(f"parallel: {files} files -j 1 / -j 2", f"{t1:.1f} / {t2:.1f} s = {speedup:.2f}x",
+            ("ok" if speedup >= 1.6 else "MISSES (target >= 1.6x)") + ("" if out1 == out2 else ", OUTPUT DIFFERS"))
+        cold, out3 = timed(cmd + ["-j", "1"], env)
+        warm, out4 = timed(cmd + ["-j", "1"], env)
+        r = cold / warm
+        row(f"result cache: {files} files cold / warm", f"{cold:.1f} / {warm:.2f} s = {r:.1f}x",
+            ("ok" if r >= 10 else "MISSES (target >= 10x)") + ("" if out3 == out4 == out1 else ", OUTPUT DIFFERS"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
