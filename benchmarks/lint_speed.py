@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from parse_speed import TODAY, statements  # noqa: E402
+from parse_speed import TODAY, best_of, statements  # noqa: E402
 
 from smmrules import parse_goal  # noqa: E402
 from smmrules.grammar import default_grammar  # noqa: E402
@@ -50,15 +50,6 @@ def document(n: int, seed: int) -> tuple[str, list[tuple[str, str]]]:
         for _ in range(rng.randint(1, 2)):
             lines.append(f"  {task_kw}: {rng.choice(TASKS[lang])}")
     return "\n".join(lines) + "\n", items
-
-
-def best_of(repeats: int, fn) -> float:
-    best = float("inf")
-    for _ in range(repeats):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
 
 
 def measure(goals: int, repeats: int, seed: int) -> dict:

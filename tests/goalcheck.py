@@ -44,3 +44,33 @@ def slots(text: str, *, lang: str | None = None, today: dt.date | None = TODAY) 
 def row(text, lang, category, direction, metric, period, channel, baseline, target, deadline):
     """One table row; the order of the arguments is SLOTS' order after the text."""
     return (text, dict(zip(SLOTS, (lang, category, direction, metric, period, channel, baseline, target, deadline))))
+
+
+# A valid team rule file (one rule, texts in three languages), shared by the CLI and config tests.
+TEAM_RULES = '''[[rule]]
+code = "X101"
+name = "team.instagram-only"
+smart = "none"
+level = "error"
+when = "goal.channel is not missing and goal.channel != \\"instagram\\""
+bad = ["grow TikTok followers to 5,000 by 2026-06"]
+good = ["grow Instagram followers to 5,000 by 2026-06"]
+[rule.en]
+message = "We only run {channel} campaigns on request."
+summary = "Channels other than Instagram need approval."
+what = "Flags goals on channels other than Instagram."
+why = "The team's contract covers Instagram."
+fix = "Get approval or move the goal to Instagram."
+[rule.ru]
+message = "Канал {channel} — только по согласованию."
+summary = "Каналы, кроме Instagram, нужно согласовать."
+what = "Находит цели в других каналах."
+why = "Договор команды покрывает только Instagram."
+fix = "Согласуйте канал или перенесите цель в Instagram."
+[rule.uk]
+message = "Канал {channel} — лише за погодженням."
+summary = "Канали, крім Instagram, треба погодити."
+what = "Знаходить цілі в інших каналах."
+why = "Договір команди охоплює лише Instagram."
+fix = "Погодьте канал або перенесіть ціль в Instagram."
+'''

@@ -6,6 +6,7 @@ import sys
 import pytest
 
 from smmrules.cli import main
+from goalcheck import TEAM_RULES
 
 
 def run(capsys, *argv):
@@ -98,33 +99,7 @@ def test_suggest(capsys):
     assert json.loads(out) == []
 
 
-TEAM_RULE = '''[[rule]]
-code = "X101"
-name = "team.instagram-only"
-smart = "none"
-level = "error"
-when = "goal.channel is not missing and goal.channel != \\"instagram\\""
-bad = ["grow TikTok followers to 5,000 by 2026-06"]
-good = ["grow Instagram followers to 5,000 by 2026-06"]
-[rule.en]
-message = "We only run {channel} campaigns on request."
-summary = "Channels other than Instagram need approval."
-what = "Flags goals on channels other than Instagram."
-why = "The team's contract covers Instagram."
-fix = "Get approval or move the goal to Instagram."
-[rule.ru]
-message = "Канал {channel} — только по согласованию."
-summary = "Каналы, кроме Instagram, нужно согласовать."
-what = "Находит цели в других каналах."
-why = "Договор команды покрывает только Instagram."
-fix = "Согласуйте канал или перенесите цель в Instagram."
-[rule.uk]
-message = "Канал {channel} — лише за погодженням."
-summary = "Канали, крім Instagram, треба погодити."
-what = "Знаходить цілі в інших каналах."
-why = "Договір команди охоплює лише Instagram."
-fix = "Погодьте канал або перенесіть ціль в Instagram."
-
+TEAM_RULE = TEAM_RULES + '''
 [[override]]
 code = "T101"
 level = "error"

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from smmrules.cli import main
+from goalcheck import TEAM_RULES
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "lint"
@@ -86,35 +87,6 @@ lead-processing: yes
 
 goal sales: increase monthly sales 20% within 6 months
 """
-
-TEAM_RULES = '''[[rule]]
-code = "X101"
-name = "team.instagram-only"
-smart = "none"
-level = "error"
-when = "goal.channel is not missing and goal.channel != \\"instagram\\""
-bad = ["grow TikTok followers to 5,000 by 2026-06"]
-good = ["grow Instagram followers to 5,000 by 2026-06"]
-[rule.en]
-message = "We only run {channel} campaigns on request."
-summary = "Channels other than Instagram need approval."
-what = "Flags goals on channels other than Instagram."
-why = "The team's contract covers Instagram."
-fix = "Get approval or move the goal to Instagram."
-[rule.ru]
-message = "Канал {channel} — только по согласованию."
-summary = "Каналы, кроме Instagram, нужно согласовать."
-what = "Находит цели в других каналах."
-why = "Договор команды покрывает только Instagram."
-fix = "Согласуйте канал или перенесите цель в Instagram."
-[rule.uk]
-message = "Канал {channel} — лише за погодженням."
-summary = "Канали, крім Instagram, треба погодити."
-what = "Знаходить цілі в інших каналах."
-why = "Договір команди охоплює лише Instagram."
-fix = "Погодьте канал або перенесіть ціль в Instagram."
-'''
-
 
 # -- helpers -----------------------------------------------------------------------------------
 def write_tree(base: Path, files: dict[str, str | bytes]) -> None:

@@ -9,41 +9,13 @@ from pathlib import Path
 import pytest
 
 from smmrules.cli import main
+from goalcheck import TEAM_RULES
 
 VAGUE = "goal: get more followers\n"                      # D605, M203, T101
 VAGUE_CODES = {"D605", "M203", "T101"}
 # ~41% growth a month: quiet under A304's default ceiling of 50, flagged under 30
 FAST = ("goal: grow Instagram followers from 1,000 to 2,000 within 2 months\n"
         "  task: run an ad campaign with the Reach objective and a frequency of 4-5 per person\n")
-
-TEAM_RULES = '''[[rule]]
-code = "X101"
-name = "team.instagram-only"
-smart = "none"
-level = "error"
-when = "goal.channel is not missing and goal.channel != \\"instagram\\""
-bad = ["grow TikTok followers to 5,000 by 2026-06"]
-good = ["grow Instagram followers to 5,000 by 2026-06"]
-[rule.en]
-message = "We only run {channel} campaigns on request."
-summary = "Channels other than Instagram need approval."
-what = "Flags goals on channels other than Instagram."
-why = "The team's contract covers Instagram."
-fix = "Get approval or move the goal to Instagram."
-[rule.ru]
-message = "Канал {channel} — только по согласованию."
-summary = "Каналы, кроме Instagram, нужно согласовать."
-what = "Находит цели в других каналах."
-why = "Договор команды покрывает только Instagram."
-fix = "Согласуйте канал или перенесите цель в Instagram."
-[rule.uk]
-message = "Канал {channel} — лише за погодженням."
-summary = "Канали, крім Instagram, треба погодити."
-what = "Знаходить цілі в інших каналах."
-why = "Договір команди охоплює лише Instagram."
-fix = "Погодьте канал або перенесіть ціль в Instagram."
-'''
-
 
 def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
