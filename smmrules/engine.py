@@ -39,12 +39,13 @@ class RuleSet:
             f for p in self.plugins for f in p.rules]
         for folder in all_folders:
             for path in rule_files(folder):
+                # loaded first: a file over the size limit is refused before anything reads it whole
+                file_rules, file_overrides, data = load_rule_file(path, self.fields, functions)
                 print_.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
                 try:
                     print_.update(path.read_bytes())
                 except OSError:
                     pass
-                file_rules, file_overrides, data = load_rule_file(path, self.fields, functions)
                 for r in file_rules:
                     if r.code in rules:
                         first = rules[r.code]

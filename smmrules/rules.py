@@ -37,6 +37,8 @@ NAME_RE = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$")
 PLACEHOLDER_RE = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
 MAX_FILE = 1_000_000
 MAX_RULES = 2_000
+MAX_TABLES = 10_000     # [table] lines: five per rule is plenty; 100,000 took tomllib over a second
+_TABLE_LINE = re.compile(r"^[ \t]*\[", re.M)
 
 
 @attrs.frozen
@@ -127,6 +129,10 @@ class _FileLoader:
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
             raise RuleFileError("rule file is not valid UTF-8", path=self.shown, line=line) from None
+        for n, m in enumerate(_TABLE_LINE.finditer(text), start=1):
+            if n > MAX_TABLES:
+                raise RuleFileError(f"rule file has more than {MAX_TABLES:,} tables", path=self.shown,
+                                    line=text.count("\n", 0, m.start()) + 1)
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
@@ -307,10 +313,11 @@ def load_rule_file(path: Path, fields: dict[str, dict[str, FieldType]],
     from .conditions import compile_tree
     path = Path(path)
     try:
+        # a file over the limit is refused below without being read: never hash it whole
         digest = cache.key(repr(sorted((s, sorted((k, v.kind, v.values) for k, v in f.items()))
                                        for s, f in fields.items())), str(path),
                            repr(sorted((n, s.args, s.returns) for n, (s, _) in (functions or {}).items())),
-                           files=[path])
+                           files=[path]) if path.stat().st_size <= MAX_FILE else None
     except OSError:
         digest = None
     hit = cache.load("rules", digest) if digest else None
@@ -331,7 +338,12 @@ def rule_files(folder: Path) -> list[Path]:
     folder = Path(folder)
     if not folder.is_dir():
         raise RuleFileError("rule folder does not exist or is not a folder", path=str(folder))
-    return sorted(p for p in folder.glob("*.toml") if p.is_file())
+    paths = sorted(folder.glob("*.toml"))
+    for p in paths:
+        if not p.is_file():     # a folder, a FIFO, a broken link or a link loop: say so, never skip it
+            raise RuleFileError("not a rule file: a folder, a device, a broken link or a link loop is named *.toml",
+                                path=str(p))
+    return paths
 
 
 def apply_overrides(rules: dict[str, Rule], overrides: list[Override], fields) -> dict[str, Rule]:

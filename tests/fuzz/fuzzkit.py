@@ -90,12 +90,18 @@ def rule_file_texts() -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=None)
-def conditions() -> tuple[str, ...]:
-    """Every `when` of the built-in rules."""
+def builtin_rules() -> tuple[tuple[str, str, dict], ...]:
+    """(when, scope, options) of every built-in rule."""
     out = []
     for path in sorted((ROOT / "rules").glob("*.toml")):
-        out += [r["when"] for r in tomllib.loads(path.read_text(encoding="utf-8")).get("rule", [])]
+        out += [(r["when"], r.get("scope", "goal"), r.get("options", {}))
+                for r in tomllib.loads(path.read_text(encoding="utf-8")).get("rule", [])]
     return tuple(out)
+
+
+def conditions() -> tuple[str, ...]:
+    """Every `when` of the built-in rules."""
+    return tuple(w for w, _, _ in builtin_rules())
 
 
 @functools.lru_cache(maxsize=None)
@@ -430,9 +436,70 @@ def deep_conditions(draw) -> str:
     return "(" * n + core + ")" * draw(st.integers(0, n))
 
 
+# Well-typed conditions over the goal scope: they load, so the rules they make run on goals.
+_NUM_FIELDS = ("goal.target.value", "goal.target.low", "goal.target.high", "goal.target.hours", "goal.target.level",
+               "goal.baseline.value", "goal.deadline.months", "goal.monthly_growth", "doc.history_months",
+               "doc.budget", "opt.limit", "count(goal.secondary)", "count(goal.cues)", "count(goal.method_numbers)",
+               "months_between(doc.start, goal.deadline.date)", "months_between(ctx.today, goal.deadline.date)",
+               'doc.baseline("followers")', "doc.baseline(goal.metric)", "abs(goal.target.value)")
+_ENUMS = {"goal.category": ("sales", "leads", "awareness", "other"), "goal.direction": ("increase", "decrease", "reach"),
+          "goal.target.kind": ("relative", "absolute", "range", "rank", "multiple"), "goal.lang": ("en", "ru", "uk"),
+          "goal.deadline.kind": ("date", "duration", "quarter", "period-end"), "doc.role": ("social-only", "communication"),
+          "goal.period": ("day", "month", "year")}
+_STR_FIELDS = ("goal.metric", "goal.channel", "goal.target.unit", "goal.text", "goal.metric_text", "goal.per",
+               "goal.deadline.duration", "goal.baseline.unit", "opt.word")
+
+
+@st.composite
+def _num_exprs(draw, depth=0) -> str:
+    if depth > 2 or draw(st.booleans()):
+        return draw(st.one_of(st.sampled_from(_NUM_FIELDS), st.integers(-10**12, 10**12).map(str),
+                              st.sampled_from(("0", "0.5", "100", "999999999999", "1000000000000", "0.000001")),
+                              st.decimals(0, 10**6, places=6, allow_nan=False, allow_infinity=False).map(
+                                  lambda d: f"{d:f}")))
+    op = draw(st.sampled_from(("+", "-", "*", "/")))
+    left, right = draw(_num_exprs(depth + 1)), draw(_num_exprs(depth + 1))
+    expr = f"{left} {op} {right}"
+    return draw(st.sampled_from((expr, f"({expr})", f"-({expr})", f"max({left}, {right})", f"min({left}, 1)")))
+
+
+@st.composite
+def _bool_atoms(draw) -> str:
+    kind = draw(st.integers(0, 6))
+    if kind == 0:
+        return draw(st.sampled_from(("goal.vague", "goal.placeholder", "goal.abstract", "goal.activity",
+                                     "doc.paid_ads", "doc.lead_processing", "true", "false")))
+    if kind == 1:
+        field = draw(st.sampled_from(_NUM_FIELDS + ("goal.target", "goal.deadline", "goal.baseline") + _STR_FIELDS))
+        return f"{field} is {draw(st.sampled_from(('', 'not ')))}missing"
+    if kind == 2:
+        return f"{draw(_num_exprs())} {draw(st.sampled_from(('<', '<=', '>', '>=', '==', '!=')))} {draw(_num_exprs())}"
+    if kind == 3:
+        field = draw(st.sampled_from(sorted(_ENUMS)))
+        values = draw(st.lists(st.sampled_from(_ENUMS[field]), min_size=1, max_size=3))
+        if len(values) == 1:
+            return f'{field} {draw(st.sampled_from(("==", "!=")))} "{values[0]}"'
+        return f'{field} {draw(st.sampled_from(("in", "not in")))} [{", ".join(f"{chr(34)}{v}{chr(34)}" for v in values)}]'
+    if kind == 4:
+        word = draw(st.sampled_from(("guarantee", "promise", "sales", "viral")) | st.text("abcxyz", max_size=5))
+        return f'"{word}" {draw(st.sampled_from(("in", "not in")))} goal.cues'
+    if kind == 5:
+        field = draw(st.sampled_from(_STR_FIELDS))
+        other = draw(st.sampled_from(('"%"', '"instagram"', '""', "opt.word", "goal.metric", '"' + "я" * 200 + '"')))
+        return f"{field} {draw(st.sampled_from(('==', '!=')))} {other}"
+    return f"goal.deadline.date {draw(st.sampled_from(('<', '>=', '==')))} {draw(st.sampled_from(('ctx.today', 'doc.start')))}"
+
+
+typed_conditions = st.recursive(
+    _bool_atoms(),
+    lambda inner: st.one_of(st.tuples(inner, st.sampled_from((" and ", " or ", "\n  and ", " or\n")), inner).map("".join),
+                            inner.map(lambda e: f"not {e}"), inner.map(lambda e: f"({e})")),
+    max_leaves=12)
+
+
 def condition_strategy():
     return st.one_of(condition_exprs, deep_conditions(), mutated(conditions(), 4), st.sampled_from(conditions()),
-                     hostile_text)
+                     hostile_text, typed_conditions, mutated(conditions(), 1))
 
 
 # -- rule files -----------------------------------------------------------------------------------
@@ -444,12 +511,13 @@ HOSTILE_PLACEHOLDERS = ("{goal.__class__}", "{0}", "{}", "{metric:>99999999}", "
 
 
 @st.composite
-def templates(draw) -> str:
-    parts = draw(st.lists(st.one_of(st.sampled_from(PLACEHOLDERS).map(lambda p: "{" + p + "}"),
-                                    st.sampled_from(HOSTILE_PLACEHOLDERS), st.text(hostile_char, max_size=10),
-                                    st.sampled_from(("No deadline for ", "Нет срока.", "Немає терміну ", " "))),
+def templates(draw, hostile: bool = True) -> str:
+    placeholders = st.sampled_from(PLACEHOLDERS).map(lambda p: "{" + p + "}") | st.sampled_from(("{{", "}}"))
+    text = st.text(hostile_char.filter(lambda c: c not in "{}"), max_size=10)
+    parts = draw(st.lists(st.one_of(placeholders, st.sampled_from(HOSTILE_PLACEHOLDERS) if hostile else placeholders,
+                                    text, st.sampled_from(("No deadline for ", "Нет срока.", "Немає терміну ", " "))),
                           min_size=1, max_size=8))
-    return "".join(parts)
+    return "".join(parts) or "m"
 
 
 def _choice(valid, extra=()):
@@ -459,24 +527,37 @@ def _choice(valid, extra=()):
 @st.composite
 def rule_tables(draw, code: str) -> str:
     """One [[rule]] with every key present (mostly valid) and fuzzed values."""
-    valid = draw(st.integers(0, 3))     # 0: anything goes ... 3: only the condition and texts are fuzzed
+    valid = draw(st.integers(0, 4))     # 0: anything goes ... 3, 4: well-typed conditions, fuzzed texts
     def pick(good, bad_pool):
         return good if valid >= 2 or draw(st.booleans()) else draw(bad_pool)
     options = draw(st.one_of(st.just({"limit": 24, "word": "x"}),
                              st.dictionaries(st.sampled_from(("limit", "word", "x", "__class__", "")), toml_scalars,
                                              max_size=3))) if valid < 3 else {"limit": 24, "word": "x"}
+    scope = pick("goal", _choice(("goal", "task", "header", "line", "suppression", "syntax")))
+    when = draw(condition_strategy())
+    if valid == 3:
+        when = draw(typed_conditions)
+    elif valid == 4:   # a built-in rule's condition with its scope and options, values fuzzed
+        when, scope, builtin_options = draw(st.sampled_from(builtin_rules()))
+        options = {**options, **{k: draw(st.sampled_from((v, 0, -1, 10**12, 0.5)) if isinstance(v, (int, float))
+                                      and not isinstance(v, bool) else st.just(v)) for k, v in builtin_options.items()}}
     lines = ["[[rule]]",
              f"code = {toml_value(pick(code, _choice(('X101', 'T1', 'x101', 'XXXX101'))))}",
              f"name = {toml_value(pick('team.fuzz-' + code.lower(), _choice(('Team.X', 'a', 'a..b'))))}",
              f"smart = {toml_value(pick('T', _choice(('S', 'M', 'A', 'R', 'T', 'none', 'Q'))))}",
              f"level = {toml_value(pick('warning', _choice(LEVELS, ('warn', 'ERROR'))))}",
-             f"when = {toml_value(draw(condition_strategy()))}",
+             f"when = {toml_value(when)}",
              f"at = {toml_value(pick('goal', _choice(('goal', 'metric', 'target', 'deadline', 'baseline', 'key'))))}",
-             f"scope = {toml_value(pick('goal', _choice(('goal', 'task', 'header', 'line', 'suppression', 'syntax'))))}",
+             f"scope = {toml_value(scope)}",
              f"options = {toml_value(options)}",
              f"bad = {toml_value(draw(st.lists(st.sampled_from(seed_statements()) | mutated(seed_statements(), 2), min_size=1, max_size=3)))}",
              f"good = {toml_value(draw(st.lists(st.sampled_from(seed_statements()) | hostile_text, min_size=1, max_size=3)))}"]
-    if draw(st.booleans()):
+    if valid >= 2 and draw(st.booleans()):   # a case that loads: a statement or a document to run
+        example = (st.fixed_dictionaries({"text": st.sampled_from(seed_statements()) | mutated(seed_statements(), 2)})
+                   | st.fixed_dictionaries({"document": st.sampled_from(documents()) | mutated_documents(3)}))
+        case = {"expect": draw(st.sampled_from(("bad", "good"))), **draw(example)}
+        lines.append(f"case = [{toml_value(case)}]")
+    elif draw(st.booleans()):
         case = draw(st.fixed_dictionaries({"expect": st.sampled_from(("bad", "good", "ugly"))},
                                           optional={"text": st.sampled_from(seed_statements()) | hostile_text,
                                                     "document": st.sampled_from(documents()) | mutated_documents(2),
@@ -488,7 +569,7 @@ def rule_tables(draw, code: str) -> str:
         lines.append(f"{draw(st.sampled_from(('include', 'lvl', 'import', 'when')))} = {toml_value(draw(toml_values))}")
     for lang in LANGS:
         lines.append(f"[rule.{lang}]")
-        lines.append(f"message = {toml_value(draw(templates()))}")
+        lines.append(f"message = {toml_value(draw(templates(hostile=valid < 3)))}")
         for key in ("summary", "what", "why", "fix"):
             lines.append(f"{key} = {toml_value(pick('text', st.text(hostile_char, max_size=8) | toml_scalars))}")
     return "\n".join(lines) + "\n"
@@ -569,8 +650,11 @@ def physical_lines(text: str) -> list[str]:
     return [ln[:-1] if ln.endswith("\r") else ln for ln in text.split("\n")]
 
 
-def check_findings(findings, text: str, path: str | None, known_codes) -> None:
-    """Findings point at lines and columns that exist, are sorted, and come from known rules."""
+def check_findings(findings, text: str, path: str | None, known_codes, *, builtin: bool = True) -> None:
+    """Findings point at lines and columns that exist, are sorted, and come from known rules.
+
+    A built-in rule always says something; a user's message may be all placeholders, empty here.
+    """
     lines = physical_lines(text)
     assert findings == sorted(findings)
     for f in findings:
@@ -578,7 +662,7 @@ def check_findings(findings, text: str, path: str | None, known_codes) -> None:
         assert f.path == path, where
         assert f.code in known_codes, where
         assert f.level in LEVELS, where
-        assert isinstance(f.message, str) and f.message.strip(), where
+        assert isinstance(f.message, str) and (f.message.strip() or not builtin), where
         assert 1 <= f.line <= len(lines), (where, len(lines))
         assert f.line <= f.end_line <= len(lines), (where, len(lines))
         assert 1 <= f.column <= len(lines[f.line - 1]) + 1, (where, lines[f.line - 1])

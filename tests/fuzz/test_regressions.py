@@ -109,3 +109,19 @@ def test_a_rules_folder_name_too_long_for_the_file_system(tmp_path):
     with pytest.raises(ConfigError) as info:
         load_config(config)
     assert str(info.value).startswith(f"{config}:1: rules folder 'aaaa")
+
+
+def test_a_huge_sparse_rule_file_is_refused_unread(tmp_path):
+    # the rule cache and the rule set's fingerprint hashed every *.toml whole before the 1 MB
+    # check: an 8 GB sparse file took 50 s and 8 GB of memory to refuse
+    import time
+    import pytest
+    from smmrules.engine import RuleSet
+    from smmrules.errors import RuleFileError
+    with open(tmp_path / "huge.toml", "wb") as fh:
+        fh.truncate(8 * 2**30)
+    start = time.perf_counter()
+    with pytest.raises(RuleFileError) as info:
+        RuleSet([tmp_path], builtin=False)
+    assert str(info.value) == f"{tmp_path}/huge.toml:1:1: rule file is 8589934592 bytes; the limit is 1000000"
+    assert time.perf_counter() - start < 1.0
