@@ -26,11 +26,6 @@ METRICS = default_lexicons().metrics
 with open(grammar_dir() / "lexicon" / "common.toml", "rb") as _fh:
     CHANNELS = tuple(sorted(tomllib.load(_fh)["terms"]["CHANNEL"]))
 
-# en "get into the top-3 by reach": "by reach" is read as a method clause ("by" + the verb
-# "reach"), so the goal loses its metric. A bug in the tagger/lexicon, reported: only that
-# combination is left out (test_properties.REPORTED_BUGS fails once it parses).
-RANK_CLASHES = {"en": ("reach",), "ru": (), "uk": ()}
-
 # "get market share to 30%" is reaching a level: the ru lexicon reads "получить долю" (get a
 # share) as the verb reach, rightly, so "achieve" with market_share is not a consistent goal.
 NOT_ACHIEVABLE = ("market_share",)
@@ -137,12 +132,10 @@ def period_end_deadlines():
                      unit=st.sampled_from(("year", "quarter", "month", "week")))
 
 
-def deadlines(time_metric: bool = False):
-    # A time metric ("response time") given "within 30 days" takes the days as its target even
-    # when the goal already has one, and loses the deadline (an assembler bug, reported in
-    # test_properties.REPORTED_BUGS): for time metrics the durations are in weeks, months, years.
-    durations = duration_deadlines("WMY" if time_metric else "DWMY")
-    return st.one_of(date_deadlines(), quarter_deadlines(), durations, period_end_deadlines())
+def deadlines(duration_letters: str = "DWMY"):
+    # a time metric's "within 30 days" is a deadline, not its target (test_properties.PARSER_REGRESSIONS)
+    return st.one_of(date_deadlines(), quarter_deadlines(), duration_deadlines(duration_letters),
+                     period_end_deadlines())
 
 
 def metrics(lang: str | None = None, names=None, exclude=()):
@@ -185,7 +178,7 @@ def _goals(lang: str) -> st.SearchStrategy:
     time = metrics(lang, TIME_METRICS)
     up_or_down = st.sampled_from(("increase", "decrease"))
 
-    def shape(direction, metric, target, *, baseline=st.none(), time_metric=False):
+    def shape(direction, metric, target, *, baseline=st.none(), deadline=deadlines()):
         return st.builds(
             Goal,
             text=st.just(""),
@@ -197,29 +190,33 @@ def _goals(lang: str) -> st.SearchStrategy:
             channel=st.none() | st.sampled_from(CHANNELS),
             baseline=baseline,
             target=target,
-            deadline=st.none() | deadlines(time_metric),
+            deadline=st.none() | deadline,
         )
 
-    def from_to(metric, units, time_metric=False):
+    def from_to(metric, units):
         """A baseline and the level to get to, in one unit: "from 3,200 to 5,000"."""
-        return st.one_of([shape(up_or_down, metric, _targets("absolute", (u,)), time_metric=time_metric,
+        return st.one_of([shape(up_or_down, metric, _targets("absolute", (u,)),
                                 baseline=st.builds(Baseline, value=numbers(), unit=st.just(u)))
                           for u in units])
 
     shapes = [
         shape(st.just("reach"), count, _targets("absolute", LEVEL_UNITS)),
-        shape(st.just("reach"), time, _targets("absolute", TIME_UNITS), time_metric=True),
+        shape(st.just("reach"), time, _targets("absolute", TIME_UNITS)),
         shape(st.just("reach"), count, _ranges(("%", None) + CURRENCIES)),
-        shape(st.just("reach"), metrics(lang, COUNT_METRICS, RANK_CLASHES[lang]),
-              st.builds(Target, kind=st.just("rank"), value=small_positive_ints())),
+        shape(st.just("reach"), count, st.builds(Target, kind=st.just("rank"), value=small_positive_ints())),
         shape(st.just("achieve"), metrics(lang, COUNT_METRICS, NOT_ACHIEVABLE), _targets("absolute", LEVEL_UNITS)),
         shape(st.just("maintain"), count, _targets("absolute", LEVEL_UNITS)),
-        shape(st.just("maintain"), time, _targets("absolute", TIME_UNITS), time_metric=True),
+        shape(st.just("maintain"), time, _targets("absolute", [u for u in TIME_UNITS if u != "d"])),
+        # Not yet (smmrules/assemble.py, reported): a level in days held "at" («на уровне», «на рівні»)
+        # does not make a duration in days the deadline: "maintain resolution time at 0 days within
+        # 1 day" (and the ru, uk renderings) reads the deadline None, with or without today; the
+        # time-level check knows a day level only after "to"/"until"/"toward". Only that pair is left out.
+        shape(st.just("maintain"), time, _targets("absolute", ("d",)), deadline=deadlines("WMY")),
         shape(up_or_down, count, _targets("relative", CHANGE_UNITS)),
         shape(up_or_down, count, _targets("multiple", (None,), st.one_of(
             st.integers(2, 1000), st.integers(101, 10_000).map(lambda c: c / 100)))),
         from_to(count, LEVEL_UNITS),
-        from_to(time, TIME_UNITS, time_metric=True),
+        from_to(time, TIME_UNITS),
     ]
     return st.one_of(shapes).map(_consistent)
 

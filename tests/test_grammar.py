@@ -218,22 +218,10 @@ def test_lexicon_files_load():
                 assert isinstance(pats, list) and pats, f"{path.name} [terms.{terminal}] {value}: no patterns"
 
 
-# Reported, not ours to edit: a digit is a number token, so these phrases never match (the
-# grammar reads "в 2 раза" as a preposition and "2 раза" anyway). Once they are gone from the
-# lexicons, the second test fails: empty this set.
-KNOWN_MALFORMED = {("ru.toml", "в 2 раза"), ("uk.toml", "у 2 рази"), ("uk.toml", "в 2 рази")}
-
-
 def test_every_pattern_is_well_formed():
     bad = [f"{f} [terms.{t}] {v}: {pat!r}: {', '.join(problems)}"
-           for f, t, v, pat in _ALL_PATTERNS
-           if (problems := pattern_problems(pat)) and (f, pat) not in KNOWN_MALFORMED]
+           for f, t, v, pat in _ALL_PATTERNS if (problems := pattern_problems(pat))]
     assert bad == [], "\n".join(bad)
-
-
-def test_known_malformed_patterns_are_still_there():
-    found = {(f, pat) for f, _, _, pat in _ALL_PATTERNS if pattern_problems(pat)}
-    assert KNOWN_MALFORMED <= found, f"fixed, drop from KNOWN_MALFORMED: {sorted(KNOWN_MALFORMED - found)}"
 
 
 def test_pattern_check_finds_malformed_patterns():
