@@ -19,7 +19,7 @@ from .phrases import DateSpec, Phrase, Quantity, SpanSpec, date_of
 
 # prepositions by what their quantity argument means
 _CHANGE_PREPS = ("by", "on")
-_LEVEL_PREPS = ("to", "until", "toward")
+_LEVEL_PREPS = ("to", "until", "toward", "at")
 _CURRENCIES = ("USD", "EUR", "RUB", "UAH", "GBP")
 _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
 
@@ -189,7 +189,7 @@ class Assembler:
                 if prep == "from" and (time_metric or q.unit in SUBDAY):
                     return [_Claim("baseline", p, attrs.evolve(q, unit=UNIT_SHORT[q.unit]))]
                 day_level = q.unit == "day" and not self._time_level
-                if q.unit in SUBDAY or (time_metric and (prep in _LEVEL_PREPS or day_level)):
+                if q.unit in SUBDAY or (time_metric and (prep in _LEVEL_PREPS or prep is None or day_level)):
                     within = prep in ("within", "in", "until", None) and bound is None
                     return [_Claim("level", p, attrs.evolve(q, unit=UNIT_SHORT[q.unit]),
                                    "le" if within else bound)]
@@ -218,8 +218,11 @@ class Assembler:
             arg = p.arg
             year, unit = arg.value if arg.kind == "year" else (None, None)
             if arg.kind == "year" and ((unit is None and (
-                    p.value in ("to", "from", "on", "over") or (nxt is not None and nxt.kind == "metric")
-                    or (p.value == "until" and self._has_from))) or (unit is not None and unit != "year")):
+                    p.value in ("to", "from", "on", "over", "at") or (nxt is not None and nxt.kind == "metric")
+                    or (p.value == "until" and self._has_from))) or (unit is not None and unit != "year")
+                    or (unit == "year" and (p.value in ("within", "after", "over")
+                                            or (p.value == "in" and self._lang == "en")))):
+                # ...but «в 2026 году» is the year 2026: only English says "in 2026 years" for a count
                 # "to 2000 followers", «с 1899 до 1900», "within 2000 months": a number, not a year
                 q = Quantity(Decimal(year), unit=unit)
                 arg = attrs.evolve(arg, kind="amount", value=q)
@@ -254,15 +257,17 @@ class Assembler:
         verbs = [p for p in main if p.kind == "verb"]
         # with no verb, or after "sell/earn/get", «на 1 млн грн» is an amount worth, not a change
         self._produces = not verbs or verbs[0].value.split(":")[0] == "achieve"
+        self._lang = lang
         self._new = any(p.kind == "new" for p in main)
         self._has_from = any(p.kind == "prep" and p.value == "from" and p.arg.kind in ("amount", "year")
                              for p in main)
         # "from 24 hours to 2 hours within 30 days": with a time level stated, days are the deadline
         self._time_level = any(
-            (p.kind == "amount" and p.value.unit in SUBDAY)
+            (p.kind == "amount" and p.value.unit in _TIME_UNITS)
             or (p.kind == "prep" and p.arg.kind == "amount" and p.arg.value.unit in SUBDAY)
             or (p.kind == "prep" and p.value in _LEVEL_PREPS and p.arg.kind == "amount"
                 and p.arg.value.unit in _TIME_UNITS)
+            or (p.kind == "bound" and p.arg.kind == "amount" and p.arg.value.unit in _TIME_UNITS)
             for p in main)
         verb_cls, implied = (None, None)
         if verbs:

@@ -206,12 +206,7 @@ def _goals(lang: str) -> st.SearchStrategy:
         shape(st.just("reach"), count, st.builds(Target, kind=st.just("rank"), value=small_positive_ints())),
         shape(st.just("achieve"), metrics(lang, COUNT_METRICS, NOT_ACHIEVABLE), _targets("absolute", LEVEL_UNITS)),
         shape(st.just("maintain"), count, _targets("absolute", LEVEL_UNITS)),
-        shape(st.just("maintain"), time, _targets("absolute", [u for u in TIME_UNITS if u != "d"])),
-        # Not yet (smmrules/assemble.py, reported): a level in days held "at" («на уровне», «на рівні»)
-        # does not make a duration in days the deadline: "maintain resolution time at 0 days within
-        # 1 day" (and the ru, uk renderings) reads the deadline None, with or without today; the
-        # time-level check knows a day level only after "to"/"until"/"toward". Only that pair is left out.
-        shape(st.just("maintain"), time, _targets("absolute", ("d",)), deadline=deadlines("WMY")),
+        shape(st.just("maintain"), time, _targets("absolute", TIME_UNITS)),
         shape(up_or_down, count, _targets("relative", CHANGE_UNITS)),
         shape(up_or_down, count, _targets("multiple", (None,), st.one_of(
             st.integers(2, 1000), st.integers(101, 10_000).map(lambda c: c / 100)))),
