@@ -8,11 +8,6 @@ from .ast import Goal
 from .lexicon import default_lexicons
 from .resources import grammar_dir
 
-_CHANNEL_NAMES = {"instagram": "Instagram", "facebook": "Facebook", "tiktok": "TikTok", "telegram": "Telegram",
-                  "youtube": "YouTube", "linkedin": "LinkedIn", "x": "Twitter", "vk": "VK",
-                  "pinterest": "Pinterest", "threads": "Threads", "whatsapp": "WhatsApp", "viber": "Viber",
-                  "google": "Google"}
-
 
 @functools.lru_cache(maxsize=1)
 def templates() -> dict:
@@ -78,7 +73,7 @@ def render_goal(goal: Goal, lang: str) -> str:
         parts["period"] = t["period"][goal.period]
     parts["metric"] = metric_words
     if goal.channel:
-        parts["channel"] = t["channel"].format(channel=_CHANNEL_NAMES.get(goal.channel, goal.channel))
+        parts["channel"] = t["channel"].format(channel=templates()["channels"].get(goal.channel, goal.channel))
     if goal.baseline:
         parts["baseline"] = t["baseline"].format(value=num(goal.baseline.value), unit=unit(goal.baseline.unit))
     if target is not None:
