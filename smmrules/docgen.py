@@ -34,6 +34,17 @@ def main(argv: list[str] | None = None) -> int:
                 tmp.write_text(text, encoding="utf-8")
                 tmp.replace(path)
     extra = sorted(p.name for p in root.glob("*.md") if p.name not in pages) if root.exists() else []
+    documents = root.parent / "documents.md"
+    if documents.exists():
+        from .explain import with_keyword_tables
+        current = documents.read_text(encoding="utf-8")
+        fresh = with_keyword_tables(current)
+        if fresh != current:
+            stale.append("../documents.md")
+            if not check:
+                tmp = documents.with_suffix(".tmp")
+                tmp.write_text(fresh, encoding="utf-8")
+                tmp.replace(documents)
     if check:
         if stale or extra:
             print(f"docs/rules is out of date: {', '.join(stale + extra)}; run python -m smmrules.docgen")

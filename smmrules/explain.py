@@ -75,3 +75,40 @@ def index_page(rules) -> str:
 def _relative(path: str) -> str:
     parts = path.replace("\\", "/").split("/")
     return "/".join(parts[-2:]) if len(parts) >= 2 else path
+
+
+_TYPES = {"text": "text", "date": "date", "role": "role", "yesno": "yes/no", "money": "money",
+          "duration": "duration", "baselines": "baselines", "lang": "language"}
+
+
+def keyword_tables() -> str:
+    """The keyword tables of docs/documents.md, from grammar/document.toml."""
+    import tomllib
+
+    from .resources import grammar_dir
+    with open(grammar_dir() / "document.toml", "rb") as fh:
+        data = tomllib.load(fh)
+
+    def cells(table) -> str:
+        return " | ".join(", ".join(f"`{w}`" for w in table.get(lang, [])) for lang in ("en", "ru", "uk"))
+    out = ["### Line keywords", "", "| | English | Russian | Ukrainian |", "|---|---|---|---|"]
+    out += [f"| {k} | {cells(v)} |" for k, v in data["keywords"].items()]
+    out += ["", "### Categories", "",
+            "Written between the goal keyword and the colon: `goal leads:`, `цель заявки:`, `ціль заявки:`.", "",
+            "| Category | English | Russian | Ukrainian |", "|---|---|---|---|"]
+    out += [f"| `{k}` | {cells(v)} |" for k, v in data["categories"].items()]
+    out += ["", "### Header keys", "", "| Key | Type | English | Russian | Ukrainian |", "|---|---|---|---|---|"]
+    out += [f"| `{k}` | {_TYPES.get(v['type'], v['type'])} | {cells(v['words'])} |" for k, v in data["header"].items()]
+    out += ["", "Spaces and underscores in a key read as `-`, so `start date`, `платная реклама` and",
+            "`обробка заявок` work as written.", "", "### Values", "",
+            "| Value | English | Russian | Ukrainian |", "|---|---|---|---|",
+            f"| yes | {cells(data['values']['yes'])} |", f"| no | {cells(data['values']['no'])} |"]
+    out += [f"| role `{k}` | {cells(v)} |" for k, v in data["values"]["role"].items()]
+    return "\n".join(out)
+
+
+def with_keyword_tables(text: str) -> str:
+    """docs/documents.md with its generated keyword tables brought up to date."""
+    start, end = "<!-- keywords:start -->", "<!-- keywords:end -->"
+    i, j = text.index(start) + len(start), text.index(end)
+    return text[:i] + "\n" + keyword_tables() + "\n" + text[j:]

@@ -20,3 +20,9 @@ def test_every_rule_has_a_page_linked_from_the_index():
     for name in pages:
         if name != "index.md":
             assert f"({name})" in index
+
+
+def test_document_keyword_tables_match_the_grammar_data():
+    from smmrules.explain import with_keyword_tables
+    text = (DOCS.parent / "documents.md").read_text(encoding="utf-8")
+    assert with_keyword_tables(text) == text, "run: python -m smmrules.docgen"
