@@ -1,6 +1,7 @@
 """What every reporter shares: its options, the per-file hooks it implements, safe output helpers."""
 from __future__ import annotations
 
+import abc
 import json
 import re
 from typing import TYPE_CHECKING, Any, TextIO
@@ -28,7 +29,7 @@ class Options:
     quiet: bool = False
 
 
-class Reporter:
+class Reporter(abc.ABC):
     """One report format. `file` is called as each result arrives; `finish` once, after the last."""
 
     def __init__(self, out: TextIO, options: Options, tally: "Tally"):
@@ -36,8 +37,9 @@ class Reporter:
         self.options = options
         self.tally = tally     # counts of the results received so far, including the current one
 
+    @abc.abstractmethod
     def file(self, result: FileResult) -> None:
-        raise NotImplementedError
+        """Report one file's result (or remember it, for formats written at the end)."""
 
     def finish(self, summary: "Summary") -> None:
         pass
