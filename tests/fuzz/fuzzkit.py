@@ -539,7 +539,7 @@ def rule_tables(draw, code: str) -> str:
         when = draw(typed_conditions)
     elif valid == 4:   # a built-in rule's condition with its scope and options, values fuzzed
         when, scope, builtin_options = draw(st.sampled_from(builtin_rules()))
-        options = {**options, **{k: draw(st.sampled_from((v, 0, -1, 10**12, 0.5)) if isinstance(v, (int, float))
+        options = {**options, **{k: draw(st.sampled_from((v, v, 0, -1, 10**12, 0.5, 10**12 + 1, float("nan"), float("inf"))) if isinstance(v, (int, float))
                                       and not isinstance(v, bool) else st.just(v)) for k, v in builtin_options.items()}}
     lines = ["[[rule]]",
              f"code = {toml_value(pick(code, _choice(('X101', 'T1', 'x101', 'XXXX101'))))}",
@@ -637,9 +637,34 @@ def config_files(draw) -> str:
     return head + body
 
 
+_CODES = st.sampled_from(("T1", "T101", "S", "D605", "D6", "E", "L100", "A304", "M2", "R"))
+_GLOBS = st.sampled_from(("*.goals", "docs/**", "**/*.goals", "drafts/", "[!_]*.goals", "a?c", "*", "**")) | st.text(
+    hostile_char.filter(lambda c: c not in "\x00"), min_size=1, max_size=12)
+VALID_CONFIG_VALUES = {
+    "select": st.lists(_CODES, max_size=4), "ignore": st.lists(_CODES, max_size=4),
+    "fail-on": st.sampled_from(LEVELS), "lang": st.sampled_from(LANGS),
+    "include": st.lists(_GLOBS, min_size=1, max_size=3), "exclude": st.lists(_GLOBS, max_size=3),
+    "per-file-ignores": st.dictionaries(_GLOBS, st.lists(_CODES, max_size=3), max_size=3),
+    "levels": st.dictionaries(st.sampled_from(("T101", "D605", "S101", "A304", "X999")), st.sampled_from(LEVELS),
+                              max_size=3),
+    "options": st.fixed_dictionaries({}, optional={
+        "A304": st.fixed_dictionaries({"max_monthly_growth": st.integers(-10**12, 10**12) | st.floats(-1e12, 1e12)}),
+        "T103": st.fixed_dictionaries({}, optional={"max_months": st.integers(0, 10**6), "max_mnths": st.just(1)})}),
+    "max-file-size": st.integers(1, 10**9), "max-statement-length": st.integers(1, 10**6),
+}
+
+
+@st.composite
+def valid_config_files(draw) -> str:
+    """Configs whose keys and value shapes are right (values still fuzzed): most of them load."""
+    keys = draw(st.lists(st.sampled_from(sorted(VALID_CONFIG_VALUES)), unique=True, max_size=6))
+    body = "".join(f"{toml_str(k)} = {toml_value(draw(VALID_CONFIG_VALUES[k]))}\n" for k in keys)
+    return draw(st.sampled_from(("", "[tool.smmrules]\n", "[project]\nname = 'x'\n\n[tool.smmrules]\n"))) + body
+
+
 def config_contents():
-    return st.one_of(config_files(), config_files(), mutated(CONFIG_SEEDS, 5), hostile_text,
-                     st.lists(doc_lines(), max_size=5).map("\n".join))
+    return st.one_of(config_files(), valid_config_files(), valid_config_files(), mutated(CONFIG_SEEDS, 5),
+                     hostile_text, st.lists(doc_lines(), max_size=5).map("\n".join))
 
 
 # -- checks ---------------------------------------------------------------------------------------
