@@ -154,13 +154,22 @@ def parse(table: Table, tokens) -> Tree:
             del states[-size:]
         else:
             popped = ()
-        children = []
+        children = None
         for c, k in zip(popped, keep):
             if k:
                 if isinstance(c, _Inline):
-                    children.extend(c.items)
+                    # take over the inlined list (it is ours and about to be dropped): a long
+                    # `_item*` grows in place instead of being copied at every step
+                    if children is None:
+                        children = c.items
+                    else:
+                        children.extend(c.items)
+                elif children is None:
+                    children = [c]
                 else:
                     children.append(c)
+        if children is None:
+            children = []
         if inline:
             value = _Inline(children)
         elif expand1 and len(children) == 1:
