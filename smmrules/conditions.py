@@ -367,7 +367,11 @@ class Compiler:
     def _c_neg(self, node, depth):
         fn, kind, val = self._c(node.children[0], depth)
         self._need(node.children[0], kind, "num", "'-'")
-        return (lambda env: None if fn(env) is None else -fn(env)), "num", (-val if isinstance(val, float) else None)
+
+        def neg(env):   # the operand once: evaluating it twice made "- - - ... x" cost 2^depth
+            value = fn(env)
+            return None if value is None else -value
+        return neg, "num", (-val if isinstance(val, float) else None)
 
     # checks ----------------------------------------------------------------------
     @staticmethod

@@ -125,3 +125,19 @@ def test_a_huge_sparse_rule_file_is_refused_unread(tmp_path):
         RuleSet([tmp_path], builtin=False)
     assert str(info.value) == f"{tmp_path}/huge.toml:1:1: rule file is 8589934592 bytes; the limit is 1000000"
     assert time.perf_counter() - start < 1.0
+
+
+def test_nested_unary_minus_is_evaluated_once_per_level(tmp_path):
+    # `-x` evaluated its operand twice: 38 nested minus signs (within the depth limit of 40) cost
+    # 2^38 calls for every goal, and the long fuzz run hung in check()
+    import time
+    from smmrules import check_goal
+    from smmrules.engine import RuleSet
+    (tmp_path / "team.toml").write_text(_rule().replace('when = "goal.vague"',
+                                                        'when = "' + "-" * 38 + 'goal.target.value > 0"'),
+                                        encoding="utf-8")
+    rules = RuleSet([tmp_path], builtin=False)
+    start = time.perf_counter()
+    assert [f.code for f in check_goal("increase sales by 15%", rules=rules)] == ["X101"]
+    assert check_goal("get more followers", rules=rules) == []
+    assert time.perf_counter() - start < 1.0
