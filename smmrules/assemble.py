@@ -15,6 +15,7 @@ import attrs
 from .ast import Baseline, Deadline, Goal, Metric, Secondary, Span, Target
 from .lexicon import LexiconSet
 from .normalize import SUBDAY, UNIT_SHORT, add_duration, iso_duration, number, period_end
+from ._record import Record, _set
 from .phrases import DateSpec, Phrase, Quantity, SpanSpec, date_of
 
 # prepositions by what their quantity argument means
@@ -24,14 +25,19 @@ _CURRENCIES = ("USD", "EUR", "RUB", "UAH", "GBP")
 _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
 
 
-@attrs.frozen
-class _Claim:
-    role: str              # change | level | bare | baseline | rank | multiple | deadline
-    phrase: Phrase
-    qty: Quantity | None = None
-    bound: str | None = None
-    deadline: Deadline | None = None
-    value: Decimal | None = None
+class _Claim(Record):
+    """role: change | level | bare | baseline | rank | multiple | deadline."""
+
+    __slots__ = ("role", "phrase", "qty", "bound", "deadline", "value")
+
+    def __init__(self, role: str, phrase: Phrase, qty: Quantity | None = None, bound: str | None = None,
+                 deadline: Deadline | None = None, value: Decimal | None = None):
+        _set(self, "role", role)
+        _set(self, "phrase", phrase)
+        _set(self, "qty", qty)
+        _set(self, "bound", bound)
+        _set(self, "deadline", deadline)
+        _set(self, "value", value)
 
 
 def _drop_contrasted(phrases: list[Phrase]) -> list[Phrase]:
@@ -109,14 +115,14 @@ def _reread_verbs(phrases: list[Phrase]) -> list[Phrase]:
     if len(verbs) == 1 and not any(p.kind == "metric" for p in phrases):
         alt = next((m for t, m in verbs[0].alts if t == "METRIC"), None)
         if alt is not None and any(p.kind in ("amount", "prep", "bound") for p in phrases):
-            return [attrs.evolve(p, kind="metric", value=alt, alts=()) if p is verbs[0] else p for p in phrases]
+            return [p.evolve(kind="metric", value=alt, alts=()) if p is verbs[0] else p for p in phrases]
     out = []
     seen_verb = seen_metric = False
     for p in phrases:
         if p.kind == "verb" and seen_verb and not seen_metric:
             alt = next((m for t, m in p.alts if t == "METRIC"), None)
             if alt is not None:
-                p = attrs.evolve(p, kind="metric", value=alt, alts=())
+                p = p.evolve(kind="metric", value=alt, alts=())
         if p.kind == "verb":
             seen_verb = True
         elif p.kind == "metric":
@@ -187,11 +193,11 @@ class Assembler:
                 if q.value is None:
                     return []
                 if prep == "from" and (time_metric or q.unit in SUBDAY):
-                    return [_Claim("baseline", p, attrs.evolve(q, unit=UNIT_SHORT[q.unit]))]
+                    return [_Claim("baseline", p, q.evolve(unit=UNIT_SHORT[q.unit]))]
                 day_level = q.unit == "day" and not self._time_level
                 if q.unit in SUBDAY or (time_metric and (prep in _LEVEL_PREPS or prep is None or day_level)):
                     within = prep in ("within", "in", "until", None) and bound is None
-                    return [_Claim("level", p, attrs.evolve(q, unit=UNIT_SHORT[q.unit]),
+                    return [_Claim("level", p, q.evolve(unit=UNIT_SHORT[q.unit]),
                                    "le" if within else bound)]
                 return [_Claim("deadline", p, deadline=self._duration(p, q.value, q.unit, today))]
             if q.unit == "times":
@@ -225,17 +231,17 @@ class Assembler:
                 # ...but «в 2026 году» is the year 2026: only English says "in 2026 years" for a count
                 # "to 2000 followers", «с 1899 до 1900», "within 2000 months": a number, not a year
                 q = Quantity(Decimal(year), unit=unit)
-                arg = attrs.evolve(arg, kind="amount", value=q)
+                arg = arg.evolve(kind="amount", value=q)
             if p.value == "from" and arg.kind in ("date", "span", "year", "unit"):
                 return []
             if arg.kind == "unit" and (arg.value in SUBDAY or (time_metric and arg.value == "day")):
                 # "within a minute", «в течение часа»: a response time, not a deadline
                 q = Quantity(Decimal(1), unit=arg.value)
-                return self._claims_of(attrs.evolve(arg, kind="amount", value=q), p.value, nxt, today,
+                return self._claims_of(arg.evolve(kind="amount", value=q), p.value, nxt, today,
                                        time_metric, bound)
             if arg.kind in ("amount", "rank", "multiple", "bound"):
                 inner = self._claims_of(arg, p.value, nxt, today, time_metric)
-                return [attrs.evolve(c, deadline=attrs.evolve(c.deadline, text=p.text, span=p.span))
+                return [c.evolve(deadline=attrs.evolve(c.deadline, text=p.text, span=p.span))
                         if c.deadline is not None else c for c in inner]
             dl = self._deadline_of(arg, p.value, today)
             if dl is not None:
@@ -329,14 +335,14 @@ class Assembler:
             # "get from 30 to 50 leads a week": a range to produce, not a starting point
             q = Quantity(None, baseline_claim.qty.value, target_claim.qty.value,
                          target_claim.qty.unit or baseline_claim.qty.unit)
-            span_phrase = attrs.evolve(target_claim.phrase, span=baseline_claim.phrase.span.cover(
+            span_phrase = target_claim.phrase.evolve(span=baseline_claim.phrase.span.cover(
                 target_claim.phrase.span))
             target_claim = _Claim("level", span_phrase, q, target_claim.bound)
             baseline_claim = None
         if baseline_claim is not None and target_claim is not None and target_claim.role in ("bare", "change"):
             # "from 4% to 6%" reads the second number as the level even without "to"
             if target_claim.role == "bare":
-                target_claim = attrs.evolve(target_claim, role="level")
+                target_claim = target_claim.evolve(role="level")
 
         vague = any(p.kind in ("more", "less") for p in main)
         has_more = any(p.kind == "more" for p in main)

@@ -8,12 +8,15 @@ an error. `--no-cache` (or SMMRULES_NO_CACHE=1) turns the cache off for a run.
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
+
+try:  # the builtin hashlib wraps: importing hashlib itself loads OpenSSL, milliseconds on every run
+    from _blake2 import blake2b as _blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b as _blake2b
 
 T = TypeVar("T")
 FORMAT = "2"  # bump when the layout of a cached object changes
@@ -56,21 +59,28 @@ def _lark_stamp() -> str:
 @functools.lru_cache(maxsize=1)
 def _code_stamp() -> str:
     """smmrules' own source files (sizes and times): a changed module never reads an old layout."""
-    here = Path(__file__).resolve().parent
+    here = os.path.dirname(os.path.abspath(__file__))
     out = []
-    for f in sorted(here.rglob("*.py")):
+    for folder in (here, os.path.join(here, "reporters")):
         try:
-            st = f.stat()
-            out.append(f"{f.name}:{st.st_size}:{st.st_mtime_ns}")
+            entries = sorted((e for e in os.scandir(folder) if e.name.endswith(".py")), key=lambda e: e.name)
+            for e in entries:
+                st = e.stat()
+                out.append(f"{folder}/{e.name}:{st.st_size}:{st.st_mtime_ns}")
         except OSError:
             pass
     return ";".join(out)
 
 
+def hasher():
+    """A fresh 256-bit BLAKE2b hash object (cache keys and rule fingerprints)."""
+    return _blake2b(digest_size=32)
+
+
 def key(*parts: bytes | str, files: Iterable[Path] = ()) -> str:
     """A hash of the parts, the files' paths and contents, smmrules' version and code, and Lark's."""
     from . import __version__
-    h = hashlib.sha256()
+    h = hasher()
     for part in (FORMAT, __version__, _code_stamp(), _lark_stamp(), *parts):
         h.update(part.encode("utf-8") if isinstance(part, str) else part)
         h.update(b"\0")
@@ -99,6 +109,7 @@ def store(kind: str, digest: str, value) -> None:
     folder = directory()
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        import tempfile
         fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", dir=folder)
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -112,6 +123,16 @@ def store(kind: str, digest: str, value) -> None:
             raise
     except (OSError, pickle.PicklingError):
         pass  # a read-only home or a full disk only costs speed
+
+
+def data_file(path: Path) -> dict:
+    """One of the package's TOML data files, parsed once and cached by its contents: a warm run
+    does not import tomllib for it."""
+    def build() -> dict:
+        import tomllib
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    return cached("toml", key(str(path), files=[path]), build)
 
 
 def cached(kind: str, digest: str, build: Callable[[], T]) -> T:

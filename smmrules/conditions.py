@@ -6,7 +6,6 @@ a hostile rule file is rejected quickly.
 """
 from __future__ import annotations
 
-import difflib
 import operator
 import threading
 from typing import Any, Callable
@@ -389,12 +388,14 @@ class Compiler:
 
 
 def _unknown(what: str, name: str, known) -> str:
+    import difflib
     close = difflib.get_close_matches(name, list(known), n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     return f"unknown {what} '{name}'{hint}"
 
 
 def _unknown_value(value, ftype: FieldType) -> str:
+    import difflib
     close = difflib.get_close_matches(str(value), list(ftype.values), n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     return f"'{value}' is not a possible value here{hint}; expected one of: {', '.join(ftype.values)}"

@@ -9,7 +9,6 @@ import datetime as dt
 import functools
 import re
 import threading
-import tomllib
 from decimal import Decimal
 from typing import Any, Optional
 
@@ -96,17 +95,17 @@ class Document:
 
 # --- keyword tables -----------------------------------------------------------------------
 
-@attrs.frozen
 class _Keywords:
-    goal: dict            # normalized word -> True
-    task: dict
-    categories: dict      # normalized word -> category
-    header: dict          # normalized word -> canonical key
-    types: dict           # canonical key -> value type
-    yes: frozenset
-    no: frozenset
-    roles: dict           # normalized phrase -> role
-    all_keys: tuple       # every header word, for did-you-mean
+    """The document keywords of grammar/document.toml, normalized. goal, task: word -> True;
+    categories: word -> category; header: word -> canonical key; types: key -> value type;
+    roles: phrase -> role; all_keys: every header word, for did-you-mean."""
+
+    __slots__ = ("goal", "task", "categories", "header", "types", "yes", "no", "roles", "all_keys")
+
+    def __init__(self, goal: dict, task: dict, categories: dict, header: dict, types: dict, yes: frozenset,
+                 no: frozenset, roles: dict, all_keys: tuple):
+        self.goal, self.task, self.categories, self.header, self.types = goal, task, categories, header, types
+        self.yes, self.no, self.roles, self.all_keys = yes, no, roles, all_keys
 
 
 def _norm_key(key: str) -> str:
@@ -115,8 +114,7 @@ def _norm_key(key: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def keywords() -> _Keywords:
-    with open(grammar_dir() / "document.toml", "rb") as fh:
-        data = tomllib.load(fh)
+    data = cache.data_file(grammar_dir() / "document.toml")
 
     def words(table) -> list[str]:
         return [w for lang in LANGS for w in table.get(lang, [])]

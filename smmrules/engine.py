@@ -27,10 +27,11 @@ class RuleSet:
                  plugins: tuple = ()):
         self.lexicons = lexicons or default_lexicons()
         self.fields = {scope: declared_fields(self.lexicons, scope) for scope in SCOPES}
-        import hashlib
+        from .cache import hasher
         rules: dict[str, Rule] = {}
         overrides: list[Override] = []
-        print_ = hashlib.sha256(repr(sorted(p.name for p in plugins)).encode())
+        print_ = hasher()
+        print_.update(repr(sorted(p.name for p in plugins)).encode())
         self.catalogue_data: list[tuple[str, dict]] = []
         from .plugins import plugin_functions
         self.plugins = tuple(plugins)
@@ -87,9 +88,11 @@ class RuleSet:
         clone = object.__new__(RuleSet)
         clone.__dict__.update(self.__dict__)
         clone._all = apply_overrides(self._all, overrides, self.fields)
-        import hashlib
-        clone.fingerprint = hashlib.sha256((self.fingerprint + repr(sorted((levels or {}).items()))
-                                            + repr(sorted((options or {}).items()))).encode()).hexdigest()
+        from .cache import hasher
+        h = hasher()
+        h.update((self.fingerprint + repr(sorted((levels or {}).items()))
+                  + repr(sorted((options or {}).items()))).encode())
+        clone.fingerprint = h.hexdigest()
         clone._index()
         return clone
 

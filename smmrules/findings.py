@@ -3,23 +3,30 @@ from __future__ import annotations
 
 from typing import Optional
 
-import attrs
+from ._record import Record, _set
 
 LEVEL_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-@attrs.frozen(order=False)
-class Finding:
-    code: str
-    name: str
-    smart: Optional[str]
-    level: str
-    message: str
-    path: Optional[str]
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+class Finding(Record):
+    """code, name, SMART letter (or None), level, message, path (None for a bare statement) and
+    the 1-based span it points at."""
+
+    __slots__ = ("code", "name", "smart", "level", "message", "path", "line", "column", "end_line",
+                 "end_column")
+
+    def __init__(self, code: str, name: str, smart: Optional[str], level: str, message: str,
+                 path: Optional[str], line: int, column: int, end_line: int, end_column: int):
+        _set(self, "code", code)
+        _set(self, "name", name)
+        _set(self, "smart", smart)
+        _set(self, "level", level)
+        _set(self, "message", message)
+        _set(self, "path", path)
+        _set(self, "line", line)
+        _set(self, "column", column)
+        _set(self, "end_line", end_line)
+        _set(self, "end_column", end_column)
 
     def sort_key(self):
         return (self.path or "", self.line, self.column, self.code, self.end_line, self.end_column, self.message)

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import threading
-import tomllib
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from ._record import Record, _set
 from .errors import DataFileError
 from .resources import grammar_dir
 
@@ -19,33 +18,42 @@ def normalize_word(word: str) -> str:
     return w.replace("ё", "е").replace("’", "'").replace("ʼ", "'").replace("`", "'")
 
 
-@dataclass(frozen=True)
-class Reading:
-    """One way to read a run of words: a grammar terminal and what it means."""
-    terminal: str
-    value: str
-    length: int          # words consumed
-    rank: tuple          # smaller is preferred
+class Reading(Record):
+    """One way to read a run of words: a grammar terminal, what it means, the words it consumes
+    and its rank (smaller is preferred)."""
+
+    __slots__ = ("terminal", "value", "length", "rank")
+
+    def __init__(self, terminal: str, value: str, length: int, rank: tuple):
+        _set(self, "terminal", terminal)
+        _set(self, "value", value)
+        _set(self, "length", length)
+        _set(self, "rank", rank)
 
 
-@dataclass(frozen=True)
-class MetricInfo:
-    name: str
-    category: str
-    abstract: bool = False
-    activity: bool = False
-    lower_is_better: bool = False
-    time: bool = False
-    display: dict = field(default_factory=dict)
-    percent_variant: str | None = None
+class MetricInfo(Record):
+    __slots__ = ("name", "category", "abstract", "activity", "lower_is_better", "time", "display",
+                 "percent_variant")
+
+    def __init__(self, name: str, category: str, abstract: bool = False, activity: bool = False,
+                 lower_is_better: bool = False, time: bool = False, display: dict | None = None,
+                 percent_variant: str | None = None):
+        _set(self, "name", name)
+        _set(self, "category", category)
+        _set(self, "abstract", abstract)
+        _set(self, "activity", activity)
+        _set(self, "lower_is_better", lower_is_better)
+        _set(self, "time", time)
+        _set(self, "display", {} if display is None else display)
+        _set(self, "percent_variant", percent_variant)
+
+    def __hash__(self):
+        return hash(self.name)
 
 
-@dataclass
-class _Pattern:
-    parts: tuple          # each part: ("exact"|"stem"|"suffix", text)
-    terminal: str
-    value: str
-    order: int
+# A pattern is a plain tuple (it is pickled by the thousand in the lexicon cache):
+# (parts, terminal, value, order), each part being ("exact"|"stem"|"suffix", text).
+_PARTS, _TERMINAL, _VALUE, _ORDER = range(4)
 
 
 def _compile(pattern: str) -> tuple:
@@ -72,13 +80,13 @@ def _part_matches(part: tuple, word: str) -> bool:
 class Lexicon:
     """The keyword table of one language (plus the shared words)."""
 
-    def __init__(self, lang: str, patterns: list[_Pattern]):
+    def __init__(self, lang: str, patterns: list[tuple]):
         self.lang = lang
-        self._exact: dict[str, list[_Pattern]] = {}
-        self._stems: dict[str, list[_Pattern]] = {}
-        self._suffixes: list[_Pattern] = []
+        self._exact: dict[str, list[tuple]] = {}
+        self._stems: dict[str, list[tuple]] = {}
+        self._suffixes: list[tuple] = []
         for p in patterns:
-            kind, text = p.parts[0]
+            kind, text = p[_PARTS][0]
             if kind == "exact":
                 self._exact.setdefault(text, []).append(p)
             elif kind == "stem":
@@ -87,10 +95,10 @@ class Lexicon:
                 self._suffixes.append(p)
         self._first_cache: dict[str, tuple] = {}
         self._readings_cache: dict[tuple, list] = {}
-        self._longest = max((len(p.parts) for p in patterns), default=1)
+        self._longest = max((len(p[_PARTS]) for p in patterns), default=1)
         self.words = frozenset(self._exact) | frozenset(
-            p.parts[0][1] for ps in self._stems.values() for p in ps)
-        self.values = frozenset(p.value for p in patterns)
+            p[_PARTS][0][1] for ps in self._stems.values() for p in ps)
+        self.values = frozenset(p[_VALUE] for p in patterns)
 
     def __getstate__(self):
         state = dict(self.__dict__)
@@ -102,8 +110,8 @@ class Lexicon:
         cached = self._first_cache.get(word)
         if cached is None:
             found = list(self._exact.get(word, ()))
-            found += [p for p in self._stems.get(word[:2], ()) if word.startswith(p.parts[0][1])]
-            found += [p for p in self._suffixes if _part_matches(p.parts[0], word)]
+            found += [p for p in self._stems.get(word[:2], ()) if word.startswith(p[_PARTS][0][1])]
+            found += [p for p in self._suffixes if _part_matches(p[_PARTS][0], word)]
             cached = tuple(found)
             if len(self._first_cache) < 200_000:
                 self._first_cache[word] = cached
@@ -127,19 +135,19 @@ class Lexicon:
         out = []
         seen = set()
         for p in first:
-            n = len(p.parts)
+            n = len(p[_PARTS])
             if start + n > len(words):
                 continue
-            if not all(_part_matches(p.parts[k], words[start + k]) for k in range(1, n)):
+            if not all(_part_matches(p[_PARTS][k], words[start + k]) for k in range(1, n)):
                 continue
-            kinds = [k for k, _ in p.parts]
+            kinds = [k for k, _ in p[_PARTS]]
             exactness = sum(1 for k in kinds if k != "exact")
-            specificity = -sum(len(t) for _, t in p.parts)
-            key = (p.terminal, p.value, n)
+            specificity = -sum(len(t) for _, t in p[_PARTS])
+            key = (p[_TERMINAL], p[_VALUE], n)
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Reading(p.terminal, p.value, n, (-n, exactness, specificity, p.order)))
+            out.append(Reading(p[_TERMINAL], p[_VALUE], n, (-n, exactness, specificity, p[_ORDER])))
         out.sort(key=lambda r: r.rank)
         return out
 
@@ -161,17 +169,15 @@ class LexiconSet:
                 time=spec.get("time", False), display=dict(spec.get("display", {})),
                 percent_variant=spec.get("percent_variant"))
         self.lexicons: dict[str, Lexicon] = {}
-        self.raw: dict[str, dict] = {}
         for lang in LANGS:
             data = _load_toml(root / "lexicon" / f"{lang}.toml")
-            self.raw[lang] = data
-            patterns: list[_Pattern] = []
+            patterns: list[tuple] = []
             order = 0
 
             def add(terminal, value, pats):
                 nonlocal order
                 for pat in pats:
-                    patterns.append(_Pattern(_compile(pat), terminal, str(value), order))
+                    patterns.append((_compile(pat), terminal, str(value), order))
                 order += 1
 
             for terminal, table in data.get("terms", {}).items():
@@ -186,7 +192,7 @@ class LexiconSet:
         cues = _load_toml(root / "cues.toml")
         self.cues: dict[str, Lexicon] = {}
         for lang in LANGS:
-            pats = [_Pattern(_compile(pat), "CUE", name, i)
+            pats = [(_compile(pat), "CUE", name, i)
                     for i, (name, spec) in enumerate(cues.items()) for pat in spec.get(lang, [])]
             self.cues[lang] = Lexicon(lang, pats)
 
@@ -204,6 +210,7 @@ class LexiconSet:
 
 
 def _load_toml(path: Path) -> dict:
+    import tomllib  # only when the lexicon cache misses
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)

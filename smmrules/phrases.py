@@ -5,7 +5,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-import attrs
+from ._record import Record, _set
 from .lr import Token, Tree
 
 from .ast import Span
@@ -13,44 +13,66 @@ from .errors import GoalSyntaxError
 from .normalize import month_end
 
 
-@attrs.frozen
-class Quantity:
-    value: Decimal | None = None
-    low: Decimal | None = None
-    high: Decimal | None = None
-    unit: str | None = None          # "%", "pp", currency code, time unit, "times"
-    signed: bool = False             # written with "+"
+class Quantity(Record):
+    """value, or low..high; unit: "%", "pp", a currency code, a time unit or "times";
+    signed: written with "+"."""
+
+    __slots__ = ("value", "low", "high", "unit", "signed")
+
+    def __init__(self, value: Decimal | None = None, low: Decimal | None = None, high: Decimal | None = None,
+                 unit: str | None = None, signed: bool = False):
+        _set(self, "value", value)
+        _set(self, "low", low)
+        _set(self, "high", high)
+        _set(self, "unit", unit)
+        _set(self, "signed", signed)
 
 
-@attrs.frozen
-class DateSpec:
-    year: int | None
-    month: int | None = None
-    day: int | None = None
-    quarter: int | None = None
+class DateSpec(Record):
+    __slots__ = ("year", "month", "day", "quarter")
+
+    def __init__(self, year: int | None, month: int | None = None, day: int | None = None,
+                 quarter: int | None = None):
+        _set(self, "year", year)
+        _set(self, "month", month)
+        _set(self, "day", day)
+        _set(self, "quarter", quarter)
 
 
-@attrs.frozen
-class SpanSpec:
-    mode: str                        # this | next | end
-    unit: str | None = None
-    count: Decimal | None = None
-    year: int | None = None
-    month: int | None = None
-    quarter: int | None = None
-    ordinal: int | None = None
-    offset: int = 0                  # for end: 0 this period, 1 the next one
+class SpanSpec(Record):
+    """mode: this | next | end; offset (for end): 0 this period, 1 the next one."""
+
+    __slots__ = ("mode", "unit", "count", "year", "month", "quarter", "ordinal", "offset")
+
+    def __init__(self, mode: str, unit: str | None = None, count: Decimal | None = None, year: int | None = None,
+                 month: int | None = None, quarter: int | None = None, ordinal: int | None = None,
+                 offset: int = 0):
+        _set(self, "mode", mode)
+        _set(self, "unit", unit)
+        _set(self, "count", count)
+        _set(self, "year", year)
+        _set(self, "month", month)
+        _set(self, "quarter", quarter)
+        _set(self, "ordinal", ordinal)
+        _set(self, "offset", offset)
 
 
-@attrs.frozen
-class Phrase:
-    kind: str
-    span: Span
-    text: str
-    value: Any = None
-    arg: "Phrase | None" = None
-    alts: tuple = ()
-    toks: tuple = attrs.field(default=(), eq=False, repr=False)
+class Phrase(Record):
+    """One phrase of a statement: its kind, span, text and value (a Quantity, DateSpec, ...);
+    `arg` is the phrase a preposition governs; `toks` (not compared) are its tokens."""
+
+    __slots__ = ("kind", "span", "text", "value", "arg", "alts", "toks")
+    _no_compare = ("toks",)
+
+    def __init__(self, kind: str, span: Span, text: str, value: Any = None, arg: "Phrase | None" = None,
+                 alts: tuple = (), toks: tuple = ()):
+        _set(self, "kind", kind)
+        _set(self, "span", span)
+        _set(self, "text", text)
+        _set(self, "value", value)
+        _set(self, "arg", arg)
+        _set(self, "alts", alts)
+        _set(self, "toks", toks)
 
 
 def _span_of(tokens) -> Span:

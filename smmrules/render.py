@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import tomllib
 
 from .ast import Goal
 from .lexicon import default_lexicons
@@ -11,8 +10,8 @@ from .resources import grammar_dir
 
 @functools.lru_cache(maxsize=1)
 def templates() -> dict:
-    with open(grammar_dir() / "render.toml", "rb") as fh:
-        return tomllib.load(fh)
+    from .cache import data_file
+    return data_file(grammar_dir() / "render.toml")
 
 
 def format_number(v) -> str:

@@ -3,23 +3,25 @@ from __future__ import annotations
 
 from typing import Optional
 
-import attrs
-
+from ._record import Record, _set
 from .findings import Finding
 
 
-@attrs.frozen
-class FileResult:
+class FileResult(Record):
     """Findings for one linted file (or stdin), or the error that stopped it from being linted.
 
     path: as given on the command line ("-" or --stdin-filename for stdin)
     lines: the file's text split into lines, for showing source under a finding (None when unread)
     error: a one-line message (`path:line:col: what is wrong`) when the file could not be linted
     """
-    path: str
-    findings: tuple = ()
-    lines: Optional[tuple] = None
-    error: Optional[str] = None
+
+    __slots__ = ("path", "findings", "lines", "error")
+
+    def __init__(self, path: str, findings: tuple = (), lines: Optional[tuple] = None, error: Optional[str] = None):
+        _set(self, "path", path)
+        _set(self, "findings", findings)
+        _set(self, "lines", lines)
+        _set(self, "error", error)
 
     @property
     def ok(self) -> bool:

@@ -6,9 +6,7 @@ Every problem is a RuleFileError naming the file, line and column.
 """
 from __future__ import annotations
 
-import difflib
 import re
-import tomllib
 from pathlib import Path
 from typing import Any, Callable
 
@@ -133,6 +131,7 @@ class _FileLoader:
             if n > MAX_TABLES:
                 raise RuleFileError(f"rule file has more than {MAX_TABLES:,} tables", path=self.shown,
                                     line=text.count("\n", 0, m.start()) + 1)
+        import tomllib  # only when a rule file is not in the cache
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
@@ -297,6 +296,7 @@ def _as_list(value):
 
 
 def _unknown(what: str, name: str, known) -> str:
+    import difflib
     close = difflib.get_close_matches(name, list(known), n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     return f"unknown {what} '{name}'{hint}"

@@ -8,8 +8,6 @@ words, then file order); a word that no reading fits is a plain WORD.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .lexicon import Lexicon, Reading, normalize_word
 from .lr import REDUCE, SHIFT, Table
 from .lr import Token as Tok
@@ -39,12 +37,19 @@ _SYMBOLS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-@dataclass(frozen=True)
 class _Edge:
-    terminal: str
-    meaning: str
-    length: int      # raw tokens consumed
-    cost: int
+    """A reading of raw tokens: the terminal, its meaning, the raw tokens consumed, its cost."""
+
+    __slots__ = ("terminal", "meaning", "length", "cost")
+
+    def __init__(self, terminal: str, meaning: str, length: int, cost: int):
+        self.terminal = terminal
+        self.meaning = meaning
+        self.length = length
+        self.cost = cost
+
+    def __repr__(self) -> str:
+        return f"_Edge({self.terminal!r}, {self.meaning!r}, {self.length}, {self.cost})"
 
 
 def _number_edges(tok: RawToken) -> list[tuple[str, str]]:

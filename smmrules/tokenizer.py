@@ -3,19 +3,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from ._record import Record, _set
 from .errors import GoalSyntaxError
 
 
-@dataclass(frozen=True)
-class RawToken:
-    kind: str            # word number iso_date dot_date quarter mult ordinal symbol
-    text: str
-    start: int
-    end: int
-    value: object = None
+class RawToken(Record):
+    """kind: word number iso_date dot_date quarter mult ordinal symbol; start/end: offsets."""
+
+    __slots__ = ("kind", "text", "start", "end", "value")
+
+    def __init__(self, kind: str, text: str, start: int, end: int, value: object = None):
+        _set(self, "kind", kind)
+        _set(self, "text", text)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "value", value)
 
 
 _SEP = "[ \u00a0\u202f\u2009]"

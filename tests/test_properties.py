@@ -11,6 +11,7 @@ import json
 import math
 import os
 import re
+import tomllib
 from decimal import Decimal
 
 import pytest
@@ -21,9 +22,9 @@ from lark import Lark
 
 from smmrules import GoalSyntaxError, parse_goal
 from smmrules.ast import Goal, Metric, Target
-from smmrules.lexicon import default_lexicons
 from smmrules.normalize import UNIT_ISO, duration_months, iso_duration
 from smmrules.parse import MAX_STATEMENT
+from smmrules.resources import grammar_dir
 from strategies import LANGS, METRICS, expected_duration_date, goals, month_end, plus_months, slots, todays
 
 _SUPPRESS = [HealthCheck.too_slow, HealthCheck.data_too_large]
@@ -69,7 +70,9 @@ _NASTY = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e", "\u200f", 
           "\uff11", "\u00b2", "\u2155", "½", "Ⅻ", "%", "$", "€", "£", "₽", "₴", "#", "№", "-", "–", "—",
           ",", ".", ":", ";", "+", "&", ">", "<", "=", "≥", "≤", "x", "×", "х", "'", "’", "ʼ", "/", "(",
           ")", '"', "«", "»", "!", "?", "@", "*", "^", "{", "}", "[", "]", "|", "\\", "_", "`", "~")
-_WORDS = sorted({w for lex in default_lexicons().raw.values() for table in lex.get("terms", {}).values()
+_LEXICON_DATA = [tomllib.loads((grammar_dir() / "lexicon" / f"{lang}.toml").read_text(encoding="utf-8"))
+                 for lang in ("en", "ru", "uk")]
+_WORDS = sorted({w for lex in _LEXICON_DATA for table in lex.get("terms", {}).values()
                  for pats in table.values() for p in pats for w in p.replace("*", "").split()}
                 | {"Q3", "2026", "2026-06", "31.12.2026", "20%", "18-20%", "3,200", "3 200", "10k", "1.5M"})
 

@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import abc
-import json
 import re
 from typing import TYPE_CHECKING, Any, TextIO
 
-import attrs
-
+from .._record import Record, _set
 from ..findings import Finding
 from ..results import FileResult
 
@@ -20,13 +18,21 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-@attrs.frozen
-class Options:
-    rules: Any = None          # a RuleSet, or None when the caller has none at hand
-    lang: str = "en"
-    color: bool = False
-    statistics: bool = False
-    quiet: bool = False
+class Options(Record):
+    """rules: a RuleSet, or None when the caller has none at hand."""
+
+    __slots__ = ("rules", "lang", "color", "statistics", "quiet")
+
+    def __init__(self, rules: Any = None, lang: str = "en", color: bool = False, statistics: bool = False,
+                 quiet: bool = False):
+        _set(self, "rules", rules)
+        _set(self, "lang", lang)
+        _set(self, "color", color)
+        _set(self, "statistics", statistics)
+        _set(self, "quiet", quiet)
+
+    def __hash__(self):
+        return hash((self.lang, self.color, self.statistics, self.quiet))
 
 
 class Reporter(abc.ABC):
@@ -52,7 +58,7 @@ class Reporter(abc.ABC):
 
 def located(result: FileResult) -> tuple[Finding, ...]:
     """The result's findings, with the result's path on those that have none (check_goal findings)."""
-    return tuple(f if f.path is not None else attrs.evolve(f, path=result.path) for f in result.findings)
+    return tuple(f if f.path is not None else f.evolve(path=result.path) for f in result.findings)
 
 
 def printable(text: str) -> str:
@@ -62,5 +68,6 @@ def printable(text: str) -> str:
 
 def dumps(obj: Any, **kwargs) -> str:
     """JSON with non-ASCII text kept readable, falling back to \\u escapes when there are lone surrogates."""
+    import json
     text = json.dumps(obj, ensure_ascii=False, **kwargs)
     return json.dumps(obj, **kwargs) if _SURROGATE.search(text) else text

@@ -4,8 +4,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Mapping
 
-import attrs
-
+from .._record import Record, _set
 from ..findings import LEVEL_ORDER
 from ..results import FileResult
 
@@ -16,20 +15,27 @@ def _frozen_counts(counts: Mapping[str, int]) -> Mapping[str, int]:
     return MappingProxyType(dict(counts))
 
 
-@attrs.frozen
-class Summary:
+class Summary(Record):
     """What a report covered.
 
     files: results received (linted or not); files_with_errors: results whose `error` is set
     (the file could not be linted); files_with_findings: files with at least one finding;
     by_level: findings per level (always has error, warning and info); by_code: findings per code.
     """
-    files: int = 0
-    files_with_errors: int = 0
-    files_with_findings: int = 0
-    by_level: Mapping[str, int] = attrs.field(default=MappingProxyType({lv: 0 for lv in LEVELS}),
-                                              converter=_frozen_counts)
-    by_code: Mapping[str, int] = attrs.field(default=MappingProxyType({}), converter=_frozen_counts)
+
+    __slots__ = ("files", "files_with_errors", "files_with_findings", "by_level", "by_code")
+
+    def __init__(self, files: int = 0, files_with_errors: int = 0, files_with_findings: int = 0,
+                 by_level: Mapping[str, int] | None = None, by_code: Mapping[str, int] | None = None):
+        _set(self, "files", files)
+        _set(self, "files_with_errors", files_with_errors)
+        _set(self, "files_with_findings", files_with_findings)
+        _set(self, "by_level", _frozen_counts({lv: 0 for lv in LEVELS} if by_level is None else by_level))
+        _set(self, "by_code", _frozen_counts({} if by_code is None else by_code))
+
+    def __hash__(self):
+        return hash((self.files, self.files_with_errors, self.files_with_findings,
+                     tuple(self.by_level.items()), tuple(self.by_code.items())))
 
     @property
     def findings(self) -> int:
