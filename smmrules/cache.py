@@ -72,6 +72,24 @@ def _code_stamp() -> str:
     return ";".join(out)
 
 
+@functools.lru_cache(maxsize=1)
+def data_stamp() -> str:
+    """The package's own data (grammar, lexicons, built-in rule files): names, sizes and times.
+    A result depends on them as much as on the code, and a release never changes one in place."""
+    from .resources import grammar_dir, rules_dir
+    out = []
+    for top in (grammar_dir(), rules_dir()):
+        for folder, dirs, files in os.walk(top):
+            dirs.sort()
+            for name in sorted(files):
+                try:
+                    st = os.stat(os.path.join(folder, name))
+                    out.append(f"{folder}/{name}:{st.st_size}:{st.st_mtime_ns}")
+                except OSError:
+                    pass
+    return ";".join(out)
+
+
 def hasher():
     """A fresh 256-bit BLAKE2b hash object (cache keys and rule fingerprints)."""
     return _blake2b(digest_size=32)

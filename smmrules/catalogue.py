@@ -1,21 +1,26 @@
 """The task catalogue (rules/*.toml `[[task]]`): category -> tasks, and suggest_tasks()."""
 from __future__ import annotations
 
-import attrs
-
+from ._record import Record, _set
 from .ast import CATEGORIES, Goal
 from .context import ROLES
 from .errors import RuleFileError
 from .parse import parse_goal
 
 
-@attrs.frozen
-class Task:
-    id: str
-    category: str
-    titles: dict = attrs.field(factory=dict, eq=False)
-    roles: tuple = ()
-    seed: str | None = None
+class Task(Record):
+    """A catalogue task: id, category, title per language (not compared), roles, source seed."""
+
+    __slots__ = ("id", "category", "titles", "roles", "seed")
+    _no_compare = ("titles",)
+
+    def __init__(self, id: str, category: str, titles: dict | None = None, roles: tuple = (),
+                 seed: str | None = None):
+        _set(self, "id", id)
+        _set(self, "category", category)
+        _set(self, "titles", {} if titles is None else titles)
+        _set(self, "roles", roles)
+        _set(self, "seed", seed)
 
     def title(self, lang: str = "en") -> str:
         return self.titles.get(lang) or self.titles["en"]
@@ -25,10 +30,15 @@ class Task:
                 "roles": list(self.roles), "seed": self.seed}
 
 
-@attrs.frozen
-class Catalogue:
-    tasks: tuple
-    examples: dict = attrs.field(factory=dict, eq=False)   # category -> example statements
+class Catalogue(Record):
+    """The tasks, and example statements per category (not compared)."""
+
+    __slots__ = ("tasks", "examples")
+    _no_compare = ("examples",)
+
+    def __init__(self, tasks: tuple, examples: dict | None = None):
+        _set(self, "tasks", tasks)
+        _set(self, "examples", {} if examples is None else examples)
 
     def for_category(self, category: str, role: str | None = None) -> list[Task]:
         return [t for t in self.tasks if t.category == category and (role is None or role in t.roles)]

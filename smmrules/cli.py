@@ -7,7 +7,31 @@ import sys
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+def _columns() -> int:
+    """The terminal's width, as shutil.get_terminal_size() finds it (importing shutil costs a few ms)."""
+    import os
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    def __init__(self, prog, indent_increment=2, max_help_position=24, width=None):
+        super().__init__(prog, indent_increment, max_help_position, width=width or _columns() - 2)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message):  # usage errors: one line, exit 2
         self.print_usage(sys.stderr)
         print(f"smmrules: error: {message}", file=sys.stderr)
@@ -160,8 +184,10 @@ def _cmd_lint(args) -> int:
         config = with_overrides(config, select=_codes(args.select), ignore=_codes(args.ignore),
                                 fail_on=args.fail_on, lang=args.lang,
                                 rules=tuple(Path(r).resolve() for r in args.rules) or None)
-        from .linting import rules_for
-        rules = rules_for(config)
+        if config.rules or config.plugins or config.levels or config.options:
+            # rule folders, plugins, levels and options are checked now: exit 2 before any file
+            from .linting import rules_for
+            rules_for(config)
     except SmmrulesError as exc:
         _stderr(str(exc))
         return EXIT_ERROR
@@ -200,6 +226,11 @@ def _cmd_lint(args) -> int:
             yield result
 
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    if args.format == "sarif":          # the only format that describes the rules themselves
+        from .linting import rules_for
+        rules = rules_for(config)
+    else:
+        rules = None
     summary = write_report(results(), fmt=args.format, out=sys.stdout, rules=rules,
                            lang=config.lang or "en", color=color, statistics=args.statistics, quiet=args.quiet)
     if errors:

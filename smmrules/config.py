@@ -1,19 +1,15 @@
 """Configuration: find and validate [tool.smmrules] / .smmrules.toml, and apply it to codes and paths."""
 from __future__ import annotations
 
-import difflib
 import math
 import os
 import re
-import tomllib
 from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Any
 
-import attrs
-
+from ._record import Record, _set
 from .errors import ConfigError
-from .tomlpos import Positions
 
 LEVELS = ("error", "warning", "info")
 LANGS = ("en", "ru", "uk")
@@ -187,49 +183,55 @@ _CHECKS = {
 }
 
 
-def _validator(key: str):
-    """An attrs validator running the same check the loader runs, as a ConfigError with the key's name."""
-    check = _CHECKS[key][1]
-
-    def validate(instance, attribute, value):
-        if attribute.name == "lang" and value is None:
-            return
-        if attribute.name == "rules":
-            value = tuple(str(v) for v in value) if isinstance(value, (list, tuple)) else value
-        if attribute.name == "per_file_ignores":
-            pairs = isinstance(value, tuple) and all(isinstance(p, tuple) and len(p) == 2 for p in value)
-            value = dict(value) if pairs else value
-        try:
-            check(key, value)
-        except _Bad as bad:
-            raise ConfigError(bad.message) from None
-    return validate
+def _checked(key: str, value: Any) -> None:
+    """Run the check the loader runs for `key` on a value given to Config(): a ConfigError naming it."""
+    if key == "lang" and value is None:
+        return
+    if key == "rules":
+        value = tuple(str(v) for v in value) if isinstance(value, (list, tuple)) else value
+    if key == "per-file-ignores":
+        pairs = isinstance(value, tuple) and all(isinstance(p, tuple) and len(p) == 2 for p in value)
+        value = dict(value) if pairs else value
+    try:
+        _CHECKS[key][1](key, value)
+    except _Bad as bad:
+        raise ConfigError(bad.message) from None
 
 
 def _tuple(value):
     return tuple(value) if isinstance(value, (list, tuple)) else value
 
 
-@attrs.frozen
-class Config:
-    """Settings for one run; DEFAULT when there is no config file. `lines` maps keys to config lines."""
-    path: Path | None = None
-    root: Path = Path(".")                          # the config file's folder; "." means the cwd at use
-    select: tuple = attrs.field(default=(), converter=_tuple, validator=_validator("select"))
-    ignore: tuple = attrs.field(default=(), converter=_tuple, validator=_validator("ignore"))
-    fail_on: str = attrs.field(default="warning", validator=_validator("fail-on"))
-    lang: str | None = attrs.field(default=None, validator=_validator("lang"))
-    rules: tuple = attrs.field(default=(), converter=_tuple, validator=_validator("rules"))
-    include: tuple = attrs.field(default=DEFAULT_INCLUDE, converter=_tuple, validator=_validator("include"))
-    exclude: tuple = attrs.field(default=DEFAULT_EXCLUDE, converter=_tuple, validator=_validator("exclude"))
-    per_file_ignores: tuple = attrs.field(default=(), converter=_tuple, validator=_validator("per-file-ignores"))
-    levels: dict = attrs.field(factory=dict, validator=_validator("levels"))
-    options: dict = attrs.field(factory=dict, validator=_validator("options"))
-    max_file_size: int = attrs.field(default=MAX_FILE_SIZE, validator=_validator("max-file-size"))
-    max_statement_length: int = attrs.field(default=MAX_STATEMENT_LENGTH,
-                                            validator=_validator("max-statement-length"))
-    plugins: tuple = attrs.field(default=(), converter=_tuple, validator=_validator("plugins"))
-    lines: dict = attrs.field(factory=dict, eq=False, repr=False)
+class Config(Record):
+    """Settings for one run; DEFAULT when there is no config file. `root` is the config file's
+    folder ("." means the working directory at use); `lines` maps keys to config lines. Every
+    value is checked as the loader checks it: a bad one is a ConfigError."""
+
+    __slots__ = ("path", "root", "select", "ignore", "fail_on", "lang", "rules", "include", "exclude",
+                 "per_file_ignores", "levels", "options", "max_file_size", "max_statement_length", "plugins",
+                 "lines")
+    _no_compare = ("lines",)
+
+    def __init__(self, path: Path | None = None, root: Path = Path("."), select: tuple = (), ignore: tuple = (),
+                 fail_on: str = "warning", lang: str | None = None, rules: tuple = (),
+                 include: tuple = DEFAULT_INCLUDE, exclude: tuple = DEFAULT_EXCLUDE, per_file_ignores: tuple = (),
+                 levels: dict | None = None, options: dict | None = None, max_file_size: int = MAX_FILE_SIZE,
+                 max_statement_length: int = MAX_STATEMENT_LENGTH, plugins: tuple = (),
+                 lines: dict | None = None):
+        values = {"select": _tuple(select), "ignore": _tuple(ignore), "fail-on": fail_on, "lang": lang,
+                  "rules": _tuple(rules), "include": _tuple(include), "exclude": _tuple(exclude),
+                  "per-file-ignores": _tuple(per_file_ignores), "levels": {} if levels is None else levels,
+                  "options": {} if options is None else options, "max-file-size": max_file_size,
+                  "max-statement-length": max_statement_length, "plugins": _tuple(plugins)}
+        _set(self, "path", path)
+        _set(self, "root", root)
+        for key, value in values.items():
+            _checked(key, value)
+            _set(self, _CHECKS[key][0], value)
+        _set(self, "lines", {} if lines is None else lines)
+
+    def __hash__(self):
+        return hash((self.path, self.select, self.ignore, self.fail_on, self.lang, self.rules))
 
 
 DEFAULT = Config()
@@ -244,6 +246,9 @@ def _mentions_us(path: Path) -> bool:
         raw = path.read_bytes()
     except OSError:
         return False
+    if b"smmrules" not in raw:
+        return False                        # most pyproject.toml files: no need to parse them
+    import tomllib
     try:
         data = tomllib.loads(raw.decode("utf-8").lstrip("\ufeff"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
@@ -327,8 +332,9 @@ class _Loader:
                 return number
         return start
 
-    def positions(self) -> Positions:
+    def positions(self):
         """Key positions of the part of the file that is ours (tomlpos is quadratic in tables)."""
+        from .tomlpos import Positions
         lines, keep, headers = [], True, 0
         for number, text in enumerate(self.text_lines, start=1):
             m = _HEADER_NAME.match(text)
@@ -363,6 +369,7 @@ class _Loader:
                               path=self.shown, line=line) from None
 
     def parse(self, text: str) -> dict:
+        import tomllib
         try:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
@@ -432,6 +439,7 @@ def _unknown_key(key: str, base: tuple) -> str:
     if key == "tool" and not base:
         return "unknown key 'tool' (in .smmrules.toml the settings go at the top level, without [tool.smmrules])"
     dashed = key.replace("_", "-").lower()
+    import difflib
     close = [dashed] if dashed in KEYS else difflib.get_close_matches(key, KEYS, n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     return f"unknown key '{key}'{hint}"
@@ -466,11 +474,12 @@ def with_overrides(config: Config, *, select=None, ignore=None, fail_on=None, la
         raise ConfigError(bad.message) from None
     if rules:
         changes["rules"] = tuple(dict.fromkeys((*config.rules, *(Path(os.path.abspath(r)) for r in rules))))
-    return attrs.evolve(config, **changes) if changes else config
+    return config.evolve(**changes) if changes else config
 
 
 def check_known(config: Config, rules: dict[str, dict]) -> None:
     """Check levels and options against the loaded rules (code -> default options): ConfigError at the line."""
+    import difflib
     where = str(config.path) if config.path else None
 
     def fail(message, key):

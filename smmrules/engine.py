@@ -6,8 +6,6 @@ import threading
 from pathlib import Path
 from typing import Iterable
 
-import attrs
-
 from .ast import Goal
 from .context import Context
 from .errors import RuleFileError
@@ -17,7 +15,7 @@ from .lexicon import LexiconSet, default_lexicons
 from .parse import parse_goal
 from .render import format_number
 from .resources import rules_dir
-from .rules import Override, Rule, apply_overrides, load_rule_file, render_template, rule_files
+from .rules import Override, Rule, apply_overrides, declarations, load_rule_file, render_template, rule_files
 
 
 class RuleSet:
@@ -33,15 +31,17 @@ class RuleSet:
         print_ = hasher()
         print_.update(repr(sorted(p.name for p in plugins)).encode())
         self.catalogue_data: list[tuple[str, dict]] = []
-        from .plugins import plugin_functions
         self.plugins = tuple(plugins)
-        functions = plugin_functions(self.plugins)
+        functions: dict = {}
+        for plugin in self.plugins:
+            functions.update(plugin.functions)
         all_folders = ([rules_dir()] if builtin else []) + [Path(f) for f in folders] + [
             f for p in self.plugins for f in p.rules]
+        declared = declarations(self.fields, functions)
         for folder in all_folders:
             for path in rule_files(folder):
                 # loaded first: a file over the size limit is refused before anything reads it whole
-                file_rules, file_overrides, data = load_rule_file(path, self.fields, functions)
+                file_rules, file_overrides, data = load_rule_file(path, self.fields, functions, declared=declared)
                 print_.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
                 try:
                     print_.update(path.read_bytes())

@@ -4,8 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Callable
 
-import attrs
-
+from ._record import Record, _set
 from .ast import CATEGORIES, DEADLINE_KINDS, DIRECTIONS, LANGS, PERIODS, TARGET_KINDS, Goal
 from .context import ROLES, Context
 from .lexicon import LexiconSet
@@ -13,10 +12,15 @@ from .metrics import MetricError, implied_monthly_growth, monthly_growth_of_fact
 from .normalize import duration_months, months_between
 
 
-@attrs.frozen
-class FieldType:
-    kind: str                       # num | str | bool | date | list | obj (test with "is missing" only)
-    values: tuple | None = None     # allowed values of a str field (checked at load time)
+class FieldType(Record):
+    """kind: num | str | bool | date | list | obj (tested with "is missing" only); values: the
+    allowed values of a str field (checked at load time)."""
+
+    __slots__ = ("kind", "values")
+
+    def __init__(self, kind: str, values: tuple | None = None):
+        _set(self, "kind", kind)
+        _set(self, "values", values)
 
 
 NUM, STR, BOOL, DATE, LIST, OBJ = (FieldType(k) for k in ("num", "str", "bool", "date", "list", "obj"))
@@ -70,10 +74,14 @@ def declared_fields(lexicons: LexiconSet, scope: str = "goal") -> dict[str, Fiel
     }
 
 
-@attrs.frozen
-class FunctionSig:
-    args: tuple          # argument kinds; "*num" = any number of nums
-    returns: str
+class FunctionSig(Record):
+    """args: argument kinds ("*num" = any number of nums); returns: the result's kind."""
+
+    __slots__ = ("args", "returns")
+
+    def __init__(self, args: tuple, returns: str):
+        _set(self, "args", args)
+        _set(self, "returns", returns)
 
 
 FUNCTIONS: dict[str, FunctionSig] = {

@@ -23,6 +23,12 @@ def lint_many(paths: list[str], config, *, jobs: int = 1, today=None, use_cache:
         return
     import concurrent.futures as cf
     import multiprocessing as mp
+
+    # load the rules and the parser once, here: forked workers share them instead of each loading its own
+    from .grammar import default_grammar
+    from .linting import rules_for
+    rules_for(config)
+    default_grammar()
     chunks = [paths[i:i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:

@@ -14,8 +14,7 @@ import re
 from pathlib import Path
 from typing import Callable
 
-import attrs
-
+from ._record import Record, _set
 from .errors import ConfigError
 from .fields import FUNCTIONS, FunctionSig
 
@@ -24,11 +23,17 @@ KINDS = ("num", "str", "bool", "date", "list")
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}(\.[a-z][a-z0-9_]{0,40})?$")
 
 
-@attrs.frozen
-class Plugin:
-    name: str
-    functions: dict = attrs.field(factory=dict, eq=False)    # name -> (FunctionSig, callable)
-    rules: tuple = ()
+class Plugin(Record):
+    """An installed plugin: its entry-point name, functions (name -> (FunctionSig, callable); not
+    compared) and rule folders."""
+
+    __slots__ = ("name", "functions", "rules")
+    _no_compare = ("functions",)
+
+    def __init__(self, name: str, functions: dict | None = None, rules: tuple = ()):
+        _set(self, "name", name)
+        _set(self, "functions", {} if functions is None else functions)
+        _set(self, "rules", rules)
 
 
 def _get(spec, key):
@@ -70,10 +75,3 @@ def load_plugins(names, *, path: str | None = None) -> tuple[Plugin, ...]:
         rules = tuple(Path(p) for p in (_get(spec, "rules") or ()))
         out.append(Plugin(name, functions, rules))
     return tuple(out)
-
-
-def plugin_functions(plugins) -> dict:
-    merged: dict = {}
-    for p in plugins:
-        merged.update(p.functions)
-    return merged

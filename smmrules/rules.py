@@ -10,12 +10,10 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
-import attrs
-
+from ._record import Record, _set
 from .conditions import ConditionError, compile_tree, parse_condition
 from .errors import RuleFileError
 from .fields import SCOPES, FieldType
-from .tomlpos import Positions
 
 LANGS = ("en", "ru", "uk")
 LEVELS = ("error", "warning", "info")
@@ -39,47 +37,77 @@ MAX_TABLES = 10_000     # [table] lines: five per rule is plenty; 100,000 took t
 _TABLE_LINE = re.compile(r"^[ \t]*\[", re.M)
 
 
-@attrs.frozen
-class Case:
-    text: str              # a statement, or a whole document when `document` is true
-    expect: str            # "bad" | "good"
-    today: str | None = None
-    doc: dict = attrs.field(factory=dict)
-    lang: str | None = None
-    document: bool = False
+class Case(Record):
+    """An example of a rule: `text` is a statement, or a whole document when `document` is true;
+    `expect` is "bad" or "good"."""
+
+    __slots__ = ("text", "expect", "today", "doc", "lang", "document")
+
+    def __init__(self, text: str, expect: str, today: str | None = None, doc: dict | None = None,
+                 lang: str | None = None, document: bool = False):
+        _set(self, "text", text)
+        _set(self, "expect", expect)
+        _set(self, "today", today)
+        _set(self, "doc", {} if doc is None else doc)
+        _set(self, "lang", lang)
+        _set(self, "document", document)
+
+    def __hash__(self):
+        return hash((self.text, self.expect, self.today, self.lang, self.document))
 
 
-@attrs.frozen
-class Rule:
-    code: str
-    name: str
-    smart: str | None
-    level: str
-    when: str
-    check: Callable | None = attrs.field(eq=False, repr=False)
-    fields: frozenset = frozenset()
-    at: str = "goal"
-    options: dict = attrs.field(factory=dict)
-    texts: dict = attrs.field(factory=dict)      # lang -> {message, summary, what, why, fix}
-    cases: tuple = ()
-    path: str = ""
-    line: int = 1
-    enabled: bool = True
-    scope: str = "goal"
-    tree: Any = attrs.field(default=None, eq=False, repr=False)   # the parsed condition (smmrules.lr)
+class Rule(Record):
+    """One rule of a rule file. `check` is the compiled condition and `tree` the parsed one
+    (neither takes part in equality); texts: lang -> {message, summary, what, why, fix}."""
+
+    __slots__ = ("code", "name", "smart", "level", "when", "check", "fields", "at", "options", "texts",
+                 "cases", "path", "line", "enabled", "scope", "tree")
+    _no_compare = ("check", "tree")
+
+    def __init__(self, code: str, name: str, smart: str | None, level: str, when: str,
+                 check: Callable | None, fields: frozenset = frozenset(), at: str = "goal",
+                 options: dict | None = None, texts: dict | None = None, cases: tuple = (), path: str = "",
+                 line: int = 1, enabled: bool = True, scope: str = "goal", tree: Any = None):
+        _set(self, "code", code)
+        _set(self, "name", name)
+        _set(self, "smart", smart)
+        _set(self, "level", level)
+        _set(self, "when", when)
+        _set(self, "check", check)
+        _set(self, "fields", fields)
+        _set(self, "at", at)
+        _set(self, "options", {} if options is None else options)
+        _set(self, "texts", {} if texts is None else texts)
+        _set(self, "cases", cases)
+        _set(self, "path", path)
+        _set(self, "line", line)
+        _set(self, "enabled", enabled)
+        _set(self, "scope", scope)
+        _set(self, "tree", tree)
+
+    def __hash__(self):
+        return hash((self.code, self.path, self.line))
 
     def text(self, key: str, lang: str) -> str:
         return self.texts.get(lang, {}).get(key) or self.texts["en"][key]
 
 
-@attrs.frozen
-class Override:
-    code: str
-    level: str | None = None
-    enabled: bool | None = None
-    options: dict = attrs.field(factory=dict)
-    path: str = ""
-    line: int = 1
+class Override(Record):
+    """A rule file's `[override.CODE]`: a new level, enabled flag or options for another rule."""
+
+    __slots__ = ("code", "level", "enabled", "options", "path", "line")
+
+    def __init__(self, code: str, level: str | None = None, enabled: bool | None = None,
+                 options: dict | None = None, path: str = "", line: int = 1):
+        _set(self, "code", code)
+        _set(self, "level", level)
+        _set(self, "enabled", enabled)
+        _set(self, "options", {} if options is None else options)
+        _set(self, "path", path)
+        _set(self, "line", line)
+
+    def __hash__(self):
+        return hash((self.code, self.path, self.line))
 
 
 def render_template(template: str, values: dict[str, str]) -> str:
@@ -141,6 +169,7 @@ class _FileLoader:
             raise RuleFileError(f"invalid TOML: {msg}", path=self.shown, line=line, column=col) from None
         except RecursionError:
             raise RuleFileError("invalid TOML: nested too deeply", path=self.shown) from None
+        from .tomlpos import Positions
         self.pos = Positions(text)
         for key in data:
             if key not in ("rule", "override", "task", "category"):
@@ -302,22 +331,28 @@ def _unknown(what: str, name: str, known) -> str:
     return f"unknown {what} '{name}'{hint}"
 
 
-def load_rule_file(path: Path, fields: dict[str, dict[str, FieldType]],
-                   functions: dict | None = None) -> tuple[list[Rule], list[Override], dict]:
+def declarations(fields: dict[str, dict[str, FieldType]], functions: dict | None = None) -> str:
+    """What compiled conditions depend on besides their file: the declared fields and functions."""
+    return repr((sorted((s, sorted((k, v.kind, v.values) for k, v in f.items())) for s, f in fields.items()),
+                 sorted((n, s.args, s.returns) for n, (s, _) in (functions or {}).items())))
+
+
+def load_rule_file(path: Path, fields: dict[str, dict[str, FieldType]], functions: dict | None = None, *,
+                   declared: str | None = None) -> tuple[list[Rule], list[Override], dict]:
     """Load one rule file; `fields` maps each scope to the fields its conditions may read.
 
     A file that loaded before is read from the cache (keyed on its bytes and the field
-    declarations): only the closures are compiled again, from the cached condition trees.
+    declarations, `declared` when the caller has them): only the closures are compiled again,
+    from the cached condition trees.
     """
     from . import cache
     from .conditions import compile_tree
     path = Path(path)
     try:
         # a file over the limit is refused below without being read: never hash it whole
-        digest = cache.key(repr(sorted((s, sorted((k, v.kind, v.values) for k, v in f.items()))
-                                       for s, f in fields.items())), str(path),
-                           repr(sorted((n, s.args, s.returns) for n, (s, _) in (functions or {}).items())),
-                           files=[path]) if path.stat().st_size <= MAX_FILE else None
+        if declared is None:
+            declared = declarations(fields, functions)
+        digest = cache.key(declared, str(path), files=[path]) if path.stat().st_size <= MAX_FILE else None
     except OSError:
         digest = None
     hit = cache.load("rules", digest) if digest else None
@@ -326,11 +361,11 @@ def load_rule_file(path: Path, fields: dict[str, dict[str, FieldType]],
         rules = []
         for r in specs:
             check, _ = compile_tree(r.tree, fields[r.scope], r.options, functions)
-            rules.append(attrs.evolve(r, check=check))
+            rules.append(r.evolve(check=check))
         return rules, overrides, data
     rules, overrides, data = _FileLoader(path, fields, functions).load()
     if digest:
-        cache.store("rules", digest, ([attrs.evolve(r, check=None) for r in rules], overrides, data))
+        cache.store("rules", digest, ([r.evolve(check=None) for r in rules], overrides, data))
     return rules, overrides, data
 
 
@@ -367,5 +402,5 @@ def apply_overrides(rules: dict[str, Rule], overrides: list[Override], fields) -
                                         path=o.path, line=o.line)
                 opts[k] = v
             changes["options"] = opts
-        out[o.code] = attrs.evolve(rule, **changes)
+        out[o.code] = rule.evolve(**changes)
     return out

@@ -80,8 +80,6 @@ def read_text(path: str, data: bytes | None, max_size: int) -> tuple[str | None,
 def lint_file(path: str, config, *, data: bytes | None = None, shown: str | None = None,
               today=None) -> FileResult:
     """Lint one file (or stdin's bytes) into a FileResult; never raises for bad input."""
-    from .linting import lint_document
-    from .document import parse_document
     shown = shown or path
     text, error = read_text(path, data, config.max_file_size)
     if error is not None:
@@ -91,7 +89,9 @@ def lint_file(path: str, config, *, data: bytes | None = None, shown: str | None
     digest = _result_key(shown, text, config, today)
     hit = cache.load("result", digest) if digest else None
     if isinstance(hit, FileResult):
-        return hit
+        return hit                      # served without importing the parser or loading the rules
+    from .document import parse_document
+    from .linting import lint_document
     try:
         doc = parse_document(text, path=shown, today=today, max_statement_length=config.max_statement_length)
         findings = lint_document(doc, config=config)
@@ -106,10 +106,16 @@ def lint_file(path: str, config, *, data: bytes | None = None, shown: str | None
 
 
 def _result_key(shown: str, text: str, config, today) -> str | None:
-    """What a file's findings depend on: its text and name, the effective config, the rule files
-    (their contents, levels and options), plugins, `today` and the smmrules version."""
+    """What a file's findings depend on: its text and name, the effective config (levels and
+    options included), the rule files, plugins, `today`, and smmrules' version, code and data.
+
+    With only the built-in rules in effect their stamp is the package data's, so an unchanged file
+    is answered without loading any rule; extra rule folders and plugins are hashed by content."""
     if not cache.enabled():
         return None
-    from .linting import rules_for
-    rules = rules_for(config)
-    return cache.key("result", shown, text, repr(config), rules.fingerprint, str(today))
+    if config.rules or config.plugins:
+        from .linting import rules_for
+        rules_print = rules_for(config).fingerprint
+    else:
+        rules_print = "built-in"
+    return cache.key("result", shown, text, repr(config), rules_print, cache.data_stamp(), str(today))

@@ -90,3 +90,52 @@ def test_unwritable_cache_directory_only_costs_speed(tree, capsys, monkeypatch):
     blocker.write_text("a file where the cache directory should be", encoding="utf-8")
     monkeypatch.setenv("SMMRULES_CACHE_DIR", str(blocker / "cache"))
     assert run(capsys, "a.goals") == (1, ["T101"])
+
+
+def test_changed_config_levels_miss(tree, capsys):
+    assert run(capsys, "a.goals") == (1, ["T101"])
+    (tree / ".smmrules.toml").write_text('[levels]\nT101 = "info"\n', encoding="utf-8")
+    assert run(capsys, "a.goals") == (0, ["T101"])     # an info finding does not fail the run
+
+
+def test_changed_package_data_misses(tree, capsys, monkeypatch):
+    """A built-in rule file or lexicon edited in place (a development checkout) is a new key."""
+    import shutil
+
+    from smmrules import resources
+    data = tree / "data"
+    shutil.copytree(resources.rules_dir(), data / "rules")
+    shutil.copytree(resources.grammar_dir(), data / "grammar")
+    monkeypatch.setattr(resources, "rules_dir", lambda: data / "rules")
+    monkeypatch.setattr(resources, "grammar_dir", lambda: data / "grammar")
+    cache.data_stamp.cache_clear()
+    first = cache.data_stamp()
+    with open(data / "rules" / "time-bound.toml", "a", encoding="utf-8") as fh:
+        fh.write("\n# edited\n")
+    cache.data_stamp.cache_clear()
+    second = cache.data_stamp()
+    with open(data / "grammar" / "lexicon" / "uk.toml", "a", encoding="utf-8") as fh:
+        fh.write("\n# edited\n")
+    cache.data_stamp.cache_clear()
+    third = cache.data_stamp()
+    cache.data_stamp.cache_clear()
+    assert len({first, second, third}) == 3
+
+
+def test_unchanged_file_is_answered_without_the_parser_or_the_rules(tree):
+    """The result-cache hit path of `smmrules lint` imports neither attrs, the AST, the engine nor
+    tomllib: a re-lint of an unchanged file costs little more than starting Python."""
+    import os
+    import subprocess
+    import sys
+    script = ("import sys\nfrom smmrules.cli import main\ncode = main(['lint', 'a.goals'])\n"
+              "heavy = ('attr', 'attrs', 'smmrules.ast', 'smmrules.engine', 'smmrules.parse', 'tomllib')\n"
+              "print(code, sorted(m for m in heavy if m in sys.modules))\n")
+    env = dict(os.environ, SMMRULES_CACHE_DIR=str(tree / "cache"))
+    env.pop("SMMRULES_NO_CACHE", None)
+    first = subprocess.run([sys.executable, "-c", script], cwd=tree, env=env, capture_output=True, text=True)
+    second = subprocess.run([sys.executable, "-c", script], cwd=tree, env=env, capture_output=True, text=True)
+    assert first.stdout.splitlines()[-1].startswith("1 ['attr', 'attrs', 'smmrules.ast', 'smmrules.engine'")
+    assert second.stdout.splitlines()[-1] == "1 []", second.stderr
+    # and the same findings, from the cache
+    assert first.stdout.splitlines()[:-1] == second.stdout.splitlines()[:-1]
