@@ -127,8 +127,9 @@ def store(kind: str, digest: str, value) -> None:
     folder = directory()
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        import tempfile
-        fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", dir=folder)
+        # a private temporary name beside the entry (tempfile would import random and OpenSSL)
+        tmp = os.path.join(folder, f".{kind}-{os.getpid()}-{os.urandom(8).hex()}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         try:
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
