@@ -11,14 +11,18 @@ import functools
 import os
 import pickle
 from pathlib import Path
-from typing import Callable, Iterable, TypeVar
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are never evaluated
+    from typing import Callable, Iterable, TypeVar
+
+    T = TypeVar("T")
 
 try:  # the builtin hashlib wraps: importing hashlib itself loads OpenSSL, milliseconds on every run
     from _blake2 import blake2b as _blake2b
 except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b as _blake2b
 
-T = TypeVar("T")
 FORMAT = "2"  # bump when the layout of a cached object changes
 _disabled = False
 _memo: dict = {}

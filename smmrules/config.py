@@ -6,7 +6,10 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path, PurePath
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are never evaluated
+    from typing import Any
 
 from ._record import Record, _set
 from .errors import ConfigError

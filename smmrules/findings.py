@@ -1,7 +1,9 @@
 """A finding: one rule's verdict on one place in the text, frozen and sortable."""
 from __future__ import annotations
 
-from typing import Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are never evaluated
+    from typing import Optional
 
 from ._record import Record, _set
 

@@ -1,7 +1,9 @@
 """What linting one file produces, handed to the reporters."""
 from __future__ import annotations
 
-from typing import Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are never evaluated
+    from typing import Optional
 
 from ._record import Record, _set
 from .findings import Finding

@@ -4,7 +4,10 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import Iterable, Iterator
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are never evaluated
+    from typing import Iterable, Iterator
 
 from . import cache
 from .errors import SmmrulesError

@@ -1,15 +1,15 @@
 """The report formats of `smmrules lint`: write a stream of FileResults as text, JSON, SARIF, GitHub or JUnit."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, TextIO
-
 import importlib
 
 from ..results import FileResult
 from .base import Options, Reporter
 from .summary import Summary, Tally
 
+TYPE_CHECKING = False  # typing costs milliseconds to import; annotations are never evaluated
 if TYPE_CHECKING:
+    from typing import Iterable, TextIO
     from ..engine import RuleSet
 
 # format -> (module, class); a run imports only the format it writes

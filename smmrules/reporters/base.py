@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import abc
 import re
-from typing import TYPE_CHECKING, Any, TextIO
+
+TYPE_CHECKING = False  # typing costs milliseconds to import; annotations are never evaluated
 
 from .._record import Record, _set
 from ..findings import Finding
 from ..results import FileResult
 
 if TYPE_CHECKING:
+    from typing import Any, TextIO
     from .summary import Summary, Tally
 
 # C0/C1 controls other than tab (they could move the cursor or recolour a terminal), lone surrogates

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Optional, Sequence
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are never evaluated
+    from typing import Optional, Sequence
 
 from .base import printable
 

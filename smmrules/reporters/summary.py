@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Mapping
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are never evaluated
+    from typing import Mapping
 
 from .._record import Record, _set
 from ..findings import LEVEL_ORDER
