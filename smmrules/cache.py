@@ -60,20 +60,26 @@ def _lark_stamp() -> str:
     return "no-lark"
 
 
+def _files_stamp(tops, suffix: str = "") -> str:
+    """Names, sizes and times of the files under `tops` whose names end with `suffix`."""
+    out = []
+    for top in tops:
+        for folder, dirs, files in os.walk(top):
+            dirs.sort()
+            for name in sorted(files):
+                if name.endswith(suffix):
+                    try:
+                        st = os.stat(os.path.join(folder, name))
+                        out.append(f"{folder}/{name}:{st.st_size}:{st.st_mtime_ns}")
+                    except OSError:
+                        pass
+    return ";".join(out)
+
+
 @functools.lru_cache(maxsize=1)
 def _code_stamp() -> str:
     """smmrules' own source files (sizes and times): a changed module never reads an old layout."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    out = []
-    for folder in (here, os.path.join(here, "reporters")):
-        try:
-            entries = sorted((e for e in os.scandir(folder) if e.name.endswith(".py")), key=lambda e: e.name)
-            for e in entries:
-                st = e.stat()
-                out.append(f"{folder}/{e.name}:{st.st_size}:{st.st_mtime_ns}")
-        except OSError:
-            pass
-    return ";".join(out)
+    return _files_stamp([os.path.dirname(os.path.abspath(__file__))], ".py")
 
 
 @functools.lru_cache(maxsize=1)
@@ -81,17 +87,7 @@ def data_stamp() -> str:
     """The package's own data (grammar, lexicons, built-in rule files): names, sizes and times.
     A result depends on them as much as on the code, and a release never changes one in place."""
     from .resources import grammar_dir, rules_dir
-    out = []
-    for top in (grammar_dir(), rules_dir()):
-        for folder, dirs, files in os.walk(top):
-            dirs.sort()
-            for name in sorted(files):
-                try:
-                    st = os.stat(os.path.join(folder, name))
-                    out.append(f"{folder}/{name}:{st.st_size}:{st.st_mtime_ns}")
-                except OSError:
-                    pass
-    return ";".join(out)
+    return _files_stamp([grammar_dir(), rules_dir()])
 
 
 def hasher():
