@@ -144,6 +144,35 @@ def store(kind: str, digest: str, value) -> None:
         pass  # a read-only home or a full disk only costs speed
 
 
+def _ours(name: str) -> bool:
+    """Whether a file name is one smmrules writes: `KIND-HEX.pickle`, or a temporary `.KIND-...tmp`."""
+    if name.endswith(".pickle"):
+        kind, _, digest = name[:-len(".pickle")].rpartition("-")
+        return bool(kind) and len(digest) == 40 and all(c in "0123456789abcdef" for c in digest)
+    return name.startswith(".") and name.endswith(".tmp") and "-" in name
+
+
+def clean() -> tuple[int, int]:
+    """Delete every entry of the cache directory (its own files only, never anything else in it).
+    Returns (files removed, bytes freed); a missing directory is an empty cache."""
+    removed = freed = 0
+    try:
+        entries = list(os.scandir(directory()))
+    except (FileNotFoundError, NotADirectoryError):
+        return 0, 0
+    for entry in entries:
+        if entry.is_file(follow_symlinks=False) and _ours(entry.name):
+            try:
+                size = entry.stat(follow_symlinks=False).st_size
+                os.unlink(entry.path)
+            except FileNotFoundError:
+                continue            # another run removed or replaced it first
+            removed += 1
+            freed += size
+    _memo.clear()
+    return removed, freed
+
+
 def data_file(path: Path) -> dict:
     """One of the package's TOML data files, parsed once and cached by its contents: a warm run
     does not import tomllib for it."""

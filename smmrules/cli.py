@@ -91,6 +91,9 @@ def _build() -> argparse.ArgumentParser:
     sp.add_argument("--rules", action="append", default=[], metavar="DIR")
     sp.set_defaults(func=_cmd_rules)
 
+    sp = sub.add_parser("clean", help="empty the cache (parser tables, lexicons, compiled rules, results)")
+    sp.set_defaults(func=_cmd_clean)
+
     sp = sub.add_parser("suggest", help="suggest catalogue tasks for a goal statement")
     sp.add_argument("statement")
     sp.add_argument("--format", choices=("text", "json"), default="text")
@@ -325,6 +328,18 @@ def _today(value):
     except ValueError:
         print(f"smmrules: error: --today must be a date in YYYY-MM-DD form, got {value!r}", file=sys.stderr)
         raise SystemExit(EXIT_ERROR) from None
+
+
+def _cmd_clean(args) -> int:
+    from . import cache
+    folder = cache.directory()
+    try:
+        removed, freed = cache.clean()
+    except OSError as exc:
+        _stderr(f"smmrules: error: cannot clean the cache at {folder}: {exc.strerror or exc}")
+        return EXIT_ERROR
+    print(f"Removed {removed} cache {'entry' if removed == 1 else 'entries'} ({freed / 1e6:.1f} MB) from {folder}.")
+    return EXIT_OK
 
 
 def _cmd_parse(args) -> int:

@@ -139,3 +139,28 @@ def test_unchanged_file_is_answered_without_the_parser_or_the_rules(tree):
     assert second.stdout.splitlines()[-1] == "1 []", second.stderr
     # and the same findings, from the cache
     assert first.stdout.splitlines()[:-1] == second.stdout.splitlines()[:-1]
+
+
+def test_clean_empties_the_cache_and_leaves_other_files_alone(tree, capsys):
+    assert run(capsys, "a.goals") == (1, ["T101"])
+    folder = tree / "cache"
+    ours = sorted(p.name for p in folder.iterdir())
+    assert any(n.startswith("result-") for n in ours)
+    (folder / "notes.txt").write_text("a user's file that happens to be here", encoding="utf-8")
+    (folder / "keep-me.pickle").write_bytes(b"not named like an entry of ours")
+    assert main(["clean"]) == 0
+    out = capsys.readouterr().out
+    noun = "entry" if len(ours) == 1 else "entries"
+    assert out.startswith(f"Removed {len(ours)} cache {noun} (") and out.rstrip().endswith(f"from {folder}.")
+    assert sorted(p.name for p in folder.iterdir()) == ["keep-me.pickle", "notes.txt"]
+    assert main(["clean"]) == 0
+    assert capsys.readouterr().out.startswith("Removed 0 cache entries (0.0 MB)")
+    # and the next lint rebuilds everything, with the same findings
+    assert run(capsys, "a.goals") == (1, ["T101"])
+
+
+def test_clean_without_a_cache_directory(tree, capsys, monkeypatch):
+    monkeypatch.setenv("SMMRULES_CACHE_DIR", str(tree / "never-created"))
+    assert main(["clean"]) == 0
+    assert capsys.readouterr().out.startswith("Removed 0 cache entries")
+    assert not (tree / "never-created").exists()
