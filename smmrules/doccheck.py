@@ -43,7 +43,6 @@ def task_profile(text: str, lang: str, rules: RuleSet) -> dict:
                         cats.add(category)
     low = high = None
     if "frequency" in cues:
-        words = _words(text)
         lx = lex.cues[lang]
         # the first number after the word that named the frequency
         lowered = normalize_word(text)
