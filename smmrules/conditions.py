@@ -401,6 +401,53 @@ def _unknown_value(value, ftype: FieldType) -> str:
     return f"'{value}' is not a possible value here{hint}; expected one of: {', '.join(ftype.values)}"
 
 
+# --- which fields a condition needs --------------------------------------------------------------
+# A comparison, a membership test or a bare field with a missing (None) operand is false, and
+# arithmetic on a missing value is missing. So for each condition there is a set of fields any one of
+# which, missing, makes the whole condition false: the engine skips the rule for an entity that lacks
+# one of them, without evaluating it. The analysis only ever under-approximates (calls, `not`,
+# `is missing` and `or` of different fields contribute nothing), so skipping never changes a result.
+
+def _strict(node) -> frozenset:
+    """Fields whose absence makes the value of expression `node` missing."""
+    if isinstance(node, Token) or node is None:
+        return frozenset()
+    data = node.data
+    if data == "field":
+        name = ".".join(str(t) for t in node.children)
+        return frozenset() if name.startswith("opt.") else frozenset((name,))
+    if data in ("sum", "product"):
+        out: frozenset = frozenset()
+        for child in node.children[::2]:
+            out |= _strict(child)
+        return out
+    if data == "neg":
+        return _strict(node.children[0])
+    return frozenset()          # literals, calls (a function may accept a missing argument)
+
+
+def required_fields(node) -> frozenset:
+    """Fields that must all be present for condition `node` to be true."""
+    data = node.data
+    if data == "and_expr":
+        out: frozenset = frozenset()
+        for child in node.children:
+            out |= required_fields(child)
+        return out
+    if data == "or_expr":
+        sets = [required_fields(child) for child in node.children]
+        return frozenset.intersection(*sets) if sets else frozenset()
+    if data == "compare":
+        return _strict(node.children[0]) | _strict(node.children[2])
+    if data in ("is_present", "in_", "not_in", "not_contains"):
+        return _strict(node.children[0])
+    if data == "contains":
+        return _strict(node.children[0]) | _strict(node.children[1])
+    if data == "field":
+        return _strict(node)      # a yes/no field on its own: missing is false
+    return frozenset()            # not, is missing, literals, calls
+
+
 def compile_condition(text: str, fields: dict[str, FieldType], options: dict[str, Any],
                       functions: dict | None = None):
     """(closure, fields used) for a condition; raises ConditionError."""

@@ -9,6 +9,7 @@ from typing import Iterable
 from .ast import Goal
 from .context import Context
 from .errors import RuleFileError
+from .conditions import required_fields
 from .fields import SCOPES, declared_fields, goal_values
 from .findings import Finding
 from .lexicon import LexiconSet, default_lexicons
@@ -67,6 +68,30 @@ class RuleSet:
                                                     key=lambda r: r.code))
         self.by_scope: dict[str, tuple[Rule, ...]] = {
             scope: tuple(r for r in self.rules if r.scope == scope) for scope in SCOPES}
+        # The index: a rule whose condition needs a field (conditions.required_fields) is filed under
+        # one of those fields and evaluated only for entities that have it; the others always run.
+        # The deepest field is the key, as it is the likeliest to be missing ("goal.target.unit"
+        # rather than "goal.target").
+        self._plans: dict[str, tuple[tuple[Rule, ...], tuple[tuple[str, tuple[Rule, ...]], ...]]] = {}
+        for scope, rules in self.by_scope.items():
+            always: list[Rule] = []
+            keyed: dict[str, list[Rule]] = {}
+            for r in rules:
+                needed = required_fields(r.tree) if r.tree is not None else frozenset()
+                if needed:
+                    keyed.setdefault(max(needed, key=lambda f: (f.count("."), f)), []).append(r)
+                else:
+                    always.append(r)
+            self._plans[scope] = (tuple(always), tuple((f, tuple(rs)) for f, rs in sorted(keyed.items())))
+
+    def candidates(self, scope: str, env: dict) -> list[Rule]:
+        """The rules of `scope` that can fire on the entity described by `env` (the index at work)."""
+        always, keyed = self._plans[scope]
+        out = list(always)
+        for field, rules in keyed:
+            if env.get(field) is not None:
+                out += rules
+        return out
 
     def __iter__(self):
         return iter(self.rules)
@@ -113,7 +138,7 @@ class RuleSet:
         """
         values = None
         out = []
-        for rule in self.by_scope[scope]:
+        for rule in self.candidates(scope, env):
             env["_options"] = rule.options
             if not rule.check(env):
                 continue
