@@ -16,7 +16,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from parse_speed import TODAY, best_of, statements  # noqa: E402
+from parse_speed import TODAY, interleaved, statements  # noqa: E402
 
 from smmrules import GoalSyntaxError, parse_goal  # noqa: E402
 from smmrules.context import Context  # noqa: E402
@@ -57,9 +57,8 @@ def main(argv=None) -> int:
             except GoalSyntaxError:
                 pass
 
-    t_parse = best_of(args.repeats, parse_all)
-    t_rules = best_of(args.repeats, rules_only)
-    t_check = best_of(args.repeats, check_all)
+    t = interleaved(args.repeats, parse=parse_all, rules=rules_only, check=check_all)
+    t_parse, t_rules, t_check = t["parse"], t["rules"], t["check"]
     n = len(items)
     print(f"{n} statements ({len(goals)} parsed), {len(rules.by_scope['goal'])} goal rules, best of {args.repeats}")
     print(f"{'measure':<32}{'goals/s':>12}{'seconds':>10}")

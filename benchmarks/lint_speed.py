@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -22,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from parse_speed import TODAY, best_of, statements  # noqa: E402
+from parse_speed import TODAY, interleaved, statements  # noqa: E402
 
 from smmrules import parse_goal  # noqa: E402
 from smmrules.grammar import default_grammar  # noqa: E402
@@ -57,11 +56,11 @@ def measure(goals: int, repeats: int, seed: int) -> dict:
     g = default_grammar()
     lark = g.lark
     tagged = [g.tokens(s, lang) for lang, s in items]
-    lint(text, today=TODAY)  # warm-up: grammar, lexicons, rules
-    t_lint = best_of(repeats, lambda: lint(text, today=TODAY))
-    t_parse = best_of(repeats, lambda: [parse_goal(s, lang=lang, today=TODAY) for lang, s in items])
-    t_b1 = best_of(repeats, lambda: [lark.parse(toks) for toks in tagged])
-    t_b2 = best_of(repeats, lambda: [lark.parse(g.tokens(s, lang)) for lang, s in items])
+    t = interleaved(repeats, lint=lambda: lint(text, today=TODAY),
+                    parse=lambda: [parse_goal(s, lang=lang, today=TODAY) for lang, s in items],
+                    bare=lambda: [lark.parse(toks) for toks in tagged],
+                    tag_bare=lambda: [lark.parse(g.tokens(s, lang)) for lang, s in items])
+    t_lint, t_parse, t_b1, t_b2 = t["lint"], t["parse"], t["bare"], t["tag_bare"]
     tracemalloc.start()
     lint(text, today=TODAY)
     peak = tracemalloc.get_traced_memory()[1]

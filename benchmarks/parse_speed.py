@@ -7,7 +7,7 @@ metrics, channels and deadlines; no corpus sentences), then measures in one run:
   B1 Lark.parse            the grammar's LALR parse of pre-tagged tokens (the bare parser)
   B2 tag + Lark.parse      tokenize + tag + Lark.parse (the tagger is this grammar's lexer)
 
-Each is warmed up once and timed best-of-N with time.perf_counter.
+Each is warmed up once and timed best-of-N in CPU time, the measures taking turns.
 Usage: python benchmarks/parse_speed.py [--count 20000] [--repeats 3] [--seed 7]
 """
 from __future__ import annotations
@@ -123,12 +123,22 @@ def statements(count: int, seed: int) -> list[tuple[str, str]]:
 
 
 def best_of(repeats: int, run) -> float:
-    run()                                   # warm-up: caches, the lexicon's word cache, imports
-    best = float("inf")
+    return interleaved(repeats, run=run)["run"]
+
+
+def interleaved(repeats: int, **runs) -> dict[str, float]:
+    """Best-of-`repeats` CPU seconds (time.process_time) of each run, the runs taking turns.
+
+    Taking turns puts each measure and its reference in the same stretches of a noisy machine; CPU
+    time leaves out the time the process waited. Each run is warmed up once first."""
+    for run in runs.values():
+        run()                               # warm-up: caches, the lexicon's word cache, imports
+    best = {name: float("inf") for name in runs}
     for _ in range(repeats):
-        t0 = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - t0)
+        for name, run in runs.items():
+            t0 = time.process_time()
+            run()
+            best[name] = min(best[name], time.process_time() - t0)
     return best
 
 
@@ -162,9 +172,10 @@ def main(argv=None) -> int:
         for lang, text, _ in good:
             lark.parse(grammar.tokens(text, lang))
 
-    results = [("A  parse_goal (detect+tag+parse+transform+assemble)", best_of(args.repeats, run_parse_goal)),
-               ("B1 Lark.parse of pre-tagged tokens (bare)", best_of(args.repeats, run_bare)),
-               ("B2 tokenize + tag + Lark.parse", best_of(args.repeats, run_tag_and_parse))]
+    t = interleaved(args.repeats, a=run_parse_goal, b1=run_bare, b2=run_tag_and_parse)
+    results = [("A  parse_goal (detect+tag+parse+transform+assemble)", t["a"]),
+               ("B1 Lark.parse of pre-tagged tokens (bare)", t["b1"]),
+               ("B2 tokenize + tag + Lark.parse", t["b2"])]
     by_lang = {lang: sum(1 for g in good if g[0] == lang) for lang in LANGS}
     print(f"{n} statements ({', '.join(f'{k} {v}' for k, v in by_lang.items())}; "
           f"{errors} syntax errors left out), best of {args.repeats}, seed {args.seed}")
