@@ -1,6 +1,8 @@
 """lint(): a whole document through the rules, then selection, suppressions and their own findings."""
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import threading
 from typing import Optional
@@ -58,10 +60,29 @@ def _matches(code: str, patterns) -> bool:
     return any(code == p or code.startswith(p) for p in patterns)
 
 
+@contextlib.contextmanager
+def gc_paused():
+    """The cyclic garbage collector paused while a document is parsed and checked.
+
+    Linting builds many small objects that all live until the findings are made; every full
+    collection walks all of them again, so with the collector running the time per goal grew with
+    the size of the document (about 15-20% at 10,000 goals). The few reference cycles made meanwhile
+    (a caught syntax error's traceback) are collected once it resumes. The previous state is
+    restored: a caller that had disabled the collector keeps it disabled."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def lint(text: str, *, path: Optional[str] = None, config=None, today=None,
          rules: Optional[RuleSet] = None) -> list[Finding]:
     """Findings for a whole goal document, sorted; what `smmrules lint` reports for one file."""
-    return lint_document(_parse(text, path, config, today), config=config, rules=rules)
+    with gc_paused():
+        return lint_document(_parse(text, path, config, today), config=config, rules=rules)
 
 
 def _parse(text, path, config, today) -> Document:

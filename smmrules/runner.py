@@ -94,10 +94,11 @@ def lint_file(path: str, config, *, data: bytes | None = None, shown: str | None
     if isinstance(hit, FileResult):
         return hit                      # served without importing the parser or loading the rules
     from .document import parse_document
-    from .linting import lint_document
+    from .linting import gc_paused, lint_document
     try:
-        doc = parse_document(text, path=shown, today=today, max_statement_length=config.max_statement_length)
-        findings = lint_document(doc, config=config)
+        with gc_paused():
+            doc = parse_document(text, path=shown, today=today, max_statement_length=config.max_statement_length)
+            findings = lint_document(doc, config=config)
     except SmmrulesError as exc:
         return FileResult(shown, error=f"{shown}: {exc}")
     except RecursionError:

@@ -71,3 +71,26 @@ def test_document_work_is_linear(counter, name):
     a = work(counter, lambda: lint(line * 50))
     b = work(counter, lambda: lint(line * 200))
     assert b <= 4.6 * max(a, 1), (name, a, b)
+
+
+def test_lint_pauses_the_garbage_collector_and_restores_its_state():
+    import gc
+
+    from smmrules.linting import gc_paused
+    seen = []
+    with gc_paused():
+        seen.append(gc.isenabled())
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()        # a caller's own choice is kept
+    finally:
+        gc.enable()
+    try:
+        with gc_paused():
+            raise ValueError("boom")
+    except ValueError:
+        pass
+    assert gc.isenabled()
