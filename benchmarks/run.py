@@ -5,6 +5,7 @@
   scaling      time per goal for documents of 1k, 10k and 100k goals
   parallel     `lint -j 2` vs `-j 1` over a tree of 2,000 files (byte-identical output)
   result cache a re-lint of the unchanged 2,000-file tree vs a cold one
+  memory       peak memory of a lint of a tenth of that tree vs all of it (results are streamed)
 Usage: python benchmarks/run.py [--quick]    (yamllint: pip install -e '.[bench]')
 """
 from __future__ import annotations
@@ -149,7 +150,25 @@ def main(argv=None) -> int:
         r = cold / warm
         row(f"result cache: {files} files cold / warm", f"{cold:.1f} / {warm:.2f} s = {r:.1f}x",
             ("ok" if r >= 10 else "MISSES (target >= 10x)") + ("" if out3 == out4 == out1 else ", OUTPUT DIFFERS"))
+
+        # peak memory does not grow with the number of files: a tenth of the tree against all of it
+        tenth = [str(p) for p in sorted(root.iterdir())[:max(1, len(list(root.iterdir())) // 10)]]
+        some = sum(1 for d in tenth for _ in Path(d).glob("*.goals"))
+        small_rss = peak_rss(["lint", "--format", "json", "-j", "1", "--no-cache", *tenth], env)
+        full_rss = peak_rss(["lint", "--format", "json", "-j", "1", "--no-cache", str(root)], env)
+        growth = full_rss / small_rss
+        row(f"peak memory: {some} files / {files} files", f"{small_rss / 1e6:.0f} / {full_rss / 1e6:.0f} MB = "
+            f"{growth:.2f}x", "ok" if growth <= 1.1 else "GROWS with the number of files")
     return 0
+
+
+def peak_rss(args: list[str], env) -> int:
+    """Peak resident memory, in bytes, of one `smmrules ARGS` run: VmHWM of its own address space
+    (Linux). ru_maxrss would not do: it keeps the forking parent's size across exec."""
+    code = ("import sys\nfrom smmrules.cli import main\nmain(sys.argv[1:])\n"
+            "print(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1], file=sys.stderr)")
+    proc = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, check=False)
+    return int(proc.stderr.strip().splitlines()[-1]) * 1024
 
 
 if __name__ == "__main__":
