@@ -120,7 +120,8 @@ class Compiler:
     """Compile a condition tree against declared fields and options.
 
     `fields` maps field name -> FieldType; `options` maps option name -> default value.
-    `used` collects the fields a condition reads (the engine indexes rules by them).
+    `used` collects the fields a condition reads (Rule.fields; the engine's index uses
+    required_fields below, which knows which of them must be present).
     """
 
     def __init__(self, fields: dict[str, FieldType], options: dict[str, Any], functions: dict | None = None):

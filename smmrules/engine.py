@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Iterable
 
 from .ast import Goal
+from .conditions import required_fields
 from .context import Context
 from .errors import RuleFileError
-from .conditions import required_fields
 from .fields import SCOPES, declared_fields, goal_values
 from .findings import Finding
 from .lexicon import LexiconSet, default_lexicons
