@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import functools
 import os
-import pickle
 from pathlib import Path
+
+try:  # the C pickler itself: pickle.py adds struct, re and its own classes, a millisecond a run
+    from _pickle import PicklingError, dump as _dump, load as _load
+except ImportError:  # pragma: no cover - a Python without the accelerator
+    from pickle import PicklingError, dump as _dump, load as _load
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are never evaluated
@@ -23,6 +27,7 @@ try:  # the builtin hashlib wraps: importing hashlib itself loads OpenSSL, milli
 except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b as _blake2b
 
+_PROTOCOL = 5  # pickle.HIGHEST_PROTOCOL of every Python smmrules supports
 FORMAT = "2"  # bump when the layout of a cached object changes
 _disabled = False
 _memo: dict = {}
@@ -116,7 +121,7 @@ def load(kind: str, digest: str):
     path = directory() / f"{kind}-{digest[:40]}.pickle"
     try:
         with open(path, "rb") as fh:
-            return pickle.load(fh)
+            return _load(fh)
     except Exception:  # noqa: BLE001 - a broken or stale entry is rebuilt, never an error
         return None
 
@@ -132,7 +137,7 @@ def store(kind: str, digest: str, value) -> None:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                _dump(value, fh, protocol=_PROTOCOL)
             os.replace(tmp, folder / f"{kind}-{digest[:40]}.pickle")
         except BaseException:
             try:
@@ -140,7 +145,7 @@ def store(kind: str, digest: str, value) -> None:
             except OSError:
                 pass
             raise
-    except (OSError, pickle.PicklingError):
+    except (OSError, PicklingError):
         pass  # a read-only home or a full disk only costs speed
 
 

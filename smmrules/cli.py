@@ -38,20 +38,15 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_ERROR)
 
 
-def _build() -> argparse.ArgumentParser:
-    from . import __version__
-    p = _Parser(prog="smmrules", description="Parse, check and lint social-media-marketing goals.")
-    p.add_argument("--version", action="version", version=f"smmrules {__version__}")
-    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
-
-    sp = sub.add_parser("parse", help="parse one goal statement and print its AST")
+def _add_parse(sp):
     sp.add_argument("statement")
     sp.add_argument("--format", choices=("json", "tree"), default="json")
     sp.add_argument("--lang", choices=("en", "ru", "uk"))
     sp.add_argument("--today", metavar="YYYY-MM-DD", help="resolve relative deadlines against this date")
     sp.set_defaults(func=_cmd_parse)
 
-    sp = sub.add_parser("lint", help="lint goal documents (files, directories, or - for stdin)")
+
+def _add_lint(sp):
     sp.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .); - reads stdin")
     sp.add_argument("--format", choices=("text", "json", "sarif", "github", "junit"), default="text")
     sp.add_argument("--select", metavar="CODES", help="comma-separated codes or prefixes to report")
@@ -70,7 +65,8 @@ def _build() -> argparse.ArgumentParser:
     sp.add_argument("--today", metavar="YYYY-MM-DD", help="today's date (for deadlines in the past)")
     sp.set_defaults(func=_cmd_lint)
 
-    sp = sub.add_parser("check", help="check one goal statement: findings and suggested tasks")
+
+def _add_check(sp):
     sp.add_argument("statement")
     sp.add_argument("--format", choices=("text", "json"), default="text")
     _common_rule_args(sp)
@@ -79,28 +75,58 @@ def _build() -> argparse.ArgumentParser:
     sp.add_argument("--fail-on", choices=("error", "warning", "info"), default="warning")
     sp.set_defaults(func=_cmd_check)
 
-    sp = sub.add_parser("explain", help="explain a rule: what it checks, why, how to fix, examples")
+
+def _add_explain(sp):
     sp.add_argument("code")
     sp.add_argument("--lang", choices=("en", "ru", "uk"), default="en")
     sp.add_argument("--rules", action="append", default=[], metavar="DIR")
     sp.set_defaults(func=_cmd_explain)
 
-    sp = sub.add_parser("rules", help="list the rules in effect")
+
+def _add_rules(sp):
     sp.add_argument("--format", choices=("text", "json"), default="text")
     sp.add_argument("--lang", choices=("en", "ru", "uk"), default="en")
     sp.add_argument("--rules", action="append", default=[], metavar="DIR")
     sp.set_defaults(func=_cmd_rules)
 
-    sp = sub.add_parser("clean", help="empty the cache (parser tables, lexicons, compiled rules, results)")
+
+def _add_clean(sp):
     sp.set_defaults(func=_cmd_clean)
 
-    sp = sub.add_parser("suggest", help="suggest catalogue tasks for a goal statement")
+
+def _add_suggest(sp):
     sp.add_argument("statement")
     sp.add_argument("--format", choices=("text", "json"), default="text")
     sp.add_argument("--role", choices=("social-only", "one-of-sources", "communication"))
     sp.add_argument("--lang", choices=("en", "ru", "uk"))
     sp.add_argument("--rules", action="append", default=[], metavar="DIR")
     sp.set_defaults(func=_cmd_suggest)
+
+
+# name -> (help, function that adds the command's arguments), in the order `--help` lists them
+_COMMANDS = {
+    "parse": ("parse one goal statement and print its AST", _add_parse),
+    "lint": ("lint goal documents (files, directories, or - for stdin)", _add_lint),
+    "check": ("check one goal statement: findings and suggested tasks", _add_check),
+    "explain": ("explain a rule: what it checks, why, how to fix, examples", _add_explain),
+    "rules": ("list the rules in effect", _add_rules),
+    "clean": ("empty the cache (parser tables, lexicons, compiled rules, results)", _add_clean),
+    "suggest": ("suggest catalogue tasks for a goal statement", _add_suggest),
+}
+
+
+def _build(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser. When `argv` starts with a command's name, only that command's arguments are
+    built (the rest are never used, and building them is a few ms of every pre-commit run);
+    anything else (`--help`, `--version`, a typo) gets all of them."""
+    from . import __version__
+    p = _Parser(prog="smmrules", description="Parse, check and lint social-media-marketing goals.")
+    p.add_argument("--version", action="version", version=f"smmrules {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    names = [argv[0]] if argv and argv[0] in _COMMANDS else list(_COMMANDS)
+    for name in names:
+        text, add = _COMMANDS[name]
+        add(sub.add_parser(name, help=text))
     return p
 
 
@@ -361,7 +387,9 @@ def _cmd_parse(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _build().parse_args(argv)
+    if argv is None:
+        argv = sys.argv[1:]
+    args = _build(argv).parse_args(argv)
     try:
         return args.func(args)
     except BrokenPipeError:  # pragma: no cover - e.g. `smmrules rules | head`

@@ -11,6 +11,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are never evaluated
     from typing import Any
 
+from ._lazyre import LazyPattern
 from ._record import Record, _set
 from .errors import ConfigError
 
@@ -33,10 +34,10 @@ KEYS = ("select", "ignore", "fail-on", "lang", "rules", "include", "exclude", "p
 NOT_SUPPORTED = {"extend-select": "list every code in select", "extend-ignore": "list every code in ignore",
                  "extend-exclude": "exclude replaces the default list; repeat the defaults you want",
                  "extend-include": "include replaces the default list"}
-PREFIX_RE = re.compile(r"[A-Z]{1,3}[0-9]{0,3}")
-CODE_RE = re.compile(r"[A-Z]{1,3}[0-9]{3}")
-OPTION_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-PLUGIN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
+PREFIX_RE = LazyPattern(r"[A-Z]{1,3}[0-9]{0,3}")
+CODE_RE = LazyPattern(r"[A-Z]{1,3}[0-9]{3}")
+OPTION_RE = LazyPattern(r"[A-Za-z_][A-Za-z0-9_]*")
+PLUGIN_RE = LazyPattern(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
 CODES_HINT = 'a list of rule codes or prefixes like "T1"'
 
 
@@ -277,8 +278,8 @@ def find_config(start: Path) -> Path | None:
 
 # ---------------------------------------------------------------------------------- loading
 # possessive quantifiers: linear time on long runs of spaces (see smmrules/tomlpos.py)
-_KEY_LINE = re.compile(r"^\s*+[A-Za-z0-9_\-\"'. ]++=")
-_HEADER_NAME = re.compile(r"^\s*+\[\[?+\s*+([^\]]*+)\]\]?+\s*+(#.*)?$")
+_KEY_LINE = LazyPattern(r"^\s*+[A-Za-z0-9_\-\"'. ]++=")
+_HEADER_NAME = LazyPattern(r"^\s*+\[\[?+\s*+([^\]]*+)\]\]?+\s*+(#.*)?$")
 
 
 class _Loader:

@@ -1,9 +1,9 @@
 """Rules over a whole goal document: each goal, task, header entry, stray line and syntax error."""
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
+from ._lazyre import LazyPattern
 from .ast import Span
 from .catalogue import Catalogue
 from .document import Document, GoalEntry, TaskEntry, header_suggestion, keywords
@@ -14,7 +14,7 @@ from .lexicon import normalize_word
 from .render import templates
 from .tokenizer import tokenize
 
-_FREQ_RE = re.compile(r"(\d+(?:[.,]\d+)?)(?:\s*[-–]\s*(\d+(?:[.,]\d+)?))?")
+_FREQ_RE = LazyPattern(r"(\d+(?:[.,]\d+)?)(?:\s*[-–]\s*(\d+(?:[.,]\d+)?))?")
 
 
 def _words(text: str) -> list[str]:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any, Optional
 
 import attrs
+from ._lazyre import LazyPattern
 from .ast import CATEGORIES, LANGS, Goal, Span
 from .context import Context
 from .errors import GoalSyntaxError
@@ -24,7 +25,7 @@ from .resources import grammar_dir
 from .tokenizer import tokenize
 
 _COMMENT_RE = re.compile(r"(?:^|\s)#(?=\s|$)")
-_SUPPRESS_RE = re.compile(r"smmrules:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?", re.IGNORECASE)
+_SUPPRESS_RE = LazyPattern(r"smmrules:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?", re.IGNORECASE)
 _KEY_RE = re.compile(r"^[^\W\d_][\w\- ]{0,40}$")
 
 
@@ -219,7 +220,7 @@ def _classify(line_text: str, lineno: int) -> list[Token]:
 
 # --- header values ----------------------------------------------------------------------------
 
-_NUMBER_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s*([kKкК]|млн|тыс\.?|тис\.?)?")
+_NUMBER_RE = LazyPattern(r"(?<![\w.])(\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s*([kKкК]|млн|тыс\.?|тис\.?)?")
 
 
 def _to_number(text: str) -> Optional[float]:

@@ -1,11 +1,11 @@
 """Numbers, dates and durations: from phrase parts to values, ISO durations and end dates."""
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import math
-import re
 from decimal import Decimal
+
+from ._lazyre import LazyPattern
 
 UNIT_ISO = {"second": ("T", "S"), "minute": ("T", "M"), "hour": ("T", "H"), "day": ("", "D"),
             "week": ("", "W"), "month": ("", "M"), "quarter": ("", "M"), "year": ("", "Y")}
@@ -13,6 +13,14 @@ UNIT_SHORT = {"second": "s", "minute": "min", "hour": "h", "day": "d", "week": "
               "quarter": "q", "year": "y"}
 SUBDAY = ("second", "minute", "hour")
 _DAYS_PER_MONTH = 365.2425 / 12
+
+
+def _days_in_month(year: int, month: int) -> int:
+    """The number of days in a month of the proleptic Gregorian calendar (what `calendar.monthrange`
+    gives, without importing `calendar` on every run)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def number(value: Decimal) -> int | float:
@@ -38,7 +46,7 @@ def iso_duration(amount, unit: str) -> str:
 
 
 _NUM = r"(\d+(?:[.,]\d+)?)"
-_ISO_DURATION = re.compile(
+_ISO_DURATION = LazyPattern(
     rf"P(?:{_NUM}Y)?(?:{_NUM}M)?(?:{_NUM}W)?(?:{_NUM}D)?(?:T(?:{_NUM}H)?(?:{_NUM}M)?(?:{_NUM}S)?)?")
 # months per designator, in the order of the groups above
 _MONTHS_PER = (12.0, 1.0, 7 / _DAYS_PER_MONTH, 1 / _DAYS_PER_MONTH,
@@ -57,7 +65,7 @@ def duration_months(duration: str) -> float | None:
 
 
 def month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, _days_in_month(year, month))
 
 
 def quarter_end(year: int, quarter: int) -> dt.date:
@@ -68,7 +76,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
     m = day.month - 1 + months
     y = day.year + m // 12
     m = m % 12 + 1
-    return dt.date(y, m, min(day.day, calendar.monthrange(y, m)[1]))
+    return dt.date(y, m, min(day.day, _days_in_month(y, m)))
 
 
 def add_duration(day: dt.date, amount: Decimal, unit: str) -> dt.date | None:

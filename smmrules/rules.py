@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
+from ._lazyre import LazyPattern
 from ._record import Record, _set
 from .conditions import ConditionError, compile_tree, parse_condition
 from .errors import RuleFileError
@@ -28,9 +29,9 @@ PLACEHOLDERS = ("metric", "target", "value", "unit", "deadline", "months", "mont
                 "channel", "category", "direction", "baseline", "role", "text",
                 # document scopes
                 "key", "hint", "expected", "other_line", "suggested_tasks", "task", "frequency", "codes")
-CODE_RE = re.compile(r"^[A-Z]{1,3}\d{3}$")
-NAME_RE = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$")
-PLACEHOLDER_RE = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
+CODE_RE = LazyPattern(r"^[A-Z]{1,3}\d{3}$")
+NAME_RE = LazyPattern(r"^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$")
+PLACEHOLDER_RE = LazyPattern(r"\{\{|\}\}|\{([^{}]*)\}")
 MAX_FILE = 1_000_000
 MAX_RULES = 2_000
 MAX_TABLES = 10_000     # [table] lines: five per rule is plenty; 100,000 took tomllib over a second

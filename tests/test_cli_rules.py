@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from smmrules.cli import main
+from smmrules.cli import _COMMANDS, _build, main
 from goalcheck import TEAM_RULES
 
 
@@ -150,3 +150,25 @@ def test_usage_errors_exit_2(capsys, argv):
     with pytest.raises(SystemExit) as info:
         main(argv)
     assert info.value.code == 2
+
+
+@pytest.mark.parametrize("command", sorted(_COMMANDS))
+def test_a_command_built_alone_parses_and_helps_as_in_the_full_parser(command):
+    # main() builds only the command named first; its help and defaults must not differ
+    def sub(parser):
+        action = next(a for a in parser._actions if a.dest == "command")
+        return action.choices[command]
+
+    alone, full = sub(_build([command])), sub(_build())
+    assert alone.format_help() == full.format_help()
+    assert sorted(_build([command])._actions[-1].choices) == [command]
+    assert len(_build()._actions[-1].choices) == len(_COMMANDS)
+
+
+def test_help_lists_every_command(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    for name, (text, _) in _COMMANDS.items():
+        assert name in out and text.split()[0] in out

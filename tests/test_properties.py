@@ -525,3 +525,12 @@ def test_json_round_trip_of_any_parsed_text(text, today):
     goal = _parses_or_syntax_error(text, None, today)
     if goal is not None:
         _assert_json_round_trips(goal)
+
+
+def test_days_in_month_agrees_with_the_calendar_module():
+    import calendar
+
+    from smmrules.normalize import _days_in_month
+    for year in range(1, 2801):   # two full 400-year cycles and more, including 1900, 2000 and 2100
+        for month in range(1, 13):
+            assert _days_in_month(year, month) == calendar.monthrange(year, month)[1], (year, month)

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import abc
-import re
 
 TYPE_CHECKING = False  # typing costs milliseconds to import; annotations are never evaluated
 
+from .._lazyre import LazyPattern
 from .._record import Record, _set
 from ..findings import Finding
 from ..results import FileResult
@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
 # C0/C1 controls other than tab (they could move the cursor or recolour a terminal), lone surrogates
 # (from undecodable file names; a UTF-8 stream cannot write them)
-_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNPRINTABLE = LazyPattern("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
+_SURROGATE = LazyPattern("[\ud800-\udfff]")
 
 
 class Options(Record):

@@ -1,0 +1,36 @@
+"""LazyPattern: compiles on first use and then answers exactly as the compiled pattern."""
+from __future__ import annotations
+
+import re
+
+from smmrules import config, document, normalize, rules
+from smmrules._lazyre import LazyPattern
+from smmrules.reporters import base
+
+
+def test_compiles_on_first_use_only():
+    p = LazyPattern(r"(\d+)-(\d+)", re.ASCII)
+    assert p._compiled is None
+    assert p.fullmatch("12-34").groups() == ("12", "34")
+    first = p._compiled
+    assert first is not None and first.flags & re.ASCII
+    assert p.sub(r"\2-\1", "1-2 and 3-4") == "2-1 and 4-3"
+    assert p._compiled is first          # compiled once
+    assert [m.group(0) for m in p.finditer("5-6 7-8")] == ["5-6", "7-8"]
+    assert p.pattern == r"(\d+)-(\d+)"
+
+
+def test_the_module_patterns_behave_like_their_sources():
+    cases = [
+        (config.CODE_RE, "fullmatch", "T101", True), (config.CODE_RE, "fullmatch", "T1", False),
+        (config.PREFIX_RE, "fullmatch", "T1", True), (rules.NAME_RE, "match", "smart.specific", True),
+        (rules.NAME_RE, "match", "Smart", False), (normalize._ISO_DURATION, "fullmatch", "P6M", True),
+        (document._SUPPRESS_RE, "search", "# SMMRULES: ignore[T102]", True),
+        (base._UNPRINTABLE, "search", "tab\tonly", False), (base._UNPRINTABLE, "search", "bell\x07", True),
+    ]
+    for pattern, method, text, expected in cases:
+        assert isinstance(pattern, LazyPattern)
+        compiled = re.compile(pattern.pattern, pattern.flags)
+        got = getattr(pattern, method)(text)
+        assert (got is not None) is expected, (pattern, text)
+        assert (getattr(compiled, method)(text) is not None) is expected
