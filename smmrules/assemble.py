@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-import attrs
+import attr  # the attrs package; `import attrs` adds a namespace module on every run
 
 from .ast import Baseline, Deadline, Goal, Metric, Secondary, Span, Target
 from .lexicon import LexiconSet
@@ -241,11 +241,11 @@ class Assembler:
                                        time_metric, bound)
             if arg.kind in ("amount", "rank", "multiple", "bound"):
                 inner = self._claims_of(arg, p.value, nxt, today, time_metric)
-                return [c.evolve(deadline=attrs.evolve(c.deadline, text=p.text, span=p.span))
+                return [c.evolve(deadline=attr.evolve(c.deadline, text=p.text, span=p.span))
                         if c.deadline is not None else c for c in inner]
             dl = self._deadline_of(arg, p.value, today)
             if dl is not None:
-                dl = attrs.evolve(dl, text=p.text, span=p.span)
+                dl = attr.evolve(dl, text=p.text, span=p.span)
                 return [_Claim("deadline", p, deadline=dl)]
             return []
         if k == "bound":

@@ -4,8 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-import attrs
-from attrs import validators as v
+import attr  # the attrs package; `import attrs` adds a namespace module on every run
+from attr import validators as v
 
 CATEGORIES = ("sales", "leads", "awareness", "engagement", "loyalty", "communication", "traffic", "other")
 DIRECTIONS = ("increase", "decrease", "reach", "achieve", "maintain")
@@ -29,13 +29,13 @@ def _number(inst, attr, value):
         raise ValueError(f"{attr.name} must be finite, got {value!r}", attr, value)
 
 
-@attrs.frozen
+@attr.frozen
 class Span:
     """Where a node is in the source: 1-based line and column, end column exclusive."""
-    line: int = attrs.field(validator=_positive_int)
-    column: int = attrs.field(validator=_positive_int)
-    end_line: int = attrs.field(validator=_positive_int)
-    end_column: int = attrs.field(validator=_positive_int)
+    line: int = attr.field(validator=_positive_int)
+    column: int = attr.field(validator=_positive_int)
+    end_line: int = attr.field(validator=_positive_int)
+    end_column: int = attr.field(validator=_positive_int)
 
     def __attrs_post_init__(self):
         if (self.end_line, self.end_column) < (self.line, self.column):
@@ -54,17 +54,17 @@ class Span:
         return Span(start[0], start[1], end[0], end[1])
 
 
-@attrs.frozen
+@attr.frozen
 class Metric:
     name: str
     text: str
-    category: str = attrs.field(validator=v.in_(CATEGORIES))
+    category: str = attr.field(validator=v.in_(CATEGORIES))
     span: Optional[Span] = None
 
 
-@attrs.frozen
+@attr.frozen
 class Baseline:
-    value: float = attrs.field(validator=_number)
+    value: float = attr.field(validator=_number)
     unit: Optional[str] = None
     span: Optional[Span] = None
 
@@ -72,14 +72,14 @@ class Baseline:
         return {"value": self.value, "unit": self.unit}
 
 
-@attrs.frozen
+@attr.frozen
 class Target:
-    kind: str = attrs.field(validator=v.in_(TARGET_KINDS))
-    value: Optional[float] = attrs.field(default=None, validator=_number)
-    low: Optional[float] = attrs.field(default=None, validator=_number)
-    high: Optional[float] = attrs.field(default=None, validator=_number)
+    kind: str = attr.field(validator=v.in_(TARGET_KINDS))
+    value: Optional[float] = attr.field(default=None, validator=_number)
+    low: Optional[float] = attr.field(default=None, validator=_number)
+    high: Optional[float] = attr.field(default=None, validator=_number)
     unit: Optional[str] = None
-    bound: Optional[str] = attrs.field(default=None, validator=v.optional(v.in_(("ge", "le"))))
+    bound: Optional[str] = attr.field(default=None, validator=v.optional(v.in_(("ge", "le"))))
     span: Optional[Span] = None
 
     def __attrs_post_init__(self):
@@ -95,9 +95,9 @@ class Target:
         return {"kind": self.kind, "value": self.value, "low": self.low, "high": self.high, "unit": self.unit}
 
 
-@attrs.frozen
+@attr.frozen
 class Deadline:
-    kind: str = attrs.field(validator=v.in_(DEADLINE_KINDS))
+    kind: str = attr.field(validator=v.in_(DEADLINE_KINDS))
     date: Optional[dt.date] = None
     duration: Optional[str] = None
     text: str = ""
@@ -109,7 +109,7 @@ class Deadline:
                 "duration": self.duration, "text": self.text}
 
 
-@attrs.frozen
+@attr.frozen
 class Secondary:
     """A further metric of a compound goal ("... and leads"), with its target if any."""
     metric: Metric
@@ -117,14 +117,14 @@ class Secondary:
     span: Optional[Span] = None
 
 
-@attrs.frozen
+@attr.frozen
 class Goal:
     text: str
-    lang: str = attrs.field(validator=v.in_(LANGS))
-    direction: Optional[str] = attrs.field(default=None, validator=v.optional(v.in_(DIRECTIONS)))
+    lang: str = attr.field(validator=v.in_(LANGS))
+    direction: Optional[str] = attr.field(default=None, validator=v.optional(v.in_(DIRECTIONS)))
     metric: Optional[Metric] = None
-    category: str = attrs.field(default="other", validator=v.in_(CATEGORIES))
-    period: Optional[str] = attrs.field(default=None, validator=v.optional(v.in_(PERIODS)))
+    category: str = attr.field(default="other", validator=v.in_(CATEGORIES))
+    period: Optional[str] = attr.field(default=None, validator=v.optional(v.in_(PERIODS)))
     channel: Optional[str] = None
     baseline: Optional[Baseline] = None
     target: Optional[Target] = None

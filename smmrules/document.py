@@ -12,7 +12,7 @@ import threading
 from decimal import Decimal
 from typing import Any, Optional
 
-import attrs
+import attr  # the attrs package; `import attrs` adds a namespace module on every run
 from ._lazyre import LazyPattern
 from .ast import CATEGORIES, LANGS, Goal, Span
 from .context import Context
@@ -29,7 +29,7 @@ _SUPPRESS_RE = LazyPattern(r"smmrules:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?
 _KEY_RE = re.compile(r"^[^\W\d_][\w\- ]{0,40}$")
 
 
-@attrs.frozen
+@attr.frozen
 class HeaderEntry:
     key: Optional[str]          # canonical key (grammar/document.toml) or None when unknown
     raw_key: str
@@ -41,7 +41,7 @@ class HeaderEntry:
     value_span: Optional[Span] = None
 
 
-@attrs.frozen
+@attr.frozen
 class TaskEntry:
     text: str
     line: int
@@ -49,7 +49,7 @@ class TaskEntry:
     goal_index: Optional[int] = None  # index of the goal it belongs to; None before any goal
 
 
-@attrs.frozen
+@attr.frozen
 class GoalEntry:
     text: str
     line: int
@@ -60,7 +60,7 @@ class GoalEntry:
     span: Optional[Span] = None
 
 
-@attrs.frozen
+@attr.frozen
 class Suppression:
     line: int
     codes: tuple                      # empty: every code
@@ -68,14 +68,14 @@ class Suppression:
     span: Span
 
 
-@attrs.frozen
+@attr.frozen
 class StrayLine:
     text: str
     line: int
     span: Span
 
 
-@attrs.frozen
+@attr.frozen
 class Document:
     path: Optional[str]
     lang: str
@@ -85,7 +85,7 @@ class Document:
     suppressions: tuple = ()
     stray: tuple = ()
     lines: tuple = ()
-    context: Context = attrs.field(factory=Context)
+    context: Context = attr.field(factory=Context)
 
     def header_value(self, key: str):
         for h in self.header:
@@ -441,7 +441,7 @@ def parse_document(text: str, *, path: str | None = None, today=None,
             goal = parse_goal(str(v), lang=goal_langs[i], today=ctx.reference_date, origin=(v.line, v.column),
                               max_length=max_statement_length)
             if g["category"] and g["category"] != goal.category:
-                goal = attrs.evolve(goal, category=g["category"])
+                goal = attr.evolve(goal, category=g["category"])
             goals.append(GoalEntry(str(v), k.line, goal, None, g["category"], tasks, span))
         except GoalSyntaxError as exc:
             exc = _placed(exc, str(v), (v.line, v.column), lang=declared_lang, today=ctx.reference_date,

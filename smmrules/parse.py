@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import attrs
+import attr  # the attrs package; `import attrs` adds a namespace module on every run
 
 from .assemble import Assembler
 from .ast import LANGS, Goal, Span
@@ -60,4 +60,4 @@ def parse_goal(text: str, *, lang: str | None = None, today=None,
     span = Span(l1 + line0 - 1, c1 + (col0 - 1 if l1 == 1 else 0),
                 l2 + line0 - 1, c2 + (col0 - 1 if l2 == 1 else 0))
     goal = Assembler(g.lexicons).build(text, lang, phrases, start, span)
-    return attrs.evolve(goal, cues=cues) if cues else goal
+    return attr.evolve(goal, cues=cues) if cues else goal
