@@ -25,6 +25,7 @@ sys.path.insert(0, str(HERE))
 
 import coldstart  # noqa: E402
 import lint_speed  # noqa: E402
+import scaling  # noqa: E402
 
 ROWS: list[tuple[str, str, str]] = []
 
@@ -101,34 +102,14 @@ def main(argv=None) -> int:
     row("  lint / Lark.parse of pre-tagged tokens", f"{r1:.2f}x", "ok" if r1 <= 2 else "MISSES (target <= 2x)")
     row("  lint / parse_goal", f"{m['lint'] / m['parse_goal']:.2f}x")
 
-    # Scaling. This machine's speed drifts (a fixed CPU-bound loop varied by up to 80% from one
-    # minute to the next), so each size is measured between two measurements of the smallest
-    # document, and compared with them: time per goal at this size / time per goal at the
-    # smallest size, measured around it. CPU time (process_time) throughout.
-    from smmrules.linting import lint
-
-    def cpu(doc_text: str) -> float:
-        t = time.process_time()
-        lint(doc_text)
-        return time.process_time() - t
-
-    small, _ = lint_speed.document(sizes[0], 9)
-
-    def reference() -> float:
-        return min(cpu(small) for _ in range(3)) / sizes[0]
-
-    cpu(small)                              # warm-up: the lexicon's memo of word readings
-    per_goal, relative = {}, {}
-    for size, repeats in zip(sizes, (3, 2, 1)):
-        text, _ = lint_speed.document(size, 9)
-        before = reference()
-        per_goal[size] = min(cpu(text) for _ in range(repeats)) / size
-        after = reference()
-        relative[size] = per_goal[size] / ((before + after) / 2)
-    spread = max(relative.values()) / min(relative.values()) - 1
-    row("scaling: time per goal " + "/".join(f"{s // 1000}k" for s in sizes),
-        " / ".join(f"{v * 1e6:.0f}" for v in per_goal.values()) + " us")
-    row("  each / the smallest, measured around it", " / ".join(f"{v:.2f}" for v in relative.values()),
+    # Scaling: each size in a fresh process, against the 1k document linted around it there
+    sc = scaling.measure(sizes, rounds=1 if args.quick else 2)
+    row("scaling: time per goal " + " / ".join(f"{s:,}" for s in sizes),
+        " / ".join(f"{v['per_goal'] * 1e6:.0f}" for v in sc.values()) + " us, peak "
+        + " / ".join(f"{v['peak'] / 1e6:,.0f}" for v in sc.values()) + " MB")
+    spread = scaling.spread(sc)
+    row(f"  each / {scaling.REFERENCE:,} goals, same process",
+        " / ".join(f"{v['relative']:.2f}" for v in sc.values()),
         "ok" if spread <= 0.15 else f"MISSES (spread {spread:.0%}, target <= 15%)")
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -15,6 +15,9 @@ from .tokenizer import RawToken, line_col
 
 BEAM = 24
 WORD_PENALTY = 4
+# Steps of the LR simulation are memoised per (stack, terminal): goals share their openings and
+# phrase shapes, so most steps repeat. The memo is dropped when it grows past this many entries.
+MEMO_LIMIT = 20_000
 
 _SYMBOLS: dict[str, tuple[tuple[str, str], ...]] = {
     "%": (("PERCENT", "%"),),
@@ -72,9 +75,23 @@ class Tagger:
         self._rules = table.rules
         self._start = table.start
         self._end = table.end
+        self._memo: dict[tuple, tuple | None] = {}
 
     # --- LR simulation on terminal names -------------------------------------------
     def _step(self, stack: tuple, term: str):
+        """The stack after shifting `term` (and the reductions before it), or None if it does not fit."""
+        key = (stack, term)
+        memo = self._memo
+        try:
+            return memo[key]
+        except KeyError:
+            pass
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
+        memo[key] = out = self._simulate(stack, term)
+        return out
+
+    def _simulate(self, stack: tuple, term: str):
         actions, gotos, rules = self._actions, self._gotos, self._rules
         while True:
             act = actions[stack[-1]].get(term)
@@ -151,6 +168,7 @@ class Tagger:
             words = [normalize_word(t.text) if t.kind == "word" else "" for t in raw]
         edges = self.edges(raw, words, lex)
         n = len(raw)
+        step = self._step
         # hyps[i]: dict stack -> (cost, path) ; path is a linked list ((i, edge), prev)
         hyps: list[dict] = [dict() for _ in range(n + 1)]
         hyps[0][(self._start,)] = (0, None)
@@ -162,19 +180,20 @@ class Tagger:
             if len(here) > BEAM:
                 here = dict(sorted(here.items(), key=lambda kv: kv[1][0])[:BEAM])
             furthest = (i, min(here.items(), key=lambda kv: kv[1][0])[0])
+            # (the order of the two loops decides ties between equal costs: stacks, then readings)
+            ways = [(edge, edge.terminal, edge.cost, hyps[i + edge.length]) for edge in edges[i]]
             for stack, (cost, path) in here.items():
-                for edge in edges[i]:
-                    j = i + edge.length
-                    if edge.terminal == "SKIP":
+                for edge, terminal, cost_here, ahead in ways:
+                    if terminal == "SKIP":
                         new_stack = stack
                     else:
-                        new_stack = self._step(stack, edge.terminal)
+                        new_stack = step(stack, terminal)
                         if new_stack is None:
                             continue
-                    c = cost + edge.cost
-                    prev = hyps[j].get(new_stack)
+                    c = cost + cost_here
+                    prev = ahead.get(new_stack)
                     if prev is None or c < prev[0]:
-                        hyps[j][new_stack] = (c, ((i, edge), path))
+                        ahead[new_stack] = (c, ((i, edge), path))
         best = None
         for stack, (cost, path) in hyps[n].items():
             if self._accepts_end(stack) and (best is None or cost < best[0]):
@@ -198,12 +217,16 @@ class Tagger:
             path = path[1]
         chosen.reverse()
         tokens = []
+        one_line = "\n" not in text
         for i, edge in chosen:
             if edge.terminal == "SKIP":
                 continue
             first, last = raw[i], raw[i + edge.length - 1]
-            line, col = line_col(text, first.start)
-            eline, ecol = line_col(text, last.end)
+            if one_line:   # the usual statement: columns are offsets
+                line, col, eline, ecol = 1, first.start + 1, 1, last.end + 1
+            else:
+                line, col = line_col(text, first.start)
+                eline, ecol = line_col(text, last.end)
             if line == 1:
                 col += base_col - 1
             if eline == 1:

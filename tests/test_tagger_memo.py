@@ -1,0 +1,87 @@
+"""The tagger's memo of LR steps changes no reading: tokens without the memo, with a cold one,
+a warm one and a saturated one are identical, over the corpus and generated statements."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from smmrules import tagger as tagger_module
+from smmrules.errors import GoalSyntaxError
+from smmrules.grammar import default_grammar
+from strategies import LANGS, goals
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "goals-dev.jsonl"
+
+
+def _tokens(text: str, lang: str):
+    try:
+        return [(t.type, str(t), t.meaning, t.alts, t.start_pos, t.end_pos, t.line, t.column, t.end_column)
+                for t in default_grammar().tokens(text, lang)]
+    except GoalSyntaxError as err:
+        return ("error", err.code, err.line, err.column)
+
+
+def _unmemoised(text: str, lang: str):
+    tagger = default_grammar().tagger
+    tagger._step = tagger._simulate          # every step simulated afresh
+    try:
+        return _tokens(text, lang)
+    finally:
+        del tagger._step
+
+
+def _cold_and_warm(text: str, lang: str):
+    memo = default_grammar().tagger._memo
+    memo.clear()
+    cold = _tokens(text, lang)
+    assert memo, "the memo is used"
+    warm = _tokens(text, lang)
+    assert cold == _unmemoised(text, lang)
+    return cold, warm
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="the shared corpus is beside the project in CI")
+def test_corpus_tokens_do_not_depend_on_the_memo():
+    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) > 30
+    for row in rows:
+        cold, warm = _cold_and_warm(row["text"], row["lang"])
+        assert cold == warm, row["id"]
+    # and the whole corpus again over the memo the corpus itself filled
+    for row in rows:
+        assert _tokens(row["text"], row["lang"]) == _cold_and_warm(row["text"], row["lang"])[0], row["id"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(LANGS).flatmap(lambda lang: goals(lang).map(lambda g: (g.render(lang), lang))))
+def test_generated_goals_tag_the_same_with_a_warm_memo(statement):
+    cold, warm = _cold_and_warm(*statement)
+    assert cold == warm
+
+
+def test_the_memo_is_bounded(monkeypatch):
+    monkeypatch.setattr(tagger_module, "MEMO_LIMIT", 5)
+    tagger = default_grammar().tagger
+    tagger._memo.clear()
+    text = "increase monthly sales from 410 to 500 by 2026-06 with paid ads on instagram"
+    expected = _tokens(text, "en")
+    for _ in range(3):
+        assert _tokens(text, "en") == expected == _unmemoised(text, "en")
+        assert len(tagger._memo) <= 5
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="the shared corpus is beside the project in CI")
+def test_every_memo_entry_is_the_step_it_stands_for():
+    tagger = default_grammar().tagger
+    tagger._memo.clear()
+    for line in CORPUS.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            _tokens(row["text"], row["lang"])
+    assert len(tagger._memo) > 50
+    for (stack, term), after in tagger._memo.items():
+        assert after == tagger._simulate(stack, term), (stack, term)
