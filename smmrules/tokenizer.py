@@ -71,15 +71,26 @@ def _decimal(text: str) -> Decimal:
 def tokenize(text: str) -> list[RawToken]:
     """Raw tokens of `text`; raises GoalSyntaxError on a character no goal can contain."""
     out: list[RawToken] = []
+    append = out.append
+    match = _TOKEN_RE.match
     pos = 0
     n = len(text)
     while pos < n:
-        m = _TOKEN_RE.match(text, pos)
+        m = match(text, pos)
         if m is None:  # pragma: no cover - the symbol branch matches any single character
             raise _stray(text, pos)
         kind = m.lastgroup
-        s, e = m.start(), m.end()
-        if kind == "number" or m.group("number"):
+        s, e = m.span()
+        pos = e
+        # the usual kinds first: most tokens are words and the spaces between them
+        if kind == "word":
+            t = m.group()
+            if len(t) == 1 and t in "@#":
+                raise _stray(text, s)  # pragma: no cover - the word branch needs a letter
+            append(RawToken("word", t, s, e))
+        elif kind == "space":
+            pass
+        elif kind == "number" or m.group("number"):
             body = m.group("number")
             ord_ = m.group("ord")
             scale = m.group("scale")
@@ -91,29 +102,24 @@ def tokenize(text: str) -> list[RawToken]:
             _check_length(text, s, num_text)
             value = _decimal(num_text)
             if ord_ and not scale:
-                out.append(RawToken("ordinal", m.group(0), s, e, value))
+                append(RawToken("ordinal", m.group(0), s, e, value))
             else:
                 if scale:
                     value *= _SCALE_SUFFIX[scale.lower()]
-                out.append(RawToken("number", m.group(0), s, e, value))
-        elif kind == "space":
-            pass
+                append(RawToken("number", m.group(0), s, e, value))
         elif kind == "mult":
             t = m.group(0)
             digits = t.strip("xх×")
             _check_length(text, s, digits)
-            out.append(RawToken("mult", t, s, e, _decimal(digits)))
+            append(RawToken("mult", t, s, e, _decimal(digits)))
         elif kind == "symbol":
             ch = m.group(0)
             cat = unicodedata.category(ch[0])
             if ch in _STRAY or (cat == "Cc") or cat in ("Co", "Cs", "Cn"):
                 raise _stray(text, s)
-            out.append(RawToken("symbol", ch, s, e))
-        elif kind == "word" and m.group(0)[0] in "@#" and len(m.group(0)) == 1:
-            raise _stray(text, s)  # pragma: no cover - the word branch needs a letter
+            append(RawToken("symbol", ch, s, e))
         else:
-            out.append(RawToken(kind, m.group(0), s, e))
-        pos = e
+            append(RawToken(kind, m.group(0), s, e))
     return out
 
 
