@@ -35,7 +35,7 @@ SCOPES = ("goal", "task", "header", "line", "suppression", "syntax")
 
 def declared_fields(lexicons: LexiconSet, scope: str = "goal") -> dict[str, FieldType]:
     """The fields a rule of `scope` may read: its own entity's, plus the document's."""
-    cues = sorted({c for lx in lexicons.cues.values() for c in lx.values})
+    cues = sorted(lexicons.cue_names)
     doc = {
         "doc.role": _enum(ROLES), "doc.paid_ads": BOOL, "doc.history_months": NUM,
         "doc.lead_processing": BOOL, "doc.start": DATE, "doc.budget": NUM,

@@ -152,8 +152,53 @@ class Lexicon:
         return out
 
 
+class _PerLanguage:
+    """lang -> Lexicon, each language loaded on first use (a document in one language never
+    unpickles the other two)."""
+
+    __slots__ = ("_owner", "_loaded")
+
+    def __init__(self, owner: "LexiconSet", loaded: dict | None = None):
+        self._owner, self._loaded = owner, loaded if loaded is not None else {}
+
+    def __getitem__(self, lang: str) -> Lexicon:
+        try:
+            return self._loaded[lang]
+        except KeyError:
+            if lang not in LANGS:
+                raise
+        self._owner._load(lang)
+        return self._loaded[lang]
+
+    def __contains__(self, lang) -> bool:
+        return lang in LANGS
+
+    def __iter__(self):
+        return iter(LANGS)
+
+    def __len__(self) -> int:
+        return len(LANGS)
+
+    def keys(self):
+        return list(LANGS)
+
+    def values(self) -> list[Lexicon]:
+        return [self[lang] for lang in LANGS]
+
+    def items(self) -> list[tuple[str, Lexicon]]:
+        return [(lang, self[lang]) for lang in LANGS]
+
+    def get(self, lang: str, default=None):
+        return self[lang] if lang in LANGS else default
+
+
 class LexiconSet:
-    """All languages' lexicons and the metric table, loaded once from grammar/."""
+    """All languages' lexicons, their cue words and the metric table (grammar/).
+
+    Built from the TOML files (`LexiconSet(root)`), or put together from the cache by
+    `default_lexicons()`: the metric table first, each language's lexicon and cues when a
+    goal in that language first needs them.
+    """
 
     def __init__(self, root: Path | None = None):
         root = root or grammar_dir()
@@ -168,7 +213,7 @@ class LexiconSet:
                 activity=spec.get("activity", False), lower_is_better=spec.get("lower_is_better", False),
                 time=spec.get("time", False), display=dict(spec.get("display", {})),
                 percent_variant=spec.get("percent_variant"))
-        self.lexicons: dict[str, Lexicon] = {}
+        lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:
             data = _load_toml(root / "lexicon" / f"{lang}.toml")
             patterns: list[tuple] = []
@@ -188,13 +233,61 @@ class LexiconSet:
             for terminal, table in common.get("terms", {}).items():
                 for value, pats in table.items():
                     add(terminal, value, pats)
-            self.lexicons[lang] = Lexicon(lang, patterns)
+            lexicons[lang] = Lexicon(lang, patterns)
         cues = _load_toml(root / "cues.toml")
-        self.cues: dict[str, Lexicon] = {}
+        cue_lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:
             pats = [(_compile(pat), "CUE", name, i)
                     for i, (name, spec) in enumerate(cues.items()) for pat in spec.get(lang, [])]
-            self.cues[lang] = Lexicon(lang, pats)
+            cue_lexicons[lang] = Lexicon(lang, pats)
+        self.cue_names = frozenset(c for lx in cue_lexicons.values() for c in lx.values)
+        self.lexicons = _PerLanguage(self, lexicons)
+        self.cues = _PerLanguage(self, cue_lexicons)
+        self._loader = None
+
+    # --- the cached form: the shared part, and one part per language ---------------------
+    def _shared(self) -> dict:
+        return {"root": self.root, "defaults": self.defaults, "metrics": self.metrics, "cue_names": self.cue_names}
+
+    def _language(self, lang: str) -> tuple[Lexicon, Lexicon]:
+        return self.lexicons[lang], self.cues[lang]
+
+    @classmethod
+    def _assembled(cls, shared: dict, loader) -> "LexiconSet":
+        """A set whose languages `loader(lang)` supplies as (lexicon, cues) on first use."""
+        self = cls.__new__(cls)
+        self.root, self.defaults = shared["root"], shared["defaults"]
+        self.metrics, self.cue_names = shared["metrics"], shared["cue_names"]
+        self.lexicons = _PerLanguage(self)
+        self.cues = _PerLanguage(self)
+        self._loader = loader
+        return self
+
+    def _load(self, lang: str) -> None:
+        with _lock:
+            if lang in self.lexicons._loaded:
+                return
+            lexicon, cues = self._loader(lang)
+            self.cues._loaded[lang] = cues
+            self.lexicons._loaded[lang] = lexicon
+
+    def load_all(self) -> "LexiconSet":
+        """Every language now (before forking workers, which then share them)."""
+        for lang in LANGS:
+            self.lexicons[lang]
+        return self
+
+    def __getstate__(self):
+        self.load_all()
+        return {"root": self.root, "defaults": self.defaults, "metrics": self.metrics, "cue_names": self.cue_names,
+                "lexicons": dict(self.lexicons._loaded), "cues": dict(self.cues._loaded)}
+
+    def __setstate__(self, state):
+        self.root, self.defaults = state["root"], state["defaults"]
+        self.metrics, self.cue_names = state["metrics"], state["cue_names"]
+        self.lexicons = _PerLanguage(self, state["lexicons"])
+        self.cues = _PerLanguage(self, state["cues"])
+        self._loader = None
 
     def __getitem__(self, lang: str) -> Lexicon:
         return self.lexicons[lang]
@@ -218,11 +311,13 @@ def _load_toml(path: Path) -> dict:
         raise DataFileError(f"{path}: {exc}") from None
 
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 _default: LexiconSet | None = None
 
 
 def default_lexicons() -> LexiconSet:
+    """The package's lexicons. From the cache, the shared part now and each language on first use;
+    a missing or broken part is rebuilt from the TOML files, never an error."""
     global _default
     if _default is None:
         with _lock:
@@ -230,5 +325,28 @@ def default_lexicons() -> LexiconSet:
                 from . import cache
                 root = grammar_dir()
                 files = [*sorted((root / "lexicon").glob("*.toml")), root / "metrics.toml", root / "cues.toml"]
-                _default = cache.cached("lexicons", cache.key(files=files), LexiconSet)
+                digest = cache.key(files=files)
+                built: list[LexiconSet] = []
+
+                def build() -> LexiconSet:
+                    if not built:
+                        full = LexiconSet(root)
+                        cache.store("lexicons", digest, full._shared())
+                        for lang in LANGS:
+                            cache.store(f"lexicon-{lang}", digest, full._language(lang))
+                        built.append(full)
+                    return built[0]
+
+                def language(lang: str) -> tuple[Lexicon, Lexicon]:
+                    part = None if built else cache.load(f"lexicon-{lang}", digest)
+                    if not (isinstance(part, tuple) and len(part) == 2
+                            and all(isinstance(x, Lexicon) and x.lang == lang for x in part)):
+                        part = build()._language(lang)
+                    return part
+
+                shared = cache.load("lexicons", digest)
+                if isinstance(shared, dict) and {"root", "defaults", "metrics", "cue_names"} <= shared.keys():
+                    _default = LexiconSet._assembled(shared, language)
+                else:
+                    _default = build()
     return _default

@@ -30,7 +30,7 @@ def lint_many(paths: list[str], config, *, jobs: int = 1, today=None, use_cache:
     from .grammar import default_grammar
     from .linting import rules_for
     rules_for(config)
-    default_grammar()
+    default_grammar().lexicons.load_all()
     chunks = [paths[i:i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
