@@ -36,27 +36,24 @@ class RuleSet:
         functions: dict = {}
         for plugin in self.plugins:
             functions.update(plugin.functions)
-        all_folders = ([rules_dir()] if builtin else []) + [Path(f) for f in folders] + [
-            f for p in self.plugins for f in p.rules]
         declared = declarations(self.fields, functions)
-        for folder in all_folders:
+        loaded = _builtin_files(self.fields, functions, declared) if builtin else []
+        for folder in [Path(f) for f in folders] + [f for p in self.plugins for f in p.rules]:
             for path in rule_files(folder):
                 # loaded first: a file over the size limit is refused before anything reads it whole
                 file_rules, file_overrides, data = load_rule_file(path, self.fields, functions, declared=declared)
-                print_.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
-                try:
-                    print_.update(path.read_bytes())
-                except OSError:
-                    pass
-                for r in file_rules:
-                    if r.code in rules:
-                        first = rules[r.code]
-                        raise RuleFileError(f"rule code {r.code} is already used at {first.path}:{first.line}",
-                                            path=r.path, line=r.line)
-                    rules[r.code] = r
-                overrides += file_overrides
-                if "task" in data or "category" in data:
-                    self.catalogue_data.append((str(path), data))
+                loaded.append((path, file_rules, file_overrides, data, _digest(path)))
+        for path, file_rules, file_overrides, data, digest in loaded:
+            print_.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + digest)
+            for r in file_rules:
+                if r.code in rules:
+                    first = rules[r.code]
+                    raise RuleFileError(f"rule code {r.code} is already used at {first.path}:{first.line}",
+                                        path=r.path, line=r.line)
+                rules[r.code] = r
+            overrides += file_overrides
+            if "task" in data or "category" in data:
+                self.catalogue_data.append((str(path), data))
         self.fingerprint = print_.hexdigest()
         self._all = apply_overrides(rules, overrides, self.fields)
         from .catalogue import build_catalogue
@@ -204,6 +201,43 @@ def message_values(goal: Goal, env: dict, ctx: Context, lang: str) -> dict[str, 
         "role": ctx.role or "",
         "text": goal.text,
     }
+
+
+def _digest(path: Path) -> bytes:
+    """A rule file's content hash, for the rule set's fingerprint (empty if it cannot be read)."""
+    from .cache import hasher
+    h = hasher()
+    try:
+        h.update(path.read_bytes())
+    except OSError:
+        pass
+    return h.digest()
+
+
+def _builtin_files(fields: dict, functions: dict, declared: str) -> list[tuple]:
+    """The package's own rule files, loaded: (path, rules, overrides, data, digest) per file.
+
+    One cache entry holds them all, keyed on the package's data files (names, sizes, times: a
+    release never changes one in place) and the field declarations; only the closures are
+    compiled again, from the cached condition trees. A miss loads each file as a user's would.
+    """
+    from . import cache
+    from .conditions import compile_tree
+
+    def build() -> list[tuple]:
+        out = []
+        for path in rule_files(rules_dir()):
+            file_rules, file_overrides, data = load_rule_file(path, fields, functions, declared=declared)
+            out.append((path, [r.evolve(check=None) for r in file_rules], file_overrides, data, _digest(path)))
+        return out
+
+    specs = cache.cached("builtin-rules", cache.key(declared, cache.data_stamp()), build)
+    loaded = []
+    for path, file_rules, file_overrides, data, digest in specs:
+        compiled = [r.evolve(check=compile_tree(r.tree, fields[r.scope], r.options, functions)[0])
+                    for r in file_rules]
+        loaded.append((path, compiled, file_overrides, data, digest))
+    return loaded
 
 
 _lock = threading.Lock()
