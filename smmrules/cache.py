@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import os
-from pathlib import Path
 
 try:  # the C pickler itself: pickle.py adds struct, re and its own classes, a millisecond a run
     from _pickle import PicklingError, dump as _dump, load as _load
@@ -18,6 +17,7 @@ except ImportError:  # pragma: no cover - a Python without the accelerator
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are never evaluated
+    from pathlib import Path
     from typing import Callable, Iterable, TypeVar
 
     T = TypeVar("T")
@@ -43,11 +43,17 @@ def enabled() -> bool:
 
 
 def directory() -> Path:
+    from pathlib import Path
+    return Path(_folder())
+
+
+def _folder() -> str:
+    """The cache directory as a string (the lint path does not import pathlib)."""
     explicit = os.environ.get("SMMRULES_CACHE_DIR")
     if explicit:
-        return Path(explicit)
+        return explicit
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "smmrules"
+    return os.path.join(base, "smmrules")
 
 
 @functools.lru_cache(maxsize=1)
@@ -91,8 +97,8 @@ def _code_stamp() -> str:
 def data_stamp() -> str:
     """The package's own data (grammar, lexicons, built-in rule files): names, sizes and times.
     A result depends on them as much as on the code, and a release never changes one in place."""
-    from .resources import grammar_dir, rules_dir
-    return _files_stamp([grammar_dir(), rules_dir()])
+    from .resources import grammar_file, rules_folder
+    return _files_stamp([grammar_file(), rules_folder()])
 
 
 def hasher():
@@ -100,17 +106,18 @@ def hasher():
     return _blake2b(digest_size=32)
 
 
-def key(*parts: bytes | str, files: Iterable[Path] = ()) -> str:
+def key(*parts: bytes | str, files: Iterable[Path | str] = ()) -> str:
     """A hash of the parts, the files' paths and contents, smmrules' version and code, and Lark's."""
     from . import __version__
     h = hasher()
     for part in (FORMAT, __version__, _code_stamp(), _lark_stamp(), *parts):
         h.update(part.encode("utf-8") if isinstance(part, str) else part)
         h.update(b"\0")
-    for f in sorted(Path(p) for p in files):
-        h.update(str(f).encode("utf-8", "surrogateescape"))
+    for f in sorted(os.fspath(p) for p in files):
+        h.update(f.encode("utf-8", "surrogateescape"))
         h.update(b"\0")
-        h.update(f.read_bytes())
+        with open(f, "rb") as fh:
+            h.update(fh.read())
         h.update(b"\0")
     return h.hexdigest()
 
@@ -118,7 +125,7 @@ def key(*parts: bytes | str, files: Iterable[Path] = ()) -> str:
 def load(kind: str, digest: str):
     if not enabled():
         return None
-    path = directory() / f"{kind}-{digest[:40]}.pickle"
+    path = os.path.join(_folder(), f"{kind}-{digest[:40]}.pickle")
     try:
         with open(path, "rb") as fh:
             return _load(fh)
@@ -129,16 +136,16 @@ def load(kind: str, digest: str):
 def store(kind: str, digest: str, value) -> None:
     if not enabled():
         return
-    folder = directory()
+    folder = _folder()
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.makedirs(folder, mode=0o700, exist_ok=True)
         # a private temporary name beside the entry (tempfile would import random and OpenSSL)
         tmp = os.path.join(folder, f".{kind}-{os.getpid()}-{os.urandom(8).hex()}.tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         try:
             with os.fdopen(fd, "wb") as fh:
                 _dump(value, fh, protocol=_PROTOCOL)
-            os.replace(tmp, folder / f"{kind}-{digest[:40]}.pickle")
+            os.replace(tmp, os.path.join(folder, f"{kind}-{digest[:40]}.pickle"))
         except BaseException:
             try:
                 os.unlink(tmp)
@@ -162,7 +169,7 @@ def clean() -> tuple[int, int]:
     Returns (files removed, bytes freed); a missing directory is an empty cache."""
     removed = freed = 0
     try:
-        entries = list(os.scandir(directory()))
+        entries = list(os.scandir(_folder()))
     except (FileNotFoundError, NotADirectoryError):
         return 0, 0
     for entry in entries:
@@ -178,7 +185,7 @@ def clean() -> tuple[int, int]:
     return removed, freed
 
 
-def data_file(path: Path) -> dict:
+def data_file(path: Path | str) -> dict:
     """One of the package's TOML data files, parsed once and cached by its contents: a warm run
     does not import tomllib for it."""
     def build() -> dict:

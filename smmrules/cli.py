@@ -191,7 +191,6 @@ def _codes(value):
 
 def _cmd_lint(args) -> int:
     import os
-    from pathlib import Path
 
     from .config import DEFAULT, find_config, load_config, with_overrides
     from .errors import SmmrulesError
@@ -202,17 +201,17 @@ def _cmd_lint(args) -> int:
     paths = args.paths or ["."]
     try:
         if args.config:
-            config = load_config(Path(args.config))
+            config = load_config(args.config)
         else:
             # stdin is looked up as the file it names (--stdin-filename), as editors expect
-            named = Path(args.stdin_filename) if args.stdin_filename else Path.cwd()
-            first = next((Path(p) for p in paths if p != STDIN), named)
-            start = first if first.is_dir() else first.parent
-            found = find_config(start.resolve() if start.exists() else Path.cwd())
+            named = args.stdin_filename or os.getcwd()
+            first = next((p for p in paths if p != STDIN), named)
+            start = first if os.path.isdir(first) else os.path.dirname(os.path.normpath(first)) or "."
+            found = find_config(os.path.realpath(start) if os.path.exists(start) else os.getcwd())
             config = load_config(found) if found else DEFAULT
         config = with_overrides(config, select=_codes(args.select), ignore=_codes(args.ignore),
                                 fail_on=args.fail_on, lang=args.lang,
-                                rules=tuple(Path(r).resolve() for r in args.rules) or None)
+                                rules=tuple(os.path.realpath(r) for r in args.rules) or None)
         if config.rules or config.plugins or config.levels or config.options:
             # rule folders, plugins, levels and options are checked now: exit 2 before any file
             from .linting import rules_for

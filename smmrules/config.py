@@ -5,10 +5,10 @@ import math
 import os
 import re
 from functools import lru_cache
-from pathlib import Path, PurePath
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are never evaluated
+    from pathlib import Path
     from typing import Any
 
 from ._lazyre import LazyPattern
@@ -208,7 +208,7 @@ def _tuple(value):
 
 class Config(Record):
     """Settings for one run; DEFAULT when there is no config file. `root` is the config file's
-    folder ("." means the working directory at use); `lines` maps keys to config lines. Every
+    folder (a Path; DEFAULT's is ".", the working directory at use); `lines` maps keys to config lines. Every
     value is checked as the loader checks it: a bad one is a ConfigError."""
 
     __slots__ = ("path", "root", "select", "ignore", "fail_on", "lang", "rules", "include", "exclude",
@@ -216,7 +216,7 @@ class Config(Record):
                  "lines")
     _no_compare = ("lines",)
 
-    def __init__(self, path: Path | None = None, root: Path = Path("."), select: tuple = (), ignore: tuple = (),
+    def __init__(self, path: Path | None = None, root: Path | str = ".", select: tuple = (), ignore: tuple = (),
                  fail_on: str = "warning", lang: str | None = None, rules: tuple = (),
                  include: tuple = DEFAULT_INCLUDE, exclude: tuple = DEFAULT_EXCLUDE, per_file_ignores: tuple = (),
                  levels: dict | None = None, options: dict | None = None, max_file_size: int = MAX_FILE_SIZE,
@@ -261,19 +261,28 @@ def _mentions_us(path: Path) -> bool:
     return isinstance(tool, dict) and "smmrules" in tool
 
 
-def find_config(start: Path) -> Path | None:
-    """The nearest .smmrules.toml, or pyproject.toml with [tool.smmrules], in `start` or above."""
-    here = Path(os.path.abspath(start))
-    if here.is_file():
-        here = here.parent
-    for folder in (here, *here.parents):
-        own = folder / ".smmrules.toml"
-        if own.is_file():
-            return own
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _mentions_us(pyproject):
-            return pyproject
-    return None
+def find_config(start: Path | str) -> Path | None:
+    """The nearest .smmrules.toml, or pyproject.toml with [tool.smmrules], in `start` or above.
+    (Plain os.path: a run without a config file does not import pathlib.)"""
+    here = os.path.abspath(start)
+    if os.path.isfile(here):
+        here = os.path.dirname(here)
+    while True:
+        own = os.path.join(here, ".smmrules.toml")
+        if os.path.isfile(own):
+            return _path(own)
+        pyproject = os.path.join(here, "pyproject.toml")
+        if os.path.isfile(pyproject) and _mentions_us(_path(pyproject)):
+            return _path(pyproject)
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
+def _path(name):
+    from pathlib import Path
+    return Path(name)
 
 
 # ---------------------------------------------------------------------------------- loading
@@ -283,8 +292,8 @@ _HEADER_NAME = LazyPattern(r"^\s*+\[\[?+\s*+([^\]]*+)\]\]?+\s*+(#.*)?$")
 
 
 class _Loader:
-    def __init__(self, path: Path):
-        self.path = Path(path)
+    def __init__(self, path: Path | str):
+        self.path = _path(path)
         self.shown = str(path)
         self.base: tuple = ()
         self.text_lines: list[str] = []
@@ -401,7 +410,7 @@ class _Loader:
                 raise ConfigError("tool.smmrules must be a table", path=self.shown, line=self.line(()))
         else:
             table = data
-        root = Path(os.path.abspath(self.path)).parent
+        root = _path(os.path.abspath(self.path)).parent
         values: dict[str, Any] = {}
         for key, value in table.items():
             if key not in _CHECKS:
@@ -425,7 +434,7 @@ class _Loader:
     def _folders(self, root: Path, names: tuple[str, ...]) -> tuple[Path, ...]:
         out = []
         for name in names:
-            folder = Path(os.path.normpath(root / name))
+            folder = _path(os.path.normpath(root / name))
             try:
                 is_dir = folder.is_dir()
             except OSError:             # a name too long for the file system, and the like
@@ -451,7 +460,7 @@ def _unknown_key(key: str, base: tuple) -> str:
 
 def load_config(path: Path) -> Config:
     """Read and validate a config file; any problem is a ConfigError `path:line: what is wrong`."""
-    return _Loader(Path(path)).load()
+    return _Loader(path).load()
 
 
 def with_overrides(config: Config, *, select=None, ignore=None, fail_on=None, lang=None, rules=None) -> Config:
@@ -477,7 +486,7 @@ def with_overrides(config: Config, *, select=None, ignore=None, fail_on=None, la
     except _Bad as bad:
         raise ConfigError(bad.message) from None
     if rules:
-        changes["rules"] = tuple(dict.fromkeys((*config.rules, *(Path(os.path.abspath(r)) for r in rules))))
+        changes["rules"] = tuple(dict.fromkeys((*config.rules, *(_path(os.path.abspath(r)) for r in rules))))
     return config.evolve(**changes) if changes else config
 
 
@@ -550,14 +559,19 @@ def _relative_parts(config: Config, path) -> tuple[str, ...]:
 
     Folders above the config's folder never count, so a checkout under `build/` is not excluded.
     """
-    full = PurePath(os.path.abspath(path))
-    try:
-        rel = full.relative_to(os.path.abspath(config.root))
-    except ValueError:
-        rel = None
-    if rel is not None and rel.parts:
-        return rel.parts
-    return (full.name or str(full),)
+    full = os.path.abspath(path)
+    root = os.path.abspath(config.root)
+    if os.name != "posix" or full.startswith("//") or root.startswith("//"):
+        # drives and case-insensitive names, or POSIX's implementation-defined "//": pathlib knows them
+        from pathlib import PurePath
+        try:
+            parts = PurePath(full).relative_to(root).parts
+        except ValueError:
+            parts = ()
+        return parts or (PurePath(full).name or full,)
+    prefix = root if root.endswith("/") else root + "/"
+    parts = tuple(p for p in full[len(prefix):].split("/") if p) if full.startswith(prefix) else ()
+    return parts or (os.path.basename(full) or full,)
 
 
 # ---------------------------------------------------------------------------------- globs

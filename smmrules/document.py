@@ -21,7 +21,7 @@ from .lexicon import LexiconSet, default_lexicons, normalize_word
 from .parse import MAX_STATEMENT, parse_goal
 from . import cache, lr
 from .lr import Token
-from .resources import grammar_dir
+from .resources import grammar_file
 from .tokenizer import tokenize
 
 _COMMENT_RE = re.compile(r"(?:^|\s)#(?=\s|$)")
@@ -115,7 +115,7 @@ def _norm_key(key: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def keywords() -> _Keywords:
-    data = cache.data_file(grammar_dir() / "document.toml")
+    data = cache.data_file(grammar_file("document.toml"))
 
     def words(table) -> list[str]:
         return [w for lang in LANGS for w in table.get(lang, [])]
@@ -139,8 +139,13 @@ def keywords() -> _Keywords:
 _lock = threading.Lock()
 
 
+def _read(path: str) -> str:
+    with open(path, encoding="utf-8") as fh:
+        return fh.read()
+
+
 def _table() -> lr.Table:
-    path = grammar_dir() / "document.lark"
+    path = grammar_file("document.lark")
 
     def build():
         from lark import Lark
@@ -155,7 +160,7 @@ def _table() -> lr.Table:
             def lex(self, lexer_state, parser_state):  # pragma: no cover - tables only
                 return iter(lexer_state.text)
 
-        return lr.Table.from_lark(Lark(path.read_text(encoding="utf-8"), parser="lalr", lexer=_Lines))
+        return lr.Table.from_lark(Lark(_read(path), parser="lalr", lexer=_Lines))
     with _lock:
         return cache.cached("document-table", cache.key(files=[path]), build)
 

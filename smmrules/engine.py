@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from pathlib import Path
-from typing import Iterable
 
 from .ast import Goal
 from .conditions import required_fields
@@ -17,6 +15,11 @@ from .parse import parse_goal
 from .render import format_number
 from .resources import rules_dir
 from .rules import Override, Rule, apply_overrides, declarations, load_rule_file, render_template, rule_files
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Iterable
 
 
 class RuleSet:
@@ -38,7 +41,7 @@ class RuleSet:
             functions.update(plugin.functions)
         declared = declarations(self.fields, functions)
         loaded = _builtin_files(self.fields, functions, declared) if builtin else []
-        for folder in [Path(f) for f in folders] + [f for p in self.plugins for f in p.rules]:
+        for folder in [*folders, *(f for p in self.plugins for f in p.rules)]:
             for path in rule_files(folder):
                 # loaded first: a file over the size limit is refused before anything reads it whole
                 file_rules, file_overrides, data = load_rule_file(path, self.fields, functions, declared=declared)
@@ -203,12 +206,13 @@ def message_values(goal: Goal, env: dict, ctx: Context, lang: str) -> dict[str, 
     }
 
 
-def _digest(path: Path) -> bytes:
+def _digest(path: Path | str) -> bytes:
     """A rule file's content hash, for the rule set's fingerprint (empty if it cannot be read)."""
     from .cache import hasher
     h = hasher()
     try:
-        h.update(path.read_bytes())
+        with open(path, "rb") as fh:
+            h.update(fh.read())
     except OSError:
         pass
     return h.digest()
@@ -228,7 +232,8 @@ def _builtin_files(fields: dict, functions: dict, declared: str) -> list[tuple]:
         out = []
         for path in rule_files(rules_dir()):
             file_rules, file_overrides, data = load_rule_file(path, fields, functions, declared=declared)
-            out.append((path, [r.evolve(check=None) for r in file_rules], file_overrides, data, _digest(path)))
+            # the path as a string: a pickled Path would import pathlib on every run
+            out.append((str(path), [r.evolve(check=None) for r in file_rules], file_overrides, data, _digest(path)))
         return out
 
     specs = cache.cached("builtin-rules", cache.key(declared, cache.data_stamp()), build)

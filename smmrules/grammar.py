@@ -6,13 +6,14 @@ import threading
 from . import cache, lr
 from .errors import GoalSyntaxError
 from .lexicon import LexiconSet, default_lexicons, normalize_word
-from .resources import grammar_dir
+from .resources import grammar_file
 from .tagger import Tagger
 from .tokenizer import line_col, tokenize
 
 
 def grammar_text() -> str:
-    return (grammar_dir() / "goal.lark").read_text(encoding="utf-8")
+    with open(grammar_file("goal.lark"), encoding="utf-8") as fh:
+        return fh.read()
 
 
 def build_lark(debug: bool = False):
@@ -36,7 +37,7 @@ def build_lark(debug: bool = False):
 
 def goal_table() -> lr.Table:
     """The goal grammar's LALR table, from the cache when grammar/goal.lark has not changed."""
-    path = grammar_dir() / "goal.lark"
+    path = grammar_file("goal.lark")
     return cache.cached("goal-table", cache.key(files=[path]), lambda: lr.Table.from_lark(build_lark()))
 
 

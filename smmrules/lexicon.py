@@ -1,13 +1,17 @@
 """Keyword lexicons: load grammar/lexicon/*.toml and grammar/metrics.toml, match words by stem."""
 from __future__ import annotations
 
+import os
 import threading
 import unicodedata
-from pathlib import Path
 
 from ._record import Record, _set
 from .errors import DataFileError
-from .resources import grammar_dir
+from .resources import grammar_file
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 LANGS = ("en", "ru", "uk")
 
@@ -200,11 +204,11 @@ class LexiconSet:
     goal in that language first needs them.
     """
 
-    def __init__(self, root: Path | None = None):
-        root = root or grammar_dir()
+    def __init__(self, root: Path | str | None = None):
+        root = os.fspath(root) if root else grammar_file()
         self.root = root
-        common = _load_toml(root / "lexicon" / "common.toml")
-        metrics = _load_toml(root / "metrics.toml")
+        common = _load_toml(os.path.join(root, "lexicon", "common.toml"))
+        metrics = _load_toml(os.path.join(root, "metrics.toml"))
         self.defaults = dict(metrics.get("defaults", {}))
         self.metrics: dict[str, MetricInfo] = {}
         for name, spec in metrics.get("metric", {}).items():
@@ -215,7 +219,7 @@ class LexiconSet:
                 percent_variant=spec.get("percent_variant"))
         lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:
-            data = _load_toml(root / "lexicon" / f"{lang}.toml")
+            data = _load_toml(os.path.join(root, "lexicon", f"{lang}.toml"))
             patterns: list[tuple] = []
             order = 0
 
@@ -234,7 +238,7 @@ class LexiconSet:
                 for value, pats in table.items():
                     add(terminal, value, pats)
             lexicons[lang] = Lexicon(lang, patterns)
-        cues = _load_toml(root / "cues.toml")
+        cues = _load_toml(os.path.join(root, "cues.toml"))
         cue_lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:
             pats = [(_compile(pat), "CUE", name, i)
@@ -302,7 +306,7 @@ class LexiconSet:
         return frozenset(found)
 
 
-def _load_toml(path: Path) -> dict:
+def _load_toml(path: str) -> dict:
     import tomllib  # only when the lexicon cache misses
     try:
         with open(path, "rb") as fh:
@@ -323,8 +327,10 @@ def default_lexicons() -> LexiconSet:
         with _lock:
             if _default is None:
                 from . import cache
-                root = grammar_dir()
-                files = [*sorted((root / "lexicon").glob("*.toml")), root / "metrics.toml", root / "cues.toml"]
+                root = grammar_file()
+                folder = os.path.join(root, "lexicon")
+                files = [*(os.path.join(folder, n) for n in sorted(os.listdir(folder)) if n.endswith(".toml")),
+                         os.path.join(root, "metrics.toml"), os.path.join(root, "cues.toml")]
                 digest = cache.key(files=files)
                 built: list[LexiconSet] = []
 

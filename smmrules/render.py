@@ -5,13 +5,13 @@ import functools
 
 from .ast import Goal
 from .lexicon import default_lexicons
-from .resources import grammar_dir
+from .resources import grammar_file
 
 
 @functools.lru_cache(maxsize=1)
 def templates() -> dict:
     from .cache import data_file
-    return data_file(grammar_dir() / "render.toml")
+    return data_file(grammar_file("render.toml"))
 
 
 def format_number(v) -> str:

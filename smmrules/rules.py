@@ -7,7 +7,6 @@ Every problem is a RuleFileError naming the file, line and column.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any, Callable
 
 from ._lazyre import LazyPattern
@@ -348,6 +347,7 @@ def load_rule_file(path: Path, fields: dict[str, dict[str, FieldType]], function
     """
     from . import cache
     from .conditions import compile_tree
+    from pathlib import Path  # not on the warm path: a cached rule set reads no rule file
     path = Path(path)
     try:
         # a file over the limit is refused below without being read: never hash it whole
@@ -371,6 +371,7 @@ def load_rule_file(path: Path, fields: dict[str, dict[str, FieldType]], function
 
 
 def rule_files(folder: Path) -> list[Path]:
+    from pathlib import Path
     folder = Path(folder)
     if not folder.is_dir():
         raise RuleFileError("rule folder does not exist or is not a folder", path=str(folder))

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are never evaluated
@@ -23,22 +22,40 @@ def collect(paths: Iterable[str], config) -> Iterator[tuple[str, str | None]]:
         if given == STDIN:
             yield given, None
             continue
-        p = Path(given)
-        if p.is_dir():
+        if os.path.isdir(given):
             found = False
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not is_excluded(config, Path(root) / d))
+            for root, dirs, files in os.walk(given):
+                base = _plain(root)
+                dirs[:] = sorted(d for d in dirs if not is_excluded(config, _child(base, d)))
                 for name in sorted(files):
-                    fp = Path(root) / name
+                    fp = _child(base, name)
                     if matches_include(config, fp) and not is_excluded(config, fp):
                         found = True
-                        yield str(fp), None
+                        yield fp, None
             if not found:
                 yield given, f"{given}: no files matching {', '.join(config.include)} in this directory"
-        elif p.exists() or p.is_symlink():
+        elif os.path.lexists(given):
             yield given, None
         else:
             yield given, f"{given}: no such file or directory"
+
+
+# Paths found in folders are written as pathlib writes them ("x/a.goals" for "./x/", "a.goals"
+# under "."), without importing pathlib on every run.
+def _plain(path: str) -> str:
+    """`path` with no "." parts and no doubled or trailing separators, like str(Path(path))."""
+    if os.name != "posix":  # pragma: no cover - drive letters and backslashes: leave it to pathlib
+        from pathlib import Path
+        return str(Path(path))
+    lead = "//" if path.startswith("//") and not path.startswith("///") else "/" if path.startswith("/") else ""
+    return lead + "/".join(p for p in path.split("/") if p and p != ".") or "."
+
+
+def _child(folder: str, name: str) -> str:
+    """A name inside a folder written by _plain, like str(Path(folder) / name)."""
+    if folder == ".":
+        return name
+    return folder + name if folder.endswith(os.sep) else folder + os.sep + name
 
 
 def read_text(path: str, data: bytes | None, max_size: int) -> tuple[str | None, str | None]:

@@ -106,8 +106,8 @@ def test_changed_package_data_misses(tree, capsys, monkeypatch):
     data = tree / "data"
     shutil.copytree(resources.rules_dir(), data / "rules")
     shutil.copytree(resources.grammar_dir(), data / "grammar")
-    monkeypatch.setattr(resources, "rules_dir", lambda: data / "rules")
-    monkeypatch.setattr(resources, "grammar_dir", lambda: data / "grammar")
+    monkeypatch.setattr(resources, "rules_folder", lambda: str(data / "rules"))
+    monkeypatch.setattr(resources, "grammar_file", lambda *parts: str(data.joinpath("grammar", *parts)))
     cache.data_stamp.cache_clear()
     first = cache.data_stamp()
     with open(data / "rules" / "time-bound.toml", "a", encoding="utf-8") as fh:
@@ -123,19 +123,19 @@ def test_changed_package_data_misses(tree, capsys, monkeypatch):
 
 
 def test_unchanged_file_is_answered_without_the_parser_or_the_rules(tree):
-    """The result-cache hit path of `smmrules lint` imports neither attrs, the AST, the engine nor
-    tomllib: a re-lint of an unchanged file costs little more than starting Python."""
+    """The result-cache hit path of `smmrules lint` imports neither attrs, the AST, the engine,
+    tomllib nor pathlib: a re-lint of an unchanged file costs little more than starting Python."""
     import os
     import subprocess
     import sys
     script = ("import sys\nfrom smmrules.cli import main\ncode = main(['lint', 'a.goals'])\n"
-              "heavy = ('attr', 'attrs', 'smmrules.ast', 'smmrules.engine', 'smmrules.parse', 'tomllib')\n"
+              "heavy = ('attr', 'attrs', 'pathlib', 'smmrules.ast', 'smmrules.engine', 'smmrules.parse', 'tomllib')\n"
               "print(code, sorted(m for m in heavy if m in sys.modules))\n")
     env = dict(os.environ, SMMRULES_CACHE_DIR=str(tree / "cache"))
     env.pop("SMMRULES_NO_CACHE", None)
     first = subprocess.run([sys.executable, "-c", script], cwd=tree, env=env, capture_output=True, text=True)
     second = subprocess.run([sys.executable, "-c", script], cwd=tree, env=env, capture_output=True, text=True)
-    assert first.stdout.splitlines()[-1].startswith("1 ['attr', 'smmrules.ast', 'smmrules.engine'")
+    assert first.stdout.splitlines()[-1].startswith("1 ['attr', 'pathlib', 'smmrules.ast', 'smmrules.engine'")
     assert second.stdout.splitlines()[-1] == "1 []", second.stderr
     # and the same findings, from the cache
     assert first.stdout.splitlines()[:-1] == second.stdout.splitlines()[:-1]
@@ -164,3 +164,27 @@ def test_clean_without_a_cache_directory(tree, capsys, monkeypatch):
     assert main(["clean"]) == 0
     assert capsys.readouterr().out.startswith("Removed 0 cache entries")
     assert not (tree / "never-created").exists()
+
+
+def test_an_edited_file_is_linted_without_pathlib_toml_or_lark(tree):
+    """With the artefact caches warm, linting an edited file loads tables, lexicons and rules from
+    the cache: it imports neither Lark, tomllib nor pathlib (with urllib and ipaddress, 5 ms)."""
+    import os
+    import subprocess
+    import sys
+    script = ("import sys\nfrom smmrules.cli import main\ncode = main(['lint', 'a.goals'])\n"
+              "heavy = ('lark', 'tomllib', 'pathlib', 'urllib.parse', 'smmrules.ast', 'smmrules.engine')\n"
+              "print(code, sorted(m for m in heavy if m in sys.modules))\n")
+    env = dict(os.environ, SMMRULES_CACHE_DIR=str(tree / "cache"))
+    env.pop("SMMRULES_NO_CACHE", None)
+
+    def run(n):
+        (tree / "a.goals").write_text(f"goal: increase sales by {n}%\n  task: raise conversion\n", encoding="utf-8")
+        proc = subprocess.run([sys.executable, "-c", script], cwd=tree, env=env, capture_output=True, text=True)
+        return proc.stdout.splitlines()
+
+    first = run(15)
+    assert first[-1].startswith("1 ['lark', 'pathlib'")      # the first run ever builds the artefacts
+    edited = run(16)
+    assert edited[-1] == "1 ['smmrules.ast', 'smmrules.engine']", edited
+    assert [line.replace("16%", "15%") for line in edited[:-1]] == first[:-1]
