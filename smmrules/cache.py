@@ -76,7 +76,7 @@ def _files_stamp(tops, suffix: str = "") -> str:
     out = []
     for top in tops:
         for folder, dirs, files in os.walk(top):
-            dirs.sort()
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
             for name in sorted(files):
                 if name.endswith(suffix):
                     try:

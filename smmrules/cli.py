@@ -115,19 +115,23 @@ _COMMANDS = {
 }
 
 
-def _build(argv: list[str] | None = None) -> argparse.ArgumentParser:
-    """The parser. When `argv` starts with a command's name, only that command's arguments are
-    built (the rest are never used, and building them is a few ms of every pre-commit run);
-    anything else (`--help`, `--version`, a typo) gets all of them."""
+def _build() -> argparse.ArgumentParser:
+    """The whole parser: every command under `smmrules` (for --help, --version and typos)."""
     from . import __version__
     p = _Parser(prog="smmrules", description="Parse, check and lint social-media-marketing goals.")
     p.add_argument("--version", action="version", version=f"smmrules {__version__}")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    names = [argv[0]] if argv and argv[0] in _COMMANDS else list(_COMMANDS)
-    for name in names:
-        text, add = _COMMANDS[name]
+    for name, (text, add) in _COMMANDS.items():
         add(sub.add_parser(name, help=text))
     return p
+
+
+def _command_parser(name: str) -> argparse.ArgumentParser:
+    """One command's parser on its own, as `smmrules NAME` (what _build makes for it): a run names
+    its command first, and building the other six is a few ms of every pre-commit run."""
+    parser = _Parser(prog=f"smmrules {name}")
+    _COMMANDS[name][1](parser)
+    return parser
 
 
 def _common_rule_args(sp):
@@ -388,7 +392,10 @@ def _cmd_parse(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
-    args = _build(argv).parse_args(argv)
+    if argv and argv[0] in _COMMANDS:
+        args = _command_parser(argv[0]).parse_args(argv[1:])
+    else:
+        args = _build().parse_args(argv)
     try:
         return args.func(args)
     except BrokenPipeError:  # pragma: no cover - e.g. `smmrules rules | head`

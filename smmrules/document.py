@@ -115,8 +115,12 @@ def _norm_key(key: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def keywords() -> _Keywords:
-    data = cache.data_file(grammar_file("document.toml"))
+    """The keyword tables, normalized once and cached with the file's contents as their key."""
+    path = grammar_file("document.toml")
+    return cache.cached("doc-keywords", cache.key(path, files=[path]), lambda: _keywords(cache.data_file(path)))
 
+
+def _keywords(data: dict) -> _Keywords:
     def words(table) -> list[str]:
         return [w for lang in LANGS for w in table.get(lang, [])]
 
