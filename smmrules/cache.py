@@ -58,7 +58,16 @@ def _folder() -> str:
 
 @functools.lru_cache(maxsize=1)
 def _lark_stamp() -> str:
-    """Which Lark built a table, without importing Lark (a cheap spec lookup)."""
+    """Which Lark built a table, without importing Lark: its __init__.py on sys.path, as the
+    import system finds a regular package (importlib's spec lookup for anything else)."""
+    import sys
+    for entry in sys.path:
+        origin = os.path.join(entry or os.getcwd(), "lark", "__init__.py")
+        try:
+            st = os.stat(origin)
+        except (OSError, ValueError):
+            continue
+        return f"{os.path.abspath(origin)}:{st.st_size}:{st.st_mtime_ns}"
     import importlib.util
     try:
         spec = importlib.util.find_spec("lark")

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 
+from ._lazyre import one_of
 from .lexicon import LexiconSet, normalize_word
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
+_WORD = re.compile(r"[^\W\d_]+(?:" + one_of("'’ʼ") + r"[^\W\d_]+)*")
 _UK_ONLY = set("іїєґ")
 _RU_ONLY = set("ыэъё")
 

@@ -5,6 +5,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from ._lazyre import one_of as _one_of
 from ._record import Record, _set
 from .errors import GoalSyntaxError
 
@@ -22,7 +23,10 @@ class RawToken(Record):
         _set(self, "value", value)
 
 
-_SEP = "[ \u00a0\u202f\u2009]"
+_SEP = _one_of(" \u00a0\u202f\u2009")
+_TIMES = _one_of("xх×")
+_INVISIBLE = _one_of("\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                     "\u2066\u2067\u2068\u2069\u00ad", extra=r"\s")
 _LETTER = r"[^\W\d_]"
 _SCALE_SUFFIX = {"k": 1000, "к": 1000, "m": 10**6, "м": 10**6, "bn": 10**9, "mln": 10**6,
                  "млн": 10**6, "тыс": 1000, "тис": 1000, "млрд": 10**9}
@@ -32,7 +36,7 @@ _TOKEN_RE = re.compile(
     (?P<iso_date>(?:19|20|21)\d\d-\d\d(?:-\d\d)?(?![\d%]|[.,]\d|\s*%))
   | (?P<dot_date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)(?![\d.]))
   | (?P<quarter>[Qq][1-4](?![\w]))
-  | (?P<mult>[xх×]\d+(?:[.,]\d+)?(?!\w)|\d+(?:[.,]\d+)?[xх×](?!\w))
+  | (?P<mult>""" + _TIMES + r"""\d+(?:[.,]\d+)?(?!\w)|\d+(?:[.,]\d+)?""" + _TIMES + r"""(?!\w))
   | (?P<number>
         (?:\d{1,3}(?:,\d{3})+(?:\.\d+)?
          |\d{1,3}(?:""" + _SEP + r"""\d{3})+(?:[.,]\d+)?(?!\d)
@@ -41,8 +45,8 @@ _TOKEN_RE = re.compile(
         (?P<scale>(?:k|K|к|К|mln|млн|тыс|тис|млрд|bn|M|М)(?!""" + _LETTER + r"""))?
     )
   | (?P<pp>(?:п\.\s?п|в\.\s?п|p\.\s?p)\.?(?!""" + _LETTER + r"""))
-  | (?P<word>[@#]?""" + _LETTER + r"""+(?:['’ʼ\-]""" + _LETTER + r"""+)*)
-  | (?P<space>[\s\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad]+)
+  | (?P<word>[@#]?""" + _LETTER + r"""+(?:""" + _one_of("'’ʼ-") + _LETTER + r"""+)*)
+  | (?P<space>""" + _INVISIBLE + r"""+)
   | (?P<symbol>>=|<=|[^\s\w])
     """,
     re.VERBOSE,
@@ -57,7 +61,7 @@ _STRAY = set("^*{}[]|\\_`~@")
 
 
 def _decimal(text: str) -> Decimal:
-    digits = re.sub(_SEP, "", text)
+    digits = text.replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "")
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", digits):
         digits = digits.replace(",", "")
     else:

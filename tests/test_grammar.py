@@ -12,6 +12,8 @@ from decimal import Decimal, InvalidOperation
 
 import lark
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lark import Lark
 from lark.exceptions import GrammarError
 
@@ -315,3 +317,67 @@ def test_metric_table_is_consistent():
         assert any(spec.get(k) for k in ("en", "ru", "uk", "any")), f"{name}: no words"
     for key, target in data.get("defaults", {}).items():
         assert target in metrics or target in CATEGORIES, key
+
+
+# The token pattern as it was written before its classes were spelt for cheap compiling
+# (smmrules.tokenizer._one_of): the same tokens, character for character.
+_OLD_SEP = "[ \u00a0\u202f\u2009]"
+_OLD_LETTER = r"[^\W\d_]"
+_OLD_TOKEN_RE = re.compile(
+    r"""
+    (?P<iso_date>(?:19|20|21)\d\d-\d\d(?:-\d\d)?(?![\d%]|[.,]\d|\s*%))
+  | (?P<dot_date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)(?![\d.]))
+  | (?P<quarter>[Qq][1-4](?![\w]))
+  | (?P<mult>[xх×]\d+(?:[.,]\d+)?(?!\w)|\d+(?:[.,]\d+)?[xх×](?!\w))
+  | (?P<number>
+        (?:\d{1,3}(?:,\d{3})+(?:\.\d+)?
+         |\d{1,3}(?:""" + _OLD_SEP + r"""\d{3})+(?:[.,]\d+)?(?!\d)
+         |\d+(?:[.,]\d+)?)
+        (?P<ord>-?(?:st|nd|rd|th|го|й|я|е|ое|ий|ого|му|м|ї|ій|ий)(?!""" + _OLD_LETTER + r"""))?
+        (?P<scale>(?:k|K|к|К|mln|млн|тыс|тис|млрд|bn|M|М)(?!""" + _OLD_LETTER + r"""))?
+    )
+  | (?P<pp>(?:п\.\s?п|в\.\s?п|p\.\s?p)\.?(?!""" + _OLD_LETTER + r"""))
+  | (?P<word>[@#]?""" + _OLD_LETTER + r"""+(?:['’ʼ\-]""" + _OLD_LETTER + r"""+)*)
+  | (?P<space>[\s\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad]+)
+  | (?P<symbol>>=|<=|[^\s\w])
+    """,
+    re.VERBOSE,
+)
+_TRICKY = ("0123456789 ,.-–%$#@'’ʼ xх×XQq1234kKкКmMМлнтысиb stndrhгоийяеъїі пв\u00a0\u202f\u2009"
+           "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202c\u202e\u2066\u2069\u00ad\t\n<>=≥абвa")
+
+
+def _spans(pattern, text):
+    out, pos = [], 0
+    while pos < len(text):
+        m = pattern.match(text, pos)
+        if m is None:               # "_" and the like: the tokenizer reports a stray character
+            out.append((None, pos))
+            pos += 1
+            continue
+        out.append((m.lastgroup, m.span(), m.group("ord"), m.group("scale")))
+        pos = m.end()
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_TRICKY, max_size=40) | st.text(max_size=30))
+def test_token_pattern_reads_as_it_did_with_plain_classes(text):
+    assert _spans(_TOKEN_RE, text) == _spans(_OLD_TOKEN_RE, text)
+
+
+def test_token_pattern_has_no_big_character_tables():
+    from re import _compiler, _parser
+    seen = []
+    original = _compiler._optimize_charset
+
+    def spy(charset, *args):
+        out = original(charset, *args)
+        seen.extend(op for op, _ in out[0])
+        return out
+    _compiler._optimize_charset = spy
+    try:
+        _compiler.compile(_parser.parse(_TOKEN_RE.pattern, _TOKEN_RE.flags), _TOKEN_RE.flags)
+    finally:
+        _compiler._optimize_charset = original
+    assert seen and _compiler.BIGCHARSET not in seen

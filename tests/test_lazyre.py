@@ -1,10 +1,13 @@
-"""LazyPattern: compiles on first use and then answers exactly as the compiled pattern."""
+"""LazyPattern compiles on first use and then answers as the compiled pattern; one_of matches
+exactly the characters a class of them would."""
 from __future__ import annotations
 
 import re
 
+import pytest
+
 from smmrules import config, document, normalize, rules
-from smmrules._lazyre import LazyPattern
+from smmrules._lazyre import LazyPattern, one_of
 from smmrules.reporters import base
 
 
@@ -34,3 +37,13 @@ def test_the_module_patterns_behave_like_their_sources():
         got = getattr(pattern, method)(text)
         assert (got is not None) is expected, (pattern, text)
         assert (getattr(compiled, method)(text) is not None) is expected
+
+
+@pytest.mark.parametrize("chars, extra", [("xх×", ""), (" \u00a0\u202f\u2009", ""), ("'’ʼ-", ""),
+                                          ("\u200b\u2069\u00ad", r"\s"), ("абв", ""), ("-]^\\", "")])
+def test_one_of_matches_exactly_its_characters(chars, extra):
+    pattern = re.compile(one_of(chars, extra) + r"\Z")
+    reference = re.compile("[" + extra + "".join(re.escape(c) for c in chars) + r"]\Z")
+    for code in [*range(0, 0x3000), *(ord(c) for c in chars)]:
+        c = chr(code)
+        assert (pattern.match(c) is not None) == (reference.match(c) is not None), hex(code)

@@ -188,3 +188,16 @@ def test_an_edited_file_is_linted_without_pathlib_toml_or_lark(tree):
     edited = run(16)
     assert edited[-1] == "1 ['smmrules.ast', 'smmrules.engine']", edited
     assert [line.replace("16%", "15%") for line in edited[:-1]] == first[:-1]
+
+
+def test_the_lark_stamp_names_the_lark_python_imports():
+    import importlib.util
+    import os
+    cache._lark_stamp.cache_clear()
+    try:
+        stamp = cache._lark_stamp()
+    finally:
+        cache._lark_stamp.cache_clear()
+    origin = os.path.abspath(importlib.util.find_spec("lark").origin)
+    st = os.stat(origin)
+    assert stamp == f"{origin}:{st.st_size}:{st.st_mtime_ns}"
