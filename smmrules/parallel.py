@@ -16,10 +16,15 @@ def _worker(args) -> list[FileResult]:
     return [lint_file(p, config, today=today) for p in paths]
 
 
+def in_workers(paths: list[str], jobs: int) -> bool:
+    """Whether lint_many hands these paths to worker processes (a few files stay in this one)."""
+    return jobs > 1 and len(paths) >= 2 * _CHUNK
+
+
 def lint_many(paths: list[str], config, *, jobs: int = 1, today=None, use_cache: bool = True) -> Iterator[FileResult]:
     """Yield one FileResult per path, in the order of `paths`."""
     from .runner import lint_file
-    if jobs <= 1 or len(paths) < 2 * _CHUNK:
+    if not in_workers(paths, jobs):
         for p in paths:
             yield lint_file(p, config, today=today)
         return

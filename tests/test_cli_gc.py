@@ -1,0 +1,52 @@
+"""`smmrules` runs its start with the cyclic GC off, then freezes the start-up objects and turns
+the collector back on for the remaining files; main() leaves the GC as it found it."""
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from smmrules import runner
+from smmrules.cli import main
+
+
+@pytest.fixture
+def three_files(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for n in range(3):
+        (tmp_path / f"{n}.goals").write_text(f"goal: increase sales by 1{n}%\n", encoding="utf-8")
+    seen = []
+    original = runner.lint_file
+
+    def spy(*args, **kwargs):
+        seen.append((gc.isenabled(), gc.get_freeze_count() > 0))
+        return original(*args, **kwargs)
+    monkeypatch.setattr(runner, "lint_file", spy)
+    return seen
+
+
+def test_the_collector_is_off_for_the_first_file_only_and_restored(three_files, capsys):
+    assert gc.isenabled()
+    before = gc.get_freeze_count()
+    assert main(["lint", "-j", "1", "--no-cache", "0.goals", "1.goals", "2.goals"]) == 1
+    assert three_files == [(False, before > 0), (True, True), (True, True)]
+    assert gc.isenabled() and gc.get_freeze_count() == before
+    assert capsys.readouterr().out.count("D605") == 3
+
+
+def test_a_disabled_collector_stays_disabled(three_files, capsys):
+    gc.disable()
+    try:
+        assert main(["lint", "-j", "1", "--no-cache", "0.goals", "1.goals"]) == 1
+        assert [enabled for enabled, _ in three_files] == [False, False]
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_other_commands_restore_the_collector(capsys):
+    assert main(["parse", "increase sales by 15% by 2026-06"]) == 0
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    with pytest.raises(SystemExit):
+        main(["lint", "--format", "nope"])
+    assert gc.isenabled()
