@@ -32,7 +32,7 @@ ROWS: list[tuple[str, str, str]] = []
 
 def row(name: str, figure: str, verdict: str = "") -> None:
     ROWS.append((name, figure, verdict))
-    print(f"  {name:<44}{figure:<34}{verdict}", flush=True)
+    print(f"  {name:<46} {figure:<38} {verdict}".rstrip(), flush=True)
 
 
 def smmrules_cmd() -> list[str]:
@@ -104,11 +104,11 @@ def main(argv=None) -> int:
 
     # Scaling: each size in a fresh process, against the 1k document linted around it there
     sc = scaling.measure(sizes, rounds=1 if args.quick else 2)
-    row("scaling: time per goal " + " / ".join(f"{s:,}" for s in sizes),
-        " / ".join(f"{v['per_goal'] * 1e6:.0f}" for v in sc.values()) + " us, peak "
+    row("scaling: us per goal, " + " / ".join(f"{s / 1000:g}k" for s in sizes),
+        " / ".join(f"{v['per_goal'] * 1e6:.0f}" for v in sc.values()) + ", peak "
         + " / ".join(f"{v['peak'] / 1e6:,.0f}" for v in sc.values()) + " MB")
     spread = scaling.spread(sc)
-    row(f"  each / {scaling.REFERENCE:,} goals, same process",
+    row(f"  each / {scaling.REFERENCE // 1000}k goals in the same process",
         " / ".join(f"{v['relative']:.2f}" for v in sc.values()),
         "ok" if spread <= 0.15 else f"MISSES (spread {spread:.0%}, target <= 15%)")
 
