@@ -11,9 +11,9 @@ import functools
 import os
 
 try:  # the C pickler itself: pickle.py adds struct, re and its own classes, a millisecond a run
-    from _pickle import PicklingError, dump as _dump, load as _load
+    from _pickle import PicklingError, dump as _dump, dumps as _dumps, load as _load, loads
 except ImportError:  # pragma: no cover - a Python without the accelerator
-    from pickle import PicklingError, dump as _dump, load as _load
+    from pickle import PicklingError, dump as _dump, dumps as _dumps, load as _load, loads
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are never evaluated
@@ -163,6 +163,11 @@ def store(kind: str, digest: str, value) -> None:
             raise
     except (OSError, PicklingError):
         pass  # a read-only home or a full disk only costs speed
+
+
+def dumps(value) -> bytes:
+    """`value` pickled as the cache pickles its entries."""
+    return _dumps(value, protocol=_PROTOCOL)
 
 
 def _ours(name: str) -> bool:

@@ -14,7 +14,8 @@ from .lexicon import LexiconSet, default_lexicons
 from .parse import parse_goal
 from .render import format_number
 from .resources import rules_dir
-from .rules import Override, Rule, apply_overrides, declarations, load_rule_file, render_template, rule_files
+from .rules import (Override, PackedCases, PackedTexts, Rule, apply_overrides, declarations, load_rule_file,
+                    render_template, rule_files)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -233,7 +234,9 @@ def _builtin_files(fields: dict, functions: dict, declared: str) -> list[tuple]:
         for path in rule_files(rules_dir()):
             file_rules, file_overrides, data = load_rule_file(path, fields, functions, declared=declared)
             # the path as a string: a pickled Path would import pathlib on every run
-            out.append((str(path), [r.evolve(check=None) for r in file_rules], file_overrides, data, _digest(path)))
+            specs = [r.evolve(check=None, texts=PackedTexts.of(dict(r.texts)), cases=PackedCases.of(tuple(r.cases)))
+                     for r in file_rules]
+            out.append((str(path), specs, file_overrides, data, _digest(path)))
         return out
 
     specs = cache.cached("builtin-rules", cache.key(declared, cache.data_stamp()), build)
