@@ -208,8 +208,8 @@ def _tuple(value):
 
 class Config(Record):
     """Settings for one run; DEFAULT when there is no config file. `root` is the config file's
-    folder (a Path; DEFAULT's is ".", the working directory at use); `lines` maps keys to config lines. Every
-    value is checked as the loader checks it: a bad one is a ConfigError."""
+    folder (a Path; DEFAULT's is ".", the working directory at use); `lines` maps keys to config
+    lines. Every value is checked as the loader checks it: a bad one is a ConfigError."""
 
     __slots__ = ("path", "root", "select", "ignore", "fail_on", "lang", "rules", "include", "exclude",
                  "per_file_ignores", "levels", "options", "max_file_size", "max_statement_length", "plugins",
@@ -294,7 +294,7 @@ _HEADER_NAME = LazyPattern(r"^\s*+\[\[?+\s*+([^\]]*+)\]\]?+\s*+(#.*)?$")
 class _Loader:
     def __init__(self, path: Path | str):
         self.path = _path(path)
-        self.shown = str(path)
+        self.shown = str(self.path)
         self.base: tuple = ()
         self.text_lines: list[str] = []
         self.lines: dict[tuple, int] = {}
