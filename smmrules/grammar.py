@@ -81,10 +81,11 @@ class GoalGrammar:
             raise err.at(line_offset=origin[0] - 1, column_offset=origin[1] - 1) if origin != (1, 1) else err
         return tokens, self.lexicons.cues_in(words, lang)
 
-    def parse_tokens(self, tokens) -> lr.Tree:
-        """Parse tagged tokens into a tree (the LALR step)."""
+    def parse_tokens(self, tokens, build=None):
+        """Parse tagged tokens into a tree (the LALR step), or with `build(name, children)` applied
+        to each rule as it is reduced (see lr.parse)."""
         try:
-            return lr.parse(self.table, tokens)
+            return lr.parse(self.table, tokens, build)
         except lr.ParseError as exc:  # pragma: no cover - the tagger only keeps accepted sequences
             tok = exc.token
             raise GoalSyntaxError("E002", "unexpected-token", f"unexpected {str(tok)!r}",

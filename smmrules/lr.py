@@ -136,8 +136,12 @@ class _Inline:
 _END = Token("$END", "")
 
 
-def parse(table: Table, tokens) -> Tree:
-    """Parse a token sequence with `table`; raises ParseError at the first token that does not fit."""
+def parse(table: Table, tokens, build=None):
+    """Parse a token sequence with `table`; raises ParseError at the first token that does not fit.
+
+    Without `build`, the result is a Tree. With it, each rule's value is `build(name, children)`
+    at the moment the rule is reduced (children already built, in order): a transformer applied
+    while parsing, with no tree in between."""
     actions, gotos, rules, end_state = table.actions, table.gotos, table.rules, table.end
     states = [table.start]
     values: list = []
@@ -180,6 +184,8 @@ def parse(table: Table, tokens) -> Tree:
             value = _Inline(children)
         elif expand1 and len(children) == 1:
             value = children[0]
+        elif build is not None:
+            value = build(name, children)
         else:
             value = Tree(name, children, _meta(children))
         states.append(gotos[states[-1]][origin])

@@ -50,8 +50,8 @@ def parse_goal(text: str, *, lang: str | None = None, today=None,
                               line=origin[0], column=origin[1])
     lang = lang or detect_lang(text, g.lexicons)
     tokens, cues = g.tag(text, lang, origin)
-    tree = g.parse_tokens(tokens)
-    phrases = ToPhrases(text).transform(tree)  # raises GoalSyntaxError for an impossible date
+    # phrases are built as the parser reduces each rule (raises GoalSyntaxError for an impossible date)
+    phrases = g.parse_tokens(tokens, ToPhrases(text))
     stripped_start = len(text) - len(text.lstrip())
     stripped_end = len(text.rstrip())
     l1, c1 = line_col(text, stripped_start)

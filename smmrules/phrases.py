@@ -106,6 +106,10 @@ class ToPhrases:
         children = [self.transform(c) if isinstance(c, Tree) else c for c in tree.children]
         return getattr(self, tree.data)(children)
 
+    def __call__(self, name: str, children: list):
+        """The same, one rule at a time as the parser reduces it (GoalGrammar.parse_tokens)."""
+        return getattr(self, name)(children)
+
     # start -----------------------------------------------------------------------
     def start(self, children):
         return [c for c in children if isinstance(c, Phrase)]
