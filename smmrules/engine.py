@@ -233,9 +233,10 @@ def _builtin_files(fields: dict, functions: dict, declared: str) -> list[tuple]:
         out = []
         for path in rule_files(rules_dir()):
             file_rules, file_overrides, data = load_rule_file(path, fields, functions, declared=declared)
-            # the path as a string: a pickled Path would import pathlib on every run
+            # texts and examples stay pickled until read (rules.PackedTexts)
             specs = [r.evolve(check=None, texts=PackedTexts.of(dict(r.texts)), cases=PackedCases.of(tuple(r.cases)))
                      for r in file_rules]
+            # the path as a string: a pickled Path would import pathlib on every run
             out.append((str(path), specs, file_overrides, data, _digest(path)))
         return out
 
