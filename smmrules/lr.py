@@ -158,13 +158,19 @@ def parse(table: Table, tokens, build=None):
             tok = next(it, _END)
             continue
         origin, name, size, keep, inline, expand1 = rules[arg]
-        if size:
+        if size == 1 and keep[0]:       # two reductions in three: one child, kept
+            c = values.pop()
+            states.pop()
+            children = c.items if c.__class__ is _Inline else [c]
+            popped = ()
+        elif size:
             popped = values[-size:]
             del values[-size:]
             del states[-size:]
+            children = None
         else:
             popped = ()
-        children = None
+            children = None
         for c, k in zip(popped, keep):
             if k:
                 if isinstance(c, _Inline):
