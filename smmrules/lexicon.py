@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import threading
 import unicodedata
+from collections.abc import Mapping
 
 from ._record import Record, _set
 from .errors import DataFileError
@@ -156,9 +157,9 @@ class Lexicon:
         return out
 
 
-class _PerLanguage:
+class _PerLanguage(Mapping):
     """lang -> Lexicon, each language loaded on first use (a document in one language never
-    unpickles the other two)."""
+    unpickles the other two). `in` answers without loading."""
 
     __slots__ = ("_owner", "_loaded")
 
@@ -182,18 +183,6 @@ class _PerLanguage:
 
     def __len__(self) -> int:
         return len(LANGS)
-
-    def keys(self):
-        return list(LANGS)
-
-    def values(self) -> list[Lexicon]:
-        return [self[lang] for lang in LANGS]
-
-    def items(self) -> list[tuple[str, Lexicon]]:
-        return [(lang, self[lang]) for lang in LANGS]
-
-    def get(self, lang: str, default=None):
-        return self[lang] if lang in LANGS else default
 
 
 class LexiconSet:

@@ -23,7 +23,9 @@ class RawToken(Record):
         _set(self, "value", value)
 
 
-_SEP = _one_of(" \u00a0\u202f\u2009")
+_SEPARATORS = " \u00a0\u202f\u2009"   # between thousands: a space, a no-break or a thin space
+_DROP_SEPARATORS = str.maketrans("", "", _SEPARATORS)
+_SEP = _one_of(_SEPARATORS)
 _TIMES = _one_of("xх×")
 _INVISIBLE = _one_of("\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                      "\u2066\u2067\u2068\u2069\u00ad", extra=r"\s")
@@ -61,7 +63,7 @@ _STRAY = set("^*{}[]|\\_`~@")
 
 
 def _decimal(text: str) -> Decimal:
-    digits = text.replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "")
+    digits = text.translate(_DROP_SEPARATORS)
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", digits):
         digits = digits.replace(",", "")
     else:
