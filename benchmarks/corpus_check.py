@@ -1,10 +1,11 @@
 """Agreement of parse_goal and check_goal with the hand annotations of ../shared/corpus/goals-dev.jsonl.
 
-Prints, per language: parse success rate, and agreement on category, direction (reach and
+Prints, per language and then per set (the first collection, ids `*-0NN`; the second, ids
+`*-2NNN`) and per `kind` (real, example): parse success rate, and agreement on category, direction (reach and
 achieve counted as one), target present/absent and deadline present/absent; then agreement
 between smart.measurable / smart.time_bound / smart.specific and the presence of any
 finding with SMART letter M / T / S (any level).
-Usage: python benchmarks/corpus_check.py [PATH] [--show-misses]
+Usage: python benchmarks/corpus_check.py [PATH] [--show-misses] [--json]
 """
 from __future__ import annotations
 
@@ -35,14 +36,19 @@ def check(path: Path, show: bool = False) -> dict:
             continue
         row = json.loads(line)
         lang = row["lang"]
-        s = stats[lang]
-        s["n"] += 1
+        group = "new" if row["id"].split("-")[-1].startswith("2") else "first"
+        keys = (lang, f"{lang} {group}", f"all {group}", f"all {row.get('kind', 'first')}"
+                if group == "new" else None, "all")
+        rows_stats = [stats[k] for k in keys if k is not None]
+        for s in rows_stats:
+            s["n"] += 1
         try:
             g = parse_goal(row["text"])
         except GoalSyntaxError as exc:
             misses.append((row["id"], "syntax", str(exc), row["text"]))
             continue
-        s["parsed"] += 1
+        for s in rows_stats:
+            s["parsed"] += 1
         checks = {
             "category": g.category == row["category"],
             "direction": _direction(g.direction) == _direction(row["direction"]),
@@ -54,7 +60,8 @@ def check(path: Path, show: bool = False) -> dict:
         for letter, key in (("M", "measurable"), ("T", "time_bound"), ("S", "specific")):
             checks[letter] = (letter in letters) == (not row["smart"][key])
         for k, ok in checks.items():
-            s[k] += ok
+            for s in rows_stats:
+                s[k] += ok
             if not ok:
                 if k in ("M", "T", "S"):
                     codes = [f.code for f in check_goal(g)]
@@ -72,6 +79,7 @@ def check(path: Path, show: bool = False) -> dict:
 
 def main(argv: list[str]) -> int:
     show = "--show-misses" in argv
+    as_json = "--json" in argv
     args = [a for a in argv if not a.startswith("--")]
     path = Path(args[0]) if args else DEFAULT
     if not path.exists():
@@ -79,10 +87,15 @@ def main(argv: list[str]) -> int:
         return 0
     stats = check(path, show)
     cols = ("parsed", "category", "direction", "target", "deadline", "lang", "M", "T", "S")
-    print(f"{'lang':<5}{'n':>4}" + "".join(f"{c:>10}" for c in cols))
-    for lang in sorted(stats):
-        s = stats[lang]
-        print(f"{lang:<5}{s['n']:>4}" + "".join(f"{100 * s[c] / s['n']:>9.1f}%" for c in cols))
+    order = sorted(stats, key=lambda k: (k.startswith("all"), k))
+    if as_json:
+        print(json.dumps({k: {c: round(100 * stats[k][c] / stats[k]["n"], 1) for c in cols}
+                          | {"n": stats[k]["n"]} for k in order}, indent=1))
+        return 0
+    print(f"{'set':<13}{'n':>4}" + "".join(f"{c:>10}" for c in cols))
+    for key in order:
+        s = stats[key]
+        print(f"{key:<13}{s['n']:>4}" + "".join(f"{100 * s[c] / s['n']:>9.1f}%" for c in cols))
     return 0
 
 
