@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from smmrules.aliases import renamed_in, resolve
 from smmrules.cli import main
@@ -18,6 +20,7 @@ from smmrules.explain import explain_text
 from smmrules.fields import goal_values
 from smmrules.linting import lint
 from smmrules.parse import parse_goal
+from smmrules.rules import Alias, resolve_aliases
 
 RULES = default_rules()
 
@@ -400,3 +403,61 @@ def test_a_team_cannot_redefine_a_builtin_alias(tmp_path):
 ])
 def test_malformed_alias_tables(tmp_path, table, message):
     assert error(tmp_path, table) == "t0.toml:" + message
+
+
+# ------------------------------------------------------------------ resolution, as a property
+CODES = [f"Q{n:03d}" for n in range(1, 9)]
+
+
+@st.composite
+def alias_graphs(draw):
+    """A few rule codes and an alias table over the same small set of codes (chains, cycles,
+    dangling ends and codes still in use all occur)."""
+    rules = draw(st.sets(st.sampled_from(CODES), max_size=4))
+    olds = draw(st.lists(st.sampled_from(CODES), unique=True, max_size=6))
+    table = {old: draw(st.sampled_from([c for c in CODES if c != old])) for old in olds}
+    return rules, table
+
+
+@settings(max_examples=300, deadline=None)
+@given(alias_graphs())
+def test_alias_resolution_ends_at_a_rule_or_says_why(graph):
+    rules, table = graph
+    aliases = [Alias(old, new, "t.toml", n + 2, 8) for n, (old, new) in enumerate(table.items())]
+    fake = {code: RULES.get("T101").evolve(code=code) for code in rules}
+
+    def walk(code):                     # the chain by hand: (end, reason)
+        seen = [code]
+        code = table[code]
+        while code not in rules:
+            if code in seen:
+                return None, "cycle"
+            if code not in table:
+                return None, "missing"
+            seen.append(code)
+            code = table[code]
+        return code, None
+    expected_ok = not (set(table) & rules) and all(walk(old)[0] is not None for old in table)
+    if expected_ok:
+        assert resolve_aliases(aliases, fake) == {old: walk(old)[0] for old in table}
+    else:
+        with pytest.raises(RuleFileError) as info:
+            resolve_aliases(aliases, fake)
+        err = info.value
+        assert err.path == "t.toml" and err.column == 8 and 2 <= err.line < 2 + len(table)
+        old = list(table)[err.line - 2]
+        if old in rules:
+            assert "a rule still uses" in err.message
+        else:
+            reason = walk(old)[1]
+            assert reason is not None and not set(table) & rules   # the first alias that fails
+            assert ("alias cycle" in err.message) == (reason == "cycle")
+            assert all(walk(o)[0] is not None for o in list(table)[:err.line - 2])
+
+
+def test_generated_pages_for_renamed_codes():
+    from smmrules.docgen import generated_pages
+    pages = generated_pages(RULES)
+    assert pages["S105.md"].startswith("# S105 (renamed)\n\nS105 is now [R404](R404.md) `relevant.activity-as-goal`")
+    assert pages["S104.md"].startswith("# S104 (renamed)\n\nS104 is now [C101](C101.md) `clarity.compound-goal`")
+    assert "| [S105](S105.md) | [R404](R404.md) | `relevant.activity-as-goal` |" in pages["index.md"]
