@@ -97,9 +97,10 @@ def _parse(text, path, config, today) -> Document:
 def lint_document(doc: Document, *, config=None, rules: Optional[RuleSet] = None) -> list[Finding]:
     ruleset = rules if rules is not None else rules_for(config)   # an empty RuleSet is falsy
     if config is not None:
-        from .aliases import resolve
         from .config import is_selected
-        config = resolve(config, ruleset.aliases)       # renamed codes select and ignore their rules
+        if ruleset.aliases and (config.select or config.ignore or config.per_file_ignores):
+            from .aliases import resolve
+            config = resolve(config, ruleset.aliases)   # renamed codes select and ignore their rules
     lang = config.lang if config is not None else None
     raw = check_document(doc, ruleset, lang=lang)
     if config is not None:
