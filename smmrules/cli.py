@@ -213,13 +213,32 @@ def _cmd_lint(args) -> int:
             start = first if os.path.isdir(first) else os.path.dirname(os.path.normpath(first)) or "."
             found = find_config(os.path.realpath(start) if os.path.exists(start) else os.getcwd())
             config = load_config(found) if found else DEFAULT
-        config = with_overrides(config, select=_codes(args.select), ignore=_codes(args.ignore),
-                                fail_on=args.fail_on, lang=args.lang,
+        config = with_overrides(config, fail_on=args.fail_on, lang=args.lang,
                                 rules=tuple(os.path.realpath(r) for r in args.rules) or None)
+        select, ignore = _codes(args.select), _codes(args.ignore)
         if config.rules or config.plugins or config.levels or config.options:
             # rule folders, plugins, levels and options are checked now: exit 2 before any file
             from .linting import rules_for
-            rules_for(config)
+            aliases = rules_for(config).aliases
+        elif select or ignore or config.select or config.ignore or config.per_file_ignores:
+            from .aliases import builtin_aliases
+            aliases = builtin_aliases()
+        else:
+            aliases = {}
+        if aliases:
+            # renamed codes keep working; say what they are called now (rules/aliases.toml)
+            from .aliases import notes, resolve
+            for note in notes(config, aliases):
+                _stderr(f"smmrules: warning: {note}")
+            for flag, codes in (("--select", select), ("--ignore", ignore)):
+                for code in codes or ():
+                    if code in aliases:
+                        _stderr(f"smmrules: warning: {flag}: {code} is now {aliases[code]}; write {aliases[code]}")
+            select = None if select is None else tuple(aliases.get(c, c) for c in select)
+            ignore = None if ignore is None else tuple(aliases.get(c, c) for c in ignore)
+        config = with_overrides(config, select=select, ignore=ignore)
+        if aliases:
+            config = resolve(config, aliases)
     except SmmrulesError as exc:
         _stderr(str(exc))
         return EXIT_ERROR
@@ -294,13 +313,17 @@ def _cmd_explain(args) -> int:
     except SmmrulesError as exc:
         _stderr(str(exc))
         return EXIT_ERROR
-    rule = rules.get(args.code.upper())
+    code = args.code.strip().upper()
+    rule = rules.get(rules.resolve(code))
     if rule is None:
         import difflib
-        close = difflib.get_close_matches(args.code.upper(), [r.code for r in rules.all_rules()], n=3)
+        close = difflib.get_close_matches(code, [r.code for r in rules.all_rules()] + list(rules.aliases), n=3)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         _stderr(f"smmrules: error: unknown rule code {args.code!r}{hint}; `smmrules rules` lists them")
         return EXIT_ERROR
+    if rule.code != code:
+        from .explain import renamed_text
+        sys.stdout.write(renamed_text(code, rule, args.lang))
     sys.stdout.write(explain_text(rule, args.lang))
     return EXIT_OK
 
@@ -322,6 +345,11 @@ def _cmd_rules(args) -> int:
         width = max(len(r["name"]) for r in rows)
         for r in rows:
             print(f"{r['code']}  {r['name']:<{width}}  {r['smart'] or '-'}  {r['level']:<7}  {r['summary']}")
+        if rules.aliases:
+            from .explain import HEADINGS
+            print(f"\n{HEADINGS[args.lang]['renamed_codes']}")
+            for old, new in sorted(rules.aliases.items()):
+                print(f"{old}  -> {new}  {rules.get(new).name}")
     return EXIT_OK
 
 

@@ -33,7 +33,9 @@ def rules_for(config=None) -> RuleSet:
                 base = RuleSet(config.rules) if config.rules else default_rules()
             if config.levels or config.options:
                 # unknown codes and options are the config's fault: say so at its file and line
+                from .aliases import resolve
                 from .config import check_known
+                config = resolve(config, base.aliases)      # a renamed code means its rule's new code
                 check_known(config, {r.code: dict(r.options) for r in base.all_rules()})
                 rs = base.configured(config.levels, config.options)
             else:
@@ -96,11 +98,17 @@ def lint_document(doc: Document, *, config=None, rules: Optional[RuleSet] = None
     ruleset = rules if rules is not None else rules_for(config)   # an empty RuleSet is falsy
     if config is not None:
         from .config import is_selected
+        if ruleset.aliases and (config.select or config.ignore or config.per_file_ignores):
+            from .aliases import resolve
+            config = resolve(config, ruleset.aliases)   # renamed codes select and ignore their rules
     lang = config.lang if config is not None else None
     raw = check_document(doc, ruleset, lang=lang)
     if config is not None:
         raw = [f for f in raw if is_selected(config, f.code, doc.path)]
     known = {r.code for r in ruleset.all_rules()}
+    aliases = ruleset.aliases
+    # a renamed rule's old code suppresses the rule by its new code (rules/aliases.toml)
+    codes_of = {id(s): tuple(aliases.get(c, c) for c in s.codes) for s in doc.suppressions} if aliases else None
     kept: list[Finding] = []
     used: set[int] = set()
     file_wide = [s for s in doc.suppressions if s.file_wide]
@@ -111,7 +119,7 @@ def lint_document(doc: Document, *, config=None, rules: Optional[RuleSet] = None
     for f in raw:
         hit = None
         for s in by_line.get(f.line, []) + file_wide:
-            if not s.codes or _matches(f.code, s.codes):
+            if not s.codes or _matches(f.code, codes_of[id(s)] if codes_of else s.codes):
                 hit = s
                 break
         if hit is None:
@@ -119,9 +127,12 @@ def lint_document(doc: Document, *, config=None, rules: Optional[RuleSet] = None
         else:
             used.add(id(hit))
     unused = [s for s in doc.suppressions if id(s) not in used]
-    unknown = {id(s): tuple(c for c in s.codes if not any(k == c or k.startswith(c) for k in known))
+    unknown = {id(s): tuple(c for c in s.codes
+                            if c not in aliases and not any(k == c or k.startswith(c) for k in known))
                for s in doc.suppressions}
-    meta = suppression_findings(doc, ruleset, unused, unknown, lang)
+    renamed = {id(s): tuple(f"{c} \u2192 {aliases[c]}" for c in s.codes if c in aliases)
+               for s in doc.suppressions} if aliases else {}
+    meta = suppression_findings(doc, ruleset, unused, unknown, lang, renamed)
     if config is not None:
         meta = [f for f in meta if is_selected(config, f.code, doc.path)]
     kept.extend(meta)
