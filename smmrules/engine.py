@@ -15,7 +15,7 @@ from .parse import parse_goal
 from .render import format_number
 from .resources import rules_dir
 from .rules import (Override, PackedCases, PackedTexts, Rule, apply_overrides, declarations, load_rule_file,
-                    render_template, rule_files)
+                    loaded_whole, render_template, rule_files)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ class RuleSet:
         rules: dict[str, Rule] = {}
         overrides: list[Override] = []
         print_ = hasher()
-        print_.update(repr(sorted(p.name for p in plugins)).encode())
+        print_.update(repr(sorted((p.name, p.stamp) for p in plugins)).encode())
         self.catalogue_data: list[tuple[str, dict]] = []
         self.plugins = tuple(plugins)
         functions: dict = {}
@@ -240,7 +240,12 @@ def _builtin_files(fields: dict, functions: dict, declared: str) -> list[tuple]:
             out.append((str(path), specs, file_overrides, data, _digest(path)))
         return out
 
-    specs = cache.cached("builtin-rules", cache.key(declared, cache.data_stamp()), build)
+    def whole(value) -> bool:
+        return type(value) is list and all(
+            type(item) is tuple and len(item) == 5 and type(item[0]) is str and type(item[4]) is bytes
+            and loaded_whole(item[1:4], PackedTexts) for item in value)
+
+    specs = cache.cached("builtin-rules", cache.key(declared, cache.data_stamp()), build, whole)
     loaded = []
     for path, file_rules, file_overrides, data, digest in specs:
         compiled = [r.evolve(check=compile_tree(r.tree, fields[r.scope], r.options, functions)[0])

@@ -422,7 +422,7 @@ def load_rule_file(path: Path, fields: dict[str, dict[str, FieldType]], function
         digest = cache.key(declared, str(path), files=[path]) if path.stat().st_size <= MAX_FILE else None
     except OSError:
         digest = None
-    hit = cache.load("rules", digest) if digest else None
+    hit = cache.load("rules", digest, loaded_whole) if digest else None
     if hit is not None:
         specs, overrides, data = hit
         rules = []
@@ -434,6 +434,14 @@ def load_rule_file(path: Path, fields: dict[str, dict[str, FieldType]], function
     if digest:
         cache.store("rules", digest, ([r.evolve(check=None) for r in rules], overrides, data))
     return rules, overrides, data
+
+
+def loaded_whole(value, texts=dict) -> bool:
+    """Whether a value read from the cache is a loaded rule file, (rules, overrides, data), its
+    parts of the right types (`texts`: the type each rule's texts have in it)."""
+    return (type(value) is tuple and len(value) == 3 and type(value[0]) is list and type(value[1]) is list
+            and type(value[2]) is dict and all(type(o) is Override for o in value[1])
+            and all(type(r) is Rule and type(r.texts) is texts and type(r.options) is dict for r in value[0]))
 
 
 def rule_files(folder: Path) -> list[Path]:
