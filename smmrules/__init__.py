@@ -21,7 +21,8 @@ def _forget_the_working_directory() -> None:
     the entry out from the start. A program that imports smmrules as a library keeps its sys.path."""
     if _sys.argv[:1] != ["-m"] or _sys.flags.safe_path or not _sys.path:
         return                          # not -m while the module is being located, or nothing to take out
-    frame = _sys._getframe(1)
+    getframe = getattr(_sys, "_getframe", None)
+    frame = getframe(1) if getframe is not None else None
     while frame is not None and frame.f_code.co_name != "_run_module_as_main":
         frame = frame.f_back
     running = frame.f_locals.get("mod_name", "") if frame is not None else ""

@@ -377,6 +377,13 @@ def _cmd_clean(args) -> int:
         _stderr(f"smmrules: error: cannot clean the cache at {folder}: {exc.strerror or exc}")
         return EXIT_ERROR
     print(f"Removed {removed} cache {'entry' if removed == 1 else 'entries'} ({freed / 1e6:.1f} MB) from {folder}.")
+    try:
+        left = sum(1 for _ in folder.iterdir())
+    except OSError:
+        left = 0
+    if left:    # never removed by name: an older version's entries (before the manifest), or a user's files
+        print(f"{left} other {'file was' if left == 1 else 'files were'} not written by this smmrules "
+              f"and {'was' if left == 1 else 'were'} left in place.")
     return EXIT_OK
 
 

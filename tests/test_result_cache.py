@@ -154,7 +154,8 @@ def test_clean_empties_the_cache_and_leaves_other_files_alone(tree, capsys):
     assert main(["clean"]) == 0
     out = capsys.readouterr().out
     noun = "entry" if len(ours) == 1 else "entries"
-    assert out.startswith(f"Removed {len(ours)} cache {noun} (") and out.rstrip().endswith(f"from {folder}.")
+    assert out.startswith(f"Removed {len(ours)} cache {noun} (") and out.splitlines()[0].endswith(f"from {folder}.")
+    assert out.splitlines()[1:] == ["2 other files were not written by this smmrules and were left in place."]
     assert sorted(p.name for p in folder.iterdir()) == ["keep-me.pickle", "notes.txt"]
     assert main(["clean"]) == 0
     assert capsys.readouterr().out.startswith("Removed 0 cache entries (0.0 MB)")

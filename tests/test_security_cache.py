@@ -500,7 +500,8 @@ def test_clean_removes_only_what_the_manifest_lists(template, tmp_path, monkeypa
     monkeypatch.setenv("SMMRULES_CACHE_DIR", str(folder))
     assert main(["clean"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"Removed {len(ours)} cache entries (") and out.rstrip().endswith(f"from {folder}.")
+    assert out.startswith(f"Removed {len(ours)} cache entries (") and out.splitlines()[0].endswith(f"from {folder}.")
+    assert out.splitlines()[1] == "4 other files were not written by this smmrules and were left in place."
     assert {p.name for p in folder.iterdir()} == set(foreign)
     assert all((folder / n).read_bytes() == d for n, d in foreign.items()) and outside.exists()
 
