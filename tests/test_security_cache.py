@@ -189,7 +189,9 @@ def test_an_entry_moved_to_another_name_is_not_served(template, tmp_path, fresh)
     folder = template.copy(tmp_path / "b", "lexicon-en")
     entry_path(folder, "lexicon-en", template.read["lexicon-en"]).write_bytes(
         entry_path(folder, "lexicon-ru", template.read["lexicon-ru"]).read_bytes())
-    assert cache.load("lexicon-en", template.read["lexicon-en"]) is None
+    with _cache_dir(folder):
+        assert cache.load("lexicon-en", template.read["lexicon-en"]) is None
+        assert cache.load("lexicon-ru", template.read["lexicon-ru"]) is not None
     run = smm(template.work, folder)
     assert (run.returncode, run.stdout) == (1, template.output)
 
