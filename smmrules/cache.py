@@ -88,24 +88,38 @@ def forget() -> None:
     _warned.clear()
 
 
-def directory() -> Path:
+def directory() -> Path | None:
+    """The cache directory, or None when there is none (no home directory to keep it in)."""
     from pathlib import Path
-    return Path(_folder())
+    folder = _folder()
+    return Path(folder) if folder else None
+
+
+def _base(variable: str, default: str) -> str:
+    """$XDG_CACHE_HOME or $XDG_CONFIG_HOME (an absolute path, as the XDG spec requires), else that
+    folder in the home directory; "" when there is no home to find (no HOME and no account entry:
+    "~" would then be a folder in the working directory, the repository being linted)."""
+    value = os.environ.get(variable, "")
+    if os.path.isabs(value):
+        return value
+    home = os.path.expanduser("~")
+    return os.path.join(home, default) if os.path.isabs(home) else ""
 
 
 def _folder() -> str:
-    """The cache directory as a string (the lint path does not import pathlib)."""
+    """The cache directory as a string (the lint path does not import pathlib); "" for none."""
     explicit = os.environ.get("SMMRULES_CACHE_DIR")
     if explicit:
         return explicit
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "smmrules")
+    base = _base("XDG_CACHE_HOME", ".cache")
+    return os.path.join(base, "smmrules") if base else ""
 
 
 def key_file() -> str:
-    """Where the per-user cache key lives: outside the cache directory, with the user's settings."""
-    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
-    return os.path.join(base, "smmrules", "cache.key")
+    """Where the per-user cache key lives: outside the cache directory, with the user's settings
+    ("" when there is no home directory to keep it in)."""
+    base = _base("XDG_CONFIG_HOME", ".config")
+    return os.path.join(base, "smmrules", "cache.key") if base else ""
 
 
 # ------------------------------------------------------------------ trusting folders and the key
@@ -187,6 +201,8 @@ def _usable(folder: str, create: bool) -> bool:
     state = _dirs.get(folder)
     if state is not None:
         return state
+    if not folder:
+        return False
     try:
         st = os.stat(folder)
     except FileNotFoundError:
@@ -276,6 +292,8 @@ def _new_key(path: str) -> bytes | None:
 def _key(create: bool) -> bytes | None:
     """The per-user secret key, made on first use when `create`; None when there is none to use."""
     path = key_file()
+    if not path:
+        return None
     found = _keys.get(path)
     if found is None:
         found = _read_key(path)
@@ -489,6 +507,8 @@ def clean() -> tuple[int, int]:
     its name). Returns (files removed, bytes freed); a missing directory is an empty cache.
     OSError when the manifest cannot be read or verified (the key is gone)."""
     folder = _folder()
+    if not folder:
+        return 0, 0
     try:
         st = os.stat(folder)
     except (FileNotFoundError, NotADirectoryError):

@@ -371,6 +371,9 @@ def _today(value):
 def _cmd_clean(args) -> int:
     from . import cache
     folder = cache.directory()
+    if folder is None:
+        print("There is no cache to clean: no home directory to keep one in (set SMMRULES_CACHE_DIR).")
+        return EXIT_OK
     try:
         removed, freed = cache.clean()
     except OSError as exc:

@@ -465,6 +465,22 @@ def test_no_cache_reads_and_writes_nothing(template, tmp_path, how, fresh):
     assert not marker.exists() and listing(folder) == before
 
 
+def test_without_a_home_nothing_is_written_beside_the_documents(tmp_path, monkeypatch, capsys, fresh):
+    """No HOME and no account entry: "~" is not a folder name, and the repository is not a cache."""
+    from smmrules.cli import main
+    (tmp_path / "a.goals").write_text(DOCS["en.goals"], encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for name in ("SMMRULES_CACHE_DIR", "XDG_CACHE_HOME", "SMMRULES_NO_CACHE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", "relative/config")      # not absolute: ignored, as XDG says
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)
+    assert main(["lint", "-q", "a.goals"]) == 1
+    assert main(["clean"]) == 0
+    out, err = capsys.readouterr()
+    assert out.endswith("There is no cache to clean: no home directory to keep one in (set SMMRULES_CACHE_DIR).\n")
+    assert err == "" and [p.name for p in tmp_path.iterdir()] == ["a.goals"]
+
+
 def test_no_cache_is_for_that_command_only(tmp_path, monkeypatch, capsys, fresh):
     from smmrules.cli import main
     (tmp_path / "a.goals").write_text(DOCS["en.goals"], encoding="utf-8")
