@@ -87,6 +87,22 @@ def test_python_m_imports_nothing_from_the_repository(hostile, tmp_path, cache):
     assert sorted(p.name for p in marks.iterdir()) == []
 
 
+def test_the_console_script_never_runs_a_smmrules_the_repository_ships(hostile, tmp_path):
+    """`python -m smmrules` finds a `smmrules/` of the working directory before the installed one
+    (Python does, before any of our code runs: SECURITY.md says to use the script or -P); the
+    console script and `python -P -m smmrules` run the installed package."""
+    repo, marks = hostile
+    _shadow(repo, "smmrules", marks)
+    (repo / "smmrules.py").rename(repo / "smmrules.txt")
+    (repo / "smmrules").mkdir()
+    (repo / "smmrules.txt").rename(repo / "smmrules" / "__init__.py")
+    for cmd in ([_script()], [sys.executable, "-P", "-m", "smmrules"]):
+        run = subprocess.run([*cmd, "lint", "--select", "T", "a.goals"], cwd=repo, env=_env(tmp_path),
+                             capture_output=True, text=True, timeout=120)
+        assert run.returncode == 1 and run.stderr == "" and "T101" in run.stdout
+    assert list(marks.iterdir()) == []
+
+
 @pytest.mark.parametrize("how", ["-m", "script"])
 def test_a_plugin_the_repository_ships_is_not_installed(hostile, tmp_path, how):
     repo, marks = hostile
