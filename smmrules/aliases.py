@@ -24,7 +24,9 @@ def builtin_aliases() -> dict[str, str]:
     def build() -> dict[str, str]:
         from .engine import default_rules
         return dict(default_rules().aliases)
-    return cache.cached("builtin-aliases", cache.key("builtin-aliases", cache.data_stamp()), build)
+    def whole(value) -> bool:
+        return type(value) is dict and all(type(k) is str and type(v) is str for k, v in value.items())
+    return cache.cached("builtin-aliases", cache.key("builtin-aliases", cache.data_stamp()), build, whole)
 
 
 def renamed_in(config: Config, aliases: Mapping[str, str]) -> list[tuple[tuple, str, str]]:

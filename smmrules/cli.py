@@ -194,6 +194,14 @@ def _codes(value):
 
 
 def _cmd_lint(args) -> int:
+    if args.no_cache:
+        from . import cache
+        with cache.off():   # from the start: the config's rule files and plugins go through the cache too
+            return _lint(args)
+    return _lint(args)
+
+
+def _lint(args) -> int:
     import os
 
     from .config import DEFAULT, find_config, load_config, with_overrides
@@ -203,16 +211,17 @@ def _cmd_lint(args) -> int:
     from .runner import STDIN, collect, lint_file
 
     paths = args.paths or ["."]
+    allowed = tuple(os.path.realpath(r) for r in args.rules)   # the user's own word: the config may name them too
     try:
         if args.config:
-            config = load_config(args.config)
+            config = load_config(args.config, allow_rules=allowed)
         else:
             # stdin is looked up as the file it names (--stdin-filename), as editors expect
             named = args.stdin_filename or os.getcwd()
             first = next((p for p in paths if p != STDIN), named)
             start = first if os.path.isdir(first) else os.path.dirname(os.path.normpath(first)) or "."
             found = find_config(os.path.realpath(start) if os.path.exists(start) else os.getcwd())
-            config = load_config(found) if found else DEFAULT
+            config = load_config(found, allow_rules=allowed) if found else DEFAULT
         config = with_overrides(config, fail_on=args.fail_on, lang=args.lang,
                                 rules=tuple(os.path.realpath(r) for r in args.rules) or None)
         select, ignore = _codes(args.select), _codes(args.ignore)
@@ -243,9 +252,6 @@ def _cmd_lint(args) -> int:
         _stderr(str(exc))
         return EXIT_ERROR
     today = _today(args.today)
-    if args.no_cache:
-        from . import cache
-        cache.disable()
     jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
     if jobs < 1:
         _stderr("smmrules: error: -j must be at least 1")
@@ -393,12 +399,22 @@ def _today(value):
 def _cmd_clean(args) -> int:
     from . import cache
     folder = cache.directory()
+    if folder is None:
+        print("There is no cache to clean: no home directory to keep one in (set SMMRULES_CACHE_DIR).")
+        return EXIT_OK
     try:
         removed, freed = cache.clean()
     except OSError as exc:
         _stderr(f"smmrules: error: cannot clean the cache at {folder}: {exc.strerror or exc}")
         return EXIT_ERROR
     print(f"Removed {removed} cache {'entry' if removed == 1 else 'entries'} ({freed / 1e6:.1f} MB) from {folder}.")
+    try:
+        left = sum(1 for _ in folder.iterdir())
+    except OSError:
+        left = 0
+    if left:    # never removed by name: an older version's entries (before the manifest), or a user's files
+        print(f"{left} other {'file was' if left == 1 else 'files were'} not written by this smmrules "
+              f"and {'was' if left == 1 else 'were'} left in place.")
     return EXIT_OK
 
 

@@ -15,7 +15,7 @@ from .parse import parse_goal
 from .render import format_number
 from .resources import rules_dir
 from .rules import (Alias, Override, PackedCases, PackedTexts, Rule, apply_overrides, declarations,
-                    load_rule_file, render_template, resolve_aliases, rule_files)
+                    load_rule_file, loaded_whole, render_template, resolve_aliases, rule_files)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ class RuleSet:
         overrides: list[Override] = []
         alias_list: list[Alias] = []
         print_ = hasher()
-        print_.update(repr(sorted(p.name for p in plugins)).encode())
+        print_.update(repr(sorted((p.name, p.stamp) for p in plugins)).encode())
         self.catalogue_data: list[tuple[str, dict]] = []
         self.plugins = tuple(plugins)
         functions: dict = {}
@@ -249,7 +249,12 @@ def _builtin_files(fields: dict, functions: dict, declared: str) -> list[tuple]:
             out.append((str(path), specs, file_overrides, data, aliases, _digest(path)))
         return out
 
-    specs = cache.cached("builtin-rules", cache.key(declared, cache.data_stamp()), build)
+    def whole(value) -> bool:
+        return type(value) is list and all(
+            type(item) is tuple and len(item) == 6 and type(item[0]) is str and type(item[5]) is bytes
+            and loaded_whole(item[1:5], PackedTexts) for item in value)
+
+    specs = cache.cached("builtin-rules", cache.key(declared, cache.data_stamp()), build, whole)
     loaded = []
     for path, file_rules, file_overrides, data, aliases, digest in specs:
         compiled = [r.evolve(check=compile_tree(r.tree, fields[r.scope], r.options, functions)[0])

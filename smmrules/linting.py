@@ -47,12 +47,27 @@ def rules_for(config=None) -> RuleSet:
 
 
 def _folder_stamp(folders) -> tuple:
-    """Rule folders with their files' sizes and times, so an edited rule file is loaded again."""
+    """Rule folders with a hash of their rule files' names and bytes, so an edited rule file is
+    loaded again (even one rewritten within the same clock tick at the same size). A file is read
+    up to one byte past the rule-file limit: a bigger one is refused by the loader anyway."""
+    from .cache import hasher
+    from .rules import MAX_FILE
     out = []
     for folder in folders:
+        h = hasher()
         try:
-            files = sorted((p for p in os.scandir(folder) if p.name.endswith(".toml")), key=lambda e: e.name)
-            out.append((str(folder), tuple((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files)))
+            for entry in sorted((p for p in os.scandir(folder) if p.name.endswith(".toml")), key=lambda e: e.name):
+                h.update(entry.name.encode("utf-8", "surrogateescape") + b"\0")
+                try:
+                    if not entry.is_file():     # a FIFO would block; the loader refuses it by name
+                        h.update(b"not a file")
+                        continue
+                    with open(entry.path, "rb") as fh:
+                        h.update(fh.read(MAX_FILE + 1))
+                except OSError as exc:
+                    h.update(f"unreadable {exc.errno}".encode())
+                h.update(b"\0")
+            out.append((str(folder), h.hexdigest()))
         except OSError:
             out.append((str(folder), None))
     return tuple(out)

@@ -496,7 +496,7 @@ def load_rule_file(path: Path, fields: dict[str, dict[str, FieldType]], function
         digest = cache.key(declared, str(path), files=[path]) if path.stat().st_size <= MAX_FILE else None
     except OSError:
         digest = None
-    hit = cache.load("rules", digest) if digest else None
+    hit = cache.load("rules", digest, loaded_whole) if digest else None
     if hit is not None:
         specs, overrides, data, aliases = hit
         rules = []
@@ -508,6 +508,15 @@ def load_rule_file(path: Path, fields: dict[str, dict[str, FieldType]], function
     if digest:
         cache.store("rules", digest, ([r.evolve(check=None) for r in rules], overrides, data, aliases))
     return rules, overrides, data, aliases
+
+
+def loaded_whole(value, texts=dict) -> bool:
+    """Whether a value read from the cache is a loaded rule file, (rules, overrides, data, aliases),
+    its parts of the right types (`texts`: the type each rule's texts have in it)."""
+    return (type(value) is tuple and len(value) == 4 and type(value[0]) is list and type(value[1]) is list
+            and type(value[2]) is dict and all(type(o) is Override for o in value[1])
+            and type(value[3]) is list and all(type(a) is Alias for a in value[3])
+            and all(type(r) is Rule and type(r.texts) is texts and type(r.options) is dict for r in value[0]))
 
 
 def rule_files(folder: Path) -> list[Path]:
