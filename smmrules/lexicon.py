@@ -1,4 +1,5 @@
-"""Keyword lexicons: load grammar/lexicon/*.toml and grammar/metrics.toml, match words by stem."""
+"""Keyword lexicons: load grammar/lexicon/*.toml and grammar/metrics.toml, match words by lemma
+(every form from grammar/morphology), by stem or exactly."""
 from __future__ import annotations
 
 import os
@@ -57,14 +58,20 @@ class MetricInfo(Record):
 
 
 # A pattern is a plain tuple (it is pickled by the thousand in the lexicon cache):
-# (parts, terminal, value, order), each part being ("exact"|"stem"|"suffix", text).
+# (parts, terminal, value, order), each part being ("exact"|"stem"|"suffix", text) or
+# ("forms", lemma, frozenset of its forms) for a `lemma@pos` word.
 _PARTS, _TERMINAL, _VALUE, _ORDER = range(4)
 
 
-def _compile(pattern: str) -> tuple:
+def _compile(pattern: str, lang: str = "en", root: str | None = None) -> tuple:
     parts = []
     for word in normalize_word(pattern).split():
-        if word.endswith("*") and len(word) > 1:
+        lemma = _split_lemma(word) if "@" in word else None
+        if lemma is not None:
+            from .morphology import morphology  # only when the lexicon cache misses
+            forms = morphology(lang, root or grammar_file()).forms(*lemma)
+            parts.append(("forms", lemma[0], frozenset(normalize_word(f) for f in forms)))
+        elif word.endswith("*") and len(word) > 1:
             parts.append(("stem", word[:-1]))
         elif word.startswith("*") and len(word) > 1:
             parts.append(("suffix", word[1:]))
@@ -73,8 +80,15 @@ def _compile(pattern: str) -> tuple:
     return tuple(parts)
 
 
+def _split_lemma(word: str):
+    from .morphology import split_lemma
+    return split_lemma(word)
+
+
 def _part_matches(part: tuple, word: str) -> bool:
-    kind, text = part
+    kind, text = part[0], part[1]
+    if kind == "forms":
+        return word in part[2]
     if kind == "exact":
         return word == text
     if kind == "stem":
@@ -91,8 +105,11 @@ class Lexicon:
         self._stems: dict[str, list[tuple]] = {}
         self._suffixes: list[tuple] = []
         for p in patterns:
-            kind, text = p[_PARTS][0]
-            if kind == "exact":
+            kind, text = p[_PARTS][0][:2]
+            if kind == "forms":
+                for form in sorted(p[_PARTS][0][2]):
+                    self._exact.setdefault(form, []).append(p)
+            elif kind == "exact":
                 self._exact.setdefault(text, []).append(p)
             elif kind == "stem":
                 self._stems.setdefault(text[:2], []).append(p)
@@ -145,9 +162,9 @@ class Lexicon:
                 continue
             if not all(_part_matches(p[_PARTS][k], words[start + k]) for k in range(1, n)):
                 continue
-            kinds = [k for k, _ in p[_PARTS]]
-            exactness = sum(1 for k in kinds if k != "exact")
-            specificity = -sum(len(t) for _, t in p[_PARTS])
+            # a form of a lemma is an exact word
+            exactness = sum(1 for part in p[_PARTS] if part[0] not in ("exact", "forms"))
+            specificity = -sum(len(part[1]) for part in p[_PARTS])
             key = (p[_TERMINAL], p[_VALUE], n)
             if key in seen:
                 continue
@@ -215,7 +232,7 @@ class LexiconSet:
             def add(terminal, value, pats):
                 nonlocal order
                 for pat in pats:
-                    patterns.append((_compile(pat), terminal, str(value), order))
+                    patterns.append((_compile(pat, lang, root), terminal, str(value), order))
                 order += 1
 
             for terminal, table in data.get("terms", {}).items():
@@ -230,7 +247,7 @@ class LexiconSet:
         cues = _load_toml(os.path.join(root, "cues.toml"))
         cue_lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:
-            pats = [(_compile(pat), "CUE", name, i)
+            pats = [(_compile(pat, lang, root), "CUE", name, i)
                     for i, (name, spec) in enumerate(cues.items()) for pat in spec.get(lang, [])]
             cue_lexicons[lang] = Lexicon(lang, pats)
         self.cue_names = frozenset(c for lx in cue_lexicons.values() for c in lx.values)
@@ -318,7 +335,9 @@ def default_lexicons() -> LexiconSet:
                 from . import cache
                 root = grammar_file()
                 folder = os.path.join(root, "lexicon")
+                forms = os.path.join(root, "morphology")
                 files = [*(os.path.join(folder, n) for n in sorted(os.listdir(folder)) if n.endswith(".toml")),
+                         *(os.path.join(forms, n) for n in sorted(os.listdir(forms)) if n.endswith(".toml")),
                          os.path.join(root, "metrics.toml"), os.path.join(root, "cues.toml")]
                 digest = cache.key(files=files)
                 built: list[LexiconSet] = []
