@@ -37,13 +37,20 @@ class Reading(Record):
         _set(self, "rank", rank)
 
 
+# What a metric's target counts (grammar/metrics.toml explains each).
+UNIT_KINDS = ("count", "percent", "money", "time", "rate", "rank")
+
+
 class MetricInfo(Record):
+    """A metric of grammar/metrics.toml. `time` (a duration: "within 24 hours" is its target)
+    follows from unit_kind "time"."""
+
     __slots__ = ("name", "category", "abstract", "activity", "lower_is_better", "time", "display",
-                 "percent_variant")
+                 "percent_variant", "unit_kind")
 
     def __init__(self, name: str, category: str, abstract: bool = False, activity: bool = False,
                  lower_is_better: bool = False, time: bool = False, display: dict | None = None,
-                 percent_variant: str | None = None):
+                 percent_variant: str | None = None, unit_kind: str = "count"):
         _set(self, "name", name)
         _set(self, "category", category)
         _set(self, "abstract", abstract)
@@ -52,6 +59,7 @@ class MetricInfo(Record):
         _set(self, "time", time)
         _set(self, "display", {} if display is None else display)
         _set(self, "percent_variant", percent_variant)
+        _set(self, "unit_kind", unit_kind)
 
     def __hash__(self):
         return hash(self.name)
@@ -218,11 +226,15 @@ class LexiconSet:
         self.defaults = dict(metrics.get("defaults", {}))
         self.metrics: dict[str, MetricInfo] = {}
         for name, spec in metrics.get("metric", {}).items():
+            unit_kind = spec.get("unit_kind", "time" if spec.get("time") else "count")
+            if unit_kind not in UNIT_KINDS:
+                raise DataFileError(f"metrics.toml: metric {name}: unit_kind {unit_kind!r} is not one of "
+                                    f"{', '.join(UNIT_KINDS)}")
             self.metrics[name] = MetricInfo(
                 name=name, category=spec["category"], abstract=spec.get("abstract", False),
                 activity=spec.get("activity", False), lower_is_better=spec.get("lower_is_better", False),
-                time=spec.get("time", False), display=dict(spec.get("display", {})),
-                percent_variant=spec.get("percent_variant"))
+                time=spec.get("time", unit_kind == "time"), display=dict(spec.get("display", {})),
+                percent_variant=spec.get("percent_variant"), unit_kind=unit_kind)
         lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:
             data = _load_toml(os.path.join(root, "lexicon", f"{lang}.toml"))
