@@ -160,16 +160,25 @@ def _ranges(units):
     return st.builds(ordered, st.tuples(numbers(max_value=10**6), numbers(max_value=10**6)), st.sampled_from(units))
 
 
+# A metric counted per day or per month that has a name of its own: "daily active users" is DAU.
+PERIOD_VARIANTS = {("active_users", "day"): "daily_active_users", ("active_users", "month"): "monthly_active_users"}
+
+
 def _consistent(goal: Goal) -> Goal:
-    """The goal as the parser names it: category from the metric, percent variants of rates."""
+    """The goal as the parser names it: category from the metric, percent variants of rates,
+    period variants of counts."""
     metric = goal.metric
     info = METRICS[metric.name]
     units = {goal.target.unit, goal.baseline.unit if goal.baseline else None}
+    period = goal.period
     if info.percent_variant and "%" in units:
         # "engagement from 4% to 6%" is a rate: the parser names the metric's percent variant
         v = METRICS[info.percent_variant]
         metric = Metric(v.name, v.display.get(goal.lang, v.name), v.category)
-    return attrs.evolve(goal, metric=metric, category=metric.category)
+    elif (metric.name, period) in PERIOD_VARIANTS:
+        v = METRICS[PERIOD_VARIANTS[metric.name, period]]
+        metric, period = Metric(v.name, v.display.get(goal.lang, v.name), v.category), None
+    return attrs.evolve(goal, metric=metric, category=metric.category, period=period)
 
 
 @functools.lru_cache(maxsize=None)
