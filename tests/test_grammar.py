@@ -188,6 +188,18 @@ def pattern_problems(pat) -> list[str]:
     if pat != pat.strip() or "  " in pat or re.search(r"[\t\n\r]", pat):
         problems.append("words must be separated by single spaces")
     for word in pat.split():
+        if "@" in word.lstrip("@"):   # lemma@pos[.tag...]: every form of the lemma (../morphology)
+            lemma, _, spec = word.rpartition("@")
+            pos, *tags = spec.split(".")
+            if "*" in word:
+                problems.append(f"{word!r}: a lemma takes no wildcard")
+            if pos not in ("n", "a", "v"):
+                problems.append(f"{word!r}: the part of speech is n, a or v")
+            if not all(re.fullmatch(r"[a-z_]+", t) for t in tags):
+                problems.append(f"{word!r}: class tags are lower-case names after dots")
+            if not _WORD_TOKEN.fullmatch(lemma):
+                problems.append(f"{word!r}: the tokenizer does not read this as (part of) one word")
+            continue
         core = word.strip("*")
         if word.count("*") > 1 or (word.count("*") == 1 and not (word.startswith("*") or word.endswith("*"))):
             problems.append(f"{word!r}: '*' only at the start or the end of a word")
@@ -227,17 +239,20 @@ def test_every_pattern_is_well_formed():
 
 
 def test_pattern_check_finds_malformed_patterns():
-    for bad in ("", " grow", "grow  more", "gr*ow", "**", "*", "в 2 раза", "20%", "**grow", "-grow", "grow-"):
+    for bad in ("", " grow", "grow  more", "gr*ow", "**", "*", "в 2 раза", "20%", "**grow", "-grow", "grow-",
+                "grow@x", "grow*@v", "grow@v.PF", "20@n"):
         assert pattern_problems(bad), bad
     for good in ("grow", "increase*", "*ing", "per month", "кол-во", "п'ять", "sign-up*", "instagram-*"):
         assert pattern_problems(good) == [], good
 
 
 def _concrete(pat: str) -> list[str]:
-    """Words a pattern must match: a stem as itself, a suffix after two letters."""
+    """Words a pattern must match: a stem as itself, a suffix after two letters, a lemma as itself."""
     words = []
     for part in normalize_word(pat).split():
-        if part.startswith("*"):
+        if "@" in part.lstrip("@"):
+            words.append(part.rpartition("@")[0])
+        elif part.startswith("*"):
             words.append("zz" + part[1:])
         else:
             words.append(part.rstrip("*"))
