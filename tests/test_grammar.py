@@ -188,18 +188,8 @@ def pattern_problems(pat) -> list[str]:
     if pat != pat.strip() or "  " in pat or re.search(r"[\t\n\r]", pat):
         problems.append("words must be separated by single spaces")
     for word in pat.split():
-        if "@" in word.lstrip("@"):   # lemma@pos[.tag...]: every form of the lemma (../morphology)
-            lemma, _, spec = word.rpartition("@")
-            pos, *tags = spec.split(".")
-            if "*" in word:
-                problems.append(f"{word!r}: a lemma takes no wildcard")
-            if pos not in ("n", "a", "v"):
-                problems.append(f"{word!r}: the part of speech is n, a or v")
-            if not all(re.fullmatch(r"[a-z_]+", t) for t in tags):
-                problems.append(f"{word!r}: class tags are lower-case names after dots")
-            if not _WORD_TOKEN.fullmatch(lemma):
-                problems.append(f"{word!r}: the tokenizer does not read this as (part of) one word")
-            continue
+        if re.fullmatch(r"[^\W\d_][^@*\s]*@[nav](?:\.[a-z_]+)*", word):
+            word = word.partition("@")[0]  # lemma@POS: its forms are words of the lemma's shape
         core = word.strip("*")
         if word.count("*") > 1 or (word.count("*") == 1 and not (word.startswith("*") or word.endswith("*"))):
             problems.append(f"{word!r}: '*' only at the start or the end of a word")
@@ -247,15 +237,13 @@ def test_pattern_check_finds_malformed_patterns():
 
 
 def _concrete(pat: str) -> list[str]:
-    """Words a pattern must match: a stem as itself, a suffix after two letters, a lemma as itself."""
+    """Words a pattern must match: a stem as itself, a suffix after two letters."""
     words = []
     for part in normalize_word(pat).split():
-        if "@" in part.lstrip("@"):
-            words.append(part.rpartition("@")[0])
-        elif part.startswith("*"):
+        if part.startswith("*"):
             words.append("zz" + part[1:])
         else:
-            words.append(part.rstrip("*"))
+            words.append(part.partition("@")[0].rstrip("*"))  # a lemma is one of its own forms
     return words
 
 
