@@ -226,7 +226,7 @@ class Morphology:
                 break
         else:
             raise self._error(f"{lemma}@v: no conjugation class fits")
-        root = base[: len(base) - len(ending)]
+        root = base[: len(base) - len(cls.get("strip", ending))]
         stems = {"inf": base}
         stems.update((name, root + add) for name, add in cls.get("stems", {}).items())
         stems.update(entry.get("stems", {}))
@@ -241,10 +241,10 @@ class Morphology:
         participles: set[str] = set()
         for group in verb["group"]:
             name = group["name"]
-            if not set(group.get("when", ())) <= state or set(group.get("unless", ())) & state:
-                continue
-            if name in entry:             # the lemma's own forms for the group
+            if name in entry:             # the lemma's own forms for the group (also where `when` says none)
                 made = set(entry[name])
+            elif not set(group.get("when", ())) <= state or set(group.get("unless", ())) & state:
+                continue
             elif group.get("stem") == "=":
                 made = {self._join(base[: len(base) - len(e.split(">")[0])], e.split(">")[1], state, "v")
                         if ">" in e else base + e for e in endings.get(name, [""])}
@@ -253,6 +253,8 @@ class Morphology:
                 if stem is None:
                     continue
                 made = {self._join(stem, e, state, "v", entry.get("alternation")) for e in endings.get(name, ())}
+            if reflexive and group.get("gerund"):   # подписавшись, not подписався
+                made = {f for f in made if not f.endswith("в")}
             if group.get("participle"):
                 participles |= made
             else:
@@ -261,9 +263,10 @@ class Morphology:
         for p in participles:
             declined |= self._decline_adjective(p, frozenset(), {})
         if reflexive:
-            rf = self.reflexive
-            out = {f + r for f in out for r in (rf["after_vowel"] if f[-1] in self.vowels else rf["after_consonant"])}
-            declined = {f + r for f in declined for r in rf.get("participle", ["ся"])}
+            rules = self.reflexive["rules"]
+            out = {f + r for f in out
+                   for r in next(rule["add"] for rule in rules if f.endswith(tuple(rule["after"])))}
+            declined = {f + r for f in declined for r in self.reflexive.get("participle", ["ся"])}
         return self._finish(out | declined, entry)
 
     # --- English -------------------------------------------------------------------

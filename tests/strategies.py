@@ -249,3 +249,26 @@ def slots(goal: Goal) -> dict:
         "target": (t.kind, t.value, t.low, t.high, t.unit) if t else None,
         "deadline": (d.kind, d.date, d.duration) if d else None,
     }
+
+
+# --- lemmas for the morphology generator (grammar/morphology) ----------------------------------
+# Made-up regular lemmas: a root of open syllables closed by a consonant, and an ending that picks
+# a declension or conjugation class. (lang, root, lemma, pos)
+_SLAVIC_ENDINGS = {
+    "ru": {"n": ("", "а", "ка", "ость", "ение", "ция", "о"), "v": ("ить", "ать", "ировать", "ывать"),
+           "a": ("ный", "ский", "ний")},
+    "uk": {"n": ("", "а", "ка", "ість", "ення", "ція", "о"), "v": ("ити", "ати", "увати"),
+           "a": ("ний", "ський")},
+}
+_ROOT = st.lists(st.tuples(st.sampled_from("бдлмнпрст"), st.sampled_from("аоу")), min_size=1, max_size=3).map(
+    lambda syllables: "".join(c + v for c, v in syllables))
+
+
+def slavic_lemmas(lang: str | None = None):
+    langs = st.just(lang) if lang else st.sampled_from(("ru", "uk"))
+
+    def build(lang):
+        return st.tuples(_ROOT, st.sampled_from("бдлмнпрст"), st.sampled_from(("n", "v", "a"))).flatmap(
+            lambda t: st.sampled_from(_SLAVIC_ENDINGS[lang][t[2]]).map(
+                lambda ending: (lang, t[0] + t[1], t[0] + t[1] + ending, t[2])))
+    return langs.flatmap(build)

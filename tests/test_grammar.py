@@ -229,7 +229,8 @@ def test_every_pattern_is_well_formed():
 
 
 def test_pattern_check_finds_malformed_patterns():
-    for bad in ("", " grow", "grow  more", "gr*ow", "**", "*", "в 2 раза", "20%", "**grow", "-grow", "grow-"):
+    for bad in ("", " grow", "grow  more", "gr*ow", "**", "*", "в 2 раза", "20%", "**grow", "-grow", "grow-",
+                "grow@x", "grow*@v", "grow@v.PF", "20@n"):
         assert pattern_problems(bad), bad
     for good in ("grow", "increase*", "*ing", "per month", "кол-во", "п'ять", "sign-up*", "instagram-*"):
         assert pattern_problems(good) == [], good
