@@ -71,14 +71,23 @@ class MetricInfo(Record):
 _PARTS, _TERMINAL, _VALUE, _ORDER = range(4)
 
 
+# One ("forms", lemma, forms) part per lemma: a lemma in many phrases ("стоимость@n лида",
+# "стоимость@n клика"...) is one object, pickled once in the lexicon cache.
+_LEMMA_PARTS: dict[tuple, tuple] = {}
+
+
 def _compile(pattern: str, lang: str = "en", root: str | None = None) -> tuple:
     parts = []
     for word in normalize_word(pattern).split():
         lemma = _split_lemma(word) if "@" in word else None
         if lemma is not None:
-            from .morphology import morphology  # only when the lexicon cache misses
-            forms = morphology(lang, root or grammar_file()).forms(*lemma)
-            parts.append(("forms", lemma[0], frozenset(normalize_word(f) for f in forms)))
+            key = (lang, root, lemma)
+            part = _LEMMA_PARTS.get(key)
+            if part is None:
+                from .morphology import morphology  # only when the lexicon cache misses
+                forms = morphology(lang, root or grammar_file()).forms(*lemma)
+                part = _LEMMA_PARTS[key] = ("forms", lemma[0], frozenset(normalize_word(f) for f in forms))
+            parts.append(part)
         elif word.endswith("*") and len(word) > 1:
             parts.append(("stem", word[:-1]))
         elif word.startswith("*") and len(word) > 1:
@@ -109,7 +118,7 @@ class Lexicon:
 
     def __init__(self, lang: str, patterns: list[tuple]):
         self.lang = lang
-        self._exact: dict[str, list[tuple]] = {}
+        self._exact: dict[str, list[tuple] | tuple] = {}
         self._stems: dict[str, list[tuple]] = {}
         self._suffixes: list[tuple] = []
         for p in patterns:
@@ -123,6 +132,9 @@ class Lexicon:
                 self._stems.setdefault(text[:2], []).append(p)
             else:
                 self._suffixes.append(p)
+        # the forms of one lemma share one tuple of patterns (pickled once in the lexicon cache)
+        shared: dict[tuple, tuple] = {}
+        self._exact = {w: shared.setdefault(key, key) for w, ps in self._exact.items() for key in (tuple(ps),)}
         self._first_cache: dict[str, tuple] = {}
         self._readings_cache: dict[tuple, list] = {}
         self._longest = max((len(p[_PARTS]) for p in patterns), default=1)
