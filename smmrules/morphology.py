@@ -117,6 +117,11 @@ class Morphology:
 
     # --- Russian and Ukrainian ------------------------------------------------------
     def _noun_slavic(self, lemma: str, tags: tuple[str, ...]) -> set[str]:
+        head, dash, last = lemma.rpartition("-")
+        if dash and head and lemma not in self.data["noun"].get("lemma", {}) \
+                and last in self.data["noun"].get("lemma", {}):
+            # a compound inflects its last part as that word does (seo-трафік like трафік)
+            return {f"{head}-{f}" for f in self._noun_slavic(last, tags)}
         entry, tags = self._entry("noun", lemma, tags)
         if "forms" in entry:
             return set(entry["forms"])
