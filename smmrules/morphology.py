@@ -50,8 +50,9 @@ class Morphology:
         if found is None:
             if pos not in POS:
                 raise self._error(f"{lemma}@{pos}: unknown part of speech {pos!r} (use n, a or v)")
+            from .lexicon import normalize_word  # forms are matched as the lexicon reads words
             builder = getattr(self, f"_{POS[pos]}_{'en' if self.lang == 'en' else 'slavic'}")
-            found = frozenset(f for f in builder(lemma, tags) if f)
+            found = frozenset(normalize_word(f) for f in builder(lemma, tags) if f)
             self._memo[key] = found
         return found
 
