@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 
 from ._record import Record, _set
 from .errors import DataFileError
@@ -71,23 +71,13 @@ class MetricInfo(Record):
 _PARTS, _TERMINAL, _VALUE, _ORDER = range(4)
 
 
-# One ("forms", lemma, forms) part per lemma: a lemma in many phrases ("стоимость@n лида",
-# "стоимость@n клика"...) is one object, pickled once in the lexicon cache.
-_LEMMA_PARTS: dict[tuple, tuple] = {}
-
-
 def _compile(pattern: str, lang: str = "en", root: str | None = None) -> tuple:
     parts = []
     for word in normalize_word(pattern).split():
         lemma = _split_lemma(word) if "@" in word else None
         if lemma is not None:
-            key = (lang, root, lemma)
-            part = _LEMMA_PARTS.get(key)
-            if part is None:
-                from .morphology import morphology  # only when the lexicon cache misses
-                forms = morphology(lang, root or grammar_file()).forms(*lemma)
-                part = _LEMMA_PARTS[key] = ("forms", lemma[0], frozenset(normalize_word(f) for f in forms))
-            parts.append(part)
+            from .morphology import morphology  # only when the lexicon cache misses
+            parts.append(("forms", lemma[0], morphology(lang, root or grammar_file()).forms(*lemma)))
         elif word.endswith("*") and len(word) > 1:
             parts.append(("stem", word[:-1]))
         elif word.startswith("*") and len(word) > 1:
@@ -113,45 +103,108 @@ def _part_matches(part: tuple, word: str) -> bool:
     return word.endswith(text) and len(word) > len(text) + 1
 
 
+class _Words(Set):
+    """The words a lexicon knows exactly (every form of its lemmas) and its stems. `in` looks one
+    word up without decoding the lexicon's forms; iterating lists them all."""
+
+    __slots__ = ("_lex",)
+
+    def __init__(self, lex: "Lexicon"):
+        self._lex = lex
+
+    def __contains__(self, word) -> bool:
+        lex = self._lex
+        return word in lex._exact or lex._form_group(word) is not None or word in lex._stem_texts()
+
+    def _all(self) -> frozenset:
+        lex = self._lex
+        forms = (w for prefix in lex._blobs for w in lex._table(prefix))
+        return frozenset(lex._exact) | frozenset(forms) | lex._stem_texts()
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
 class Lexicon:
-    """The keyword table of one language (plus the shared words)."""
+    """The keyword table of one language (plus the shared words).
+
+    Exact words index their patterns in a dict. The forms of lemma patterns are many (every case
+    of every noun): they are kept as one string per first two letters ("form group form group..."),
+    decoded into a dict when a word with those letters is first looked up, so loading a language
+    from the cache does not build thousands of entries a goal never reads.
+    """
 
     def __init__(self, lang: str, patterns: list[tuple]):
         self.lang = lang
-        self._exact: dict[str, list[tuple] | tuple] = {}
+        self._exact: dict[str, tuple] = {}
+        exact: dict[str, list[tuple]] = {}
+        forms: dict[str, list[tuple]] = {}
         self._stems: dict[str, list[tuple]] = {}
         self._suffixes: list[tuple] = []
         for p in patterns:
             kind, text = p[_PARTS][0][:2]
             if kind == "forms":
-                for form in sorted(p[_PARTS][0][2]):
-                    self._exact.setdefault(form, []).append(p)
+                # the first word is found through the index: the pattern need not carry its forms
+                slim = ((("forms", text, None),) + p[_PARTS][1:],) + p[1:]
+                for form in p[_PARTS][0][2]:
+                    forms.setdefault(form, []).append(slim)
             elif kind == "exact":
-                self._exact.setdefault(text, []).append(p)
+                exact.setdefault(text, []).append(p)
             elif kind == "stem":
                 self._stems.setdefault(text[:2], []).append(p)
             else:
                 self._suffixes.append(p)
-        # the forms of one lemma share one tuple of patterns (pickled once in the lexicon cache)
-        shared: dict[tuple, tuple] = {}
-        self._exact = {w: shared.setdefault(key, key) for w, ps in self._exact.items() for key in (tuple(ps),)}
+        self._exact = {w: tuple(ps) for w, ps in exact.items()}
+        # the forms of one lemma share one group of patterns
+        group_ids: dict[tuple, int] = {}
+        buckets: dict[str, list[str]] = {}
+        for form in sorted(forms):
+            group = tuple(forms[form])
+            gid = group_ids.setdefault(group, len(group_ids))
+            buckets.setdefault(form[:2], []).extend((form, str(gid)))
+        self._groups: tuple[tuple, ...] = tuple(group_ids)
+        self._blobs: dict[str, str] = {prefix: " ".join(items) for prefix, items in buckets.items()}
+        self._tables: dict[str, dict[str, int]] = {}
         self._first_cache: dict[str, tuple] = {}
         self._readings_cache: dict[tuple, list] = {}
         self._longest = max((len(p[_PARTS]) for p in patterns), default=1)
-        self.words = frozenset(self._exact) | frozenset(
-            p[_PARTS][0][1] for ps in self._stems.values() for p in ps)
         self.values = frozenset(p[_VALUE] for p in patterns)
+
+    @property
+    def words(self) -> _Words:
+        """Every word the lexicon knows exactly, and its stems."""
+        return _Words(self)
+
+    def _stem_texts(self) -> frozenset:
+        return frozenset(p[_PARTS][0][1] for ps in self._stems.values() for p in ps)
+
+    def _table(self, prefix: str) -> dict[str, int]:
+        table = self._tables.get(prefix)
+        if table is None:
+            items = self._blobs.get(prefix, "").split(" ")
+            table = self._tables[prefix] = dict(zip(items[::2], map(int, items[1::2]))) if items[0] else {}
+        return table
+
+    def _form_group(self, word: str) -> int | None:
+        return self._table(word[:2]).get(word)
 
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_first_cache"] = {}
         state["_readings_cache"] = {}
+        state["_tables"] = {}
         return state
 
     def _first(self, word: str) -> tuple:
         cached = self._first_cache.get(word)
         if cached is None:
             found = list(self._exact.get(word, ()))
+            gid = self._form_group(word)
+            if gid is not None:
+                found += self._groups[gid]
             found += [p for p in self._stems.get(word[:2], ()) if word.startswith(p[_PARTS][0][1])]
             found += [p for p in self._suffixes if _part_matches(p[_PARTS][0], word)]
             cached = tuple(found)

@@ -50,8 +50,9 @@ class Morphology:
         if found is None:
             if pos not in POS:
                 raise self._error(f"{lemma}@{pos}: unknown part of speech {pos!r} (use n, a or v)")
+            from .lexicon import normalize_word  # forms are matched as the lexicon reads words
             builder = getattr(self, f"_{POS[pos]}_{'en' if self.lang == 'en' else 'slavic'}")
-            found = frozenset(f for f in builder(lemma, tags) if f)
+            found = frozenset(normalize_word(f) for f in builder(lemma, tags) if f)
             self._memo[key] = found
         return found
 
@@ -117,6 +118,11 @@ class Morphology:
 
     # --- Russian and Ukrainian ------------------------------------------------------
     def _noun_slavic(self, lemma: str, tags: tuple[str, ...]) -> set[str]:
+        head, dash, last = lemma.rpartition("-")
+        if dash and head and lemma not in self.data["noun"].get("lemma", {}) \
+                and last in self.data["noun"].get("lemma", {}):
+            # a compound inflects its last part as that word does (seo-трафік like трафік)
+            return {f"{head}-{f}" for f in self._noun_slavic(last, tags)}
         entry, tags = self._entry("noun", lemma, tags)
         if "forms" in entry:
             return set(entry["forms"])

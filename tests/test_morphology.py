@@ -88,6 +88,43 @@ def dictionary_lexemes(lang: str, lemma: str, pos: str) -> list[list[tuple[str, 
     return out
 
 
+def participle_lexemes(lang: str, lemma: str) -> list[list[tuple[str, str]]]:
+    """A participle used as an adjective (брошенные корзины): the dictionary files it under its verb;
+    its full forms of the same tense and voice are its declension."""
+    out = []
+    for p in analyser(lang).parse(lemma):
+        if isinstance(p.methods_stack[0][0], DictionaryAnalyzer) and p.tag.POS == "PRTF" \
+                and {"masc", "sing", "nomn"} <= p.tag.grammemes and normalize_word(p.word) == lemma:
+            kind = {p.tag.tense, p.tag.voice}
+            forms = [(normalize_word(x.word), str(x.tag)) for x in p.lexeme
+                     if x.tag.POS == "PRTF" and {x.tag.tense, x.tag.voice} == kind]
+            if forms not in out:
+                out.append(forms)
+    return out
+
+
+def reference_lexemes(lang: str, lemma: str, pos: str, tags=()) -> list[list[tuple[str, str]]]:
+    """What to compare a lemma with. A plural-only lemma (`@n.pl`: расходы) with the plural forms of
+    its noun; a hyphenated compound the dictionary lacks (email-розсилка) with the forms of its last
+    part, which alone inflects, behind the unchanged first part."""
+    if pos == "n" and "pl" in tags:
+        out = []
+        for p in analyser(lang).parse(lemma):
+            if isinstance(p.methods_stack[0][0], DictionaryAnalyzer) and p.tag.POS == "NOUN" \
+                    and {"plur", "nomn"} <= p.tag.grammemes and normalize_word(p.word) == lemma:
+                plural = [(normalize_word(x.word), str(x.tag)) for x in p.lexeme if "plur" in x.tag]
+                if plural not in out:
+                    out.append(plural)
+        return out
+    found = dictionary_lexemes(lang, lemma, pos)
+    if not found and pos == "a":
+        found = participle_lexemes(lang, lemma)
+    if not found and "-" in lemma:
+        head, _, last = lemma.rpartition("-")
+        found = [[(f"{head}-{w}", t) for w, t in lexeme] for lexeme in reference_lexemes(lang, last, pos, tags)]
+    return found
+
+
 # Forms the dictionary lists that we do not generate, by rule: (lang, pos, why, test on form and tag).
 DICTIONARY_ONLY = [
     ("ru", "a", "a superlative (новейший) is a word of its own in a goal", lambda w, t, lemma: "Supr" in t),
@@ -123,7 +160,6 @@ GENERATED_ONLY = [
 SMM_USAGE = {
     ("uk", "лід", "n"): ("лід is a lead (ліда, лідів); the dictionary's лід is ice (льоду)", "like", "пост"),
     ("ru", "лям", "n"): ("лям is slang for a million (10 лямов); not in the dictionary", "like", "шрам"),
-    ("ru", "чат-бот", "n"): ("a chatbot; not in the dictionary", "like", "бот"),
     ("ru", "постить", "v"): ("to post (SMM slang: постить сторис); not in the dictionary", "like", "мостить"),
     ("ru", "ближайший", "a"): ("the nearest (в ближайший месяц): the dictionary has it only as the "
                                "superlative of близкий", "like", "общий"),
@@ -132,6 +168,21 @@ SMM_USAGE = {
                                       "гривням", "гривнями", "гривнях"}),
     ("ru", "достичь", "v"): ("one verb with two infinitives: the dictionary files достичь under достигнуть",
                              "alias", "достигнуть"),
+    ("ru", "челлендж", "n"): ("a challenge (челленджи, челленджей): the dictionary has no plural", "like", "имидж"),
+    ("ru", "шер", "n"): ("a share (шеры, шеров); not in the dictionary", "like", "шрам"),
+    ("uk", "шер", "n"): ("a share (шери, шерів); the dictionary has no plural", "like", "репост"),
+    ("uk", "гів", "n"): ("a giveaway (гіви, гівів); not in the dictionary", "like", "запит"),
+    ("uk", "колаб", "n"): ("a collaboration (колаби, колабів); not in the dictionary", "like", "запит"),
+    ("uk", "лонгрід", "n"): ("a long read (лонгріди): the dictionary has no plural", "like", "запит"),
+    ("uk", "лендинг", "n"): ("a landing page (лендинги): the dictionary has no plural", "like", "маркетинг"),
+    ("ru", "гив", "n"): ("a giveaway (гивы, гивов); not in the dictionary", "like", "шрам"),
+    ("ru", "гивэвей", "n"): ("a giveaway (гивэвеи, гивэвеев); not in the dictionary", "like", "трамвай"),
+    ("ru", "блогер", "n"): ("the dictionary puts the spelling блоггер in the same lexeme; each spelling is a "
+                            "lemma of its own", "missing", "блогг.*"),
+    ("ru", "блоггер", "n"): ("the double-г spelling of блогер, which the dictionary has only inside блогер's lexeme",
+                             "forms", {"блоггер", "блоггера", "блоггеру", "блоггером", "блоггере", "блоггеры",
+                                       "блоггеров", "блоггерам", "блоггерами", "блоггерах"}),
+    ("uk", "стаття", "n"): ("the dictionary also lists the nonstandard статтей, статтів", "missing", "статтей|статтів"),
     ("ru", "год", "n"): ("гг is the abbreviation and лета the bookish plural (в лета): neither counts years "
                          "in a goal", "missing", r"гг|лета.*"),
 }
@@ -161,7 +212,7 @@ def check_against_dictionary(lang, lemma, pos, tags) -> list[str]:
         return [f"{lemma}: {sorted(ours - expected)} generated, {sorted(expected - ours)} missing ({usage[0]})"] \
             if ours != expected else []
     source = usage[2] if usage and usage[1] == "alias" else lemma
-    lexemes = dictionary_lexemes(lang, source, pos)
+    lexemes = reference_lexemes(lang, source, pos, tags)
     if not lexemes:
         return [f"{lemma}@{pos}: not in the {lang} dictionary (add it to SMM_USAGE with the reason)"]
     known = {w for lexeme in lexemes for w, _ in lexeme}
