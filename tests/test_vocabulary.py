@@ -70,7 +70,12 @@ ROWS = [
         None, ("relative", 50, "%"), _date("2026-06-30")),
     row("optimize the cost per click to $0.80 by 2026-03", "en", "traffic", "decrease", "cost_per_click", None, None,
         None, ("absolute", 0.8, "USD"), _date("2026-03-31")),
+    # a ceiling on a cost, with no verb, is a decrease
+    row("CPL: under $20 by 2026-06", "en", "leads", "decrease", "cost_per_lead", None, None, None,
+        ("absolute", 20, "USD"), _date("2026-06-30")),
     # --- ru -----------------------------------------------------------------------------------
+    row("CAC не более 2 000 руб. к концу года", "ru", "sales", "decrease", "customer_acquisition_cost", None, None,
+        None, ("absolute", 2000, "RUB"), END_OF_YEAR),
     row("увеличить средний чек с 2 500 до 3 000 руб. к 2026-06", "ru", "sales", "increase", "average_order_value",
         None, None, (2500, "RUB"), ("absolute", 3000, "RUB"), _date("2026-06-30")),
     row("снизить стоимость привлечения клиента на 20% до конца года", "ru", "sales", "decrease",
@@ -131,6 +136,8 @@ ROWS = [
         ("absolute", 5, "%"), None),
     row("оптимізувати вартість конверсії до 150 грн до кінця року", "uk", "sales", "decrease",
         "cost_per_acquisition", None, None, None, ("absolute", 150, "UAH"), END_OF_YEAR),
+    row("вартість ліда: не більше 100 грн до 2026-06", "uk", "leads", "decrease", "cost_per_lead", None, None, None,
+        ("absolute", 100, "UAH"), _date("2026-06-30")),
 ]
 
 
