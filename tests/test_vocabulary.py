@@ -74,6 +74,11 @@ ROWS = [
     row("CPL: under $20 by 2026-06", "en", "leads", "decrease", "cost_per_lead", None, None, None,
         ("absolute", 20, "USD"), _date("2026-06-30")),
     # --- ru -----------------------------------------------------------------------------------
+    # English metric names in a Russian or Ukrainian KPI list
+    row("Revenue: 2 млн руб. в месяц к концу года", "ru", "sales", "reach", "revenue", "month", None, None,
+        ("absolute", 2000000, "RUB"), END_OF_YEAR),
+    row("Churn: не более 3% к концу года", "ru", "loyalty", "decrease", "churn", None, None, None, ("absolute", 3, "%"),
+        END_OF_YEAR),
     row("CAC не более 2 000 руб. к концу года", "ru", "sales", "decrease", "customer_acquisition_cost", None, None,
         None, ("absolute", 2000, "RUB"), END_OF_YEAR),
     row("увеличить средний чек с 2 500 до 3 000 руб. к 2026-06", "ru", "sales", "increase", "average_order_value",
@@ -136,6 +141,8 @@ ROWS = [
         ("absolute", 5, "%"), None),
     row("оптимізувати вартість конверсії до 150 грн до кінця року", "uk", "sales", "decrease",
         "cost_per_acquisition", None, None, None, ("absolute", 150, "UAH"), END_OF_YEAR),
+    row("Reach: 1 млн на місяць до кінця року", "uk", "awareness", "reach", "reach", "month", None, None,
+        ("absolute", 1000000, None), END_OF_YEAR),
     row("вартість ліда: не більше 100 грн до 2026-06", "uk", "leads", "decrease", "cost_per_lead", None, None, None,
         ("absolute", 100, "UAH"), _date("2026-06-30")),
 ]
