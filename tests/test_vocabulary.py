@@ -367,3 +367,18 @@ def test_rule_conditions_read_the_unit_kind(tmp_path):
 def test_a_return_over_100_percent_is_no_share_error():
     assert "A301" not in {f.code for f in check_goal("довести ROMI до 250% к 2026-06")}
     assert "A301" in {f.code for f in check_goal("довести CTR до 120% к 2026-06")}
+
+
+@pytest.mark.parametrize("text,metric,unit_kind", [
+    ("30 comments per post on Instagram", "comments_per_post", "count"),   # a metric counted per post
+    ("CPL: under $20 by 2026-06", "cost_per_lead", "money"),                # a metric with "_per_" in its name
+    ("довести средний чек до 3 000 руб.", "average_order_value", "money"),
+    ("зменшити час відповіді до 10 хвилин", "response_time", "time"),
+    ("вийти в топ-3 пошукової видачі", "search_position", "rank"),
+])
+def test_goal_values_carry_the_metrics_unit_kind(text, metric, unit_kind):
+    from smmrules.context import Context
+    from smmrules.fields import goal_values
+    goal = parse_goal(text, today=TODAY)
+    values = goal_values(goal, Context(), default_lexicons())
+    assert (values["goal.metric"], values["goal.metric.unit_kind"]) == (metric, unit_kind)
