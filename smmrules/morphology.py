@@ -284,7 +284,7 @@ class Morphology:
         elif "indecl" in tags or "sg" in tags:
             plurals = set()
         elif "pl" in tags:
-            return {lemma, lemma + "'", lemma + "'s"} if lemma.endswith("s") else {lemma, lemma + "'s"}
+            return {lemma, lemma + "'"} if lemma.endswith("s") else {lemma, lemma + "'s"}
         else:
             irregular = self.data["noun"].get("irregular", {})
             last = words[-1]
@@ -341,7 +341,7 @@ class Morphology:
             return word + "d"
         if word.endswith("y") and word[-2] not in "aeiou":
             return word[:-1] + "ied"
-        if word.endswith("c"):
+        if word.endswith("ic"):   # panic -> panicked (sync -> synced)
             return word + "ked"
         return word + word[-1] + "ed" if self._doubles(word, verb) else word + "ed"
 
@@ -350,7 +350,7 @@ class Morphology:
             return word[:-2] + "ying"
         if word.endswith("e") and not word.endswith(("ee", "ye", "oe")) and word != "be":
             return word[:-1] + "ing"
-        if word.endswith("c"):
+        if word.endswith("ic"):
             return word + "king"
         return word + word[-1] + "ing" if self._doubles(word, verb) else word + "ing"
 

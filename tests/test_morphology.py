@@ -328,6 +328,13 @@ def test_a_reflexive_uk_verb_takes_ться_in_the_third_person():
     ("take", {"take", "takes", "took", "taken", "taking"}),
     ("keep", {"keep", "keeps", "kept", "keeping"}),
     ("cut", {"cut", "cuts", "cutting"}),
+    ("panic", {"panic", "panics", "panicked", "panicking"}),
+    ("sync", {"sync", "syncs", "synced", "syncing"}),
+    ("hire", {"hire", "hires", "hired", "hiring"}),
+    ("tie", {"tie", "ties", "tied", "tying"}),
+    ("play", {"play", "plays", "played", "playing"}),
+    ("fix", {"fix", "fixes", "fixed", "fixing"}),
+    ("visit", {"visit", "visits", "visited", "visiting"}),
 ])
 def test_english_verbs(lemma, forms):
     assert generated("en", lemma, "v") == forms
@@ -339,9 +346,16 @@ def test_english_verbs(lemma, forms):
     ("box", {"box", "box's", "boxes", "boxes'"}),
     ("sign-up", {"sign-up", "sign-up's", "sign-ups", "sign-ups'"}),
     ("person", {"person", "person's", "people", "people's"}),
+    ("video", {"video", "video's", "videos", "videos'"}),
+    ("analysis", {"analysis", "analysis's", "analyses", "analyses'"}),
 ])
 def test_english_nouns(lemma, forms):
     assert generated("en", lemma, "n") == forms
+
+
+def test_an_english_plural_only_noun_has_its_possessive():
+    assert generated("en", "sales", "n", ("pl",)) == {"sales", "sales'"}
+    assert generated("en", "people", "n", ("pl",)) == {"people", "people's"}
 
 
 def test_english_adjectives_are_taken_as_written():
