@@ -276,6 +276,20 @@ def test_no_word_form_belongs_to_two_metrics(lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_no_phrase_belongs_to_two_metrics(lang):
+    """Multi-word terms: the same phrase (as its dictionary forms) is in one metric only."""
+    owner: dict[str, str] = {}
+    clashes = []
+    for name, spec in TABLE.items():
+        for pattern in spec.get(lang, []) + spec.get("any", []):
+            if " " in pattern:
+                base = normalize_word(" ".join(w.partition("@")[0] for w in pattern.split()))
+                if owner.setdefault(base, name) != name:
+                    clashes.append(f"{base}: {owner[base]} and {name}")
+    assert clashes == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_every_display_reads_back_as_its_metric(lang):
     wrong = []
     for name, info in METRICS.items():
