@@ -397,6 +397,12 @@ def _readings(lang: str, phrase: str, lex=None) -> set[tuple[str, str]]:
     ("uk", "року", ("UNIT", "year")),
     ("uk", "червня", ("MONTH", "6")),
     ("uk", "гривень", ("CUR_POST", "UAH")),
+    # both aspects of a verb
+    ("ru", "создаем", ("VERB", "achieve")),
+    ("ru", "занимаем", ("VERB", "reach")),
+    ("ru", "выходим на", ("VERB", "reach")),
+    ("uk", "будуємо", ("VERB", "achieve")),
+    ("uk", "займатимемо", ("VERB", "reach")),
 ])
 def test_inflected_forms_are_read(lang, phrase, reading):
     assert reading in _readings(lang, phrase)
