@@ -500,6 +500,34 @@ def test_a_form_of_a_lemma_ranks_as_an_exact_word(metric_lexicons):
     assert (best.terminal, best.value, best.length) == ("METRIC", "cost", 2)
 
 
+def test_participles_and_gerunds_are_the_secondary_forms_of_a_verb():
+    ru = morphology("ru", str(GRAMMAR))
+    minor = ru.secondary("привлечь", "v")
+    assert {"привлеченных", "привлеченный", "привлекший", "привлекши"} <= minor
+    assert not {"привлечь", "привлеку", "привлек", "привлеки", "привлечен", "привлечены"} & minor
+    assert {"увеличивая", "увеличивающих", "увеличиваемый", "увеличивав"} <= ru.secondary("увеличивать", "v")
+    assert {"подписавшись", "подписавшийся"} <= ru.secondary("подписаться", "v")
+    assert ru.secondary("клиент", "n") == frozenset()
+    # the Ukrainian dictionary keeps participles and gerunds out of a verb's lexeme, and so do we
+    assert morphology("uk", str(GRAMMAR)).secondary("залучити", "v") == frozenset()
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Количество привлеченных клиентов должно вырасти до 500", {"привлеченных": "WORD", "вырасти": "VERB"}),
+    ("Число обработанных обращений увеличить до 95%", {"обработанных": "WORD", "увеличить": "VERB"}),
+    ("Опубликованных постов — 30 в месяц", {"Опубликованных": "WORD"}),
+    ("Увеличивая охват, привлечь 100 клиентов", {"Увеличивая": "WORD", "привлечь": "VERB"}),
+    ("Охват должен быть увеличен на 20%", {"увеличен": "VERB"}),
+    ("Продажи выросли на 10%", {"выросли": "VERB"}),
+])
+def test_a_participle_or_gerund_is_read_as_a_word_not_as_the_goals_verb(text, types):
+    """A declined participle is an adjective and a gerund an adverb: neither is the goal's verb
+    (nor, for a verb with a metric of its own, «обработанных» -> response time, its metric)."""
+    from smmrules.grammar import default_grammar
+    got = {str(t): t.type for t in default_grammar().tokens(text, "ru")}
+    assert {w: got[w] for w in types} == types
+
+
 # --- the data files and the cache ---------------------------------------------------------------
 def test_unknown_tags_and_parts_of_speech_are_data_errors():
     ru = morphology("ru", str(GRAMMAR))
