@@ -67,7 +67,8 @@ class MetricInfo(Record):
 
 # A pattern is a plain tuple (it is pickled by the thousand in the lexicon cache):
 # (parts, terminal, value, order), each part being ("exact"|"stem"|"suffix", text) or
-# ("forms", lemma, frozenset of its forms) for a `lemma@pos` word.
+# ("forms", lemma, frozenset of its forms, frozenset of those that head no clause: a verb's declined
+# participles and gerunds) for a `lemma@pos` word.
 _PARTS, _TERMINAL, _VALUE, _ORDER = range(4)
 
 
@@ -77,7 +78,8 @@ def _compile(pattern: str, lang: str = "en", root: str | None = None) -> tuple:
         lemma = _split_lemma(word) if "@" in word else None
         if lemma is not None:
             from .morphology import morphology  # only when the lexicon cache misses
-            parts.append(("forms", lemma[0], morphology(lang, root or grammar_file()).forms(*lemma)))
+            table = morphology(lang, root or grammar_file())
+            parts.append(("forms", lemma[0], table.forms(*lemma), table.secondary(*lemma)))
         elif word.endswith("*") and len(word) > 1:
             parts.append(("stem", word[:-1]))
         elif word.startswith("*") and len(word) > 1:
@@ -142,6 +144,7 @@ class Lexicon:
         self._exact: dict[str, tuple] = {}
         exact: dict[str, list[tuple]] = {}
         forms: dict[str, list[tuple]] = {}
+        secondary: set[str] = set()
         self._stems: dict[str, list[tuple]] = {}
         self._suffixes: list[tuple] = []
         for p in patterns:
@@ -151,6 +154,7 @@ class Lexicon:
                 slim = ((("forms", text, None),) + p[_PARTS][1:],) + p[1:]
                 for form in p[_PARTS][0][2]:
                     forms.setdefault(form, []).append(slim)
+                secondary.update(p[_PARTS][0][3])
             elif kind == "exact":
                 exact.setdefault(text, []).append(p)
             elif kind == "stem":
@@ -164,7 +168,8 @@ class Lexicon:
         for form in sorted(forms):
             group = tuple(forms[form])
             gid = group_ids.setdefault(group, len(group_ids))
-            buckets.setdefault(form[:2], []).extend((form, str(gid)))
+            # group n is written n + 1, and -(n + 1) for a participle or gerund (see secondary())
+            buckets.setdefault(form[:2], []).extend((form, f"-{gid + 1}" if form in secondary else str(gid + 1)))
         self._groups: tuple[tuple, ...] = tuple(group_ids)
         self._blobs: dict[str, str] = {prefix: " ".join(items) for prefix, items in buckets.items()}
         self._tables: dict[str, dict[str, int]] = {}
@@ -189,7 +194,14 @@ class Lexicon:
         return table
 
     def _form_group(self, word: str) -> int | None:
-        return self._table(word[:2]).get(word)
+        gid = self._table(word[:2]).get(word)
+        return None if gid is None else abs(gid) - 1
+
+    def secondary(self, word: str) -> bool:
+        """Whether `word` is a declined participle or a gerund of the lexicon's verbs (привлеченных,
+        увеличивая): an adjective or adverb in use, it heads no clause."""
+        gid = self._table(word[:2]).get(word) if word else None
+        return gid is not None and gid < 0
 
     def __getstate__(self):
         state = dict(self.__dict__)

@@ -37,6 +37,8 @@ class Morphology:
         self.data = data
         self.vowels = VOWELS[lang]
         self._memo: dict[tuple, frozenset] = {}
+        self._secondary: dict[tuple, frozenset] = {}
+        self._collected: set[str] = set()
         self.spelling = [dict(r) for r in data.get("spelling", {}).get("rules", [])]
         self.mutations: dict[str, list[tuple[str, str]]] = {}
         for marker, table in data.get("mutation", {}).items():
@@ -52,9 +54,18 @@ class Morphology:
                 raise self._error(f"{lemma}@{pos}: unknown part of speech {pos!r} (use n, a or v)")
             from .lexicon import normalize_word  # forms are matched as the lexicon reads words
             builder = getattr(self, f"_{POS[pos]}_{'en' if self.lang == 'en' else 'slavic'}")
+            self._collected = set()
             found = frozenset(normalize_word(f) for f in builder(lemma, tags) if f)
             self._memo[key] = found
+            if self._collected:
+                self._secondary[key] = frozenset(normalize_word(f) for f in self._collected) & found
         return found
+
+    def secondary(self, lemma: str, pos: str, tags: tuple[str, ...] = ()) -> frozenset[str]:
+        """The forms of a verb that head no clause: its declined participles and gerunds
+        (привлеченных, увеличивая). They are adjectives and adverbs in use."""
+        self.forms(lemma, pos, tags)
+        return self._secondary.get((lemma, pos, tags), frozenset())
 
     def _error(self, message: str) -> DataFileError:
         return DataFileError(f"{self.source}/{self.lang}.toml: {message}")
@@ -245,6 +256,7 @@ class Morphology:
         endings.update({name: list(v) for name, v in entry.get("endings", {}).items()})
         out: set[str] = set()
         participles: set[str] = set()
+        gerunds: set[str] = set()
         for group in verb["group"]:
             name = group["name"]
             if name in entry:             # the lemma's own forms for the group (also where `when` says none)
@@ -265,14 +277,20 @@ class Morphology:
                 participles |= made
             else:
                 out |= made
+                if group.get("gerund"):
+                    gerunds |= made
         declined = set()
         for p in participles:
             declined |= self._decline_adjective(p, frozenset(), {})
         if reflexive:
             rules = self.reflexive["rules"]
-            out = {f + r for f in out
-                   for r in next(rule["add"] for rule in rules if f.endswith(tuple(rule["after"])))}
+
+            def postfix(forms: set[str]) -> set[str]:
+                return {f + r for f in forms
+                        for r in next(rule["add"] for rule in rules if f.endswith(tuple(rule["after"])))}
+            out, gerunds = postfix(out), postfix(gerunds)
             declined = {f + r for f in declined for r in self.reflexive.get("participle", ["ся"])}
+        self._collected = declined | gerunds
         return self._finish(out | declined, entry)
 
     # --- English -------------------------------------------------------------------

@@ -397,6 +397,12 @@ def _readings(lang: str, phrase: str, lex=None) -> set[tuple[str, str]]:
     ("uk", "року", ("UNIT", "year")),
     ("uk", "червня", ("MONTH", "6")),
     ("uk", "гривень", ("CUR_POST", "UAH")),
+    # both aspects of a verb
+    ("ru", "создаем", ("VERB", "achieve")),
+    ("ru", "занимаем", ("VERB", "reach")),
+    ("ru", "выходим на", ("VERB", "reach")),
+    ("uk", "будуємо", ("VERB", "achieve")),
+    ("uk", "займатимемо", ("VERB", "reach")),
 ])
 def test_inflected_forms_are_read(lang, phrase, reading):
     assert reading in _readings(lang, phrase)
@@ -492,6 +498,34 @@ def test_a_form_of_a_lemma_ranks_as_an_exact_word(metric_lexicons):
     lex = metric_lexicons["ru"]
     best = lex.readings(["стоимости", "лида"], 0)[0]
     assert (best.terminal, best.value, best.length) == ("METRIC", "cost", 2)
+
+
+def test_participles_and_gerunds_are_the_secondary_forms_of_a_verb():
+    ru = morphology("ru", str(GRAMMAR))
+    minor = ru.secondary("привлечь", "v")
+    assert {"привлеченных", "привлеченный", "привлекший", "привлекши"} <= minor
+    assert not {"привлечь", "привлеку", "привлек", "привлеки", "привлечен", "привлечены"} & minor
+    assert {"увеличивая", "увеличивающих", "увеличиваемый", "увеличивав"} <= ru.secondary("увеличивать", "v")
+    assert {"подписавшись", "подписавшийся"} <= ru.secondary("подписаться", "v")
+    assert ru.secondary("клиент", "n") == frozenset()
+    # the Ukrainian dictionary keeps participles and gerunds out of a verb's lexeme, and so do we
+    assert morphology("uk", str(GRAMMAR)).secondary("залучити", "v") == frozenset()
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Количество привлеченных клиентов должно вырасти до 500", {"привлеченных": "WORD", "вырасти": "VERB"}),
+    ("Число обработанных обращений увеличить до 95%", {"обработанных": "WORD", "увеличить": "VERB"}),
+    ("Опубликованных постов — 30 в месяц", {"Опубликованных": "WORD"}),
+    ("Увеличивая охват, привлечь 100 клиентов", {"Увеличивая": "WORD", "привлечь": "VERB"}),
+    ("Охват должен быть увеличен на 20%", {"увеличен": "VERB"}),
+    ("Продажи выросли на 10%", {"выросли": "VERB"}),
+])
+def test_a_participle_or_gerund_is_read_as_a_word_not_as_the_goals_verb(text, types):
+    """A declined participle is an adjective and a gerund an adverb: neither is the goal's verb
+    (nor, for a verb with a metric of its own, «обработанных» -> response time, its metric)."""
+    from smmrules.grammar import default_grammar
+    got = {str(t): t.type for t in default_grammar().tokens(text, "ru")}
+    assert {w: got[w] for w in types} == types
 
 
 # --- the data files and the cache ---------------------------------------------------------------
