@@ -157,6 +157,8 @@ class Tagger:
             edges = []
             for rank, (t, m, n) in enumerate(cands):
                 cost = 10 + rank + (WORD_PENALTY if t == "WORD" else 0)
+                if t == "VERB" and lex.secondary(words[i]):
+                    cost += 10   # a participle or gerund (привлеченных) is a verb only where a word cannot be
                 edges.append(_Edge(t, m, n, cost))
             out.append(edges)
         return out
