@@ -16,6 +16,11 @@ def _worker(args) -> list[FileResult]:
     return [lint_file(p, config, today=today) for p in paths]
 
 
+def workers(files: int, jobs: int) -> int:
+    """Worker processes for `files` files at -j `jobs`: one per chunk of _CHUNK files at most."""
+    return max(1, min(jobs, -(-files // _CHUNK)))
+
+
 def in_workers(paths: list[str], jobs: int) -> bool:
     """Whether lint_many hands these paths to worker processes (a few files stay in this one)."""
     return jobs > 1 and len(paths) >= 2 * _CHUNK
@@ -38,6 +43,7 @@ def lint_many(paths: list[str], config, *, jobs: int = 1, today=None, use_cache:
     default_grammar().lexicons.load_all()
     chunks = [paths[i:i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-    with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+    # never more workers than chunks of work: -j 64 over 40 files forks 3 processes, not 64
+    with cf.ProcessPoolExecutor(max_workers=workers(len(paths), jobs), mp_context=ctx) as pool:
         for batch in pool.map(_worker, [(c, config, today) for c in chunks]):
             yield from batch

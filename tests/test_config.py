@@ -314,7 +314,7 @@ def test_deeply_nested_toml_is_an_error_not_a_crash(tmp_path):
 
 
 def test_hostile_glob_cannot_backtrack(tmp_path):
-    glob = "*a" * 200 + "*b"
+    glob = "*a" * 31 + "*b"          # 32 wildcards: the most a glob may have (MAX_WILDCARDS)
     c = load_config(write(tmp_path / ".smmrules.toml",
                           f'exclude = ["{glob}"]\nper-file-ignores = {{ "{glob}" = ["T"] }}\n'))
     assert c.exclude == (glob,)
@@ -322,6 +322,16 @@ def test_hostile_glob_cannot_backtrack(tmp_path):
     assert not is_excluded(c, tmp_path / ("a" * 900))
     assert is_selected(c, "T101", str(tmp_path / ("a" * 900)))
     assert time.perf_counter() - start < 1.0
+
+
+def test_a_glob_with_too_many_wildcards_is_refused_at_its_line(tmp_path):
+    glob = "*a" * 200 + "*b"
+    with pytest.raises(ConfigError, match="has 201 wildcards; the limit is 32") as exc:
+        load_config(write(tmp_path / ".smmrules.toml", f'include = ["*.goals"]\nexclude = ["{glob}"]\n'))
+    assert exc.value.line == 2
+    with pytest.raises(ConfigError, match="per-file-ignores: the glob .* has 201 wildcards") as exc:
+        load_config(write(tmp_path / ".smmrules.toml", f'\n[per-file-ignores]\n"{glob}" = ["T"]\n'))
+    assert exc.value.line == 3
 
 
 # ------------------------------------------------------------------------------ the Config class
