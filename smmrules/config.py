@@ -264,8 +264,12 @@ def _mentions_us(path: Path) -> bool:
     if b"smmrules" not in raw:
         return False                        # most pyproject.toml files: no need to parse them
     import tomllib
+    from .tomlpos import bounds_error
     try:
-        data = tomllib.loads(raw.decode("utf-8").lstrip("\ufeff"))
+        text = raw.decode("utf-8").lstrip("\ufeff")
+        if bounds_error(text) is not None:
+            return True                     # load_config says why it cannot be read
+        data = tomllib.loads(text)
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return b"smmrules" in raw           # broken: ours only if it mentions us, then load_config says why
     tool = data.get("tool")
@@ -394,6 +398,11 @@ class _Loader:
 
     def parse(self, text: str) -> dict:
         import tomllib
+        from .tomlpos import bounds_error
+        bad = bounds_error(text)
+        if bad is not None:
+            message, line, column = bad
+            raise ConfigError(f"invalid TOML: {message} (column {column})", path=self.shown, line=line)
         try:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:

@@ -242,6 +242,11 @@ class _FileLoader:
                 raise RuleFileError(f"rule file has more than {MAX_TABLES:,} tables", path=self.shown,
                                     line=text.count("\n", 0, m.start()) + 1)
         import tomllib  # only when a rule file is not in the cache
+        from .tomlpos import bounds_error
+        bad = bounds_error(text)
+        if bad is not None:
+            message, line, column = bad
+            raise RuleFileError(f"invalid TOML: {message}", path=self.shown, line=line, column=column)
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
