@@ -32,6 +32,9 @@ _KEY_RE = re.compile(r"^[^\W\d_][\w\- ]{0,40}$")
 # document. Each is parsed into objects that live until its findings are made (about 1-3 KB apiece),
 # so the cap bounds a hostile file's memory; blank lines and plain comments are not counted.
 MAX_ENTRIES = 20_000
+# The latest date a header may give (deadlines counted from a later one would run past year 9999,
+# where they are cut to 9999-12-31; see normalize.calendar_date).
+LAST_HEADER_DATE = dt.date(9899, 12, 31)
 
 
 @attr.frozen
@@ -239,8 +242,8 @@ _NUMBER_RE = LazyPattern(r"(?<![\w.])(\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?:[.,]\d
 
 def _to_number(text: str) -> Optional[float]:
     m = _NUMBER_RE.search(text)
-    if not m:
-        return None
+    if not m or _EXPONENT_RE.match(text, m.end(1)) or len(m.group(1)) > 40:
+        return None                 # "1e309" is not 1, and a figure of 40 digits is not an amount
     digits = re.sub(r"[ \u00a0\u202f]", "", m.group(1))
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", digits):
         digits = digits.replace(",", "")
@@ -248,6 +251,9 @@ def _to_number(text: str) -> Optional[float]:
     scale = (m.group(2) or "").lower().rstrip(".")
     value *= {"k": 1e3, "к": 1e3, "тыс": 1e3, "тис": 1e3, "млн": 1e6}.get(scale, 1)
     return value
+
+
+_EXPONENT_RE = re.compile(r"[eE][+-]?\d")
 
 
 def _duration_months(text: str, lang: str, lex: LexiconSet) -> Optional[float]:
@@ -281,9 +287,13 @@ def _type_value(key: str, text: str, lang: str, lex: LexiconSet) -> tuple[Any, O
         return text, None
     if kind == "date":
         try:
-            return dt.date.fromisoformat(text.strip()), None
+            day = dt.date.fromisoformat(text.strip())
         except ValueError:
             return None, f"'{text}' is not a date: write it as YYYY-MM-DD"
+        if day > LAST_HEADER_DATE:
+            # deadlines are counted from it ("by Q3", "within 2 years"): leave them room in the calendar
+            return None, f"'{text}' is too late a date: the latest is {LAST_HEADER_DATE.isoformat()}"
+        return day, None
     if kind == "yesno":
         if norm in kw.yes:
             return True, None
