@@ -147,7 +147,40 @@ def _ruleset(dirs):
 
 
 def _stderr(msg: str) -> None:
-    print(msg, file=sys.stderr)
+    """One message line on stderr, with the control and bidirectional characters of names replaced."""
+    from .reporters.base import printable
+    try:
+        print(printable(msg), file=sys.stderr)
+    except (OSError, ValueError):      # stderr closed or full: nowhere left to say it
+        pass
+
+
+def _safe_stdout(fmt: str = "text") -> None:
+    """Make stdout unable to fail on a character: the machine formats (json, sarif, junit, github) are
+    UTF-8 whatever the locale (their readers expect it; JUnit's declaration says so), the text format
+    keeps the terminal's encoding and writes what it cannot encode as backslash escapes."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is None:         # replaced by a caller (a StringIO): it takes any str
+        return
+    try:
+        if fmt == "text":
+            reconfigure(errors="backslashreplace")
+        else:
+            reconfigure(encoding="utf-8", errors="backslashreplace")
+    except (OSError, ValueError):   # pragma: no cover - a stream that cannot be reconfigured
+        pass
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that what is still buffered is dropped at exit instead of
+    failing again (a closed pipe, a full disk)."""
+    import os
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _cmd_check(args) -> int:
@@ -260,6 +293,7 @@ def _cmd_lint(args) -> int:
             yield result
             _gc_settle()                # the first file brought in the modules, tables and rules
 
+    _safe_stdout(args.format)
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     if args.format == "sarif":          # the only format that describes the rules themselves
         from .linting import rules_for
@@ -409,6 +443,39 @@ def _gc_settle() -> None:
         _gc_state[-1]["settled"] = True
 
 
+def _run(args) -> int:
+    """A command, with the run's last boundary: an output that fails or a bug is one line, never a
+    traceback (bad input is handled by each command; a file's own failure by runner.lint_file)."""
+    import errno
+    import os
+    if sys.stdout is None:              # started with stdout closed (`smmrules lint >&-`): write nowhere
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
+    if args.func is not _cmd_lint:
+        _safe_stdout()
+    try:
+        code = args.func(args)
+        sys.stdout.flush()              # a full disk or a closed pipe shows here, not after exit
+        return code
+    except BrokenPipeError:
+        # the reader went away (`smmrules lint | head`): stop quietly, as other command-line tools do
+        _silence_stdout()
+        return EXIT_OK
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:    # pragma: no cover - raised as BrokenPipeError above
+            _silence_stdout()
+            return EXIT_OK
+        _silence_stdout()
+        _stderr(f"smmrules: error: cannot write the output: {exc.strerror or exc}")
+        return EXIT_ERROR
+    except Exception as exc:            # noqa: BLE001 - the last boundary
+        if os.environ.get("SMMRULES_DEBUG"):
+            raise
+        detail = " ".join(str(exc).split())[:200]
+        _stderr(f"smmrules: error: internal error ({type(exc).__name__}{': ' + detail if detail else ''}); "
+                "please report it (SMMRULES_DEBUG=1 shows the traceback)")
+        return EXIT_ERROR
+
+
 def main(argv: list[str] | None = None) -> int:
     import gc
     _gc_state.append({"enabled": gc.isenabled(), "settled": False})
@@ -420,10 +487,7 @@ def main(argv: list[str] | None = None) -> int:
             args = _command_parser(argv[0]).parse_args(argv[1:])
         else:
             args = _build().parse_args(argv)
-        try:
-            return args.func(args)
-        except BrokenPipeError:  # pragma: no cover - e.g. `smmrules rules | head`
-            return EXIT_OK
+        return _run(args)
     finally:
         state = _gc_state.pop()
         if state["settled"]:

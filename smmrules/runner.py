@@ -168,4 +168,6 @@ def _result_key(shown: str, text: str, config, today) -> str | None:
         rules_print = rules_for(config).fingerprint
     else:
         rules_print = "built-in"
-    return cache.key("result", shown, text, repr(config), rules_print, cache.data_stamp(), str(today))
+    # a name that is not valid UTF-8 (on POSIX, its bytes as surrogate escapes) is hashed with them
+    name = shown.encode("utf-8", "surrogatepass")
+    return cache.key("result", name, text, repr(config), rules_print, cache.data_stamp(), str(today))

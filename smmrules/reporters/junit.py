@@ -5,11 +5,13 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..results import FileResult
-from .base import Reporter, located
+from .base import BIDI_AND_SEPARATORS, Reporter, located
 from .summary import Summary
 
-# characters XML 1.0 cannot carry at all, not even as references
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# characters XML 1.0 cannot carry at all, not even as references; and the C1 controls, bidirectional
+# controls and line separators that CI test views would show raw (as on a terminal: reporters.base)
+_NOT_XML = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|["
+                      + BIDI_AND_SEPARATORS + "]")
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
