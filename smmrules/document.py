@@ -407,6 +407,10 @@ def parse_document(text: str, *, path: str | None = None, today=None,
         comment = toks.get("COMMENT")
         if comment is not None:
             for m in _SUPPRESS_RE.finditer(str(comment)):
+                if len(suppressions) >= MAX_ENTRIES:    # many on one line: each is an entry of its own
+                    raise DocumentLimitError(f"the document has more than {MAX_ENTRIES:,} suppressions; "
+                                             f"split it into smaller documents",
+                                             line=comment.line, column=comment.column + m.start())
                 codes = tuple(c.strip().upper() for c in (m.group(2) or "").split(",") if c.strip())
                 col = comment.column + m.start()
                 suppressions.append(Suppression(comment.line, codes, m.group(1).lower() == "ignore-file",

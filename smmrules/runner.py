@@ -24,7 +24,7 @@ def collect(paths: Iterable[str], config) -> Iterator[tuple[str, str | None]]:
             continue
         if os.path.isdir(given):
             found = False
-            for root, dirs, files in os.walk(given):
+            for root, dirs, files in _walk(given):
                 base = _plain(root)
                 dirs[:] = sorted(d for d in dirs if not is_excluded(config, _child(base, d)))
                 for name in sorted(files):
@@ -38,6 +38,37 @@ def collect(paths: Iterable[str], config) -> Iterator[tuple[str, str | None]]:
             yield given, None
         else:
             yield given, f"{given}: no such file or directory"
+
+
+def _walk(top: str):
+    """os.walk(top) top-down, without following links to folders, with an explicit stack instead of
+    recursion: a repository may nest folders deeper than Python's recursion limit (os.walk of
+    Python 3.11 recurses once per level). The caller may prune `dirs` in place, as with os.walk."""
+    stack = [top]
+    while stack:
+        root = stack.pop()
+        try:
+            with os.scandir(root) as it:
+                entries = list(it)
+        except OSError:
+            continue                    # unreadable, vanished, or a name too long: as os.walk skips it
+        dirs, files, links = [], [], set()
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                dirs.append(entry.name)
+                try:
+                    if entry.is_symlink():
+                        links.add(entry.name)
+                except OSError:
+                    links.add(entry.name)
+            else:
+                files.append(entry.name)
+        yield root, dirs, files
+        stack.extend(os.path.join(root, d) for d in reversed(dirs) if d not in links)
 
 
 # Paths found in folders are written as pathlib writes them ("x/a.goals" for "./x/", "a.goals"
