@@ -566,10 +566,9 @@ def ignored_in(config: Config, path: str) -> tuple[str, ...]:
 def is_excluded(config: Config, path: Path) -> bool:
     """Whether `path` or a folder above it (up to the config's folder) matches an exclude glob."""
     parts = _relative_parts(config, path)
-    for n in range(1, len(parts) + 1):
-        for glob in config.exclude:
-            if _glob_match(glob, parts[n - 1:n]) or _glob_match(glob, parts[:n]):
-                return True
+    for glob in config.exclude:
+        if any(_glob_match(glob, (part,)) for part in parts) or any(_prefix_matches(glob, parts)):
+            return True
     return False
 
 
@@ -718,13 +717,22 @@ def _segment_match(compiled: tuple, text: str) -> bool:
 
 def _glob_match(glob: str, parts: tuple[str, ...]) -> bool:
     """Whether the path components `parts` match `glob` as a whole."""
+    n, last = 0, False
+    for n, last in enumerate(_prefix_matches(glob, parts), start=1):
+        pass
+    return n == len(parts) > 0 and last      # the matcher stops early when no state is left
+
+
+def _prefix_matches(glob: str, parts: tuple[str, ...]):
+    """For n = 1, 2, ...: whether parts[:n] matches `glob` as a whole (one pass over the parts, so
+    asking it of every folder above a file costs no more than asking it of the file)."""
     segments = _compile(glob)
-    if not segments or not parts:
-        return False
+    if not segments:
+        return
 
     def closure(states):
         out = set(states)
-        for i in sorted(states):
+        for i in states:
             while i < len(segments) and segments[i] == "**":
                 i += 1
                 out.add(i)
@@ -734,8 +742,8 @@ def _glob_match(glob: str, parts: tuple[str, ...]) -> bool:
         states = closure({i + (segments[i] != "**") for i in states if i < len(segments)
                           and (segments[i] == "**" or _segment_match(segments[i], part))})
         if not states:
-            return False
-    return len(segments) in states
+            return
+        yield len(segments) in states
 
 
 DEFAULT = Config()      # made last: checking its globs uses the glob functions above

@@ -397,6 +397,7 @@ def parse_document(text: str, *, path: str | None = None, today=None,
     stray: list[StrayLine] = []
     suppressions: list[Suppression] = []
     seen_goal = False
+    named = [0]                 # codes named by the suppressions so far
 
     def line_node(name: str, children: list):
         """One line's rule, taken in as the parser reduces it: no tree of the whole file is kept."""
@@ -410,6 +411,10 @@ def parse_document(text: str, *, path: str | None = None, today=None,
                 if len(suppressions) >= MAX_ENTRIES:    # many on one line: each is an entry of its own
                     raise DocumentLimitError(f"the document has more than {MAX_ENTRIES:,} suppressions; "
                                              f"split it into smaller documents",
+                                             line=comment.line, column=comment.column + m.start())
+                named[0] += (m.group(2) or "").count(",") + 1
+                if named[0] > MAX_ENTRIES:              # and so is each code they name
+                    raise DocumentLimitError(f"the document's suppressions name more than {MAX_ENTRIES:,} codes",
                                              line=comment.line, column=comment.column + m.start())
                 codes = tuple(c.strip().upper() for c in (m.group(2) or "").split(",") if c.strip())
                 col = comment.column + m.start()
