@@ -27,8 +27,17 @@ def uri(path: str) -> str:
     if PurePosixPath(posix).is_absolute() or PureWindowsPath(path).drive:
         drive = PureWindowsPath(path).drive
         posix = "/" + posix.lstrip("/") if drive else posix
-        return "file://" + quote(posix, safe="/:", errors="surrogateescape")
-    return quote(posix, safe="/", errors="surrogateescape")
+        return "file://" + quote(_name_bytes(posix), safe="/:")
+    return quote(_name_bytes(posix), safe="/")
+
+
+def _name_bytes(name: str) -> bytes:
+    """A name's bytes: an undecodable file name's own (its surrogate escapes), or UTF-8 with any other
+    lone surrogate kept as its three bytes, so that every name has a URI."""
+    try:
+        return name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogatepass")
 
 
 def code_span(text: str) -> str:
