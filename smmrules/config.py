@@ -563,11 +563,17 @@ def ignored_in(config: Config, path: str) -> tuple[str, ...]:
                  if _glob_match(glob, parts) or _glob_match(glob, parts[-1:]) for c in codes)
 
 
-def is_excluded(config: Config, path: Path) -> bool:
-    """Whether `path` or a folder above it (up to the config's folder) matches an exclude glob."""
+def is_excluded(config: Config, path: Path, *, above_checked: bool = False) -> bool:
+    """Whether `path` or a folder above it (up to the config's folder) matches an exclude glob.
+
+    `above_checked`: the folder holding `path` is known not to be excluded (a walk admitted it), so
+    only the last name and the whole path are matched: a walk down deep folders stays linear."""
     parts = _relative_parts(config, path)
     for glob in config.exclude:
-        if any(_glob_match(glob, (part,)) for part in parts) or any(_prefix_matches(glob, parts)):
+        if above_checked:
+            if _glob_match(glob, parts[-1:]) or _glob_match(glob, parts):
+                return True
+        elif any(_glob_match(glob, (part,)) for part in parts) or any(_prefix_matches(glob, parts)):
             return True
     return False
 

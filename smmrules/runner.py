@@ -26,10 +26,12 @@ def collect(paths: Iterable[str], config) -> Iterator[tuple[str, str | None]]:
             found = False
             for root, dirs, files in _walk(given):
                 base = _plain(root)
-                dirs[:] = sorted(d for d in dirs if not is_excluded(config, _child(base, d)))
+                # below the folder given, every folder on the way down was checked when it was entered
+                deeper = root != given
+                dirs[:] = sorted(d for d in dirs if not is_excluded(config, _child(base, d), above_checked=deeper))
                 for name in sorted(files):
                     fp = _child(base, name)
-                    if matches_include(config, fp) and not is_excluded(config, fp):
+                    if matches_include(config, fp) and not is_excluded(config, fp, above_checked=deeper):
                         found = True
                         yield fp, None
             if not found:

@@ -22,6 +22,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from smmrules import config as config_module
 from smmrules import document, normalize, runner
 from smmrules.cli import main
 from smmrules.config import Config, ConfigError, load_config
@@ -116,6 +117,20 @@ def test_a_folder_deeper_than_the_recursion_limit_is_walked(tmp_path, capsys, mo
         while here != tmp_path:
             here.rmdir()
             here = here.parent
+
+
+def test_walking_down_checks_each_folder_once_with_the_same_result(tmp_path):
+    for name in ("docs/drafts/a.goals", "docs/final/b.goals", "x/tmp-1/c.goals", "x/y/tmpz/d.goals",
+                 "x/y/z/e.goals", "build/f.goals", "deep/1/2/3/4/5/g.goals", "deep/1/2/skip/h.goals"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(GOOD, encoding="utf-8")
+    cfg = Config(root=tmp_path, exclude=("build", "docs/drafts", "**/tmp*", "deep/*/2/skip"))
+    found = [os.path.relpath(p, tmp_path) for p, err in runner.collect([str(tmp_path)], cfg)]
+    everything = sorted(os.path.relpath(os.path.join(r, f), tmp_path) for r, _, fs in os.walk(tmp_path) for f in fs)
+    kept = [p for p in everything if not config_module.is_excluded(cfg, tmp_path / p)]
+    assert sorted(found) == kept == ["deep/1/2/3/4/5/g.goals", "docs/final/b.goals", "x/y/z/e.goals"]
+    inside = [os.path.relpath(p, tmp_path) for p, err in runner.collect([str(tmp_path / "docs" / "drafts")], cfg)]
+    assert inside == ["docs/drafts"]       # a folder given that is excluded itself: nothing in it is linted
 
 
 def test_collect_keeps_the_order_and_pruning_of_os_walk(tmp_path):

@@ -280,6 +280,27 @@ def test_globs_over_the_wildcard_cap_are_config_errors(tmp_path, key, value):
     assert exc.value.line == 2
 
 
+def test_walking_deep_folders_is_linear_in_their_depth(tmp_path):
+    from smmrules.runner import collect
+
+    def tree(depth):
+        top = tmp_path / f"t{depth}"
+        here = top
+        for i in range(depth):
+            here = here / f"d{i}"
+        here.mkdir(parents=True)
+        (here / "x.goals").write_text("goal: grow sales\n", encoding="utf-8")
+        return top
+    # (a `**` glob is matched against the whole path of each folder: its work grows with the square
+    # of the depth, which the file system bounds: PATH_MAX allows some 2,000 levels, walked in seconds)
+    cfg = Config(root=tmp_path, exclude=("build", "tmp*", "a/b/c"))
+
+    def run(top):
+        assert len(list(collect([str(top)], cfg))) == 1
+    ratio = doubling_ratio(tree, run, 150)
+    assert ratio < LINEAR, ratio
+
+
 # ------------------------------------------------------------------------------ TOML
 @pytest.mark.parametrize("kind", ["header", "key", "quoted"])
 def test_dotted_keys_are_refused_before_tomllib_in_linear_time(tmp_path, kind):
