@@ -600,7 +600,7 @@ def _relative_parts(config: Config, path) -> tuple[str, ...]:
             parts = ()
         return parts or (PurePath(full).name or full,)
     prefix = root if root.endswith("/") else root + "/"
-    parts = tuple(p for p in full[len(prefix):].split("/") if p) if full.startswith(prefix) else ()
+    parts = tuple(filter(None, full[len(prefix):].split("/"))) if full.startswith(prefix) else ()
     return parts or (os.path.basename(full) or full,)
 
 
@@ -735,6 +735,9 @@ def _prefix_matches(glob: str, parts: tuple[str, ...]):
     segments = _compile(glob)
     if not segments:
         return
+    if "**" not in segments:
+        if len(parts) > len(segments):      # a glob without ** matches paths of its own length only
+            parts = parts[:len(segments)]
 
     def closure(states):
         out = set(states)

@@ -24,11 +24,13 @@ def collect(paths: Iterable[str], config) -> Iterator[tuple[str, str | None]]:
             continue
         if os.path.isdir(given):
             found = False
+            shown = {given: _plain(given)}      # each folder's name as written, made from its parent's
             for root, dirs, files in _walk(given):
-                base = _plain(root)
+                base = shown.pop(root, None) or _plain(root)
                 # below the folder given, every folder on the way down was checked when it was entered
                 deeper = root != given
                 dirs[:] = sorted(d for d in dirs if not is_excluded(config, _child(base, d), above_checked=deeper))
+                shown.update((os.path.join(root, d), _child(base, d)) for d in dirs)
                 for name in sorted(files):
                     fp = _child(base, name)
                     if matches_include(config, fp) and not is_excluded(config, fp, above_checked=deeper):
