@@ -208,8 +208,9 @@ def _cmd_check(args) -> int:
         print(json.dumps({"goal": goal.to_json(), "findings": [f.to_json() for f in findings],
                           "suggestions": [t.to_json(lang) for t in tasks]}, ensure_ascii=False))
     else:
+        from .reporters.base import printable
         for f in findings:
-            print(f"statement:{f.line}:{f.column}: {f.code} [{f.level}] {f.message}")
+            print(printable(f"statement:{f.line}:{f.column}: {f.code} [{f.level}] {f.message}"))
         if not findings:
             print("no findings")
         if tasks:
@@ -335,7 +336,9 @@ def _cmd_explain(args) -> int:
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         _stderr(f"smmrules: error: unknown rule code {args.code!r}{hint}; `smmrules rules` lists them")
         return EXIT_ERROR
-    sys.stdout.write(explain_text(rule, args.lang))
+    from .reporters.base import printable
+    # a rule's texts may come from a repository's rule folder: no terminal escapes, line by line
+    sys.stdout.write("\n".join(printable(line) for line in explain_text(rule, args.lang).split("\n")))
     return EXIT_OK
 
 
@@ -353,9 +356,10 @@ def _cmd_rules(args) -> int:
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False))
     else:
+        from .reporters.base import printable
         width = max(len(r["name"]) for r in rows)
         for r in rows:
-            print(f"{r['code']}  {r['name']:<{width}}  {r['smart'] or '-'}  {r['level']:<7}  {r['summary']}")
+            print(printable(f"{r['code']}  {r['name']:<{width}}  {r['smart'] or '-'}  {r['level']:<7}  {r['summary']}"))
     return EXIT_OK
 
 

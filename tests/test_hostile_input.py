@@ -385,6 +385,25 @@ def test_nested_toml_in_a_rule_file_is_one_error_at_any_stack_depth(tmp_path, de
         assert exc.value.line == 8
 
 
+def test_texts_of_a_repositorys_rule_file_reach_the_terminal_escaped(tmp_path, capsys):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    text = rule_file("").replace('summary = "s"', 'summary = "s\\u001b[2J\\u202e"', 1).replace(
+        'message = "m"', 'message = "m\\u001b]0;title\\u0007"', 1).replace('why = "y"', 'why = "y\\r\\u2066"', 1)
+    (folder / "team.toml").write_text(text, encoding="utf-8")
+    for argv in (["rules", "--rules", folder], ["explain", "X101", "--rules", folder],
+                 ["check", "increase sales by 15%", "--rules", folder],
+                 ["lint", "-", "--rules", folder, "--no-cache"]):
+        import io as _io
+        sys.stdin = _io.TextIOWrapper(_io.BytesIO(b"goal: increase sales by 15%\n"))
+        try:
+            main([str(a) for a in argv])
+        finally:
+            sys.stdin = sys.__stdin__
+        out, err = capsys.readouterr()
+        assert "\ufffd" in out and not FORBIDDEN.search(out.replace("\n", "")), argv
+
+
 def test_nesting_up_to_the_limit_is_read(tmp_path):
     folder = tmp_path / "rules"
     folder.mkdir()
