@@ -315,7 +315,9 @@ def test_hostile_names_in_every_format(hostile_folder, fmt):
             assert "bidi\ufffdslaog.goals:1:7:" in stdout and "esc\ufffd[2J\ufffd[31mred.goals" in stdout
 
 
-names = st.text(st.characters(codec=None, exclude_categories=()), min_size=1, max_size=30)
+# any text (surrogates included), and any bytes a POSIX file name can hold, decoded as Python does
+names = (st.text(st.characters(codec=None, exclude_categories=()), min_size=1, max_size=30)
+         | st.binary(min_size=1, max_size=30).filter(lambda b: b"\0" not in b and b"/" not in b).map(os.fsdecode))
 
 
 @settings(max_examples=200, deadline=None)
