@@ -95,8 +95,11 @@ def test_suppression_semantics_are_kept():
 def test_a_suppression_with_a_huge_list_of_codes_is_linear():
     def doc(n):
         return "goal: grow sales # smmrules: ignore[" + ",".join(f"Q{i % 1000:03d}" for i in range(n)) + "]\n"
-    ratio = doubling_ratio(doc, lint, MAX_ENTRIES // 2 - 1)
-    assert ratio < LINEAR, ratio
+    # the codes a document may name are capped (MAX_ENTRIES), and the times small: quadruple instead
+    small, large = doc(MAX_ENTRIES // 5), doc(4 * MAX_ENTRIES // 5)
+    lint(small)
+    ratio = cpu(lambda: lint(large), 5) / cpu(lambda: lint(small), 5)
+    assert ratio < 2 * LINEAR, ratio             # linear: 4x; quadratic: 16x
 
 
 # ------------------------------------------------------------------------------ document lines
@@ -345,7 +348,7 @@ def test_lint_many_forks_no_more_workers_than_the_work(monkeypatch, tmp_path):
     seen = []
 
     class Recording:
-        def __init__(self, max_workers=None, mp_context=None):
+        def __init__(self, max_workers=None, **kwargs):
             seen.append(max_workers)
 
         def __enter__(self):
