@@ -428,10 +428,16 @@ def _today(value):
         return None
     import datetime as dt
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         print(f"smmrules: error: --today must be a date in YYYY-MM-DD form, got {value!r}", file=sys.stderr)
         raise SystemExit(EXIT_ERROR) from None
+    from .normalize import LAST_START
+    if day > LAST_START:
+        print(f"smmrules: error: deadlines cannot be counted from {value!r}: the latest date is "
+              f"{LAST_START.isoformat()}", file=sys.stderr)
+        raise SystemExit(EXIT_ERROR)
+    return day
 
 
 def _cmd_clean(args) -> int:

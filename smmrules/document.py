@@ -18,6 +18,7 @@ from ._lazyre import LazyPattern
 from .ast import CATEGORIES, LANGS, Goal, Span
 from .context import Context
 from .errors import DocumentLimitError, GoalSyntaxError
+from .normalize import LAST_START
 from .lexicon import LexiconSet, default_lexicons, normalize_word
 from .parse import MAX_STATEMENT, parse_goal
 from . import cache, lr
@@ -34,7 +35,7 @@ _KEY_RE = re.compile(r"^[^\W\d_][\w\- ]{0,40}$")
 MAX_ENTRIES = 20_000
 # The latest date a header may give (deadlines counted from a later one would run past year 9999,
 # where they are cut to 9999-12-31; see normalize.calendar_date).
-LAST_HEADER_DATE = dt.date(9899, 12, 31)
+LAST_HEADER_DATE = LAST_START
 
 
 @attr.frozen

@@ -64,6 +64,11 @@ def duration_months(duration: str) -> float | None:
     return total if math.isfinite(total) else None
 
 
+# The latest date deadlines may be counted from (a header's start, --today): a later one would send
+# "by Q3" or "within 2 years" past 9999-12-31, where calendar_date cuts them.
+LAST_START = dt.date(9899, 12, 31)
+
+
 def calendar_date(year: int, month: int, day: int) -> dt.date:
     """dt.date(year, month, day), saturating at the ends of the calendar dt.date can hold: a date
     after 9999-12-31 is 9999-12-31 and one before 0001-01-01 is 0001-01-01. A deadline that far off

@@ -163,6 +163,21 @@ def test_a_today_at_the_ends_of_the_calendar(today, deadline):
     assert g.deadline.date is None or dt.date.min <= g.deadline.date <= dt.date.max
 
 
+@pytest.mark.parametrize("argv", [["lint", "-", "--today", "9999-12-31"], ["check", "increase sales by 5% by Q3",
+                                  "--start", "9900-01-01"], ["parse", "increase sales by 5% by Q3", "--today",
+                                  "9999-12-31"]])
+def test_a_command_line_date_past_the_last_start_is_one_line(capsys, argv):
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    assert exit_.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err == (f"smmrules: error: deadlines cannot be counted from '{argv[-1]}': the latest date "
+                                 "is 9899-12-31\n")
+    # the latest start: a deadline past 9999 is cut to 9999-12-31, and is "too far" (T103, info)
+    assert main(["check", "increase sales by 5% within 500 years", "--today", "9899-12-31"]) == 0
+    assert "statement:1:22: T103 [info] The deadline is 1200 months away" in capsys.readouterr().out
+
+
 def test_saturating_calendar_arithmetic():
     assert normalize.calendar_date(10_000, 3, 31) == dt.date.max
     assert normalize.calendar_date(0, 1, 1) == dt.date.min
