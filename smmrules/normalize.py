@@ -64,8 +64,24 @@ def duration_months(duration: str) -> float | None:
     return total if math.isfinite(total) else None
 
 
+# The latest date deadlines may be counted from (a header's start, --today): a later one would send
+# "by Q3" or "within 2 years" past 9999-12-31, where calendar_date cuts them.
+LAST_START = dt.date(9899, 12, 31)
+
+
+def calendar_date(year: int, month: int, day: int) -> dt.date:
+    """dt.date(year, month, day), saturating at the ends of the calendar dt.date can hold: a date
+    after 9999-12-31 is 9999-12-31 and one before 0001-01-01 is 0001-01-01. A deadline that far off
+    ("by Q3" counted from a start of 9999-12-31) is then a date the rules can judge, not a crash."""
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    if year < dt.MINYEAR:
+        return dt.date.min
+    return dt.date(year, month, day)
+
+
 def month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, _days_in_month(year, month))
+    return calendar_date(year, month, _days_in_month(year, month))
 
 
 def quarter_end(year: int, quarter: int) -> dt.date:
@@ -76,11 +92,21 @@ def add_months(day: dt.date, months: int) -> dt.date:
     m = day.month - 1 + months
     y = day.year + m // 12
     m = m % 12 + 1
-    return dt.date(y, m, min(day.day, _days_in_month(y, m)))
+    return calendar_date(y, m, min(day.day, _days_in_month(y, m)))
+
+
+def _saturated(day: dt.date, forward: bool) -> dt.date:
+    return dt.date.max if forward else dt.date.min
 
 
 def add_duration(day: dt.date, amount: Decimal, unit: str) -> dt.date | None:
-    """`day` moved forward by a duration; None when the result leaves the calendar."""
+    """`day` moved forward by a duration, saturating at the ends of the calendar (see calendar_date);
+    None only for an amount that is not a number."""
+    try:
+        if not math.isfinite(float(amount)):
+            return None
+    except (OverflowError, ValueError):
+        return None
     try:
         if unit in SUBDAY:
             secs = {"second": 1, "minute": 60, "hour": 3600}[unit] * float(amount)
@@ -97,14 +123,15 @@ def add_duration(day: dt.date, amount: Decimal, unit: str) -> dt.date | None:
             out += dt.timedelta(days=round(frac * _DAYS_PER_MONTH))
         return out
     except (OverflowError, ValueError):
-        return None
+        return _saturated(day, float(amount) >= 0)
 
 
 def period_end(today: dt.date, unit: str, offset: int = 0) -> dt.date | None:
-    """Last day of the week/month/quarter/year containing today (offset: how many periods later)."""
+    """Last day of the week/month/quarter/year containing today (offset: how many periods later),
+    saturating at the ends of the calendar (see calendar_date)."""
     try:
         if unit == "year":
-            return dt.date(today.year + offset, 12, 31)
+            return calendar_date(today.year + offset, 12, 31)
         if unit == "quarter":
             q = (today.month - 1) // 3 + offset
             y = today.year + q // 4
@@ -117,7 +144,7 @@ def period_end(today: dt.date, unit: str, offset: int = 0) -> dt.date | None:
         if unit == "day":
             return today + dt.timedelta(days=offset)
     except (OverflowError, ValueError):
-        return None
+        return _saturated(today, offset >= 0)
     return None
 
 
