@@ -1,6 +1,6 @@
 """Record: the base of smmrules' small immutable value classes that are not AST nodes.
 
-The AST (smmrules.ast, smmrules.document) is made of attrs classes, as DESIGN.md asks. The other
+The AST (smmrules.ast, smmrules.document) is made of attrs classes, the public data model. The other
 value classes (findings, rules, phrases, configs, ...) are written out by hand on this base: an
 attrs or dataclass class generates and compiles its methods when its module is imported (about
 half a millisecond each, dozens of them on every `smmrules lint`), while these are compiled once

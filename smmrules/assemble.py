@@ -1,7 +1,7 @@
 """Phrases -> Goal: assign direction, metric, target, baseline and deadline slots.
 
 The grammar groups words into phrases; this module decides what each phrase is for, by
-the conventions of DESIGN.md section 1: a number in a method clause is not the target,
+these conventions: a number in a method clause is not the target,
 a rate window is a period and not a deadline, "from X to Y" is a baseline and a level,
 "by/на N" is a change, "to/до N" is a level, a compound goal keeps its first metric.
 """

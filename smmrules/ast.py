@@ -138,7 +138,7 @@ class Goal:
     start: Optional[dt.date] = None      # the date relative deadlines were resolved against
     span: Optional[Span] = None
 
-    # -- JSON contract (DESIGN.md section 1) -------------------------------------
+    # -- JSON contract (`smmrules parse --format json`, README "Parsing goals") ---
     def to_json(self) -> dict:
         return {
             "text": self.text,

@@ -9,25 +9,23 @@ from .parse import parse_goal
 
 
 class Task(Record):
-    """A catalogue task: id, category, title per language (not compared), roles, source seed."""
+    """A catalogue task: id, category, title per language (not compared), roles."""
 
-    __slots__ = ("id", "category", "titles", "roles", "seed")
+    __slots__ = ("id", "category", "titles", "roles")
     _no_compare = ("titles",)
 
-    def __init__(self, id: str, category: str, titles: dict | None = None, roles: tuple = (),
-                 seed: str | None = None):
+    def __init__(self, id: str, category: str, titles: dict | None = None, roles: tuple = ()):
         _set(self, "id", id)
         _set(self, "category", category)
         _set(self, "titles", {} if titles is None else titles)
         _set(self, "roles", roles)
-        _set(self, "seed", seed)
 
     def title(self, lang: str = "en") -> str:
         return self.titles.get(lang) or self.titles["en"]
 
     def to_json(self, lang: str = "en") -> dict:
         return {"id": self.id, "category": self.category, "title": self.title(lang),
-                "roles": list(self.roles), "seed": self.seed}
+                "roles": list(self.roles)}
 
 
 class Catalogue(Record):
@@ -69,15 +67,15 @@ def build_catalogue(sources: list[tuple[str, dict]]) -> Catalogue:
             if not isinstance(titles, dict) or not all(isinstance(titles.get(lg), str) for lg in ("en", "ru", "uk")):
                 raise RuleFileError(f"{where} ({t['id']}): a task needs a title in en, ru and uk", path=path)
             roles = t.get("roles", ROLES)
-            if not isinstance(roles, (list, tuple)) or not isinstance(t.get("seed", ""), str):
-                raise RuleFileError(f"{where} ({t['id']}): roles must be a list and seed a string", path=path)
+            if not isinstance(roles, (list, tuple)):
+                raise RuleFileError(f"{where} ({t['id']}): roles must be a list", path=path)
             roles = tuple(roles)
             for r in roles:
                 if r not in ROLES:
                     raise RuleFileError(f"{where} ({t['id']}): unknown role {r!r}", path=path)
             if t["id"] in tasks:
                 raise RuleFileError(f"{where}: task id {t['id']} is used twice", path=path)
-            tasks[t["id"]] = Task(t["id"], t["category"], dict(titles), roles, t.get("seed"))
+            tasks[t["id"]] = Task(t["id"], t["category"], dict(titles), roles)
     return Catalogue(tuple(tasks.values()), {k: tuple(v) for k, v in examples.items()})
 
 

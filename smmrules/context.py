@@ -10,7 +10,7 @@ ROLES = ("social-only", "one-of-sources", "communication")
 
 
 class Context(Record):
-    """The document context of a goal (DESIGN.md section 2), all optional.
+    """The document context of a goal (the header of docs/documents.md), all optional.
 
     today: the date "in the past" is measured against; start: the campaign start that relative
     deadlines resolve against (defaults to today); baselines: metric -> current value.

@@ -1,4 +1,4 @@
-"""SMM metric formulas: ERR (seed 000), engagement and conversion rates, growth and targets.
+"""SMM metric formulas: ERR, engagement and conversion rates, growth and targets.
 
 Every function checks its inputs and raises MetricError (a ValueError and SmmrulesError)
 for impossible ones: negative counts, a zero reach or base, a non-positive period.
@@ -47,7 +47,7 @@ def _base(name: str, value: float) -> float:
 
 
 def err(reactions: float, reach: float) -> float:
-    """ERR = (sum of all reactions under a post / reach of the post) x 100%  (seed 000)."""
+    """ERR = (sum of all reactions under a post / reach of the post) x 100%."""
     reactions, reach = _count("reactions", reactions), _base("reach", reach)
     return _result("ERR", lambda: reactions / reach * 100)
 

@@ -18,7 +18,7 @@ TWELFTH_ROOT_OF_TWO = 2 ** (1 / 12)  # 1.0594630943592953
 # known values --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("func, args, expected", [
-    # ERR = reactions / reach x 100% (seed 000)
+    # ERR = reactions / reach x 100%
     (err, (150, 1000), 15.0),
     (err, (0, 1000), 0.0),
     (err, (1000, 1000), 100.0),
@@ -73,7 +73,7 @@ def test_implied_monthly_growth_of_doubling_in_a_year_is_about_5_946_percent():
     assert round(monthly_growth_of_factor(2, 12), 3) == 5.946
 
 
-def test_err_bands_of_seed_000():
+def test_err_bands():
     # 10-15% is good, above is excellent, below means the content needs work
     assert err(99, 1000) < 10 <= err(100, 1000) <= err(150, 1000) == 15.0 < err(151, 1000)
 

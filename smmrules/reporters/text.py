@@ -60,7 +60,7 @@ class TextReporter(Reporter):
 
     def file(self, result: FileResult) -> None:
         out = []
-        # a file that could not be linted is reported on stderr by the CLI (DESIGN.md section 4)
+        # a file that could not be linted is reported on stderr by the CLI (see smmrules.cli)
         for f in located(result):
             out.append(self.headline(f))
             shown = None if self.options.quiet else excerpt(result.lines, f.line, f.column, f.end_line,

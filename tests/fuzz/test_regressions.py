@@ -76,9 +76,9 @@ CATALOGUE_CASES = [
     ("[category]\nsales = 5\n", "team.toml:1:1: category 'sales': examples must be a list of statements"),
     ("[category.sales]\nexamples = 5\n", "team.toml:1:1: category 'sales': examples must be a list of statements"),
     ('[[task]]\nid = "a"\ncategory = "sales"\nroles = 5\ntitle = { en = "a", ru = "b", uk = "c" }\n',
-     "team.toml:1:1: task #1 (a): roles must be a list and seed a string"),
-    ('[[task]]\nid = "a"\ncategory = "sales"\nseed = 1979-05-27\ntitle = { en = "a", ru = "b", uk = "c" }\n',
-     "team.toml:1:1: task #1 (a): roles must be a list and seed a string"),
+     "team.toml:1:1: task #1 (a): roles must be a list"),
+    ('[[task]]\nid = "a"\ncategory = "sales"\nroles = 1979-05-27\ntitle = { en = "a", ru = "b", uk = "c" }\n',
+     "team.toml:1:1: task #1 (a): roles must be a list"),
 ]
 
 
