@@ -1,4 +1,4 @@
-"""Every example statement of DESIGN.md section 1, every slot asserted (today = 2026-01-15)."""
+"""The reference example statements of the goal language, every slot asserted (today = 2026-01-15)."""
 import pytest
 
 from goalcheck import row, slots

@@ -1,4 +1,4 @@
-"""The built wheel carries the grammar and rule data and the `smmrules` command (DESIGN.md 5).
+"""The built wheel carries the grammar and rule data and the `smmrules` command.
 
 Part of the default test run, so CI runs it on every submission: it builds the wheel with pip
 (about 5-20 s, build isolation fetches hatchling) and never skips; a build that cannot run is

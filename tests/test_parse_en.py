@@ -1,8 +1,8 @@
 """English goal statements, every slot asserted (today = 2026-01-15).
 
-The statements are written for this table in the patterns of ../shared/corpus/README.md
-(not copied from the corpus); expected values follow the annotation conventions of
-DESIGN.md section 1 and the corpus README.
+The statements are written for this table in the patterns SMM people use (not copied from the
+corpus); expected values follow the slot conventions listed in smmrules/assemble.py (the ones the
+hand-annotated corpus follows).
 """
 import pytest
 

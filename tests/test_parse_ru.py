@@ -1,8 +1,8 @@
 """Russian goal statements, every slot asserted (today = 2026-01-15).
 
 The statements are written for this test in the patterns SMM people use (not copied from the
-corpus); the expected values are what a careful annotator says, by the conventions of DESIGN.md
-section 1 and ../shared/corpus/README.md.
+corpus); the expected values are what a careful annotator says, by the slot conventions listed
+in smmrules/assemble.py (the ones the hand-annotated corpus follows).
 """
 import pytest
 

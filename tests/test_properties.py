@@ -84,7 +84,7 @@ word_salad = st.lists(st.one_of(st.sampled_from(_WORDS), st.sampled_from(_NASTY)
                       max_size=14).map(" ".join)
 
 # A small text grammar of goal-shaped statements. The separators are explicit terminals:
-# from_lark does not insert %ignore'd whitespace (STYLE.md, habit 9).
+# from_lark does not insert %ignore'd whitespace.
 _GOALISH = Lark(r"""
     start: item (SEP item)*
     item: WORD | NUM | NUM "%" | NUM "-" NUM "%" | "$" NUM | NUM SCALE | DATE | "Q" QN " " YEAR

@@ -1,4 +1,4 @@
-"""Bad input to `smmrules lint` (DESIGN.md section 5): every problem file gets one clear line on stderr
+"""Bad input to `smmrules lint`: every problem file gets one clear line on stderr
 naming it (with line:column where that applies) and exit code 2, every other file on the command line
 is still linted and reported, nothing ever prints a traceback, and lint never writes to what it reads."""
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The DESIGN.md section 1 examples parse, with every slot checked."""
+"""The reference examples of the goal language parse, with every slot checked."""
 import datetime as dt
 
 import pytest
