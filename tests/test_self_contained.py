@@ -1,0 +1,89 @@
+"""The repository speaks for itself: rule texts, docs, the README and the package source state
+their reasoning, without internal source labels ("Seed 000", «Джерело 002», «Источник 000») and
+without pointing at design files that are not in the repository (DESIGN.md, DOMAIN.md, STYLE.md)."""
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+LABEL = re.compile(
+    r"\bseeds?[\s-]*\d{3}\b"                          # Seed 000, seed-002, seeds 000 and 002
+    r"|\b(?:джерел[оаіу]?|источник[аеу]?)[\s-]*\d{3}\b"  # Джерело 000, Источник 002
+    r"|\b(?:DESIGN|DOMAIN|STYLE)\.md\b",               # design files outside the repository
+    re.IGNORECASE,
+)
+# The shared corpus lives next to the repository; only the README's "Measuring" section may name it,
+# because benchmarks/corpus_check.py reads it by default.
+OUTSIDE = re.compile(r"\.\./shared\b|/work/shared\b")
+
+
+def files() -> list[Path]:
+    found = [ROOT / "README.md", ROOT / "SECURITY.md"]
+    found += sorted((ROOT / "docs").rglob("*.md"))
+    found += sorted((ROOT / "rules").rglob("*.toml"))
+    found += sorted((ROOT / "grammar").rglob("*.toml")) + sorted((ROOT / "grammar").rglob("*.lark"))
+    found += sorted((ROOT / "smmrules").rglob("*.py"))
+    return [p for p in found if p.is_file()]
+
+
+def offences(path: Path) -> list[str]:
+    out = []
+    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if LABEL.search(line) or (path.name != "README.md" and OUTSIDE.search(line)):
+            out.append(f"{path.relative_to(ROOT)}:{no}: {line.strip()}")
+    return out
+
+
+def test_the_scanned_set_is_the_user_facing_one():
+    names = {p.relative_to(ROOT).as_posix() for p in files()}
+    for expected in ("README.md", "SECURITY.md", "docs/documents.md", "docs/rule-files.md",
+                     "docs/rules/D501.md", "rules/domain.toml", "rules/catalogue.toml",
+                     "grammar/document.lark", "grammar/document.toml", "smmrules/metrics.py",
+                     "smmrules/reporters/text.py"):
+        assert expected in names
+
+
+@pytest.mark.parametrize("text", [
+    "Seed 000: ERR = reactions / reach", "as seed 002 says", "the seed-002 rules", "(seeds 000 and 002)",
+    "Джерело 000: завдання", "Источник 002: SMM отвечает", "джерела 002", "see DESIGN.md section 1",
+    "DOMAIN.md", "(STYLE.md, habit 9)",
+])
+def test_the_pattern_finds_every_form_of_a_label(text):
+    assert LABEL.search(text)
+
+
+@pytest.mark.parametrize("text", [
+    "role: один из источников", "роль: одне з джерел", "джерело трафіку", "--seed 5",
+    "rng = random.Random(seed)", "a seeded generator", "docs/documents.md", "README.md",
+])
+def test_the_pattern_leaves_ordinary_words_alone(text):
+    assert not LABEL.search(text)
+
+
+def test_no_labels_or_outside_files_in_user_facing_text():
+    found = [o for p in files() for o in offences(p)]
+    assert found == []
+
+
+def test_catalogue_tasks_carry_no_source_label():
+    data = tomllib.loads((ROOT / "rules" / "catalogue.toml").read_text(encoding="utf-8"))
+    assert data["task"]
+    assert [t["id"] for t in data["task"] if "seed" in t] == []
+
+
+def test_loaded_rule_texts_carry_no_label():
+    from smmrules.engine import default_rules
+    rules = default_rules().rules
+    assert len(rules) > 30
+    bad = []
+    for rule in rules:
+        for lang, texts in rule.texts.items():
+            for key, value in texts.items():
+                if isinstance(value, str) and LABEL.search(value):
+                    bad.append(f"{rule.code} {lang}.{key}: {value}")
+    assert bad == []
