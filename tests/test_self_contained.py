@@ -1,4 +1,4 @@
-"""The repository speaks for itself: rule texts, docs, the README and the package source state
+"""The repository speaks for itself: rule texts, docs, examples, the README and the package source state
 their reasoning, without internal source labels ("Seed 000", «Джерело 002», «Источник 000») and
 without pointing at design files that are not in the repository (DESIGN.md, DOMAIN.md, STYLE.md)."""
 from __future__ import annotations
@@ -28,6 +28,7 @@ def files() -> list[Path]:
     found += sorted((ROOT / "rules").rglob("*.toml"))
     found += sorted((ROOT / "grammar").rglob("*.toml")) + sorted((ROOT / "grammar").rglob("*.lark"))
     found += sorted((ROOT / "smmrules").rglob("*.py"))
+    found += sorted((ROOT / "examples").rglob("*.goals"))
     return [p for p in found if p.is_file()]
 
 
@@ -44,7 +45,7 @@ def test_the_scanned_set_is_the_user_facing_one():
     for expected in ("README.md", "SECURITY.md", "docs/documents.md", "docs/rule-files.md",
                      "docs/rules/D501.md", "rules/domain.toml", "rules/catalogue.toml",
                      "grammar/document.lark", "grammar/document.toml", "smmrules/metrics.py",
-                     "smmrules/reporters/text.py"):
+                     "smmrules/reporters/text.py", "examples/clean-brief.goals"):
         assert expected in names
 
 
