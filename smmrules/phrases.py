@@ -184,6 +184,8 @@ class ToPhrases:
                 unit = c.meaning
             elif c.type == "HALFYEAR":
                 value, unit = Decimal(6), "month"
+            elif c.type == "ALWAYS":
+                value, unit = Decimal(100), "%"     # 24/7: available all of the time
         if scale != 1:
             value = value * scale if value is not None else None
             low = low * scale if low is not None else None

@@ -11,7 +11,7 @@ from .errors import GoalSyntaxError
 
 
 class RawToken(Record):
-    """kind: word number iso_date dot_date quarter mult ordinal symbol; start/end: offsets."""
+    """kind: word number iso_date dot_date quarter mult ordinal always blank symbol; start/end: offsets."""
 
     __slots__ = ("kind", "text", "start", "end", "value")
 
@@ -32,13 +32,39 @@ _INVISIBLE = _one_of("\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u20
 _LETTER = r"[^\W\d_]"
 _SCALE_SUFFIX = {"k": 1000, "к": 1000, "m": 10**6, "м": 10**6, "bn": 10**9, "mln": 10**6,
                  "млн": 10**6, "тыс": 1000, "тис": 1000, "млрд": 10**9}
+# What "4K" is the resolution of when it is not four thousand ("4K video", «4K-видео»).
+_RESOLUTION_OF = ("video", "videos", "видео", "відео", "uhd", "hdr", "resolution", "разрешени",
+                  "роздільн", "content", "контент", "quality", "качеств", "якост", "format", "формат")
+_LATIN = "[A-Za-z]"
+# Tokens with digits that are not numbers: a word to the tagger (B2B, D2C, Web3, GPT-4, 5G, 3D,
+# 360°, 4K video, 1+1 and 2+1 offers, iPhone 15). Q1-Q4 and H1/H2 stay dates, top3/top-3 ranks.
+_NAME = (
+    r"(?![HhQq][1-4](?!\w))(?!(?i:top)-?\d)"
+    + _LATIN + r"+(?:\d+" + _LATIN + r"*)+(?:-?\d+" + _LATIN + r"*)*(?![\w%])"
+    + r"|(?!(?i:top)-)" + _LATIN + r"+-\d+(?:\.\d+)?(?![\w%]|[.,]\d)"
+    + r"|[a-z][A-Z][A-Za-z]*" + _SEP + r"\d{1,3}(?![\w%]|[.,]\d|" + _SEP + r"*%)"
+    + r"|\d[GD](?!\w)"
+    + r"|\d{1,3}°"
+    + r"|\d\+\d(?![\d%])"
+    + r"|\d" + _one_of("KkКк") + r"(?=[\s-]*(?i:" + "|".join(_RESOLUTION_OF) + r"))"
+)
+# 24/7 (and 24x7, 24/7/365): round-the-clock, a level of availability and not the number 24
+_ALWAYS = r"24(?:/|" + _TIMES + r")7(?:/365)?(?![\d%])"
+# A template's blank for a number or a date: [Target], [X], {X}, {{N}}, <N>, ___
+_BLANK = (r"\[[^\W\d][^\[\]\d\n]{0,39}\]"
+          r"|\{\{?[^\W\d][^{}\d\n]{0,39}\}?\}"
+          r"|<[^\W\d][^<>\d\n]{0,39}>"
+          r"|_{2,}")
 
 _TOKEN_RE = re.compile(
     r"""
     (?P<iso_date>(?:19|20|21)\d\d-\d\d(?:-\d\d)?(?![\d%]|[.,]\d|\s*%))
   | (?P<dot_date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)(?![\d.]))
   | (?P<quarter>[Qq][1-4](?![\w]))
+  | (?P<always>""" + _ALWAYS + r""")
+  | (?P<blank>""" + _BLANK + r""")
   | (?P<mult>""" + _TIMES + r"""\d+(?:[.,]\d+)?(?!\w)|\d+(?:[.,]\d+)?""" + _TIMES + r"""(?!\w))
+  | (?P<name>""" + _NAME + r""")
   | (?P<number>
         (?:\d{1,3}(?:,\d{3})+(?:\.\d+)?
          |\d{1,3}(?:""" + _SEP + r"""\d{3})+(?:[.,]\d+)?(?!\d)
@@ -47,7 +73,7 @@ _TOKEN_RE = re.compile(
         (?P<scale>(?:k|K|к|К|mln|млн|тыс|тис|млрд|bn|M|М)(?!""" + _LETTER + r"""))?
     )
   | (?P<pp>(?:п\.\s?п|в\.\s?п|p\.\s?p)\.?(?!""" + _LETTER + r"""))
-  | (?P<word>[@#]?""" + _LETTER + r"""+(?:""" + _one_of("'’ʼ-") + _LETTER + r"""+)*)
+  | (?P<word>[@#]?""" + _LETTER + r"""+(?:""" + _one_of("'’ʼ-_") + _LETTER + r"""+)*)
   | (?P<space>""" + _INVISIBLE + r"""+)
   | (?P<symbol>>=|<=|[^\s\w])
     """,
@@ -118,6 +144,8 @@ def tokenize(text: str) -> list[RawToken]:
             digits = t.strip("xх×")
             _check_length(text, s, digits)
             append(RawToken("mult", t, s, e, _decimal(digits)))
+        elif kind == "name":
+            append(RawToken("word", m.group(0), s, e))
         elif kind == "symbol":
             ch = m.group(0)
             cat = unicodedata.category(ch[0])
