@@ -188,6 +188,8 @@ class Tagger:
             ways = [(edge, edge.terminal, edge.cost, hyps[i + edge.length]) for edge in edges[i]]
             for stack, (cost, path) in here.items():
                 for edge, terminal, cost_here, ahead in ways:
+                    if terminal == "FUNCTION":
+                        continue    # a function word: a reading for the assembler (alts), never a phrase
                     if terminal == "SKIP":
                         new_stack = stack
                     else:

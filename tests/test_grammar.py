@@ -29,7 +29,7 @@ LEXICON_DIR = grammar_dir() / "lexicon"
 LEXICON_FILES = sorted(LEXICON_DIR.glob("*.toml"))
 
 # Readings the tagger consumes itself and never hands to the grammar (a skipped filler word).
-TAGGER_PSEUDO_TERMINALS = {"SKIP"}
+TAGGER_PSEUDO_TERMINALS = {"SKIP", "FUNCTION"}
 
 
 # -- conflicts -------------------------------------------------------------------------------------
@@ -269,7 +269,7 @@ def _decimal(text) -> Decimal | None:
 
 
 # What each terminal's value must be, for the code that reads it (phrases.py, assemble.py).
-_VERB_CLASSES = set(DIRECTIONS) | {"improve", "respond", "activity"}
+_VERB_CLASSES = set(DIRECTIONS) | {"improve", "respond", "activity", "unknown"}
 _PREPS = {"by", "on", "to", "until", "toward", "from", "within", "in", "after", "over", "at"}
 _VALUE_CHECKS = {
     "PERIOD": lambda v: v in PERIODS,
@@ -282,6 +282,7 @@ _VALUE_CHECKS = {
     "QUARTER": lambda v: v.isdigit() and 1 <= int(v) <= 4,
     "BOUND": lambda v: v in ("ge", "le"),
     "PREP": lambda v: v in _PREPS,
+    "METHOD": lambda v: v in ("_", "relative", "recipient", "modifier", "share"),
     "HALFYEAR": lambda v: duration_months(v) is not None,
     "CUR_PRE": lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None,
     "CUR_POST": lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None,
