@@ -191,6 +191,9 @@ def _split_side(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
                 main.append(p.evolve(kind="filler"))
                 continue
             side.append(main.pop())
+        after_comma = bool(main) and main[-1].kind == "filler" and main[-1].text == ","
+        if after_comma:
+            side.append(main.pop())     # the clause's opening comma
         side.append(p)
         own_verb = p.value == "relative"
         while i < n:
@@ -203,6 +206,9 @@ def _split_side(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
                     break
                 own_verb = False
             side.append(q)
+            i += 1
+        if after_comma and i < n and phrases[i].kind == "filler" and phrases[i].text == ",":
+            side.append(phrases[i])     # «клиентов, которые ..., на 10%»: the clause's closing comma
             i += 1
     return main, side
 
@@ -273,13 +279,16 @@ class _PartInfo(Record):
         _set(self, "group", group)
 
 
-def _part_verb(seg: list[Phrase]) -> Phrase | None:
-    """The part's verb: its first known verb, else a verb we do not know that opens it, else a
-    word we do not know that opens it right before its object ("skyrocket followers")."""
+def _part_verb(seg: list[Phrase], lang: str) -> Phrase | None:
+    """The part's verb: its first known verb, else a verb we do not know that opens it (ru/uk: by
+    its ending, see the lexicons' VERB 'unknown'), else in English a word we do not know that opens
+    it right before its object ("skyrocket followers": a base form, which has no ending to tell)."""
     verbs = [p for p in seg if p.kind == "verb"]
     known = next((p for p in verbs if p.value != "unknown"), None)
     if known is not None or verbs:
         return known or verbs[0]
+    if lang != "en":
+        return None
     content = [p for p in seg if not _is_separator(p) and p.kind != "label"]
     if len(content) >= 2 and content[0].kind == "filler" and content[1].kind in (
             "metric", "new", "more", "less", "channel", "amount", "placeholder", "multiple"):
@@ -288,6 +297,21 @@ def _part_verb(seg: list[Phrase]) -> Phrase | None:
         if tok is not None and tok.type == "WORD" and not tok.alts and word.replace("-", "").isalpha():
             return content[0].evolve(kind="verb", value="unknown")
     return None
+
+
+def _verb_as_metric(pi: "_PartInfo") -> "_PartInfo":
+    """In a further part, a verb that is also a metric word and takes a prepositional figure is
+    the metric: "grow followers to 10,000 and reach to 50,000" (but "... and reach 50,000 followers")."""
+    seq = [p for p in pi.phrases if not _is_separator(p)]
+    verb = pi.verb
+    if verb not in seq:
+        return pi
+    k = seq.index(verb)
+    alt = next((m for t, m in verb.alts if t == "METRIC"), None)
+    if alt is None or k + 1 >= len(seq) or seq[k + 1].kind not in ("prep", "bound"):
+        return pi
+    metric = verb.evolve(kind="metric", value=alt, alts=())
+    return pi.evolve(phrases=[metric if p is verb else p for p in pi.phrases], verb=None, own_verb=False)
 
 
 def _unplaced(phrases: list[Phrase], verbs: set) -> tuple[str, ...]:
@@ -453,14 +477,15 @@ class Assembler:
         # the parts: each with its verb (its own, or the one it shares with the part before) and metric
         parts: list[_PartInfo] = []
         for seg in _segments(main):
-            verb = _part_verb(seg)
+            verb = _part_verb(seg, lang)
             parts.append(_PartInfo(seg, verb, verb is not None))
+        parts = [pi if i == 0 or pi.verb is None or any(p.kind == "metric" for p in pi.phrases)
+                 else _verb_as_metric(pi) for i, pi in enumerate(parts)]
         for i, pi in enumerate(parts):
             if pi.verb is None:
                 donor = next((q for q in reversed(parts[:i]) if q.own_verb), None) or next(
                     (q for q in parts[i + 1:] if q.own_verb), None)
-                if donor is not None:
-                    pi = pi.evolve(verb=donor.verb, group=parts.index(donor))
+                pi = pi.evolve(verb=donor.verb, group=parts.index(donor)) if donor is not None else pi.evolve(group=i)
             else:
                 pi = pi.evolve(group=i)
             verb_cls = implied = None
@@ -481,9 +506,15 @@ class Assembler:
         def name_of(pi: _PartInfo) -> str | None:
             return pi.metric.value if pi.metric is not None else pi.implied
 
+        def concrete(pi: _PartInfo) -> bool:
+            name = name_of(pi)
+            if name:
+                return not info[name].abstract and not info[name].activity
+            # a count of something we have no word for ("· 300 families", «в ТОП-3 выдачи»)
+            return any(c.role not in ("deadline", "method", "baseline") for c in pi.claims)
+
         # the goal's own aim: the first concrete (countable) part, else the first aim
-        chosen_part = next((pi for pi in parts if name_of(pi) and not info[name_of(pi)].abstract
-                            and not info[name_of(pi)].activity), None)
+        chosen_part = next((pi for pi in parts if concrete(pi)), None)
         if chosen_part is None:
             named = [pi for pi in parts if name_of(pi)]
             chosen_part = next((pi for pi in named if not info[name_of(pi)].activity), None) or (
@@ -573,12 +604,11 @@ class Assembler:
             ptarget = self._target(pt, pdir, pb)
             pmetric = None
             if pname is not None:
-                pmetric = self._metric(pname, pi.metric, pi.verb, ptarget, None,
-                                       next((p.value for p in pi.phrases if p.kind == "perpost"), None))
+                pmetric = self._metric(pname, pi.metric, pi.verb, ptarget, None, per)
             pchannel = next((p.value for p in pi.phrases if p.kind == "channel"), None)
             out_parts.append(Part(pmetric, self._category(pmetric, ptarget, pchannel, pdir), pdir, ptarget, pspan))
-            if pi.metric is not None and chosen is not None and pi.metric is not chosen \
-                    and pi.metric.value != chosen.value:   # "100 fans, then 1000 fans": one aim in stages
+            if pi.metric is not None and pi.metric is not chosen and (
+                    chosen is None or pi.metric.value != chosen.value):   # "100 fans, then 1000 fans": one aim
                 m = pi.metric
                 secondary.append(Secondary(Metric(m.value, m.text, info[m.value].category, m.span),
                                            self._target(pt, pdir, None), m.span))
