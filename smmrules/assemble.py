@@ -607,11 +607,9 @@ class Assembler:
                 pmetric = self._metric(pname, pi.metric, pi.verb, ptarget, None, per)
             pchannel = next((p.value for p in pi.phrases if p.kind == "channel"), None)
             out_parts.append(Part(pmetric, self._category(pmetric, ptarget, pchannel, pdir), pdir, ptarget, pspan))
-            if pi.metric is not None and pi.metric is not chosen and (
-                    chosen is None or pi.metric.value != chosen.value):   # "100 fans, then 1000 fans": one aim
-                m = pi.metric
-                secondary.append(Secondary(Metric(m.value, m.text, info[m.value].category, m.span),
-                                           self._target(pt, pdir, None), m.span))
+            if pmetric is not None and (metric is None or pmetric.name != metric.name):
+                # (not "100 fans, then 1000 fans": one aim in stages)
+                secondary.append(Secondary(pmetric, self._target(pt, pdir, None), pmetric.span))
 
         method_numbers = tuple(number(c.qty.value) for c in method_claims
                                if c.qty is not None and c.qty.value is not None)
