@@ -315,10 +315,11 @@ def _verb_as_metric(pi: "_PartInfo") -> "_PartInfo":
 
 
 def _unplaced(phrases: list[Phrase], verbs: set) -> tuple[str, ...]:
-    """Words of the statement that no reading fits (not keywords, not slots), in order, once each."""
+    """Words of the statement that no reading fits (not keywords, not slots), in order, once each;
+    `verbs`: the texts of the words read as a part's verb."""
     out: list[str] = []
     for p in phrases:
-        if p.kind != "filler" or id(p) in verbs:
+        if p.kind != "filler" or p.text in verbs:
             continue
         for tok in p.toks:
             word = str(tok)
@@ -489,7 +490,8 @@ class Assembler:
             else:
                 pi = pi.evolve(group=i)
             verb_cls = implied = None
-            if pi.verb is not None and pi.verb.value != "unknown":
+            if pi.verb is not None:
+                # "unknown": a verb we do not know, whose direction only the figures can tell
                 verb_cls, _, implied = pi.verb.value.partition(":")
                 implied = implied or None
             metric = self._choose_metric([p for p in pi.phrases if p.kind == "metric"], lang)
@@ -659,6 +661,9 @@ class Assembler:
         info = self.lex.metrics
         mi = info.get(metric_name) if metric_name else None
         d = verb_cls
+        unknown = d == "unknown"
+        if unknown:
+            d = None
         if d == "improve":
             d = "decrease" if (mi and mi.lower_is_better) else "increase"
         elif d == "respond":
@@ -675,6 +680,8 @@ class Assembler:
                 d = "increase"
             elif target is not None and target.role == "change":
                 d = "increase"
+            elif target is not None and target.role == "bare" and unknown:
+                d = None        # "залить 500 заявок": a total to reach or a count to produce
             elif target is not None and target.role in ("level", "bare", "rank"):
                 d = "reach"
             elif more or new:

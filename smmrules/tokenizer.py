@@ -37,12 +37,13 @@ _RESOLUTION_OF = ("video", "videos", "видео", "відео", "uhd", "hdr", "
                   "роздільн", "content", "контент", "quality", "качеств", "якост", "format", "формат")
 _LATIN = "[A-Za-z]"
 # Tokens with digits that are not numbers: a word to the tagger (B2B, D2C, Web3, GPT-4, 5G, 3D,
-# 360°, 4K video, 1+1 and 2+1 offers, iPhone 15). Q1-Q4 and H1/H2 stay dates, top3/top-3 ranks.
+# 360°, 4K video, 1+1 and 2+1 offers, iPhone 15, names joined by underscores: @brand_2026). Q1-Q4 and H1/H2 stay dates, top3/top-3 ranks.
 _NAME = (
     r"(?![HhQq][1-4](?!\w))(?!(?i:top)-?\d)"
     + _LATIN + r"+(?:\d+" + _LATIN + r"*)+(?:-?\d+" + _LATIN + r"*)*(?![\w%])"
     + r"|(?!(?i:top)-)" + _LATIN + r"+-\d+(?:\.\d+)?(?![\w%]|[.,]\d)"
     + r"|[a-z][A-Z][A-Za-z]*" + _SEP + r"\d{1,3}(?![\w%]|[.,]\d|" + _SEP + r"*%)"
+    + r"|[@#]?[^\W_]+(?:_+[^\W_]+)+"
     + r"|\d[GD](?!\w)"
     + r"|\d{1,3}°"
     + r"|\d\+\d(?![\d%])"

@@ -336,6 +336,7 @@ _OLD_TOKEN_RE = re.compile(
   | (?P<name>(?![HhQq][1-4](?!\w))(?!(?i:top)-?\d)[A-Za-z]+(?:\d+[A-Za-z]*)+(?:-?\d+[A-Za-z]*)*(?![\w%])
         |(?!(?i:top)-)[A-Za-z]+-\d+(?:\.\d+)?(?![\w%]|[.,]\d)
         |[a-z][A-Z][A-Za-z]*[ \u00a0\u202f\u2009]\d{1,3}(?![\w%]|[.,]\d|[ \u00a0\u202f\u2009]*%)
+        |[@#]?[^\W_]+(?:_+[^\W_]+)+
         |\d[GD](?!\w)|\d{1,3}°|\d\+\d(?![\d%])
         |\d[KkКк](?=[\s-]*(?i:video|videos|видео|відео|uhd|hdr|resolution|разрешени|роздільн|content|контент|quality|качеств|якост|format|формат)))
   | (?P<number>

@@ -63,7 +63,7 @@ def test_tokens_that_are_not_numbers(case, placeholder):
 @pytest.mark.parametrize("token, kind", [
     ("B2B", "word"), ("B2C", "word"), ("D2C", "word"), ("GPT-4", "word"), ("Web3", "word"), ("5G", "word"),
     ("3D", "word"), ("360°", "word"), ("1+1", "word"), ("2+1", "word"), ("iPhone 15", "word"), ("GA4", "word"),
-    ("v2", "word"), ("COVID-19", "word"), ("my_brand", "word"),
+    ("v2", "word"), ("COVID-19", "word"), ("my_brand", "word"), ("@brand_2026", "word"),
     ("24/7", "always"), ("24x7", "always"), ("24/7/365", "always"),
     ("[Target]", "blank"), ("[X]", "blank"), ("{X}", "blank"), ("{{N}}", "blank"), ("<N>", "blank"),
     ("___", "blank"), ("[цільове значення]", "blank"), ("<число>", "blank"),
