@@ -152,6 +152,8 @@ def _place_unknown_verbs(phrases: list[Phrase]) -> list[Phrase]:
     """A word we do not know with a verb's ending («прокачать», «розкачати», «бустаните») is the
     verb of a goal, or of a part of one, only where such a verb stands: first in its part, after
     nothing but labels and other words we do not know. Elsewhere it is a plain word."""
+    if not any(p.value == "unknown" and p.kind == "verb" for p in phrases):
+        return phrases
     out = []
     opening = True
     for p in phrases:
@@ -171,6 +173,8 @@ def _split_side(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
     трафик», "without ad spend"). A metric word there qualifies the goal's object and is never its
     metric, and a number there is never its target. A clause ends at a separator, a prepositional
     figure or date, or a verb (a relative clause keeps its own first verb)."""
+    if not any(p.kind == "method" and p.value in _SIDE for p in phrases):
+        return phrases, []
     main: list[Phrase] = []
     side: list[Phrase] = []
     i, n = 0, len(phrases)
@@ -228,6 +232,8 @@ def _segments(main: list[Phrase]) -> list[list[Phrase]]:
     """The goal's phrases cut into its parts, at separators. A stretch with no aim of its own
     (", by June", "· a referral programme") belongs to the part before it; a verb alone
     ("increase and keep sales") shares the object of the part after it."""
+    if not any(p.kind == "conj" or (p.kind == "filler" and p.text in _SEPARATORS) for p in main):
+        return [main]
     segs: list[list[Phrase]] = [[]]
     depth = 0
     for p in main:
@@ -262,21 +268,19 @@ def _segments(main: list[Phrase]) -> list[list[Phrase]]:
     return merged
 
 
-class _PartInfo(Record):
-    """A part of the goal while it is assembled: its phrases, verb (own or shared), metric."""
+class _PartInfo:
+    """A part of the goal while it is assembled: its phrases, verb (own or shared), metric,
+    figures, and the group of parts that share its verb (the index of the part that has it)."""
 
     __slots__ = ("phrases", "verb", "own_verb", "verb_cls", "implied", "metric", "claims", "group")
 
-    def __init__(self, phrases, verb=None, own_verb=False, verb_cls=None, implied=None, metric=None,
-                 claims=(), group=0):
-        _set(self, "phrases", phrases)
-        _set(self, "verb", verb)
-        _set(self, "own_verb", own_verb)
-        _set(self, "verb_cls", verb_cls)
-        _set(self, "implied", implied)
-        _set(self, "metric", metric)
-        _set(self, "claims", claims)
-        _set(self, "group", group)
+    def __init__(self, phrases, verb=None, own_verb=False):
+        self.phrases = phrases
+        self.verb = verb
+        self.own_verb = own_verb
+        self.verb_cls = self.implied = self.metric = None
+        self.claims: list = []
+        self.group = 0
 
 
 def _part_verb(seg: list[Phrase], lang: str) -> Phrase | None:
@@ -311,7 +315,7 @@ def _verb_as_metric(pi: "_PartInfo") -> "_PartInfo":
     if alt is None or k + 1 >= len(seq) or seq[k + 1].kind not in ("prep", "bound"):
         return pi
     metric = verb.evolve(kind="metric", value=alt, alts=())
-    return pi.evolve(phrases=[metric if p is verb else p for p in pi.phrases], verb=None, own_verb=False)
+    return _PartInfo([metric if p is verb else p for p in pi.phrases])
 
 
 def _unplaced(phrases: list[Phrase], verbs: set) -> tuple[str, ...]:
@@ -483,12 +487,12 @@ class Assembler:
         parts = [pi if i == 0 or pi.verb is None or any(p.kind == "metric" for p in pi.phrases)
                  else _verb_as_metric(pi) for i, pi in enumerate(parts)]
         for i, pi in enumerate(parts):
+            pi.group = i
             if pi.verb is None:
                 donor = next((q for q in reversed(parts[:i]) if q.own_verb), None) or next(
                     (q for q in parts[i + 1:] if q.own_verb), None)
-                pi = pi.evolve(verb=donor.verb, group=parts.index(donor)) if donor is not None else pi.evolve(group=i)
-            else:
-                pi = pi.evolve(group=i)
+                if donor is not None:
+                    pi.verb, pi.group = donor.verb, parts.index(donor)
             verb_cls = implied = None
             if pi.verb is not None:
                 # "unknown": a verb we do not know, whose direction only the figures can tell
@@ -502,8 +506,8 @@ class Assembler:
             # with no verb, or after "sell/earn/get", «на 1 млн грн» is an amount worth, not a change
             self._produces = pi.verb is None or verb_cls == "achieve"
             self._new = any(p.kind == "new" for p in pi.phrases)
-            claims = self._claims(pi.phrases, today, time_metric)
-            parts[i] = pi.evolve(verb_cls=verb_cls, implied=implied, metric=metric, claims=claims)
+            pi.claims = self._claims(pi.phrases, today, time_metric)
+            pi.verb_cls, pi.implied, pi.metric = verb_cls, implied, metric
 
         def name_of(pi: _PartInfo) -> str | None:
             return pi.metric.value if pi.metric is not None else pi.implied
@@ -594,7 +598,8 @@ class Assembler:
         out_parts = []
         secondary = []
         for pi in parts:
-            pspan = _cover([p for p in pi.phrases if not _is_separator(p)])
+            # (a goal of one aim: the aim is the whole statement)
+            pspan = span if len(parts) == 1 else _cover([p for p in pi.phrases if not _is_separator(p)])
             if pi is chosen_part:
                 out_parts.append(Part(metric, category, direction, target, pspan))
                 continue
@@ -777,9 +782,8 @@ def _adjacent(a: Phrase, b: Phrase) -> bool:
 
 
 def _cover(phrases: list[Phrase]) -> Span | None:
+    """The span from the first phrase to the last (phrases are in the order of the text)."""
     if not phrases:
         return None
-    out = phrases[0].span
-    for p in phrases[1:]:
-        out = out.cover(p.span)
-    return out
+    first, last = phrases[0].span, phrases[-1].span
+    return Span(first.line, first.column, last.end_line, last.end_column)

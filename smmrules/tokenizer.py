@@ -39,6 +39,8 @@ _LATIN = "[A-Za-z]"
 # Tokens with digits that are not numbers: a word to the tagger (B2B, D2C, Web3, GPT-4, 5G, 3D,
 # 360°, 4K video, 1+1 and 2+1 offers, iPhone 15, names joined by underscores: @brand_2026). Q1-Q4 and H1/H2 stay dates, top3/top-3 ranks.
 _NAME = (
+    # (a plain word fails the first look-ahead at once: the alternatives are not tried on it)
+    r"(?=[@#]?[^\W\d_]*[\d_]|[A-Za-z]+-\d|[a-z][A-Z]|\d)(?:"
     r"(?![HhQq][1-4](?!\w))(?!(?i:top)-?\d)"
     + _LATIN + r"+(?:\d+" + _LATIN + r"*)+(?:-?\d+" + _LATIN + r"*)*(?![\w%])"
     + r"|(?!(?i:top)-)" + _LATIN + r"+-\d+(?:\.\d+)?(?![\w%]|[.,]\d)"
@@ -48,6 +50,7 @@ _NAME = (
     + r"|\d{1,3}°"
     + r"|\d\+\d(?![\d%])"
     + r"|\d" + _one_of("KkКк") + r"(?=[\s-]*(?i:" + "|".join(_RESOLUTION_OF) + r"))"
+    + r")"
 )
 # 24/7 (and 24x7, 24/7/365): round-the-clock, a level of availability and not the number 24
 _ALWAYS = r"24(?:/|" + _TIMES + r")7(?:/365)?(?![\d%])"
@@ -56,12 +59,18 @@ _BLANK = (r"\[[^\W\d][^\[\]\d\n]{0,39}\]"
           r"|\{\{?[^\W\d][^{}\d\n]{0,39}\}?\}"
           r"|<[^\W\d][^<>\d\n]{0,39}>"
           r"|_{2,}")
+# A word that nothing else can start (no digit, underscore or "." right after it, no figure after
+# a space): read at once, without trying the alternatives below it. Words it leaves go to `word`.
+_PLAIN = (r"(?>[@#]?" + _LETTER + r"+(?:" + _one_of("'’ʼ-") + _LETTER + r"+)*)"
+          r"(?![\d_.°+]|-\d|" + _SEP + r"+\d)")
 
 _TOKEN_RE = re.compile(
     r"""
     (?P<iso_date>(?:19|20|21)\d\d-\d\d(?:-\d\d)?(?![\d%]|[.,]\d|\s*%))
   | (?P<dot_date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)(?![\d.]))
   | (?P<quarter>[Qq][1-4](?![\w]))
+  | (?P<space>""" + _INVISIBLE + r"""+)
+  | (?P<plain>""" + _PLAIN + r""")
   | (?P<always>""" + _ALWAYS + r""")
   | (?P<blank>""" + _BLANK + r""")
   | (?P<mult>""" + _TIMES + r"""\d+(?:[.,]\d+)?(?!\w)|\d+(?:[.,]\d+)?""" + _TIMES + r"""(?!\w))
@@ -75,7 +84,6 @@ _TOKEN_RE = re.compile(
     )
   | (?P<pp>(?:п\.\s?п|в\.\s?п|p\.\s?p)\.?(?!""" + _LETTER + r"""))
   | (?P<word>[@#]?""" + _LETTER + r"""+(?:""" + _one_of("'’ʼ-_") + _LETTER + r"""+)*)
-  | (?P<space>""" + _INVISIBLE + r"""+)
   | (?P<symbol>>=|<=|[^\s\w])
     """,
     re.VERBOSE,
@@ -116,7 +124,7 @@ def tokenize(text: str) -> list[RawToken]:
         s, e = m.span()
         pos = e
         # the usual kinds first: most tokens are words and the spaces between them
-        if kind == "word":
+        if kind == "plain" or kind == "word":
             t = m.group()
             if len(t) == 1 and t in "@#":
                 raise _stray(text, s)  # pragma: no cover - the word branch needs a letter

@@ -122,8 +122,8 @@ def tagger_terminals() -> set[str]:
 
 
 def test_tagger_sample_covers_every_raw_token_kind():
-    # a name (B2B, GPT-4) is a word to the tagger
-    kinds = set(_TOKEN_RE.groupindex) - {"space", "ord", "scale", "name"} | {"ordinal"}
+    # a name (B2B, GPT-4) and a plain word are words to the tagger
+    kinds = set(_TOKEN_RE.groupindex) - {"space", "ord", "scale", "name", "plain"} | {"ordinal"}
     assert {t.kind for t in tokenize(_TAGGER_SAMPLE)} == kinds
 
 
@@ -330,15 +330,17 @@ _OLD_TOKEN_RE = re.compile(
     (?P<iso_date>(?:19|20|21)\d\d-\d\d(?:-\d\d)?(?![\d%]|[.,]\d|\s*%))
   | (?P<dot_date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)(?![\d.]))
   | (?P<quarter>[Qq][1-4](?![\w]))
+  | (?P<space>[\s\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad]+)
+  | (?P<plain>(?>[@#]?""" + _OLD_LETTER + r"""+(?:['’ʼ\-]""" + _OLD_LETTER + r"""+)*)(?![\d_.°+]|-\d|[ \u00a0\u202f\u2009]+\d))
   | (?P<always>24[/xх×]7(?:/365)?(?![\d%]))
   | (?P<blank>\[[^\W\d][^\[\]\d\n]{0,39}\]|\{\{?[^\W\d][^{}\d\n]{0,39}\}?\}|<[^\W\d][^<>\d\n]{0,39}>|_{2,})
   | (?P<mult>[xх×]\d+(?:[.,]\d+)?(?!\w)|\d+(?:[.,]\d+)?[xх×](?!\w))
-  | (?P<name>(?![HhQq][1-4](?!\w))(?!(?i:top)-?\d)[A-Za-z]+(?:\d+[A-Za-z]*)+(?:-?\d+[A-Za-z]*)*(?![\w%])
+  | (?P<name>(?=[@#]?[^\W\d_]*[\d_]|[A-Za-z]+-\d|[a-z][A-Z]|\d)(?:(?![HhQq][1-4](?!\w))(?!(?i:top)-?\d)[A-Za-z]+(?:\d+[A-Za-z]*)+(?:-?\d+[A-Za-z]*)*(?![\w%])
         |(?!(?i:top)-)[A-Za-z]+-\d+(?:\.\d+)?(?![\w%]|[.,]\d)
         |[a-z][A-Z][A-Za-z]*[ \u00a0\u202f\u2009]\d{1,3}(?![\w%]|[.,]\d|[ \u00a0\u202f\u2009]*%)
         |[@#]?[^\W_]+(?:_+[^\W_]+)+
         |\d[GD](?!\w)|\d{1,3}°|\d\+\d(?![\d%])
-        |\d[KkКк](?=[\s-]*(?i:video|videos|видео|відео|uhd|hdr|resolution|разрешени|роздільн|content|контент|quality|качеств|якост|format|формат)))
+        |\d[KkКк](?=[\s-]*(?i:video|videos|видео|відео|uhd|hdr|resolution|разрешени|роздільн|content|контент|quality|качеств|якост|format|формат))))
   | (?P<number>
         (?:\d{1,3}(?:,\d{3})+(?:\.\d+)?
          |\d{1,3}(?:""" + _OLD_SEP + r"""\d{3})+(?:[.,]\d+)?(?!\d)
@@ -348,7 +350,6 @@ _OLD_TOKEN_RE = re.compile(
     )
   | (?P<pp>(?:п\.\s?п|в\.\s?п|p\.\s?p)\.?(?!""" + _OLD_LETTER + r"""))
   | (?P<word>[@#]?""" + _OLD_LETTER + r"""+(?:['’ʼ\-_]""" + _OLD_LETTER + r"""+)*)
-  | (?P<space>[\s\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad]+)
   | (?P<symbol>>=|<=|[^\s\w])
     """,
     re.VERBOSE,
