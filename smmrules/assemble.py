@@ -530,6 +530,7 @@ class Assembler:
         time_metric = (verb_cls == "respond") or bool(
             chosen is not None and info[chosen.value].time) or (implied is not None and info[implied].time)
         self._produces = chosen_part.verb is None or verb_cls == "achieve"
+        self._new = any(p.kind == "new" for p in main)
 
         all_main_claims = [c for pi in parts for c in pi.claims]
         method_claims = self._claims(method, today, time_metric)
@@ -686,7 +687,7 @@ class Assembler:
             elif target is not None and target.role == "change":
                 d = "increase"
             elif target is not None and target.role == "bare" and unknown:
-                d = None        # "залить 500 заявок": a total to reach or a count to produce
+                d = "achieve"   # «залить 500 заявок», "nail 200 leads": a verb and the count it makes
             elif target is not None and target.role in ("level", "bare", "rank"):
                 d = "reach"
             elif more or new:
