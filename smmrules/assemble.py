@@ -151,13 +151,18 @@ def _is_separator(p: Phrase) -> bool:
 def _place_unknown_verbs(phrases: list[Phrase]) -> list[Phrase]:
     """A word we do not know with a verb's ending («прокачать», «розкачати», «бустаните») is the
     verb of a goal, or of a part of one, only where such a verb stands: first in its part, after
-    nothing but labels and other words we do not know. Elsewhere it is a plain word."""
+    nothing but labels and other words we do not know, or last in a statement with no other verb.
+    Elsewhere it is a plain word."""
     if not any(p.value == "unknown" and p.kind == "verb" for p in phrases):
         return phrases
+    # ... or last, in a statement with no verb we know: «старую партию товара распродать»
+    known = any(p.kind == "verb" and p.value != "unknown" for p in phrases)
+    words = [p for p in phrases if p.kind != "filler" or any(ch.isalpha() for ch in p.text)]
+    closing = None if known or not words else words[-1]
     out = []
     opening = True
     for p in phrases:
-        if p.kind == "verb" and p.value == "unknown" and not opening:
+        if p.kind == "verb" and p.value == "unknown" and not opening and p is not closing:
             p = p.evolve(kind="filler")
         if _is_separator(p) or p.kind == "label":
             opening = True
@@ -316,6 +321,13 @@ def _verb_as_metric(pi: "_PartInfo") -> "_PartInfo":
         return pi
     metric = verb.evolve(kind="metric", value=alt, alts=())
     return _PartInfo([metric if p is verb else p for p in pi.phrases])
+
+
+def _has_object(pi: "_PartInfo") -> bool:
+    """Whether the part names something besides its verb: a metric, a channel or a word."""
+    return any(p is not pi.verb and (p.kind in ("metric", "channel", "placeholder")
+                                     or (p.kind == "filler" and any(ch.isalpha() for ch in p.text)))
+               for p in pi.phrases)
 
 
 def _unplaced(phrases: list[Phrase], verbs: set) -> tuple[str, ...]:
@@ -576,7 +588,7 @@ class Assembler:
 
         metric_name = chosen.value if chosen is not None else implied
         direction = self._direction(verb_cls, target_claim, baseline_claim, has_more, has_less,
-                                    has_new, metric_name)
+                                    has_new, metric_name, _has_object(chosen_part))
         target = self._target(target_claim, direction, baseline_claim)
         baseline = None
         if baseline_claim is not None and baseline_claim.qty.value is not None:
@@ -608,7 +620,7 @@ class Assembler:
             pname = name_of(pi)
             pdir = self._direction(pi.verb_cls, pt, pb, any(p.kind == "more" for p in pi.phrases),
                                    any(p.kind == "less" for p in pi.phrases),
-                                   any(p.kind == "new" for p in pi.phrases), pname)
+                                   any(p.kind == "new" for p in pi.phrases), pname, _has_object(pi))
             ptarget = self._target(pt, pdir, pb)
             pmetric = None
             if pname is not None:
@@ -663,7 +675,7 @@ class Assembler:
                 break
         return metric_phrases[0]
 
-    def _direction(self, verb_cls, target, baseline, more, less, new, metric_name):
+    def _direction(self, verb_cls, target, baseline, more, less, new, metric_name, has_object=False):
         info = self.lex.metrics
         mi = info.get(metric_name) if metric_name else None
         d = verb_cls
@@ -694,6 +706,10 @@ class Assembler:
                 d = "increase"
             elif less:
                 d = "decrease"
+            elif unknown and has_object:
+                # «Розробити Tone of Voice», «провести аудит»: the lexicons hold the verbs of change
+                # (grow, cut, reach, keep); a verb outside them with an object is a thing to get done
+                d = "achieve"
         if d == "achieve":
             activity = bool(mi and mi.activity)
             if target is None and (more or new) and not activity:
