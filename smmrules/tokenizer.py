@@ -36,13 +36,13 @@ _SCALE_SUFFIX = {"k": 1000, "к": 1000, "m": 10**6, "м": 10**6, "bn": 10**9, "m
 _RESOLUTION_OF = ("video", "videos", "видео", "відео", "uhd", "hdr", "resolution", "разрешени",
                   "роздільн", "content", "контент", "quality", "качеств", "якост", "format", "формат")
 _LATIN = "[A-Za-z]"
-# Tokens with digits that are not numbers: a word to the tagger (B2B, D2C, Web3, GPT-4, 5G, 3D,
+# Tokens with digits that are not numbers: a word to the tagger (B2B, D2C, Web3, v2.0, GPT-4, 5G, 3D,
 # 360°, 4K video, 1+1 and 2+1 offers, iPhone 15, names joined by underscores: @brand_2026). Q1-Q4 and H1/H2 stay dates, top3/top-3 ranks.
 _NAME = (
     # (a plain word fails the first look-ahead at once: the alternatives are not tried on it)
     r"(?=[@#]?[^\W\d_]*[\d_]|[A-Za-z]+-\d|[a-z][A-Z]|\d)(?:"
     r"(?![HhQq][1-4](?!\w))(?!(?i:top)-?\d)"
-    + _LATIN + r"+(?:\d+" + _LATIN + r"*)+(?:-?\d+" + _LATIN + r"*)*(?![\w%])"
+    + _LATIN + r"+(?:\d+" + _LATIN + r"*)+(?:-?\d+" + _LATIN + r"*)*(?:\.\d+)*(?![\w%])"
     + r"|(?!(?i:top)-)" + _LATIN + r"+-\d+(?:\.\d+)?(?![\w%]|[.,]\d)"
     + r"|[a-z][A-Z][A-Za-z]*" + _SEP + r"\d{1,3}(?![\w%]|[.,]\d|" + _SEP + r"*%)"
     + r"|[@#]?[^\W_]+(?:_+[^\W_]+)+"
@@ -94,7 +94,8 @@ _TOKEN_RE = re.compile(
 MAX_DIGITS = 20
 
 # ASCII symbols that never belong in a goal statement; anything else unknown is punctuation.
-_STRAY = set("^*{}[]|\\_`~@")
+# ("*" marks a footnote or stars, "5* rating"; "~" is "about", "~500 leads": punctuation, not stray)
+_STRAY = set("^{}[]|\\_`@")
 
 
 def _decimal(text: str) -> Decimal:

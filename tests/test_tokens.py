@@ -14,6 +14,17 @@ from smmrules.tokenizer import tokenize
 
 # (row, the goal has a placeholder where its number should be)
 ROWS = [
+    # "~" is "about", "*" a footnote: punctuation, not a syntax error; v2.0 is a version
+    (row('get ~500 leads a month by 2026-06', 'en', 'leads', 'achieve', 'leads', 'month', None, None,
+         ('absolute', 500, None), ('date', '2026-06-30', None)), False),
+    (row('increase sales by 20%* by 2026-06', 'en', 'sales', 'increase', 'sales', None, None, None,
+         ('relative', 20, '%'), ('date', '2026-06-30', None)), False),
+    (row('launch the v2.0 app and get 500 leads', 'en', 'leads', 'achieve', 'leads', None, None, None,
+         ('absolute', 500, None), None), False),
+    (row('получить ~300 заявок в месяц', 'ru', 'leads', 'achieve', 'leads', 'month', None, None,
+         ('absolute', 300, None), None), False),
+    (row('отримати ~300 заявок на місяць*', 'uk', 'leads', 'achieve', 'leads', 'month', None, None,
+         ('absolute', 300, None), None), False),
     (row('grow B2B leads by 30% by 2026-06', 'en', 'leads', 'increase', 'leads', None, None, None, ('relative', 30, '%'), ('date', '2026-06-30', None)), False),
     (row('get 200 B2C sales in Q3 2026', 'en', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 200, None), ('quarter', '2026-09-30', None)), False),
     (row('increase D2C revenue by 15%', 'en', 'sales', 'increase', 'revenue', None, None, None, ('relative', 15, '%'), None), False),
@@ -63,7 +74,7 @@ def test_tokens_that_are_not_numbers(case, placeholder):
 @pytest.mark.parametrize("token, kind", [
     ("B2B", "word"), ("B2C", "word"), ("D2C", "word"), ("GPT-4", "word"), ("Web3", "word"), ("5G", "word"),
     ("3D", "word"), ("360°", "word"), ("1+1", "word"), ("2+1", "word"), ("iPhone 15", "word"), ("GA4", "word"),
-    ("v2", "word"), ("COVID-19", "word"), ("my_brand", "word"), ("@brand_2026", "word"),
+    ("v2", "word"), ("v2.0", "word"), ("COVID-19", "word"), ("my_brand", "word"), ("@brand_2026", "word"),
     ("24/7", "always"), ("24x7", "always"), ("24/7/365", "always"),
     ("[Target]", "blank"), ("[X]", "blank"), ("{X}", "blank"), ("{{N}}", "blank"), ("<N>", "blank"),
     ("___", "blank"), ("[цільове значення]", "blank"), ("<число>", "blank"),
