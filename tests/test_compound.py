@@ -232,3 +232,39 @@ def test_an_abstract_aim_first_gives_way_to_the_concrete_one(lang, data):
     assert goal.metric.name == metric
     assert goal.target == goal.parts[1].target
     assert [s.metric.name for s in goal.secondary] == ["brand_awareness"]
+
+
+def test_rule_files_read_the_parts_and_the_unplaced_words(tmp_path):
+    from smmrules.engine import RuleSet
+    (tmp_path / "team.toml").write_text('''[[rule]]
+code = "X201"
+name = "team.sales-among-aims"
+smart = "none"
+level = "info"
+when = "\\"sales\\" in goal.parts and count(goal.parts) > 1"
+bad = ["raise brand awareness and win 100 new clients"]
+good = ["win 100 new clients"]
+[rule.en]
+message = "A sales aim among others{unplaced}"
+summary = "s"
+what = "w"
+why = "y"
+fix = "f"
+[rule.ru]
+message = "Цель по продажам среди других{unplaced}"
+summary = "s"
+what = "w"
+why = "y"
+fix = "f"
+[rule.uk]
+message = "Ціль із продажів серед інших{unplaced}"
+summary = "s"
+what = "w"
+why = "y"
+fix = "f"
+''', encoding="utf-8")
+    rules = RuleSet([tmp_path])
+    goal = parse_goal("raise brand awareness and win 100 new buyers on Etsy")
+    (finding,) = [f for f in rules.check(goal) if f.code == "X201"]
+    assert finding.message == 'A sales aim among others Words it could not place: "Etsy".'
+    assert not [f for f in rules.check(parse_goal("win 100 new clients")) if f.code == "X201"]
