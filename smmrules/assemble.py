@@ -13,7 +13,7 @@ from decimal import Decimal
 import attr  # the attrs package; `import attrs` adds a namespace module on every run
 
 from .ast import Baseline, Deadline, Goal, Metric, Part, Secondary, Span, Target
-from .lexicon import LexiconSet
+from .lexicon import LexiconSet, normalize_word
 from .normalize import SUBDAY, UNIT_SHORT, add_duration, iso_duration, number, period_end
 from ._record import Record, _set
 from .phrases import DateSpec, Phrase, Quantity, SpanSpec, date_of
@@ -153,7 +153,7 @@ def _place_unknown_verbs(phrases: list[Phrase]) -> list[Phrase]:
     verb of a goal, or of a part of one, only where such a verb stands: first in its part, after
     nothing but labels and other words we do not know, or last in a statement with no other verb.
     Elsewhere it is a plain word."""
-    if not any(p.value == "unknown" and p.kind == "verb" for p in phrases):
+    if not any(p.kind == "verb" and p.value == "unknown" for p in phrases):
         return phrases
     # ... or last, in a statement with no verb we know: «старую партию товара распродать»
     known = any(p.kind == "verb" and p.value != "unknown" for p in phrases)
@@ -330,9 +330,9 @@ def _has_object(pi: "_PartInfo") -> bool:
                for p in pi.phrases)
 
 
-def _unplaced(phrases: list[Phrase], verbs: set) -> tuple[str, ...]:
-    """Words of the statement that no reading fits (not keywords, not slots), in order, once each;
-    `verbs`: the texts of the words read as a part's verb."""
+def _unplaced(phrases: list[Phrase], verbs: set, function_words: frozenset) -> tuple[str, ...]:
+    """Words of the statement that no reading fits (not keywords, not function words, not slots),
+    in order, once each; `verbs`: the texts of the words read as a part's verb."""
     out: list[str] = []
     for p in phrases:
         if p.kind != "filler" or p.text in verbs:
@@ -340,7 +340,8 @@ def _unplaced(phrases: list[Phrase], verbs: set) -> tuple[str, ...]:
         for tok in p.toks:
             word = str(tok)
             unknown = (tok.type == "WORD" and not tok.alts) or (tok.type == "VERB" and tok.meaning == "unknown")
-            if unknown and sum(ch.isalpha() for ch in word) >= 2 and word not in out:
+            if unknown and sum(ch.isalpha() for ch in word) >= 2 and word not in out \
+                    and normalize_word(word) not in function_words:
                 out.append(word)
     return tuple(out)
 
@@ -588,7 +589,7 @@ class Assembler:
 
         metric_name = chosen.value if chosen is not None else implied
         direction = self._direction(verb_cls, target_claim, baseline_claim, has_more, has_less,
-                                    has_new, metric_name, _has_object(chosen_part))
+                                    has_new, metric_name, verb_cls == "unknown" and _has_object(chosen_part))
         target = self._target(target_claim, direction, baseline_claim)
         baseline = None
         if baseline_claim is not None and baseline_claim.qty.value is not None:
@@ -620,7 +621,8 @@ class Assembler:
             pname = name_of(pi)
             pdir = self._direction(pi.verb_cls, pt, pb, any(p.kind == "more" for p in pi.phrases),
                                    any(p.kind == "less" for p in pi.phrases),
-                                   any(p.kind == "new" for p in pi.phrases), pname, _has_object(pi))
+                                   any(p.kind == "new" for p in pi.phrases), pname,
+                                   pi.verb_cls == "unknown" and _has_object(pi))
             ptarget = self._target(pt, pdir, pb)
             pmetric = None
             if pname is not None:
@@ -638,7 +640,8 @@ class Assembler:
         method_numbers += tuple(number(p.value.value) for p in side
                                 if p.kind == "amount" and p.value.value is not None)
         verb_texts = {pi.verb.text for pi in parts if pi.verb is not None}
-        unplaced = _unplaced(main + method + side, verb_texts)
+        unplaced = _unplaced(main + method + side, verb_texts,
+                             getattr(self.lex[lang], "function_words", frozenset()))
         return Goal(text=text, lang=lang, direction=direction, metric=metric, category=category,
                     period=period, channel=channel, baseline=baseline, target=target,
                     deadline=deadline, secondary=tuple(secondary), per=per,

@@ -104,6 +104,7 @@ class Lexicon:
         self.words = frozenset(self._exact) | frozenset(
             p[_PARTS][0][1] for ps in self._stems.values() for p in ps)
         self.values = frozenset(p[_VALUE] for p in patterns)
+        self.function_words: frozenset = frozenset()   # [function_words] of the language's file
 
     def __getstate__(self):
         state = dict(self.__dict__)
@@ -227,6 +228,8 @@ class LexiconSet:
                 for value, pats in table.items():
                     add(terminal, value, pats)
             lexicons[lang] = Lexicon(lang, patterns)
+            lexicons[lang].function_words = frozenset(
+                normalize_word(w) for ws in data.get("function_words", {}).values() for w in ws)
         cues = _load_toml(os.path.join(root, "cues.toml"))
         cue_lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:

@@ -185,9 +185,7 @@ class Tagger:
                 here = dict(sorted(here.items(), key=lambda kv: kv[1][0])[:BEAM])
             furthest = (i, min(here.items(), key=lambda kv: kv[1][0])[0])
             # (the order of the two loops decides ties between equal costs: stacks, then readings)
-            # (a FUNCTION reading marks a function word for the assembler, in alts: never a phrase)
-            ways = [(edge, edge.terminal, edge.cost, hyps[i + edge.length]) for edge in edges[i]
-                    if edge.terminal != "FUNCTION"]
+            ways = [(edge, edge.terminal, edge.cost, hyps[i + edge.length]) for edge in edges[i]]
             for stack, (cost, path) in here.items():
                 for edge, terminal, cost_here, ahead in ways:
                     if terminal == "SKIP":
