@@ -95,6 +95,8 @@ def test_token_kinds(token, kind):
     ("iPhone 15%", [("word", "iPhone"), ("number", "15"), ("symbol", "%")]),   # a percent is a number
     ("<500", [("symbol", "<"), ("number", "500")]),
     ("{20}", None),                                           # digits in braces: not a blank
+    ("50 360°", [("number", "50"), ("word", "360°")]),        # not 50,360 followed by a degree sign
+    ("50 360", [("number", "50 360")]),
 ])
 def test_token_boundaries(text, kinds):
     if kinds is None:
