@@ -118,6 +118,40 @@ class Secondary:
 
 
 @attr.frozen
+class Part:
+    """One aim of a compound or listed goal ("raise awareness and win 100 new clients" has two),
+    with its own metric, category, direction and target; the deadline is the goal's."""
+    metric: Optional[Metric] = None
+    category: str = attr.field(default="other", validator=v.in_(CATEGORIES))
+    direction: Optional[str] = attr.field(default=None, validator=v.optional(v.in_(DIRECTIONS)))
+    target: Optional[Target] = None
+    span: Optional[Span] = None
+
+    def to_json(self) -> dict:
+        return {
+            "metric": self.metric.name if self.metric else None,
+            "metric_text": self.metric.text if self.metric else None,
+            "category": self.category,
+            "direction": self.direction,
+            "target": self.target.to_json() if self.target else None,
+            "span": self.span.to_json() if self.span else None,
+        }
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Part":
+        metric = None
+        if d.get("metric"):
+            metric = Metric(d["metric"], d.get("metric_text") or d["metric"], d["category"])
+        return cls(metric=metric, category=d["category"], direction=d.get("direction"),
+                   target=_target_from_json(d.get("target")),
+                   span=Span.from_json(d["span"]) if d.get("span") else None)
+
+
+def _target_from_json(t: dict | None) -> Optional[Target]:
+    return Target(t["kind"], t.get("value"), t.get("low"), t.get("high"), t.get("unit")) if t else None
+
+
+@attr.frozen
 class Goal:
     text: str
     lang: str = attr.field(validator=v.in_(LANGS))
@@ -137,6 +171,8 @@ class Goal:
     cues: frozenset = frozenset()        # cue words found (grammar/cues.toml), e.g. "guarantee"
     start: Optional[dt.date] = None      # the date relative deadlines were resolved against
     span: Optional[Span] = None
+    parts: tuple = ()                    # every aim of the statement (Part), in order; one for a simple goal
+    unplaced: tuple = ()                 # content words read as nothing (neither keyword nor slot)
 
     # -- JSON contract (`smmrules parse --format json`, README "Parsing goals") ---
     def to_json(self) -> dict:
@@ -153,6 +189,7 @@ class Goal:
             "target": self.target.to_json() if self.target else None,
             "deadline": self.deadline.to_json() if self.deadline else None,
             "span": self.span.to_json() if self.span else None,
+            "parts": [p.to_json() for p in self.parts],
         }
 
     @classmethod
@@ -168,10 +205,10 @@ class Goal:
             text=d["text"], lang=d["lang"], direction=d.get("direction"), metric=metric,
             category=d["category"], period=d.get("period"), channel=d.get("channel"),
             baseline=Baseline(b["value"], b.get("unit")) if b else None,
-            target=Target(t["kind"], t.get("value"), t.get("low"), t.get("high"), t.get("unit")) if t else None,
+            target=_target_from_json(t),
             deadline=Deadline(dl["kind"], dt.date.fromisoformat(dl["date"]) if dl.get("date") else None,
                               dl.get("duration"), dl.get("text", "")) if dl else None,
-            span=span,
+            span=span, parts=tuple(Part.from_json(p) for p in d.get("parts") or ()),
         )
 
     def render(self, lang: str | None = None) -> str:

@@ -213,6 +213,9 @@ def message_values(goal: Goal, env: dict, ctx: Context, lang: str) -> dict[str, 
         "baseline": with_unit(b.value, b.unit) if b else "",
         "role": ctx.role or "",
         "text": goal.text,
+        # the words no reading fits, as a sentence of their own (empty when there are none)
+        "unplaced": t["unplaced"].format(words=", ".join(
+            t["quote"][0] + w + t["quote"][1] for w in goal.unplaced)) if goal.unplaced else "",
     }
 
 

@@ -42,4 +42,5 @@ def detect_lang(text: str, lexicons: LexiconSet) -> str:
 
 
 def _known(word: str, lexicons: LexiconSet, lang: str) -> bool:
-    return bool(lexicons[lang].readings([word], 0))
+    # a verb's ending alone ("unknown" verbs: «-ать», «-ити») is no sign of the language
+    return any(r.value != "unknown" for r in lexicons[lang].readings([word], 0))

@@ -177,6 +177,7 @@ class Lexicon:
         self._readings_cache: dict[tuple, list] = {}
         self._longest = max((len(p[_PARTS]) for p in patterns), default=1)
         self.values = frozenset(p[_VALUE] for p in patterns)
+        self.function_words: frozenset = frozenset()   # [function_words] of the language's file
 
     @property
     def words(self) -> _Words:
@@ -333,6 +334,8 @@ class LexiconSet:
                 for value, pats in table.items():
                     add(terminal, value, pats)
             lexicons[lang] = Lexicon(lang, patterns)
+            lexicons[lang].function_words = frozenset(
+                normalize_word(w) for ws in data.get("function_words", {}).values() for w in ws)
         cues = _load_toml(os.path.join(root, "cues.toml"))
         cue_lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:

@@ -138,7 +138,10 @@ class ToPhrases:
         return _P(self, "more" if children[0].type == "MORE" else "less", children, None)
 
     def method(self, children):
-        return _P(self, "method", children, None)
+        # the marker's meaning: None for a method ("through", «через»), else the side clause it
+        # opens (relative, recipient, modifier, share: see the METHOD tables of the lexicons)
+        meaning = getattr(children[0], "meaning", "_")
+        return _P(self, "method", children, None if meaning == "_" or children[0].type != "METHOD" else meaning)
 
     # quantities --------------------------------------------------------------------
     def count(self, children):
@@ -184,6 +187,8 @@ class ToPhrases:
                 unit = c.meaning
             elif c.type == "HALFYEAR":
                 value, unit = Decimal(6), "month"
+            elif c.type == "ALWAYS":
+                value, unit = Decimal(100), "%"     # 24/7: available all of the time
         if scale != 1:
             value = value * scale if value is not None else None
             low = low * scale if low is not None else None

@@ -137,6 +137,16 @@ def tree_text(goal: Goal) -> str:
     for s in goal.secondary:
         tgt = f" target {s.target.kind} {_num(s.target.value)}" if s.target and s.target.value is not None else ""
         lines.append(f"  secondary: {s.metric.name}{tgt}{_where(s.span)}")
+    if len(goal.parts) > 1:
+        for p in goal.parts:
+            what = f"{p.metric.name} ({p.metric.text!r})" if p.metric else "no metric"
+            tgt = ""
+            if p.target is not None:
+                val = f"{_num(p.target.low)}-{_num(p.target.high)}" if p.target.kind == "range" else _num(p.target.value)
+                tgt = f", target {p.target.kind} {val}{p.target.unit or ''}"
+            lines.append(f"  part: {what}, {p.category}, {p.direction}{tgt}{_where(p.span)}")
+    if goal.unplaced:
+        lines.append(f"  unplaced: {', '.join(repr(w) for w in goal.unplaced)}")
     if goal.vague:
         lines.append("  vague: yes")
     if goal.placeholder:

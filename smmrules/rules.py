@@ -27,7 +27,7 @@ TOP_KEYS = ("rule", "override", "aliases", "task", "category")
 CASE_KEYS = ("text", "document", "expect", "today", "doc", "lang")
 AT = ("goal", "metric", "target", "deadline", "baseline", "key", "value")
 PLACEHOLDERS = ("metric", "target", "value", "unit", "deadline", "months", "monthly_growth", "period",
-                "channel", "category", "direction", "baseline", "role", "text",
+                "channel", "category", "direction", "baseline", "role", "text", "unplaced",
                 # document scopes
                 "key", "hint", "expected", "other_line", "suggested_tasks", "task", "frequency", "codes", "renamed")
 CODE_RE = LazyPattern(r"^[A-Z]{1,3}\d{3}$")

@@ -158,6 +158,10 @@ class Tagger:
                 cands = [("MULT", str(tok.value), 1)]
             elif tok.kind == "pp":
                 cands = [("PP", "pp", 1)]
+            elif tok.kind == "blank":
+                cands = [("PLACEHOLDER", tok.text, 1), ("WORD", tok.text, 1)]
+            elif tok.kind == "always":
+                cands = [("ALWAYS", "24/7", 1), ("WORD", tok.text, 1)]
             else:
                 cands = [(t, m, 1) for t, m in _SYMBOLS.get(tok.text, (("PUNCT", tok.text),))]
             edges = []

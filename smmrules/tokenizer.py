@@ -5,13 +5,14 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from ._lazyre import LazyPattern
 from ._lazyre import one_of as _one_of
 from ._record import Record, _set
 from .errors import GoalSyntaxError
 
 
 class RawToken(Record):
-    """kind: word number iso_date dot_date quarter mult ordinal symbol; start/end: offsets."""
+    """kind: word number iso_date dot_date quarter mult ordinal always blank symbol; start/end: offsets."""
 
     __slots__ = ("kind", "text", "start", "end", "value")
 
@@ -32,23 +33,55 @@ _INVISIBLE = _one_of("\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u20
 _LETTER = r"[^\W\d_]"
 _SCALE_SUFFIX = {"k": 1000, "к": 1000, "m": 10**6, "м": 10**6, "bn": 10**9, "mln": 10**6,
                  "млн": 10**6, "тыс": 1000, "тис": 1000, "млрд": 10**9}
+# What "4K" is the resolution of when it is not four thousand ("4K video", «4K-видео»); and a
+# product name with its number ("iPhone 15"). Both are read after the token pattern has matched
+# (tokenize), so that the one pattern stays cheap to compile on every run.
+_RESOLUTION_OF = LazyPattern(r"[\s-]*(?:video|videos|видео|відео|uhd|hdr|resolution|разрешени|"
+                             r"роздільн|content|контент|quality|качеств|якост|format|формат)", re.IGNORECASE)
+_PRODUCT = LazyPattern(r"[a-z]+[A-Z][A-Za-z]*")
+_LATIN = "[A-Za-z]"
+# Tokens with digits that are not numbers: a word to the tagger (B2B, D2C, Web3, v2.0, GPT-4, 5G, 3D,
+# 360°, 1+1 and 2+1 offers, names joined by underscores: @brand_2026). Q1-Q4 and H1/H2 stay dates, top3/top-3 ranks.
+_NAME = (
+    # (a plain word fails the first look-ahead at once: the alternatives are not tried on it)
+    r"(?=[@#]?[^\W\d_]*[\d_]|[A-Za-z]+-\d|\d)(?:"
+    r"(?![HhQq][1-4](?!\w)|[Tt][Oo][Pp]-?\d)" + _LATIN + r"+(?:-?\d+" + _LATIN + r"*)+(?:\.\d+)*(?![\w%])"
+    + r"|[@#]?[^\W_]+(?:_+[^\W_]+)+"
+    + r"|\d[GD](?!\w)|\d{1,3}°|\d\+\d(?![\d%])"
+    + r")"
+)
+# 24/7 (and 24x7, 24/7/365): round-the-clock, a level of availability and not the number 24
+_ALWAYS = r"24[/x]7(?:/365)?(?![\d%])"
+# A template's blank for a number or a date: [Target], [X], {X}, {{N}}, <N>, ___
+_BLANK = (r"\[[^\W\d][^\[\]\d\n]{0,39}\]"
+          r"|\{\{?[^\W\d][^{}\d\n]{0,39}\}?\}"
+          r"|<[^\W\d][^<>\d\n]{0,39}>"
+          r"|_{2,}")
+# A word that nothing else can start (no digit, underscore or "." right after it, no figure after
+# a space): read at once, without trying the alternatives below it. Words it leaves go to `word`.
+_PLAIN = (r"(?>[@#]?" + _LETTER + r"+(?:" + _one_of("'’ʼ-") + _LETTER + r"+)*)"
+          r"(?![\d_.°+]|-\d)")
 
 _TOKEN_RE = re.compile(
     r"""
     (?P<iso_date>(?:19|20|21)\d\d-\d\d(?:-\d\d)?(?![\d%]|[.,]\d|\s*%))
   | (?P<dot_date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)(?![\d.]))
   | (?P<quarter>[Qq][1-4](?![\w]))
+  | (?P<space>""" + _INVISIBLE + r"""+)
+  | (?P<plain>""" + _PLAIN + r""")
+  | (?P<always>""" + _ALWAYS + r""")
+  | (?P<blank>""" + _BLANK + r""")
   | (?P<mult>""" + _TIMES + r"""\d+(?:[.,]\d+)?(?!\w)|\d+(?:[.,]\d+)?""" + _TIMES + r"""(?!\w))
+  | (?P<name>""" + _NAME + r""")
   | (?P<number>
         (?:\d{1,3}(?:,\d{3})+(?:\.\d+)?
-         |\d{1,3}(?:""" + _SEP + r"""\d{3})+(?:[.,]\d+)?(?!\d)
+         |\d{1,3}(?:""" + _SEP + r"""\d{3})+(?:[.,]\d+)?(?![\d°])
          |\d+(?:[.,]\d+)?)
         (?P<ord>-?(?:st|nd|rd|th|го|й|я|е|ое|ий|ого|му|м|ї|ій|ий)(?!""" + _LETTER + r"""))?
         (?P<scale>(?:k|K|к|К|mln|млн|тыс|тис|млрд|bn|M|М)(?!""" + _LETTER + r"""))?
     )
   | (?P<pp>(?:п\.\s?п|в\.\s?п|p\.\s?p)\.?(?!""" + _LETTER + r"""))
-  | (?P<word>[@#]?""" + _LETTER + r"""+(?:""" + _one_of("'’ʼ-") + _LETTER + r"""+)*)
-  | (?P<space>""" + _INVISIBLE + r"""+)
+  | (?P<word>[@#]?""" + _LETTER + r"""+(?:""" + _one_of("'’ʼ-_") + _LETTER + r"""+)*)
   | (?P<symbol>>=|<=|[^\s\w])
     """,
     re.VERBOSE,
@@ -59,7 +92,8 @@ _TOKEN_RE = re.compile(
 MAX_DIGITS = 20
 
 # ASCII symbols that never belong in a goal statement; anything else unknown is punctuation.
-_STRAY = set("^*{}[]|\\_`~@")
+# ("*" marks a footnote or stars, "5* rating"; "~" is "about", "~500 leads": punctuation, not stray)
+_STRAY = set("^{}[]|\\_`@")
 
 
 def _decimal(text: str) -> Decimal:
@@ -89,7 +123,7 @@ def tokenize(text: str) -> list[RawToken]:
         s, e = m.span()
         pos = e
         # the usual kinds first: most tokens are words and the spaces between them
-        if kind == "word":
+        if kind == "plain" or kind == "word":
             t = m.group()
             if len(t) == 1 and t in "@#":
                 raise _stray(text, s)  # pragma: no cover - the word branch needs a letter
@@ -112,6 +146,13 @@ def tokenize(text: str) -> list[RawToken]:
             value = _decimal(num_text)
             if ord_ and not scale:
                 append(RawToken("ordinal", m.group(0), s, e, value))
+            elif scale and scale in "kKкК" and len(num_text) == 1 and _RESOLUTION_OF.match(text, e):
+                append(RawToken("word", m.group(0), s, e))       # 4K video: a resolution
+            elif (not scale and out and out[-1].kind == "word" and out[-1].end == s - 1 and text[s - 1] == " "
+                  and len(num_text) <= 3 and num_text.isdigit() and _PRODUCT.fullmatch(out[-1].text)
+                  and not text[e:].lstrip(" ").startswith("%")):
+                prev = out.pop()                                # iPhone 15: a product's name
+                append(RawToken("word", text[prev.start:e], prev.start, e))
             else:
                 if scale:
                     value *= _SCALE_SUFFIX[scale.lower()]
@@ -121,6 +162,8 @@ def tokenize(text: str) -> list[RawToken]:
             digits = t.strip("xх×")
             _check_length(text, s, digits)
             append(RawToken("mult", t, s, e, _decimal(digits)))
+        elif kind == "name":
+            append(RawToken("word", m.group(0), s, e))
         elif kind == "symbol":
             ch = m.group(0)
             cat = unicodedata.category(ch[0])

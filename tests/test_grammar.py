@@ -109,7 +109,7 @@ def lexicon_terminals() -> dict[str, set[str]]:
 
 
 # One raw token of every kind the tokenizer makes, and every symbol the tagger knows.
-_TAGGER_SAMPLE = ("grow 5 2026 3,200 2026-06 31.12.2026 Q3 x2 3x 3rd 10k п.п. "
+_TAGGER_SAMPLE = ("grow 5 2026 3,200 2026-06 31.12.2026 Q3 x2 3x 3rd 10k п.п. 24/7 [X] B2B "
                   + " ".join(tagger_module._SYMBOLS) + " ; !")
 
 
@@ -122,7 +122,8 @@ def tagger_terminals() -> set[str]:
 
 
 def test_tagger_sample_covers_every_raw_token_kind():
-    kinds = set(_TOKEN_RE.groupindex) - {"space", "ord", "scale"} | {"ordinal"}
+    # a name (B2B, GPT-4) and a plain word are words to the tagger
+    kinds = set(_TOKEN_RE.groupindex) - {"space", "ord", "scale", "name", "plain"} | {"ordinal"}
     assert {t.kind for t in tokenize(_TAGGER_SAMPLE)} == kinds
 
 
@@ -215,7 +216,8 @@ def test_lexicon_files_load():
     assert {p.stem for p in LEXICON_FILES} >= set(LANGS) | {"common"}
     for path in LEXICON_FILES:
         data = _load(path)
-        assert set(data) <= {"terms"}, f"{path.name}: unknown tables {set(data) - {'terms'}}"
+        known = {"terms", "function_words"}
+        assert set(data) <= known, f"{path.name}: unknown tables {set(data) - known}"
         for terminal, table in data.get("terms", {}).items():
             assert re.fullmatch(r"[A-Z][A-Z_]*", terminal), f"{path.name}: terminal {terminal!r}"
             for value, pats in table.items():
@@ -271,7 +273,7 @@ def _decimal(text) -> Decimal | None:
 
 
 # What each terminal's value must be, for the code that reads it (phrases.py, assemble.py).
-_VERB_CLASSES = set(DIRECTIONS) | {"improve", "respond", "activity"}
+_VERB_CLASSES = set(DIRECTIONS) | {"improve", "respond", "activity", "unknown"}
 _PREPS = {"by", "on", "to", "until", "toward", "from", "within", "in", "after", "over", "at"}
 _VALUE_CHECKS = {
     "PERIOD": lambda v: v in PERIODS,
@@ -284,6 +286,7 @@ _VALUE_CHECKS = {
     "QUARTER": lambda v: v.isdigit() and 1 <= int(v) <= 4,
     "BOUND": lambda v: v in ("ge", "le"),
     "PREP": lambda v: v in _PREPS,
+    "METHOD": lambda v: v in ("_", "relative", "recipient", "modifier", "share"),
     "HALFYEAR": lambda v: duration_months(v) is not None,
     "CUR_PRE": lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None,
     "CUR_POST": lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None,
@@ -332,22 +335,29 @@ _OLD_TOKEN_RE = re.compile(
     (?P<iso_date>(?:19|20|21)\d\d-\d\d(?:-\d\d)?(?![\d%]|[.,]\d|\s*%))
   | (?P<dot_date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)(?![\d.]))
   | (?P<quarter>[Qq][1-4](?![\w]))
+  | (?P<space>[\s\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad]+)
+  | (?P<plain>(?>[@#]?""" + _OLD_LETTER + r"""+(?:['’ʼ\-]""" + _OLD_LETTER + r"""+)*)(?![\d_.°+]|-\d))
+  | (?P<always>24[/x]7(?:/365)?(?![\d%]))
+  | (?P<blank>\[[^\W\d][^\[\]\d\n]{0,39}\]|\{\{?[^\W\d][^{}\d\n]{0,39}\}?\}|<[^\W\d][^<>\d\n]{0,39}>|_{2,})
   | (?P<mult>[xх×]\d+(?:[.,]\d+)?(?!\w)|\d+(?:[.,]\d+)?[xх×](?!\w))
+  | (?P<name>(?=[@#]?[^\W\d_]*[\d_]|[A-Za-z]+-\d|\d)(?:(?![HhQq][1-4](?!\w)|[Tt][Oo][Pp]-?\d)[A-Za-z]+(?:-?\d+[A-Za-z]*)+(?:\.\d+)*(?![\w%])
+        |[@#]?[^\W_]+(?:_+[^\W_]+)+
+        |\d[GD](?!\w)|\d{1,3}°|\d\+\d(?![\d%])))
   | (?P<number>
         (?:\d{1,3}(?:,\d{3})+(?:\.\d+)?
-         |\d{1,3}(?:""" + _OLD_SEP + r"""\d{3})+(?:[.,]\d+)?(?!\d)
+         |\d{1,3}(?:""" + _OLD_SEP + r"""\d{3})+(?:[.,]\d+)?(?![\d°])
          |\d+(?:[.,]\d+)?)
         (?P<ord>-?(?:st|nd|rd|th|го|й|я|е|ое|ий|ого|му|м|ї|ій|ий)(?!""" + _OLD_LETTER + r"""))?
         (?P<scale>(?:k|K|к|К|mln|млн|тыс|тис|млрд|bn|M|М)(?!""" + _OLD_LETTER + r"""))?
     )
   | (?P<pp>(?:п\.\s?п|в\.\s?п|p\.\s?p)\.?(?!""" + _OLD_LETTER + r"""))
-  | (?P<word>[@#]?""" + _OLD_LETTER + r"""+(?:['’ʼ\-]""" + _OLD_LETTER + r"""+)*)
-  | (?P<space>[\s\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad]+)
+  | (?P<word>[@#]?""" + _OLD_LETTER + r"""+(?:['’ʼ\-_]""" + _OLD_LETTER + r"""+)*)
   | (?P<symbol>>=|<=|[^\s\w])
     """,
     re.VERBOSE,
 )
 _TRICKY = ("0123456789 ,.-–%$#@'’ʼ xх×XQq1234kKкКmMМлнтысиb stndrhгоийяеъїі пв\u00a0\u202f\u2009"
+           "[]{}<>_/+°GDHhTtopPvideo"
            "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202c\u202e\u2066\u2069\u00ad\t\n<>=≥абвa")
 
 

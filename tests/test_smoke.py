@@ -15,6 +15,9 @@ def test_design_first_example_json_contract():
         "target": {"kind": "relative", "value": 20, "low": None, "high": None, "unit": "%"},
         "deadline": {"kind": "date", "date": "2025-06-30", "duration": None, "text": "by 2025-06"},
         "span": {"line": 1, "column": 1, "end_line": 1, "end_column": 38},
+        "parts": [{"metric": "sales", "metric_text": "sales", "category": "sales", "direction": "increase",
+                   "target": {"kind": "relative", "value": 20, "low": None, "high": None, "unit": "%"},
+                   "span": {"line": 1, "column": 1, "end_line": 1, "end_column": 38}}],
     }
 
 
