@@ -14,9 +14,12 @@ import attr  # the attrs package; `import attrs` adds a namespace module on ever
 
 from .ast import Baseline, Deadline, Goal, Metric, Secondary, Span, Target
 from .lexicon import LexiconSet
-from .normalize import SUBDAY, UNIT_SHORT, add_duration, iso_duration, number, period_end
+from .normalize import SUBDAY, UNIT_SHORT, add_duration, iso_duration, named_date, number, period_end, season_date
 from ._record import Record, _set
 from .phrases import DateSpec, Phrase, Quantity, SpanSpec, date_of
+
+# prepositions after which a season is a deadline before it starts ("by summer", «к лету», «до літа»)
+_BEFORE_PREPS = ("by", "until", "toward")
 
 # prepositions by what their quantity argument means
 _CHANGE_PREPS = ("by", "on")
@@ -145,8 +148,16 @@ class Assembler:
     def _deadline_of(self, phrase: Phrase, prep: str | None, today) -> Deadline | None:
         v = phrase.value
         if phrase.kind == "date":
-            kind = "quarter" if v.quarter is not None else "date"
+            kind = "quarter" if v.quarter is not None else "half" if v.half is not None else "date"
             return Deadline(kind, date_of(v, today), None, phrase.text, None, phrase.span)
+        if phrase.kind == "season":
+            edge = v.edge or ("start" if prep in _BEFORE_PREPS else "end")
+            return Deadline("season", season_date(v.season, v.year, edge, today), None, phrase.text,
+                            "season", phrase.span)
+        if phrase.kind == "named":
+            return Deadline("named", named_date(v.name, v.year, today), None, phrase.text, None, phrase.span)
+        if phrase.kind == "event":
+            return Deadline("event", None, None, phrase.text, None, phrase.span)
         if phrase.kind == "year":
             return Deadline("date", dt.date(v[0], 12, 31), None, phrase.text, "year", phrase.span)
         if phrase.kind == "unit":
@@ -156,6 +167,9 @@ class Assembler:
                             phrase.text, v, phrase.span)
         if phrase.kind == "span":
             s: SpanSpec = v
+            if s.season is not None and s.mode != "end":
+                d = season_date(s.season, None, "end", today, after_start=s.mode == "next")
+                return Deadline("season", d, None, phrase.text, "season", phrase.span)
             if s.mode == "this":
                 return Deadline("period-end", period_end(today, s.unit) if today else None, None,
                                 phrase.text, s.unit, phrase.span)
@@ -167,6 +181,15 @@ class Assembler:
             if s.quarter is not None:
                 d = date_of(DateSpec(s.year, quarter=s.quarter), today)
                 return Deadline("quarter", d, None, phrase.text, "quarter", phrase.span)
+            if s.half is not None:
+                d = date_of(DateSpec(s.year, half=s.half), today)
+                return Deadline("half", d, None, phrase.text, "half", phrase.span)
+            if s.season is not None:
+                return Deadline("season", season_date(s.season, s.year, "end", today), None, phrase.text,
+                                "season", phrase.span)
+            if s.named is not None:
+                return Deadline("named", named_date(s.named, s.year, today), None, phrase.text, None,
+                                phrase.span)
             if s.month is not None:
                 d = date_of(DateSpec(s.year, s.month), today)
                 return Deadline("date", d, None, phrase.text, "month", phrase.span)
@@ -232,7 +255,7 @@ class Assembler:
                 # "to 2000 followers", «с 1899 до 1900», "within 2000 months": a number, not a year
                 q = Quantity(Decimal(year), unit=unit)
                 arg = arg.evolve(kind="amount", value=q)
-            if p.value == "from" and arg.kind in ("date", "span", "year", "unit"):
+            if p.value == "from" and arg.kind in ("date", "span", "year", "unit", "season", "named"):
                 return []
             if arg.kind == "unit" and (arg.value in SUBDAY or (time_metric and arg.value == "day")):
                 # "within a minute", «в течение часа»: a response time, not a deadline
@@ -250,7 +273,7 @@ class Assembler:
             return []
         if k == "bound":
             return self._claims_of(p.arg, prep, nxt, today, time_metric, bound=p.value)
-        if k in ("date", "span"):
+        if k in ("date", "span", "season", "event"):
             dl = self._deadline_of(p, None, today)
             return [_Claim("deadline", p, deadline=dl)] if dl else []
         return []
@@ -485,6 +508,14 @@ class Assembler:
         if channel is not None and direction in ("increase", "reach", "achieve"):
             return defaults.get("channel_only", "awareness")
         return "other"
+
+
+def time_text_of(phrases: list[Phrase]) -> str | None:
+    """The words of the first time expression that has no date ("soon", "by the holidays")."""
+    for p in phrases:
+        if p.kind == "vague" or (p.kind == "prep" and p.arg is not None and p.arg.kind == "vague"):
+            return p.text
+    return None
 
 
 def _unit(unit: str | None) -> str | None:

@@ -11,7 +11,9 @@ CATEGORIES = ("sales", "leads", "awareness", "engagement", "loyalty", "communica
 DIRECTIONS = ("increase", "decrease", "reach", "achieve", "maintain")
 PERIODS = ("day", "week", "month", "quarter", "year")
 TARGET_KINDS = ("relative", "absolute", "range", "rank", "multiple")
-DEADLINE_KINDS = ("date", "duration", "quarter", "period-end")
+# half: H1/H2; season: "by summer", «до кінця літа»; named: Black Friday, Christmas; event: "before the
+# launch" (no date). docs/deadlines.md says what each resolves to.
+DEADLINE_KINDS = ("date", "duration", "quarter", "period-end", "half", "season", "named", "event")
 LANGS = ("en", "ru", "uk")
 
 
@@ -137,6 +139,7 @@ class Goal:
     cues: frozenset = frozenset()        # cue words found (grammar/cues.toml), e.g. "guarantee"
     start: Optional[dt.date] = None      # the date relative deadlines were resolved against
     span: Optional[Span] = None
+    time_text: Optional[str] = None      # a time expression with no date we can read ("soon", «к праздникам»)
 
     # -- JSON contract (DESIGN.md section 1) -------------------------------------
     def to_json(self) -> dict:

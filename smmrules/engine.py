@@ -204,6 +204,7 @@ def message_values(goal: Goal, env: dict, ctx: Context, lang: str) -> dict[str, 
         "baseline": with_unit(b.value, b.unit) if b else "",
         "role": ctx.role or "",
         "text": goal.text,
+        "time_text": goal.time_text or "",
     }
 
 

@@ -26,7 +26,7 @@ OVERRIDE_KEYS = ("code", "level", "enabled", "options")
 CASE_KEYS = ("text", "document", "expect", "today", "doc", "lang")
 AT = ("goal", "metric", "target", "deadline", "baseline", "key", "value")
 PLACEHOLDERS = ("metric", "target", "value", "unit", "deadline", "months", "monthly_growth", "period",
-                "channel", "category", "direction", "baseline", "role", "text",
+                "channel", "category", "direction", "baseline", "role", "text", "time_text",
                 # document scopes
                 "key", "hint", "expected", "other_line", "suggested_tasks", "task", "frequency", "codes")
 CODE_RE = LazyPattern(r"^[A-Z]{1,3}\d{3}$")

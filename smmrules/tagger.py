@@ -40,6 +40,32 @@ _SYMBOLS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+# Roman ordinals as ru/uk business writing numbers quarters and halves («II квартал», «І півріччя»),
+# in Latin letters or the Cyrillic «І» that looks the same.
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "і": "1", "іі": "2", "ііі": "3", "іv": "4"}
+_COMPARE = {"г": "year", "р": "year", "y": "year", "м": "month", "m": "month", "к": "quarter",
+            "q": "quarter", "н": "week", "т": "week", "w": "week"}
+_DATE_TOKENS = ("slash_date", "month_year", "year_range", "fiscal", "half", "compare")
+
+
+def _date_token(tok: RawToken) -> tuple[str, str, int]:
+    """The one reading of a date-like token: 30/06/2026, 06/2026, 2016-17, FY26, H1, г/г, YoY."""
+    kind, text = tok.kind, tok.text
+    if kind == "slash_date":
+        return ("DOT_DATE", text, 1)
+    if kind == "month_year":
+        month, year = text.replace(".", "/").split("/")
+        return ("ISO_DATE", f"{year}-{int(month):02d}", 1)
+    if kind == "year_range":
+        return ("YEAR_RANGE", str(tok.value), 1)
+    if kind == "fiscal":
+        return ("FISCAL", str(tok.value), 1)
+    if kind == "half":
+        return ("HALF", text[1], 1)
+    # "YoY", «г/г»: a comparison window, read as the period it compares
+    return ("PERIOD", _COMPARE[text[0].lower()], 1)
+
+
 class _Edge:
     """A reading of raw tokens: the terminal, its meaning, the raw tokens consumed, its cost."""
 
@@ -133,6 +159,9 @@ class Tagger:
                     span += 1
                 readings: list[Reading] = lex.readings(words[:span], i) if words[i] else []
                 cands = [(r.terminal, r.value, r.length) for r in readings]
+                roman = _ROMAN.get(words[i]) if lex.lang != "en" or len(words[i]) > 1 else None
+                if roman:      # «II квартал», «III кв.»: an ordinal
+                    cands.append(("ORDINAL", roman, 1))
                 cands.append(("WORD", tok.text, 1))
             elif tok.kind == "number":
                 cands = [(t, m, 1) for t, m in _number_edges(tok)]
@@ -146,6 +175,8 @@ class Tagger:
                 cands = [("ISO_DATE", tok.text, 1)]
             elif tok.kind == "dot_date":
                 cands = [("DOT_DATE", tok.text, 1)]
+            elif tok.kind in _DATE_TOKENS:
+                cands = [_date_token(tok)]
             elif tok.kind == "quarter":
                 cands = [("QUARTER", tok.text[1], 1)]
             elif tok.kind == "mult":
