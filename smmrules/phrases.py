@@ -325,7 +325,8 @@ class ToPhrases:
                 "half": None, "season": None, "named": None}
         for c in children:
             if c.type == "UNIT":
-                spec["unit"] = c.meaning
+                if spec["unit"] is None:        # «2 квартала 2026 года»: the year's unit is not the period's
+                    spec["unit"] = c.meaning
             elif c.type == "HALFYEAR":
                 spec["unit"] = "half"
             elif c.type == "HALF":

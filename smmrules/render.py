@@ -93,7 +93,7 @@ def render_goal(goal: Goal, lang: str) -> str:
     if dl is not None:
         if dl.kind == "quarter" and dl.date is not None:
             parts["deadline"] = t["quarter"].format(q=(dl.date.month - 1) // 3 + 1, year=dl.date.year)
-        elif dl.kind == "date" and dl.date is not None:
+        elif dl.kind in ("date", "half", "season", "named") and dl.date is not None:
             parts["deadline"] = t["date"].format(date=dl.date.isoformat())
         elif dl.kind == "duration" and dl.duration:
             n, u = _duration_parts(dl.duration)
