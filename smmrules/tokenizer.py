@@ -38,12 +38,13 @@ _SCALE_SUFFIX = {"k": 1000, "к": 1000, "m": 10**6, "м": 10**6, "bn": 10**9, "m
 
 _TOKEN_RE = re.compile(
     r"""
-    (?P<year_range>(?:19|20|21)\d\d(?:[-/]|\s?""" + _LONG_DASH + r"""\s?)(?:(?:19|20|21)\d\d|1[3-9]|[2-9]\d)(?![\d%/-]|[.,]\d|\s*%))
+    (?=[\dFfHhYMQW]|[^\W\d_]/)     # the date forms below start so: every other token skips them at once
+    (?:(?P<year_range>(?:19|20|21)\d\d(?:[-/]|\s?""" + _LONG_DASH + r"""\s?)(?:(?:19|20|21)\d\d|1[3-9]|[2-9]\d)(?![\d%/-]|[.,]\d|\s*%))
   | (?P<fiscal>[Ff][Yy]\s?(?:\d{4}|\d\d)(?:""" + _YEAR_DASH + r"""(?:\d{4}|\d\d))?(?![\w%]))
   | (?P<slash_date>(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)|(?:19|20|21)\d\d/\d{1,2}/\d{1,2})(?![\d/]))
   | (?P<month_year>(?:\d{1,2}/(?:19|20|21)\d\d|(?:0[1-9]|1[0-2])\.(?:19|20|21)\d\d)(?![\d/.]|,\d))
   | (?P<half>[Hh][12](?!\w))
-  | (?P<compare>(?:""" + _CMP + "/" + _CMP + r"""|YoY|YOY|MoM|MOM|QoQ|QOQ|WoW)(?!\w))
+  | (?P<compare>(?:""" + _CMP + "/" + _CMP + r"""|YoY|YOY|MoM|MOM|QoQ|QOQ|WoW)(?!\w)))
   | (?P<iso_date>(?:19|20|21)\d\d-\d\d(?:-\d\d)?(?![\d%]|[.,]\d|\s*%))
   | (?P<dot_date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)(?![\d.]))
   | (?P<quarter>[Qq][1-4](?![\w]))
