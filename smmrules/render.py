@@ -132,8 +132,10 @@ def tree_text(goal: Goal) -> str:
         lines.append(f"  target: {tg.kind} {bound}{val}{tg.unit or ''}{_where(tg.span)}")
     if goal.deadline:
         d = goal.deadline
-        when = d.date.isoformat() if d.date else (d.duration or "unresolved")
+        when = d.date.isoformat() if d.date else (d.duration or ("no date" if d.kind == "event" else "unresolved"))
         lines.append(f"  deadline: {d.kind} {when} ({d.text!r}){_where(d.span)}")
+    elif goal.time_text:
+        lines.append(f"  deadline: none readable ({goal.time_text!r})")
     for s in goal.secondary:
         tgt = f" target {s.target.kind} {_num(s.target.value)}" if s.target and s.target.value is not None else ""
         lines.append(f"  secondary: {s.metric.name}{tgt}{_where(s.span)}")

@@ -488,3 +488,11 @@ def test_deadlines_at_the_calendar_edges_never_crash(text, today):
     assert g.deadline is not None
     assert g.deadline.date is None or dt.date.min <= g.deadline.date <= dt.date.max
     check_goal(g)
+
+
+def test_tree_view_shows_event_and_unreadable_deadlines():
+    from smmrules.render import tree_text
+    event = tree_text(parse_goal("get 500 leads before the launch", today=TODAY)).splitlines()
+    assert event[-1] == "  deadline: event no date ('before the launch')  1:15-1:32"
+    vague = tree_text(parse_goal("get 500 leads ASAP", today=TODAY)).splitlines()
+    assert vague[-1] == "  deadline: none readable ('ASAP')"
