@@ -510,11 +510,11 @@ class Assembler:
         return "other"
 
 
-def time_text_of(phrases: list[Phrase]) -> str | None:
-    """The words of the first time expression that has no date ("soon", "by the holidays")."""
+def time_words_of(phrases: list[Phrase]) -> Phrase | None:
+    """The first time expression that has no date ("soon", "by the holidays"), with its preposition."""
     for p in phrases:
         if p.kind == "vague" or (p.kind == "prep" and p.arg is not None and p.arg.kind == "vague"):
-            return p.text
+            return p
     return None
 
 

@@ -140,6 +140,7 @@ class Goal:
     start: Optional[dt.date] = None      # the date relative deadlines were resolved against
     span: Optional[Span] = None
     time_text: Optional[str] = None      # a time expression with no date we can read ("soon", «к праздникам»)
+    time_span: Optional[Span] = None     # where time_text is
 
     # -- JSON contract (DESIGN.md section 1) -------------------------------------
     def to_json(self) -> dict:

@@ -24,7 +24,7 @@ RULE_KEYS = ("code", "name", "smart", "level", "when", "at", "options", "bad", "
              *LANGS)
 OVERRIDE_KEYS = ("code", "level", "enabled", "options")
 CASE_KEYS = ("text", "document", "expect", "today", "doc", "lang")
-AT = ("goal", "metric", "target", "deadline", "baseline", "key", "value")
+AT = ("goal", "metric", "target", "deadline", "baseline", "key", "value", "time")
 PLACEHOLDERS = ("metric", "target", "value", "unit", "deadline", "months", "monthly_growth", "period",
                 "channel", "category", "direction", "baseline", "role", "text", "time_text",
                 # document scopes

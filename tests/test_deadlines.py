@@ -496,3 +496,12 @@ def test_tree_view_shows_event_and_unreadable_deadlines():
     assert event[-1] == "  deadline: event no date ('before the launch')  1:15-1:32"
     vague = tree_text(parse_goal("get 500 leads ASAP", today=TODAY)).splitlines()
     assert vague[-1] == "  deadline: none readable ('ASAP')"
+
+
+@pytest.mark.parametrize("text,words", [("get 500 leads a week soon", "soon"),
+                                        ("збільшити продажі на 50% до свят", "до свят"),
+                                        ("увеличить продажи на 30% до конца сезона", "до конца сезона")])
+def test_t104_points_at_the_time_words(text, words):
+    finding = next(f for f in check_goal(text) if f.code == "T104")
+    start = text.index(words)
+    assert (finding.line, finding.column, finding.end_column) == (1, start + 1, start + len(words) + 1)
