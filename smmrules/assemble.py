@@ -215,6 +215,11 @@ class Assembler:
             if q.unit in _TIME_UNITS:
                 if q.value is None:
                     return []
+                if (q.unit == "year" and prep is None and bound is None and 1900 <= q.value <= 2199
+                        and str(p.toks[0]).isdigit() and len(p.toks) == 2):
+                    # «2026 года», «2026 року» with no preposition: that calendar year, not 2026 years
+                    return [_Claim("deadline", p, deadline=Deadline("date", dt.date(int(q.value), 12, 31), None,
+                                                                    p.text, "year", p.span))]
                 if prep == "from" and (time_metric or q.unit in SUBDAY):
                     return [_Claim("baseline", p, q.evolve(unit=UNIT_SHORT[q.unit]))]
                 day_level = q.unit == "day" and not self._time_level
@@ -262,6 +267,16 @@ class Assembler:
                 q = Quantity(Decimal(1), unit=arg.value)
                 return self._claims_of(arg.evolve(kind="amount", value=q), p.value, nxt, today,
                                        time_metric, bound)
+            if (self._lang != "en" and p.value == "in" and arg.kind == "amount" and arg.value.unit == "quarter"
+                    and arg.value.value in (1, 2, 3, 4)):
+                # «во 2 квартале», «у 2 кварталі 2026 року»: that calendar quarter, not two quarters
+                year = _calendar_year(nxt)
+                d = date_of(DateSpec(year, quarter=int(arg.value.value)), today)
+                text, span = p.text, p.span
+                if year is not None:
+                    span = span.cover(nxt.span)
+                    text = f"{text} {nxt.text}"
+                return [_Claim("deadline", p, deadline=Deadline("quarter", d, None, text, "quarter", span))]
             if arg.kind in ("amount", "rank", "multiple", "bound"):
                 inner = self._claims_of(arg, p.value, nxt, today, time_metric)
                 return [c.evolve(deadline=attr.evolve(c.deadline, text=p.text, span=p.span))
@@ -273,6 +288,13 @@ class Assembler:
             return []
         if k == "bound":
             return self._claims_of(p.arg, prep, nxt, today, time_metric, bound=p.value)
+        if k == "year":
+            year, unit = p.value
+            if bound is not None or unit not in (None, "year"):
+                # "at least 2000 followers", "2000 hours": a number that looks like a year
+                q = Quantity(Decimal(year), unit=unit)
+                return self._claims_of(p.evolve(kind="amount", value=q), prep, nxt, today, time_metric, bound)
+            return []
         if k in ("date", "span", "season", "event"):
             dl = self._deadline_of(p, None, today)
             return [_Claim("deadline", p, deadline=dl)] if dl else []
@@ -508,6 +530,16 @@ class Assembler:
         if channel is not None and direction in ("increase", "reach", "achieve"):
             return defaults.get("channel_only", "awareness")
         return "other"
+
+
+def _calendar_year(p: Phrase | None) -> int | None:
+    """The year a phrase names ("2026", «2026 года»), or None."""
+    if p is not None and p.kind == "year" and p.value[1] in (None, "year"):
+        return p.value[0]
+    if (p is not None and p.kind == "amount" and p.value.unit == "year" and p.value.value is not None
+            and 1900 <= p.value.value <= 2199 and str(p.toks[0]).isdigit()):
+        return int(p.value.value)
+    return None
 
 
 def time_words_of(phrases: list[Phrase]) -> Phrase | None:

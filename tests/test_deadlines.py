@@ -64,6 +64,21 @@ DEADLINE_ROWS = [
            None, ("relative", 15, "%"), ("quarter", "2026-06-30", None), "до кінця другого кварталу"),
     dl_row("збільшити продажі на 20% у ІІ кварталі 2026 року", "uk", "sales", "increase", "sales", None, None,
            None, ("relative", 20, "%"), ("quarter", "2026-06-30", None), "у ІІ кварталі 2026 року"),
+    dl_row("увеличить продажи на 20% в 1 квартале 2026 года", "ru", "sales", "increase", "sales", None, None,
+           None, ("relative", 20, "%"), ("quarter", "2026-03-31", None), "в 1 квартале 2026 года"),
+    dl_row("збільшити продажі на 20% у 3 кварталі", "uk", "sales", "increase", "sales", None, None, None,
+           ("relative", 20, "%"), ("quarter", "2026-09-30", None), "у 3 кварталі"),
+    dl_row("увеличить продажи на 20% за 2 квартала", "ru", "sales", "increase", "sales", None, None, None,
+           ("relative", 20, "%"), ("duration", "2026-07-15", "P6M"), "за 2 квартала"),
+    # the end of a year or quarter "by its results", a year in the genitive, "the 30th of June"
+    dl_row("увеличить продажи на 20% по итогам года", "ru", "sales", "increase", "sales", None, None, None,
+           ("relative", 20, "%"), ("period-end", "2026-12-31", None), "по итогам года"),
+    dl_row("збільшити продажі на 20% за підсумками року", "uk", "sales", "increase", "sales", None, None, None,
+           ("relative", 20, "%"), ("period-end", "2026-12-31", None), "за підсумками року"),
+    dl_row("набрать 5000 подписчиков 2027 года", "ru", "awareness", "achieve", "followers", None, None, None,
+           ("absolute", 5000, None), ("date", "2027-12-31", None), "2027 года"),
+    dl_row("increase sales by 20% by the 30th of June", "en", "sales", "increase", "sales", None, None, None,
+           ("relative", 20, "%"), ("date", "2026-06-30", None), "by the 30th of June"),
     # seasons: "by summer" ends the day before summer, "this summer" and «до кінця літа» at its end
     dl_row("grow TikTok followers by 40% by summer", "en", "awareness", "increase", "followers", None, "tiktok",
            None, ("relative", 40, "%"), ("season", "2026-05-31", None), "by summer"),
@@ -505,3 +520,10 @@ def test_t104_points_at_the_time_words(text, words):
     finding = next(f for f in check_goal(text) if f.code == "T104")
     start = text.index(words)
     assert (finding.line, finding.column, finding.end_column) == (1, start + 1, start + len(words) + 1)
+
+
+@pytest.mark.parametrize("text,target", [("get at least 2000 followers", ("absolute", 2000, None)),
+                                         ("набрать не менее 1990 подписчиков", ("absolute", 1990, None))])
+def test_a_number_that_looks_like_a_year_after_a_bound_is_the_target(text, target):
+    g = parse_goal(text, today=TODAY)
+    assert (g.target.kind, g.target.value, g.target.unit) == target and g.deadline is None
