@@ -272,6 +272,14 @@ class ToPhrases:
             return _P(self, "date", children, DateSpec(year, half=int(first.meaning)))
         if first.type in ("YEAR_RANGE", "FISCAL"):
             return _P(self, "date", children, DateSpec(int(first.meaning)))
+        if first.type == "MID":           # "mid-2026", «к середине года»: the end of the first half;
+            month = next((int(c.meaning) for c in children if c.type == "MONTH"), None)
+            if month is not None:         # «в середине марта»: the 15th
+                return _P(self, "date", children, DateSpec(year, month, 15))
+            unit = next((c.meaning for c in children if c.type == "UNIT"), "year")
+            if year is not None or unit == "year":
+                return _P(self, "date", children, DateSpec(year, half=1))
+            return _P(self, "vague", children, unit)   # the middle of a quarter, a month: no day to name
         if first.type == "ORDINAL":       # "2nd quarter", «II квартал», «2-е полугодие», "the 3rd month"
             n = int(Decimal(first.meaning))
             unit = "half" if children[1].type == "HALFYEAR" else children[1].meaning

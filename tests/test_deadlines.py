@@ -79,6 +79,13 @@ DEADLINE_ROWS = [
            ("absolute", 5000, None), ("date", "2027-12-31", None), "2027 года"),
     dl_row("increase sales by 20% by the 30th of June", "en", "sales", "increase", "sales", None, None, None,
            ("relative", 20, "%"), ("date", "2026-06-30", None), "by the 30th of June"),
+    # the middle of a year is the end of its first half; of a month, the 15th
+    dl_row("increase sales by 20% by mid-2026", "en", "sales", "increase", "sales", None, None, None,
+           ("relative", 20, "%"), ("half", "2026-06-30", None), "by mid-2026"),
+    dl_row("увеличить продажи на 20% к середине года", "ru", "sales", "increase", "sales", None, None, None,
+           ("relative", 20, "%"), ("half", "2026-06-30", None), "к середине года"),
+    dl_row("збільшити продажі на 20% до середини березня 2026", "uk", "sales", "increase", "sales", None, None,
+           None, ("relative", 20, "%"), ("date", "2026-03-15", None), "до середини березня 2026"),
     # seasons: "by summer" ends the day before summer, "this summer" and «до кінця літа» at its end
     dl_row("grow TikTok followers by 40% by summer", "en", "awareness", "increase", "followers", None, "tiktok",
            None, ("relative", 40, "%"), ("season", "2026-05-31", None), "by summer"),
@@ -279,6 +286,8 @@ UNREADABLE_ROWS = [
               None, None, ("relative", 20, "%"), "у найближчі місяці"),
     vague_row("залучити 500 клієнтів згодом", "uk", "sales", "achieve", "sales", None, None, None,
               ("absolute", 500, None), "згодом"),
+    vague_row("збільшити продажі на 10% до середини кварталу", "uk", "sales", "increase", "sales", None, None,
+              None, ("relative", 10, "%"), "до середини кварталу"),
     vague_row("збільшити продажі на 10% у перспективі", "uk", "sales", "increase", "sales", None, None, None,
               ("relative", 10, "%"), "у перспективі"),
 ]
