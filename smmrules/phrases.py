@@ -283,6 +283,8 @@ class ToPhrases:
         if first.type == "ORDINAL":       # "2nd quarter", «II квартал», «2-е полугодие», "the 3rd month"
             n = int(Decimal(first.meaning))
             unit = "half" if children[1].type == "HALFYEAR" else children[1].meaning
+            if unit in ("second", "minute", "hour"):
+                return _P(self, "filler", children, None)   # "the 2nd hour": no deadline
             spec = _ordinal_period(n, unit, year)
             if isinstance(spec, DateSpec):
                 return _P(self, "date", children, spec)

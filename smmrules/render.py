@@ -95,7 +95,7 @@ def render_goal(goal: Goal, lang: str) -> str:
             parts["deadline"] = t["quarter"].format(q=(dl.date.month - 1) // 3 + 1, year=dl.date.year)
         elif dl.kind in ("date", "half", "season", "named") and dl.date is not None:
             parts["deadline"] = t["date"].format(date=dl.date.isoformat())
-        elif dl.kind == "duration" and dl.duration:
+        elif dl.kind == "duration" and dl.duration and "T" not in dl.duration:   # PT24H: written as is
             n, u = _duration_parts(dl.duration)
             forms = t["units"][u]
             parts["deadline"] = t["duration"].format(n=num(_decimal_number(n)),

@@ -536,3 +536,13 @@ def test_t104_points_at_the_time_words(text, words):
 def test_a_number_that_looks_like_a_year_after_a_bound_is_the_target(text, target):
     g = parse_goal(text, today=TODAY)
     assert (g.target.kind, g.target.value, g.target.unit) == target and g.deadline is None
+
+
+@pytest.mark.parametrize("text", ["increase sales by 20% in the 2nd hour", "increase sales by 20% next hour",
+                                  "увеличить продажи на 20% в IV секунде"])
+def test_sub_day_ordinals_and_spans_never_crash(text):
+    g = parse_goal(text, today=TODAY)
+    assert g.deadline is None or g.deadline.duration.startswith("PT")
+    for lang in ("en", "ru", "uk"):
+        assert g.render(lang)
+    check_goal(g)
