@@ -194,6 +194,14 @@ def _codes(value):
 
 
 def _cmd_lint(args) -> int:
+    if args.no_cache:
+        from . import cache
+        with cache.off():   # from the start: the config's rule files and plugins go through the cache too
+            return _lint(args)
+    return _lint(args)
+
+
+def _lint(args) -> int:
     import os
 
     from .config import DEFAULT, find_config, load_config, with_overrides
@@ -203,30 +211,47 @@ def _cmd_lint(args) -> int:
     from .runner import STDIN, collect, lint_file
 
     paths = args.paths or ["."]
+    allowed = tuple(os.path.realpath(r) for r in args.rules)   # the user's own word: the config may name them too
     try:
         if args.config:
-            config = load_config(args.config)
+            config = load_config(args.config, allow_rules=allowed)
         else:
             # stdin is looked up as the file it names (--stdin-filename), as editors expect
             named = args.stdin_filename or os.getcwd()
             first = next((p for p in paths if p != STDIN), named)
             start = first if os.path.isdir(first) else os.path.dirname(os.path.normpath(first)) or "."
             found = find_config(os.path.realpath(start) if os.path.exists(start) else os.getcwd())
-            config = load_config(found) if found else DEFAULT
-        config = with_overrides(config, select=_codes(args.select), ignore=_codes(args.ignore),
-                                fail_on=args.fail_on, lang=args.lang,
+            config = load_config(found, allow_rules=allowed) if found else DEFAULT
+        config = with_overrides(config, fail_on=args.fail_on, lang=args.lang,
                                 rules=tuple(os.path.realpath(r) for r in args.rules) or None)
+        select, ignore = _codes(args.select), _codes(args.ignore)
         if config.rules or config.plugins or config.levels or config.options:
             # rule folders, plugins, levels and options are checked now: exit 2 before any file
             from .linting import rules_for
-            rules_for(config)
+            aliases = rules_for(config).aliases
+        elif select or ignore or config.select or config.ignore or config.per_file_ignores:
+            from .aliases import builtin_aliases
+            aliases = builtin_aliases()
+        else:
+            aliases = {}
+        if aliases:
+            # renamed codes keep working; say what they are called now (rules/aliases.toml)
+            from .aliases import notes, resolve
+            for note in notes(config, aliases):
+                _stderr(f"smmrules: warning: {note}")
+            for flag, codes in (("--select", select), ("--ignore", ignore)):
+                for code in codes or ():
+                    if code in aliases:
+                        _stderr(f"smmrules: warning: {flag}: {code} is now {aliases[code]}; write {aliases[code]}")
+            select = None if select is None else tuple(aliases.get(c, c) for c in select)
+            ignore = None if ignore is None else tuple(aliases.get(c, c) for c in ignore)
+        config = with_overrides(config, select=select, ignore=ignore)
+        if aliases:
+            config = resolve(config, aliases)
     except SmmrulesError as exc:
         _stderr(str(exc))
         return EXIT_ERROR
     today = _today(args.today)
-    if args.no_cache:
-        from . import cache
-        cache.disable()
     jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
     if jobs < 1:
         _stderr("smmrules: error: -j must be at least 1")
@@ -294,13 +319,17 @@ def _cmd_explain(args) -> int:
     except SmmrulesError as exc:
         _stderr(str(exc))
         return EXIT_ERROR
-    rule = rules.get(args.code.upper())
+    code = args.code.strip().upper()
+    rule = rules.get(rules.resolve(code))
     if rule is None:
         import difflib
-        close = difflib.get_close_matches(args.code.upper(), [r.code for r in rules.all_rules()], n=3)
+        close = difflib.get_close_matches(code, [r.code for r in rules.all_rules()] + list(rules.aliases), n=3)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         _stderr(f"smmrules: error: unknown rule code {args.code!r}{hint}; `smmrules rules` lists them")
         return EXIT_ERROR
+    if rule.code != code:
+        from .explain import renamed_text
+        sys.stdout.write(renamed_text(code, rule, args.lang))
     sys.stdout.write(explain_text(rule, args.lang))
     return EXIT_OK
 
@@ -322,6 +351,11 @@ def _cmd_rules(args) -> int:
         width = max(len(r["name"]) for r in rows)
         for r in rows:
             print(f"{r['code']}  {r['name']:<{width}}  {r['smart'] or '-'}  {r['level']:<7}  {r['summary']}")
+        if rules.aliases:
+            from .explain import HEADINGS
+            print(f"\n{HEADINGS[args.lang]['renamed_codes']}")
+            for old, new in sorted(rules.aliases.items()):
+                print(f"{old}  -> {new}  {rules.get(new).name}")
     return EXIT_OK
 
 
@@ -365,12 +399,22 @@ def _today(value):
 def _cmd_clean(args) -> int:
     from . import cache
     folder = cache.directory()
+    if folder is None:
+        print("There is no cache to clean: no home directory to keep one in (set SMMRULES_CACHE_DIR).")
+        return EXIT_OK
     try:
         removed, freed = cache.clean()
     except OSError as exc:
         _stderr(f"smmrules: error: cannot clean the cache at {folder}: {exc.strerror or exc}")
         return EXIT_ERROR
     print(f"Removed {removed} cache {'entry' if removed == 1 else 'entries'} ({freed / 1e6:.1f} MB) from {folder}.")
+    try:
+        left = sum(1 for _ in folder.iterdir())
+    except OSError:
+        left = 0
+    if left:    # never removed by name: an older version's entries (before the manifest), or a user's files
+        print(f"{left} other {'file was' if left == 1 else 'files were'} not written by this smmrules "
+              f"and {'was' if left == 1 else 'were'} left in place.")
     return EXIT_OK
 
 

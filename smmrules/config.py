@@ -292,8 +292,9 @@ _HEADER_NAME = LazyPattern(r"^\s*+\[\[?+\s*+([^\]]*+)\]\]?+\s*+(#.*)?$")
 
 
 class _Loader:
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, allow_rules: tuple = ()):
         self.path = _path(path)
+        self.allow_rules = tuple(os.path.realpath(a) for a in allow_rules)
         self.shown = str(self.path)
         self.base: tuple = ()
         self.text_lines: list[str] = []
@@ -442,8 +443,56 @@ class _Loader:
             if not is_dir:
                 self.fail(f"rules folder {name!r} does not exist or is not a folder (looked for {folder})",
                           ("rules",), name)
+            self._confined(root, name, folder)
             out.append(folder)
         return tuple(dict.fromkeys(out))
+
+    def _confined(self, root: Path, name: str, folder: Path) -> None:
+        """A config names rule folders inside the repository it ships with (see _repository): not
+        an absolute path, `../` or a link that leads out of it, nor a folder holding such a link to
+        a rule file, unless the command line names that folder too (`--rules DIR`)."""
+        inside = (_repository(os.path.realpath(root)),)
+        real = os.path.realpath(folder)
+        if _within(real, self.allow_rules):
+            return                      # the user named it: it is theirs, links and all
+        escape = None if _within(real, inside) else real
+        if escape is None:
+            try:
+                for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+                    if entry.name.endswith(".toml") and not _within(os.path.realpath(entry.path), inside):
+                        escape = f"{entry.name} -> {os.path.realpath(entry.path)}"
+                        break
+            except OSError:
+                pass                    # unreadable: the rule loader says so, with its path
+        if escape is not None:
+            line = self._element_line(self.line(("rules",), search=False), name)
+            text = self.text_lines[line - 1] if 0 < line <= len(self.text_lines) else ""
+            column = next((text.find(q) + 1 for q in (f'"{name}"', f"'{name}'") if q in text), 1)
+            raise ConfigError(f"rules folder {name!r} leads outside the repository {inside[0]} ({escape}): a "
+                              f"config may only name rule folders inside its repository; to use this one, name "
+                              f"it with --rules on the command line", path=self.shown, line=line, column=column)
+
+
+def _repository(folder: str) -> str:
+    """The repository a config belongs to: the nearest folder at or above its own that holds `.git`
+    or `.hg` (a repository can ship such a folder only below its root, which only narrows it);
+    the config's own folder when there is none."""
+    here = folder
+    while True:
+        if os.path.exists(os.path.join(here, ".git")) or os.path.isdir(os.path.join(here, ".hg")):
+            return here
+        parent = os.path.dirname(here)
+        if parent == here:
+            return folder
+        here = parent
+
+
+def _within(path: str, folders) -> bool:
+    """Whether a resolved path is one of the resolved `folders` or inside one."""
+    for folder in folders:
+        if path == folder or path.startswith(folder.rstrip(os.sep) + os.sep):
+            return True
+    return False
 
 
 def _unknown_key(key: str, base: tuple) -> str:
@@ -458,9 +507,12 @@ def _unknown_key(key: str, base: tuple) -> str:
     return f"unknown key '{key}'{hint}"
 
 
-def load_config(path: Path) -> Config:
-    """Read and validate a config file; any problem is a ConfigError `path:line: what is wrong`."""
-    return _Loader(path).load()
+def load_config(path: Path, *, allow_rules: tuple = ()) -> Config:
+    """Read and validate a config file; any problem is a ConfigError `path:line: what is wrong`.
+
+    Its rule folders must lie inside its own folder; `allow_rules` names folders (from the
+    command line) that it may also name, with what is inside them."""
+    return _Loader(path, allow_rules).load()
 
 
 def with_overrides(config: Config, *, select=None, ignore=None, fail_on=None, lang=None, rules=None) -> Config:

@@ -166,16 +166,18 @@ def check_document(doc: Document, rules: RuleSet, *, lang: str | None = None) ->
 
 
 def suppression_findings(doc: Document, rules: RuleSet, unused: Iterable, unknown: dict,
-                         lang: str | None) -> list[Finding]:
-    """L-rules over the document's suppression comments (after filtering)."""
+                         lang: str | None, renamed: dict | None = None) -> list[Finding]:
+    """L-rules over the document's suppression comments (after filtering); `unknown` and `renamed`
+    map a suppression's id to its unknown codes and to its renamed ones ("S105 \u2192 R404")."""
     out = []
     base = doc_values(doc.context)
     unused = set(id(s) for s in unused)
     for sup in doc.suppressions:
         bad = unknown.get(id(sup), ())
+        moved = (renamed or {}).get(id(sup), ())
         env = dict(base, **{"suppression.unused": id(sup) in unused, "suppression.unknown": tuple(bad),
-                            "suppression.file_wide": sup.file_wide})
-        extra = {"codes": ", ".join(bad or sup.codes)}
+                            "suppression.renamed": moved, "suppression.file_wide": sup.file_wide})
+        extra = {"codes": ", ".join(bad or sup.codes), "renamed": ", ".join(moved)}
         out += rules.evaluate("suppression", env, None, doc.context, spans={"goal": sup.span}, extra=extra,
                               lang=lang, path=doc.path, default_lang=doc.lang)
     return out

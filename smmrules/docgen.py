@@ -5,14 +5,15 @@ import sys
 from pathlib import Path
 
 from .engine import RuleSet
-from .explain import index_page, rule_page
+from .explain import index_page, redirect_page, rule_page
 
 
 def generated_pages(rules: RuleSet | None = None) -> dict[str, str]:
     rs = rules or RuleSet()
     all_rules = rs.all_rules()
     pages = {f"{r.code}.md": rule_page(r) for r in all_rules}
-    pages["index.md"] = index_page(all_rules)
+    pages.update({f"{old}.md": redirect_page(old, rs.get(new)) for old, new in rs.aliases.items()})
+    pages["index.md"] = index_page(all_rules, rs.aliases, {r.code: r.name for r in all_rules})
     return pages
 
 

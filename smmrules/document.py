@@ -117,7 +117,10 @@ def _norm_key(key: str) -> str:
 def keywords() -> _Keywords:
     """The keyword tables, normalized once and cached with the file's contents as their key."""
     path = grammar_file("document.toml")
-    return cache.cached("doc-keywords", cache.key(path, files=[path]), lambda: _keywords(cache.data_file(path)))
+    return cache.cached("doc-keywords", cache.key(path, files=[path]), lambda: _keywords(cache.data_file(path)),
+                        lambda v: type(v) is _Keywords and all(type(getattr(v, n)) is dict for n in
+                                                                ("goal", "task", "categories", "header", "types",
+                                                                 "roles")))
 
 
 def _keywords(data: dict) -> _Keywords:
@@ -166,7 +169,7 @@ def _table() -> lr.Table:
 
         return lr.Table.from_lark(Lark(_read(path), parser="lalr", lexer=_Lines))
     with _lock:
-        return cache.cached("document-table", cache.key(files=[path]), build)
+        return cache.cached("document-table", cache.key(files=[path]), build, lr.Table.looks_whole)
 
 
 def _tok(kind: str, text: str, line: int, col: int) -> Token:

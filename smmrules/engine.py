@@ -14,8 +14,8 @@ from .lexicon import LexiconSet, default_lexicons
 from .parse import parse_goal
 from .render import format_number
 from .resources import rules_dir
-from .rules import (Override, PackedCases, PackedTexts, Rule, apply_overrides, declarations, load_rule_file,
-                    render_template, rule_files)
+from .rules import (Alias, Override, PackedCases, PackedTexts, Rule, apply_overrides, declarations,
+                    load_rule_file, loaded_whole, render_template, resolve_aliases, rule_files)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 
 class RuleSet:
-    """The rules in effect: the built-ins plus user folders, with overrides applied."""
+    """The rules in effect: the built-ins plus user folders, with overrides applied, and the
+    alias table of renamed codes (`aliases`: old code -> the code of the rule it now means)."""
 
     def __init__(self, folders: Iterable[Path] = (), *, builtin: bool = True, lexicons: LexiconSet | None = None,
                  plugins: tuple = ()):
@@ -33,8 +34,9 @@ class RuleSet:
         from .cache import hasher
         rules: dict[str, Rule] = {}
         overrides: list[Override] = []
+        alias_list: list[Alias] = []
         print_ = hasher()
-        print_.update(repr(sorted(p.name for p in plugins)).encode())
+        print_.update(repr(sorted((p.name, p.stamp) for p in plugins)).encode())
         self.catalogue_data: list[tuple[str, dict]] = []
         self.plugins = tuple(plugins)
         functions: dict = {}
@@ -45,9 +47,10 @@ class RuleSet:
         for folder in [*folders, *(f for p in self.plugins for f in p.rules)]:
             for path in rule_files(folder):
                 # loaded first: a file over the size limit is refused before anything reads it whole
-                file_rules, file_overrides, data = load_rule_file(path, self.fields, functions, declared=declared)
-                loaded.append((path, file_rules, file_overrides, data, _digest(path)))
-        for path, file_rules, file_overrides, data, digest in loaded:
+                file_rules, file_overrides, data, file_aliases = load_rule_file(path, self.fields, functions,
+                                                                                declared=declared)
+                loaded.append((path, file_rules, file_overrides, data, file_aliases, _digest(path)))
+        for path, file_rules, file_overrides, data, file_aliases, digest in loaded:
             print_.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + digest)
             for r in file_rules:
                 if r.code in rules:
@@ -56,10 +59,12 @@ class RuleSet:
                                         path=r.path, line=r.line)
                 rules[r.code] = r
             overrides += file_overrides
+            alias_list += file_aliases
             if "task" in data or "category" in data:
                 self.catalogue_data.append((str(path), data))
         self.fingerprint = print_.hexdigest()
-        self._all = apply_overrides(rules, overrides, self.fields)
+        self.aliases: dict[str, str] = resolve_aliases(alias_list, rules)
+        self._all = apply_overrides(rules, overrides, self.fields, self.aliases)
         from .catalogue import build_catalogue
         self.catalogue = build_catalogue(self.catalogue_data)
         self._index()
@@ -103,6 +108,10 @@ class RuleSet:
     def get(self, code: str) -> Rule | None:
         return self._all.get(code)
 
+    def resolve(self, code: str) -> str:
+        """The code a rule has now: `code` itself, or the new code of a renamed one."""
+        return self.aliases.get(code, code)
+
     def all_rules(self) -> tuple[Rule, ...]:
         return tuple(sorted(self._all.values(), key=lambda r: r.code))
 
@@ -113,7 +122,7 @@ class RuleSet:
         overrides += [Override(code, options=dict(opts)) for code, opts in (options or {}).items()]
         clone = object.__new__(RuleSet)
         clone.__dict__.update(self.__dict__)
-        clone._all = apply_overrides(self._all, overrides, self.fields)
+        clone._all = apply_overrides(self._all, overrides, self.fields, self.aliases)
         from .cache import hasher
         h = hasher()
         h.update((self.fingerprint + repr(sorted((levels or {}).items()))
@@ -224,7 +233,7 @@ def _digest(path: Path | str) -> bytes:
 
 
 def _builtin_files(fields: dict, functions: dict, declared: str) -> list[tuple]:
-    """The package's own rule files, loaded: (path, rules, overrides, data, digest) per file.
+    """The package's own rule files, loaded: (path, rules, overrides, data, aliases, digest) per file.
 
     One cache entry holds them all, keyed on the package's data files (names, sizes, times: a
     release never changes one in place) and the field declarations; only the closures are
@@ -236,20 +245,25 @@ def _builtin_files(fields: dict, functions: dict, declared: str) -> list[tuple]:
     def build() -> list[tuple]:
         out = []
         for path in rule_files(rules_dir()):
-            file_rules, file_overrides, data = load_rule_file(path, fields, functions, declared=declared)
+            file_rules, file_overrides, data, aliases = load_rule_file(path, fields, functions, declared=declared)
             # texts and examples stay pickled until read (rules.PackedTexts)
             specs = [r.evolve(check=None, texts=PackedTexts.of(dict(r.texts)), cases=PackedCases.of(tuple(r.cases)))
                      for r in file_rules]
             # the path as a string: a pickled Path would import pathlib on every run
-            out.append((str(path), specs, file_overrides, data, _digest(path)))
+            out.append((str(path), specs, file_overrides, data, aliases, _digest(path)))
         return out
 
-    specs = cache.cached("builtin-rules", cache.key(declared, cache.data_stamp()), build)
+    def whole(value) -> bool:
+        return type(value) is list and all(
+            type(item) is tuple and len(item) == 6 and type(item[0]) is str and type(item[5]) is bytes
+            and loaded_whole(item[1:5], PackedTexts) for item in value)
+
+    specs = cache.cached("builtin-rules", cache.key(declared, cache.data_stamp()), build, whole)
     loaded = []
-    for path, file_rules, file_overrides, data, digest in specs:
+    for path, file_rules, file_overrides, data, aliases, digest in specs:
         compiled = [r.evolve(check=compile_tree(r.tree, fields[r.scope], r.options, functions)[0])
                     for r in file_rules]
-        loaded.append((path, compiled, file_overrides, data, digest))
+        loaded.append((path, compiled, file_overrides, data, aliases, digest))
     return loaded
 
 

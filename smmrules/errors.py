@@ -49,11 +49,15 @@ class RuleFileError(SmmrulesError):
 
 
 class ConfigError(SmmrulesError):
-    """A configuration file or option that cannot be used: `file:line: what is wrong`."""
+    """A configuration file or option that cannot be used: `file:line: what is wrong`
+    (`file:line:column:` when the column is known)."""
 
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None):
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
+                 column: int | None = None):
         self.message = message
         self.path = path
         self.line = line
-        where = f"{path}:{line}: " if path and line else (f"{path}: " if path else "")
+        self.column = column
+        where = f"{path}:{line}:{column}: " if path and line and column else (
+            f"{path}:{line}: " if path and line else (f"{path}: " if path else ""))
         super().__init__(f"{where}{message}")

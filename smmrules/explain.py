@@ -5,11 +5,20 @@ from .rules import Rule
 
 HEADINGS = {
     "en": {"what": "What it does", "why": "Why it matters", "fix": "How to fix", "bad": "Flagged",
-           "good": "Passes", "smart": "SMART", "none": "none", "level": "level", "context": "with"},
+           "good": "Passes", "smart": "SMART", "none": "none", "level": "level", "context": "with",
+           "renamed": "{old} is now {new}: the rule has a new code. The old one still works in suppressions "
+                      "and in the configuration; write {new}.",
+           "renamed_codes": "Renamed codes (the old code still works):"},
     "ru": {"what": "Что проверяет", "why": "Почему это важно", "fix": "Как исправить", "bad": "Срабатывает",
-           "good": "Не срабатывает", "smart": "SMART", "none": "нет", "level": "уровень", "context": "при"},
+           "good": "Не срабатывает", "smart": "SMART", "none": "нет", "level": "уровень", "context": "при",
+           "renamed": "{old} теперь {new}: у правила новый код. Старый по-прежнему работает в подавлениях "
+                      "и в конфигурации, но лучше писать {new}.",
+           "renamed_codes": "Переименованные коды (старый код по-прежнему работает):"},
     "uk": {"what": "Що перевіряє", "why": "Чому це важливо", "fix": "Як виправити", "bad": "Спрацьовує",
-           "good": "Не спрацьовує", "smart": "SMART", "none": "немає", "level": "рівень", "context": "за"},
+           "good": "Не спрацьовує", "smart": "SMART", "none": "немає", "level": "рівень", "context": "за",
+           "renamed": "{old} тепер {new}: у правила новий код. Старий і надалі працює в придушеннях "
+                      "і в конфігурації, але краще писати {new}.",
+           "renamed_codes": "Перейменовані коди (старий код і надалі працює):"},
 }
 
 
@@ -19,6 +28,11 @@ def _case_line(case) -> str:
         extra.append(f"today={case.today}")
     extra += [f"{k}={v}" for k, v in sorted(case.doc.items())]
     return case.text + (f"  ({', '.join(extra)})" if extra else "")
+
+
+def renamed_text(old: str, rule: Rule, lang: str = "en") -> str:
+    """The line `smmrules explain OLD` prints before explaining the rule the old code now means."""
+    return HEADINGS[lang]["renamed"].format(old=old, new=rule.code) + "\n\n"
 
 
 def explain_text(rule: Rule, lang: str = "en") -> str:
@@ -62,14 +76,34 @@ def rule_page(rule: Rule) -> str:
     return "\n".join(out)
 
 
-def index_page(rules) -> str:
+def index_page(rules, aliases=None, names=None) -> str:
+    """The docs/rules index; `aliases` (old code -> new code) adds the table of renamed codes,
+    `names` maps each new code to its rule's name."""
     out = ["# Rules", "", "Generated from the rule files in `rules/` by `python -m smmrules.docgen`; "
            "do not edit by hand.", "", "| Code | Name | SMART | Level | Summary |", "|---|---|---|---|---|"]
     for r in rules:
         out.append(f"| [{r.code}]({r.code}.md) | `{r.name}` | {r.smart or '-'} | {r.level} | "
                    f"{r.text('summary', 'en')} |")
+    if aliases:
+        out += ["", "## Renamed codes", "",
+                "An old code keeps working in suppression comments, in the configuration (`select`, `ignore`, "
+                "`levels`, `options`, `per-file-ignores`), in `--select` / `--ignore` and in `smmrules explain`; "
+                "L102 reports a suppression that still uses one. A prefix is not redirected: `S` selects today's "
+                "S rules only. The table is `rules/aliases.toml`.", "",
+                "| Old code | Now | Name |", "|---|---|---|"]
+        out += [f"| [{old}]({old}.md) | [{new}]({new}.md) | `{(names or {}).get(new, '')}` |"
+                for old, new in sorted(aliases.items())]
     out.append("")
     return "\n".join(out)
+
+
+def redirect_page(old: str, rule: Rule) -> str:
+    """The page docs/rules/<OLD>.md of a renamed code: where the rule went."""
+    return "\n".join([
+        f"# {old} (renamed)", "",
+        f"{old} is now [{rule.code}]({rule.code}.md) `{rule.name}` (SMART letter: **{rule.smart or 'none'}**).", "",
+        f"The old code still works in `# smmrules: ignore[{old}]`, in the configuration and on the command line, "
+        f"and `smmrules explain {old}` explains {rule.code}; L102 asks for the new code in suppressions.", ""])
 
 
 def _relative(path: str) -> str:

@@ -52,7 +52,8 @@ def declared_fields(lexicons: LexiconSet, scope: str = "goal") -> dict[str, Fiel
     if scope == "line":
         return {"line.text": STR, **doc}
     if scope == "suppression":
-        return {"suppression.unused": BOOL, "suppression.unknown": LIST, "suppression.file_wide": BOOL, **doc}
+        return {"suppression.unused": BOOL, "suppression.unknown": LIST, "suppression.renamed": LIST,
+                "suppression.file_wide": BOOL, **doc}
     if scope == "syntax":
         return {"syntax.code": STR, "syntax.text": STR, **doc}
     return {
@@ -61,6 +62,7 @@ def declared_fields(lexicons: LexiconSet, scope: str = "goal") -> dict[str, Fiel
         "goal.direction": _enum(DIRECTIONS), "goal.metric": STR, "goal.metric_text": STR,
         "goal.period": _enum(PERIODS), "goal.channel": STR, "goal.per": STR,
         "goal.abstract": BOOL, "goal.activity": BOOL, "goal.vague": BOOL, "goal.placeholder": BOOL,
+        "goal.concrete": BOOL,
         "goal.cues": FieldType("list", tuple(cues)), "goal.secondary": LIST, "goal.method_numbers": LIST,
         "goal.target": OBJ, "goal.deadline": OBJ, "goal.baseline": OBJ,
         "goal.baseline.value": NUM, "goal.baseline.unit": STR,
@@ -205,6 +207,7 @@ def goal_values(goal: Goal, ctx: Context, lexicons: LexiconSet) -> dict[str, Any
         "goal.period": goal.period, "goal.channel": goal.channel, "goal.per": goal.per,
         "goal.abstract": bool(info and info.abstract), "goal.activity": bool(info and info.activity),
         "goal.vague": goal.vague, "goal.placeholder": goal.placeholder,
+        "goal.concrete": _concrete(goal, info, lexicons),
         "goal.cues": tuple(sorted(goal.cues)), "goal.secondary": tuple(s.metric.name for s in goal.secondary),
         "goal.method_numbers": goal.method_numbers,
         "goal.target": True if t else None, "goal.deadline": True if d else None,
@@ -222,6 +225,17 @@ def goal_values(goal: Goal, ctx: Context, lexicons: LexiconSet) -> dict[str, Any
         "goal.task_count": None, "goal.duplicate_line": None, "goal.conflict_line": None,
         **doc_values(ctx),
     }
+
+
+def _concrete(goal: Goal, info, lexicons: LexiconSet) -> bool:
+    """Whether the goal names a concrete, countable metric: its own, or another of a compound goal's."""
+    if info is not None and not info.abstract:
+        return True
+    for s in goal.secondary:
+        other = lexicons.metrics.get(s.metric.name.split("_per_")[0])
+        if other is not None and not other.abstract:
+            return True
+    return False
 
 
 def python_kind(value) -> str | None:

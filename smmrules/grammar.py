@@ -38,7 +38,8 @@ def build_lark(debug: bool = False):
 def goal_table() -> lr.Table:
     """The goal grammar's LALR table, from the cache when grammar/goal.lark has not changed."""
     path = grammar_file("goal.lark")
-    return cache.cached("goal-table", cache.key(files=[path]), lambda: lr.Table.from_lark(build_lark()))
+    return cache.cached("goal-table", cache.key(files=[path]), lambda: lr.Table.from_lark(build_lark()),
+                        lr.Table.looks_whole)
 
 
 class GoalGrammar:

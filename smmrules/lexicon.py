@@ -340,7 +340,9 @@ def default_lexicons() -> LexiconSet:
                     return part
 
                 shared = cache.load("lexicons", digest)
-                if isinstance(shared, dict) and {"root", "defaults", "metrics", "cue_names"} <= shared.keys():
+                if (type(shared) is dict and type(shared.get("root")) is str and type(shared.get("defaults")) is dict
+                        and type(shared.get("metrics")) is dict and type(shared.get("cue_names")) is frozenset
+                        and all(type(m) is MetricInfo for m in shared["metrics"].values())):
                     _default = LexiconSet._assembled(shared, language)
                 else:
                     _default = build()

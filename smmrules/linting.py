@@ -33,7 +33,9 @@ def rules_for(config=None) -> RuleSet:
                 base = RuleSet(config.rules) if config.rules else default_rules()
             if config.levels or config.options:
                 # unknown codes and options are the config's fault: say so at its file and line
+                from .aliases import resolve
                 from .config import check_known
+                config = resolve(config, base.aliases)      # a renamed code means its rule's new code
                 check_known(config, {r.code: dict(r.options) for r in base.all_rules()})
                 rs = base.configured(config.levels, config.options)
             else:
@@ -45,12 +47,27 @@ def rules_for(config=None) -> RuleSet:
 
 
 def _folder_stamp(folders) -> tuple:
-    """Rule folders with their files' sizes and times, so an edited rule file is loaded again."""
+    """Rule folders with a hash of their rule files' names and bytes, so an edited rule file is
+    loaded again (even one rewritten within the same clock tick at the same size). A file is read
+    up to one byte past the rule-file limit: a bigger one is refused by the loader anyway."""
+    from .cache import hasher
+    from .rules import MAX_FILE
     out = []
     for folder in folders:
+        h = hasher()
         try:
-            files = sorted((p for p in os.scandir(folder) if p.name.endswith(".toml")), key=lambda e: e.name)
-            out.append((str(folder), tuple((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files)))
+            for entry in sorted((p for p in os.scandir(folder) if p.name.endswith(".toml")), key=lambda e: e.name):
+                h.update(entry.name.encode("utf-8", "surrogateescape") + b"\0")
+                try:
+                    if not entry.is_file():     # a FIFO would block; the loader refuses it by name
+                        h.update(b"not a file")
+                        continue
+                    with open(entry.path, "rb") as fh:
+                        h.update(fh.read(MAX_FILE + 1))
+                except OSError as exc:
+                    h.update(f"unreadable {exc.errno}".encode())
+                h.update(b"\0")
+            out.append((str(folder), h.hexdigest()))
         except OSError:
             out.append((str(folder), None))
     return tuple(out)
@@ -96,11 +113,17 @@ def lint_document(doc: Document, *, config=None, rules: Optional[RuleSet] = None
     ruleset = rules if rules is not None else rules_for(config)   # an empty RuleSet is falsy
     if config is not None:
         from .config import is_selected
+        if ruleset.aliases and (config.select or config.ignore or config.per_file_ignores):
+            from .aliases import resolve
+            config = resolve(config, ruleset.aliases)   # renamed codes select and ignore their rules
     lang = config.lang if config is not None else None
     raw = check_document(doc, ruleset, lang=lang)
     if config is not None:
         raw = [f for f in raw if is_selected(config, f.code, doc.path)]
     known = {r.code for r in ruleset.all_rules()}
+    aliases = ruleset.aliases
+    # a renamed rule's old code suppresses the rule by its new code (rules/aliases.toml)
+    codes_of = {id(s): tuple(aliases.get(c, c) for c in s.codes) for s in doc.suppressions} if aliases else None
     kept: list[Finding] = []
     used: set[int] = set()
     file_wide = [s for s in doc.suppressions if s.file_wide]
@@ -111,7 +134,7 @@ def lint_document(doc: Document, *, config=None, rules: Optional[RuleSet] = None
     for f in raw:
         hit = None
         for s in by_line.get(f.line, []) + file_wide:
-            if not s.codes or _matches(f.code, s.codes):
+            if not s.codes or _matches(f.code, codes_of[id(s)] if codes_of else s.codes):
                 hit = s
                 break
         if hit is None:
@@ -119,9 +142,12 @@ def lint_document(doc: Document, *, config=None, rules: Optional[RuleSet] = None
         else:
             used.add(id(hit))
     unused = [s for s in doc.suppressions if id(s) not in used]
-    unknown = {id(s): tuple(c for c in s.codes if not any(k == c or k.startswith(c) for k in known))
+    unknown = {id(s): tuple(c for c in s.codes
+                            if c not in aliases and not any(k == c or k.startswith(c) for k in known))
                for s in doc.suppressions}
-    meta = suppression_findings(doc, ruleset, unused, unknown, lang)
+    renamed = {id(s): tuple(f"{c} \u2192 {aliases[c]}" for c in s.codes if c in aliases)
+               for s in doc.suppressions} if aliases else {}
+    meta = suppression_findings(doc, ruleset, unused, unknown, lang, renamed)
     if config is not None:
         meta = [f for f in meta if is_selected(config, f.code, doc.path)]
     kept.extend(meta)

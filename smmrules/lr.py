@@ -69,6 +69,12 @@ class Table:
     def __setstate__(self, state):
         self.actions, self.gotos, self.rules, self.start, self.end = state
 
+    @staticmethod
+    def looks_whole(value) -> bool:
+        """Whether a value read from the cache is a table (its parts of the right types)."""
+        return (type(value) is Table and type(value.actions) is dict and type(value.gotos) is dict
+                and type(value.rules) is tuple and value.start in value.actions and value.end in value.actions)
+
     @classmethod
     def from_lark(cls, lark) -> "Table":
         from lark.parsers.lalr_analysis import Shift

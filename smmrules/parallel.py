@@ -11,9 +11,30 @@ _CHUNK = 16
 
 
 def _worker(args) -> list[FileResult]:
-    paths, config, today = args
+    paths, config, today, use_cache = args
     from .runner import lint_file
+    if not use_cache:                   # a spawned worker does not inherit the parent's --no-cache
+        from . import cache
+        cache.disable()
     return [lint_file(p, config, today=today) for p in paths]
+
+
+def _watch_parent(parent: int, interval: float = 0.2) -> None:
+    """A worker's initializer: exit as soon as the process that started it is gone (killed, say),
+    instead of living on as an orphan. A daemon thread polls os.getppid(), which changes when the
+    parent dies and the worker is adopted (Linux, macOS and the BSDs alike; no ctypes or prctl)."""
+    import os
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(70)                    # nothing to flush: entries are written to a temporary name first
+
+    if os.getppid() != parent:
+        os._exit(70)
+    threading.Thread(target=watch, name="smmrules-parent-watch", daemon=True).start()
 
 
 def in_workers(paths: list[str], jobs: int) -> bool:
@@ -38,6 +59,8 @@ def lint_many(paths: list[str], config, *, jobs: int = 1, today=None, use_cache:
     default_grammar().lexicons.load_all()
     chunks = [paths[i:i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-    with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        for batch in pool.map(_worker, [(c, config, today) for c in chunks]):
+    import os
+    with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_watch_parent,
+                                initargs=(os.getpid(),)) as pool:
+        for batch in pool.map(_worker, [(c, config, today, use_cache) for c in chunks]):
             yield from batch

@@ -10,6 +10,7 @@ The entry point is an object (or a callable returning one) with optional attribu
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Callable
@@ -25,15 +26,17 @@ _NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}(\.[a-z][a-z0-9_]{0,40})?$")
 
 class Plugin(Record):
     """An installed plugin: its entry-point name, functions (name -> (FunctionSig, callable); not
-    compared) and rule folders."""
+    compared), rule folders, and `stamp`: a hash of its distribution's name and version and of its
+    code (cached results depend on it, so an upgraded or edited plugin never serves old findings)."""
 
-    __slots__ = ("name", "functions", "rules")
+    __slots__ = ("name", "functions", "rules", "stamp")
     _no_compare = ("functions",)
 
-    def __init__(self, name: str, functions: dict | None = None, rules: tuple = ()):
+    def __init__(self, name: str, functions: dict | None = None, rules: tuple = (), stamp: str = ""):
         _set(self, "name", name)
         _set(self, "functions", {} if functions is None else functions)
         _set(self, "rules", rules)
+        _set(self, "stamp", stamp)
 
 
 def _get(spec, key):
@@ -42,12 +45,74 @@ def _get(spec, key):
     return getattr(spec, key, None)
 
 
+MAX_CODE_FILES = 2_000  # files of a plugin's package hashed for its stamp; a bigger one is stamped by sizes and times
+
+
+def _code_files(module) -> list[str]:
+    """The files of the top-level package (or the single module) that holds `module`."""
+    import sys
+    top = sys.modules.get(module.partition(".")[0])
+    if top is None:
+        return []
+    roots = list(getattr(top, "__path__", None) or ())
+    if not roots:
+        origin = getattr(top, "__file__", None)
+        return [origin] if origin else []
+    out: list[str] = []
+    for root in roots:
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            out += [os.path.join(folder, f) for f in sorted(files) if not f.endswith((".pyc", ".pyo"))]
+    return out
+
+
+def _stamp(ep) -> str:
+    """What a cached result of a plugin's rules depends on: the entry point, its distribution's name
+    and version, and its package's files (their bytes; sizes and times past MAX_CODE_FILES)."""
+    from .cache import hasher
+    h = hasher()
+    dist = getattr(ep, "dist", None)
+    h.update(repr((ep.name, ep.value, getattr(dist, "name", None), getattr(dist, "version", None))).encode())
+    files = _code_files(ep.module)
+    for i, f in enumerate(files):
+        h.update(b"\0" + f.encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            if i < MAX_CODE_FILES:
+                with open(f, "rb") as fh:
+                    h.update(fh.read())
+            else:
+                st = os.stat(f)
+                h.update(f"{st.st_size}:{st.st_mtime_ns}".encode())
+        except OSError:
+            h.update(b"unreadable")
+    return h.hexdigest()
+
+
+def _installed():
+    """The entry points of the group in the installed environment: sys.path without the current
+    directory (which `python -m` and a script run from it put first), so a repository being linted
+    cannot plant a `*.dist-info` that names its own code."""
+    import sys
+    from importlib.metadata import distributions
+    here = os.getcwd()
+    path = [p for p in sys.path if p not in ("", ".") and os.path.abspath(p) != here]
+    out, seen = {}, set()
+    for dist in distributions(path=path):
+        name = getattr(dist, "_normalized_name", None) or dist.metadata["Name"]
+        if name in seen:            # shadowed by the same distribution earlier on the path, as entry_points() does
+            continue
+        seen.add(name)
+        for ep in dist.entry_points:
+            if ep.group == GROUP:
+                out.setdefault(ep.name, ep)
+    return out
+
+
 def load_plugins(names, *, path: str | None = None) -> tuple[Plugin, ...]:
     """Load the named plugins; a name that is not an installed entry point is a ConfigError."""
     if not names:
         return ()
-    from importlib.metadata import entry_points
-    installed = {ep.name: ep for ep in entry_points(group=GROUP)}
+    installed = _installed()
     out = []
     for name in names:
         ep = installed.get(name)
@@ -73,5 +138,5 @@ def load_plugins(names, *, path: str | None = None) -> tuple[Plugin, ...]:
                 raise ConfigError(f"plugin '{name}': function '{fname}' has an invalid signature", path=path)
             functions[fname] = (FunctionSig(tuple(args), returns), impl)
         rules = tuple(Path(p) for p in (_get(spec, "rules") or ()))
-        out.append(Plugin(name, functions, rules))
+        out.append(Plugin(name, functions, rules, _stamp(ep)))
     return tuple(out)

@@ -23,12 +23,13 @@ TEXT_KEYS = ("message", "summary", "what", "why", "fix")
 RULE_KEYS = ("code", "name", "smart", "level", "when", "at", "options", "bad", "good", "case", "scope",
              *LANGS)
 OVERRIDE_KEYS = ("code", "level", "enabled", "options")
+TOP_KEYS = ("rule", "override", "aliases", "task", "category")
 CASE_KEYS = ("text", "document", "expect", "today", "doc", "lang")
 AT = ("goal", "metric", "target", "deadline", "baseline", "key", "value", "time")
 PLACEHOLDERS = ("metric", "target", "value", "unit", "deadline", "months", "monthly_growth", "period",
                 "channel", "category", "direction", "baseline", "role", "text", "time_text",
                 # document scopes
-                "key", "hint", "expected", "other_line", "suggested_tasks", "task", "frequency", "codes")
+                "key", "hint", "expected", "other_line", "suggested_tasks", "task", "frequency", "codes", "renamed")
 CODE_RE = LazyPattern(r"^[A-Z]{1,3}\d{3}$")
 NAME_RE = LazyPattern(r"^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$")
 PLACEHOLDER_RE = LazyPattern(r"\{\{|\}\}|\{([^{}]*)\}")
@@ -176,6 +177,59 @@ class Override(Record):
         return hash((self.code, self.path, self.line))
 
 
+class Alias(Record):
+    """A renamed code from a rule file's `[aliases]` table: `old` now means the rule `new`
+    (written where the value `new` is, for errors)."""
+
+    __slots__ = ("old", "new", "path", "line", "column")
+
+    def __init__(self, old: str, new: str, path: str = "", line: int = 1, column: int = 1):
+        _set(self, "old", old)
+        _set(self, "new", new)
+        _set(self, "path", path)
+        _set(self, "line", line)
+        _set(self, "column", column)
+
+
+def resolve_aliases(aliases: list[Alias], rules: Mapping[str, Any]) -> dict[str, str]:
+    """Old code -> the code of the rule it now means, following renames of renames.
+
+    Every problem is a RuleFileError at the alias: an old code defined twice or still used by a
+    rule, a new code that names no rule or alias, a cycle of aliases."""
+    by_old: dict[str, Alias] = {}
+    for a in aliases:
+        if a.old in rules:
+            rule = rules[a.old]
+            raise RuleFileError(f"alias {a.old} names a code that a rule still uses ({rule.path}:{rule.line}); "
+                                "an alias is for a code no rule has any more", path=a.path, line=a.line,
+                                column=a.column)
+        first = by_old.get(a.old)
+        if first is not None:
+            raise RuleFileError(f"alias {a.old} is already defined at {first.path}:{first.line}", path=a.path,
+                                line=a.line, column=a.column)
+        by_old[a.old] = a
+    out: dict[str, str] = {}
+    for a in by_old.values():
+        chain = [a.old]
+        code = a.new
+        while code not in rules:
+            if code in chain:
+                raise RuleFileError("alias cycle: " + " -> ".join(chain + [code]) + "; an alias must lead to a rule",
+                                    path=a.path, line=a.line, column=a.column)
+            nxt = by_old.get(code)
+            if nxt is None:
+                if len(chain) == 1:
+                    what = _unknown("rule code in alias", code, rules)
+                else:
+                    what = (f"alias {a.old} leads through {' -> '.join(chain[1:])} to {code}, which is neither a rule "
+                            "nor an alias")
+                raise RuleFileError(what, path=a.path, line=a.line, column=a.column)
+            chain.append(code)
+            code = nxt.new
+        out[a.old] = code
+    return out
+
+
 def render_template(template: str, values: dict[str, str]) -> str:
     """Fill {name} placeholders from `values` (no attribute or index access, ever)."""
     def sub(m):
@@ -208,7 +262,7 @@ class _FileLoader:
                 line, column = self.pos.key(where) if at_key else self.pos.value(where)
         raise RuleFileError(message, path=self.shown, line=line, column=column or 1)
 
-    def load(self) -> tuple[list[Rule], list[Override], dict]:
+    def load(self) -> tuple[list[Rule], list[Override], dict, list[Alias]]:
         try:
             size = self.path.stat().st_size
             if size > MAX_FILE:
@@ -238,8 +292,8 @@ class _FileLoader:
         from .tomlpos import Positions
         self.pos = Positions(text)
         for key in data:
-            if key not in ("rule", "override", "task", "category"):
-                self.fail(_unknown("top-level key", key, ("rule", "override", "task", "category")), (key,), at_key=True)
+            if key not in TOP_KEYS:
+                self.fail(_unknown("top-level key", key, TOP_KEYS), (key,), at_key=True)
         rules_raw = data.get("rule", [])
         if not isinstance(rules_raw, list):
             self.fail("'rule' must be an array of tables: write [[rule]]", ("rule",))
@@ -247,7 +301,26 @@ class _FileLoader:
             self.fail(f"more than {MAX_RULES} rules in one file")
         rules = [self._rule(i, r) for i, r in enumerate(rules_raw)]
         overrides = [self._override(i, o) for i, o in enumerate(_as_list(data.get("override", [])))]
-        return rules, overrides, data
+        aliases = self._aliases(data.get("aliases", {}))
+        return rules, overrides, data, aliases
+
+    def _aliases(self, table) -> list[Alias]:
+        """`[aliases]`: renamed codes, `OLD = "NEW"` (checked against the other files by the RuleSet)."""
+        if not isinstance(table, dict):
+            self.fail('aliases must be a table of old code = "new code", like S105 = "R404"', ("aliases",))
+        out = []
+        for old, new in table.items():
+            where = ("aliases", old)
+            if not CODE_RE.match(old):
+                self.fail(f"alias '{old}' must be a rule code: 1-3 capital letters and 3 digits, like 'S105'",
+                          where, at_key=True)
+            if not isinstance(new, str) or not CODE_RE.match(new):
+                self.fail(f"alias {old} must name the new rule code as a string, like {old} = \"R404\"", where)
+            if new == old:
+                self.fail(f"alias {old} points to itself", where)
+            line, column = self.pos.value(where)
+            out.append(Alias(old, new, self.shown, line, column))
+        return out
 
     # ------------------------------------------------------------------------------
     def _rule(self, i: int, r: dict) -> Rule:
@@ -404,8 +477,9 @@ def declarations(fields: dict[str, dict[str, FieldType]], functions: dict | None
 
 
 def load_rule_file(path: Path, fields: dict[str, dict[str, FieldType]], functions: dict | None = None, *,
-                   declared: str | None = None) -> tuple[list[Rule], list[Override], dict]:
-    """Load one rule file; `fields` maps each scope to the fields its conditions may read.
+                   declared: str | None = None) -> tuple[list[Rule], list[Override], dict, list[Alias]]:
+    """Load one rule file: its rules, overrides, raw data and aliases (renamed codes); `fields`
+    maps each scope to the fields its conditions may read.
 
     A file that loaded before is read from the cache (keyed on its bytes and the field
     declarations, `declared` when the caller has them): only the closures are compiled again,
@@ -422,18 +496,27 @@ def load_rule_file(path: Path, fields: dict[str, dict[str, FieldType]], function
         digest = cache.key(declared, str(path), files=[path]) if path.stat().st_size <= MAX_FILE else None
     except OSError:
         digest = None
-    hit = cache.load("rules", digest) if digest else None
+    hit = cache.load("rules", digest, loaded_whole) if digest else None
     if hit is not None:
-        specs, overrides, data = hit
+        specs, overrides, data, aliases = hit
         rules = []
         for r in specs:
             check, _ = compile_tree(r.tree, fields[r.scope], r.options, functions)
             rules.append(r.evolve(check=check))
-        return rules, overrides, data
-    rules, overrides, data = _FileLoader(path, fields, functions).load()
+        return rules, overrides, data, aliases
+    rules, overrides, data, aliases = _FileLoader(path, fields, functions).load()
     if digest:
-        cache.store("rules", digest, ([r.evolve(check=None) for r in rules], overrides, data))
-    return rules, overrides, data
+        cache.store("rules", digest, ([r.evolve(check=None) for r in rules], overrides, data, aliases))
+    return rules, overrides, data, aliases
+
+
+def loaded_whole(value, texts=dict) -> bool:
+    """Whether a value read from the cache is a loaded rule file, (rules, overrides, data, aliases),
+    its parts of the right types (`texts`: the type each rule's texts have in it)."""
+    return (type(value) is tuple and len(value) == 4 and type(value[0]) is list and type(value[1]) is list
+            and type(value[2]) is dict and all(type(o) is Override for o in value[1])
+            and type(value[3]) is list and all(type(a) is Alias for a in value[3])
+            and all(type(r) is Rule and type(r.texts) is texts and type(r.options) is dict for r in value[0]))
 
 
 def rule_files(folder: Path) -> list[Path]:
@@ -449,9 +532,13 @@ def rule_files(folder: Path) -> list[Path]:
     return paths
 
 
-def apply_overrides(rules: dict[str, Rule], overrides: list[Override], fields) -> dict[str, Rule]:
+def apply_overrides(rules: dict[str, Rule], overrides: list[Override], fields,
+                    aliases: Mapping[str, str] | None = None) -> dict[str, Rule]:
+    """Rules with the overrides applied; an override may name a rule by a renamed code (`aliases`)."""
     out = dict(rules)
     for o in overrides:
+        if aliases and o.code in aliases:
+            o = o.evolve(code=aliases[o.code])
         rule = out.get(o.code)
         if rule is None:
             raise RuleFileError(_unknown("rule code in override", o.code, out), path=o.path, line=o.line)

@@ -107,8 +107,8 @@ def lint_file(path: str, config, *, data: bytes | None = None, shown: str | None
             error = error.replace(path, shown, 1)
         return FileResult(shown, error=error)
     digest = _result_key(shown, text, config, today)
-    hit = cache.load("result", digest) if digest else None
-    if isinstance(hit, FileResult):
+    hit = cache.load("result", digest, lambda v: _whole_result(v, shown)) if digest else None
+    if hit is not None:
         return hit                      # served without importing the parser or loading the rules
     from .document import parse_document
     from .linting import gc_paused, lint_document
@@ -124,6 +124,15 @@ def lint_file(path: str, config, *, data: bytes | None = None, shown: str | None
     if digest:
         cache.store("result", digest, result)
     return result
+
+
+def _whole_result(value, shown: str) -> bool:
+    """Whether a value read from the cache is this file's result: its name, a tuple of findings and
+    a tuple of lines (a misshapen one is linted again rather than crash a reporter)."""
+    from .findings import Finding
+    return (type(value) is FileResult and value.path == shown and value.error is None
+            and type(value.findings) is tuple and all(type(f) is Finding for f in value.findings)
+            and type(value.lines) is tuple and all(type(line) is str for line in value.lines))
 
 
 def _result_key(shown: str, text: str, config, today) -> str | None:

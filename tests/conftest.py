@@ -9,3 +9,5 @@ import os  # noqa: E402
 import tempfile  # noqa: E402
 
 os.environ.setdefault("SMMRULES_CACHE_DIR", tempfile.mkdtemp(prefix="smmrules-test-cache-"))
+# and its key (kept with the user's settings, outside the cache directory) out of the user's own settings
+os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="smmrules-test-config-"))

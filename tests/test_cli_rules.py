@@ -121,7 +121,7 @@ def test_user_rule_folder_end_to_end(tmp_path, capsys):
     assert findings["X101"]["level"] == "error"
     assert findings["X101"]["message"] == "We only run tiktok campaigns on request."
     assert findings["T101"]["level"] == "error"          # overridden level
-    assert "S104" not in findings                        # disabled
+    assert "C101" not in findings                        # disabled through its old code, S104
     code, out, _ = run(capsys, "rules", "--rules", str(folder), "--format", "json")
     assert any(r["code"] == "X101" for r in json.loads(out))
     code, out, _ = run(capsys, "explain", "X101", "--rules", str(folder), "--lang", "ru")

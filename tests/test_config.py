@@ -122,6 +122,7 @@ def test_every_key_is_parsed(tmp_path):
     proj = tmp_path / "proj"
     (proj / "extra-rules").mkdir(parents=True)
     (tmp_path / "shared-rules").mkdir()
+    (tmp_path / ".git").mkdir()             # the repository: proj/ is a folder of it, beside shared-rules/
     c = load_config(write(proj / "pyproject.toml", FULL))
     assert c.path == proj / "pyproject.toml"
     assert c.root == proj
@@ -505,6 +506,7 @@ def test_relative_rule_folders_resolve_against_config_folder(tmp_path, monkeypat
     proj = tmp_path / "proj"
     (proj / "rules" / "local").mkdir(parents=True)
     (proj / "more").mkdir()
+    (proj / ".git").mkdir()
     path = write(proj / "cfg" / ".smmrules.toml", 'rules = ["../rules/local", "../more", "../more/"]\n')
     monkeypatch.chdir(tmp_path)                 # the cwd must not matter
     c = load_config(Path("proj/cfg/.smmrules.toml"))
@@ -513,10 +515,20 @@ def test_relative_rule_folders_resolve_against_config_folder(tmp_path, monkeypat
 
 
 def test_absolute_rule_folder(tmp_path):
-    folder = tmp_path / "abs"
-    folder.mkdir()
+    folder = tmp_path / "x" / "abs"
+    folder.mkdir(parents=True)
     c = load_config(write(tmp_path / "x" / ".smmrules.toml", f"rules = [{str(folder)!r}]\n"))
     assert c.rules == (folder,)
+
+
+def test_absolute_rule_folder_outside_the_repository_needs_the_command_line(tmp_path):
+    folder = tmp_path / "abs"
+    folder.mkdir()
+    path = write(tmp_path / "x" / ".smmrules.toml", f"rules = [{str(folder)!r}]\n")
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert str(err.value).startswith(f"{path}:1:10: rules folder {str(folder)!r} leads outside the repository ")
+    assert load_config(path, allow_rules=(str(folder),)).rules == (folder,)
 
 
 # ------------------------------------------------------------------------------ checking against loaded rules

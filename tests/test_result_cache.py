@@ -34,10 +34,13 @@ def test_second_run_is_served_from_the_cache(tree, capsys):
     first = run(capsys, "a.goals")
     entries = results_cached(tree)
     assert first == (1, ["T101"]) and len(entries) == 1
-    # poison the entry: if the second run reads it, we see the poisoned findings
-    result = pickle.loads(entries[0].read_bytes())
-    poisoned = type(result)(result.path, (), result.lines)
-    entries[0].write_bytes(pickle.dumps(poisoned))
+    # poison the entry (as smmrules itself would write it): if the second run reads it, we see the poisoned findings
+    from smmrules.config import DEFAULT
+    from smmrules.runner import _result_key
+    digest = _result_key("a.goals", (tree / "a.goals").read_text(encoding="utf-8"), DEFAULT, None)
+    assert entries[0].name == f"result-{digest[:40]}.pickle"
+    result = cache.load("result", digest)
+    cache.store("result", digest, type(result)(result.path, (), result.lines))
     assert run(capsys, "a.goals") == (0, [])
 
 
@@ -144,14 +147,15 @@ def test_unchanged_file_is_answered_without_the_parser_or_the_rules(tree):
 def test_clean_empties_the_cache_and_leaves_other_files_alone(tree, capsys):
     assert run(capsys, "a.goals") == (1, ["T101"])
     folder = tree / "cache"
-    ours = sorted(p.name for p in folder.iterdir())
+    ours = sorted(p.name for p in folder.iterdir() if p.name != cache.MANIFEST)   # the manifest goes too, uncounted
     assert any(n.startswith("result-") for n in ours)
     (folder / "notes.txt").write_text("a user's file that happens to be here", encoding="utf-8")
     (folder / "keep-me.pickle").write_bytes(b"not named like an entry of ours")
     assert main(["clean"]) == 0
     out = capsys.readouterr().out
     noun = "entry" if len(ours) == 1 else "entries"
-    assert out.startswith(f"Removed {len(ours)} cache {noun} (") and out.rstrip().endswith(f"from {folder}.")
+    assert out.startswith(f"Removed {len(ours)} cache {noun} (") and out.splitlines()[0].endswith(f"from {folder}.")
+    assert out.splitlines()[1:] == ["2 other files were not written by this smmrules and were left in place."]
     assert sorted(p.name for p in folder.iterdir()) == ["keep-me.pickle", "notes.txt"]
     assert main(["clean"]) == 0
     assert capsys.readouterr().out.startswith("Removed 0 cache entries (0.0 MB)")

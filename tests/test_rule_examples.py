@@ -62,8 +62,11 @@ def test_every_placeholder_is_filled(rule, lang):
 
 
 def test_codes_are_unique_and_prefixed_by_their_letter():
+    """A SMART rule's code starts with its letter; the others with their family's: E syntax,
+    L suppressions, C clarity (how a goal is written), D domain and document rules."""
     for rule in RULES.all_rules():
-        expected = rule.smart or {"syntax": "E", "suppression": "L"}.get(rule.scope, "D")
+        family = "C" if rule.name.startswith("clarity.") else "D"
+        expected = rule.smart or {"syntax": "E", "suppression": "L"}.get(rule.scope, family)
         assert rule.code[0] == expected, rule.code
 
 

@@ -120,7 +120,7 @@ def test_unused_suppression_is_l100():
 
 
 def test_unused_file_wide_and_blanket_suppressions_are_l100():
-    doc = ("# smmrules: ignore-file[S105]\n"
+    doc = ("# smmrules: ignore-file[R404]\n"
            "goal: increase monthly sales 20% within 6 months   # smmrules: ignore\n"
            "  task: raise conversion from first touch to sale\n")
     assert found(doc) == {(1, "L100"), (2, "L100")}
