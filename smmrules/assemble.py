@@ -215,6 +215,8 @@ class Assembler:
             if q.unit in _TIME_UNITS:
                 if q.value is None:
                     return []
+                if nxt is not None and nxt.kind == "period" and q.unit not in SUBDAY and prep in (None, "over"):
+                    return []   # "365 days a year", «5 дней в неделю»: how often, not by when
                 if (q.unit == "year" and prep is None and bound is None and 1900 <= q.value <= 2199
                         and str(p.toks[0]).isdigit() and len(p.toks) == 2):
                     # «2026 года», «2026 року» with no preposition: that calendar year, not 2026 years

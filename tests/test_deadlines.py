@@ -167,6 +167,12 @@ DEADLINE_ROWS = [
            ("absolute", 20, None), None, None),
     dl_row("получать 40 заявок каждые две недели", "ru", "leads", "achieve", "leads", "week", None, None,
            ("absolute", 40, None), None, None),
+    dl_row("publish one Reel a day for 300 days a year", "en", "other", "achieve", "posts", "day", None, None,
+           ("absolute", 1, None), None, None),
+    dl_row("отвечать на сообщения 7 дней в неделю", "ru", "communication", "maintain", "response_time", "week",
+           None, None, None, None, None),
+    dl_row("get 500 leads within 3 months per month", "en", "leads", "achieve", "leads", "month", None, None,
+           ("absolute", 500, None), ("duration", "2026-04-15", "P3M"), "within 3 months"),
     # events: a deadline of its own kind, with no date
     dl_row("grow the audience to 10,000 followers before the launch", "en", "awareness", "reach", "followers",
            None, None, None, ("absolute", 10000, None), ("event", None, None), "before the launch"),
