@@ -155,6 +155,9 @@ class Assembler:
             return Deadline("season", season_date(v.season, v.year, edge, today), None, phrase.text,
                             "season", phrase.span)
         if phrase.kind == "named":
+            if v.name == "year_end":      # "by year-end", "by EOY": the end of the year, as "by end of year"
+                return Deadline("period-end", named_date(v.name, v.year, today), None, phrase.text, "year",
+                                phrase.span)
             return Deadline("named", named_date(v.name, v.year, today), None, phrase.text, None, phrase.span)
         if phrase.kind == "event":
             return Deadline("event", None, None, phrase.text, None, phrase.span)

@@ -79,6 +79,15 @@ DEADLINE_ROWS = [
            ("absolute", 5000, None), ("date", "2027-12-31", None), "2027 года"),
     dl_row("increase sales by 20% by the 30th of June", "en", "sales", "increase", "sales", None, None, None,
            ("relative", 20, "%"), ("date", "2026-06-30", None), "by the 30th of June"),
+    # an ordinal month or year in words is a span from the start
+    dl_row("get 100 leads by the end of the second month", "en", "leads", "achieve", "leads", None, None, None,
+           ("absolute", 100, None), ("duration", "2026-03-15", "P2M"), "by the end of the second month"),
+    dl_row("получить 100 заявок за первый месяц", "ru", "leads", "achieve", "leads", None, None, None,
+           ("absolute", 100, None), ("duration", "2026-02-15", "P1M"), "за первый месяц"),
+    dl_row("отримати 100 заявок до кінця першого року", "uk", "leads", "achieve", "leads", None, None, None,
+           ("absolute", 100, None), ("duration", "2027-01-15", "P1Y"), "до кінця першого року"),
+    dl_row("increase sales by 20% by year-end", "en", "sales", "increase", "sales", None, None, None,
+           ("relative", 20, "%"), ("period-end", "2026-12-31", None), "by year-end"),
     # the middle of a year is the end of its first half; of a month, the 15th
     dl_row("increase sales by 20% by mid-2026", "en", "sales", "increase", "sales", None, None, None,
            ("relative", 20, "%"), ("half", "2026-06-30", None), "by mid-2026"),
