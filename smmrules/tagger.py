@@ -66,6 +66,16 @@ def _date_token(tok: RawToken) -> tuple[str, str, int]:
     return ("PERIOD", _COMPARE[text[0].lower()], 1)
 
 
+def _drop_idle_event_preps(out: list[list["_Edge"]]) -> None:
+    """"by", «до», «к» are also event prepositions (EV_PREP, "by the rebrand"); where no event or
+    holiday word follows within a few tokens that reading can never fit, and the preposition's
+    PREP reading covers dates: drop it, so the search does not carry it along."""
+    for i, edges in enumerate(out):
+        if len(edges) > 2 and any(e.terminal == "EV_PREP" for e in edges) and any(e.terminal == "PREP" for e in edges):
+            if not any(e.terminal in ("EVENT", "TIMENOUN") for es in out[i + 1:i + 6] for e in es):
+                edges[:] = [e for e in edges if e.terminal != "EV_PREP"]
+
+
 class _Edge:
     """A reading of raw tokens: the terminal, its meaning, the raw tokens consumed, its cost."""
 
@@ -190,6 +200,7 @@ class Tagger:
                 cost = 10 + rank + (WORD_PENALTY if t == "WORD" else 0)
                 edges.append(_Edge(t, m, n, cost))
             out.append(edges)
+        _drop_idle_event_preps(out)
         return out
 
     def tag(self, text: str, raw: list[RawToken], lex: Lexicon, base_line: int = 1, words=None,
