@@ -69,11 +69,12 @@ def _date_token(tok: RawToken) -> tuple[str, str, int]:
 def _drop_idle_event_preps(out: list[list["_Edge"]]) -> None:
     """"by", «до», «к» are also event prepositions (EV_PREP, "by the rebrand"); where no event or
     holiday word follows within a few tokens that reading can never fit, and the preposition's
-    PREP reading covers dates: drop it, so the search does not carry it along."""
+    PREP reading covers dates: drop it, so the search does not carry it along. Phrases that are
+    only event prepositions ("in time for", "ahead of") keep it."""
     for i, edges in enumerate(out):
         if len(edges) > 2 and any(e.terminal == "EV_PREP" for e in edges) and any(e.terminal == "PREP" for e in edges):
             if not any(e.terminal in ("EVENT", "TIMENOUN") for es in out[i + 1:i + 6] for e in es):
-                edges[:] = [e for e in edges if e.terminal != "EV_PREP"]
+                edges[:] = [e for e in edges if e.terminal != "EV_PREP" or e.length > 1]
 
 
 class _Edge:
