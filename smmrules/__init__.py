@@ -47,7 +47,7 @@ _EXPORTS = {
     "Baseline": "ast", "Deadline": "ast", "Goal": "ast", "Metric": "ast", "Secondary": "ast", "Span": "ast",
     "Target": "ast",
     "DataFileError": "errors", "GoalSyntaxError": "errors", "SmmrulesError": "errors", "RuleFileError": "errors",
-    "ConfigError": "errors",
+    "ConfigError": "errors", "DocumentLimitError": "errors",
     "parse_goal": "parse", "Context": "context", "Finding": "findings",
     "RuleSet": "engine", "check_goal": "engine", "Task": "catalogue", "suggest_tasks": "catalogue",
     "parse_document": "document", "Document": "document", "lint": "linting",

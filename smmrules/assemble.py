@@ -475,6 +475,8 @@ class Assembler:
             if target is not None and baseline is not None and target.qty is not None \
                     and target.qty.value is not None and baseline.qty.value is not None:
                 d = "increase" if target.qty.value >= baseline.qty.value else "decrease"
+            elif mi is not None and mi.lower_is_better and target is not None and target.bound == "le":
+                d = "decrease"  # "CPL: under $20", «CAC не более 200 грн»: a ceiling on a cost
             elif target is not None and target.qty is not None and target.qty.signed:
                 d = "increase"
             elif target is not None and target.role == "multiple":

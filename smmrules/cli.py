@@ -147,7 +147,40 @@ def _ruleset(dirs):
 
 
 def _stderr(msg: str) -> None:
-    print(msg, file=sys.stderr)
+    """One message line on stderr, with the control and bidirectional characters of names replaced."""
+    from .reporters.base import printable
+    try:
+        print(printable(msg), file=sys.stderr)
+    except (OSError, ValueError):      # stderr closed or full: nowhere left to say it
+        pass
+
+
+def _safe_stdout(fmt: str = "text") -> None:
+    """Make stdout unable to fail on a character: the machine formats (json, sarif, junit, github) are
+    UTF-8 whatever the locale (their readers expect it; JUnit's declaration says so), the text format
+    keeps the terminal's encoding and writes what it cannot encode as backslash escapes."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is None:         # replaced by a caller (a StringIO): it takes any str
+        return
+    try:
+        if fmt == "text":
+            reconfigure(errors="backslashreplace")
+        else:
+            reconfigure(encoding="utf-8", errors="backslashreplace")
+    except (OSError, ValueError):   # pragma: no cover - a stream that cannot be reconfigured
+        pass
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that what is still buffered is dropped at exit instead of
+    failing again (a closed pipe, a full disk)."""
+    import os
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _cmd_check(args) -> int:
@@ -175,8 +208,9 @@ def _cmd_check(args) -> int:
         print(json.dumps({"goal": goal.to_json(), "findings": [f.to_json() for f in findings],
                           "suggestions": [t.to_json(lang) for t in tasks]}, ensure_ascii=False))
     else:
+        from .reporters.base import printable
         for f in findings:
-            print(f"statement:{f.line}:{f.column}: {f.code} [{f.level}] {f.message}")
+            print(printable(f"statement:{f.line}:{f.column}: {f.code} [{f.level}] {f.message}"))
         if not findings:
             print("no findings")
         if tasks:
@@ -285,6 +319,7 @@ def _lint(args) -> int:
             yield result
             _gc_settle()                # the first file brought in the modules, tables and rules
 
+    _safe_stdout(args.format)
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     if args.format == "sarif":          # the only format that describes the rules themselves
         from .linting import rules_for
@@ -327,10 +362,12 @@ def _cmd_explain(args) -> int:
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         _stderr(f"smmrules: error: unknown rule code {args.code!r}{hint}; `smmrules rules` lists them")
         return EXIT_ERROR
+    from .reporters.base import printable
+    # a rule's texts may come from a repository's rule folder: no terminal escapes, line by line
     if rule.code != code:
         from .explain import renamed_text
-        sys.stdout.write(renamed_text(code, rule, args.lang))
-    sys.stdout.write(explain_text(rule, args.lang))
+        sys.stdout.write("\n".join(printable(line) for line in renamed_text(code, rule, args.lang).split("\n")))
+    sys.stdout.write("\n".join(printable(line) for line in explain_text(rule, args.lang).split("\n")))
     return EXIT_OK
 
 
@@ -348,14 +385,15 @@ def _cmd_rules(args) -> int:
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False))
     else:
+        from .reporters.base import printable
         width = max(len(r["name"]) for r in rows)
         for r in rows:
-            print(f"{r['code']}  {r['name']:<{width}}  {r['smart'] or '-'}  {r['level']:<7}  {r['summary']}")
+            print(printable(f"{r['code']}  {r['name']:<{width}}  {r['smart'] or '-'}  {r['level']:<7}  {r['summary']}"))
         if rules.aliases:
             from .explain import HEADINGS
             print(f"\n{HEADINGS[args.lang]['renamed_codes']}")
             for old, new in sorted(rules.aliases.items()):
-                print(f"{old}  -> {new}  {rules.get(new).name}")
+                print(printable(f"{old}  -> {new}  {rules.get(new).name}"))
     return EXIT_OK
 
 
@@ -390,10 +428,16 @@ def _today(value):
         return None
     import datetime as dt
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         print(f"smmrules: error: --today must be a date in YYYY-MM-DD form, got {value!r}", file=sys.stderr)
         raise SystemExit(EXIT_ERROR) from None
+    from .normalize import LAST_START
+    if day > LAST_START:
+        print(f"smmrules: error: deadlines cannot be counted from {value!r}: the latest date is "
+              f"{LAST_START.isoformat()}", file=sys.stderr)
+        raise SystemExit(EXIT_ERROR)
+    return day
 
 
 def _cmd_clean(args) -> int:
@@ -453,6 +497,39 @@ def _gc_settle() -> None:
         _gc_state[-1]["settled"] = True
 
 
+def _run(args) -> int:
+    """A command, with the run's last boundary: an output that fails or a bug is one line, never a
+    traceback (bad input is handled by each command; a file's own failure by runner.lint_file)."""
+    import errno
+    import os
+    if sys.stdout is None:              # started with stdout closed (`smmrules lint >&-`): write nowhere
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
+    if args.func is not _cmd_lint:
+        _safe_stdout()
+    try:
+        code = args.func(args)
+        sys.stdout.flush()              # a full disk or a closed pipe shows here, not after exit
+        return code
+    except BrokenPipeError:
+        # the reader went away (`smmrules lint | head`): stop quietly, as other command-line tools do
+        _silence_stdout()
+        return EXIT_OK
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:    # pragma: no cover - raised as BrokenPipeError above
+            _silence_stdout()
+            return EXIT_OK
+        _silence_stdout()
+        _stderr(f"smmrules: error: cannot write the output: {exc.strerror or exc}")
+        return EXIT_ERROR
+    except Exception as exc:            # noqa: BLE001 - the last boundary
+        if os.environ.get("SMMRULES_DEBUG"):
+            raise
+        detail = " ".join(str(exc).split())[:200]
+        _stderr(f"smmrules: error: internal error ({type(exc).__name__}{': ' + detail if detail else ''}); "
+                "please report it (SMMRULES_DEBUG=1 shows the traceback)")
+        return EXIT_ERROR
+
+
 def main(argv: list[str] | None = None) -> int:
     import gc
     _gc_state.append({"enabled": gc.isenabled(), "settled": False})
@@ -464,10 +541,7 @@ def main(argv: list[str] | None = None) -> int:
             args = _command_parser(argv[0]).parse_args(argv[1:])
         else:
             args = _build().parse_args(argv)
-        try:
-            return args.func(args)
-        except BrokenPipeError:  # pragma: no cover - e.g. `smmrules rules | head`
-            return EXIT_OK
+        return _run(args)
     finally:
         state = _gc_state.pop()
         if state["settled"]:

@@ -23,7 +23,7 @@ DEFAULT_EXCLUDE = (".git", ".hg", ".venv", "venv", "node_modules", "__pycache__"
 MAX_FILE_SIZE = 5_000_000            # default max-file-size, bytes
 MAX_STATEMENT_LENGTH = 2_000         # default max-statement-length, characters
 FILE_SIZE_CEILING = 1_000_000_000    # the largest max-file-size a config may ask for
-STATEMENT_LENGTH_CEILING = 1_000_000
+STATEMENT_LENGTH_CEILING = 50_000   # a statement is parsed whole: up to 2 KB of memory per character
 MAX_CONFIG_BYTES = 1_000_000         # a config file larger than this is refused unread
 MAX_PATTERN = 1_000                  # characters in one glob or folder name
 MAX_ENTRIES = 1_000                  # items in one list or table of the config
@@ -96,7 +96,16 @@ def _strings(name: str, value: Any, what: str) -> tuple[str, ...]:
 
 
 def _globs(name: str, value: Any) -> tuple[str, ...]:
-    return _strings(name, value, 'glob patterns like "*.goals"')
+    globs = _strings(name, value, 'glob patterns like "*.goals"')
+    for glob in globs:
+        _simple_enough(name, glob)
+    return globs
+
+
+def _simple_enough(name: str, glob: str) -> None:
+    if wildcards(glob) > MAX_WILDCARDS:
+        raise _Bad(f"{name}: the glob {_shown(glob[:60] + ('...' if len(glob) > 60 else ''))} has "
+                   f"{wildcards(glob):,} wildcards; the limit is {MAX_WILDCARDS}", element=glob)
 
 
 def _limit(name: str, value: Any, ceiling: int, unit: str) -> int:
@@ -122,6 +131,10 @@ def _per_file_ignores(name: str, value: Any) -> tuple[tuple[str, tuple[str, ...]
     for glob, codes in value.items():
         if not glob.strip() or len(glob) > MAX_PATTERN or "\x00" in glob:
             raise _Bad(f"{name} has an empty or overlong glob pattern", sub=(glob,))
+        try:
+            _simple_enough(name, glob)
+        except _Bad as bad:
+            raise _Bad(bad.message, (glob,)) from None
         try:
             out.append((glob, _codes(f"{name} for '{glob}'", codes)))
         except _Bad as bad:
@@ -238,8 +251,6 @@ class Config(Record):
         return hash((self.path, self.select, self.ignore, self.fail_on, self.lang, self.rules))
 
 
-DEFAULT = Config()
-
 
 # ---------------------------------------------------------------------------------- discovery
 def _mentions_us(path: Path) -> bool:
@@ -253,8 +264,12 @@ def _mentions_us(path: Path) -> bool:
     if b"smmrules" not in raw:
         return False                        # most pyproject.toml files: no need to parse them
     import tomllib
+    from .tomlpos import bounds_error
     try:
-        data = tomllib.loads(raw.decode("utf-8").lstrip("\ufeff"))
+        text = raw.decode("utf-8").lstrip("\ufeff")
+        if bounds_error(text) is not None:
+            return True                     # load_config says why it cannot be read
+        data = tomllib.loads(text)
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return b"smmrules" in raw           # broken: ours only if it mentions us, then load_config says why
     tool = data.get("tool")
@@ -384,6 +399,11 @@ class _Loader:
 
     def parse(self, text: str) -> dict:
         import tomllib
+        from .tomlpos import bounds_error
+        bad = bounds_error(text)
+        if bad is not None:
+            message, line, column = bad
+            raise ConfigError(f"invalid TOML: {message} (column {column})", path=self.shown, line=line)
         try:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
@@ -582,21 +602,31 @@ def is_selected(config: Config, code: str, path: str | None = None) -> bool:
         return False
     if _prefixed(code, config.ignore):
         return False
-    if path is not None and config.per_file_ignores:
-        parts = _relative_parts(config, path)
-        for glob, codes in config.per_file_ignores:
-            if _prefixed(code, codes) and (_glob_match(glob, parts) or _glob_match(glob, parts[-1:])):
-                return False
+    if path is not None and config.per_file_ignores and _prefixed(code, ignored_in(config, path)):
+        return False
     return True
 
 
-def is_excluded(config: Config, path: Path) -> bool:
-    """Whether `path` or a folder above it (up to the config's folder) matches an exclude glob."""
+@lru_cache(maxsize=256)
+def ignored_in(config: Config, path: str) -> tuple[str, ...]:
+    """The codes per-file-ignores turns off in the file at `path`: its globs are matched once per file."""
     parts = _relative_parts(config, path)
-    for n in range(1, len(parts) + 1):
-        for glob in config.exclude:
-            if _glob_match(glob, parts[n - 1:n]) or _glob_match(glob, parts[:n]):
+    return tuple(c for glob, codes in config.per_file_ignores
+                 if _glob_match(glob, parts) or _glob_match(glob, parts[-1:]) for c in codes)
+
+
+def is_excluded(config: Config, path: Path, *, above_checked: bool = False) -> bool:
+    """Whether `path` or a folder above it (up to the config's folder) matches an exclude glob.
+
+    `above_checked`: the folder holding `path` is known not to be excluded (a walk admitted it), so
+    only the last name and the whole path are matched: a walk down deep folders stays linear."""
+    parts = _relative_parts(config, path)
+    for glob in config.exclude:
+        if above_checked:
+            if _glob_match(glob, parts[-1:]) or _glob_match(glob, parts):
                 return True
+        elif any(_glob_match(glob, (part,)) for part in parts) or any(_prefix_matches(glob, parts)):
+            return True
     return False
 
 
@@ -622,17 +652,22 @@ def _relative_parts(config: Config, path) -> tuple[str, ...]:
             parts = ()
         return parts or (PurePath(full).name or full,)
     prefix = root if root.endswith("/") else root + "/"
-    parts = tuple(p for p in full[len(prefix):].split("/") if p) if full.startswith(prefix) else ()
+    parts = tuple(filter(None, full[len(prefix):].split("/"))) if full.startswith(prefix) else ()
     return parts or (os.path.basename(full) or full,)
 
 
 # ---------------------------------------------------------------------------------- globs
-# Matched segment by segment without regular expressions, so no pattern can backtrack badly:
-# `*` and `?` and [classes] stay within one path component, `**` spans any number of them.
-_STAR = ("*",)
+# A glob is compiled once into segments: `**` (any number of path components) or a pattern for one
+# component. A component's pattern is split at its `*`s into pieces of fixed length (literals, `?`,
+# [classes]), each compiled to a regular expression without quantifiers, so nothing can backtrack:
+# the first piece is anchored at the start, the last at the end, and the ones between are found
+# leftmost in turn (a leftmost match never loses a match a later one would find). Matching one
+# component costs at most its length times the longest piece, and a glob has at most MAX_WILDCARDS
+# wildcards, so `**` keeps few states; a config's globs are matched once per file, not per finding.
+MAX_WILDCARDS = 32
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=8192)
 def _compile(glob: str) -> tuple:
     text = glob.strip().replace("\\", "/")
     while text.startswith("./"):
@@ -643,20 +678,28 @@ def _compile(glob: str) -> tuple:
     for seg in text.strip("/").split("/"):
         if not seg:
             continue
-        segments.append("**" if seg == "**" else _tokens(seg))
+        segments.append("**" if seg == "**" else _segment(seg))
     return tuple(segments)
 
 
-def _tokens(seg: str) -> tuple:
-    out: list = []
+def wildcards(glob: str) -> int:
+    """How many wildcards (`*`, `**`, `?`, [classes]) a glob has: what its matching costs grow with."""
+    return sum(len(_pieces(seg)) - 1 + sum(tok[0] != "=" for piece in _pieces(seg) for tok in piece)
+               if seg != "**" else 1 for seg in glob.strip().replace("\\", "/").split("/") if seg)
+
+
+def _pieces(seg: str) -> list[list[tuple]]:
+    """A component's pattern as the pieces between its `*`s; each piece a list of one-character tokens:
+    ("=", ch), ("?",), ("[", ranges, negate)."""
+    pieces: list[list[tuple]] = [[]]
     i = 0
     while i < len(seg):
         c = seg[i]
         if c == "*":
-            if not out or out[-1] is not _STAR:
-                out.append(_STAR)
+            if pieces[-1] or len(pieces) == 1:
+                pieces.append([])
         elif c == "?":
-            out.append(("?",))
+            pieces[-1].append(("?",))
         elif c == "[" and (end := seg.find("]", i + 2 + (seg[i + 1:i + 2] in ("!", "^")))) != -1:
             body = seg[i + 1:end]
             negate = body[:1] in ("!", "^")
@@ -669,52 +712,88 @@ def _tokens(seg: str) -> tuple:
                 else:
                     ranges.append((body[j], body[j]))
                     j += 1
-            out.append(("[", tuple(ranges), negate))
+            pieces[-1].append(("[", tuple(ranges), negate))
             i = end
         else:
-            out.append(("=", c))
+            pieces[-1].append(("=", c))
         i += 1
-    return tuple(out)
+    return pieces
 
 
-def _one(token: tuple, ch: str) -> bool:
-    if token[0] == "=":
-        return token[1] == ch
-    if token[0] == "?":
-        return True
-    return any(lo <= ch <= hi for lo, hi in token[1]) != token[2]
-
-
-def _segment_match(tokens: tuple, text: str) -> bool:
-    """Wildcard match of one path component (the two-pointer algorithm: O(len(tokens) * len(text)))."""
-    ti = si = 0
-    star, mark = -1, 0
-    while si < len(text):
-        if ti < len(tokens) and tokens[ti] is _STAR:
-            star, mark = ti, si
-            ti += 1
-        elif ti < len(tokens) and _one(tokens[ti], text[si]):
-            ti += 1
-            si += 1
-        elif star != -1:
-            ti, mark = star + 1, mark + 1
-            si = mark
+def _piece_regex(tokens: list[tuple]):
+    out = []
+    for tok in tokens:
+        if tok[0] == "=":
+            out.append(re.escape(tok[1]))
+        elif tok[0] == "?":
+            out.append(".")
         else:
+            ranges = [(lo, hi) for lo, hi in tok[1] if lo <= hi]   # a reversed range matches nothing
+            body = "".join(re.escape(lo) if lo == hi else f"{re.escape(lo)}-{re.escape(hi)}" for lo, hi in ranges)
+            if body:
+                out.append(f"[{'^' if tok[2] else ''}{body}]")
+            else:
+                out.append("." if tok[2] else "(?!)")
+    return re.compile("".join(out), re.DOTALL)
+
+
+def _segment(seg: str) -> tuple:
+    """(head, middles, tail, fixed): with no `*`, `fixed` is the whole pattern (head etc. None);
+    otherwise the pieces before the first and after the last `*` (None when empty) and those between."""
+    pieces = _pieces(seg)
+    if len(pieces) == 1:
+        return (None, (), None, _piece_regex(pieces[0]))
+    head = _piece_regex(pieces[0]) if pieces[0] else None
+    tail = (_piece_regex(pieces[-1]), len(pieces[-1])) if pieces[-1] else None
+    middles = tuple(_piece_regex(p) for p in pieces[1:-1] if p)
+    return (head, middles, tail, None)
+
+
+def _segment_match(compiled: tuple, text: str) -> bool:
+    """Whether one path component matches a compiled component pattern (see the comment above)."""
+    head, middles, tail, fixed = compiled
+    if fixed is not None:
+        return fixed.fullmatch(text) is not None
+    pos, end = 0, len(text)
+    if head is not None:
+        m = head.match(text)
+        if m is None:
             return False
-    while ti < len(tokens) and tokens[ti] is _STAR:
-        ti += 1
-    return ti == len(tokens)
+        pos = m.end()
+    if tail is not None:
+        pattern, size = tail
+        if end - size < pos or pattern.fullmatch(text, end - size) is None:
+            return False
+        end -= size
+    for pattern in middles:
+        m = pattern.search(text, pos, end)
+        if m is None:
+            return False
+        pos = m.end()
+    return True
 
 
 def _glob_match(glob: str, parts: tuple[str, ...]) -> bool:
     """Whether the path components `parts` match `glob` as a whole."""
+    n, last = 0, False
+    for n, last in enumerate(_prefix_matches(glob, parts), start=1):
+        pass
+    return n == len(parts) > 0 and last      # the matcher stops early when no state is left
+
+
+def _prefix_matches(glob: str, parts: tuple[str, ...]):
+    """For n = 1, 2, ...: whether parts[:n] matches `glob` as a whole (one pass over the parts, so
+    asking it of every folder above a file costs no more than asking it of the file)."""
     segments = _compile(glob)
-    if not segments or not parts:
-        return False
+    if not segments:
+        return
+    if "**" not in segments:
+        if len(parts) > len(segments):      # a glob without ** matches paths of its own length only
+            parts = parts[:len(segments)]
 
     def closure(states):
         out = set(states)
-        for i in sorted(states):
+        for i in states:
             while i < len(segments) and segments[i] == "**":
                 i += 1
                 out.add(i)
@@ -724,5 +803,8 @@ def _glob_match(glob: str, parts: tuple[str, ...]) -> bool:
         states = closure({i + (segments[i] != "**") for i in states if i < len(segments)
                           and (segments[i] == "**" or _segment_match(segments[i], part))})
         if not states:
-            return False
-    return len(segments) in states
+            return
+        yield len(segments) in states
+
+
+DEFAULT = Config()      # made last: checking its globs uses the glob functions above

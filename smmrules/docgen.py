@@ -1,4 +1,5 @@
-"""Generate docs/rules/ from the rule files: `python -m smmrules.docgen [--check] [DIR]`."""
+"""Generate docs/rules/ from the rule files and docs/vocabulary.md from grammar/metrics.toml:
+`python -m smmrules.docgen [--check] [DIR]`."""
 from __future__ import annotations
 
 import sys
@@ -15,6 +16,95 @@ def generated_pages(rules: RuleSet | None = None) -> dict[str, str]:
     pages.update({f"{old}.md": redirect_page(old, rs.get(new)) for old, new in rs.aliases.items()})
     pages["index.md"] = index_page(all_rules, rs.aliases, {r.code: r.name for r in all_rules})
     return pages
+
+
+_CATEGORY_ORDER = ("sales", "leads", "awareness", "engagement", "traffic", "loyalty", "communication", "other")
+
+
+# Nominative endings of an adjective by the gender or number of its noun.
+_ADJ_ENDINGS = {"ru": {"f": ("ая", "яя"), "n": ("ое", "ее"), "pl": ("ые", "ие")},
+                "uk": {"f": ("а", "я"), "n": ("е", "є"), "pl": ("і", "ї")}}
+
+
+def _gender(noun: str, tags: tuple, lang: str, root: str) -> str:
+    """m, f, n or pl: what a noun lemma makes its adjective agree with (for showing phrases)."""
+    from .morphology import morphology
+    if "pl" in tags:
+        return "pl"
+    if noun.endswith("мя") or noun.endswith(("о", "е")) or (lang == "uk" and len(noun) > 3 and noun[-1] == "я"
+                                                         and noun[-2] == noun[-3]):
+        return "n"
+    if noun.endswith(("а", "я")):
+        return "f"
+    if noun.endswith("ь"):
+        forms = morphology(lang, root).forms(noun, "n", tags)
+        return "f" if noun[:-1] + ("ью" if lang == "ru" else "ю") in forms else "m"
+    return "m"
+
+
+def _shown(pattern: str, lang: str = "en", root: str = "") -> str:
+    """A lexicon pattern as a reader writes it: `стоимость@n лида` -> `стоимость лида`; an adjective
+    lemma agrees with its noun (`средний@a сумма@n заказа` -> `средняя сумма заказа`)."""
+    from .morphology import morphology, split_lemma
+    words = pattern.split()
+    parsed = [split_lemma(w) if "@" in w else None for w in words]
+    out = []
+    for i, (word, lemma) in enumerate(zip(words, parsed)):
+        if lemma is None:
+            out.append(word)
+            continue
+        text, pos, tags = lemma
+        noun = next((p for p in parsed[i + 1:] if p is not None and p[1] == "n"), None)
+        if pos == "a" and noun is not None and lang in _ADJ_ENDINGS:
+            gender = _gender(noun[0], noun[2], lang, root)
+            if gender != "m":
+                forms = morphology(lang, root).forms(text, pos, tags)
+                stem = text[:-2]
+                text = next((stem + e for e in _ADJ_ENDINGS[lang][gender] if stem + e in forms), text)
+        out.append(text)
+    return " ".join(out)
+
+
+def vocabulary_page(path: Path | str | None = None) -> str:
+    """docs/vocabulary.md: every metric of grammar/metrics.toml with its category, unit kind,
+    flags and words per language."""
+    import tomllib
+    from .resources import grammar_file
+    source = Path(path) if path else Path(grammar_file()) / "metrics.toml"
+    with open(source, "rb") as fh:
+        metrics = tomllib.load(fh).get("metric", {})
+    by_category: dict[str, list[str]] = {}
+    for name, spec in metrics.items():
+        by_category.setdefault(spec["category"], []).append(name)
+    lines = [
+        "# Metric vocabulary",
+        "",
+        "<!-- generated from grammar/metrics.toml by `python -m smmrules.docgen`; do not edit -->",
+        "",
+        f"The {len(metrics)} metrics smmrules recognises in goal statements, by category. `metric` in",
+        "the goal JSON is the canonical name in the first column. A word stands for all its inflected",
+        "forms (средний чек: среднего чека, средним чеком...); a longer term wins over its head word",
+        "(\"cost per lead\" is not \"cost\"). Unit kind is what a target of the metric counts: count,",
+        "percent, money, time, rate (a score or ratio that is not a share) or rank. Where lower is",
+        "better, \"improve\" and \"optimise\" mean \"reduce\". Abstract outcomes cannot be counted as",
+        "written; activities are tasks, not results.",
+        "",
+    ]
+    for category in sorted(by_category, key=lambda c: (_CATEGORY_ORDER + (c,)).index(c)):
+        names = by_category[category]
+        lines += [f"## {category}", "",
+                  "| metric | unit kind | lower is better | kind | any language | en | ru | uk |",
+                  "|---|---|---|---|---|---|---|---|"]
+        for name in names:
+            spec = metrics[name]
+            unit_kind = spec.get("unit_kind", "time" if spec.get("time") else "count")
+            kind = ", ".join(k for k in ("abstract", "activity") if spec.get(k))
+            cells = [f"`{name}`", unit_kind, "yes" if spec.get("lower_is_better") else "",
+                     kind, ", ".join(_shown(p) for p in spec.get("any", []))]
+            cells += [", ".join(_shown(p, lang, str(source.parent)) for p in spec.get(lang, [])) for lang in ("en", "ru", "uk")]
+            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        lines.append("")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,6 +136,14 @@ def main(argv: list[str] | None = None) -> int:
                 tmp = documents.with_suffix(".tmp")
                 tmp.write_text(fresh, encoding="utf-8")
                 tmp.replace(documents)
+    vocabulary = root.parent / "vocabulary.md"
+    fresh = vocabulary_page()
+    if (vocabulary.read_text(encoding="utf-8") if vocabulary.exists() else None) != fresh:
+        stale.append("../vocabulary.md")
+        if not check:
+            tmp = vocabulary.with_suffix(".tmp")
+            tmp.write_text(fresh, encoding="utf-8")
+            tmp.replace(vocabulary)
     if check:
         if stale or extra:
             print(f"docs/rules is out of date: {', '.join(stale + extra)}; run python -m smmrules.docgen")

@@ -2,6 +2,7 @@
 
 parse_document never raises on content: a goal statement that cannot be parsed keeps its
 GoalSyntaxError, an unknown header key or a bad value keeps a message, for the rules to report.
+The one exception is size: a document of more than MAX_ENTRIES entries is a DocumentLimitError.
 """
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ import attr  # the attrs package; `import attrs` adds a namespace module on ever
 from ._lazyre import LazyPattern
 from .ast import CATEGORIES, LANGS, Goal, Span
 from .context import Context
-from .errors import GoalSyntaxError
+from .errors import DocumentLimitError, GoalSyntaxError
+from .normalize import LAST_START
 from .lexicon import LexiconSet, default_lexicons, normalize_word
 from .parse import MAX_STATEMENT, parse_goal
 from . import cache, lr
@@ -27,6 +29,13 @@ from .tokenizer import tokenize
 _COMMENT_RE = re.compile(r"(?:^|\s)#(?=\s|$)")
 _SUPPRESS_RE = LazyPattern(r"smmrules:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?", re.IGNORECASE)
 _KEY_RE = re.compile(r"^[^\W\d_][\w\- ]{0,40}$")
+# Lines that say something (goals, tasks, header entries, other text, suppression comments) in one
+# document. Each is parsed into objects that live until its findings are made (about 1-3 KB apiece),
+# so the cap bounds a hostile file's memory; blank lines and plain comments are not counted.
+MAX_ENTRIES = 20_000
+# The latest date a header may give (deadlines counted from a later one would run past year 9999,
+# where they are cut to 9999-12-31; see normalize.calendar_date).
+LAST_HEADER_DATE = LAST_START
 
 
 @attr.frozen
@@ -237,8 +246,8 @@ _NUMBER_RE = LazyPattern(r"(?<![\w.])(\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?:[.,]\d
 
 def _to_number(text: str) -> Optional[float]:
     m = _NUMBER_RE.search(text)
-    if not m:
-        return None
+    if not m or _EXPONENT_RE.match(text, m.end(1)) or len(m.group(1)) > 40:
+        return None                 # "1e309" is not 1, and a figure of 40 digits is not an amount
     digits = re.sub(r"[ \u00a0\u202f]", "", m.group(1))
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", digits):
         digits = digits.replace(",", "")
@@ -246,6 +255,9 @@ def _to_number(text: str) -> Optional[float]:
     scale = (m.group(2) or "").lower().rstrip(".")
     value *= {"k": 1e3, "к": 1e3, "тыс": 1e3, "тис": 1e3, "млн": 1e6}.get(scale, 1)
     return value
+
+
+_EXPONENT_RE = re.compile(r"[eE][+-]?\d")
 
 
 def _duration_months(text: str, lang: str, lex: LexiconSet) -> Optional[float]:
@@ -279,9 +291,13 @@ def _type_value(key: str, text: str, lang: str, lex: LexiconSet) -> tuple[Any, O
         return text, None
     if kind == "date":
         try:
-            return dt.date.fromisoformat(text.strip()), None
+            day = dt.date.fromisoformat(text.strip())
         except ValueError:
             return None, f"'{text}' is not a date: write it as YYYY-MM-DD"
+        if day > LAST_HEADER_DATE:
+            # deadlines are counted from it ("by Q3", "within 2 years"): leave them room in the calendar
+            return None, f"'{text}' is too late a date: the latest is {LAST_HEADER_DATE.isoformat()}"
+        return day, None
     if kind == "yesno":
         if norm in kw.yes:
             return True, None
@@ -342,40 +358,73 @@ def _detect_doc_lang(goal_texts: list[str], lex: LexiconSet) -> tuple[str, list[
 
 
 def _split_lines(text: str) -> list[str]:
+    """The document's lines, without their ends: LF, CRLF and a lone CR (old Mac files) each end one."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    return [ln[:-1] if ln.endswith("\r") else ln for ln in text.split("\n")]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.split("\n")
+
+
+def _line_tokens(lines: list[str]):
+    """Terminals of every line that says something, one line at a time (a generator, so no list of a
+    whole file's tokens is ever held). Blank lines and comments that are not suppressions add nothing to
+    what parse_document builds, so they give no tokens: a file of blank lines costs no more than its text."""
+    classify, suppression = _classify, _SUPPRESS_RE.search
+    entries = 0
+    for i, line in enumerate(lines, start=1):
+        if not line or line.isspace():
+            continue
+        stripped = line.lstrip()
+        if stripped.startswith("#") and suppression(stripped) is None:
+            continue
+        entries += 1
+        if entries > MAX_ENTRIES:
+            raise DocumentLimitError(f"the document has more than {MAX_ENTRIES:,} entries (goals, tasks, header "
+                                     f"lines, other text and suppressions); split it into smaller documents",
+                                     line=i, column=len(line) - len(stripped) + 1)
+        yield from classify(line, i)
 
 
 def parse_document(text: str, *, path: str | None = None, today=None,
                    max_statement_length: int = MAX_STATEMENT) -> Document:
-    """Parse a goal document. Never raises on content; see the module docstring."""
+    """Parse a goal document. Never raises on content (see the module docstring), except a document of more
+    than MAX_ENTRIES entries: a DocumentLimitError at the first entry past the limit."""
     if not isinstance(text, str):
         raise TypeError(f"parse_document expects a str, got {type(text).__name__}")
     lex = default_lexicons()
     kw = keywords()
     lines = _split_lines(text)
-    tokens: list[Token] = []
-    for i, line in enumerate(lines, start=1):
-        tokens.extend(_classify(line, i))
-    tree = lr.parse(_table(), tokens)
-
     header: list[HeaderEntry] = []
     raw_goals: list[dict] = []
     orphans: list[TaskEntry] = []
     stray: list[StrayLine] = []
     suppressions: list[Suppression] = []
     seen_goal = False
-    for node in tree.children:
-        toks = {t.type: t for t in node.children}
+    named = [0]                 # codes named by the suppressions so far
+
+    def line_node(name: str, children: list):
+        """One line's rule, taken in as the parser reduces it: no tree of the whole file is kept."""
+        nonlocal seen_goal
+        if name == "start":
+            return None
+        toks = {t.type: t for t in children}
         comment = toks.get("COMMENT")
         if comment is not None:
             for m in _SUPPRESS_RE.finditer(str(comment)):
+                if len(suppressions) >= MAX_ENTRIES:    # many on one line: each is an entry of its own
+                    raise DocumentLimitError(f"the document has more than {MAX_ENTRIES:,} suppressions; "
+                                             f"split it into smaller documents",
+                                             line=comment.line, column=comment.column + m.start())
+                named[0] += (m.group(2) or "").count(",") + 1
+                if named[0] > MAX_ENTRIES:              # and so is each code they name
+                    raise DocumentLimitError(f"the document's suppressions name more than {MAX_ENTRIES:,} codes",
+                                             line=comment.line, column=comment.column + m.start())
                 codes = tuple(c.strip().upper() for c in (m.group(2) or "").split(",") if c.strip())
                 col = comment.column + m.start()
                 suppressions.append(Suppression(comment.line, codes, m.group(1).lower() == "ignore-file",
                                                 Span(comment.line, col, comment.line, comment.column + len(comment))))
-        if node.data == "header":
+        if name == "header":
             k, v = toks["KEY"], toks.get("VALUE")
             end = v if v is not None else toks["COLON"]
             header.append(dict(raw_key=str(k), text=str(v) if v is not None else "",
@@ -383,13 +432,13 @@ def parse_document(text: str, *, path: str | None = None, today=None,
                                key_span=Span(k.line, k.column, k.line, k.end_column),
                                value_span=Span(v.line, v.column, v.line, v.end_column) if v is not None else None,
                                seen_goal=seen_goal))
-        elif node.data == "goal":
+        elif name == "goal":
             seen_goal = True
             k, v = toks["GOAL_KW"], toks.get("VALUE")
             cat = toks.get("CATEGORY")
             raw_goals.append(dict(kw=k, value=v, category=kw.categories.get(_norm_key(str(cat))) if cat else None,
                                   tasks=[]))
-        elif node.data == "task":
+        elif name == "task":
             k, v = toks["TASK_KW"], toks.get("VALUE")
             end = v if v is not None else toks["COLON"]
             entry = dict(text=str(v) if v is not None else "", line=k.line,
@@ -398,9 +447,12 @@ def parse_document(text: str, *, path: str | None = None, today=None,
                 raw_goals[-1]["tasks"].append(entry)
             else:
                 orphans.append(TaskEntry(entry["text"], entry["line"], entry["span"], None))
-        elif node.data == "stray":
+        elif name == "stray":
             t = toks["TEXT"]
             stray.append(StrayLine(str(t), t.line, Span(t.line, t.column, t.line, t.end_column)))
+        return None
+
+    lr.parse(_table(), _line_tokens(lines), line_node)
 
     # the language and the header, then the goals that depend on them
     declared_lang = None

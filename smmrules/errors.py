@@ -33,6 +33,18 @@ class GoalSyntaxError(SmmrulesError, ValueError):
                                text=self.text, expected=self.expected, path=path or self.path)
 
 
+class DocumentLimitError(SmmrulesError):
+    """A goal document beyond a size limit smmrules keeps to bound its work: `line:column: what is wrong`."""
+
+    def __init__(self, message: str, *, line: int, column: int = 1, path: str | None = None):
+        self.message = message
+        self.line = line
+        self.column = column
+        self.path = path
+        where = f"{path}:" if path else ""
+        super().__init__(f"{where}{line}:{column}: {message}")
+
+
 class DataFileError(SmmrulesError):
     """A broken lexicon, grammar or rule data file shipped with smmrules or given by the user."""
 

@@ -7,7 +7,7 @@ from typing import Any, Callable
 from ._record import Record, _set
 from .ast import CATEGORIES, DEADLINE_KINDS, DIRECTIONS, LANGS, PERIODS, TARGET_KINDS, Goal
 from .context import ROLES, Context
-from .lexicon import LexiconSet
+from .lexicon import UNIT_KINDS, LexiconSet
 from .metrics import MetricError, implied_monthly_growth, monthly_growth_of_factor
 from .normalize import duration_months, months_between
 
@@ -60,6 +60,7 @@ def declared_fields(lexicons: LexiconSet, scope: str = "goal") -> dict[str, Fiel
         "goal.task_count": NUM, "goal.duplicate_line": NUM, "goal.conflict_line": NUM,
         "goal.text": STR, "goal.lang": _enum(LANGS), "goal.category": _enum(CATEGORIES),
         "goal.direction": _enum(DIRECTIONS), "goal.metric": STR, "goal.metric_text": STR,
+        "goal.metric.unit_kind": _enum(UNIT_KINDS),
         "goal.period": _enum(PERIODS), "goal.channel": STR, "goal.per": STR,
         "goal.abstract": BOOL, "goal.activity": BOOL, "goal.vague": BOOL, "goal.placeholder": BOOL,
         "goal.concrete": BOOL,
@@ -194,7 +195,11 @@ def doc_values(ctx: Context) -> dict[str, Any]:
 
 def goal_values(goal: Goal, ctx: Context, lexicons: LexiconSet) -> dict[str, Any]:
     """Every declared field's value for this goal (None when missing)."""
-    info = lexicons.metrics.get(goal.metric.name.split("_per_")[0]) if goal.metric else None
+    info = None
+    if goal.metric is not None:
+        # likes_per_post is likes counted per post; cost_per_lead is a metric of its own
+        name = goal.metric.name
+        info = lexicons.metrics.get(name) or lexicons.metrics.get(name.rsplit("_per_", 1)[0])
     t, d, b = goal.target, goal.deadline, goal.baseline
     months = deadline_months(goal, ctx)
     hours = None
@@ -204,6 +209,7 @@ def goal_values(goal: Goal, ctx: Context, lexicons: LexiconSet) -> dict[str, Any
         "goal.text": goal.text, "goal.lang": goal.lang, "goal.category": goal.category,
         "goal.direction": goal.direction, "goal.metric": goal.metric.name if goal.metric else None,
         "goal.metric_text": goal.metric.text if goal.metric else None,
+        "goal.metric.unit_kind": info.unit_kind if info else None,
         "goal.period": goal.period, "goal.channel": goal.channel, "goal.per": goal.per,
         "goal.abstract": bool(info and info.abstract), "goal.activity": bool(info and info.activity),
         "goal.vague": goal.vague, "goal.placeholder": goal.placeholder,

@@ -1,10 +1,11 @@
-"""Keyword lexicons: load grammar/lexicon/*.toml and grammar/metrics.toml, match words by stem."""
+"""Keyword lexicons: load grammar/lexicon/*.toml and grammar/metrics.toml, match words by lemma
+(every form from grammar/morphology), by stem or exactly."""
 from __future__ import annotations
 
 import os
 import threading
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 
 from ._record import Record, _set
 from .errors import DataFileError
@@ -36,13 +37,20 @@ class Reading(Record):
         _set(self, "rank", rank)
 
 
+# What a metric's target counts (grammar/metrics.toml explains each).
+UNIT_KINDS = ("count", "percent", "money", "time", "rate", "rank")
+
+
 class MetricInfo(Record):
+    """A metric of grammar/metrics.toml. `time` (a duration: "within 24 hours" is its target)
+    follows from unit_kind "time"."""
+
     __slots__ = ("name", "category", "abstract", "activity", "lower_is_better", "time", "display",
-                 "percent_variant")
+                 "percent_variant", "unit_kind")
 
     def __init__(self, name: str, category: str, abstract: bool = False, activity: bool = False,
                  lower_is_better: bool = False, time: bool = False, display: dict | None = None,
-                 percent_variant: str | None = None):
+                 percent_variant: str | None = None, unit_kind: str = "count"):
         _set(self, "name", name)
         _set(self, "category", category)
         _set(self, "abstract", abstract)
@@ -51,20 +59,28 @@ class MetricInfo(Record):
         _set(self, "time", time)
         _set(self, "display", {} if display is None else display)
         _set(self, "percent_variant", percent_variant)
+        _set(self, "unit_kind", unit_kind)
 
     def __hash__(self):
         return hash(self.name)
 
 
 # A pattern is a plain tuple (it is pickled by the thousand in the lexicon cache):
-# (parts, terminal, value, order), each part being ("exact"|"stem"|"suffix", text).
+# (parts, terminal, value, order), each part being ("exact"|"stem"|"suffix", text) or
+# ("forms", lemma, frozenset of its forms, frozenset of those that head no clause: a verb's declined
+# participles and gerunds) for a `lemma@pos` word.
 _PARTS, _TERMINAL, _VALUE, _ORDER = range(4)
 
 
-def _compile(pattern: str) -> tuple:
+def _compile(pattern: str, lang: str = "en", root: str | None = None) -> tuple:
     parts = []
     for word in normalize_word(pattern).split():
-        if word.endswith("*") and len(word) > 1:
+        lemma = _split_lemma(word) if "@" in word else None
+        if lemma is not None:
+            from .morphology import morphology  # only when the lexicon cache misses
+            table = morphology(lang, root or grammar_file())
+            parts.append(("forms", lemma[0], table.forms(*lemma), table.secondary(*lemma)))
+        elif word.endswith("*") and len(word) > 1:
             parts.append(("stem", word[:-1]))
         elif word.startswith("*") and len(word) > 1:
             parts.append(("suffix", word[1:]))
@@ -73,8 +89,15 @@ def _compile(pattern: str) -> tuple:
     return tuple(parts)
 
 
+def _split_lemma(word: str):
+    from .morphology import split_lemma
+    return split_lemma(word)
+
+
 def _part_matches(part: tuple, word: str) -> bool:
-    kind, text = part
+    kind, text = part[0], part[1]
+    if kind == "forms":
+        return word in part[2]
     if kind == "exact":
         return word == text
     if kind == "stem":
@@ -82,39 +105,118 @@ def _part_matches(part: tuple, word: str) -> bool:
     return word.endswith(text) and len(word) > len(text) + 1
 
 
+class _Words(Set):
+    """The words a lexicon knows exactly (every form of its lemmas) and its stems. `in` looks one
+    word up without decoding the lexicon's forms; iterating lists them all."""
+
+    __slots__ = ("_lex",)
+
+    def __init__(self, lex: "Lexicon"):
+        self._lex = lex
+
+    def __contains__(self, word) -> bool:
+        lex = self._lex
+        return word in lex._exact or lex._form_group(word) is not None or word in lex._stem_texts()
+
+    def _all(self) -> frozenset:
+        lex = self._lex
+        forms = (w for prefix in lex._blobs for w in lex._table(prefix))
+        return frozenset(lex._exact) | frozenset(forms) | lex._stem_texts()
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
 class Lexicon:
-    """The keyword table of one language (plus the shared words)."""
+    """The keyword table of one language (plus the shared words).
+
+    Exact words index their patterns in a dict. The forms of lemma patterns are many (every case
+    of every noun): they are kept as one string per first two letters ("form group form group..."),
+    decoded into a dict when a word with those letters is first looked up, so loading a language
+    from the cache does not build thousands of entries a goal never reads.
+    """
 
     def __init__(self, lang: str, patterns: list[tuple]):
         self.lang = lang
-        self._exact: dict[str, list[tuple]] = {}
+        self._exact: dict[str, tuple] = {}
+        exact: dict[str, list[tuple]] = {}
+        forms: dict[str, list[tuple]] = {}
+        secondary: set[str] = set()
         self._stems: dict[str, list[tuple]] = {}
         self._suffixes: list[tuple] = []
         for p in patterns:
-            kind, text = p[_PARTS][0]
-            if kind == "exact":
-                self._exact.setdefault(text, []).append(p)
+            kind, text = p[_PARTS][0][:2]
+            if kind == "forms":
+                # the first word is found through the index: the pattern need not carry its forms
+                slim = ((("forms", text, None),) + p[_PARTS][1:],) + p[1:]
+                for form in p[_PARTS][0][2]:
+                    forms.setdefault(form, []).append(slim)
+                secondary.update(p[_PARTS][0][3])
+            elif kind == "exact":
+                exact.setdefault(text, []).append(p)
             elif kind == "stem":
                 self._stems.setdefault(text[:2], []).append(p)
             else:
                 self._suffixes.append(p)
+        self._exact = {w: tuple(ps) for w, ps in exact.items()}
+        # the forms of one lemma share one group of patterns
+        group_ids: dict[tuple, int] = {}
+        buckets: dict[str, list[str]] = {}
+        for form in sorted(forms):
+            group = tuple(forms[form])
+            gid = group_ids.setdefault(group, len(group_ids))
+            # group n is written n + 1, and -(n + 1) for a participle or gerund (see secondary())
+            buckets.setdefault(form[:2], []).extend((form, f"-{gid + 1}" if form in secondary else str(gid + 1)))
+        self._groups: tuple[tuple, ...] = tuple(group_ids)
+        self._blobs: dict[str, str] = {prefix: " ".join(items) for prefix, items in buckets.items()}
+        self._tables: dict[str, dict[str, int]] = {}
         self._first_cache: dict[str, tuple] = {}
         self._readings_cache: dict[tuple, list] = {}
         self._longest = max((len(p[_PARTS]) for p in patterns), default=1)
-        self.words = frozenset(self._exact) | frozenset(
-            p[_PARTS][0][1] for ps in self._stems.values() for p in ps)
         self.values = frozenset(p[_VALUE] for p in patterns)
+
+    @property
+    def words(self) -> _Words:
+        """Every word the lexicon knows exactly, and its stems."""
+        return _Words(self)
+
+    def _stem_texts(self) -> frozenset:
+        return frozenset(p[_PARTS][0][1] for ps in self._stems.values() for p in ps)
+
+    def _table(self, prefix: str) -> dict[str, int]:
+        table = self._tables.get(prefix)
+        if table is None:
+            items = self._blobs.get(prefix, "").split(" ")
+            table = self._tables[prefix] = dict(zip(items[::2], map(int, items[1::2]))) if items[0] else {}
+        return table
+
+    def _form_group(self, word: str) -> int | None:
+        gid = self._table(word[:2]).get(word)
+        return None if gid is None else abs(gid) - 1
+
+    def secondary(self, word: str) -> bool:
+        """Whether `word` is a declined participle or a gerund of the lexicon's verbs (привлеченных,
+        увеличивая): an adjective or adverb in use, it heads no clause."""
+        gid = self._table(word[:2]).get(word) if word else None
+        return gid is not None and gid < 0
 
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_first_cache"] = {}
         state["_readings_cache"] = {}
+        state["_tables"] = {}
         return state
 
     def _first(self, word: str) -> tuple:
         cached = self._first_cache.get(word)
         if cached is None:
             found = list(self._exact.get(word, ()))
+            gid = self._form_group(word)
+            if gid is not None:
+                found += self._groups[gid]
             found += [p for p in self._stems.get(word[:2], ()) if word.startswith(p[_PARTS][0][1])]
             found += [p for p in self._suffixes if _part_matches(p[_PARTS][0], word)]
             cached = tuple(found)
@@ -145,9 +247,9 @@ class Lexicon:
                 continue
             if not all(_part_matches(p[_PARTS][k], words[start + k]) for k in range(1, n)):
                 continue
-            kinds = [k for k, _ in p[_PARTS]]
-            exactness = sum(1 for k in kinds if k != "exact")
-            specificity = -sum(len(t) for _, t in p[_PARTS])
+            # a form of a lemma is an exact word
+            exactness = sum(1 for part in p[_PARTS] if part[0] not in ("exact", "forms"))
+            specificity = -sum(len(part[1]) for part in p[_PARTS])
             key = (p[_TERMINAL], p[_VALUE], n)
             if key in seen:
                 continue
@@ -201,11 +303,15 @@ class LexiconSet:
         self.defaults = dict(metrics.get("defaults", {}))
         self.metrics: dict[str, MetricInfo] = {}
         for name, spec in metrics.get("metric", {}).items():
+            unit_kind = spec.get("unit_kind", "time" if spec.get("time") else "count")
+            if unit_kind not in UNIT_KINDS:
+                raise DataFileError(f"metrics.toml: metric {name}: unit_kind {unit_kind!r} is not one of "
+                                    f"{', '.join(UNIT_KINDS)}")
             self.metrics[name] = MetricInfo(
                 name=name, category=spec["category"], abstract=spec.get("abstract", False),
                 activity=spec.get("activity", False), lower_is_better=spec.get("lower_is_better", False),
-                time=spec.get("time", False), display=dict(spec.get("display", {})),
-                percent_variant=spec.get("percent_variant"))
+                time=spec.get("time", unit_kind == "time"), display=dict(spec.get("display", {})),
+                percent_variant=spec.get("percent_variant"), unit_kind=unit_kind)
         lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:
             data = _load_toml(os.path.join(root, "lexicon", f"{lang}.toml"))
@@ -215,7 +321,7 @@ class LexiconSet:
             def add(terminal, value, pats):
                 nonlocal order
                 for pat in pats:
-                    patterns.append((_compile(pat), terminal, str(value), order))
+                    patterns.append((_compile(pat, lang, root), terminal, str(value), order))
                 order += 1
 
             for terminal, table in data.get("terms", {}).items():
@@ -230,7 +336,7 @@ class LexiconSet:
         cues = _load_toml(os.path.join(root, "cues.toml"))
         cue_lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:
-            pats = [(_compile(pat), "CUE", name, i)
+            pats = [(_compile(pat, lang, root), "CUE", name, i)
                     for i, (name, spec) in enumerate(cues.items()) for pat in spec.get(lang, [])]
             cue_lexicons[lang] = Lexicon(lang, pats)
         self.cue_names = frozenset(c for lx in cue_lexicons.values() for c in lx.values)
@@ -318,7 +424,9 @@ def default_lexicons() -> LexiconSet:
                 from . import cache
                 root = grammar_file()
                 folder = os.path.join(root, "lexicon")
+                forms = os.path.join(root, "morphology")
                 files = [*(os.path.join(folder, n) for n in sorted(os.listdir(folder)) if n.endswith(".toml")),
+                         *(os.path.join(forms, n) for n in sorted(os.listdir(forms)) if n.endswith(".toml")),
                          os.path.join(root, "metrics.toml"), os.path.join(root, "cues.toml")]
                 digest = cache.key(files=files)
                 built: list[LexiconSet] = []

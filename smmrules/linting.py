@@ -73,8 +73,34 @@ def _folder_stamp(folders) -> tuple:
     return tuple(out)
 
 
-def _matches(code: str, patterns) -> bool:
-    return any(code == p or code.startswith(p) for p in patterns)
+class _SuppressionIndex:
+    """Suppressions in document order, found by code: the first whose codes include the code or a
+    prefix of it, or that names no code (it suppresses every code)."""
+
+    __slots__ = ("order", "every", "by_code")
+
+    def __init__(self):
+        self.order: dict[int, int] = {}      # id(suppression) -> its place in document order
+        self.every = None                    # the first suppression without codes
+        self.by_code: dict[str, object] = {}  # code or prefix -> the first suppression naming it
+
+    def add(self, s, codes) -> None:
+        """Add a suppression; `codes`: the codes it names (renamed codes already resolved)."""
+        self.order[id(s)] = len(self.order)
+        if not codes:
+            if self.every is None:
+                self.every = s
+            return
+        for c in codes:
+            self.by_code.setdefault(c, s)
+
+    def first(self, code: str):
+        best = self.every
+        for n in range(1, len(code) + 1):
+            s = self.by_code.get(code[:n])
+            if s is not None and (best is None or self.order[id(s)] < self.order[id(best)]):
+                best = s
+        return best
 
 
 @contextlib.contextmanager
@@ -126,24 +152,23 @@ def lint_document(doc: Document, *, config=None, rules: Optional[RuleSet] = None
     codes_of = {id(s): tuple(aliases.get(c, c) for c in s.codes) for s in doc.suppressions} if aliases else None
     kept: list[Finding] = []
     used: set[int] = set()
-    file_wide = [s for s in doc.suppressions if s.file_wide]
-    by_line: dict[int, list] = {}
+    # Each finding looks its suppressions up by the prefixes of its code (a code is a few characters),
+    # never by walking every suppression: the work is linear in the findings plus the suppressions.
+    file_wide = _SuppressionIndex()
+    by_line: dict[int, _SuppressionIndex] = {}
     for s in doc.suppressions:
-        if not s.file_wide:
-            by_line.setdefault(s.line, []).append(s)
+        index = file_wide if s.file_wide else by_line.setdefault(s.line, _SuppressionIndex())
+        index.add(s, codes_of[id(s)] if codes_of else s.codes)
     for f in raw:
-        hit = None
-        for s in by_line.get(f.line, []) + file_wide:
-            if not s.codes or _matches(f.code, codes_of[id(s)] if codes_of else s.codes):
-                hit = s
-                break
+        on_line = by_line.get(f.line)
+        hit = (on_line.first(f.code) if on_line is not None else None) or file_wide.first(f.code)
         if hit is None:
             kept.append(f)
         else:
             used.add(id(hit))
     unused = [s for s in doc.suppressions if id(s) not in used]
-    unknown = {id(s): tuple(c for c in s.codes
-                            if c not in aliases and not any(k == c or k.startswith(c) for k in known))
+    known_prefixes = {k[:n] for k in known for n in range(1, len(k) + 1)}
+    unknown = {id(s): tuple(c for c in s.codes if c not in aliases and c not in known_prefixes)
                for s in doc.suppressions}
     renamed = {id(s): tuple(f"{c} \u2192 {aliases[c]}" for c in s.codes if c in aliases)
                for s in doc.suppressions} if aliases else {}

@@ -64,8 +64,24 @@ def duration_months(duration: str) -> float | None:
     return total if math.isfinite(total) else None
 
 
+# The latest date deadlines may be counted from (a header's start, --today): a later one would send
+# "by Q3" or "within 2 years" past 9999-12-31, where calendar_date cuts them.
+LAST_START = dt.date(9899, 12, 31)
+
+
+def calendar_date(year: int, month: int, day: int) -> dt.date:
+    """dt.date(year, month, day), saturating at the ends of the calendar dt.date can hold: a date
+    after 9999-12-31 is 9999-12-31 and one before 0001-01-01 is 0001-01-01. A deadline that far off
+    ("by Q3" counted from a start of 9999-12-31) is then a date the rules can judge, not a crash."""
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    if year < dt.MINYEAR:
+        return dt.date.min
+    return dt.date(year, month, day)
+
+
 def month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, _days_in_month(year, month))
+    return calendar_date(year, month, _days_in_month(year, month))
 
 
 def quarter_end(year: int, quarter: int) -> dt.date:
@@ -76,11 +92,21 @@ def add_months(day: dt.date, months: int) -> dt.date:
     m = day.month - 1 + months
     y = day.year + m // 12
     m = m % 12 + 1
-    return dt.date(y, m, min(day.day, _days_in_month(y, m)))
+    return calendar_date(y, m, min(day.day, _days_in_month(y, m)))
+
+
+def _saturated(day: dt.date, forward: bool) -> dt.date:
+    return dt.date.max if forward else dt.date.min
 
 
 def add_duration(day: dt.date, amount: Decimal, unit: str) -> dt.date | None:
-    """`day` moved forward by a duration; None when the result leaves the calendar."""
+    """`day` moved forward by a duration, saturating at the ends of the calendar (see calendar_date);
+    None only for an amount that is not a number."""
+    try:
+        if not math.isfinite(float(amount)):
+            return None
+    except (OverflowError, ValueError):
+        return None
     try:
         if unit in SUBDAY:
             secs = {"second": 1, "minute": 60, "hour": 3600}[unit] * float(amount)
@@ -97,14 +123,15 @@ def add_duration(day: dt.date, amount: Decimal, unit: str) -> dt.date | None:
             out += dt.timedelta(days=round(frac * _DAYS_PER_MONTH))
         return out
     except (OverflowError, ValueError):
-        return None
+        return _saturated(day, float(amount) >= 0)
 
 
 def period_end(today: dt.date, unit: str, offset: int = 0) -> dt.date | None:
-    """Last day of the week/month/quarter/year containing today (offset: how many periods later)."""
+    """Last day of the week/month/quarter/year containing today (offset: how many periods later),
+    saturating at the ends of the calendar (see calendar_date)."""
     try:
         if unit == "year":
-            return dt.date(today.year + offset, 12, 31)
+            return calendar_date(today.year + offset, 12, 31)
         if unit == "quarter":
             q = (today.month - 1) // 3 + offset
             y = today.year + q // 4
@@ -117,7 +144,7 @@ def period_end(today: dt.date, unit: str, offset: int = 0) -> dt.date | None:
         if unit == "day":
             return today + dt.timedelta(days=offset)
     except (OverflowError, ValueError):
-        return None
+        return _saturated(today, offset >= 0)
     return None
 
 
@@ -152,8 +179,8 @@ def season_date(season: str, year: int | None, edge: str, today: dt.date | None,
         for y in range(max(today.year - 1, dt.MINYEAR), today.year + 2):
             if _season_edge(season, y, "start" if after_start else edge) >= today:
                 return _season_edge(season, y, edge)
-    except (OverflowError, ValueError):   # past 9999-12-31: no date
-        return None
+    except (OverflowError, ValueError):   # past 9999-12-31: saturate, as calendar_date does
+        return dt.date.max
     return None
 
 
@@ -207,8 +234,8 @@ def _named_in(name: str, year: int) -> dt.date:
 
 
 def named_date(name: str, year: int | None, today: dt.date | None) -> dt.date | None:
-    """The date of a named day in `year`, or its first date on or after `today`; None when unknown
-    or outside the calendar."""
+    """The date of a named day in `year`, or its first date on or after `today` (9999-12-31 when that
+    is past the calendar); None when unknown."""
     try:
         if year is not None:
             return _named_in(name, year)
@@ -216,5 +243,7 @@ def named_date(name: str, year: int | None, today: dt.date | None) -> dt.date | 
             return None
         day = _named_in(name, today.year)
         return day if day >= today else _named_in(name, today.year + 1)
-    except (KeyError, OverflowError, ValueError):
+    except KeyError:
         return None
+    except (OverflowError, ValueError):   # past 9999-12-31: saturate, as calendar_date does
+        return dt.date.max

@@ -37,6 +37,11 @@ def _watch_parent(parent: int, interval: float = 0.2) -> None:
     threading.Thread(target=watch, name="smmrules-parent-watch", daemon=True).start()
 
 
+def workers(files: int, jobs: int) -> int:
+    """Worker processes for `files` files at -j `jobs`: one per chunk of _CHUNK files at most."""
+    return max(1, min(jobs, -(-files // _CHUNK)))
+
+
 def in_workers(paths: list[str], jobs: int) -> bool:
     """Whether lint_many hands these paths to worker processes (a few files stay in this one)."""
     return jobs > 1 and len(paths) >= 2 * _CHUNK
@@ -60,7 +65,8 @@ def lint_many(paths: list[str], config, *, jobs: int = 1, today=None, use_cache:
     chunks = [paths[i:i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     import os
-    with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_watch_parent,
+    # never more workers than chunks of work: -j 64 over 40 files forks 3 processes, not 64
+    with cf.ProcessPoolExecutor(max_workers=workers(len(paths), jobs), mp_context=ctx, initializer=_watch_parent,
                                 initargs=(os.getpid(),)) as pool:
         for batch in pool.map(_worker, [(c, config, today, use_cache) for c in chunks]):
             yield from batch

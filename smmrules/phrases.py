@@ -10,7 +10,7 @@ from .lr import Token, Tree
 
 from .ast import Span
 from .errors import GoalSyntaxError
-from .normalize import month_end
+from .normalize import calendar_date, month_end
 
 
 class Quantity(Record):
@@ -430,18 +430,18 @@ def date_of(spec: DateSpec, today: dt.date | None) -> dt.date | None:
             if today is None:
                 return None
             year = today.year if today.month <= last_month else today.year + 1
-        return month_end(year, last_month) if year <= 9999 else None
+        return month_end(year, last_month)
     if spec.month is not None:
         if year is None:
             if today is None:
                 return None
             year = today.year
-            candidate = dt.date(year, spec.month, spec.day) if spec.day else month_end(year, spec.month)
+            candidate = calendar_date(year, spec.month, spec.day) if spec.day else month_end(year, spec.month)
             if candidate < today:
                 year += 1
         if spec.day:
-            return dt.date(year, spec.month, spec.day)
+            return calendar_date(year, spec.month, spec.day)
         return month_end(year, spec.month)
     if year is not None:
-        return dt.date(year, 12, 31)
+        return calendar_date(year, 12, 31)
     return None

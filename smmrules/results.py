@@ -29,5 +29,19 @@ class FileResult(Record):
     def ok(self) -> bool:
         return self.error is None
 
+    def __reduce__(self):
+        # The lines travel (to the result cache, from -j workers) as one string: pickling a tuple of a
+        # million short lines memoizes each one, several times the memory of the text itself.
+        lines = self.lines
+        if isinstance(lines, tuple) and all(type(ln) is str for ln in lines):
+            joined = "\n".join(lines)
+            if joined.count("\n") == len(lines) - 1:       # no line holds a newline of its own
+                return _from_joined, (self.path, self.findings, joined, len(lines), self.error)
+        return super().__reduce__()
+
+
+def _from_joined(path, findings, joined, count, error):
+    return FileResult(path, findings, tuple(joined.split("\n")) if count else (), error)
+
 
 __all__ = ["FileResult", "Finding"]

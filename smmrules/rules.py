@@ -230,16 +230,32 @@ def resolve_aliases(aliases: list[Alias], rules: Mapping[str, Any]) -> dict[str,
     return out
 
 
-def render_template(template: str, values: dict[str, str]) -> str:
-    """Fill {name} placeholders from `values` (no attribute or index access, ever)."""
-    def sub(m):
+MAX_MESSAGE = 4_000     # characters of one rendered message; what is longer is cut, with an ellipsis
+
+
+def render_template(template: str, values: dict[str, str], limit: int = MAX_MESSAGE) -> str:
+    """Fill {name} placeholders from `values` (no attribute or index access, ever).
+
+    The result is at most `limit` characters (cut with "…"), and the work stops there: a
+    template that repeats a placeholder thousands of times costs no more than one message."""
+    out: list[str] = []
+    size = 0
+    pos = 0
+    for m in PLACEHOLDER_RE.finditer(template):
         whole = m.group(0)
-        if whole == "{{":
-            return "{"
-        if whole == "}}":
-            return "}"
-        return values.get(m.group(1), "")
-    return PLACEHOLDER_RE.sub(sub, template)
+        piece = "{" if whole == "{{" else "}" if whole == "}}" else values.get(m.group(1), "")
+        for part in (template[pos:m.start()], piece):
+            if size + len(part) > limit:
+                out.append(part[:limit - size])
+                return "".join(out) + "\u2026"
+            out.append(part)
+            size += len(part)
+        pos = m.end()
+    tail = template[pos:]
+    if size + len(tail) > limit:
+        return "".join(out) + tail[:limit - size] + "\u2026"
+    out.append(tail)
+    return "".join(out)
 
 
 def _placeholders(template: str) -> list[tuple[str, int]]:
@@ -280,6 +296,11 @@ class _FileLoader:
                 raise RuleFileError(f"rule file has more than {MAX_TABLES:,} tables", path=self.shown,
                                     line=text.count("\n", 0, m.start()) + 1)
         import tomllib  # only when a rule file is not in the cache
+        from .tomlpos import bounds_error
+        bad = bounds_error(text)
+        if bad is not None:
+            message, line, column = bad
+            raise RuleFileError(f"invalid TOML: {message}", path=self.shown, line=line, column=column)
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:

@@ -24,12 +24,16 @@ def collect(paths: Iterable[str], config) -> Iterator[tuple[str, str | None]]:
             continue
         if os.path.isdir(given):
             found = False
-            for root, dirs, files in os.walk(given):
-                base = _plain(root)
-                dirs[:] = sorted(d for d in dirs if not is_excluded(config, _child(base, d)))
+            shown = {given: _plain(given)}      # each folder's name as written, made from its parent's
+            for root, dirs, files in _walk(given):
+                base = shown.pop(root, None) or _plain(root)
+                # below the folder given, every folder on the way down was checked when it was entered
+                deeper = root != given
+                dirs[:] = sorted(d for d in dirs if not is_excluded(config, _child(base, d), above_checked=deeper))
+                shown.update((os.path.join(root, d), _child(base, d)) for d in dirs)
                 for name in sorted(files):
                     fp = _child(base, name)
-                    if matches_include(config, fp) and not is_excluded(config, fp):
+                    if matches_include(config, fp) and not is_excluded(config, fp, above_checked=deeper):
                         found = True
                         yield fp, None
             if not found:
@@ -38,6 +42,37 @@ def collect(paths: Iterable[str], config) -> Iterator[tuple[str, str | None]]:
             yield given, None
         else:
             yield given, f"{given}: no such file or directory"
+
+
+def _walk(top: str):
+    """os.walk(top) top-down, without following links to folders, with an explicit stack instead of
+    recursion: a repository may nest folders deeper than Python's recursion limit (os.walk of
+    Python 3.11 recurses once per level). The caller may prune `dirs` in place, as with os.walk."""
+    stack = [top]
+    while stack:
+        root = stack.pop()
+        try:
+            with os.scandir(root) as it:
+                entries = list(it)
+        except OSError:
+            continue                    # unreadable, vanished, or a name too long: as os.walk skips it
+        dirs, files, links = [], [], set()
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                dirs.append(entry.name)
+                try:
+                    if entry.is_symlink():
+                        links.add(entry.name)
+                except OSError:
+                    links.add(entry.name)
+            else:
+                files.append(entry.name)
+        yield root, dirs, files
+        stack.extend(os.path.join(root, d) for d in reversed(dirs) if d not in links)
 
 
 # Paths found in folders are written as pathlib writes them ("x/a.goals" for "./x/", "a.goals"
@@ -88,8 +123,10 @@ def read_text(path: str, data: bytes | None, max_size: int) -> tuple[str | None,
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        # lines end at LF, CRLF or a lone CR, as parse_document splits them
+        line = data.count(b"\n", 0, exc.start) + data.count(b"\r", 0, exc.start) \
+            - data.count(b"\r\n", 0, exc.start) + 1
+        line_start = max(data.rfind(b"\n", 0, exc.start), data.rfind(b"\r", 0, exc.start)) + 1
         if line_start == 0 and data.startswith(b"\xef\xbb\xbf"):
             line_start = 3                      # a BOM is skipped, as parse_document skips it
         # columns count characters (code points), as in every finding, not bytes
@@ -99,8 +136,37 @@ def read_text(path: str, data: bytes | None, max_size: int) -> tuple[str | None,
 
 def lint_file(path: str, config, *, data: bytes | None = None, shown: str | None = None,
               today=None) -> FileResult:
-    """Lint one file (or stdin's bytes) into a FileResult; never raises for bad input."""
+    """Lint one file (or stdin's bytes) into a FileResult; never raises (bar KeyboardInterrupt).
+
+    This is the one boundary of a run: whatever goes wrong with one file (a bad input, a limit, a
+    bug smmrules has on some input) becomes that file's one-line error (`path:line:col: ...`, exit
+    code 2) and the other files are still linted, in this process or in a -j worker."""
     shown = shown or path
+    try:
+        return _lint_file(path, config, data, shown, today)
+    except Exception as exc:  # noqa: BLE001 - the boundary: no exception may end the run
+        return FileResult(shown, error=failure(shown, exc))
+
+
+def failure(shown: str, exc: BaseException) -> str:
+    """One line for an exception that stopped a file from being linted."""
+    from .errors import DocumentLimitError
+    if isinstance(exc, DocumentLimitError):
+        return f"{shown}:{exc.line}:{exc.column}: {exc.message}"
+    if isinstance(exc, SmmrulesError):
+        text = str(exc)
+        # a SmmrulesError that names its own place (a rule or config file) keeps it; others get the file's
+        return text if text.startswith(f"{shown}:") else f"{shown}:1:1: {text}"
+    if isinstance(exc, RecursionError):
+        return f"{shown}:1:1: input nests too deeply to lint"
+    if isinstance(exc, MemoryError):
+        return f"{shown}:1:1: out of memory while linting this file"
+    detail = " ".join(str(exc).split())[:200]
+    return (f"{shown}:1:1: internal error while linting this file ({type(exc).__name__}"
+            f"{': ' + detail if detail else ''}); please report it with the file")
+
+
+def _lint_file(path: str, config, data: bytes | None, shown: str, today) -> FileResult:
     text, error = read_text(path, data, config.max_file_size)
     if error is not None:
         if shown != path:
@@ -116,10 +182,8 @@ def lint_file(path: str, config, *, data: bytes | None = None, shown: str | None
         with gc_paused():
             doc = parse_document(text, path=shown, today=today, max_statement_length=config.max_statement_length)
             findings = lint_document(doc, config=config)
-    except SmmrulesError as exc:
-        return FileResult(shown, error=f"{shown}: {exc}")
-    except RecursionError:
-        return FileResult(shown, error=f"{shown}: input nests too deeply to lint")
+    except (SmmrulesError, RecursionError) as exc:
+        return FileResult(shown, error=failure(shown, exc))
     result = FileResult(shown, tuple(findings), doc.lines)
     if digest:
         cache.store("result", digest, result)
@@ -148,4 +212,6 @@ def _result_key(shown: str, text: str, config, today) -> str | None:
         rules_print = rules_for(config).fingerprint
     else:
         rules_print = "built-in"
-    return cache.key("result", shown, text, repr(config), rules_print, cache.data_stamp(), str(today))
+    # a name that is not valid UTF-8 (on POSIX, its bytes as surrogate escapes) is hashed with them
+    name = shown.encode("utf-8", "surrogatepass")
+    return cache.key("result", name, text, repr(config), rules_print, cache.data_stamp(), str(today))

@@ -161,14 +161,20 @@ class Tagger:
     # --- readings ------------------------------------------------------------------
     def edges(self, raw: list[RawToken], words: list[str], lex: Lexicon) -> list[list[_Edge]]:
         out: list[list[_Edge]] = []
+        # a phrase may only run over consecutive words: where each run of words ends, found in one
+        # backward pass (scanning forward from every word was quadratic in a long run of words)
+        run_end = [0] * len(raw)
+        end = len(raw)
+        for j in range(len(raw) - 1, -1, -1):
+            if raw[j].kind != "word":
+                end = j
+            run_end[j] = end
+        window = getattr(lex, "_longest", len(raw))   # no phrase is longer than the lexicon's longest
         for i, tok in enumerate(raw):
             cands: list[tuple[str, str, int]] = []
             if tok.kind == "word":
-                # a phrase may only run over consecutive words
-                span = i
-                while span < len(raw) and raw[span].kind == "word":
-                    span += 1
-                readings: list[Reading] = lex.readings(words[:span], i) if words[i] else []
+                span = min(run_end[i], i + window)
+                readings: list[Reading] = lex.readings(words[i:span], 0) if words[i] else []
                 cands = [(r.terminal, r.value, r.length) for r in readings]
                 roman = _ROMAN.get(words[i]) if lex.lang != "en" or len(words[i]) > 1 else None
                 if roman:      # «II квартал», «III кв.»: an ordinal
@@ -199,6 +205,8 @@ class Tagger:
             edges = []
             for rank, (t, m, n) in enumerate(cands):
                 cost = 10 + rank + (WORD_PENALTY if t == "WORD" else 0)
+                if t == "VERB" and lex.secondary(words[i]):
+                    cost += 10   # a participle or gerund (привлеченных) is a verb only where a word cannot be
                 edges.append(_Edge(t, m, n, cost))
             out.append(edges)
         _drop_idle_event_preps(out)

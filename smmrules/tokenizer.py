@@ -116,6 +116,9 @@ def tokenize(text: str) -> list[RawToken]:
             elif scale:
                 num_text = num_text[: len(num_text) - len(scale)]
             _check_length(text, s, num_text)
+            if not scale and not ord_ and _EXPONENT.match(text, e):
+                raise _malformed(text, s, text[s:_EXPONENT.match(text, e).end()],
+                                 "write the number in full: exponent notation like 1e6 is not read as a goal's figure")
             value = _decimal(num_text)
             if ord_ and not scale:
                 append(RawToken("ordinal", m.group(0), s, e, value))
@@ -166,12 +169,18 @@ def _years(text: str) -> tuple[int, int]:
     return first, last
 
 
+# "1e309" right after a number: read as 1 and a stray word before, now a malformed number
+_EXPONENT = re.compile(r"[eE][+-]?\d+")
+
+
 def _check_length(text: str, pos: int, num_text: str) -> None:
     if sum(ch.isdigit() for ch in num_text) > MAX_DIGITS:
-        line, col = line_col(text, pos)
-        raise GoalSyntaxError("E006", "malformed-number",
-                              f"a number of more than {MAX_DIGITS} digits cannot be a goal's figure",
-                              line=line, column=col, text=num_text)
+        raise _malformed(text, pos, num_text, f"a number of more than {MAX_DIGITS} digits cannot be a goal's figure")
+
+
+def _malformed(text: str, pos: int, shown: str, message: str) -> GoalSyntaxError:
+    line, col = line_col(text, pos)
+    return GoalSyntaxError("E006", "malformed-number", message, line=line, column=col, text=shown)
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:

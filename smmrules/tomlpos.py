@@ -87,3 +87,41 @@ class Positions:
             # TOML drops a newline right after the opening delimiter
             return (line + 1, 1) if rest_empty else (line, col + 3)
         return line, col + 1
+
+
+# --- bounds checked before tomllib reads a file from a repository -----------------------------
+# tomllib recurses once per level of nested arrays and inline tables (a few hundred levels exhaust
+# Python's stack, at a depth that depends on the caller's), and its work on a dotted key or table
+# name grows with the square of its parts (80,000 parts took half a minute). Both are refused first.
+MAX_NESTING = 64        # levels of [arrays] and {inline tables} inside one another
+MAX_KEY_PARTS = 100     # parts of one dotted key or [table.name]
+
+_PART = r'(?:[A-Za-z0-9_\-]++|"(?:[^"\\\n]|\\.)*+"|\'[^\'\n]*+\')'
+# one scan: a dotted chain of too many parts (tried first, from the start of a key only), else a string
+# or a comment (skipped whole, so what is inside them never counts), else a bracket
+_SCAN = re.compile(rf"""(?P<dotted>(?<![\w\-."'])(?:{_PART}[ \t]*+\.[ \t]*+){{{MAX_KEY_PARTS}}}{_PART})"""
+                   r'''|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*+"|\'[^\'\n]*+\'|#[^\n]*+'''
+                   r"|(?P<open>[\[{])|(?P<close>[\]}])")
+
+
+def _place(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def bounds_error(text: str) -> tuple[str, int, int] | None:
+    """(what is wrong, line, column) when `text` nests deeper than MAX_NESTING or has a dotted key or
+    table name of more than MAX_KEY_PARTS parts; None when it is within both. What is inside strings
+    and comments does not count. One regular-expression scan, linear in the text."""
+    depth = 0
+    for m in _SCAN.finditer(text):
+        kind = m.lastgroup
+        if kind == "open":
+            depth += 1
+            if depth > MAX_NESTING:
+                return (f"arrays or inline tables nested more than {MAX_NESTING} levels deep", *_place(text, m.start()))
+        elif kind == "close":
+            depth = max(0, depth - 1)
+        elif kind == "dotted":
+            return (f"a dotted key or table name of more than {MAX_KEY_PARTS} parts", *_place(text, m.start()))
+    return None

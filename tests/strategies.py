@@ -160,16 +160,25 @@ def _ranges(units):
     return st.builds(ordered, st.tuples(numbers(max_value=10**6), numbers(max_value=10**6)), st.sampled_from(units))
 
 
+# A metric counted per day or per month that has a name of its own: "daily active users" is DAU.
+PERIOD_VARIANTS = {("active_users", "day"): "daily_active_users", ("active_users", "month"): "monthly_active_users"}
+
+
 def _consistent(goal: Goal) -> Goal:
-    """The goal as the parser names it: category from the metric, percent variants of rates."""
+    """The goal as the parser names it: category from the metric, percent variants of rates,
+    period variants of counts."""
     metric = goal.metric
     info = METRICS[metric.name]
     units = {goal.target.unit, goal.baseline.unit if goal.baseline else None}
+    period = goal.period
     if info.percent_variant and "%" in units:
         # "engagement from 4% to 6%" is a rate: the parser names the metric's percent variant
         v = METRICS[info.percent_variant]
         metric = Metric(v.name, v.display.get(goal.lang, v.name), v.category)
-    return attrs.evolve(goal, metric=metric, category=metric.category)
+    elif (metric.name, period) in PERIOD_VARIANTS:
+        v = METRICS[PERIOD_VARIANTS[metric.name, period]]
+        metric, period = Metric(v.name, v.display.get(goal.lang, v.name), v.category), None
+    return attrs.evolve(goal, metric=metric, category=metric.category, period=period)
 
 
 @functools.lru_cache(maxsize=None)
@@ -240,3 +249,26 @@ def slots(goal: Goal) -> dict:
         "target": (t.kind, t.value, t.low, t.high, t.unit) if t else None,
         "deadline": (d.kind, d.date, d.duration) if d else None,
     }
+
+
+# --- lemmas for the morphology generator (grammar/morphology) ----------------------------------
+# Made-up regular lemmas: a root of open syllables closed by a consonant, and an ending that picks
+# a declension or conjugation class. (lang, root, lemma, pos)
+_SLAVIC_ENDINGS = {
+    "ru": {"n": ("", "а", "ка", "ость", "ение", "ция", "о"), "v": ("ить", "ать", "ировать", "ывать"),
+           "a": ("ный", "ский", "ний")},
+    "uk": {"n": ("", "а", "ка", "ість", "ення", "ція", "о"), "v": ("ити", "ати", "увати"),
+           "a": ("ний", "ський")},
+}
+_ROOT = st.lists(st.tuples(st.sampled_from("бдлмнпрст"), st.sampled_from("аоу")), min_size=1, max_size=3).map(
+    lambda syllables: "".join(c + v for c, v in syllables))
+
+
+def slavic_lemmas(lang: str | None = None):
+    langs = st.just(lang) if lang else st.sampled_from(("ru", "uk"))
+
+    def build(lang):
+        return st.tuples(_ROOT, st.sampled_from("бдлмнпрст"), st.sampled_from(("n", "v", "a"))).flatmap(
+            lambda t: st.sampled_from(_SLAVIC_ENDINGS[lang][t[2]]).map(
+                lambda ending: (lang, t[0] + t[1], t[0] + t[1] + ending, t[2])))
+    return langs.flatmap(build)

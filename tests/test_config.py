@@ -206,9 +206,9 @@ PY = "[project]\nname = 'x'\n\n[tool.smmrules]\n"   # settings start on line 5
     ("max-file-size = 2_000_000_000\n", 5,
      "max-file-size must be a whole number of bytes from 1 to 1_000_000_000, got 2000000000"),
     ("max-statement-length = '2000'\n", 5,
-     "max-statement-length must be a whole number of characters from 1 to 1_000_000, got '2000'"),
+     "max-statement-length must be a whole number of characters from 1 to 50_000, got '2000'"),
     ("max-statement-length = true\n", 5,
-     "max-statement-length must be a whole number of characters from 1 to 1_000_000, got true"),
+     "max-statement-length must be a whole number of characters from 1 to 50_000, got true"),
     ("include = '*.goals'\n", 5, 'include must be a list of glob patterns like "*.goals"'),
     ("exclude = ['ok', '']\n", 5, "exclude must be a list of glob patterns like \"*.goals\", got ''"),
     ("rules = 'rules'\n", 5, "rules must be a list of folders of rule files"),
@@ -315,7 +315,7 @@ def test_deeply_nested_toml_is_an_error_not_a_crash(tmp_path):
 
 
 def test_hostile_glob_cannot_backtrack(tmp_path):
-    glob = "*a" * 200 + "*b"
+    glob = "*a" * 31 + "*b"          # 32 wildcards: the most a glob may have (MAX_WILDCARDS)
     c = load_config(write(tmp_path / ".smmrules.toml",
                           f'exclude = ["{glob}"]\nper-file-ignores = {{ "{glob}" = ["T"] }}\n'))
     assert c.exclude == (glob,)
@@ -323,6 +323,16 @@ def test_hostile_glob_cannot_backtrack(tmp_path):
     assert not is_excluded(c, tmp_path / ("a" * 900))
     assert is_selected(c, "T101", str(tmp_path / ("a" * 900)))
     assert time.perf_counter() - start < 1.0
+
+
+def test_a_glob_with_too_many_wildcards_is_refused_at_its_line(tmp_path):
+    glob = "*a" * 200 + "*b"
+    with pytest.raises(ConfigError, match="has 201 wildcards; the limit is 32") as exc:
+        load_config(write(tmp_path / ".smmrules.toml", f'include = ["*.goals"]\nexclude = ["{glob}"]\n'))
+    assert exc.value.line == 2
+    with pytest.raises(ConfigError, match="per-file-ignores: the glob .* has 201 wildcards") as exc:
+        load_config(write(tmp_path / ".smmrules.toml", f'\n[per-file-ignores]\n"{glob}" = ["T"]\n'))
+    assert exc.value.line == 3
 
 
 # ------------------------------------------------------------------------------ the Config class

@@ -20,7 +20,7 @@ from lark.exceptions import GrammarError
 from smmrules import tagger as tagger_module
 from smmrules.ast import CATEGORIES, DIRECTIONS, PERIODS
 from smmrules.grammar import build_lark, default_grammar, grammar_text
-from smmrules.lexicon import LANGS, default_lexicons, normalize_word
+from smmrules.lexicon import LANGS, UNIT_KINDS, default_lexicons, normalize_word
 from smmrules.normalize import UNIT_ISO, duration_months
 from smmrules.resources import grammar_dir
 from smmrules.tokenizer import _TOKEN_RE, tokenize
@@ -189,6 +189,8 @@ def pattern_problems(pat) -> list[str]:
     if pat != pat.strip() or "  " in pat or re.search(r"[\t\n\r]", pat):
         problems.append("words must be separated by single spaces")
     for word in pat.split():
+        if re.fullmatch(r"[^\W\d_][^@*\s]*@[nav](?:\.[a-z_]+)*", word):
+            word = word.partition("@")[0]  # lemma@POS: its forms are words of the lemma's shape
         core = word.strip("*")
         if word.count("*") > 1 or (word.count("*") == 1 and not (word.startswith("*") or word.endswith("*"))):
             problems.append(f"{word!r}: '*' only at the start or the end of a word")
@@ -228,7 +230,8 @@ def test_every_pattern_is_well_formed():
 
 
 def test_pattern_check_finds_malformed_patterns():
-    for bad in ("", " grow", "grow  more", "gr*ow", "**", "*", "в 2 раза", "20%", "**grow", "-grow", "grow-"):
+    for bad in ("", " grow", "grow  more", "gr*ow", "**", "*", "в 2 раза", "20%", "**grow", "-grow", "grow-",
+                "grow@x", "grow*@v", "grow@v.PF", "20@n"):
         assert pattern_problems(bad), bad
     for good in ("grow", "increase*", "*ing", "per month", "кол-во", "п'ять", "sign-up*", "instagram-*"):
         assert pattern_problems(good) == [], good
@@ -241,7 +244,7 @@ def _concrete(pat: str) -> list[str]:
         if part.startswith("*"):
             words.append("zz" + part[1:])
         else:
-            words.append(part.rstrip("*"))
+            words.append(part.partition("@")[0].rstrip("*"))  # a lemma is one of its own forms
     return words
 
 
@@ -312,7 +315,8 @@ def test_metric_table_is_consistent():
         assert spec["category"] in CATEGORIES, name
         assert set(spec.get("display", {})) == set(LANGS), f"{name}: display needs en, ru and uk"
         assert set(spec) <= {"category", "abstract", "activity", "lower_is_better", "time", "display",
-                             "percent_variant", "en", "ru", "uk", "any"}, name
+                             "percent_variant", "unit_kind", "en", "ru", "uk", "any"}, name
+        assert spec.get("unit_kind", "count") in UNIT_KINDS, name
         if "percent_variant" in spec:
             assert spec["percent_variant"] in metrics, name
         assert any(spec.get(k) for k in ("en", "ru", "uk", "any")), f"{name}: no words"

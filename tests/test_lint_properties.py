@@ -2,6 +2,8 @@
 never another exception; findings of structured random documents point inside the document."""
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -97,9 +99,9 @@ def documents(draw):
 
 
 def document_lines(text: str) -> list[str]:
-    """The document's lines as docs/documents.md defines them: BOM skipped, LF or CRLF endings."""
+    """The document's lines as docs/documents.md defines them: BOM skipped, LF, CRLF or CR endings."""
     text = text.removeprefix("\ufeff")
-    return [line.removesuffix("\r") for line in text.split("\n")]
+    return re.split(r"\r\n|\r|\n", text)
 
 
 @SETTINGS

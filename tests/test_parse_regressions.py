@@ -16,7 +16,7 @@ ROWS = [
         None, ("relative", 20, "%"), None),
     row("за счёт контента увеличить ERR до 10%", "ru", "engagement", "reach", "err", None, None, None,
         ("absolute", 10, "%"), None),
-    row("снизить стоимость заявки с 400 до 250 ₽", "ru", "other", "decrease", "cost", None, None, (400, "RUB"),
+    row("снизить стоимость заявки с 400 до 250 ₽", "ru", "leads", "decrease", "cost_per_lead", None, None, (400, "RUB"),
         ("absolute", 250, "RUB"), None),
     row("подписчики: с 3 200 до 5 000 к концу квартала", "ru", "awareness", "increase", "followers", None, None,
         (3200, None), ("absolute", 5000, None), ("period-end", "2026-03-31", None)),

@@ -14,9 +14,11 @@ if TYPE_CHECKING:
     from typing import Any, TextIO
     from .summary import Summary, Tally
 
-# C0/C1 controls other than tab (they could move the cursor or recolour a terminal), lone surrogates
-# (from undecodable file names; a UTF-8 stream cannot write them)
-_UNPRINTABLE = LazyPattern("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
+# C0/C1 controls other than tab (they could move the cursor or recolour a terminal), bidirectional
+# embeddings, overrides, isolates and marks (they reorder what is shown: "Trojan Source"), the line and
+# paragraph separators, lone surrogates (from undecodable file names; a UTF-8 stream cannot write them)
+BIDI_AND_SEPARATORS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
+_UNPRINTABLE = LazyPattern("[\x00-\x08\x0a-\x1f\x7f-\x9f" + BIDI_AND_SEPARATORS + "\ud800-\udfff]")
 _SURROGATE = LazyPattern("[\ud800-\udfff]")
 
 
@@ -64,7 +66,8 @@ def located(result: FileResult) -> tuple[Finding, ...]:
 
 
 def printable(text: str) -> str:
-    """`text` made safe for a terminal: control characters and lone surrogates become U+FFFD."""
+    """`text` made safe for a terminal: control characters, bidirectional controls, line separators and
+    lone surrogates become U+FFFD."""
     return _UNPRINTABLE.sub("\ufffd", text)
 
 

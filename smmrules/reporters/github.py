@@ -3,14 +3,16 @@ from __future__ import annotations
 
 from ..findings import Finding
 from ..results import FileResult
-from .base import Reporter, located
+from .base import Reporter, located, printable
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    """A command's message, escaped as GitHub's toolkit does (`%`, CR, LF)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A command's message, escaped as GitHub's toolkit does (`%`, CR, LF); then any other control
+    character, bidirectional control or lone surrogate (which the toolkit has no escape for) is
+    replaced, as on a terminal (reporters.base.printable)."""
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

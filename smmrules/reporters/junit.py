@@ -5,11 +5,13 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..results import FileResult
-from .base import Reporter, located
+from .base import BIDI_AND_SEPARATORS, Reporter, located, printable
 from .summary import Summary
 
-# characters XML 1.0 cannot carry at all, not even as references
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# characters XML 1.0 cannot carry at all, not even as references; and the C1 controls, bidirectional
+# controls and line separators that CI test views would show raw (as on a terminal: reporters.base)
+_NOT_XML = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|["
+                      + BIDI_AND_SEPARATORS + "]")
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
@@ -17,19 +19,28 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
+def shown(text: str) -> str:
+    """A name or message for a test view: escaped as on a terminal, and only characters XML can carry."""
+    return xml_text(printable(text))
+
+
 def suite(result: FileResult) -> ET.Element:
-    path = xml_text(result.path)
+    # names and messages as on a terminal (reporters.base.printable): no CR or LF breaking a test view's
+    # line, no controls; what printable keeps, XML 1.0 can carry
+    path = shown(result.path)
     findings = located(result)
     errors = int(result.error is not None)
     cases = len(findings) + errors or 1
     el = ET.Element("testsuite", name=path, tests=str(cases), failures=str(len(findings)), errors=str(errors))
     if result.error is not None:
         case = ET.SubElement(el, "testcase", classname=path, name="lint")
-        ET.SubElement(case, "error", message=xml_text(result.error)).text = xml_text(result.error)
+        error = shown(result.error)
+        ET.SubElement(case, "error", message=error).text = error
     for f in findings:
         case = ET.SubElement(el, "testcase", classname=path, name=f"{f.code} {f.line}:{f.column}")
-        failure = ET.SubElement(case, "failure", type=f.code, message=xml_text(f.message))
-        failure.text = xml_text(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.level}] {f.message}")
+        message = shown(f.message)
+        failure = ET.SubElement(case, "failure", type=f.code, message=message)
+        failure.text = f"{shown(f.path or '')}:{f.line}:{f.column}: {f.code} [{f.level}] {message}"
     if cases == 1 and not findings and not errors:
         ET.SubElement(el, "testcase", classname=path, name="no findings")
     return el

@@ -7,7 +7,7 @@ from urllib.parse import quote
 from ..explain import HEADINGS, explain_text
 from ..findings import Finding
 from ..results import FileResult
-from .base import Reporter, dumps, located
+from .base import Reporter, dumps, located, printable
 from .summary import Summary
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -27,8 +27,17 @@ def uri(path: str) -> str:
     if PurePosixPath(posix).is_absolute() or PureWindowsPath(path).drive:
         drive = PureWindowsPath(path).drive
         posix = "/" + posix.lstrip("/") if drive else posix
-        return "file://" + quote(posix, safe="/:", errors="surrogateescape")
-    return quote(posix, safe="/", errors="surrogateescape")
+        return "file://" + quote(_name_bytes(posix), safe="/:")
+    return quote(_name_bytes(posix), safe="/")
+
+
+def _name_bytes(name: str) -> bytes:
+    """A name's bytes: an undecodable file name's own (its surrogate escapes), or UTF-8 with any other
+    lone surrogate kept as its three bytes, so that every name has a URI."""
+    try:
+        return name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogatepass")
 
 
 def code_span(text: str) -> str:
@@ -100,9 +109,12 @@ class SarifReporter(Reporter):
         from .. import __version__
         rules = self.descriptors()
         index = {r["id"]: i for i, r in enumerate(rules)}
+        # message texts are shown by SARIF viewers as they are: no control or bidirectional characters
+        # (names in URIs are percent-encoded by uri())
         results = [{"ruleId": f.code, "ruleIndex": index[f.code], "level": LEVELS.get(f.level, "warning"),
-                    "message": {"text": f.message}, "locations": [location(f.path, f)]} for f in self.findings]
-        notifications = [{"level": "error", "message": {"text": r.error}, "locations": [location(r.path)]}
+                    "message": {"text": printable(f.message)}, "locations": [location(f.path, f)]}
+                   for f in self.findings]
+        notifications = [{"level": "error", "message": {"text": printable(r.error)}, "locations": [location(r.path)]}
                          for r in self.failures]
         run = {"tool": {"driver": {"name": "smmrules", "version": __version__, "semanticVersion": __version__,
                                    "informationUri": INFORMATION_URI, "rules": rules}},

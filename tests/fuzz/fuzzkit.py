@@ -669,10 +669,12 @@ def config_contents():
 
 # -- checks ---------------------------------------------------------------------------------------
 def physical_lines(text: str) -> list[str]:
-    """The lines of a document as parse_document numbers them (BOM skipped, CR of CRLF dropped)."""
+    """The lines of a document as parse_document numbers them (BOM skipped; LF, CRLF and a lone CR
+    each end a line)."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    return [ln[:-1] if ln.endswith("\r") else ln for ln in text.split("\n")]
+    import re
+    return re.split(r"\r\n|\r|\n", text)
 
 
 def check_findings(findings, text: str, path: str | None, known_codes, *, builtin: bool = True) -> None:
