@@ -27,8 +27,8 @@ DEADLINE_ROWS = [
     # dates written with slashes and dots, a month with its year
     dl_row("increase Instagram followers by 15% by 30/06/2026", "en", "awareness", "increase", "followers", None,
            "instagram", None, ("relative", 15, "%"), ("date", "2026-06-30", None), "by 30/06/2026"),
-    dl_row("grow newsletter sign-ups to 2,000 by 06/2026", "en", "leads", "reach", "leads", None, None, None,
-           ("absolute", 2000, None), ("date", "2026-06-30", None), "by 06/2026"),
+    dl_row("grow Instagram followers to 2,000 by 06/2026", "en", "awareness", "reach", "followers", None,
+           "instagram", None, ("absolute", 2000, None), ("date", "2026-06-30", None), "by 06/2026"),
     dl_row("увеличить продажи на 20% до 30.06.2026", "ru", "sales", "increase", "sales", None, None, None,
            ("relative", 20, "%"), ("date", "2026-06-30", None), "до 30.06.2026"),
     dl_row("увеличить продажи на 20% к 06/2026", "ru", "sales", "increase", "sales", None, None, None,
@@ -185,7 +185,7 @@ DEADLINE_ROWS = [
     # events: a deadline of its own kind, with no date
     dl_row("grow the audience to 10,000 followers before the launch", "en", "awareness", "reach", "followers",
            None, None, None, ("absolute", 10000, None), ("event", None, None), "before the launch"),
-    dl_row("get 500 sign-ups by the rebrand", "en", "leads", "achieve", "leads", None, None, None,
+    dl_row("get 500 leads by the rebrand", "en", "leads", "achieve", "leads", None, None, None,
            ("absolute", 500, None), ("event", None, None), "by the rebrand"),
     dl_row("привлечь 1000 подписчиков к открытию магазина", "ru", "awareness", "achieve", "followers", None, None,
            None, ("absolute", 1000, None), ("event", None, None), "к открытию"),
