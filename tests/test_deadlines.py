@@ -189,6 +189,8 @@ DEADLINE_ROWS = [
            ("absolute", 500, None), ("event", None, None), "by the rebrand"),
     dl_row("привлечь 1000 подписчиков к открытию магазина", "ru", "awareness", "achieve", "followers", None, None,
            None, ("absolute", 1000, None), ("event", None, None), "к открытию"),
+    dl_row("привлечь 1000 подписчиков к запуску нового продукта", "ru", "awareness", "achieve", "followers", None,
+           None, None, ("absolute", 1000, None), ("event", None, None), "к запуску нового продукта"),
     dl_row("залучити 2000 підписників до запуску", "uk", "awareness", "achieve", "followers", None, None, None,
            ("absolute", 2000, None), ("event", None, None), "до запуску"),
 ]
