@@ -14,9 +14,13 @@ import attr  # the attrs package; `import attrs` adds a namespace module on ever
 
 from .ast import Baseline, Deadline, Goal, Metric, Part, Secondary, Span, Target
 from .lexicon import LexiconSet, normalize_word
-from .normalize import SUBDAY, UNIT_SHORT, add_duration, iso_duration, number, period_end
+from .normalize import (SUBDAY, UNIT_SHORT, add_duration, iso_duration, named_date, number, period_end,
+                        season_date)
 from ._record import Record, _set
 from .phrases import DateSpec, Phrase, Quantity, SpanSpec, date_of
+
+# prepositions after which a season is a deadline before it starts ("by summer", «к лету», «до літа»)
+_BEFORE_PREPS = ("by", "until", "toward")
 
 # prepositions by what their quantity argument means
 _CHANGE_PREPS = ("by", "on")
@@ -360,8 +364,19 @@ class Assembler:
     def _deadline_of(self, phrase: Phrase, prep: str | None, today) -> Deadline | None:
         v = phrase.value
         if phrase.kind == "date":
-            kind = "quarter" if v.quarter is not None else "date"
+            kind = "quarter" if v.quarter is not None else "half" if v.half is not None else "date"
             return Deadline(kind, date_of(v, today), None, phrase.text, None, phrase.span)
+        if phrase.kind == "season":
+            edge = v.edge or ("start" if prep in _BEFORE_PREPS else "end")
+            return Deadline("season", season_date(v.season, v.year, edge, today), None, phrase.text,
+                            "season", phrase.span)
+        if phrase.kind == "named":
+            if v.name == "year_end":      # "by year-end", "by EOY": the end of the year, as "by end of year"
+                return Deadline("period-end", named_date(v.name, v.year, today), None, phrase.text, "year",
+                                phrase.span)
+            return Deadline("named", named_date(v.name, v.year, today), None, phrase.text, None, phrase.span)
+        if phrase.kind == "event":
+            return Deadline("event", None, None, phrase.text, None, phrase.span)
         if phrase.kind == "year":
             return Deadline("date", dt.date(v[0], 12, 31), None, phrase.text, "year", phrase.span)
         if phrase.kind == "unit":
@@ -371,6 +386,9 @@ class Assembler:
                             phrase.text, v, phrase.span)
         if phrase.kind == "span":
             s: SpanSpec = v
+            if s.season is not None and s.mode != "end":
+                d = season_date(s.season, None, "end", today, after_start=s.mode == "next")
+                return Deadline("season", d, None, phrase.text, "season", phrase.span)
             if s.mode == "this":
                 return Deadline("period-end", period_end(today, s.unit) if today else None, None,
                                 phrase.text, s.unit, phrase.span)
@@ -382,6 +400,15 @@ class Assembler:
             if s.quarter is not None:
                 d = date_of(DateSpec(s.year, quarter=s.quarter), today)
                 return Deadline("quarter", d, None, phrase.text, "quarter", phrase.span)
+            if s.half is not None:
+                d = date_of(DateSpec(s.year, half=s.half), today)
+                return Deadline("half", d, None, phrase.text, "half", phrase.span)
+            if s.season is not None:
+                return Deadline("season", season_date(s.season, s.year, "end", today), None, phrase.text,
+                                "season", phrase.span)
+            if s.named is not None:
+                return Deadline("named", named_date(s.named, s.year, today), None, phrase.text, None,
+                                phrase.span)
             if s.month is not None:
                 d = date_of(DateSpec(s.year, s.month), today)
                 return Deadline("date", d, None, phrase.text, "month", phrase.span)
@@ -407,6 +434,13 @@ class Assembler:
             if q.unit in _TIME_UNITS:
                 if q.value is None:
                     return []
+                if nxt is not None and nxt.kind == "period" and q.unit not in SUBDAY and prep in (None, "over"):
+                    return []   # "365 days a year", «5 дней в неделю»: how often, not by when
+                if (q.unit == "year" and prep is None and bound is None and 1900 <= q.value <= 2199
+                        and str(p.toks[0]).isdigit() and len(p.toks) == 2):
+                    # «2026 года», «2026 року» with no preposition: that calendar year, not 2026 years
+                    return [_Claim("deadline", p, deadline=Deadline("date", dt.date(int(q.value), 12, 31), None,
+                                                                    p.text, "year", p.span))]
                 if prep == "from" and (time_metric or q.unit in SUBDAY):
                     return [_Claim("baseline", p, q.evolve(unit=UNIT_SHORT[q.unit]))]
                 day_level = q.unit == "day" and not self._time_level
@@ -450,13 +484,23 @@ class Assembler:
                 # "to 2000 followers", «с 1899 до 1900», "within 2000 months": a number, not a year
                 q = Quantity(Decimal(year), unit=unit)
                 arg = arg.evolve(kind="amount", value=q)
-            if p.value == "from" and arg.kind in ("date", "span", "year", "unit"):
+            if p.value == "from" and arg.kind in ("date", "span", "year", "unit", "season", "named"):
                 return []
             if arg.kind == "unit" and (arg.value in SUBDAY or (time_metric and arg.value == "day")):
                 # "within a minute", «в течение часа»: a response time, not a deadline
                 q = Quantity(Decimal(1), unit=arg.value)
                 return self._claims_of(arg.evolve(kind="amount", value=q), p.value, nxt, today,
                                        time_metric, bound)
+            if (self._lang != "en" and p.value == "in" and arg.kind == "amount" and arg.value.unit == "quarter"
+                    and arg.value.value in (1, 2, 3, 4)):
+                # «во 2 квартале», «у 2 кварталі 2026 року»: that calendar quarter, not two quarters
+                year = _calendar_year(nxt)
+                d = date_of(DateSpec(year, quarter=int(arg.value.value)), today)
+                text, span = p.text, p.span
+                if year is not None:
+                    span = span.cover(nxt.span)
+                    text = f"{text} {nxt.text}"
+                return [_Claim("deadline", p, deadline=Deadline("quarter", d, None, text, "quarter", span))]
             if arg.kind in ("amount", "rank", "multiple", "bound"):
                 inner = self._claims_of(arg, p.value, nxt, today, time_metric)
                 return [c.evolve(deadline=attr.evolve(c.deadline, text=p.text, span=p.span))
@@ -468,7 +512,14 @@ class Assembler:
             return []
         if k == "bound":
             return self._claims_of(p.arg, prep, nxt, today, time_metric, bound=p.value)
-        if k in ("date", "span"):
+        if k == "year":
+            year, unit = p.value
+            if bound is not None or unit not in (None, "year"):
+                # "at least 2000 followers", "2000 hours": a number that looks like a year
+                q = Quantity(Decimal(year), unit=unit)
+                return self._claims_of(p.evolve(kind="amount", value=q), prep, nxt, today, time_metric, bound)
+            return []
+        if k in ("date", "span", "season", "event"):
             dl = self._deadline_of(p, None, today)
             return [_Claim("deadline", p, deadline=dl)] if dl else []
         return []
@@ -765,6 +816,24 @@ class Assembler:
         if channel is not None and direction in ("increase", "reach", "achieve"):
             return defaults.get("channel_only", "awareness")
         return "other"
+
+
+def _calendar_year(p: Phrase | None) -> int | None:
+    """The year a phrase names ("2026", «2026 года»), or None."""
+    if p is not None and p.kind == "year" and p.value[1] in (None, "year"):
+        return p.value[0]
+    if (p is not None and p.kind == "amount" and p.value.unit == "year" and p.value.value is not None
+            and 1900 <= p.value.value <= 2199 and str(p.toks[0]).isdigit()):
+        return int(p.value.value)
+    return None
+
+
+def time_words_of(phrases: list[Phrase]) -> Phrase | None:
+    """The first time expression that has no date ("soon", "by the holidays"), with its preposition."""
+    for p in phrases:
+        if p.kind == "vague" or (p.kind == "prep" and p.arg is not None and p.arg.kind == "vague"):
+            return p
+    return None
 
 
 def _unit(unit: str | None) -> str | None:

@@ -11,7 +11,9 @@ CATEGORIES = ("sales", "leads", "awareness", "engagement", "loyalty", "communica
 DIRECTIONS = ("increase", "decrease", "reach", "achieve", "maintain")
 PERIODS = ("day", "week", "month", "quarter", "year")
 TARGET_KINDS = ("relative", "absolute", "range", "rank", "multiple")
-DEADLINE_KINDS = ("date", "duration", "quarter", "period-end")
+# half: H1/H2; season: "by summer", «до кінця літа»; named: Black Friday, Christmas; event: "before the
+# launch" (no date). docs/deadlines.md says what each resolves to.
+DEADLINE_KINDS = ("date", "duration", "quarter", "period-end", "half", "season", "named", "event")
 LANGS = ("en", "ru", "uk")
 
 
@@ -173,6 +175,8 @@ class Goal:
     span: Optional[Span] = None
     parts: tuple = ()                    # every aim of the statement (Part), in order; one for a simple goal
     unplaced: tuple = ()                 # content words read as nothing (neither keyword nor slot)
+    time_text: Optional[str] = None      # a time expression with no date we can read ("soon", «к праздникам»)
+    time_span: Optional[Span] = None     # where time_text is
 
     # -- JSON contract (`smmrules parse --format json`, README "Parsing goals") ---
     def to_json(self) -> dict:

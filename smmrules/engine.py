@@ -162,8 +162,11 @@ class RuleSet:
                          for k, v in rule.options.items()})
             message = render_template(rule.text("message", msg_lang), vals)
             if goal is not None:
-                span = getattr(goal, rule.at, None) if rule.at != "goal" else None
-                span = getattr(span, "span", None) or goal.span
+                if rule.at == "time":          # the time words with no date (Goal.time_span)
+                    span = goal.time_span or goal.span
+                else:
+                    span = getattr(goal, rule.at, None) if rule.at != "goal" else None
+                    span = getattr(span, "span", None) or goal.span
             else:
                 span = (spans or {}).get(rule.at) or (spans or {})["goal"]
             out.append(Finding(rule.code, rule.name, rule.smart, rule.level, message, path or ctx.path,
@@ -216,6 +219,7 @@ def message_values(goal: Goal, env: dict, ctx: Context, lang: str) -> dict[str, 
         # the words no reading fits, as a sentence of their own (empty when there are none)
         "unplaced": t["unplaced"].format(words=", ".join(
             t["quote"][0] + w + t["quote"][1] for w in goal.unplaced)) if goal.unplaced else "",
+        "time_text": goal.time_text or "",
     }
 
 

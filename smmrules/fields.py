@@ -73,7 +73,7 @@ def declared_fields(lexicons: LexiconSet, scope: str = "goal") -> dict[str, Fiel
         "goal.target.hours": NUM, "goal.target.level": NUM,
         "goal.deadline.kind": _enum(DEADLINE_KINDS), "goal.deadline.date": DATE,
         "goal.deadline.duration": STR, "goal.deadline.months": NUM, "goal.deadline.text": STR,
-        "goal.monthly_growth": NUM,
+        "goal.monthly_growth": NUM, "goal.time_text": STR,
         **doc,
     }
 
@@ -229,6 +229,7 @@ def goal_values(goal: Goal, ctx: Context, lexicons: LexiconSet) -> dict[str, Any
         "goal.deadline.duration": d.duration if d else None, "goal.deadline.months": months,
         "goal.deadline.text": d.text if d else None,
         "goal.monthly_growth": monthly_growth(goal, ctx, months),
+        "goal.time_text": goal.time_text,
         "goal.task_count": None, "goal.duplicate_line": None, "goal.conflict_line": None,
         **doc_values(ctx),
     }

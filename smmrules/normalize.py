@@ -150,3 +150,100 @@ def period_end(today: dt.date, unit: str, offset: int = 0) -> dt.date | None:
 
 def months_between(start: dt.date, end: dt.date) -> float:
     return (end - start).days / _DAYS_PER_MONTH
+
+
+# -- seasons and named days (docs/deadlines.md) ------------------------------------------------------
+# Meteorological seasons: the first month of each; a season belongs to the year it starts in
+# (winter 2026 is December 2026 to February 2027).
+SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+
+
+def _season_edge(season: str, year: int, edge: str) -> dt.date:
+    """The day before `season` of `year` starts (edge "start"), or its last day (edge "end")."""
+    first = SEASON_START[season]
+    if edge == "start":
+        return dt.date(year, first, 1) - dt.timedelta(days=1)
+    last = add_months(dt.date(year, first, 1), 2)
+    return month_end(last.year, last.month)
+
+
+def season_date(season: str, year: int | None, edge: str, today: dt.date | None,
+                after_start: bool = False) -> dt.date | None:
+    """The deadline a season sets: the day before it starts or its last day, in `year` or else the
+    first such day on or after `today` (after_start: the first season that starts after today)."""
+    try:
+        if year is not None:
+            return _season_edge(season, year, edge)
+        if today is None:
+            return None
+        for y in range(max(today.year - 1, dt.MINYEAR), today.year + 2):
+            if _season_edge(season, y, "start" if after_start else edge) >= today:
+                return _season_edge(season, y, edge)
+    except (OverflowError, ValueError):   # past 9999-12-31: saturate, as calendar_date does
+        return dt.date.max
+    return None
+
+
+def western_easter(year: int) -> dt.date:
+    """Easter Sunday of the Gregorian calendar (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def orthodox_easter(year: int) -> dt.date:
+    """Orthodox Easter (the Julian computus), as a Gregorian date."""
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    julian_offset = year // 100 - year // 400 - 2       # 13 days in 1900-2099
+    return dt.date(year, month, day + 1) + dt.timedelta(days=julian_offset)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+_FIXED_DAYS = {"christmas": (12, 25), "orthodox_christmas": (1, 7), "new_year": (12, 31),
+               "valentines_day": (2, 14), "womens_day": (3, 8), "knowledge_day": (9, 1),
+               "halloween": (10, 31), "year_end": (12, 31)}
+NAMED_DAYS = (*_FIXED_DAYS, "black_friday", "cyber_monday", "easter", "orthodox_easter")
+
+
+def _named_in(name: str, year: int) -> dt.date:
+    if name in _FIXED_DAYS:
+        return dt.date(year, *_FIXED_DAYS[name])
+    if name == "black_friday":       # the day after the fourth Thursday of November
+        return _nth_weekday(year, 11, 3, 4) + dt.timedelta(days=1)
+    if name == "cyber_monday":
+        return _nth_weekday(year, 11, 3, 4) + dt.timedelta(days=4)
+    if name == "easter":
+        return western_easter(year)
+    if name == "orthodox_easter":
+        return orthodox_easter(year)
+    raise KeyError(name)
+
+
+def named_date(name: str, year: int | None, today: dt.date | None) -> dt.date | None:
+    """The date of a named day in `year`, or its first date on or after `today` (9999-12-31 when that
+    is past the calendar); None when unknown."""
+    try:
+        if year is not None:
+            return _named_in(name, year)
+        if today is None:
+            return None
+        day = _named_in(name, today.year)
+        return day if day >= today else _named_in(name, today.year + 1)
+    except KeyError:
+        return None
+    except (OverflowError, ValueError):   # past 9999-12-31: saturate, as calendar_date does
+        return dt.date.max

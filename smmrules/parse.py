@@ -5,7 +5,7 @@ import datetime as dt
 
 import attr  # the attrs package; `import attrs` adds a namespace module on every run
 
-from .assemble import Assembler
+from .assemble import Assembler, time_words_of
 from .ast import LANGS, Goal, Span
 from .errors import GoalSyntaxError
 from .grammar import GoalGrammar, default_grammar
@@ -60,4 +60,7 @@ def parse_goal(text: str, *, lang: str | None = None, today=None,
     span = Span(l1 + line0 - 1, c1 + (col0 - 1 if l1 == 1 else 0),
                 l2 + line0 - 1, c2 + (col0 - 1 if l2 == 1 else 0))
     goal = Assembler(g.lexicons).build(text, lang, phrases, start, span)
-    return attr.evolve(goal, cues=cues) if cues else goal
+    words = time_words_of(phrases) if goal.deadline is None else None
+    if cues or words is not None:
+        goal = attr.evolve(goal, cues=cues, time_text=words and words.text, time_span=words and words.span)
+    return goal

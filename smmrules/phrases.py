@@ -29,24 +29,54 @@ class Quantity(Record):
 
 
 class DateSpec(Record):
-    __slots__ = ("year", "month", "day", "quarter")
+    """A written date: a day, a month, a quarter or a half (1 or 2) of a year, or a year."""
+
+    __slots__ = ("year", "month", "day", "quarter", "half")
 
     def __init__(self, year: int | None, month: int | None = None, day: int | None = None,
-                 quarter: int | None = None):
+                 quarter: int | None = None, half: int | None = None):
         _set(self, "year", year)
         _set(self, "month", month)
         _set(self, "day", day)
         _set(self, "quarter", quarter)
+        _set(self, "half", half)
+
+
+class SeasonSpec(Record):
+    """A season (spring, summer, autumn, winter) of a year; `edge` "start" ("by summer": the day
+    before it starts), "end" («летом», "summer 2026": its last day) or None (the preposition decides)."""
+
+    __slots__ = ("season", "year", "edge")
+
+    def __init__(self, season: str, year: int | None = None, edge: str | None = None):
+        _set(self, "season", season)
+        _set(self, "year", year)
+        _set(self, "edge", edge)
+
+
+class NamedSpec(Record):
+    """A day with a name (grammar/lexicon NAMED: black_friday, christmas, ...) in a year, if written."""
+
+    __slots__ = ("name", "year")
+
+    def __init__(self, name: str, year: int | None = None):
+        _set(self, "name", name)
+        _set(self, "year", year)
 
 
 class SpanSpec(Record):
-    """mode: this | next | end; offset (for end): 0 this period, 1 the next one."""
+    """mode: this | next | end; offset (for end): 0 this period, 1 the next one; half, season and
+    named: the end of a half-year, a season or a named day."""
 
-    __slots__ = ("mode", "unit", "count", "year", "month", "quarter", "ordinal", "offset")
+    __slots__ = ("mode", "unit", "count", "year", "month", "quarter", "ordinal", "offset", "half", "season",
+                 "named")
 
     def __init__(self, mode: str, unit: str | None = None, count: Decimal | None = None, year: int | None = None,
                  month: int | None = None, quarter: int | None = None, ordinal: int | None = None,
-                 offset: int = 0):
+                 offset: int = 0, half: int | None = None, season: str | None = None, named: str | None = None):
+        _set(self, "half", half)
+        _set(self, "season", season)
+        _set(self, "named", named)
         _set(self, "mode", mode)
         _set(self, "unit", unit)
         _set(self, "count", count)
@@ -124,7 +154,15 @@ class ToPhrases:
     verb = _single("verb")
     metric = _single("metric")
     channel = _single("channel")
-    period = _single("period")
+    _period_word = _single("period")
+
+    def period(self, children):
+        if len(children) == 1:
+            return self._period_word(children)
+        # "every 3 days": the rate's unit is the period (a shorter unit counts as a day)
+        unit = children[-1].meaning
+        return _P(self, "period", children, unit if unit in ("day", "week", "month", "quarter", "year") else "day")
+
     perpost = _single("perpost")
     fresh = _single("new")
     placeholder = _single("placeholder")
@@ -214,21 +252,48 @@ class ToPhrases:
     # dates and spans -------------------------------------------------------------------
     def date(self, children):
         first = children[0]
-        if first.type == "ISO_DATE":
-            parts = [int(p) for p in str(first).split("-")]
+        if first.type == "ISO_DATE":      # 2026-06-30, 2026/06/30; 06/2026 and 06.2026 come as 2026-06
+            parts = [int(p) for p in first.meaning.replace("/", "-").split("-")]
             y, m = parts[0], parts[1]
             d = parts[2] if len(parts) > 2 else None
             _check_date(first, y, m, d)
             return _P(self, "date", children, DateSpec(y, m, d))
-        if first.type == "DOT_DATE":
-            d, m, y = (int(p) for p in str(first).split("."))
+        if first.type == "DOT_DATE":      # 31.12.2026, 31/12/2026, 2026/12/31
+            parts = first.meaning.replace("/", ".").split(".")
+            if len(parts[0]) == 4:
+                y, m, d = (int(p) for p in parts)
+            else:
+                d, m, y = (int(p) for p in parts)
+                if "/" in first.meaning and m > 12 >= d:
+                    d, m = m, d           # 06/30/2026: only the month-first reading is a date
             if y < 100:
                 y += 2000
             _check_date(first, y, m, d)
             return _P(self, "date", children, DateSpec(y, m, d))
+        year = next((int(c.meaning) for c in children if c.type == "YEAR"), None)
         if first.type == "QUARTER":
-            year = next((int(c.meaning) for c in children if c.type == "YEAR"), None)
             return _P(self, "date", children, DateSpec(year, quarter=int(first.meaning)))
+        if first.type == "HALF":
+            return _P(self, "date", children, DateSpec(year, half=int(first.meaning)))
+        if first.type in ("YEAR_RANGE", "FISCAL"):
+            return _P(self, "date", children, DateSpec(int(first.meaning)))
+        if first.type == "MID":           # "mid-2026", «к середине года»: the end of the first half;
+            month = next((int(c.meaning) for c in children if c.type == "MONTH"), None)
+            if month is not None:         # «в середине марта»: the 15th
+                return _P(self, "date", children, DateSpec(year, month, 15))
+            unit = next((c.meaning for c in children if c.type == "UNIT"), "year")
+            if year is not None or unit == "year":
+                return _P(self, "date", children, DateSpec(year, half=1))
+            return _P(self, "vague", children, unit)   # the middle of a quarter, a month: no day to name
+        if first.type == "ORDINAL":       # "2nd quarter", «II квартал», «2-е полугодие», "the 3rd month"
+            n = int(Decimal(first.meaning))
+            unit = "half" if children[1].type == "HALFYEAR" else children[1].meaning
+            if unit in ("second", "minute", "hour"):
+                return _P(self, "filler", children, None)   # "the 2nd hour": no deadline
+            spec = _ordinal_period(n, unit, year)
+            if isinstance(spec, DateSpec):
+                return _P(self, "date", children, spec)
+            return _P(self, "span", children, spec)
         day = month = year = None
         for c in children:
             if c.type in ("DAY_PRE", "DAY_POST"):
@@ -247,11 +312,46 @@ class ToPhrases:
     def unit_only(self, children):
         return _P(self, "unit", children, children[0].meaning)
 
+    def season(self, children):
+        year = next((int(c.meaning) for c in children if c.type == "YEAR"), None)
+        return _P(self, "season", children, SeasonSpec(children[0].meaning, year))
+
+    def season_item(self, children):
+        year = next((int(c.meaning) for c in children if c.type == "YEAR"), None)
+        return _P(self, "season", children, SeasonSpec(children[0].meaning, year, "end"))
+
+    def named(self, children):
+        year = next((int(c.meaning) for c in children if c.type == "YEAR"), None)
+        return _P(self, "named", children, NamedSpec(children[0].meaning, year))
+
+    def event(self, children):
+        prep, last = children[0], children[-1]
+        if isinstance(last, Phrase):      # "ahead of Black Friday", «перед летом»: a deadline at that date
+            return _P(self, "prep", [prep, *last.toks], "until", arg=last)
+        return _P(self, "event" if last.type == "EVENT" else "vague", children, last.meaning)
+
+    def vague_time(self, children):
+        return _P(self, "vague", children, children[-1].meaning)
+
+    vague_noun = vague_time
+
     def span_end(self, children):
-        spec = {"unit": None, "year": None, "month": None, "quarter": None, "ordinal": None, "offset": 0}
+        spec = {"unit": None, "year": None, "month": None, "quarter": None, "ordinal": None, "offset": 0,
+                "half": None, "season": None, "named": None}
         for c in children:
             if c.type == "UNIT":
-                spec["unit"] = c.meaning
+                if spec["unit"] is None:        # «2 квартала 2026 года»: the year's unit is not the period's
+                    spec["unit"] = c.meaning
+            elif c.type == "HALFYEAR":
+                spec["unit"] = "half"
+            elif c.type == "HALF":
+                spec["half"] = int(c.meaning)
+            elif c.type == "SEASON":
+                spec["season"] = c.meaning
+            elif c.type == "NAMED":
+                spec["named"] = c.meaning
+            elif c.type == "NUMBER" and spec["unit"] is None:
+                spec["ordinal"] = int(Decimal(c.meaning)) if Decimal(c.meaning) == int(Decimal(c.meaning)) else 0
             elif c.type == "YEAR":
                 spec["year"] = int(c.meaning)
             elif c.type == "MONTH":
@@ -262,12 +362,23 @@ class ToPhrases:
                 spec["ordinal"] = int(Decimal(c.meaning))
             elif c.type == "NEXT":
                 spec["offset"] = 1
-        if spec["year"] is not None and spec["unit"] is None and spec["month"] is None and spec["quarter"] is None:
+        if spec["ordinal"] is not None and spec["unit"] in ("quarter", "half"):
+            # «до конца 2 квартала», "the end of the second half": that calendar quarter or half
+            period = _ordinal_period(spec["ordinal"], spec["unit"], spec["year"])
+            if isinstance(period, DateSpec):
+                spec.update(quarter=period.quarter, half=period.half, ordinal=None, unit=None)
+            else:
+                spec.update(unit=period.unit, ordinal=period.ordinal)
+        if spec["year"] is not None and all(spec[k] is None for k in ("unit", "month", "quarter", "half",
+                                                                       "season", "named")):
             spec["unit"] = "year"
         return _Part(children, spec, None, None)
 
     def span(self, children):
         first = children[0]
+        if first.type in ("THIS", "NEXT") and children[1].type == "SEASON":
+            # "this summer", "next winter": the end of that season
+            return _P(self, "span", children, SpanSpec(first.type.lower(), season=children[1].meaning))
         if first.type == "THIS":
             return _P(self, "span", children, SpanSpec("this", unit=children[1].meaning))
         if first.type == "NEXT":
@@ -278,6 +389,18 @@ class ToPhrases:
         part = children[1]
         toks = [first] + part.toks
         return _P(self, "span", toks, SpanSpec("end", **part.value))
+
+
+def _ordinal_period(n: int, unit: str, year: int | None):
+    """The n-th quarter or half of a year (a DateSpec), or the end of the n-th month, week or year
+    from the start (a SpanSpec, a duration)."""
+    if unit == "quarter" and 1 <= n <= 4:
+        return DateSpec(year, quarter=n)
+    if unit == "half" and 1 <= n <= 2:
+        return DateSpec(year, half=n)
+    if unit == "half":
+        return SpanSpec("end", unit="month", ordinal=6 * n)
+    return SpanSpec("end", unit=unit, ordinal=n)
 
 
 class _Part:
@@ -306,12 +429,13 @@ def _P(tr: ToPhrases, kind, children, value, arg=None, alts=()):
 def date_of(spec: DateSpec, today: dt.date | None) -> dt.date | None:
     """End date of a written date: a day, the end of a month or quarter, or of a year."""
     year = spec.year
-    if spec.quarter is not None:
+    if spec.quarter is not None or spec.half is not None:
+        last_month = spec.quarter * 3 if spec.quarter is not None else spec.half * 6
         if year is None:
             if today is None:
                 return None
-            year = today.year if (today.month - 1) // 3 + 1 <= spec.quarter else today.year + 1
-        return month_end(year, spec.quarter * 3)
+            year = today.year if today.month <= last_month else today.year + 1
+        return month_end(year, last_month)
     if spec.month is not None:
         if year is None:
             if today is None:

@@ -93,9 +93,9 @@ def render_goal(goal: Goal, lang: str) -> str:
     if dl is not None:
         if dl.kind == "quarter" and dl.date is not None:
             parts["deadline"] = t["quarter"].format(q=(dl.date.month - 1) // 3 + 1, year=dl.date.year)
-        elif dl.kind == "date" and dl.date is not None:
+        elif dl.kind in ("date", "half", "season", "named") and dl.date is not None:
             parts["deadline"] = t["date"].format(date=dl.date.isoformat())
-        elif dl.kind == "duration" and dl.duration:
+        elif dl.kind == "duration" and dl.duration and "T" not in dl.duration:   # PT24H: written as is
             n, u = _duration_parts(dl.duration)
             forms = t["units"][u]
             parts["deadline"] = t["duration"].format(n=num(_decimal_number(n)),
@@ -132,8 +132,10 @@ def tree_text(goal: Goal) -> str:
         lines.append(f"  target: {tg.kind} {bound}{val}{tg.unit or ''}{_where(tg.span)}")
     if goal.deadline:
         d = goal.deadline
-        when = d.date.isoformat() if d.date else (d.duration or "unresolved")
+        when = d.date.isoformat() if d.date else (d.duration or ("no date" if d.kind == "event" else "unresolved"))
         lines.append(f"  deadline: {d.kind} {when} ({d.text!r}){_where(d.span)}")
+    elif goal.time_text:
+        lines.append(f"  deadline: none readable ({goal.time_text!r})")
     for s in goal.secondary:
         tgt = f" target {s.target.kind} {_num(s.target.value)}" if s.target and s.target.value is not None else ""
         lines.append(f"  secondary: {s.metric.name}{tgt}{_where(s.span)}")

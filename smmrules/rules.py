@@ -25,9 +25,9 @@ RULE_KEYS = ("code", "name", "smart", "level", "when", "at", "options", "bad", "
 OVERRIDE_KEYS = ("code", "level", "enabled", "options")
 TOP_KEYS = ("rule", "override", "aliases", "task", "category")
 CASE_KEYS = ("text", "document", "expect", "today", "doc", "lang")
-AT = ("goal", "metric", "target", "deadline", "baseline", "key", "value")
+AT = ("goal", "metric", "target", "deadline", "baseline", "key", "value", "time")
 PLACEHOLDERS = ("metric", "target", "value", "unit", "deadline", "months", "monthly_growth", "period",
-                "channel", "category", "direction", "baseline", "role", "text", "unplaced",
+                "channel", "category", "direction", "baseline", "role", "text", "unplaced", "time_text",
                 # document scopes
                 "key", "hint", "expected", "other_line", "suggested_tasks", "task", "frequency", "codes", "renamed")
 CODE_RE = LazyPattern(r"^[A-Z]{1,3}\d{3}$")

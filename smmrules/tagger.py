@@ -40,6 +40,43 @@ _SYMBOLS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+# Roman ordinals as ru/uk business writing numbers quarters and halves («II квартал», «І півріччя»),
+# in Latin letters or the Cyrillic «І» that looks the same.
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "і": "1", "іі": "2", "ііі": "3", "іv": "4"}
+_COMPARE = {"г": "year", "р": "year", "y": "year", "м": "month", "m": "month", "к": "quarter",
+            "q": "quarter", "н": "week", "т": "week", "w": "week"}
+_DATE_TOKENS = ("slash_date", "month_year", "year_range", "fiscal", "half", "compare")
+
+
+def _date_token(tok: RawToken) -> tuple[str, str, int]:
+    """The one reading of a date-like token: 30/06/2026, 06/2026, 2016-17, FY26, H1, г/г, YoY."""
+    kind, text = tok.kind, tok.text
+    if kind == "slash_date":
+        return ("DOT_DATE", text, 1)
+    if kind == "month_year":
+        month, year = text.replace(".", "/").split("/")
+        return ("ISO_DATE", f"{year}-{int(month):02d}", 1)
+    if kind == "year_range":
+        return ("YEAR_RANGE", str(tok.value), 1)
+    if kind == "fiscal":
+        return ("FISCAL", str(tok.value), 1)
+    if kind == "half":
+        return ("HALF", text[1], 1)
+    # "YoY", «г/г»: a comparison window, read as the period it compares
+    return ("PERIOD", _COMPARE[text[0].lower()], 1)
+
+
+def _drop_idle_event_preps(out: list[list["_Edge"]]) -> None:
+    """"by", «до», «к» are also event prepositions (EV_PREP, "by the rebrand"); where no event or
+    holiday word follows within a few tokens that reading can never fit, and the preposition's
+    PREP reading covers dates: drop it, so the search does not carry it along. Phrases that are
+    only event prepositions ("in time for", "ahead of") keep it."""
+    for i, edges in enumerate(out):
+        if len(edges) > 2 and any(e.terminal == "EV_PREP" for e in edges) and any(e.terminal == "PREP" for e in edges):
+            if not any(e.terminal in ("EVENT", "TIMENOUN") for es in out[i + 1:i + 6] for e in es):
+                edges[:] = [e for e in edges if e.terminal != "EV_PREP" or e.length > 1]
+
+
 class _Edge:
     """A reading of raw tokens: the terminal, its meaning, the raw tokens consumed, its cost."""
 
@@ -139,6 +176,9 @@ class Tagger:
                 span = min(run_end[i], i + window)
                 readings: list[Reading] = lex.readings(words[i:span], 0) if words[i] else []
                 cands = [(r.terminal, r.value, r.length) for r in readings]
+                roman = _ROMAN.get(words[i]) if lex.lang != "en" or len(words[i]) > 1 else None
+                if roman:      # «II квартал», «III кв.»: an ordinal
+                    cands.append(("ORDINAL", roman, 1))
                 cands.append(("WORD", tok.text, 1))
             elif tok.kind == "number":
                 cands = [(t, m, 1) for t, m in _number_edges(tok)]
@@ -152,6 +192,8 @@ class Tagger:
                 cands = [("ISO_DATE", tok.text, 1)]
             elif tok.kind == "dot_date":
                 cands = [("DOT_DATE", tok.text, 1)]
+            elif tok.kind in _DATE_TOKENS:
+                cands = [_date_token(tok)]
             elif tok.kind == "quarter":
                 cands = [("QUARTER", tok.text[1], 1)]
             elif tok.kind == "mult":
@@ -171,6 +213,7 @@ class Tagger:
                     cost += 10   # a participle or gerund (привлеченных) is a verb only where a word cannot be
                 edges.append(_Edge(t, m, n, cost))
             out.append(edges)
+        _drop_idle_event_preps(out)
         return out
 
     def tag(self, text: str, raw: list[RawToken], lex: Lexicon, base_line: int = 1, words=None,

@@ -31,6 +31,9 @@ _TIMES = _one_of("xх×")
 _INVISIBLE = _one_of("\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                      "\u2066\u2067\u2068\u2069\u00ad", extra=r"\s")
 _LETTER = r"[^\W\d_]"
+_LONG_DASH = _one_of("–—")
+_YEAR_DASH = _one_of("-/–")
+_CMP = _one_of("гГрРмМкКнНтТ")    # «г/г», «р/р», «м/м», «к/к», «н/н», «т/т»: year on year, month on month...
 _SCALE_SUFFIX = {"k": 1000, "к": 1000, "m": 10**6, "м": 10**6, "bn": 10**9, "mln": 10**6,
                  "млн": 10**6, "тыс": 1000, "тис": 1000, "млрд": 10**9}
 # What "4K" is the resolution of when it is not four thousand ("4K video", «4K-видео»); and a
@@ -45,7 +48,8 @@ _LATIN = "[A-Za-z]"
 _NAME = (
     # (a plain word fails the first look-ahead at once: the alternatives are not tried on it)
     r"(?=[@#]?[^\W\d_]*[\d_]|[A-Za-z]+-\d|\d)(?:"
-    r"(?![HhQq][1-4](?!\w)|[Tt][Oo][Pp]-?\d)" + _LATIN + r"+(?:-?\d+" + _LATIN + r"*)+(?:\.\d+)*(?![\w%])"
+    # ("mid-2026", "end-2026": a word and a year, not a name)
+    r"(?![HhQq][1-4](?!\w)|[Tt][Oo][Pp]-?\d|[A-Za-z]+-(?:19|20|21)\d\d(?![\w.]))" + _LATIN + r"+(?:-?\d+" + _LATIN + r"*)+(?:\.\d+)*(?![\w%])"
     + r"|[@#]?[^\W_]+(?:_+[^\W_]+)+"
     + r"|\d[GD](?!\w)|\d{1,3}°|\d\+\d(?![\d%])"
     + r")"
@@ -64,7 +68,14 @@ _PLAIN = (r"(?>[@#]?" + _LETTER + r"+(?:" + _one_of("'’ʼ-") + _LETTER + r"+)*
 
 _TOKEN_RE = re.compile(
     r"""
-    (?P<iso_date>(?:19|20|21)\d\d-\d\d(?:-\d\d)?(?![\d%]|[.,]\d|\s*%))
+    (?=[\dFfHhYMQW]|[^\W\d_]/)     # the date forms below start so: every other token skips them at once
+    (?:(?P<year_range>(?:19|20|21)\d\d(?:[-/]|\s?""" + _LONG_DASH + r"""\s?)(?:(?:19|20|21)\d\d|1[3-9]|[2-9]\d)(?![\d%/-]|[.,]\d|\s*%))
+  | (?P<fiscal>[Ff][Yy]\s?(?:\d{4}|\d\d)(?:""" + _YEAR_DASH + r"""(?:\d{4}|\d\d))?(?![\w%]))
+  | (?P<slash_date>(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)|(?:19|20|21)\d\d/\d{1,2}/\d{1,2})(?![\d/]))
+  | (?P<month_year>(?:\d{1,2}/(?:19|20|21)\d\d|(?:0[1-9]|1[0-2])\.(?:19|20|21)\d\d)(?![\d/.]|,\d))
+  | (?P<half>[Hh][12](?!\w))
+  | (?P<compare>(?:""" + _CMP + "/" + _CMP + r"""|YoY|YOY|MoM|MOM|QoQ|QOQ|WoW)(?!\w)))
+  | (?P<iso_date>(?:19|20|21)\d\d-\d\d(?:-\d\d)?(?![\d%]|[.,]\d|\s*%))
   | (?P<dot_date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)(?![\d.]))
   | (?P<quarter>[Qq][1-4](?![\w]))
   | (?P<space>""" + _INVISIBLE + r"""+)
@@ -164,6 +175,19 @@ def tokenize(text: str) -> list[RawToken]:
             append(RawToken("mult", t, s, e, _decimal(digits)))
         elif kind == "name":
             append(RawToken("word", m.group(0), s, e))
+        elif kind == "year_range" or kind == "fiscal":
+            first, last = _years(m.group(0))
+            if kind == "year_range" and not first < last <= first + _MAX_YEAR_SPAN:
+                if len(re.findall(r"\d+", m.group(0))[-1]) == 4:
+                    # "2000-2100 followers": two numbers, not a span of years
+                    append(RawToken("number", m.group(0)[:4], s, s + 4, Decimal(first)))
+                    pos = s + 4
+                    continue
+                line, col = line_col(text, s)
+                raise GoalSyntaxError("E003", "invalid-date",
+                                      f"invalid year range {m.group(0)!r}: it ends before it starts",
+                                      line=line, column=col, text=m.group(0))
+            append(RawToken(kind, m.group(0), s, e, last))
         elif kind == "symbol":
             ch = m.group(0)
             cat = unicodedata.category(ch[0])
@@ -173,6 +197,20 @@ def tokenize(text: str) -> list[RawToken]:
         else:
             append(RawToken(kind, m.group(0), s, e))
     return out
+
+
+# A year range longer than this ("2000-2100") is read as two numbers.
+_MAX_YEAR_SPAN = 10
+
+
+def _years(text: str) -> tuple[int, int]:
+    """The first and last year of "2016-17", "2026–2027", "FY26", "FY2026/27" (two digits: that century)."""
+    parts = re.findall(r"\d+", text)
+    first = int(parts[0]) if len(parts[0]) == 4 else 2000 + int(parts[0])
+    last = first
+    if len(parts) > 1:
+        last = int(parts[1]) if len(parts[1]) == 4 else first - first % 100 + int(parts[1])
+    return first, last
 
 
 # "1e309" right after a number: read as 1 and a stray word before, now a malformed number

@@ -110,6 +110,7 @@ def lexicon_terminals() -> dict[str, set[str]]:
 
 # One raw token of every kind the tokenizer makes, and every symbol the tagger knows.
 _TAGGER_SAMPLE = ("grow 5 2026 3,200 2026-06 31.12.2026 Q3 x2 3x 3rd 10k п.п. 24/7 [X] B2B "
+                  "30/06/2026 06/2026 2016-17 FY26 H1 г/г "
                   + " ".join(tagger_module._SYMBOLS) + " ; !")
 
 
@@ -332,7 +333,13 @@ _OLD_SEP = "[ \u00a0\u202f\u2009]"
 _OLD_LETTER = r"[^\W\d_]"
 _OLD_TOKEN_RE = re.compile(
     r"""
-    (?P<iso_date>(?:19|20|21)\d\d-\d\d(?:-\d\d)?(?![\d%]|[.,]\d|\s*%))
+    (?P<year_range>(?:19|20|21)\d\d(?:[-/]|\s?[–—]\s?)(?:(?:19|20|21)\d\d|1[3-9]|[2-9]\d)(?![\d%/-]|[.,]\d|\s*%))
+  | (?P<fiscal>[Ff][Yy]\s?(?:\d{4}|\d\d)(?:[-–/](?:\d{4}|\d\d))?(?![\w%]))
+  | (?P<slash_date>(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)|(?:19|20|21)\d\d/\d{1,2}/\d{1,2})(?![\d/]))
+  | (?P<month_year>(?:\d{1,2}/(?:19|20|21)\d\d|(?:0[1-9]|1[0-2])\.(?:19|20|21)\d\d)(?![\d/.]|,\d))
+  | (?P<half>[Hh][12](?!\w))
+  | (?P<compare>(?:[гГрРмМкКнНтТ]/[гГрРмМкКнНтТ]|YoY|YOY|MoM|MOM|QoQ|QOQ|WoW)(?!\w))
+  | (?P<iso_date>(?:19|20|21)\d\d-\d\d(?:-\d\d)?(?![\d%]|[.,]\d|\s*%))
   | (?P<dot_date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)(?![\d.]))
   | (?P<quarter>[Qq][1-4](?![\w]))
   | (?P<space>[\s\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad]+)
@@ -340,7 +347,7 @@ _OLD_TOKEN_RE = re.compile(
   | (?P<always>24[/x]7(?:/365)?(?![\d%]))
   | (?P<blank>\[[^\W\d][^\[\]\d\n]{0,39}\]|\{\{?[^\W\d][^{}\d\n]{0,39}\}?\}|<[^\W\d][^<>\d\n]{0,39}>|_{2,})
   | (?P<mult>[xх×]\d+(?:[.,]\d+)?(?!\w)|\d+(?:[.,]\d+)?[xх×](?!\w))
-  | (?P<name>(?=[@#]?[^\W\d_]*[\d_]|[A-Za-z]+-\d|\d)(?:(?![HhQq][1-4](?!\w)|[Tt][Oo][Pp]-?\d)[A-Za-z]+(?:-?\d+[A-Za-z]*)+(?:\.\d+)*(?![\w%])
+  | (?P<name>(?=[@#]?[^\W\d_]*[\d_]|[A-Za-z]+-\d|\d)(?:(?![HhQq][1-4](?!\w)|[Tt][Oo][Pp]-?\d|[A-Za-z]+-(?:19|20|21)\d\d(?![\w.]))[A-Za-z]+(?:-?\d+[A-Za-z]*)+(?:\.\d+)*(?![\w%])
         |[@#]?[^\W_]+(?:_+[^\W_]+)+
         |\d[GD](?!\w)|\d{1,3}°|\d\+\d(?![\d%])))
   | (?P<number>
@@ -356,7 +363,7 @@ _OLD_TOKEN_RE = re.compile(
     """,
     re.VERBOSE,
 )
-_TRICKY = ("0123456789 ,.-–%$#@'’ʼ xх×XQq1234kKкКmMМлнтысиb stndrhгоийяеъїі пв\u00a0\u202f\u2009"
+_TRICKY = ("0123456789 ,.-–%$#@'’ʼ xх×XQq1234kKкКmMМлнтысиb stndrhгоийяеъїі пв/FYHгр\u00a0\u202f\u2009"
            "[]{}<>_/+°GDHhTtopPvideo"
            "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202c\u202e\u2066\u2069\u00ad\t\n<>=≥абвa")
 
