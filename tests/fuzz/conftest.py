@@ -3,7 +3,7 @@
 - "fuzz-dev": the default on a developer machine (a quick pass);
 - "fuzz-ci": loaded when the CI variable is set and no --hypothesis-profile is given (bounded so
   tests/fuzz runs in well under two minutes);
-- "fuzz-long": chosen by `--hypothesis-profile=long` (or =fuzz-long): over 200,000 examples in
+- "fuzz-long": chosen by `--hypothesis-profile=long` (or =fuzz-long): over 250,000 examples in
   all, for a run before a release.
 
 Every fuzz test takes its settings from fuzzkit.fuzz(), which reads the chosen profile, so the
@@ -28,7 +28,7 @@ _COMMON = dict(deadline=None, print_blob=True,
                                       HealthCheck.filter_too_much, HealthCheck.large_base_example])
 settings.register_profile("fuzz-dev", max_examples=40, **_COMMON)
 settings.register_profile("fuzz-ci", max_examples=200, **_COMMON)
-settings.register_profile("fuzz-long", max_examples=18_000, **_COMMON)
+settings.register_profile("fuzz-long", max_examples=20_000, **_COMMON)
 try:
     settings.get_profile("long")
 except InvalidArgument:
