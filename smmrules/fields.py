@@ -235,13 +235,22 @@ def goal_values(goal: Goal, ctx: Context, lexicons: LexiconSet) -> dict[str, Any
     }
 
 
+def _countable(info, target) -> bool:
+    """A metric that can be counted as written: not an abstract outcome, and an activity only with a
+    count ("publish 30 posts a month" is specific; "launch the campaign" names nothing to count)."""
+    return info is not None and not info.abstract and (not info.activity or target is not None)
+
+
 def _concrete(goal: Goal, info, lexicons: LexiconSet) -> bool:
-    """Whether the goal names a concrete, countable metric: its own, or another of a compound goal's."""
-    if info is not None and not info.abstract:
+    """Whether the goal names a concrete, countable metric: its own, or another aim's of a compound goal."""
+    if _countable(info, goal.target):
         return True
-    for s in goal.secondary:
-        other = lexicons.metrics.get(s.metric.name.split("_per_")[0])
-        if other is not None and not other.abstract:
+    for aim in goal.parts + goal.secondary:
+        if aim.metric is None:
+            continue
+        name = aim.metric.name
+        other = lexicons.metrics.get(name) or lexicons.metrics.get(name.split("_per_")[0])
+        if _countable(other, aim.target):
             return True
     return False
 
