@@ -163,3 +163,25 @@ def test_a_compound_with_a_countable_aim_is_specific(lang, text, parts):
     assert env["goal.concrete"] is True
     assert _s_codes(found) == []
     assert "C101" in {f.code for f in found}
+
+
+# ------------------------------------------------------------------ a number with no metric
+NUMBER_ONLY = [
+    # lang, statement, parts' metrics, S codes
+    ("en", "grow by 20% by 2026-06", [None], ["S102"]),
+    ("ru", "вырасти на 20% к 2026-06", [None], ["S102"]),
+    ("uk", "зрости на 20% до 2026-06", [None], ["S102"]),
+    ("en", "+20% by 2026-06 and 100 new clients", [None, "sales"], []),
+    ("ru", "+20% к 2026-06 и 100 новых клиентов", [None, "sales"], []),
+    ("uk", "+20% до 2026-06 і 100 нових клієнтів", [None, "sales"], []),
+]
+
+
+@pytest.mark.parametrize("lang, text, parts, s_codes", NUMBER_ONLY, ids=[r[1] for r in NUMBER_ONLY])
+def test_a_number_without_a_metric_is_not_specific_unless_another_aim_names_one(lang, text, parts, s_codes):
+    goal, env, found = _check(text)
+    assert goal.lang == lang
+    assert [p.metric.name if p.metric else None for p in goal.parts] == parts
+    assert goal.metric is None and goal.target.value == 20 and goal.target.unit == "%"
+    assert env["goal.concrete"] is (len(parts) > 1)
+    assert _s_codes(found) == s_codes
