@@ -568,7 +568,7 @@ class Assembler:
             time_metric = (verb_cls == "respond") or bool(
                 metric is not None and info[metric.value].time) or (implied is not None and info[implied].time)
             # with no verb, or after "sell/earn/get", «на 1 млн грн» is an amount worth, not a change
-            self._produces = pi.verb is None or verb_cls == "achieve"
+            self._produces = pi.verb is None or verb_cls in ("achieve", "attract")
             self._new = any(p.kind == "new" for p in pi.phrases)
             pi.claims = self._claims(pi.phrases, today, time_metric)
             pi.verb_cls, pi.implied, pi.metric = verb_cls, implied, metric
@@ -593,7 +593,7 @@ class Assembler:
         verb_cls, implied, chosen = chosen_part.verb_cls, chosen_part.implied, chosen_part.metric
         time_metric = (verb_cls == "respond") or bool(
             chosen is not None and info[chosen.value].time) or (implied is not None and info[implied].time)
-        self._produces = chosen_part.verb is None or verb_cls == "achieve"
+        self._produces = chosen_part.verb is None or verb_cls in ("achieve", "attract")
         self._new = any(p.kind == "new" for p in main)
 
         all_main_claims = [c for pi in parts for c in pi.claims]
@@ -742,6 +742,9 @@ class Assembler:
             d = "maintain"
         elif d == "activity":
             d = "increase" if (more and target is None) else "achieve"
+        elif d == "attract":
+            # "attract customers", «залучити клієнтів»: with no count, more of them; with a count, that count
+            d = "achieve" if target is not None else "increase"
         if d is None:
             if target is not None and baseline is not None and target.qty is not None \
                     and target.qty.value is not None and baseline.qty.value is not None:
@@ -849,7 +852,7 @@ def _pair(claims: list[_Claim], verb_cls: str | None) -> tuple[_Claim | None, _C
     baseline_claim = next((c for c in claims if c.role == "baseline"), None)
     target_claim = next((c for c in claims if c.role != "baseline"), None)
     if (baseline_claim is not None and target_claim is not None and target_claim.role == "level"
-            and verb_cls == "achieve" and baseline_claim.qty.value is not None
+            and verb_cls in ("achieve", "attract") and baseline_claim.qty.value is not None
             and target_claim.qty.value is not None and baseline_claim.qty.value <= target_claim.qty.value):
         # "get from 30 to 50 leads a week": a range to produce, not a starting point
         q = Quantity(None, baseline_claim.qty.value, target_claim.qty.value,

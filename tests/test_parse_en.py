@@ -248,6 +248,14 @@ ROWS = [
         ("absolute", 40, None), ("date", "2026-04-30", None)),
     row("generate 200 qualified leads from LinkedIn in Q2 2026", "en", "leads", "achieve", "qualified_leads", None,
         "linkedin", None, ("absolute", 200, None), ("quarter", "2026-06-30", None)),
+    # --- "attract", "acquire": more of them with no count, that count with one; "scale up" ----------
+    row("attract new customers through email", "en", "sales", "increase", "sales", None, None, None, None,
+        None),
+    row("acquire leads from LinkedIn", "en", "leads", "increase", "leads", None, "linkedin", None, None, None),
+    row("acquire 300 leads this quarter", "en", "leads", "achieve", "leads", None, None, None,
+        ("absolute", 300, None), ("period-end", "2026-03-31", None)),
+    row("scale up sales by 30% by the end of the year", "en", "sales", "increase", "sales", None, None, None,
+        ("relative", 30, "%"), ("period-end", "2026-12-31", None)),
 ]
 
 

@@ -219,6 +219,21 @@ ROWS = [
         None, None),
     row("увеличить вовлечённость подписчиков", R, "engagement", "increase", "engagement", None, None, None,
         None, None),
+    # --- colloquial growth verbs; «привлечь»: more of them with no count, that count with one -----
+    row("прокачать продажи на 30% к концу года", R, "sales", "increase", "sales", None, None, None,
+        ("relative", 30, "%"), END_OF_YEAR),
+    row("раскачать охват в соцсетях в 2 раза за квартал", R, "awareness", "increase", "reach", None, None,
+        None, ("multiple", 2, None), P3M),
+    row("масштабировать заявки с таргета до 500 в месяц", R, "leads", "reach", "leads", "month", None, None,
+        ("absolute", 500, None), None),
+    row("прокачивать вовлеченность", R, "engagement", "increase", "engagement", None, None, None, None, None),
+    row("привлекать новых клиентов через рассылку", R, "sales", "increase", "sales", None, None, None, None,
+        None),
+    row("привлечь покупателей в офлайн-магазин", R, "sales", "increase", "sales", None, None, None, None,
+        None),
+    row("привлечение лидов из Telegram", R, "leads", "increase", "leads", None, "telegram", None, None, None),
+    row("привлечь 300 лидов за квартал", R, "leads", "achieve", "leads", None, None, None,
+        ("absolute", 300, None), P3M),
 ]
 
 

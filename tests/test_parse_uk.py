@@ -316,6 +316,18 @@ ROWS = [
         None, None),
     row("До кінця року стати лідером ринку доставки квітів у Києві", "uk", "sales", "reach", "market_position",
         None, None, None, None, END_OF_YEAR),
+    # --- colloquial growth verbs; «залучити»: more of them with no count, that count with one ------
+    row("прокачати продажі на 30% до кінця року", "uk", "sales", "increase", "sales", None, None, None,
+        ("relative", 30, "%"), ("period-end", "2026-12-31", None)),
+    row("розкачати охоплення в 2 рази за квартал", "uk", "awareness", "increase", "reach", None, None, None,
+        ("multiple", 2, None), ("duration", "2026-04-15", "P3M")),
+    row("масштабувати заявки з таргету до 500 на місяць", "uk", "leads", "reach", "leads", "month", None,
+        None, ("absolute", 500, None), None),
+    row("залучення клієнтів через розсилку", "uk", "sales", "increase", "sales", None, None, None, None, None),
+    row("залучати нових покупців до інтернет-магазину", "uk", "sales", "increase", "sales", None, None, None,
+        None, None),
+    row("залучити 300 лідів за квартал", "uk", "leads", "achieve", "leads", None, None, None,
+        ("absolute", 300, None), ("duration", "2026-04-15", "P3M")),
 ]
 
 
