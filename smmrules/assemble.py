@@ -657,7 +657,7 @@ class Assembler:
         if chosen is not None or implied is not None:
             verb_phrase = chosen_part.verb if chosen_part.verb is not None else (verbs[0] if verbs else None)
             metric = self._metric(metric_name, chosen, verb_phrase, target, baseline, per)
-        category = self._category(metric, target, channel, direction)
+        category = self._category(metric, target, channel, direction, verb_cls)
 
         # every part: its own metric, category, direction and target (the goal's for its own part)
         out_parts = []
@@ -679,7 +679,7 @@ class Assembler:
             if pname is not None:
                 pmetric = self._metric(pname, pi.metric, pi.verb, ptarget, None, per)
             pchannel = next((p.value for p in pi.phrases if p.kind == "channel"), None)
-            out_parts.append(Part(pmetric, self._category(pmetric, ptarget, pchannel, pdir), pdir, ptarget, pspan))
+            out_parts.append(Part(pmetric, self._category(pmetric, ptarget, pchannel, pdir, pi.verb_cls), pdir, ptarget, pspan))
             if pmetric is not None and (metric is None or pmetric.name != metric.name):
                 # (not "100 fans, then 1000 fans": one aim in stages)
                 secondary.append(Secondary(pmetric, self._target(pt, pdir, None), pmetric.span))
@@ -810,7 +810,7 @@ class Assembler:
             kind = "absolute"
         return Target(kind, number(q.value), None, None, unit, claim.bound, span)
 
-    def _category(self, metric, target, channel, direction) -> str:
+    def _category(self, metric, target, channel, direction, verb_cls=None) -> str:
         if metric is not None:
             return metric.category
         defaults = self.lex.defaults
@@ -818,6 +818,9 @@ class Assembler:
             return self.lex.metrics[defaults.get("currency_only", "revenue")].category
         if channel is not None and direction in ("increase", "reach", "achieve"):
             return defaults.get("channel_only", "awareness")
+        if target is not None and target.kind == "absolute" and target.unit is None \
+                and verb_cls in ("increase", "reach", "achieve", "attract"):
+            return defaults.get("count_only", "awareness")
         return "other"
 
 

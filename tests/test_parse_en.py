@@ -256,6 +256,11 @@ ROWS = [
         ("absolute", 300, None), ("period-end", "2026-03-31", None)),
     row("scale up sales by 30% by the end of the year", "en", "sales", "increase", "sales", None, None, None,
         ("relative", 30, "%"), ("period-end", "2026-12-31", None)),
+    # --- a bare headcount with a verb of growth and no metric word: the audience ---------------
+    row("grow to 10,000 by June 2026", "en", "awareness", "reach", None, None, None, None,
+        ("absolute", 10000, None), ("date", "2026-06-30", None)),
+    row("get to 3,000 by the end of the year", "en", "awareness", "reach", None, None, None, None,
+        ("absolute", 3000, None), ("period-end", "2026-12-31", None)),
 ]
 
 

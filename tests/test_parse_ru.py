@@ -234,6 +234,11 @@ ROWS = [
     row("привлечение лидов из Telegram", R, "leads", "increase", "leads", None, "telegram", None, None, None),
     row("привлечь 300 лидов за квартал", R, "leads", "achieve", "leads", None, None, None,
         ("absolute", 300, None), P3M),
+    # --- a bare headcount with a verb of growth and no metric word: the audience ---------------
+    row("набрать 5000 к концу года", R, "awareness", "achieve", None, None, None, None,
+        ("absolute", 5000, None), END_OF_YEAR),
+    row("привлечь 800 за квартал", R, "awareness", "achieve", None, None, None, None, ("absolute", 800, None),
+        P3M),
 ]
 
 

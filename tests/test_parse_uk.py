@@ -328,6 +328,11 @@ ROWS = [
         None, None),
     row("залучити 300 лідів за квартал", "uk", "leads", "achieve", "leads", None, None, None,
         ("absolute", 300, None), ("duration", "2026-04-15", "P3M")),
+    # --- a bare headcount with a verb of growth and no metric word: the audience ---------------
+    row("набрати 5000 до кінця року", "uk", "awareness", "achieve", None, None, None, None,
+        ("absolute", 5000, None), ("period-end", "2026-12-31", None)),
+    row("вийти на 10 000 до літа", "uk", "awareness", "reach", None, None, None, None,
+        ("absolute", 10000, None), ("season", "2026-05-31", None)),
 ]
 
 
