@@ -641,7 +641,7 @@ class Assembler:
         metric_name = chosen.value if chosen is not None else implied
         direction = self._direction(verb_cls, target_claim, baseline_claim, has_more, has_less,
                                     has_new, metric_name, verb_cls == "unknown" and _has_object(chosen_part))
-        target = self._target(target_claim, direction, baseline_claim)
+        target = self._target(target_claim, direction, baseline_claim, verb_cls == "gain")
         baseline = None
         if baseline_claim is not None and baseline_claim.qty.value is not None:
             unit = _unit(baseline_claim.qty.unit)
@@ -674,7 +674,7 @@ class Assembler:
                                    any(p.kind == "less" for p in pi.phrases),
                                    any(p.kind == "new" for p in pi.phrases), pname,
                                    pi.verb_cls == "unknown" and _has_object(pi))
-            ptarget = self._target(pt, pdir, pb)
+            ptarget = self._target(pt, pdir, pb, pi.verb_cls == "gain")
             pmetric = None
             if pname is not None:
                 pmetric = self._metric(pname, pi.metric, pi.verb, ptarget, None, per)
@@ -682,7 +682,7 @@ class Assembler:
             out_parts.append(Part(pmetric, self._category(pmetric, ptarget, pchannel, pdir, pi.verb_cls), pdir, ptarget, pspan))
             if pmetric is not None and (metric is None or pmetric.name != metric.name):
                 # (not "100 fans, then 1000 fans": one aim in stages)
-                secondary.append(Secondary(pmetric, self._target(pt, pdir, None), pmetric.span))
+                secondary.append(Secondary(pmetric, self._target(pt, pdir, None, pi.verb_cls == "gain"), pmetric.span))
 
         method_numbers = tuple(number(c.qty.value) for c in method_claims
                                if c.qty is not None and c.qty.value is not None)
@@ -733,6 +733,9 @@ class Assembler:
         info = self.lex.metrics
         mi = info.get(metric_name) if metric_name else None
         d = verb_cls
+        if d == "gain":
+            # "gain 100 followers", «прибавить 500 подписчиков»: the count is what is added
+            return "reach" if target is not None and target.role in ("level", "rank") else "increase"
         unknown = d == "unknown"
         if unknown:
             d = None
@@ -786,7 +789,7 @@ class Assembler:
             d = "increase" if new else "reach"
         return d
 
-    def _target(self, claim: _Claim | None, direction, baseline) -> Target | None:
+    def _target(self, claim: _Claim | None, direction, baseline, gain=False) -> Target | None:
         if claim is None:
             return None
         span = claim.phrase.span
@@ -804,7 +807,7 @@ class Assembler:
             kind = "relative"
         elif claim.role == "bare":
             relative = (direction in ("increase", "decrease") and baseline is None
-                        and (unit in ("%", "pp") or q.signed))
+                        and (unit in ("%", "pp") or q.signed or gain))
             kind = "relative" if relative else "absolute"
         else:
             kind = "absolute"
@@ -819,7 +822,7 @@ class Assembler:
         if channel is not None and direction in ("increase", "reach", "achieve"):
             return defaults.get("channel_only", "awareness")
         if target is not None and target.kind == "absolute" and target.unit is None \
-                and verb_cls in ("increase", "reach", "achieve", "attract"):
+                and verb_cls in ("increase", "reach", "achieve", "attract", "gain"):
             return defaults.get("count_only", "awareness")
         return "other"
 

@@ -261,6 +261,11 @@ ROWS = [
         ("absolute", 10000, None), ("date", "2026-06-30", None)),
     row("get to 3,000 by the end of the year", "en", "awareness", "reach", None, None, None, None,
         ("absolute", 3000, None), ("period-end", "2026-12-31", None)),
+    # --- "gain": the count is what is added ------------------------------------------------------
+    row("gain 500 followers in two months", "en", "awareness", "increase", "followers", None, None, None,
+        ("relative", 500, None), ("duration", "2026-03-15", "P2M")),
+    row("gain followers on TikTok", "en", "awareness", "increase", "followers", None, "tiktok", None, None,
+        None),
 ]
 
 

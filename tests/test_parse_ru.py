@@ -239,6 +239,11 @@ ROWS = [
         ("absolute", 5000, None), END_OF_YEAR),
     row("привлечь 800 за квартал", R, "awareness", "achieve", None, None, None, None, ("absolute", 800, None),
         P3M),
+    # --- «прибавить»: the count is what is added -------------------------------------------------
+    row("прибавить 500 подписчиков за два месяца", R, "awareness", "increase", "followers", None, None, None,
+        ("relative", 500, None), P2M),
+    row("прибавлять подписчиков в Telegram", R, "awareness", "increase", "followers", None, "telegram", None,
+        None, None),
 ]
 
 

@@ -333,6 +333,11 @@ ROWS = [
         ("absolute", 5000, None), ("period-end", "2026-12-31", None)),
     row("вийти на 10 000 до літа", "uk", "awareness", "reach", None, None, None, None,
         ("absolute", 10000, None), ("season", "2026-05-31", None)),
+    # --- «додати»: the count is what is added ---------------------------------------------------
+    row("додати 500 підписників за два місяці", "uk", "awareness", "increase", "followers", None, None, None,
+        ("relative", 500, None), ("duration", "2026-03-15", "P2M")),
+    row("додавати підписників у Telegram", "uk", "awareness", "increase", "followers", None, "telegram", None,
+        None, None),
 ]
 
 
