@@ -565,6 +565,9 @@ class Assembler:
             metric = self._choose_metric([p for p in pi.phrases if p.kind == "metric"], lang)
             if implied is not None and info[implied].time:
                 metric = None  # "answer every request within 24 hours" measures the answering
+            elif implied is not None and metric is not None and info[implied].category == "loyalty" \
+                    and metric.value == "sales":
+                metric = None  # "retain customers", «удержать клиентов»: the customers kept are retention
             time_metric = (verb_cls == "respond") or bool(
                 metric is not None and info[metric.value].time) or (implied is not None and info[implied].time)
             # with no verb, or after "sell/earn/get", «на 1 млн грн» is an amount worth, not a change

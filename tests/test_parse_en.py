@@ -266,6 +266,9 @@ ROWS = [
         ("relative", 500, None), ("duration", "2026-03-15", "P2M")),
     row("gain followers on TikTok", "en", "awareness", "increase", "followers", None, "tiktok", None, None,
         None),
+    # --- keeping the customers one has is retention -------------------------------------------
+    row("retain existing customers", "en", "loyalty", "maintain", "retention", None, None, None, None, None),
+    row("retain followers", "en", "awareness", "maintain", "followers", None, None, None, None, None),
 ]
 
 

@@ -244,6 +244,10 @@ ROWS = [
         ("relative", 500, None), P2M),
     row("прибавлять подписчиков в Telegram", R, "awareness", "increase", "followers", None, "telegram", None,
         None, None),
+    # --- keeping the customers one has is retention -------------------------------------------
+    row("удержать существующих клиентов", R, "loyalty", "maintain", "retention", None, None, None, None, None),
+    row("удержать текущих", R, "loyalty", "maintain", "retention", None, None, None, None, None),
+    row("удерживать подписчиков", R, "awareness", "maintain", "followers", None, None, None, None, None),
 ]
 
 

@@ -338,6 +338,10 @@ ROWS = [
         ("relative", 500, None), ("duration", "2026-03-15", "P2M")),
     row("додавати підписників у Telegram", "uk", "awareness", "increase", "followers", None, "telegram", None,
         None, None),
+    # --- keeping the customers one has is retention -------------------------------------------
+    row("утримати наявних клієнтів", "uk", "loyalty", "maintain", "retention", None, None, None, None, None),
+    row("утримувати 80% клієнтів до кінця року", "uk", "loyalty", "maintain", "retention", None, None, None,
+        ("absolute", 80, "%"), ("period-end", "2026-12-31", None)),
 ]
 
 
