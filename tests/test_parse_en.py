@@ -269,6 +269,11 @@ ROWS = [
     # --- keeping the customers one has is retention -------------------------------------------
     row("retain existing customers", "en", "loyalty", "maintain", "retention", None, None, None, None, None),
     row("retain followers", "en", "awareness", "maintain", "followers", None, None, None, None, None),
+    # --- "build an audience": with no count, a growing audience ----------------------------------
+    row("build a following on TikTok", "en", "awareness", "increase", "followers", None, "tiktok", None, None,
+        None),
+    row("build an audience of 5,000 by June 2026", "en", "awareness", "achieve", "followers", None, None, None,
+        ("absolute", 5000, None), ("date", "2026-06-30", None)),
 ]
 
 

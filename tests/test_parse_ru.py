@@ -248,6 +248,11 @@ ROWS = [
     row("удержать существующих клиентов", R, "loyalty", "maintain", "retention", None, None, None, None, None),
     row("удержать текущих", R, "loyalty", "maintain", "retention", None, None, None, None, None),
     row("удерживать подписчиков", R, "awareness", "maintain", "followers", None, None, None, None, None),
+    # --- «собрать аудиторию»: with no count, a growing audience -----------------------------------
+    row("собрать аудиторию в Telegram", R, "awareness", "increase", "followers", None, "telegram", None, None,
+        None),
+    row("собрать аудиторию 10 000 к концу года", R, "awareness", "achieve", "followers", None, None, None,
+        ("absolute", 10000, None), END_OF_YEAR),
 ]
 
 

@@ -342,6 +342,11 @@ ROWS = [
     row("утримати наявних клієнтів", "uk", "loyalty", "maintain", "retention", None, None, None, None, None),
     row("утримувати 80% клієнтів до кінця року", "uk", "loyalty", "maintain", "retention", None, None, None,
         ("absolute", 80, "%"), ("period-end", "2026-12-31", None)),
+    # --- «зібрати аудиторію»: with no count, a growing audience ----------------------------------
+    row("зібрати аудиторію в Telegram", "uk", "awareness", "increase", "followers", None, "telegram", None,
+        None, None),
+    row("зібрати аудиторію 10 000 до кінця року", "uk", "awareness", "achieve", "followers", None, None, None,
+        ("absolute", 10000, None), ("period-end", "2026-12-31", None)),
 ]
 
 
