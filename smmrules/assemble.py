@@ -750,7 +750,10 @@ class Assembler:
             d = "increase" if (more and target is None) else "achieve"
         elif d == "attract":
             # "attract customers", «залучити клієнтів»: with no count, more of them; with a count, that count
-            d = "achieve" if target is not None else "increase"
+            if target is None or (target.qty is not None and (target.qty.unit in ("%", "pp") or target.qty.signed)):
+                d = "increase"   # "drive sales up 20%": a change
+            else:
+                d = "reach" if target.role == "level" else "achieve"
         if d is None:
             if target is not None and baseline is not None and target.qty is not None \
                     and target.qty.value is not None and baseline.qty.value is not None:

@@ -274,6 +274,15 @@ ROWS = [
         None),
     row("build an audience of 5,000 by June 2026", "en", "awareness", "achieve", "followers", None, None, None,
         ("absolute", 5000, None), ("date", "2026-06-30", None)),
+    # --- "drive": more with no count, that count with one, a change with a percent; "warm up" ------
+    row("drive traffic to the website", "en", "traffic", "increase", "website_traffic", None, None, None, None,
+        None),
+    row("drive 2,000 sign-ups this quarter", "en", "leads", "achieve", "registrations", None, None, None,
+        ("absolute", 2000, None), ("period-end", "2026-03-31", None)),
+    row("drive sales up 20% by June 2026", "en", "sales", "increase", "sales", None, None, None,
+        ("relative", 20, "%"), ("date", "2026-06-30", None)),
+    row("warm up the audience before the launch", "en", "engagement", "increase", "engagement", None, None,
+        None, None, ("event", None, None)),
 ]
 
 

@@ -19,7 +19,7 @@ ROWS = [
     row('Провести аудит сторінки до кінця місяця', 'uk', 'other', 'achieve', None, None, None, None, None,
         ('period-end', '2026-01-31', None)),
     row('Разработать тон коммуникации бренда', 'ru', 'other', 'achieve', None, None, None, None, None, None),
-    row('остатки коллекции до конца года распродать', 'ru', 'other', 'achieve', None, None, None, None, None,
+    row('остатки коллекции до конца года слить', 'ru', 'other', 'achieve', None, None, None, None, None,
         ('period-end', '2026-12-31', None)),
     row('бустануть', 'ru', 'other', None, None, None, None, None, None, None),
     row('Ціль: бустанути', 'uk', 'other', None, None, None, None, None, None, None),
