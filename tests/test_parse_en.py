@@ -283,6 +283,11 @@ ROWS = [
         ("relative", 20, "%"), ("date", "2026-06-30", None)),
     row("warm up the audience before the launch", "en", "engagement", "increase", "engagement", None, None,
         None, None, ("event", None, None)),
+    # --- "stay", "remain": keeping a level ----------------------------------------------------
+    row("stay engaged with our community", "en", "engagement", "maintain", "engagement", None, None, None,
+        None, None),
+    row("remain in the top 3 of search results", "en", "traffic", "maintain", "search_position", None, None,
+        None, ("rank", 3, None), None),
 ]
 
 

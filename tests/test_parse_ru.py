@@ -260,6 +260,9 @@ ROWS = [
         None, ("event", None, None)),
     row("привлечь на 30% больше клиентов", R, "sales", "increase", "sales", None, None, None,
         ("relative", 30, "%"), None),
+    # --- «оставаться»: keeping a level --------------------------------------------------------
+    row("оставаться в топ-3 поисковой выдачи", R, "traffic", "maintain", "search_position", None, None, None,
+        ("rank", 3, None), None),
 ]
 
 

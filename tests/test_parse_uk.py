@@ -354,6 +354,9 @@ ROWS = [
         None, ("event", None, None)),
     row("залучити +200 підписників", "uk", "awareness", "increase", "followers", None, None, None,
         ("relative", 200, None), None),
+    # --- «залишатися»: keeping a level -------------------------------------------------------
+    row("залишатися в топ-3 пошукової видачі", "uk", "traffic", "maintain", "search_position", None, None,
+        None, ("rank", 3, None), None),
 ]
 
 
