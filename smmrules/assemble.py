@@ -565,10 +565,13 @@ class Assembler:
             metric = self._choose_metric([p for p in pi.phrases if p.kind == "metric"], lang)
             if implied is not None and info[implied].time:
                 metric = None  # "answer every request within 24 hours" measures the answering
+            elif implied is not None and metric is not None and info[implied].category == "loyalty" \
+                    and metric.value == "sales":
+                metric = None  # "retain customers", «удержать клиентов»: the customers kept are retention
             time_metric = (verb_cls == "respond") or bool(
                 metric is not None and info[metric.value].time) or (implied is not None and info[implied].time)
             # with no verb, or after "sell/earn/get", «на 1 млн грн» is an amount worth, not a change
-            self._produces = pi.verb is None or verb_cls == "achieve"
+            self._produces = pi.verb is None or verb_cls in ("achieve", "attract")
             self._new = any(p.kind == "new" for p in pi.phrases)
             pi.claims = self._claims(pi.phrases, today, time_metric)
             pi.verb_cls, pi.implied, pi.metric = verb_cls, implied, metric
@@ -593,7 +596,7 @@ class Assembler:
         verb_cls, implied, chosen = chosen_part.verb_cls, chosen_part.implied, chosen_part.metric
         time_metric = (verb_cls == "respond") or bool(
             chosen is not None and info[chosen.value].time) or (implied is not None and info[implied].time)
-        self._produces = chosen_part.verb is None or verb_cls == "achieve"
+        self._produces = chosen_part.verb is None or verb_cls in ("achieve", "attract")
         self._new = any(p.kind == "new" for p in main)
 
         all_main_claims = [c for pi in parts for c in pi.claims]
@@ -641,7 +644,7 @@ class Assembler:
         metric_name = chosen.value if chosen is not None else implied
         direction = self._direction(verb_cls, target_claim, baseline_claim, has_more, has_less,
                                     has_new, metric_name, verb_cls == "unknown" and _has_object(chosen_part))
-        target = self._target(target_claim, direction, baseline_claim)
+        target = self._target(target_claim, direction, baseline_claim, verb_cls == "gain")
         baseline = None
         if baseline_claim is not None and baseline_claim.qty.value is not None:
             unit = _unit(baseline_claim.qty.unit)
@@ -657,7 +660,7 @@ class Assembler:
         if chosen is not None or implied is not None:
             verb_phrase = chosen_part.verb if chosen_part.verb is not None else (verbs[0] if verbs else None)
             metric = self._metric(metric_name, chosen, verb_phrase, target, baseline, per)
-        category = self._category(metric, target, channel, direction)
+        category = self._category(metric, target, channel, direction, verb_cls)
 
         # every part: its own metric, category, direction and target (the goal's for its own part)
         out_parts = []
@@ -674,15 +677,15 @@ class Assembler:
                                    any(p.kind == "less" for p in pi.phrases),
                                    any(p.kind == "new" for p in pi.phrases), pname,
                                    pi.verb_cls == "unknown" and _has_object(pi))
-            ptarget = self._target(pt, pdir, pb)
+            ptarget = self._target(pt, pdir, pb, pi.verb_cls == "gain")
             pmetric = None
             if pname is not None:
                 pmetric = self._metric(pname, pi.metric, pi.verb, ptarget, None, per)
             pchannel = next((p.value for p in pi.phrases if p.kind == "channel"), None)
-            out_parts.append(Part(pmetric, self._category(pmetric, ptarget, pchannel, pdir), pdir, ptarget, pspan))
+            out_parts.append(Part(pmetric, self._category(pmetric, ptarget, pchannel, pdir, pi.verb_cls), pdir, ptarget, pspan))
             if pmetric is not None and (metric is None or pmetric.name != metric.name):
                 # (not "100 fans, then 1000 fans": one aim in stages)
-                secondary.append(Secondary(pmetric, self._target(pt, pdir, None), pmetric.span))
+                secondary.append(Secondary(pmetric, self._target(pt, pdir, None, pi.verb_cls == "gain"), pmetric.span))
 
         method_numbers = tuple(number(c.qty.value) for c in method_claims
                                if c.qty is not None and c.qty.value is not None)
@@ -733,6 +736,9 @@ class Assembler:
         info = self.lex.metrics
         mi = info.get(metric_name) if metric_name else None
         d = verb_cls
+        if d == "gain":
+            # "gain 100 followers", «прибавить 500 подписчиков»: the count is what is added
+            return "reach" if target is not None and target.role in ("level", "rank") else "increase"
         unknown = d == "unknown"
         if unknown:
             d = None
@@ -742,6 +748,12 @@ class Assembler:
             d = "maintain"
         elif d == "activity":
             d = "increase" if (more and target is None) else "achieve"
+        elif d == "attract":
+            # "attract customers", «залучити клієнтів»: with no count, more of them; with a count, that count
+            if target is None or (target.qty is not None and (target.qty.unit in ("%", "pp") or target.qty.signed)):
+                d = "increase"   # "drive sales up 20%": a change
+            else:
+                d = "reach" if target.role == "level" else "achieve"
         if d is None:
             if target is not None and baseline is not None and target.qty is not None \
                     and target.qty.value is not None and baseline.qty.value is not None:
@@ -783,7 +795,7 @@ class Assembler:
             d = "increase" if new else "reach"
         return d
 
-    def _target(self, claim: _Claim | None, direction, baseline) -> Target | None:
+    def _target(self, claim: _Claim | None, direction, baseline, gain=False) -> Target | None:
         if claim is None:
             return None
         span = claim.phrase.span
@@ -801,13 +813,13 @@ class Assembler:
             kind = "relative"
         elif claim.role == "bare":
             relative = (direction in ("increase", "decrease") and baseline is None
-                        and (unit in ("%", "pp") or q.signed))
+                        and (unit in ("%", "pp") or q.signed or gain))
             kind = "relative" if relative else "absolute"
         else:
             kind = "absolute"
         return Target(kind, number(q.value), None, None, unit, claim.bound, span)
 
-    def _category(self, metric, target, channel, direction) -> str:
+    def _category(self, metric, target, channel, direction, verb_cls=None) -> str:
         if metric is not None:
             return metric.category
         defaults = self.lex.defaults
@@ -815,6 +827,9 @@ class Assembler:
             return self.lex.metrics[defaults.get("currency_only", "revenue")].category
         if channel is not None and direction in ("increase", "reach", "achieve"):
             return defaults.get("channel_only", "awareness")
+        if target is not None and target.kind == "absolute" and target.unit is None \
+                and verb_cls in ("increase", "reach", "achieve", "attract", "gain"):
+            return defaults.get("count_only", "awareness")
         return "other"
 
 
@@ -849,7 +864,7 @@ def _pair(claims: list[_Claim], verb_cls: str | None) -> tuple[_Claim | None, _C
     baseline_claim = next((c for c in claims if c.role == "baseline"), None)
     target_claim = next((c for c in claims if c.role != "baseline"), None)
     if (baseline_claim is not None and target_claim is not None and target_claim.role == "level"
-            and verb_cls == "achieve" and baseline_claim.qty.value is not None
+            and verb_cls in ("achieve", "attract") and baseline_claim.qty.value is not None
             and target_claim.qty.value is not None and baseline_claim.qty.value <= target_claim.qty.value):
         # "get from 30 to 50 leads a week": a range to produce, not a starting point
         q = Quantity(None, baseline_claim.qty.value, target_claim.qty.value,

@@ -248,6 +248,46 @@ ROWS = [
         ("absolute", 40, None), ("date", "2026-04-30", None)),
     row("generate 200 qualified leads from LinkedIn in Q2 2026", "en", "leads", "achieve", "qualified_leads", None,
         "linkedin", None, ("absolute", 200, None), ("quarter", "2026-06-30", None)),
+    # --- "attract", "acquire": more of them with no count, that count with one; "scale up" ----------
+    row("attract new customers through email", "en", "sales", "increase", "sales", None, None, None, None,
+        None),
+    row("acquire leads from LinkedIn", "en", "leads", "increase", "leads", None, "linkedin", None, None, None),
+    row("acquire 300 leads this quarter", "en", "leads", "achieve", "leads", None, None, None,
+        ("absolute", 300, None), ("period-end", "2026-03-31", None)),
+    row("scale up sales by 30% by the end of the year", "en", "sales", "increase", "sales", None, None, None,
+        ("relative", 30, "%"), ("period-end", "2026-12-31", None)),
+    # --- a bare headcount with a verb of growth and no metric word: the audience ---------------
+    row("grow to 10,000 by June 2026", "en", "awareness", "reach", None, None, None, None,
+        ("absolute", 10000, None), ("date", "2026-06-30", None)),
+    row("get to 3,000 by the end of the year", "en", "awareness", "reach", None, None, None, None,
+        ("absolute", 3000, None), ("period-end", "2026-12-31", None)),
+    # --- "gain": the count is what is added ------------------------------------------------------
+    row("gain 500 followers in two months", "en", "awareness", "increase", "followers", None, None, None,
+        ("relative", 500, None), ("duration", "2026-03-15", "P2M")),
+    row("gain followers on TikTok", "en", "awareness", "increase", "followers", None, "tiktok", None, None,
+        None),
+    # --- keeping the customers one has is retention -------------------------------------------
+    row("retain existing customers", "en", "loyalty", "maintain", "retention", None, None, None, None, None),
+    row("retain followers", "en", "awareness", "maintain", "followers", None, None, None, None, None),
+    # --- "build an audience": with no count, a growing audience ----------------------------------
+    row("build a following on TikTok", "en", "awareness", "increase", "followers", None, "tiktok", None, None,
+        None),
+    row("build an audience of 5,000 by June 2026", "en", "awareness", "achieve", "followers", None, None, None,
+        ("absolute", 5000, None), ("date", "2026-06-30", None)),
+    # --- "drive": more with no count, that count with one, a change with a percent; "warm up" ------
+    row("drive traffic to the website", "en", "traffic", "increase", "website_traffic", None, None, None, None,
+        None),
+    row("drive 2,000 sign-ups this quarter", "en", "leads", "achieve", "registrations", None, None, None,
+        ("absolute", 2000, None), ("period-end", "2026-03-31", None)),
+    row("drive sales up 20% by June 2026", "en", "sales", "increase", "sales", None, None, None,
+        ("relative", 20, "%"), ("date", "2026-06-30", None)),
+    row("warm up the audience before the launch", "en", "engagement", "increase", "engagement", None, None,
+        None, None, ("event", None, None)),
+    # --- "stay", "remain": keeping a level ----------------------------------------------------
+    row("stay engaged with our community", "en", "engagement", "maintain", "engagement", None, None, None,
+        None, None),
+    row("remain in the top 3 of search results", "en", "traffic", "maintain", "search_position", None, None,
+        None, ("rank", 3, None), None),
 ]
 
 

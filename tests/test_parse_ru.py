@@ -219,6 +219,50 @@ ROWS = [
         None, None),
     row("увеличить вовлечённость подписчиков", R, "engagement", "increase", "engagement", None, None, None,
         None, None),
+    # --- colloquial growth verbs; «привлечь»: more of them with no count, that count with one -----
+    row("прокачать продажи на 30% к концу года", R, "sales", "increase", "sales", None, None, None,
+        ("relative", 30, "%"), END_OF_YEAR),
+    row("раскачать охват в соцсетях в 2 раза за квартал", R, "awareness", "increase", "reach", None, None,
+        None, ("multiple", 2, None), P3M),
+    row("масштабировать заявки с таргета до 500 в месяц", R, "leads", "reach", "leads", "month", None, None,
+        ("absolute", 500, None), None),
+    row("прокачивать вовлеченность", R, "engagement", "increase", "engagement", None, None, None, None, None),
+    row("привлекать новых клиентов через рассылку", R, "sales", "increase", "sales", None, None, None, None,
+        None),
+    row("привлечь покупателей в офлайн-магазин", R, "sales", "increase", "sales", None, None, None, None,
+        None),
+    row("привлечение лидов из Telegram", R, "leads", "increase", "leads", None, "telegram", None, None, None),
+    row("привлечь 300 лидов за квартал", R, "leads", "achieve", "leads", None, None, None,
+        ("absolute", 300, None), P3M),
+    # --- a bare headcount with a verb of growth and no metric word: the audience ---------------
+    row("набрать 5000 к концу года", R, "awareness", "achieve", None, None, None, None,
+        ("absolute", 5000, None), END_OF_YEAR),
+    row("привлечь 800 за квартал", R, "awareness", "achieve", None, None, None, None, ("absolute", 800, None),
+        P3M),
+    # --- «прибавить»: the count is what is added -------------------------------------------------
+    row("прибавить 500 подписчиков за два месяца", R, "awareness", "increase", "followers", None, None, None,
+        ("relative", 500, None), P2M),
+    row("прибавлять подписчиков в Telegram", R, "awareness", "increase", "followers", None, "telegram", None,
+        None, None),
+    # --- keeping the customers one has is retention -------------------------------------------
+    row("удержать существующих клиентов", R, "loyalty", "maintain", "retention", None, None, None, None, None),
+    row("удержать текущих", R, "loyalty", "maintain", "retention", None, None, None, None, None),
+    row("удерживать подписчиков", R, "awareness", "maintain", "followers", None, None, None, None, None),
+    # --- «собрать аудиторию»: with no count, a growing audience -----------------------------------
+    row("собрать аудиторию в Telegram", R, "awareness", "increase", "followers", None, "telegram", None, None,
+        None),
+    row("собрать аудиторию 10 000 к концу года", R, "awareness", "achieve", "followers", None, None, None,
+        ("absolute", 10000, None), END_OF_YEAR),
+    # --- «распродать»: a sale; «прогреть аудиторию»: engagement ----------------------------------
+    row("распродать остатки коллекции к концу года", R, "sales", "achieve", "sales", None, None, None, None,
+        END_OF_YEAR),
+    row("прогреть аудиторию к запуску курса", R, "engagement", "increase", "engagement", None, None, None,
+        None, ("event", None, None)),
+    row("привлечь на 30% больше клиентов", R, "sales", "increase", "sales", None, None, None,
+        ("relative", 30, "%"), None),
+    # --- «оставаться»: keeping a level --------------------------------------------------------
+    row("оставаться в топ-3 поисковой выдачи", R, "traffic", "maintain", "search_position", None, None, None,
+        ("rank", 3, None), None),
 ]
 
 

@@ -316,6 +316,47 @@ ROWS = [
         None, None),
     row("До кінця року стати лідером ринку доставки квітів у Києві", "uk", "sales", "reach", "market_position",
         None, None, None, None, END_OF_YEAR),
+    # --- colloquial growth verbs; «залучити»: more of them with no count, that count with one ------
+    row("прокачати продажі на 30% до кінця року", "uk", "sales", "increase", "sales", None, None, None,
+        ("relative", 30, "%"), ("period-end", "2026-12-31", None)),
+    row("розкачати охоплення в 2 рази за квартал", "uk", "awareness", "increase", "reach", None, None, None,
+        ("multiple", 2, None), ("duration", "2026-04-15", "P3M")),
+    row("масштабувати заявки з таргету до 500 на місяць", "uk", "leads", "reach", "leads", "month", None,
+        None, ("absolute", 500, None), None),
+    row("залучення клієнтів через розсилку", "uk", "sales", "increase", "sales", None, None, None, None, None),
+    row("залучати нових покупців до інтернет-магазину", "uk", "sales", "increase", "sales", None, None, None,
+        None, None),
+    row("залучити 300 лідів за квартал", "uk", "leads", "achieve", "leads", None, None, None,
+        ("absolute", 300, None), ("duration", "2026-04-15", "P3M")),
+    # --- a bare headcount with a verb of growth and no metric word: the audience ---------------
+    row("набрати 5000 до кінця року", "uk", "awareness", "achieve", None, None, None, None,
+        ("absolute", 5000, None), ("period-end", "2026-12-31", None)),
+    row("вийти на 10 000 до літа", "uk", "awareness", "reach", None, None, None, None,
+        ("absolute", 10000, None), ("season", "2026-05-31", None)),
+    # --- «додати»: the count is what is added ---------------------------------------------------
+    row("додати 500 підписників за два місяці", "uk", "awareness", "increase", "followers", None, None, None,
+        ("relative", 500, None), ("duration", "2026-03-15", "P2M")),
+    row("додавати підписників у Telegram", "uk", "awareness", "increase", "followers", None, "telegram", None,
+        None, None),
+    # --- keeping the customers one has is retention -------------------------------------------
+    row("утримати наявних клієнтів", "uk", "loyalty", "maintain", "retention", None, None, None, None, None),
+    row("утримувати 80% клієнтів до кінця року", "uk", "loyalty", "maintain", "retention", None, None, None,
+        ("absolute", 80, "%"), ("period-end", "2026-12-31", None)),
+    # --- «зібрати аудиторію»: with no count, a growing audience ----------------------------------
+    row("зібрати аудиторію в Telegram", "uk", "awareness", "increase", "followers", None, "telegram", None,
+        None, None),
+    row("зібрати аудиторію 10 000 до кінця року", "uk", "awareness", "achieve", "followers", None, None, None,
+        ("absolute", 10000, None), ("period-end", "2026-12-31", None)),
+    # --- «розпродати»: a sale; «прогріти аудиторію»: engagement ---------------------------------
+    row("розпродати залишки колекції до кінця року", "uk", "sales", "achieve", "sales", None, None, None, None,
+        ("period-end", "2026-12-31", None)),
+    row("прогріти аудиторію до запуску курсу", "uk", "engagement", "increase", "engagement", None, None, None,
+        None, ("event", None, None)),
+    row("залучити +200 підписників", "uk", "awareness", "increase", "followers", None, None, None,
+        ("relative", 200, None), None),
+    # --- «залишатися»: keeping a level -------------------------------------------------------
+    row("залишатися в топ-3 пошукової видачі", "uk", "traffic", "maintain", "search_position", None, None,
+        None, ("rank", 3, None), None),
 ]
 
 
