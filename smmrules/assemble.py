@@ -159,7 +159,7 @@ def _place_unknown_verbs(phrases: list[Phrase]) -> list[Phrase]:
     Elsewhere it is a plain word."""
     if not any(p.kind == "verb" and p.value == "unknown" for p in phrases):
         return phrases
-    # ... or last, in a statement with no verb we know: «старую партию товара распродать»
+    # ... or last, in a statement with no verb we know: «остатки коллекции распродать»
     known = any(p.kind == "verb" and p.value != "unknown" for p in phrases)
     words = [p for p in phrases if p.kind != "filler" or any(ch.isalpha() for ch in p.text)]
     closing = None if known or not words else words[-1]

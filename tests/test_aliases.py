@@ -83,7 +83,7 @@ COMPOUND = [
     ("uk", "збільшити продажі та кількість заявок на 25% до 2026-09"),
     ("uk", "підвищити охоплення та кількість підписників в Instagram на 40% за 6 місяців"),
     ("uk", "збільшити трафік на сайт і кількість лідів до 2026-12"),
-    ("uk", "підвищити впізнаваність бренду та залучити 200 нових клієнтів до 2026-06"),
+    ("uk", "підвищити впізнаваність нашого бренду та залучити 200 нових клієнтів до 2026-06"),
 ]
 
 
@@ -133,7 +133,7 @@ def test_an_activity_with_a_count_is_specific_but_not_relevant(lang, text, value
 
 
 @pytest.mark.parametrize("text", ["increase brand awareness", "повысить узнаваемость бренда",
-                                  "підвищити впізнаваність бренду", "improve the brand image and reputation"])
+                                  "підвищити впізнаваність нашого бренду", "improve the brand image and reputation"])
 def test_only_abstract_outcomes_are_not_specific(text):
     assert "S103" in {f.code for f in RULES.check(parse_goal(text))}
 

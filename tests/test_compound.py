@@ -73,7 +73,7 @@ ROWS = [
     (row('increase and keep sales by 2026-12', 'en', 'sales', 'increase', 'sales', None,
          None, None, None, ('date', '2026-12-31', None)),
      [('sales', 'sales', 'increase', None)]),
-    (row('підвищити впізнаваність бренду та залучити 200 нових клієнтів до кінця року', 'uk', 'sales', 'increase', 'sales', None,
+    (row('підвищити впізнаваність нашого бренду та залучити 200 нових клієнтів до кінця року', 'uk', 'sales', 'increase', 'sales', None,
          None, None, ('relative', 200, None), ('period-end', '2026-12-31', None)),
      [('brand_awareness', 'awareness', 'increase', None), ('sales', 'sales', 'increase', ('relative', 200, None))]),
     (row('збільшити продажі й ліди на 25% до 2026-09', 'uk', 'sales', 'increase', 'sales', None,
@@ -225,7 +225,7 @@ def test_n_joined_aims_are_n_parts_with_their_metrics_in_order(case):
 @given(st.sampled_from(sorted(AIMS)), st.data())
 def test_an_abstract_aim_first_gives_way_to_the_concrete_one(lang, data):
     abstract = {"en": "raise brand awareness", "ru": "повысить узнаваемость бренда",
-                "uk": "підвищити впізнаваність бренду"}[lang]
+                "uk": "підвищити впізнаваність нашого бренду"}[lang]
     aim, metric = data.draw(st.sampled_from(AIMS[lang]))
     sep = data.draw(st.sampled_from(SEPARATORS[lang]))
     goal = parse_goal(abstract + sep + aim, lang=lang, today="2026-01-15")

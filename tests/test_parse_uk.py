@@ -306,7 +306,7 @@ ROWS = [
     row("Збільшити продажі на N% до кінця року", "uk", "sales", "increase", "sales", None, None, None, None,
         END_OF_YEAR),
     row("Більше заявок", "uk", "leads", "increase", "leads", None, None, None, None, None),
-    row("Підвищити впізнаваність бренду", "uk", "awareness", "increase", "brand_awareness", None, None, None,
+    row("Підвищити впізнаваність нашого бренду", "uk", "awareness", "increase", "brand_awareness", None, None, None,
         None, None),
     row("Стати популярнішими в Instagram", "uk", "awareness", "increase", "brand_awareness", None, "instagram",
         None, None, None),

@@ -83,7 +83,7 @@ ROWS = [
         None, ("absolute", 2000, "RUB"), END_OF_YEAR),
     row("увеличить средний чек с 2 500 до 3 000 руб. к 2026-06", "ru", "sales", "increase", "average_order_value",
         None, None, (2500, "RUB"), ("absolute", 3000, "RUB"), _date("2026-06-30")),
-    row("снизить стоимость привлечения клиента на 20% до конца года", "ru", "sales", "decrease",
+    row("сократить стоимость привлечения клиента на 20% до конца года", "ru", "sales", "decrease",
         "customer_acquisition_cost", None, None, None, ("relative", 20, "%"), END_OF_YEAR),
     row("оптимизировать ЦПЛ до 300 руб. за 3 месяца", "ru", "leads", "decrease", "cost_per_lead", None, None, None,
         ("absolute", 300, "RUB"), P3M),
