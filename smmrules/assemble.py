@@ -3,7 +3,8 @@
 The grammar groups words into phrases; this module decides what each phrase is for, by
 these conventions: a number in a method clause is not the target,
 a rate window is a period and not a deadline, "from X to Y" is a baseline and a level,
-"by/на N" is a change, "to/до N" is a level, a compound goal keeps its first metric.
+"by/на N" is a change, "to/до N" is a level; a compound goal reads each aim as a part and takes
+its metric from the first concrete (countable) part, never from a side clause.
 """
 from __future__ import annotations
 
