@@ -178,19 +178,21 @@ def _private_folder(folder: str, what: str) -> str:
         except OSError:
             return "cannot"
         if made != folder:
-            try:
-                problem = _unsafe(os.stat(made), True)
-            except OSError:
-                return "cannot"
-            if problem:
-                _warn(f"{what} {folder}: its parent {made} {problem}")
-                return "refused"
+            verdict = _trusted_folder(made, f"{what} {folder}: its parent {made}")
+            if verdict != "ok":
+                return verdict
+    return _trusted_folder(folder, f"{what} {folder}")
+
+
+def _trusted_folder(path: str, named: str) -> str:
+    """"ok" for a folder only its owner (this user) can write; "refused" after a warning naming it
+    `named`; "cannot" when it cannot be looked at."""
     try:
-        problem = _unsafe(os.stat(folder), True)
+        problem = _unsafe(os.stat(path), True)
     except OSError:
         return "cannot"
     if problem:
-        _warn(f"{what} {folder} {problem}")
+        _warn(f"{named} {problem}")
         return "refused"
     return "ok"
 
