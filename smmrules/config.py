@@ -14,6 +14,8 @@ if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are n
 from ._lazyre import LazyPattern
 from ._record import Record, _set
 from .errors import ConfigError
+from .limits import ENTRIES_CEILING, MAX_ENTRIES as MAX_DOCUMENT_ENTRIES, MAX_STATEMENT as MAX_STATEMENT_LENGTH
+from .limits import STATEMENT_CEILING as STATEMENT_LENGTH_CEILING
 
 LEVELS = ("error", "warning", "info")
 LANGS = ("en", "ru", "uk")
@@ -21,16 +23,14 @@ PLUGIN_GROUP = "smmrules.plugins"
 DEFAULT_INCLUDE = ("*.goals",)
 DEFAULT_EXCLUDE = (".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist")
 MAX_FILE_SIZE = 5_000_000            # default max-file-size, bytes
-MAX_STATEMENT_LENGTH = 2_000         # default max-statement-length, characters
 FILE_SIZE_CEILING = 1_000_000_000    # the largest max-file-size a config may ask for
-STATEMENT_LENGTH_CEILING = 50_000   # a statement is parsed whole: up to 2 KB of memory per character
 MAX_CONFIG_BYTES = 1_000_000         # a config file larger than this is refused unread
 MAX_PATTERN = 1_000                  # characters in one glob or folder name
 MAX_ENTRIES = 1_000                  # items in one list or table of the config
 MAX_TABLES = 1_000                   # [table] headers in the part of the file that is ours
 OPTION_NUMBER_LIMIT = 1e12           # the condition language's own bound on numbers
 KEYS = ("select", "ignore", "fail-on", "lang", "rules", "include", "exclude", "per-file-ignores",
-        "levels", "options", "max-file-size", "max-statement-length", "plugins")
+        "levels", "options", "max-file-size", "max-statement-length", "max-entries", "plugins")
 NOT_SUPPORTED = {"extend-select": "list every code in select", "extend-ignore": "list every code in ignore",
                  "extend-exclude": "exclude replaces the default list; repeat the defaults you want",
                  "extend-include": "include replaces the default list"}
@@ -196,6 +196,7 @@ _CHECKS = {
     "max-file-size": ("max_file_size", lambda n, v: _limit(n, v, FILE_SIZE_CEILING, "bytes")),
     "max-statement-length": ("max_statement_length",
                              lambda n, v: _limit(n, v, STATEMENT_LENGTH_CEILING, "characters")),
+    "max-entries": ("max_entries", lambda n, v: _limit(n, v, ENTRIES_CEILING, "entries")),
     "plugins": ("plugins", _plugins),
 }
 
@@ -225,21 +226,22 @@ class Config(Record):
     lines. Every value is checked as the loader checks it: a bad one is a ConfigError."""
 
     __slots__ = ("path", "root", "select", "ignore", "fail_on", "lang", "rules", "include", "exclude",
-                 "per_file_ignores", "levels", "options", "max_file_size", "max_statement_length", "plugins",
-                 "lines")
+                 "per_file_ignores", "levels", "options", "max_file_size", "max_statement_length", "max_entries",
+                 "plugins", "lines")
     _no_compare = ("lines",)
 
     def __init__(self, path: Path | None = None, root: Path | str = ".", select: tuple = (), ignore: tuple = (),
                  fail_on: str = "warning", lang: str | None = None, rules: tuple = (),
                  include: tuple = DEFAULT_INCLUDE, exclude: tuple = DEFAULT_EXCLUDE, per_file_ignores: tuple = (),
                  levels: dict | None = None, options: dict | None = None, max_file_size: int = MAX_FILE_SIZE,
-                 max_statement_length: int = MAX_STATEMENT_LENGTH, plugins: tuple = (),
-                 lines: dict | None = None):
+                 max_statement_length: int = MAX_STATEMENT_LENGTH, max_entries: int = MAX_DOCUMENT_ENTRIES,
+                 plugins: tuple = (), lines: dict | None = None):
         values = {"select": _tuple(select), "ignore": _tuple(ignore), "fail-on": fail_on, "lang": lang,
                   "rules": _tuple(rules), "include": _tuple(include), "exclude": _tuple(exclude),
                   "per-file-ignores": _tuple(per_file_ignores), "levels": {} if levels is None else levels,
                   "options": {} if options is None else options, "max-file-size": max_file_size,
-                  "max-statement-length": max_statement_length, "plugins": _tuple(plugins)}
+                  "max-statement-length": max_statement_length, "max-entries": max_entries,
+                  "plugins": _tuple(plugins)}
         _set(self, "path", path)
         _set(self, "root", root)
         for key, value in values.items():

@@ -27,7 +27,7 @@ def _words(text: str) -> list[str]:
 
 def task_profile(text: str, lang: str, rules: RuleSet) -> dict:
     """Categories a task serves (its metric's and its cue words'), its cues and ad frequency."""
-    from .parse import MAX_STATEMENT
+    from .limits import MAX_STATEMENT
     text = text[:MAX_STATEMENT]  # a task is read for hints only: a huge line costs no more than a statement
     lex = rules.lexicons
     words = _words(text)

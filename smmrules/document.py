@@ -2,7 +2,8 @@
 
 parse_document never raises on content: a goal statement that cannot be parsed keeps its
 GoalSyntaxError, an unknown header key or a bad value keeps a message, for the rules to report.
-The one exception is size: a document of more than MAX_ENTRIES entries is a DocumentLimitError.
+The one exception is size: a document of more than `max_entries` entries (limits.MAX_ENTRIES unless the
+config's max-entries says otherwise) is a DocumentLimitError.
 """
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from .context import Context
 from .errors import DocumentLimitError, GoalSyntaxError
 from .normalize import LAST_START
 from .lexicon import LexiconSet, default_lexicons, normalize_word
-from .parse import MAX_STATEMENT, parse_goal
+from .limits import MAX_ENTRIES, MAX_STATEMENT
+from .parse import parse_goal
 from . import cache, lr
 from .lr import Token
 from .resources import grammar_file
@@ -29,10 +31,6 @@ from .tokenizer import tokenize
 _COMMENT_RE = re.compile(r"(?:^|\s)#(?=\s|$)")
 _SUPPRESS_RE = LazyPattern(r"smmrules:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?", re.IGNORECASE)
 _KEY_RE = re.compile(r"^[^\W\d_][\w\- ]{0,40}$")
-# Lines that say something (goals, tasks, header entries, other text, suppression comments) in one
-# document. Each is parsed into objects that live until its findings are made (about 1-3 KB apiece),
-# so the cap bounds a hostile file's memory; blank lines and plain comments are not counted.
-MAX_ENTRIES = 20_000
 # The latest date a header may give (deadlines counted from a later one would run past year 9999,
 # where they are cut to 9999-12-31; see normalize.calendar_date).
 LAST_HEADER_DATE = LAST_START
@@ -366,7 +364,7 @@ def _split_lines(text: str) -> list[str]:
     return text.split("\n")
 
 
-def _line_tokens(lines: list[str]):
+def _line_tokens(lines: list[str], limit: int):
     """Terminals of every line that says something, one line at a time (a generator, so no list of a
     whole file's tokens is ever held). Blank lines and comments that are not suppressions add nothing to
     what parse_document builds, so they give no tokens: a file of blank lines costs no more than its text."""
@@ -379,17 +377,18 @@ def _line_tokens(lines: list[str]):
         if stripped.startswith("#") and suppression(stripped) is None:
             continue
         entries += 1
-        if entries > MAX_ENTRIES:
-            raise DocumentLimitError(f"the document has more than {MAX_ENTRIES:,} entries (goals, tasks, header "
-                                     f"lines, other text and suppressions); split it into smaller documents",
+        if entries > limit:
+            raise DocumentLimitError(f"the document has more than {limit:,} entries (goals, tasks, header "
+                                     f"lines, other text and suppressions; max-entries); split it into smaller "
+                                     f"documents",
                                      line=i, column=len(line) - len(stripped) + 1)
         yield from classify(line, i)
 
 
 def parse_document(text: str, *, path: str | None = None, today=None,
-                   max_statement_length: int = MAX_STATEMENT) -> Document:
+                   max_statement_length: int = MAX_STATEMENT, max_entries: int = MAX_ENTRIES) -> Document:
     """Parse a goal document. Never raises on content (see the module docstring), except a document of more
-    than MAX_ENTRIES entries: a DocumentLimitError at the first entry past the limit."""
+    than `max_entries` entries: a DocumentLimitError at the first entry past the limit."""
     if not isinstance(text, str):
         raise TypeError(f"parse_document expects a str, got {type(text).__name__}")
     lex = default_lexicons()
@@ -412,13 +411,13 @@ def parse_document(text: str, *, path: str | None = None, today=None,
         comment = toks.get("COMMENT")
         if comment is not None:
             for m in _SUPPRESS_RE.finditer(str(comment)):
-                if len(suppressions) >= MAX_ENTRIES:    # many on one line: each is an entry of its own
-                    raise DocumentLimitError(f"the document has more than {MAX_ENTRIES:,} suppressions; "
+                if len(suppressions) >= max_entries:    # many on one line: each is an entry of its own
+                    raise DocumentLimitError(f"the document has more than {max_entries:,} suppressions; "
                                              f"split it into smaller documents",
                                              line=comment.line, column=comment.column + m.start())
                 named[0] += (m.group(2) or "").count(",") + 1
-                if named[0] > MAX_ENTRIES:              # and so is each code they name
-                    raise DocumentLimitError(f"the document's suppressions name more than {MAX_ENTRIES:,} codes",
+                if named[0] > max_entries:              # and so is each code they name
+                    raise DocumentLimitError(f"the document's suppressions name more than {max_entries:,} codes",
                                              line=comment.line, column=comment.column + m.start())
                 codes = tuple(c.strip().upper() for c in (m.group(2) or "").split(",") if c.strip())
                 col = comment.column + m.start()
@@ -452,7 +451,7 @@ def parse_document(text: str, *, path: str | None = None, today=None,
             stray.append(StrayLine(str(t), t.line, Span(t.line, t.column, t.line, t.end_column)))
         return None
 
-    lr.parse(_table(), _line_tokens(lines), line_node)
+    lr.parse(_table(), _line_tokens(lines, max_entries), line_node)
 
     # the language and the header, then the goals that depend on them
     declared_lang = None

@@ -132,6 +132,7 @@ def _parse(text, path, config, today) -> Document:
     kwargs = {}
     if config is not None:
         kwargs["max_statement_length"] = config.max_statement_length
+        kwargs["max_entries"] = config.max_entries
     return parse_document(text, path=path, today=today, **kwargs)
 
 

@@ -10,10 +10,9 @@ from .ast import LANGS, Goal, Span
 from .errors import GoalSyntaxError
 from .grammar import GoalGrammar, default_grammar
 from .langdetect import detect_lang
+from .limits import MAX_STATEMENT
 from .phrases import ToPhrases
 from .tokenizer import line_col
-
-MAX_STATEMENT = 2_000
 
 
 def _as_date(today) -> dt.date | None:

@@ -180,7 +180,8 @@ def _lint_file(path: str, config, data: bytes | None, shown: str, today) -> File
     from .linting import gc_paused, lint_document
     try:
         with gc_paused():
-            doc = parse_document(text, path=shown, today=today, max_statement_length=config.max_statement_length)
+            doc = parse_document(text, path=shown, today=today, max_statement_length=config.max_statement_length,
+                                 max_entries=config.max_entries)
             findings = lint_document(doc, config=config)
     except (SmmrulesError, RecursionError) as exc:
         return FileResult(shown, error=failure(shown, exc))

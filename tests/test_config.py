@@ -99,6 +99,7 @@ include = ["*.goals", "*.plan"]
 exclude = ["drafts", "old/**"]
 max-file-size = 1_000_000
 max-statement-length = 500
+max-entries = 60_000
 plugins = ["acme-smm"]
 
 [tool.smmrules.per-file-ignores]
@@ -139,9 +140,10 @@ def test_every_key_is_parsed(tmp_path):
     assert c.options == {"A304": {"max_monthly_growth": 30}, "T102": {"max_months": 18, "strict": True}}
     assert c.max_file_size == 1_000_000
     assert c.max_statement_length == 500
+    assert c.max_entries == 60_000
     assert c.plugins == ("acme-smm",)
-    assert c.lines[("levels", "A304")] == 22
-    assert c.lines[("options", "T102", "strict")] == 29
+    assert c.lines[("levels", "A304")] == 23
+    assert c.lines[("options", "T102", "strict")] == 30
 
 
 def test_smmrules_toml_keys_at_top_level_with_inline_tables(tmp_path):
@@ -160,7 +162,7 @@ def test_empty_config_gives_defaults(tmp_path):
     assert c.evolve(path=None, root=DEFAULT.root) == DEFAULT
     assert c.fail_on == "warning" and c.lang is None
     assert c.include == ("*.goals",) and c.exclude == DEFAULT_EXCLUDE
-    assert c.max_file_size == 5_000_000 and c.max_statement_length == 2_000
+    assert c.max_file_size == 5_000_000 and c.max_statement_length == 2_000 and c.max_entries == 20_000
 
 
 def test_default_config():
@@ -209,6 +211,9 @@ PY = "[project]\nname = 'x'\n\n[tool.smmrules]\n"   # settings start on line 5
      "max-statement-length must be a whole number of characters from 1 to 50_000, got '2000'"),
     ("max-statement-length = true\n", 5,
      "max-statement-length must be a whole number of characters from 1 to 50_000, got true"),
+    ("max-entries = 1_000_001\n", 5,
+     "max-entries must be a whole number of entries from 1 to 1_000_000, got 1000001"),
+    ("max-entries = 2.5\n", 5, "max-entries must be a whole number of entries from 1 to 1_000_000, got 2.5"),
     ("include = '*.goals'\n", 5, 'include must be a list of glob patterns like "*.goals"'),
     ("exclude = ['ok', '']\n", 5, "exclude must be a list of glob patterns like \"*.goals\", got ''"),
     ("rules = 'rules'\n", 5, "rules must be a list of folders of rule files"),

@@ -147,7 +147,22 @@ def test_entries_past_the_cap_are_refused_at_the_first_one_over(tmp_path):
     path.write_text(text + "stray\n", encoding="utf-8")
     result = lint_file(str(path), Config())
     assert result.error == (f"{path}:{MAX_ENTRIES + 3}:1: the document has more than {MAX_ENTRIES:,} entries "
-                            "(goals, tasks, header lines, other text and suppressions); split it into smaller documents")
+                            "(goals, tasks, header lines, other text and suppressions; max-entries); split it into smaller "
+                            "documents")
+
+
+def test_a_config_may_raise_or_lower_the_entry_cap(tmp_path):
+    path = tmp_path / "big.goals"
+    path.write_text("goal: grow sales\n" + "stray\n" * MAX_ENTRIES, encoding="utf-8")
+    assert "more than 20,000 entries" in lint_file(str(path), Config()).error
+    raised = lint_file(str(path), Config(max_entries=MAX_ENTRIES + 1))
+    assert raised.error is None and sum(f.code == "D610" for f in raised.findings) == MAX_ENTRIES
+    lowered = lint_file(str(path), Config(max_entries=10))
+    assert lowered.error == (f"{path}:11:1: the document has more than 10 entries (goals, tasks, header lines, "
+                             "other text and suppressions; max-entries); split it into smaller documents")
+    cfg = tmp_path / ".smmrules.toml"
+    cfg.write_text("max-entries = 10\n", encoding="utf-8")
+    assert load_config(cfg).max_entries == 10
 
 
 def test_codes_named_by_suppressions_count_as_entries():
