@@ -19,8 +19,8 @@ sys.path.insert(0, str(HERE))
 from parse_speed import TODAY, interleaved, statements  # noqa: E402
 
 from smmrules import GoalSyntaxError, parse_goal  # noqa: E402
-from smmrules.context import Context  # noqa: E402
-from smmrules.engine import default_rules  # noqa: E402
+from smmrules.language.context import Context  # noqa: E402
+from smmrules.rules.engine import default_rules  # noqa: E402
 
 
 def main(argv=None) -> int:

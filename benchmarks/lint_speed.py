@@ -24,9 +24,9 @@ sys.path.insert(0, str(HERE))
 from parse_speed import TODAY, interleaved, statements  # noqa: E402
 
 from smmrules import parse_goal  # noqa: E402
-from smmrules.config import Config  # noqa: E402
-from smmrules.grammar import default_grammar  # noqa: E402
-from smmrules.linting import lint  # noqa: E402
+from smmrules.linting.config import Config  # noqa: E402
+from smmrules.language.grammar import default_grammar  # noqa: E402
+from smmrules.linting.pipeline import lint  # noqa: E402
 
 # Generated documents outgrow the default max-entries (20,000): raise it, as a config may.
 BIG = Config(max_entries=1_000_000)

@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from smmrules import GoalSyntaxError, parse_goal  # noqa: E402
-from smmrules.ast import Baseline, Deadline, Goal, Metric, Target  # noqa: E402
-from smmrules.grammar import default_grammar  # noqa: E402
-from smmrules.lexicon import default_lexicons  # noqa: E402
+from smmrules.language.ast import Baseline, Deadline, Goal, Metric, Target  # noqa: E402
+from smmrules.language.grammar import default_grammar  # noqa: E402
+from smmrules.language.lexicon import default_lexicons  # noqa: E402
 
 TODAY = dt.date(2026, 1, 15)
 LANGS = ("en", "ru", "uk")

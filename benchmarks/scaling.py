@@ -24,8 +24,8 @@ _CHILD = """
 import json, sys, time
 sys.path[:0] = [{here!r}, {root!r}]
 import lint_speed
-from smmrules.config import Config
-from smmrules.linting import lint
+from smmrules.linting.config import Config
+from smmrules.linting.pipeline import lint
 BIG = Config(max_entries=1_000_000)
 size, reference = {size}, {reference}
 small, _ = lint_speed.document(reference, 9)

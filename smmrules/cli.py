@@ -142,7 +142,7 @@ def _common_rule_args(sp):
 
 
 def _ruleset(dirs):
-    from .engine import RuleSet, default_rules
+    from .rules.engine import RuleSet, default_rules
     return RuleSet(dirs) if dirs else default_rules()
 
 
@@ -186,10 +186,10 @@ def _silence_stdout() -> None:
 def _cmd_check(args) -> int:
     import json
 
-    from .context import Context
-    from .errors import GoalSyntaxError, SmmrulesError
-    from .findings import LEVEL_ORDER
-    from .parse import parse_goal
+    from .language.context import Context
+    from .base.errors import GoalSyntaxError, SmmrulesError
+    from .rules.findings import LEVEL_ORDER
+    from .language.parse import parse_goal
     try:
         rules = _ruleset(args.rules)
     except SmmrulesError as exc:
@@ -229,7 +229,7 @@ def _codes(value):
 
 def _cmd_lint(args) -> int:
     if args.no_cache:
-        from . import cache
+        from .base import cache
         with cache.off():   # from the start: the config's rule files and plugins go through the cache too
             return _lint(args)
     return _lint(args)
@@ -238,11 +238,11 @@ def _cmd_lint(args) -> int:
 def _lint(args) -> int:
     import os
 
-    from .config import DEFAULT, find_config, load_config, with_overrides
-    from .errors import SmmrulesError
-    from .findings import LEVEL_ORDER
+    from .linting.config import DEFAULT, find_config, load_config, with_overrides
+    from .base.errors import SmmrulesError
+    from .rules.findings import LEVEL_ORDER
     from .reporters import write_report
-    from .runner import STDIN, collect, lint_file
+    from .linting.runner import STDIN, collect, lint_file
 
     paths = args.paths or ["."]
     allowed = tuple(os.path.realpath(r) for r in args.rules)   # the user's own word: the config may name them too
@@ -261,16 +261,16 @@ def _lint(args) -> int:
         select, ignore = _codes(args.select), _codes(args.ignore)
         if config.rules or config.plugins or config.levels or config.options:
             # rule folders, plugins, levels and options are checked now: exit 2 before any file
-            from .linting import rules_for
+            from .linting.pipeline import rules_for
             aliases = rules_for(config).aliases
         elif select or ignore or config.select or config.ignore or config.per_file_ignores:
-            from .aliases import builtin_aliases
+            from .rules.aliases import builtin_aliases
             aliases = builtin_aliases()
         else:
             aliases = {}
         if aliases:
             # renamed codes keep working; say what they are called now (rules/aliases.toml)
-            from .aliases import notes, resolve
+            from .rules.aliases import notes, resolve
             for note in notes(config, aliases):
                 _stderr(f"smmrules: warning: {note}")
             for flag, codes in (("--select", select), ("--ignore", ignore)):
@@ -295,19 +295,19 @@ def _lint(args) -> int:
     def results():
         targets = list(collect(paths, config))
         plain = [p for p, err in targets if err is None and p != STDIN]
-        from .parallel import in_workers, lint_many
+        from .linting.parallel import in_workers, lint_many
         if in_workers(plain, jobs):
             _gc_settle()                # forked workers start with the collector as it should run
         produced = lint_many(plain, config, jobs=jobs, today=today, use_cache=not args.no_cache)
         for path, err in targets:
             if err is not None:
-                from .results import FileResult
+                from .linting.results import FileResult
                 result = FileResult(path, error=err)
             elif path == STDIN:
                 shown = args.stdin_filename or STDIN
                 data, problem = _read_stdin(config.max_file_size)
                 if problem is not None:
-                    from .results import FileResult
+                    from .linting.results import FileResult
                     result = FileResult(shown, error=f"{shown}: {problem}")
                 else:
                     result = lint_file(STDIN, config, data=data, shown=shown, today=today)
@@ -322,7 +322,7 @@ def _lint(args) -> int:
     _safe_stdout(args.format)
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     if args.format == "sarif":          # the only format that describes the rules themselves
-        from .linting import rules_for
+        from .linting.pipeline import rules_for
         rules = rules_for(config)
     else:
         rules = None
@@ -347,8 +347,8 @@ def _read_stdin(limit: int) -> tuple[bytes | None, str | None]:
 
 
 def _cmd_explain(args) -> int:
-    from .errors import SmmrulesError
-    from .explain import explain_text
+    from .base.errors import SmmrulesError
+    from .rules.explain import explain_text
     try:
         rules = _ruleset(args.rules)
     except SmmrulesError as exc:
@@ -365,7 +365,7 @@ def _cmd_explain(args) -> int:
     from .reporters.base import printable
     # a rule's texts may come from a repository's rule folder: no terminal escapes, line by line
     if rule.code != code:
-        from .explain import renamed_text
+        from .rules.explain import renamed_text
         sys.stdout.write("\n".join(printable(line) for line in renamed_text(code, rule, args.lang).split("\n")))
     sys.stdout.write("\n".join(printable(line) for line in explain_text(rule, args.lang).split("\n")))
     return EXIT_OK
@@ -374,7 +374,7 @@ def _cmd_explain(args) -> int:
 def _cmd_rules(args) -> int:
     import json
 
-    from .errors import SmmrulesError
+    from .base.errors import SmmrulesError
     try:
         rules = _ruleset(args.rules)
     except SmmrulesError as exc:
@@ -390,7 +390,7 @@ def _cmd_rules(args) -> int:
         for r in rows:
             print(printable(f"{r['code']}  {r['name']:<{width}}  {r['smart'] or '-'}  {r['level']:<7}  {r['summary']}"))
         if rules.aliases:
-            from .explain import HEADINGS
+            from .rules.explain import HEADINGS
             print(f"\n{HEADINGS[args.lang]['renamed_codes']}")
             for old, new in sorted(rules.aliases.items()):
                 print(printable(f"{old}  -> {new}  {rules.get(new).name}"))
@@ -400,8 +400,8 @@ def _cmd_rules(args) -> int:
 def _cmd_suggest(args) -> int:
     import json
 
-    from .errors import GoalSyntaxError, SmmrulesError
-    from .parse import parse_goal
+    from .base.errors import GoalSyntaxError, SmmrulesError
+    from .language.parse import parse_goal
     try:
         rules = _ruleset(args.rules)
         goal = parse_goal(args.statement, lang=args.lang)
@@ -432,7 +432,7 @@ def _today(value):
     except ValueError:
         print(f"smmrules: error: --today must be a date in YYYY-MM-DD form, got {value!r}", file=sys.stderr)
         raise SystemExit(EXIT_ERROR) from None
-    from .normalize import LAST_START
+    from .language.normalize import LAST_START
     if day > LAST_START:
         print(f"smmrules: error: deadlines cannot be counted from {value!r}: the latest date is "
               f"{LAST_START.isoformat()}", file=sys.stderr)
@@ -441,7 +441,7 @@ def _today(value):
 
 
 def _cmd_clean(args) -> int:
-    from . import cache
+    from .base import cache
     folder = cache.directory()
     if folder is None:
         print("There is no cache to clean: no home directory to keep one in (set SMMRULES_CACHE_DIR).")
@@ -465,9 +465,9 @@ def _cmd_clean(args) -> int:
 def _cmd_parse(args) -> int:
     import json
 
-    from .errors import GoalSyntaxError
-    from .parse import parse_goal
-    from .render import tree_text
+    from .base.errors import GoalSyntaxError
+    from .language.parse import parse_goal
+    from .language.render import tree_text
     try:
         goal = parse_goal(args.statement, lang=args.lang, today=_today(args.today))
     except GoalSyntaxError as exc:

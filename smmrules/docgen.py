@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .engine import RuleSet
-from .explain import index_page, redirect_page, rule_page
+from .rules.engine import RuleSet
+from .rules.explain import index_page, redirect_page, rule_page
 
 
 def generated_pages(rules: RuleSet | None = None) -> dict[str, str]:
@@ -28,7 +28,7 @@ _ADJ_ENDINGS = {"ru": {"f": ("ая", "яя"), "n": ("ое", "ее"), "pl": ("ы�
 
 def _gender(noun: str, tags: tuple, lang: str, root: str) -> str:
     """m, f, n or pl: what a noun lemma makes its adjective agree with (for showing phrases)."""
-    from .morphology import morphology
+    from .language.morphology import morphology
     if "pl" in tags:
         return "pl"
     if noun.endswith("мя") or noun.endswith(("о", "е")) or (lang == "uk" and len(noun) > 3 and noun[-1] == "я"
@@ -45,7 +45,7 @@ def _gender(noun: str, tags: tuple, lang: str, root: str) -> str:
 def _shown(pattern: str, lang: str = "en", root: str = "") -> str:
     """A lexicon pattern as a reader writes it: `стоимость@n лида` -> `стоимость лида`; an adjective
     lemma agrees with its noun (`средний@a сумма@n заказа` -> `средняя сумма заказа`)."""
-    from .morphology import morphology, split_lemma
+    from .language.morphology import morphology, split_lemma
     words = pattern.split()
     parsed = [split_lemma(w) if "@" in w else None for w in words]
     out = []
@@ -69,7 +69,7 @@ def vocabulary_page(path: Path | str | None = None) -> str:
     """docs/vocabulary.md: every metric of grammar/metrics.toml with its category, unit kind,
     flags and words per language."""
     import tomllib
-    from .resources import grammar_file
+    from .base.resources import grammar_file
     source = Path(path) if path else Path(grammar_file()) / "metrics.toml"
     with open(source, "rb") as fh:
         metrics = tomllib.load(fh).get("metric", {})
@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     extra = sorted(p.name for p in root.glob("*.md") if p.name not in pages) if root.exists() else []
     documents = root.parent / "documents.md"
     if documents.exists():
-        from .explain import with_keyword_tables
+        from .rules.explain import with_keyword_tables
         current = documents.read_text(encoding="utf-8")
         fresh = with_keyword_tables(current)
         if fresh != current:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from .errors import SmmrulesError
+from .base.errors import SmmrulesError
 
 
 class MetricError(SmmrulesError, ValueError):

@@ -1,10 +1,10 @@
 """Hypothesis strategies over the goal AST: goals that Goal.render(lang) writes out in en, ru and uk.
 
 The one strategies module of the test suite (attrs' habit): every strategy builds the attrs
-classes of smmrules.ast with st.builds, in combinations that make sense as a goal
+classes of smmrules.language.ast with st.builds, in combinations that make sense as a goal
 ("increase ... by 20%", "grow ... from 3,200 to 5,000", "maintain ... at 5%", "get into the
 top-3 ..."). The expected deadline dates are worked out here with plain calendar arithmetic,
-independently of smmrules.normalize, so a round trip checks the parser's date resolution too.
+independently of smmrules.language.normalize, so a round trip checks the parser's date resolution too.
 """
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ import tomllib
 import attrs
 from hypothesis import strategies as st
 
-from smmrules.ast import Baseline, Deadline, Goal, Metric, Target
-from smmrules.lexicon import default_lexicons
-from smmrules.resources import grammar_dir
+from smmrules.language.ast import Baseline, Deadline, Goal, Metric, Target
+from smmrules.language.lexicon import default_lexicons
+from smmrules.base.resources import grammar_dir
 
 LANGS = ("en", "ru", "uk")
 METRICS = default_lexicons().metrics

@@ -10,17 +10,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smmrules.aliases import renamed_in, resolve
+from smmrules.rules.aliases import renamed_in, resolve
 from smmrules.cli import main
-from smmrules.config import DEFAULT, Config, load_config, with_overrides
-from smmrules.context import Context
-from smmrules.engine import RuleSet, default_rules
-from smmrules.errors import ConfigError, RuleFileError
-from smmrules.explain import explain_text
-from smmrules.fields import goal_values
-from smmrules.linting import lint
-from smmrules.parse import parse_goal
-from smmrules.rules import Alias, resolve_aliases
+from smmrules.linting.config import DEFAULT, Config, load_config, with_overrides
+from smmrules.language.context import Context
+from smmrules.rules.engine import RuleSet, default_rules
+from smmrules.base.errors import ConfigError, RuleFileError
+from smmrules.rules.explain import explain_text
+from smmrules.rules.fields import goal_values
+from smmrules.linting.pipeline import lint
+from smmrules.language.parse import parse_goal
+from smmrules.rules.rulefile import Alias, resolve_aliases
 
 RULES = default_rules()
 

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from smmrules import runner
+from smmrules.linting import runner
 from smmrules.cli import main
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from goalcheck import row, slots
 from smmrules import parse_goal
-from smmrules.ast import Goal
+from smmrules.language.ast import Goal
 
 
 def part_slots(goal):
@@ -236,7 +236,7 @@ def test_an_abstract_aim_first_gives_way_to_the_concrete_one(lang, data):
 
 
 def test_rule_files_read_the_parts_and_the_unplaced_words(tmp_path):
-    from smmrules.engine import RuleSet
+    from smmrules.rules.engine import RuleSet
     (tmp_path / "team.toml").write_text('''[[rule]]
 code = "X201"
 name = "team.sales-among-aims"

@@ -1,14 +1,14 @@
-"""The rule condition language (smmrules.conditions): semantics on real goals, load-time errors."""
+"""The rule condition language (smmrules.rules.conditions): semantics on real goals, load-time errors."""
 import datetime as dt
 import time
 
 import pytest
 
 from smmrules import parse_goal
-from smmrules.conditions import MAX_DEPTH, MAX_LENGTH, MAX_NODES, NUMBER_LIMIT, ConditionError, compile_condition
-from smmrules.context import Context
-from smmrules.fields import declared_fields, goal_values
-from smmrules.lexicon import default_lexicons
+from smmrules.rules.conditions import MAX_DEPTH, MAX_LENGTH, MAX_NODES, NUMBER_LIMIT, ConditionError, compile_condition
+from smmrules.language.context import Context
+from smmrules.rules.fields import declared_fields, goal_values
+from smmrules.language.lexicon import default_lexicons
 
 LEXICONS = default_lexicons()
 FIELDS = declared_fields(LEXICONS)

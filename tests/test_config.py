@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from smmrules import config as cfg
-from smmrules.config import (DEFAULT, DEFAULT_EXCLUDE, Config, check_known, find_config, is_excluded,
+from smmrules.linting import config as cfg
+from smmrules.linting.config import (DEFAULT, DEFAULT_EXCLUDE, Config, check_known, find_config, is_excluded,
                              is_selected, load_config, matches_include, with_overrides)
-from smmrules.errors import ConfigError, SmmrulesError
+from smmrules.base.errors import ConfigError, SmmrulesError
 
 
 def write(path: Path, text: str | bytes) -> Path:
@@ -567,7 +567,7 @@ def test_check_known_points_at_the_config_line(tmp_path):
 
 
 def test_check_known_with_real_rules(tmp_path):
-    from smmrules.engine import default_rules
+    from smmrules.rules.engine import default_rules
     known = {r.code: dict(r.options) for r in default_rules().all_rules()}
     assert "A304" in known
     check_known(load_config(write(tmp_path / ".smmrules.toml", '[levels]\nA304 = "error"\n')), known)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from goalcheck import TODAY, row, slots
 from smmrules import GoalSyntaxError, check_goal, parse_goal
-from smmrules.ast import DEADLINE_KINDS
+from smmrules.language.ast import DEADLINE_KINDS
 
 
 def dl_row(text, lang, category, direction, metric, period, channel, baseline, target, deadline, written):
@@ -346,9 +346,9 @@ def test_no_time_words_keeps_t101_and_t102(text, code):
 
 
 def test_time_text_is_a_rule_field():
-    from smmrules.fields import declared_fields, goal_values
-    from smmrules.context import Context
-    from smmrules.lexicon import default_lexicons
+    from smmrules.rules.fields import declared_fields, goal_values
+    from smmrules.language.context import Context
+    from smmrules.language.lexicon import default_lexicons
     assert declared_fields(default_lexicons())["goal.time_text"].kind == "str"
     g = parse_goal("get 500 leads ASAP", today=TODAY)
     assert goal_values(g, Context(), default_lexicons())["goal.time_text"] == "ASAP"
@@ -532,7 +532,7 @@ def test_deadlines_at_the_calendar_edges_never_crash(text, today):
 
 
 def test_tree_view_shows_event_and_unreadable_deadlines():
-    from smmrules.render import tree_text
+    from smmrules.language.render import tree_text
     event = tree_text(parse_goal("get 500 leads before the launch", today=TODAY)).splitlines()
     assert event[-1] == "  deadline: event no date ('before the launch')  1:15-1:32"
     vague = tree_text(parse_goal("get 500 leads ASAP", today=TODAY)).splitlines()

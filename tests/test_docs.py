@@ -23,7 +23,7 @@ def test_every_rule_has_a_page_linked_from_the_index():
 
 
 def test_document_keyword_tables_match_the_grammar_data():
-    from smmrules.explain import with_keyword_tables
+    from smmrules.rules.explain import with_keyword_tables
     text = (DOCS.parent / "documents.md").read_text(encoding="utf-8")
     assert with_keyword_tables(text) == text, "run: python -m smmrules.docgen"
 
@@ -32,6 +32,6 @@ def test_vocabulary_page_matches_the_metric_table():
     from smmrules.docgen import vocabulary_page
     text = (DOCS.parent / "vocabulary.md").read_text(encoding="utf-8")
     assert text == vocabulary_page(), "docs/vocabulary.md is stale: run python -m smmrules.docgen"
-    from smmrules.lexicon import default_lexicons
+    from smmrules.language.lexicon import default_lexicons
     for name, info in default_lexicons().metrics.items():
         assert f"| `{name}` | {info.unit_kind} |" in text, name

@@ -17,13 +17,13 @@ from hypothesis import strategies as st
 from lark import Lark
 from lark.exceptions import GrammarError
 
-from smmrules import tagger as tagger_module
-from smmrules.ast import CATEGORIES, DIRECTIONS, PERIODS
-from smmrules.grammar import build_lark, default_grammar, grammar_text
-from smmrules.lexicon import LANGS, UNIT_KINDS, default_lexicons, normalize_word
-from smmrules.normalize import UNIT_ISO, duration_months
-from smmrules.resources import grammar_dir
-from smmrules.tokenizer import _TOKEN_RE, tokenize
+from smmrules.language import tagger as tagger_module
+from smmrules.language.ast import CATEGORIES, DIRECTIONS, PERIODS
+from smmrules.language.grammar import build_lark, default_grammar, grammar_text
+from smmrules.language.lexicon import LANGS, UNIT_KINDS, default_lexicons, normalize_word
+from smmrules.language.normalize import UNIT_ISO, duration_months
+from smmrules.base.resources import grammar_dir
+from smmrules.language.tokenizer import _TOKEN_RE, tokenize
 
 LEXICON_DIR = grammar_dir() / "lexicon"
 LEXICON_FILES = sorted(LEXICON_DIR.glob("*.toml"))
@@ -328,7 +328,7 @@ def test_metric_table_is_consistent():
 
 
 # The token pattern as it was written before its classes were spelt for cheap compiling
-# (smmrules.tokenizer._one_of): the same tokens, character for character.
+# (smmrules.language.tokenizer._one_of): the same tokens, character for character.
 _OLD_SEP = "[ \u00a0\u202f\u2009]"
 _OLD_LETTER = r"[^\W\d_]"
 _OLD_TOKEN_RE = re.compile(

@@ -22,20 +22,22 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from smmrules import config as config_module
-from smmrules import document, normalize, runner
+from smmrules.linting import config as config_module
+from smmrules.documents import goals as document
+from smmrules.language import normalize
+from smmrules.linting import runner
 from smmrules.cli import main
-from smmrules.config import Config, ConfigError, load_config
-from smmrules.engine import RuleSet
-from smmrules.errors import GoalSyntaxError, RuleFileError
-from smmrules.findings import Finding
-from smmrules.linting import lint
-from smmrules.parse import parse_goal
+from smmrules.linting.config import Config, ConfigError, load_config
+from smmrules.rules.engine import RuleSet
+from smmrules.base.errors import GoalSyntaxError, RuleFileError
+from smmrules.rules.findings import Finding
+from smmrules.linting.pipeline import lint
+from smmrules.language.parse import parse_goal
 from smmrules.reporters import FORMATS, write_report
 from smmrules.reporters.base import printable
 from smmrules.reporters.github import escape_data, escape_property
-from smmrules.results import FileResult
-from smmrules.tomlpos import MAX_NESTING
+from smmrules.linting.results import FileResult
+from smmrules.base.tomlpos import MAX_NESTING
 
 GOOD = "goal: get more followers\n"                 # D605, M203, T101
 # what must never reach a terminal, an annotation or a test view: C0/C1 controls (but tab and the

@@ -18,8 +18,8 @@ from typing import Callable
 import attrs
 import pytest
 
-from smmrules.engine import RuleSet
-from smmrules.errors import RuleFileError
+from smmrules.rules.engine import RuleSet
+from smmrules.base.errors import RuleFileError
 
 BOUND = 1.0     # seconds
 

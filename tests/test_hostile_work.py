@@ -22,16 +22,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smmrules import config as config_module
-from smmrules import document, linting, parallel
-from smmrules.config import ConfigError, Config, is_selected, load_config
-from smmrules.document import MAX_ENTRIES, parse_document
-from smmrules.engine import RuleSet
-from smmrules.errors import DocumentLimitError, RuleFileError
-from smmrules.linting import lint
-from smmrules.rules import MAX_MESSAGE, render_template
-from smmrules.runner import lint_file
-from smmrules.tomlpos import MAX_KEY_PARTS, MAX_NESTING, bounds_error
+from smmrules.linting import config as config_module
+from smmrules.documents import goals as document
+from smmrules.linting import pipeline as linting
+from smmrules.linting import parallel
+from smmrules.linting.config import ConfigError, Config, is_selected, load_config
+from smmrules.documents.goals import MAX_ENTRIES, parse_document
+from smmrules.rules.engine import RuleSet
+from smmrules.base.errors import DocumentLimitError, RuleFileError
+from smmrules.linting.pipeline import lint
+from smmrules.rules.rulefile import MAX_MESSAGE, render_template
+from smmrules.linting.runner import lint_file
+from smmrules.base.tomlpos import MAX_KEY_PARTS, MAX_NESTING, bounds_error
 
 # The work for an input and for one GROWTH times as long: linear work grows GROWTH-fold, quadratic
 # GROWTH**2-fold; LINEAR sits between the two with room for a noisy machine (a doubling with a 3x
@@ -312,7 +314,7 @@ def test_globs_over_the_wildcard_cap_are_config_errors(tmp_path, key, value):
 
 
 def test_walking_deep_folders_is_linear_in_their_depth(tmp_path):
-    from smmrules.runner import collect
+    from smmrules.linting.runner import collect
 
     def tree(depth):
         top = tmp_path / f"t{depth}"
@@ -413,8 +415,8 @@ SHAPES = {
 }
 PEAK = textwrap.dedent("""\
     import resource, sys
-    from smmrules.config import DEFAULT
-    from smmrules.runner import lint_file
+    from smmrules.linting.config import DEFAULT
+    from smmrules.linting.runner import lint_file
     result = lint_file(sys.argv[1], DEFAULT)
     try:    # this process's own peak: ru_maxrss would report the forking test process's if larger
         with open("/proc/self/status", encoding="ascii") as f:

@@ -6,8 +6,14 @@ import re
 
 import pytest
 
-from smmrules import config, document, normalize, rules
-from smmrules._lazyre import LazyPattern, one_of
+from smmrules.linting import config
+
+from smmrules.documents import goals as document
+
+from smmrules.language import normalize
+
+from smmrules.rules import rulefile as rules
+from smmrules.base.lazyre import LazyPattern, one_of
 from smmrules.reporters import base
 
 

@@ -9,15 +9,15 @@ import sys
 
 import pytest
 
-from smmrules.lexicon import LANGS, LexiconSet, default_lexicons, normalize_word
+from smmrules.language.lexicon import LANGS, LexiconSet, default_lexicons, normalize_word
 
 EN = "goal: increase monthly sales by 15%\n  task: raise conversion from first touch to sale\n"
 RU = "цель: увеличить ERR до 18% за 3 месяца\n  задача: отвечать на запросы в течение 24 часов\n"
 
 _SCRIPT = """
 import json, sys
-from smmrules.linting import lint
-from smmrules.lexicon import default_lexicons
+from smmrules.linting.pipeline import lint
+from smmrules.language.lexicon import default_lexicons
 out = [[f.code for f in lint(open(p, encoding="utf-8").read(), path=p)] for p in sys.argv[1:]]
 print(json.dumps({"findings": out, "loaded": sorted(default_lexicons().lexicons._loaded)}))
 """

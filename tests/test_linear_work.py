@@ -5,10 +5,12 @@ for an input and for the same input four times longer; the count may grow at mos
 """
 import pytest
 
-from smmrules import lexicon, tagger
-from smmrules.linting import lint
-from smmrules.parse import parse_goal
-from smmrules.errors import GoalSyntaxError
+from smmrules.language import lexicon
+
+from smmrules.language import tagger
+from smmrules.linting.pipeline import lint
+from smmrules.language.parse import parse_goal
+from smmrules.base.errors import GoalSyntaxError
 
 PATTERNS = {
     "digits": "1" * 15 + " ",
@@ -76,7 +78,7 @@ def test_document_work_is_linear(counter, name):
 def test_lint_pauses_the_garbage_collector_and_restores_its_state():
     import gc
 
-    from smmrules.linting import gc_paused
+    from smmrules.linting.pipeline import gc_paused
     seen = []
     with gc_paused():
         seen.append(gc.isenabled())

@@ -7,9 +7,9 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smmrules.errors import SmmrulesError
-from smmrules.findings import Finding
-from smmrules.linting import lint
+from smmrules.base.errors import SmmrulesError
+from smmrules.rules.findings import Finding
+from smmrules.linting.pipeline import lint
 
 SETTINGS = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

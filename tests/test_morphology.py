@@ -1,4 +1,4 @@
-"""Morphology by lemma (grammar/morphology, smmrules/morphology.py).
+"""Morphology by lemma (grammar/morphology, smmrules/language/morphology.py).
 
 - Every ru/uk lemma pattern of every lexicon file (lexicon/*.toml, metrics.toml, cues.toml) against a
   real analyser, pymorphy3 with its Russian and Ukrainian dictionaries: every form we generate is a form
@@ -23,12 +23,12 @@ from hypothesis import strategies as st
 from pymorphy3.units import DictionaryAnalyzer
 from strategies import slavic_lemmas
 
-from smmrules import cache
-from smmrules import lexicon as lexicon_module
-from smmrules.errors import DataFileError
-from smmrules.lexicon import LexiconSet, _compile, default_lexicons, normalize_word
-from smmrules.morphology import Morphology, morphology, split_lemma
-from smmrules.resources import grammar_dir
+from smmrules.base import cache
+from smmrules.language import lexicon as lexicon_module
+from smmrules.base.errors import DataFileError
+from smmrules.language.lexicon import LexiconSet, _compile, default_lexicons, normalize_word
+from smmrules.language.morphology import Morphology, morphology, split_lemma
+from smmrules.base.resources import grammar_dir
 
 GRAMMAR = grammar_dir()
 
@@ -526,7 +526,7 @@ def test_participles_and_gerunds_are_the_secondary_forms_of_a_verb():
 def test_a_participle_or_gerund_is_read_as_a_word_not_as_the_goals_verb(text, types):
     """A declined participle is an adjective and a gerund an adverb: neither is the goal's verb
     (nor, for a verb with a metric of its own, «обработанных» -> response time, its metric)."""
-    from smmrules.grammar import default_grammar
+    from smmrules.language.grammar import default_grammar
     got = {str(t): t.type for t in default_grammar().tokens(text, "ru")}
     assert {w: got[w] for w in types} == types
 

@@ -79,7 +79,7 @@ def test_wheel_finds_its_data_outside_the_checkout(wheel, tmp_path):
     site = tmp_path / "site"
     with zipfile.ZipFile(wheel) as z:
         z.extractall(site)
-    code = ("import smmrules, smmrules.resources as r; "
+    code = ("import smmrules, smmrules.base.resources as r; "
             "g = smmrules.parse_goal('increase monthly sales 20% by 2025-06'); "
             "print(r.grammar_dir()); print(r.rules_dir()); print(g.target.value, g.deadline.date)")
     env = dict(os.environ, PYTHONPATH=str(site))

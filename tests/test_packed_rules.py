@@ -8,11 +8,11 @@ import pickle
 import subprocess
 import sys
 
-from smmrules.engine import default_rules
-from smmrules.fields import SCOPES, declared_fields
-from smmrules.lexicon import default_lexicons
-from smmrules.resources import rules_dir
-from smmrules.rules import PackedCases, PackedTexts, load_rule_file, rule_files
+from smmrules.rules.engine import default_rules
+from smmrules.rules.fields import SCOPES, declared_fields
+from smmrules.language.lexicon import default_lexicons
+from smmrules.base.resources import rules_dir
+from smmrules.rules.rulefile import PackedCases, PackedTexts, load_rule_file, rule_files
 
 
 def _fresh_rules():
@@ -37,8 +37,8 @@ def test_packed_rules_equal_the_rules_read_from_their_files():
 
 _SCRIPT = """
 import json
-from smmrules.linting import lint
-from smmrules.engine import default_rules
+from smmrules.linting.pipeline import lint
+from smmrules.rules.engine import default_rules
 codes = sorted({f.code for f in lint("goal: increase sales by 15%\\n")})
 read = sorted(r.code for r in default_rules().all_rules() if r.texts._value is not None)
 print(json.dumps({"codes": codes, "read": read}))

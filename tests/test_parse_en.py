@@ -1,7 +1,7 @@
 """English goal statements, every slot asserted (today = 2026-01-15).
 
 The statements are written for this table in the patterns SMM people use (not copied from the
-corpus); expected values follow the slot conventions listed in smmrules/assemble.py (the ones the
+corpus); expected values follow the slot conventions listed in smmrules/language/assemble.py (the ones the
 hand-annotated corpus follows).
 """
 import pytest

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smmrules.errors import GoalSyntaxError
-from smmrules.grammar import default_grammar
-from smmrules.phrases import ToPhrases
+from smmrules.base.errors import GoalSyntaxError
+from smmrules.language.grammar import default_grammar
+from smmrules.language.phrases import ToPhrases
 from strategies import LANGS, goals
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "goals-dev.jsonl"

@@ -2,7 +2,7 @@
 
 The statements are written for this test in the patterns SMM people use (not copied from the
 corpus); the expected values are what a careful annotator says, by the slot conventions listed
-in smmrules/assemble.py (the ones the hand-annotated corpus follows).
+in smmrules/language/assemble.py (the ones the hand-annotated corpus follows).
 """
 import pytest
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smmrules.config import DEFAULT, _relative_parts, find_config
-from smmrules.runner import _child, _plain, collect
+from smmrules.linting.config import DEFAULT, _relative_parts, find_config
+from smmrules.linting.runner import _child, _plain, collect
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="other systems use pathlib itself")
 segment = st.sampled_from(["", ".", "..", "a", "b.goals", "x y", "ü", "-"])

@@ -4,10 +4,10 @@ import textwrap
 
 import pytest
 
-from smmrules.config import load_config
-from smmrules.errors import ConfigError
-from smmrules.linting import lint, rules_for
-from smmrules.plugins import load_plugins
+from smmrules.linting.config import load_config
+from smmrules.base.errors import ConfigError
+from smmrules.linting.pipeline import lint, rules_for
+from smmrules.rules.plugins import load_plugins
 
 RULE = '''[[rule]]
 code = "P101"

@@ -21,10 +21,10 @@ from hypothesis.extra.lark import from_lark
 from lark import Lark
 
 from smmrules import GoalSyntaxError, parse_goal
-from smmrules.ast import Goal, Metric, Target
-from smmrules.normalize import UNIT_ISO, duration_months, iso_duration
-from smmrules.parse import MAX_STATEMENT
-from smmrules.resources import grammar_dir
+from smmrules.language.ast import Goal, Metric, Target
+from smmrules.language.normalize import UNIT_ISO, duration_months, iso_duration
+from smmrules.language.parse import MAX_STATEMENT
+from smmrules.base.resources import grammar_dir
 from strategies import LANGS, METRICS, expected_duration_date, goals, month_end, plus_months, slots, todays
 
 _SUPPRESS = [HealthCheck.too_slow, HealthCheck.data_too_large]
@@ -463,7 +463,7 @@ def test_design_scale_examples(text, value):
     assert parse_goal(text).target.value == value
 
 
-# months in one unit, worked out independently of smmrules.normalize
+# months in one unit, worked out independently of smmrules.language.normalize
 _DAYS_PER_MONTH = 365.2425 / 12
 _MONTHS_PER_UNIT = {"second": 1 / 86400 / _DAYS_PER_MONTH, "minute": 1 / 1440 / _DAYS_PER_MONTH,
                     "hour": 1 / 24 / _DAYS_PER_MONTH, "day": 1 / _DAYS_PER_MONTH, "week": 7 / _DAYS_PER_MONTH,
@@ -506,7 +506,7 @@ def test_parsed_durations_are_iso_durations_of_the_written_count(lang, n, letter
 
 
 def test_render_regressions():
-    """Render bugs the round trip found (smmrules/render.py)."""
+    """Render bugs the round trip found (smmrules/language/render.py)."""
     cpf = METRICS["cost_per_follower"]
     goal = Goal("", "en", "decrease", Metric("cost_per_follower", "", cpf.category), cpf.category,
                 target=Target("relative", 10, unit="%"))
@@ -530,7 +530,7 @@ def test_json_round_trip_of_any_parsed_text(text, today):
 def test_days_in_month_agrees_with_the_calendar_module():
     import calendar
 
-    from smmrules.normalize import _days_in_month
+    from smmrules.language.normalize import _days_in_month
     for year in range(1, 2801):   # two full 400-year cycles and more, including 1900, 2000 and 2100
         for month in range(1, 13):
             assert _days_in_month(year, month) == calendar.monthrange(year, month)[1], (year, month)

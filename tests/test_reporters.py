@@ -16,13 +16,13 @@ import attrs
 import pytest
 
 import smmrules
-from smmrules.engine import RuleSet, default_rules
-from smmrules.findings import Finding
+from smmrules.rules.engine import RuleSet, default_rules
+from smmrules.rules.findings import Finding
 from smmrules.reporters import FORMATS, Summary, write_report
 from smmrules.reporters.excerpt import excerpt
 from smmrules.reporters.github import escape_data, escape_property
 from smmrules.reporters.text import summary_line
-from smmrules.results import FileResult
+from smmrules.linting.results import FileResult
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAPSHOTS = Path(__file__).parent / "snapshots"

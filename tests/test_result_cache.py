@@ -4,7 +4,7 @@ import pickle
 import pytest
 
 import smmrules
-from smmrules import cache
+from smmrules.base import cache, version
 from smmrules.cli import main
 
 
@@ -35,8 +35,8 @@ def test_second_run_is_served_from_the_cache(tree, capsys):
     entries = results_cached(tree)
     assert first == (1, ["T101"]) and len(entries) == 1
     # poison the entry (as smmrules itself would write it): if the second run reads it, we see the poisoned findings
-    from smmrules.config import DEFAULT
-    from smmrules.runner import _result_key
+    from smmrules.linting.config import DEFAULT
+    from smmrules.linting.runner import _result_key
     digest = _result_key("a.goals", (tree / "a.goals").read_text(encoding="utf-8"), DEFAULT, None)
     assert entries[0].name == f"result-{digest[:40]}.pickle"
     result = cache.load("result", digest)
@@ -69,7 +69,7 @@ def test_changed_rule_file_misses(tree, capsys):
 def test_changed_version_misses(tree, capsys, monkeypatch):
     assert run(capsys, "a.goals") == (1, ["T101"])
     before = set(results_cached(tree))
-    monkeypatch.setattr(smmrules, "__version__", "999.0")
+    monkeypatch.setattr(version, "__version__", "999.0")
     cache._memo.clear()
     assert run(capsys, "a.goals") == (1, ["T101"])
     assert set(results_cached(tree)) - before, "a new version must write a new entry"
@@ -105,7 +105,7 @@ def test_changed_package_data_misses(tree, capsys, monkeypatch):
     """A built-in rule file or lexicon edited in place (a development checkout) is a new key."""
     import shutil
 
-    from smmrules import resources
+    from smmrules.base import resources
     data = tree / "data"
     shutil.copytree(resources.rules_dir(), data / "rules")
     shutil.copytree(resources.grammar_dir(), data / "grammar")
@@ -132,13 +132,15 @@ def test_unchanged_file_is_answered_without_the_parser_or_the_rules(tree):
     import subprocess
     import sys
     script = ("import sys\nfrom smmrules.cli import main\ncode = main(['lint', 'a.goals'])\n"
-              "heavy = ('attr', 'attrs', 'pathlib', 'smmrules.ast', 'smmrules.engine', 'smmrules.parse', 'tomllib')\n"
+              "heavy = ('attr', 'attrs', 'pathlib', 'smmrules.language.ast', 'smmrules.rules.engine',\n"
+              "         'smmrules.language.parse', 'tomllib')\n"
               "print(code, sorted(m for m in heavy if m in sys.modules))\n")
     env = dict(os.environ, SMMRULES_CACHE_DIR=str(tree / "cache"))
     env.pop("SMMRULES_NO_CACHE", None)
     first = subprocess.run([sys.executable, "-c", script], cwd=tree, env=env, capture_output=True, text=True)
     second = subprocess.run([sys.executable, "-c", script], cwd=tree, env=env, capture_output=True, text=True)
-    assert first.stdout.splitlines()[-1].startswith("1 ['attr', 'pathlib', 'smmrules.ast', 'smmrules.engine'")
+    assert first.stdout.splitlines()[-1].startswith(
+        "1 ['attr', 'pathlib', 'smmrules.language.ast', 'smmrules.language.parse', 'smmrules.rules.engine'")
     assert second.stdout.splitlines()[-1] == "1 []", second.stderr
     # and the same findings, from the cache
     assert first.stdout.splitlines()[:-1] == second.stdout.splitlines()[:-1]
@@ -177,7 +179,8 @@ def test_an_edited_file_is_linted_without_pathlib_toml_or_lark(tree):
     import subprocess
     import sys
     script = ("import sys\nfrom smmrules.cli import main\ncode = main(['lint', 'a.goals'])\n"
-              "heavy = ('lark', 'tomllib', 'pathlib', 'urllib.parse', 'smmrules.ast', 'smmrules.engine')\n"
+              "heavy = ('lark', 'tomllib', 'pathlib', 'urllib.parse', 'smmrules.language.ast',\n"
+              "         'smmrules.rules.engine')\n"
               "print(code, sorted(m for m in heavy if m in sys.modules))\n")
     env = dict(os.environ, SMMRULES_CACHE_DIR=str(tree / "cache"))
     env.pop("SMMRULES_NO_CACHE", None)
@@ -190,7 +193,7 @@ def test_an_edited_file_is_linted_without_pathlib_toml_or_lark(tree):
     first = run(15)
     assert first[-1].startswith("1 ['lark', 'pathlib'")      # the first run ever builds the artefacts
     edited = run(16)
-    assert edited[-1] == "1 ['smmrules.ast', 'smmrules.engine']", edited
+    assert edited[-1] == "1 ['smmrules.language.ast', 'smmrules.rules.engine']", edited
     assert [line.replace("16%", "15%") for line in edited[:-1]] == first[:-1]
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from smmrules import runner
+from smmrules.linting import runner
 from smmrules.cli import main
 
 GOOD = "goal: get more followers\n"                 # D605, M203, T101

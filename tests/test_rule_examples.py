@@ -3,10 +3,10 @@ import re
 
 import pytest
 
-from smmrules.engine import RuleSet, context_from_mapping, default_rules
-from smmrules.examples import case_codes
-from smmrules.parse import parse_goal
-from smmrules.rules import PLACEHOLDERS
+from smmrules.rules.engine import RuleSet, context_from_mapping, default_rules
+from smmrules.linting.examples import case_codes
+from smmrules.language.parse import parse_goal
+from smmrules.rules.rulefile import PLACEHOLDERS
 
 RULES = default_rules()
 CASES = [(r.code, c) for r in RULES.all_rules() for c in r.cases]
@@ -37,7 +37,7 @@ def test_every_placeholder_is_filled(rule, lang):
     """On each bad example, every placeholder of the message gets a non-empty value."""
     names = re.findall(r"\{([a-z_]+)\}", rule.texts[lang]["message"])
     if rule.scope != "goal" or any(c.document for c in rule.cases):
-        from smmrules.linting import lint
+        from smmrules.linting.pipeline import lint
         for case in (c for c in rule.cases if c.expect == "bad"):
             text = case.text if case.document else f"goal: {case.text}\n"
             found = [f for f in lint(text, rules=RULES) if f.code == rule.code]
@@ -51,8 +51,8 @@ def test_every_placeholder_is_filled(rule, lang):
         goal = parse_goal(case.text, lang=case.lang, today=ctx.reference_date)
         finding = next(f for f in RULES.check(goal, ctx, lang=lang) if f.code == rule.code)
         assert "{" not in finding.message and "}" not in finding.message
-        from smmrules.engine import message_values
-        from smmrules.fields import goal_values
+        from smmrules.rules.engine import message_values
+        from smmrules.rules.fields import goal_values
         values = message_values(goal, goal_values(goal, ctx, RULES.lexicons), ctx, lang)
         for name in names:
             if name.startswith("opt_"):
@@ -90,7 +90,7 @@ def test_localized_values_in_messages():
 @pytest.mark.parametrize("category", sorted(RULES.catalogue.examples))
 def test_catalogue_examples(category):
     """Each category's example statements are classified there and get that category's tasks."""
-    from smmrules.catalogue import suggest_tasks
+    from smmrules.rules.catalogue import suggest_tasks
     for text in RULES.catalogue.examples[category]:
         goal = parse_goal(text)
         assert goal.category == category, text
@@ -107,7 +107,7 @@ def test_catalogue_covers_every_goal_category():
 
 
 def test_suggestions_filter_by_role():
-    from smmrules.catalogue import suggest_tasks
+    from smmrules.rules.catalogue import suggest_tasks
     ids = {t.id for t in suggest_tasks("increase monthly sales 20% by 2026-06", role="social-only")}
     assert "sales.direct-requests" in ids and "sales.pixel-retargeting" not in ids
     ids = {t.id for t in suggest_tasks("increase monthly sales 20% by 2026-06", role="one-of-sources")}
@@ -122,7 +122,7 @@ def test_a_new_ruleset_is_independent_of_the_default():
 
 def test_catalogue_tasks_serve_their_own_category():
     """D609 must never fire on the catalogue's own tasks placed under a goal of their category."""
-    from smmrules.doccheck import task_profile
+    from smmrules.rules.doccheck import task_profile
     for task in RULES.catalogue.tasks:
         for lang in ("en", "ru", "uk"):
             cats = task_profile(task.title(lang), lang, RULES)["categories"]

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from smmrules.engine import RuleSet
-from smmrules.errors import RuleFileError
+from smmrules.rules.engine import RuleSet
+from smmrules.base.errors import RuleFileError
 
 TEXTS = '''[rule.en]
 message = "No deadline for {metric}."

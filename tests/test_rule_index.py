@@ -16,11 +16,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import smmrules
-from smmrules.conditions import compile_condition, parse_condition, required_fields
-from smmrules.context import Context
-from smmrules.engine import RuleSet, default_rules
-from smmrules.fields import declared_fields, goal_values
-from smmrules.lexicon import default_lexicons
+from smmrules.rules.conditions import compile_condition, parse_condition, required_fields
+from smmrules.language.context import Context
+from smmrules.rules.engine import RuleSet, default_rules
+from smmrules.rules.fields import declared_fields, goal_values
+from smmrules.language.lexicon import default_lexicons
 
 LEXICONS = default_lexicons()
 FIELDS = declared_fields(LEXICONS)

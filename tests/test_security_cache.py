@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from smmrules import cache
+from smmrules.base import cache
 
 KINDS = ("result", "builtin-rules", "rules", "toml", "doc-keywords", "document-table", "goal-table",
          "lexicons", "lexicon-en", "lexicon-ru", "lexicon-uk")
@@ -35,7 +35,7 @@ ARGS = ["lint", "--format", "json", "-j", "1", "--rules", "team", *DOCS]
 # A driver that runs the command and logs which entries it read and wrote (kind, digest, hit).
 DRIVER = """
 import json, os, sys
-from smmrules import cache
+from smmrules.base import cache
 log = open(os.environ["SMM_LOG"], "a", encoding="utf-8")
 real_load, real_store = cache.load, cache.store
 def load(kind, digest, check=None):
@@ -255,10 +255,10 @@ class _cache_dir:
 
 def _lookalike(kind: str, template: Template):
     """A value of the right outer type for `kind` whose inside is wrong."""
-    from smmrules import lr
-    from smmrules.document import _Keywords
-    from smmrules.lexicon import Lexicon
-    from smmrules.results import FileResult
+    from smmrules.language import lr
+    from smmrules.documents.goals import _Keywords
+    from smmrules.language.lexicon import Lexicon
+    from smmrules.linting.results import FileResult
     if kind == "result":
         return FileResult("en.goals", ("not a finding",), ("goal: x",))
     if kind == "builtin-rules":
@@ -612,8 +612,8 @@ def test_a_changed_plugin_never_serves_old_findings(tmp_path, fresh):
 
 def test_the_rule_set_kept_in_process_follows_the_bytes_of_rule_files(tmp_path, fresh):
     """Rewritten at the same size and given back its time: the rules in effect still change."""
-    from smmrules.config import Config
-    from smmrules.linting import lint
+    from smmrules.linting.config import Config
+    from smmrules.linting.pipeline import lint
     folder = tmp_path / "team"
     folder.mkdir()
     rule = folder / "team.toml"

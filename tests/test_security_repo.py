@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from smmrules.config import load_config
-from smmrules.errors import ConfigError
+from smmrules.linting.config import load_config
+from smmrules.base.errors import ConfigError
 
 GOALS = "goal: grow newsletter subscribers by 20%\n  task: send a weekly digest of new posts\n"
 # Modules smmrules (or what it imports) loads after its own package starts: each one, if imported
@@ -119,7 +119,7 @@ def test_a_plugin_the_repository_ships_is_not_installed(hostile, tmp_path, how):
 def test_a_plugin_in_the_working_directory_is_not_loaded_by_the_library(hostile, tmp_path, monkeypatch):
     """A program run from the repository (sys.path[0] == "", as `python -c` and the REPL have it)
     that lints with the repository's config: entry points are looked up without the working directory."""
-    from smmrules.plugins import load_plugins
+    from smmrules.rules.plugins import load_plugins
     repo, marks = hostile
     monkeypatch.chdir(repo)
     monkeypatch.syspath_prepend("")
@@ -219,8 +219,8 @@ def test_the_command_line_can_allow_a_folder_outside(checkout, tmp_path, capsys,
 # ---------------------------------------------------------------------------- -j workers
 ORPHANS = """
 import multiprocessing, os, sys
-from smmrules.config import DEFAULT
-from smmrules.parallel import lint_many
+from smmrules.linting.config import DEFAULT
+from smmrules.linting.parallel import lint_many
 paths = sys.argv[1:]
 results = lint_many(paths, DEFAULT, jobs=2)
 next(results)                                   # the workers are up and working

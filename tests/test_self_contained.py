@@ -78,7 +78,7 @@ def test_catalogue_tasks_carry_no_source_label():
 
 
 def test_loaded_rule_texts_carry_no_label():
-    from smmrules.engine import default_rules
+    from smmrules.rules.engine import default_rules
     rules = default_rules().rules
     assert len(rules) > 30
     bad = []

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from smmrules.context import Context
-from smmrules.engine import default_rules
-from smmrules.fields import goal_values
-from smmrules.parse import parse_goal
+from smmrules.language.context import Context
+from smmrules.rules.engine import default_rules
+from smmrules.rules.fields import goal_values
+from smmrules.language.parse import parse_goal
 
 RULES = default_rules()
 

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from smmrules.cli import main
-from smmrules.config import DEFAULT, with_overrides
-from smmrules.linting import lint
+from smmrules.linting.config import DEFAULT, with_overrides
+from smmrules.linting.pipeline import lint
 
 # Each of these goals alone gives D605 (no tasks), M203 ("more") and T101 (no deadline).
 VAGUE_CODES = {"D605", "M203", "T101"}
@@ -177,7 +177,7 @@ def test_suppressions_through_the_command_line(tmp_path, capsys, monkeypatch):
     "goal: get more followers smmrules: ignore[T101]",      # not a comment at all
 ])
 def test_not_a_suppression(line):
-    from smmrules.document import parse_document
+    from smmrules.documents.goals import parse_document
     doc = parse_document(line + "\n")
     assert doc.suppressions == ()
     assert found(line + "\n")          # whatever the line parses as, its findings are not hidden

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from smmrules import Context, GoalSyntaxError, check_goal, parse_goal
-from smmrules.engine import default_rules
-from smmrules.linting import lint
+from smmrules.rules.engine import default_rules
+from smmrules.linting.pipeline import lint
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 1, 15)
@@ -155,14 +155,14 @@ barrier = threading.Barrier(8)
 
 def run(k):
     barrier.wait()                      # all eight reach the singletons together
-    from smmrules.grammar import default_grammar
-    from smmrules.engine import default_rules
-    from smmrules.lexicon import default_lexicons
+    from smmrules.language.grammar import default_grammar
+    from smmrules.rules.engine import default_rules
+    from smmrules.language.lexicon import default_lexicons
     touch = [default_grammar, default_rules, default_lexicons]
     touch = touch[k % 3:] + touch[:k % 3]   # each thread builds them in another order
     made = [id(f()) for f in touch]
     from smmrules import Context, GoalSyntaxError, check_goal, parse_goal
-    from smmrules.linting import lint
+    from smmrules.linting.pipeline import lint
     out = []
     for kind, i, text in items[k::8]:
         if kind == "lint":

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from goalcheck import row, slots
 from smmrules import parse_goal
-from smmrules.tokenizer import tokenize
+from smmrules.language.tokenizer import tokenize
 
 # (row, the goal has a placeholder where its number should be)
 ROWS = [

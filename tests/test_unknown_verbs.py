@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from goalcheck import row, slots
 from smmrules import check_goal, parse_goal
-from smmrules.lexicon import default_lexicons
+from smmrules.language.lexicon import default_lexicons
 
 ROWS = [
     row('Провести аудит сторінки до кінця місяця', 'uk', 'other', 'achieve', None, None, None, None, None,

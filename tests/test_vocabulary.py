@@ -15,10 +15,10 @@ import pytest
 
 from goalcheck import TEAM_RULES, row, slots
 from smmrules import GoalSyntaxError, check_goal, parse_goal
-from smmrules.engine import RuleSet
-from smmrules.lexicon import UNIT_KINDS, default_lexicons, normalize_word
-from smmrules.morphology import morphology, split_lemma
-from smmrules.resources import grammar_file
+from smmrules.rules.engine import RuleSet
+from smmrules.language.lexicon import UNIT_KINDS, default_lexicons, normalize_word
+from smmrules.language.morphology import morphology, split_lemma
+from smmrules.base.resources import grammar_file
 
 TODAY = dt.date(2026, 1, 15)
 LANGS = ("en", "ru", "uk")
@@ -391,8 +391,8 @@ def test_a_return_over_100_percent_is_no_share_error():
     ("вийти в топ-3 пошукової видачі", "search_position", "rank"),
 ])
 def test_goal_values_carry_the_metrics_unit_kind(text, metric, unit_kind):
-    from smmrules.context import Context
-    from smmrules.fields import goal_values
+    from smmrules.language.context import Context
+    from smmrules.rules.fields import goal_values
     goal = parse_goal(text, today=TODAY)
     values = goal_values(goal, Context(), default_lexicons())
     assert (values["goal.metric"], values["goal.metric.unit_kind"]) == (metric, unit_kind)

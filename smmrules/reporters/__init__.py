@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import importlib
 
-from ..results import FileResult
+from ..linting.results import FileResult
 from .base import Options, Reporter
 from .summary import Summary, Tally
 
 TYPE_CHECKING = False  # typing costs milliseconds to import; annotations are never evaluated
 if TYPE_CHECKING:
     from typing import Iterable, TextIO
-    from ..engine import RuleSet
+    from ..rules.engine import RuleSet
 
 # format -> (module, class); a run imports only the format it writes
 _REPORTERS = {

@@ -5,10 +5,10 @@ import abc
 
 TYPE_CHECKING = False  # typing costs milliseconds to import; annotations are never evaluated
 
-from .._lazyre import LazyPattern
-from .._record import Record, _set
-from ..findings import Finding
-from ..results import FileResult
+from ..base.lazyre import LazyPattern
+from ..base.record import Record, _set
+from ..rules.findings import Finding
+from ..linting.results import FileResult
 
 if TYPE_CHECKING:
     from typing import Any, TextIO

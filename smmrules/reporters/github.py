@@ -1,8 +1,8 @@
 """The GitHub format: workflow commands (`::warning file=...,line=...::message`) that annotate a pull request."""
 from __future__ import annotations
 
-from ..findings import Finding
-from ..results import FileResult
+from ..rules.findings import Finding
+from ..linting.results import FileResult
 from .base import Reporter, located, printable
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}

@@ -1,7 +1,7 @@
 """The JSON format: one list of findings (Finding.to_json) for all files, streamed one finding a line."""
 from __future__ import annotations
 
-from ..results import FileResult
+from ..linting.results import FileResult
 from .base import Reporter, dumps, located
 from .summary import Summary
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from ..results import FileResult
+from ..linting.results import FileResult
 from .base import BIDI_AND_SEPARATORS, Reporter, located, printable
 from .summary import Summary
 

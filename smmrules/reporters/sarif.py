@@ -4,9 +4,9 @@ from __future__ import annotations
 from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
-from ..explain import HEADINGS, explain_text
-from ..findings import Finding
-from ..results import FileResult
+from ..rules.explain import HEADINGS, explain_text
+from ..rules.findings import Finding
+from ..linting.results import FileResult
 from .base import Reporter, dumps, located, printable
 from .summary import Summary
 
@@ -106,7 +106,7 @@ class SarifReporter(Reporter):
         return out + [generic_descriptor(f) for _, f in sorted(extra.items())]
 
     def finish(self, summary: Summary) -> None:
-        from .. import __version__
+        from ..base.version import __version__
         rules = self.descriptors()
         index = {r["id"]: i for i, r in enumerate(rules)}
         # message texts are shown by SARIF viewers as they are: no control or bidirectional characters

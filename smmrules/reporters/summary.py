@@ -7,9 +7,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are never evaluated
     from typing import Mapping
 
-from .._record import Record, _set
-from ..findings import LEVEL_ORDER
-from ..results import FileResult
+from ..base.record import Record, _set
+from ..rules.findings import LEVEL_ORDER
+from ..linting.results import FileResult
 
 LEVELS = tuple(LEVEL_ORDER)
 

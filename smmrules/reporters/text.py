@@ -1,8 +1,8 @@
 """The text format: `path:line:col: CODE [level] message`, the source with carets, statistics, a summary."""
 from __future__ import annotations
 
-from ..findings import Finding
-from ..results import FileResult
+from ..rules.findings import Finding
+from ..linting.results import FileResult
 from .base import Reporter, located, printable
 from .excerpt import excerpt
 from .summary import Summary

@@ -18,8 +18,8 @@ from pathlib import Path
 from hypothesis import settings
 from hypothesis import strategies as st
 
-from smmrules.config import ConfigError
-from smmrules.errors import DataFileError, GoalSyntaxError, RuleFileError, SmmrulesError
+from smmrules.linting.config import ConfigError
+from smmrules.base.errors import DataFileError, GoalSyntaxError, RuleFileError, SmmrulesError
 from smmrules.metrics import MetricError
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,9 +10,9 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 from fuzzkit import ALLOWED, check_config_error, config_contents, fuzz
-from smmrules.config import Config, ConfigError, load_config
-from smmrules.errors import RuleFileError
-from smmrules.linting import lint
+from smmrules.linting.config import Config, ConfigError, load_config
+from smmrules.base.errors import RuleFileError
+from smmrules.linting.pipeline import lint
 
 import pytest
 

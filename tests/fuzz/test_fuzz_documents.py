@@ -11,10 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fuzzkit import (check_findings, fuzz, generated_documents, hostile_text, mutated_documents, physical_lines)
-from smmrules.config import Config
-from smmrules.document import Document, parse_document
-from smmrules.engine import default_rules
-from smmrules.linting import lint
+from smmrules.linting.config import Config
+from smmrules.documents.goals import Document, parse_document
+from smmrules.rules.engine import default_rules
+from smmrules.linting.pipeline import lint
 
 KNOWN = {r.code for r in default_rules().all_rules()}
 todays = st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31))

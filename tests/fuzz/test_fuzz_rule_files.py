@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from fuzzkit import (check_findings, check_rule_file_error, condition_strategy, documents, fuzz, rule_file_contents,
                      rule_tables, toml_value)
 from smmrules import Context, GoalSyntaxError, parse_goal
-from smmrules.engine import RuleSet
-from smmrules.errors import RuleFileError
-from smmrules.linting import lint
+from smmrules.rules.engine import RuleSet
+from smmrules.base.errors import RuleFileError
+from smmrules.linting.pipeline import lint
 
 DOC = documents()[0]
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import fuzzkit
 from fuzzkit import ALLOWED, LANGS, fuzz, huge_numbers, hostile_char, mutated, seed_statements
 from smmrules import Context, GoalSyntaxError, check_goal, parse_goal
-from smmrules.engine import default_rules
+from smmrules.rules.engine import default_rules
 
 langs = st.none() | st.sampled_from(LANGS)
 todays = st.none() | st.dates(dt.date(1900, 1, 1), dt.date(2199, 12, 31))

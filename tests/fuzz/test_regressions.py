@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from fuzzkit import check_findings
-from smmrules.engine import default_rules
-from smmrules.linting import lint
+from smmrules.rules.engine import default_rules
+from smmrules.linting.pipeline import lint
 
 KNOWN = {r.code for r in default_rules().all_rules()}
 
@@ -30,7 +30,7 @@ def test_an_empty_rule_set_is_not_replaced_by_the_built_in_rules(tmp_path):
     # an empty rule file in a folder loaded with builtin=False: `rules or default_rules()` took the
     # empty (falsy) RuleSet for "no rules given" and linted with the built-in rules
     from smmrules import check_goal, suggest_tasks
-    from smmrules.engine import RuleSet
+    from smmrules.rules.engine import RuleSet
     (tmp_path / "team.toml").write_text("", encoding="utf-8")
     empty = RuleSet([tmp_path], builtin=False)
     assert len(empty) == 0
@@ -52,8 +52,8 @@ def _rule(extra: str = "") -> str:
 
 def _rule_error(tmp_path, text: str) -> str:
     import pytest
-    from smmrules.engine import RuleSet
-    from smmrules.errors import RuleFileError
+    from smmrules.rules.engine import RuleSet
+    from smmrules.base.errors import RuleFileError
     (tmp_path / "team.toml").write_text(text, encoding="utf-8")
     with pytest.raises(RuleFileError) as info:
         RuleSet([tmp_path], builtin=False)
@@ -92,7 +92,7 @@ def test_long_runs_of_spaces_in_toml_lines_take_linear_time(tmp_path):
     # 4,000-space line inside an array took about a minute to index; a config's header
     # pattern was the same, its key patterns quadratic
     import time
-    from smmrules.config import ConfigError, load_config
+    from smmrules.linting.config import ConfigError, load_config
     line = "[" + " " * 200_000 + "1, 2]]"
     start = time.perf_counter()
     assert "'bad' must be a list of statements" in _rule_error(tmp_path, _rule().replace(
@@ -109,7 +109,7 @@ def test_long_runs_of_spaces_in_toml_lines_take_linear_time(tmp_path):
 def test_a_rules_folder_name_too_long_for_the_file_system(tmp_path):
     # Path.is_dir() raised OSError (ENAMETOOLONG) out of load_config
     import pytest
-    from smmrules.config import ConfigError, load_config
+    from smmrules.linting.config import ConfigError, load_config
     config = tmp_path / ".smmrules.toml"
     config.write_text('rules = ["' + "a" * 300 + '"]\n', encoding="utf-8")
     with pytest.raises(ConfigError) as info:
@@ -122,8 +122,8 @@ def test_a_huge_sparse_rule_file_is_refused_unread(tmp_path):
     # check: an 8 GB sparse file took 50 s and 8 GB of memory to refuse
     import time
     import pytest
-    from smmrules.engine import RuleSet
-    from smmrules.errors import RuleFileError
+    from smmrules.rules.engine import RuleSet
+    from smmrules.base.errors import RuleFileError
     with open(tmp_path / "huge.toml", "wb") as fh:
         fh.truncate(8 * 2**30)
     start = time.perf_counter()
@@ -138,7 +138,7 @@ def test_nested_unary_minus_is_evaluated_once_per_level(tmp_path):
     # 2^38 calls for every goal, and the long fuzz run hung in check()
     import time
     from smmrules import check_goal
-    from smmrules.engine import RuleSet
+    from smmrules.rules.engine import RuleSet
     (tmp_path / "team.toml").write_text(_rule().replace('when = "goal.vague"',
                                                         'when = "' + "-" * 38 + 'goal.target.value > 0"'),
                                         encoding="utf-8")

@@ -1,0 +1,50 @@
+"""The library's front door: one statement to a Goal and its findings, a document's text to its
+findings, and files and folders to their results. Everything here is also importable from `smmrules`.
+
+    parse_goal(text, *, lang=None, today=None) -> Goal
+    check_goal(goal_or_text, *, context=None) -> list[Finding]
+    suggest_tasks(goal_or_text, *, role=None) -> list[Task]
+    parse_document(text, *, path=None) -> Document
+    lint(text, *, path=None, config=None) -> list[Finding]          a whole document
+    lint_paths(paths, *, config=None, jobs=1) -> iterator of FileResult
+"""
+from __future__ import annotations
+
+import os
+from typing import Iterable, Iterator
+
+from .documents.goals import parse_document
+from .language.parse import parse_goal
+from .linting.pipeline import lint
+from .rules.catalogue import suggest_tasks
+from .rules.engine import check_goal
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .linting.config import Config
+    from .linting.results import FileResult
+
+__all__ = ["check_goal", "lint", "lint_paths", "parse_document", "parse_goal", "suggest_tasks"]
+
+
+def lint_paths(paths: Iterable[str], *, config: Config | None = None, jobs: int = 1,
+               today=None) -> Iterator[FileResult]:
+    """Results of the files found under `paths` (files, or folders walked with the config's include
+    and exclude), in the order `smmrules lint` reports them. Without a config, the one found upward
+    from the first path is used (`pyproject.toml` or `.smmrules.toml`), else the defaults. A path
+    that cannot be linted is a result with an `error` line; the others are still linted."""
+    from .linting.config import DEFAULT, find_config, load_config
+    from .linting.parallel import lint_many
+    from .linting.results import FileResult
+    from .linting.runner import collect
+
+    paths = list(paths) or ["."]
+    if config is None:
+        first = paths[0]
+        start = first if os.path.isdir(first) else os.path.dirname(os.path.normpath(first)) or "."
+        found = find_config(os.path.realpath(start) if os.path.exists(start) else os.getcwd())
+        config = load_config(found) if found else DEFAULT
+    targets = list(collect(paths, config))
+    produced = lint_many([p for p, err in targets if err is None], config, jobs=jobs, today=today)
+    for path, err in targets:
+        yield FileResult(path, error=err) if err is not None else next(produced)

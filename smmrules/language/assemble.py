@@ -1,0 +1,895 @@
+"""Phrases -> Goal: assign direction, metric, target, baseline and deadline slots.
+
+The grammar groups words into phrases; this module decides what each phrase is for, by
+these conventions: a number in a method clause is not the target,
+a rate window is a period and not a deadline, "from X to Y" is a baseline and a level,
+"by/на N" is a change, "to/до N" is a level; a compound goal reads each aim as a part and takes
+its metric from the first concrete (countable) part, never from a side clause.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import attr  # the attrs package; `import attrs` adds a namespace module on every run
+
+from .ast import Baseline, Deadline, Goal, Metric, Part, Secondary, Span, Target
+from .lexicon import LexiconSet, normalize_word
+from .normalize import SUBDAY, UNIT_SHORT, add_duration, iso_duration, named_date, number, period_end, season_date
+from ..base.record import Record, _set
+from .phrases import DateSpec, Phrase, Quantity, SpanSpec, date_of
+
+# prepositions after which a season is a deadline before it starts ("by summer", «к лету», «до літа»)
+_BEFORE_PREPS = ("by", "until", "toward")
+
+# prepositions by what their quantity argument means
+_CHANGE_PREPS = ("by", "on")
+_LEVEL_PREPS = ("to", "until", "toward", "at")
+_CURRENCIES = ("USD", "EUR", "RUB", "UAH", "GBP")
+_TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
+
+
+class _Claim(Record):
+    """role: change | level | bare | baseline | rank | multiple | deadline | method."""
+
+    __slots__ = ("role", "phrase", "qty", "bound", "deadline", "value")
+
+    def __init__(self, role: str, phrase: Phrase, qty: Quantity | None = None, bound: str | None = None,
+                 deadline: Deadline | None = None, value: Decimal | None = None):
+        _set(self, "role", role)
+        _set(self, "phrase", phrase)
+        _set(self, "qty", qty)
+        _set(self, "bound", bound)
+        _set(self, "deadline", deadline)
+        _set(self, "value", value)
+
+
+def _drop_contrasted(phrases: list[Phrase]) -> list[Phrase]:
+    """'not just X, but Y' keeps Y."""
+    out: list[Phrase] = []
+    skipping = False
+    for p in phrases:
+        if p.kind == "notjust":
+            skipping = True
+            continue
+        if skipping:
+            if p.kind == "contrast":
+                skipping = False
+            continue
+        if p.kind == "contrast":
+            out.append(p.evolve(kind="conj"))   # "X, but also Y", «а также»: a further aim
+            continue
+        out.append(p)
+    return out if not skipping else [p for p in phrases if p.kind not in ("notjust", "contrast")]
+
+
+def _split_method(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
+    """Separate the goal from its method clauses ("by posting 3 Reels", "через рекламу").
+
+    A method clause runs from its marker to the end, except that a clause without a verb
+    of its own ("through Instagram", «с помощью конкурса») ends before the next
+    prepositional target or verb, and a fronted clause («за счёт контента увеличить ...») ends at the goal's verb.
+    """
+    main: list[Phrase] = []
+    method: list[Phrase] = []
+    in_method = False
+    method_has_verb = False
+    for p in phrases:
+        if p.kind == "method" and len(p.toks) == 2 and not any(m.kind == "metric" for m in phrases):
+            alt = next((m for t, m in getattr(p.toks[1], "alts", ()) if t == "METRIC"), None)
+            if alt is not None:
+                # "top-3 by reach": a ranking criterion that names the metric, not a method
+                tok = p.toks[1]
+                main.append(Phrase("metric", Span(tok.line, tok.column, tok.end_line, tok.end_column),
+                                   str(tok), alt, toks=(tok,)))
+                continue
+        if p.kind == "method":
+            in_method = True
+            method_has_verb = len(p.toks) > 1       # "by posting": the marker carries a verb
+            method.append(p)
+            continue
+        if in_method:
+            main_has_verb = any(m.kind == "verb" for m in main)
+            # a verb right after "чтобы/щоб/in order to" is the clause's own verb
+            own_verb = p.kind == "verb" and method[-1].kind == "method" and not method_has_verb
+            ends = (p.kind == "verb" and not main_has_verb and not own_verb) or (
+                not method_has_verb and p.kind in ("prep", "bound"))
+            if not ends:
+                method_has_verb = method_has_verb or p.kind == "verb"
+                method.append(p)
+                continue
+            in_method = False
+        main.append(p)
+    return main, method
+
+
+def _has_placeholder(phrases: list[Phrase]) -> bool:
+    for p in phrases:
+        q = p
+        while q is not None:
+            if q.kind == "placeholder":
+                return True
+            q = q.arg
+    return False
+
+
+def _reread_verbs(phrases: list[Phrase]) -> list[Phrase]:
+    """A verb-like word that can also be a metric is the metric when it comes after another
+    verb ('increase reach') or when the statement names no other metric ('reach 120k')."""
+    verbs = [p for p in phrases if p.kind == "verb" and p.value != "unknown"]
+    if len(verbs) == 1 and not any(p.kind == "metric" for p in phrases):
+        alt = next((m for t, m in verbs[0].alts if t == "METRIC"), None)
+        if alt is not None and any(p.kind in ("amount", "prep", "bound") for p in phrases):
+            return [p.evolve(kind="metric", value=alt, alts=()) if p is verbs[0] else p for p in phrases]
+    out = []
+    seen_verb = seen_metric = False
+    for p in phrases:
+        if p.kind == "verb" and seen_verb and not seen_metric:
+            alt = next((m for t, m in p.alts if t == "METRIC"), None)
+            if alt is not None:
+                p = p.evolve(kind="metric", value=alt, alts=())
+        if p.kind == "verb" and p.value != "unknown":
+            seen_verb = True
+        elif p.kind == "metric":
+            seen_metric = True
+        out.append(p)
+    return out
+
+
+# -- parts of a compound goal --------------------------------------------------------------
+# Between two aims of a goal: a conjunction (and, or, «и», «та», «а также») or one of these marks.
+_SEPARATORS = (",", ";", "·", "•", "/", "→")
+_OPENERS = ("(", "«", "“", "„")
+_CLOSERS = (")", "»", "”")
+# Side clauses (lexicon METHOD values): a relative clause, a recipient, a modifier, a share.
+_SIDE = ("relative", "recipient", "modifier", "share")
+_SIDE_STOPS = ("prep", "bound", "label", "date", "span", "method", "period", "perpost", "notjust", "contrast")
+# Phrases that state a figure a part can aim at
+_FIGURES = ("amount", "rank", "multiple", "bound", "placeholder")
+
+
+def _is_separator(p: Phrase) -> bool:
+    return p.kind == "conj" or (p.kind == "filler" and p.text in _SEPARATORS)
+
+
+def _place_unknown_verbs(phrases: list[Phrase]) -> list[Phrase]:
+    """A word we do not know with a verb's ending («прокачать», «розкачати», «бустаните») is the
+    verb of a goal, or of a part of one, only where such a verb stands: first in its part, after
+    nothing but labels and other words we do not know, or last in a statement with no other verb.
+    Elsewhere it is a plain word."""
+    if not any(p.kind == "verb" and p.value == "unknown" for p in phrases):
+        return phrases
+    # ... or last, in a statement with no verb we know: «остатки коллекции распродать»
+    known = any(p.kind == "verb" and p.value != "unknown" for p in phrases)
+    words = [p for p in phrases if p.kind != "filler" or any(ch.isalpha() for ch in p.text)]
+    closing = None if known or not words else words[-1]
+    out = []
+    opening = True
+    for p in phrases:
+        if p.kind == "verb" and p.value == "unknown" and not opening and p is not closing:
+            p = p.evolve(kind="filler")
+        if _is_separator(p) or p.kind == "label":
+            opening = True
+        elif p.kind != "filler":
+            opening = False
+        out.append(p)
+    return out
+
+
+def _split_side(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
+    """Take out the side clauses: a relative clause ("who ...", «которые ...», «які ...»), a
+    recipient («для клиентов», "among students", "for 90% of users") or a modifier («под холодный
+    трафик», "without ad spend"). A metric word there qualifies the goal's object and is never its
+    metric, and a number there is never its target. A clause ends at a separator, a prepositional
+    figure or date, or a verb (a relative clause keeps its own first verb)."""
+    if not any(p.kind == "method" and p.value in _SIDE for p in phrases):
+        return phrases, []
+    main: list[Phrase] = []
+    side: list[Phrase] = []
+    i, n = 0, len(phrases)
+    while i < n:
+        p = phrases[i]
+        i += 1
+        if p.kind != "method" or p.value not in _SIDE:
+            main.append(p)
+            continue
+        if p.value == "relative" and not [q for q in main if q.kind not in ("label", "conj")]:
+            main.append(p.evolve(kind="filler"))    # "That means ...": no noun before it to qualify
+            continue
+        if p.value == "share":
+            # "of" is a share only after "for N%": "for 90% of users"
+            prev = main[-1] if main else None
+            if not (prev is not None and prev.kind == "prep" and prev.value == "over"
+                    and prev.arg.kind == "amount" and prev.arg.value.unit == "%"):
+                main.append(p.evolve(kind="filler"))
+                continue
+            side.append(main.pop())
+        after_comma = bool(main) and main[-1].kind == "filler" and main[-1].text == ","
+        if after_comma:
+            side.append(main.pop())     # the clause's opening comma
+        side.append(p)
+        own_verb = p.value == "relative"
+        while i < n:
+            q = phrases[i]
+            if _is_separator(q) or q.kind in _SIDE_STOPS or (q.kind == "filler" and any(
+                    t in ("PREP", "METHOD_BY") for tok in q.toks for t, _ in tok.alts)):
+                break   # ... or at a preposition: "among bakeries in Odesa by followers"
+            if q.kind == "verb":
+                if not own_verb:
+                    break
+                own_verb = False
+            side.append(q)
+            i += 1
+        if after_comma and i < n and phrases[i].kind == "filler" and phrases[i].text == ",":
+            side.append(phrases[i])     # «клиентов, которые ..., на 10%»: the clause's closing comma
+            i += 1
+    return main, side
+
+
+def _aimful(seg: list[Phrase]) -> bool:
+    """Whether a stretch between separators states an aim of its own: a metric, a verb or a figure."""
+    for p in seg:
+        if p.kind in ("metric", "verb") or p.kind in _FIGURES:
+            return True
+        if p.kind == "prep" and p.arg.kind in _FIGURES and not (
+                p.arg.kind == "amount" and p.arg.value.unit in _TIME_UNITS):
+            return True
+    return False
+
+
+def _segments(main: list[Phrase]) -> list[list[Phrase]]:
+    """The goal's phrases cut into its parts, at separators. A stretch with no aim of its own
+    (", by June", "· a referral programme") belongs to the part before it; a verb alone
+    ("increase and keep sales") shares the object of the part after it."""
+    if not any(p.kind == "conj" or (p.kind == "filler" and p.text in _SEPARATORS) for p in main):
+        return [main]
+    segs: list[list[Phrase]] = [[]]
+    depth = 0
+    for p in main:
+        if p.kind == "filler" and p.text in _OPENERS:
+            depth += 1
+        elif p.kind == "filler" and p.text in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif _is_separator(p) and segs[-1] and not depth:
+            # (a list in brackets or quotes explains the part it is in)
+            segs.append([])
+        segs[-1].append(p)
+    merged: list[list[Phrase]] = []
+    pending: list[Phrase] = []
+    for seg in segs:
+        content = [p for p in seg if not _is_separator(p)]
+        if content and all(p.kind == "verb" for p in content):
+            pending.extend(seg)          # a verb with no object of its own
+            continue
+        if merged and not _aimful(seg):
+            merged[-1].extend(pending + seg)
+        else:
+            merged.append(pending + seg)
+        pending = []
+    if pending:
+        if merged:
+            merged[-1].extend(pending)
+        else:
+            merged.append(pending)
+    if len(merged) > 1 and not _aimful(merged[0]):
+        merged[1] = merged[0] + merged[1]
+        del merged[0]
+    return merged
+
+
+class _PartInfo:
+    """A part of the goal while it is assembled: its phrases, verb (own or shared), metric,
+    figures, and the group of parts that share its verb (the index of the part that has it)."""
+
+    __slots__ = ("phrases", "verb", "own_verb", "verb_cls", "implied", "metric", "claims", "group")
+
+    def __init__(self, phrases, verb=None, own_verb=False):
+        self.phrases = phrases
+        self.verb = verb
+        self.own_verb = own_verb
+        self.verb_cls = self.implied = self.metric = None
+        self.claims: list = []
+        self.group = 0
+
+
+def _part_verb(seg: list[Phrase], lang: str) -> Phrase | None:
+    """The part's verb: its first known verb, else a verb we do not know that opens it (ru/uk: by
+    its ending, see the lexicons' VERB 'unknown'), else in English a word we do not know that opens
+    it right before its object ("skyrocket followers": a base form, which has no ending to tell)."""
+    verbs = [p for p in seg if p.kind == "verb"]
+    known = next((p for p in verbs if p.value != "unknown"), None)
+    if known is not None or verbs:
+        return known or verbs[0]
+    if lang != "en":
+        return None
+    content = [p for p in seg if not _is_separator(p) and p.kind != "label"]
+    if len(content) >= 2 and content[0].kind == "filler" and content[1].kind in (
+            "metric", "new", "more", "less", "channel", "amount", "placeholder", "multiple"):
+        tok = content[0].toks[0] if content[0].toks else None
+        word = content[0].text
+        if tok is not None and tok.type == "WORD" and not tok.alts and word.replace("-", "").isalpha():
+            return content[0].evolve(kind="verb", value="unknown")
+    return None
+
+
+def _verb_as_metric(pi: "_PartInfo") -> "_PartInfo":
+    """In a further part, a verb that is also a metric word and takes a prepositional figure is
+    the metric: "grow followers to 10,000 and reach to 50,000" (but "... and reach 50,000 followers")."""
+    seq = [p for p in pi.phrases if not _is_separator(p)]
+    verb = pi.verb
+    if verb not in seq:
+        return pi
+    k = seq.index(verb)
+    alt = next((m for t, m in verb.alts if t == "METRIC"), None)
+    if alt is None or k + 1 >= len(seq) or seq[k + 1].kind not in ("prep", "bound"):
+        return pi
+    metric = verb.evolve(kind="metric", value=alt, alts=())
+    return _PartInfo([metric if p is verb else p for p in pi.phrases])
+
+
+def _has_object(pi: "_PartInfo") -> bool:
+    """Whether the part names something besides its verb: a metric, a channel or a word."""
+    return any(p is not pi.verb and (p.kind in ("metric", "channel", "placeholder")
+                                     or (p.kind == "filler" and any(ch.isalpha() for ch in p.text)))
+               for p in pi.phrases)
+
+
+def _unplaced(phrases: list[Phrase], verbs: set, function_words: frozenset) -> tuple[str, ...]:
+    """Words of the statement that no reading fits (not keywords, not function words, not slots),
+    in order, once each; `verbs`: the texts of the words read as a part's verb."""
+    out: list[str] = []
+    for p in phrases:
+        if p.kind != "filler" or p.text in verbs:
+            continue
+        for tok in p.toks:
+            word = str(tok)
+            unknown = (tok.type == "WORD" and not tok.alts) or (tok.type == "VERB" and tok.meaning == "unknown")
+            if unknown and sum(ch.isalpha() for ch in word) >= 2 and word not in out \
+                    and normalize_word(word) not in function_words:
+                out.append(word)
+    return tuple(out)
+
+
+class Assembler:
+    def __init__(self, lexicons: LexiconSet):
+        self.lex = lexicons
+
+    # -- deadlines ------------------------------------------------------------------
+    def _duration(self, phrase: Phrase, amount: Decimal, unit: str, today) -> Deadline:
+        date = add_duration(today, amount, unit) if today else None
+        if isinstance(date, dt.datetime):
+            date = date.date()
+        return Deadline("duration", date, iso_duration(amount, unit), phrase.text, unit, phrase.span)
+
+    def _deadline_of(self, phrase: Phrase, prep: str | None, today) -> Deadline | None:
+        v = phrase.value
+        if phrase.kind == "date":
+            kind = "quarter" if v.quarter is not None else "half" if v.half is not None else "date"
+            return Deadline(kind, date_of(v, today), None, phrase.text, None, phrase.span)
+        if phrase.kind == "season":
+            edge = v.edge or ("start" if prep in _BEFORE_PREPS else "end")
+            return Deadline("season", season_date(v.season, v.year, edge, today), None, phrase.text,
+                            "season", phrase.span)
+        if phrase.kind == "named":
+            if v.name == "year_end":      # "by year-end", "by EOY": the end of the year, as "by end of year"
+                return Deadline("period-end", named_date(v.name, v.year, today), None, phrase.text, "year",
+                                phrase.span)
+            return Deadline("named", named_date(v.name, v.year, today), None, phrase.text, None, phrase.span)
+        if phrase.kind == "event":
+            return Deadline("event", None, None, phrase.text, None, phrase.span)
+        if phrase.kind == "year":
+            return Deadline("date", dt.date(v[0], 12, 31), None, phrase.text, "year", phrase.span)
+        if phrase.kind == "unit":
+            if prep in ("within", "in", "over", "after"):
+                return self._duration(phrase, Decimal(1), v, today)
+            return Deadline("period-end", period_end(today, v) if today else None, None,
+                            phrase.text, v, phrase.span)
+        if phrase.kind == "span":
+            s: SpanSpec = v
+            if s.season is not None and s.mode != "end":
+                d = season_date(s.season, None, "end", today, after_start=s.mode == "next")
+                return Deadline("season", d, None, phrase.text, "season", phrase.span)
+            if s.mode == "this":
+                return Deadline("period-end", period_end(today, s.unit) if today else None, None,
+                                phrase.text, s.unit, phrase.span)
+            if s.mode == "next":
+                return self._duration(phrase, s.count, s.unit, today)
+            # end of ...
+            if s.ordinal is not None and s.unit:
+                return self._duration(phrase, Decimal(s.ordinal), s.unit, today)
+            if s.quarter is not None:
+                d = date_of(DateSpec(s.year, quarter=s.quarter), today)
+                return Deadline("quarter", d, None, phrase.text, "quarter", phrase.span)
+            if s.half is not None:
+                d = date_of(DateSpec(s.year, half=s.half), today)
+                return Deadline("half", d, None, phrase.text, "half", phrase.span)
+            if s.season is not None:
+                return Deadline("season", season_date(s.season, s.year, "end", today), None, phrase.text,
+                                "season", phrase.span)
+            if s.named is not None:
+                return Deadline("named", named_date(s.named, s.year, today), None, phrase.text, None,
+                                phrase.span)
+            if s.month is not None:
+                d = date_of(DateSpec(s.year, s.month), today)
+                return Deadline("date", d, None, phrase.text, "month", phrase.span)
+            if s.year is not None:
+                return Deadline("period-end", dt.date(s.year, 12, 31), None, phrase.text, "year", phrase.span)
+            unit = s.unit or "year"
+            return Deadline("period-end", period_end(today, unit, s.offset) if today else None, None,
+                            phrase.text, unit, phrase.span)
+        return None
+
+    # -- claims -----------------------------------------------------------------------
+    def _claims(self, phrases: list[Phrase], today, time_metric: bool) -> list[_Claim]:
+        out: list[_Claim] = []
+        for i, p in enumerate(phrases):
+            nxt = phrases[i + 1] if i + 1 < len(phrases) else None
+            out.extend(self._claims_of(p, None, nxt, today, time_metric))
+        return out
+
+    def _claims_of(self, p: Phrase, prep, nxt, today, time_metric, bound=None) -> list[_Claim]:
+        k = p.kind
+        if k == "amount":
+            q: Quantity = p.value
+            if q.unit in _TIME_UNITS:
+                if q.value is None:
+                    return []
+                if nxt is not None and nxt.kind == "period" and q.unit not in SUBDAY and prep in (None, "over"):
+                    return []   # "365 days a year", «5 дней в неделю»: how often, not by when
+                if (q.unit == "year" and prep is None and bound is None and 1900 <= q.value <= 2199
+                        and str(p.toks[0]).isdigit() and len(p.toks) == 2):
+                    # «2026 года», «2026 року» with no preposition: that calendar year, not 2026 years
+                    return [_Claim("deadline", p, deadline=Deadline("date", dt.date(int(q.value), 12, 31), None,
+                                                                    p.text, "year", p.span))]
+                if prep == "from" and (time_metric or q.unit in SUBDAY):
+                    return [_Claim("baseline", p, q.evolve(unit=UNIT_SHORT[q.unit]))]
+                day_level = q.unit == "day" and not self._time_level
+                if q.unit in SUBDAY or (time_metric and (prep in _LEVEL_PREPS or prep is None or day_level)):
+                    within = prep in ("within", "in", "until", None) and bound is None
+                    return [_Claim("level", p, q.evolve(unit=UNIT_SHORT[q.unit]),
+                                   "le" if within else bound)]
+                return [_Claim("deadline", p, deadline=self._duration(p, q.value, q.unit, today))]
+            if q.unit == "times":
+                return [_Claim("multiple", p, value=q.value)] if q.value is not None else []
+            if prep == "after":
+                # «через 3 канала», "after 3 launches": the means or a condition, never the target
+                return [_Claim("method", p, q)]
+            if prep == "from":
+                return [_Claim("baseline", p, q)]
+            if prep in _CHANGE_PREPS and not (self._produces and q.unit in _CURRENCIES):
+                return [_Claim("change", p, q, bound)]
+            if prep in _CHANGE_PREPS:
+                return [_Claim("level", p, q, bound)]
+            if prep in _LEVEL_PREPS:
+                return [_Claim("level", p, q, bound)]
+            if prep == "over":
+                return [_Claim("level", p, q, "ge")]
+            if prep is None and ((nxt is not None and nxt.kind in ("more", "new"))
+                                 or (self._new and q.unit not in ("%", "pp"))):
+                return [_Claim("change", p, q, bound)]
+            return [_Claim("level" if bound else "bare", p, q, bound)]
+        if k == "rank":
+            return [_Claim("rank", p, value=p.value)]
+        if k == "multiple":
+            return [_Claim("multiple", p, value=Decimal(p.value))]
+        if k == "prep":
+            arg = p.arg
+            year, unit = arg.value if arg.kind == "year" else (None, None)
+            if arg.kind == "year" and ((unit is None and (
+                    p.value in ("to", "from", "on", "over", "at") or (nxt is not None and nxt.kind == "metric")
+                    or (p.value == "until" and self._has_from))) or (unit is not None and unit != "year")
+                    or (unit == "year" and (p.value in ("within", "after", "over")
+                                            or (p.value == "in" and self._lang == "en")))):
+                # ...but «в 2026 году» is the year 2026: only English says "in 2026 years" for a count
+                # "to 2000 followers", «с 1899 до 1900», "within 2000 months": a number, not a year
+                q = Quantity(Decimal(year), unit=unit)
+                arg = arg.evolve(kind="amount", value=q)
+            if p.value == "from" and arg.kind in ("date", "span", "year", "unit", "season", "named"):
+                return []
+            if arg.kind == "unit" and (arg.value in SUBDAY or (time_metric and arg.value == "day")):
+                # "within a minute", «в течение часа»: a response time, not a deadline
+                q = Quantity(Decimal(1), unit=arg.value)
+                return self._claims_of(arg.evolve(kind="amount", value=q), p.value, nxt, today,
+                                       time_metric, bound)
+            if (self._lang != "en" and p.value == "in" and arg.kind == "amount" and arg.value.unit == "quarter"
+                    and arg.value.value in (1, 2, 3, 4)):
+                # «во 2 квартале», «у 2 кварталі 2026 року»: that calendar quarter, not two quarters
+                year = _calendar_year(nxt)
+                d = date_of(DateSpec(year, quarter=int(arg.value.value)), today)
+                text, span = p.text, p.span
+                if year is not None:
+                    span = span.cover(nxt.span)
+                    text = f"{text} {nxt.text}"
+                return [_Claim("deadline", p, deadline=Deadline("quarter", d, None, text, "quarter", span))]
+            if arg.kind in ("amount", "rank", "multiple", "bound"):
+                inner = self._claims_of(arg, p.value, nxt, today, time_metric)
+                return [c.evolve(deadline=attr.evolve(c.deadline, text=p.text, span=p.span))
+                        if c.deadline is not None else c for c in inner]
+            dl = self._deadline_of(arg, p.value, today)
+            if dl is not None:
+                dl = attr.evolve(dl, text=p.text, span=p.span)
+                return [_Claim("deadline", p, deadline=dl)]
+            return []
+        if k == "bound":
+            return self._claims_of(p.arg, prep, nxt, today, time_metric, bound=p.value)
+        if k == "year":
+            year, unit = p.value
+            if bound is not None or unit not in (None, "year"):
+                # "at least 2000 followers", "2000 hours": a number that looks like a year
+                q = Quantity(Decimal(year), unit=unit)
+                return self._claims_of(p.evolve(kind="amount", value=q), prep, nxt, today, time_metric, bound)
+            return []
+        if k in ("date", "span", "season", "event"):
+            dl = self._deadline_of(p, None, today)
+            return [_Claim("deadline", p, deadline=dl)] if dl else []
+        return []
+
+    # -- the goal ---------------------------------------------------------------------
+    def build(self, text: str, lang: str, phrases: list[Phrase], today: dt.date | None, span: Span) -> Goal:
+        phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(phrases)))
+        phrases, side = _split_side(phrases)
+        main, method = _split_method(phrases)
+
+        self._lang = lang
+        self._has_from = any(p.kind == "prep" and p.value == "from" and p.arg.kind in ("amount", "year")
+                             for p in main)
+        # "from 24 hours to 2 hours within 30 days": with a time level stated, days are the deadline
+        self._time_level = any(
+            (p.kind == "amount" and p.value.unit in _TIME_UNITS)
+            or (p.kind == "prep" and p.arg.kind == "amount" and p.arg.value.unit in SUBDAY)
+            or (p.kind == "prep" and p.value in _LEVEL_PREPS and p.arg.kind == "amount"
+                and p.arg.value.unit in _TIME_UNITS)
+            or (p.kind == "bound" and p.arg.kind == "amount" and p.arg.value.unit in _TIME_UNITS)
+            for p in main)
+        info = self.lex.metrics
+
+        # the parts: each with its verb (its own, or the one it shares with the part before) and metric
+        parts: list[_PartInfo] = []
+        for seg in _segments(main):
+            verb = _part_verb(seg, lang)
+            parts.append(_PartInfo(seg, verb, verb is not None))
+        parts = [pi if i == 0 or pi.verb is None or any(p.kind == "metric" for p in pi.phrases)
+                 else _verb_as_metric(pi) for i, pi in enumerate(parts)]
+        for i, pi in enumerate(parts):
+            pi.group = i
+            if pi.verb is None:
+                donor = next((q for q in reversed(parts[:i]) if q.own_verb), None) or next(
+                    (q for q in parts[i + 1:] if q.own_verb), None)
+                if donor is not None:
+                    pi.verb, pi.group = donor.verb, parts.index(donor)
+            verb_cls = implied = None
+            if pi.verb is not None:
+                # "unknown": a verb we do not know, whose direction only the figures can tell
+                verb_cls, _, implied = pi.verb.value.partition(":")
+                implied = implied or None
+            metric = self._choose_metric([p for p in pi.phrases if p.kind == "metric"], lang)
+            if implied is not None and info[implied].time:
+                metric = None  # "answer every request within 24 hours" measures the answering
+            elif implied is not None and metric is not None and info[implied].category == "loyalty" \
+                    and metric.value == "sales":
+                metric = None  # "retain customers", «удержать клиентов»: the customers kept are retention
+            time_metric = (verb_cls == "respond") or bool(
+                metric is not None and info[metric.value].time) or (implied is not None and info[implied].time)
+            # with no verb, or after "sell/earn/get", «на 1 млн грн» is an amount worth, not a change
+            self._produces = pi.verb is None or verb_cls in ("achieve", "attract")
+            self._new = any(p.kind == "new" for p in pi.phrases)
+            pi.claims = self._claims(pi.phrases, today, time_metric)
+            pi.verb_cls, pi.implied, pi.metric = verb_cls, implied, metric
+
+        def name_of(pi: _PartInfo) -> str | None:
+            return pi.metric.value if pi.metric is not None else pi.implied
+
+        def concrete(pi: _PartInfo) -> bool:
+            name = name_of(pi)
+            if name:
+                return not info[name].abstract and not info[name].activity
+            # a count of something we have no word for ("· 300 families", «в ТОП-3 выдачи»)
+            return any(c.role not in ("deadline", "method", "baseline") for c in pi.claims)
+
+        # the goal's own aim: the first concrete (countable) part, else the first aim
+        chosen_part = next((pi for pi in parts if concrete(pi)), None)
+        if chosen_part is None:
+            named = [pi for pi in parts if name_of(pi)]
+            chosen_part = next((pi for pi in named if not info[name_of(pi)].activity), None) or (
+                named[0] if named else (parts[0] if parts else _PartInfo([])))
+        verbs = [p for p in main if p.kind == "verb"]
+        verb_cls, implied, chosen = chosen_part.verb_cls, chosen_part.implied, chosen_part.metric
+        time_metric = (verb_cls == "respond") or bool(
+            chosen is not None and info[chosen.value].time) or (implied is not None and info[implied].time)
+        self._produces = chosen_part.verb is None or verb_cls in ("achieve", "attract")
+        self._new = any(p.kind == "new" for p in main)
+
+        all_main_claims = [c for pi in parts for c in pi.claims]
+        method_claims = self._claims(method, today, time_metric)
+        deadline = next((c.deadline for c in all_main_claims + method_claims if c.role == "deadline"), None)
+
+        def figures(pi: _PartInfo) -> list[_Claim]:
+            """A part's own figures, else those of a part that shares its verb ("sales and leads by 20%")."""
+            own = [c for c in pi.claims if c.role not in ("deadline", "method")]
+            if any(c.role != "baseline" for c in own):
+                return own
+            mates = [q for q in parts if q.group == pi.group and q is not pi]
+            after = [q for q in mates if parts.index(q) > parts.index(pi)]
+            for q in after + mates:
+                theirs = [c for c in q.claims if c.role not in ("deadline", "method")]
+                if any(c.role != "baseline" for c in theirs):
+                    return theirs
+            return own
+
+        if chosen is not None or implied is not None:
+            targets = figures(chosen_part)
+        else:
+            targets = [c for c in all_main_claims if c.role not in ("deadline", "method")]
+
+        # an abstract outcome pursued through a concrete, measured one: the measured one is the goal
+        if chosen is not None and info[chosen.value].abstract and not [c for c in targets if c.role != "baseline"]:
+            m_metrics = [p for p in method if p.kind == "metric" and not info[p.value].abstract]
+            m_targets = [c for c in method_claims if c.role not in ("deadline", "baseline", "method")]
+            if m_metrics and m_targets:
+                chosen = m_metrics[0]
+                targets = [c for c in method_claims if c.role not in ("deadline", "method")]
+                m_verbs = [p for p in method if p.kind == "verb"]
+                if m_verbs:
+                    verb_cls, _, implied = m_verbs[0].value.partition(":")
+                    implied = implied or None
+
+        baseline_claim, target_claim = _pair(targets, verb_cls)
+        scope = chosen_part.phrases if parts else main
+        vague = any(p.kind in ("more", "less") for p in main)
+        has_more = any(p.kind == "more" for p in scope)
+        has_less = any(p.kind == "less" for p in scope)
+        has_new = any(p.kind == "new" for p in scope)
+        placeholder = _has_placeholder(main + method)
+
+        metric_name = chosen.value if chosen is not None else implied
+        direction = self._direction(verb_cls, target_claim, baseline_claim, has_more, has_less,
+                                    has_new, metric_name, verb_cls == "unknown" and _has_object(chosen_part))
+        target = self._target(target_claim, direction, baseline_claim, verb_cls == "gain")
+        baseline = None
+        if baseline_claim is not None and baseline_claim.qty.value is not None:
+            unit = _unit(baseline_claim.qty.unit)
+            if unit is None and target is not None and target.kind == "absolute":
+                unit = target.unit  # "from 15 to 10 seconds", «с 5 до 8%»
+            baseline = Baseline(number(baseline_claim.qty.value), unit, baseline_claim.phrase.span)
+
+        period = next((p.value for p in main if p.kind == "period"), None)
+        per = next((p.value for p in main + method if p.kind == "perpost"), None)
+        channel = next((p.value for p in main + method + side if p.kind == "channel"), None)
+
+        metric = None
+        if chosen is not None or implied is not None:
+            verb_phrase = chosen_part.verb if chosen_part.verb is not None else (verbs[0] if verbs else None)
+            metric = self._metric(metric_name, chosen, verb_phrase, target, baseline, per)
+        category = self._category(metric, target, channel, direction, verb_cls)
+
+        # every part: its own metric, category, direction and target (the goal's for its own part)
+        out_parts = []
+        secondary = []
+        for pi in parts:
+            # (a goal of one aim: the aim is the whole statement)
+            pspan = span if len(parts) == 1 else _cover([p for p in pi.phrases if not _is_separator(p)])
+            if pi is chosen_part:
+                out_parts.append(Part(metric, category, direction, target, pspan))
+                continue
+            pb, pt = _pair(figures(pi), pi.verb_cls)
+            pname = name_of(pi)
+            pdir = self._direction(pi.verb_cls, pt, pb, any(p.kind == "more" for p in pi.phrases),
+                                   any(p.kind == "less" for p in pi.phrases),
+                                   any(p.kind == "new" for p in pi.phrases), pname,
+                                   pi.verb_cls == "unknown" and _has_object(pi))
+            ptarget = self._target(pt, pdir, pb, pi.verb_cls == "gain")
+            pmetric = None
+            if pname is not None:
+                pmetric = self._metric(pname, pi.metric, pi.verb, ptarget, None, per)
+            pchannel = next((p.value for p in pi.phrases if p.kind == "channel"), None)
+            out_parts.append(Part(pmetric, self._category(pmetric, ptarget, pchannel, pdir, pi.verb_cls), pdir, ptarget, pspan))
+            if pmetric is not None and (metric is None or pmetric.name != metric.name):
+                # (not "100 fans, then 1000 fans": one aim in stages)
+                secondary.append(Secondary(pmetric, self._target(pt, pdir, None, pi.verb_cls == "gain"), pmetric.span))
+
+        method_numbers = tuple(number(c.qty.value) for c in method_claims
+                               if c.qty is not None and c.qty.value is not None)
+        method_numbers += tuple(number(c.qty.value) for pi in parts for c in pi.claims
+                                if c.role == "method" and c.qty is not None and c.qty.value is not None)
+        method_numbers += tuple(number(p.value.value) for p in side
+                                if p.kind == "amount" and p.value.value is not None)
+        verb_texts = {pi.verb.text for pi in parts if pi.verb is not None}
+        unplaced = _unplaced(main + method + side, verb_texts,
+                             getattr(self.lex[lang], "function_words", frozenset()))
+        return Goal(text=text, lang=lang, direction=direction, metric=metric, category=category,
+                    period=period, channel=channel, baseline=baseline, target=target,
+                    deadline=deadline, secondary=tuple(secondary), per=per,
+                    vague=vague and target is None, placeholder=placeholder,
+                    method_numbers=method_numbers, start=today, span=span,
+                    parts=tuple(out_parts), unplaced=unplaced)
+
+    def _metric(self, name: str, phrase: Phrase | None, verb: Phrase | None, target, baseline, per) -> Metric:
+        info = self.lex.metrics
+        mi = info[name]
+        unit = (target.unit if target else None) or (baseline.unit if baseline else None)
+        if mi.percent_variant and unit == "%":
+            name = mi.percent_variant
+            mi = info[name]
+        if per:
+            name = f"{name}_per_{per}"
+        src = phrase if phrase is not None else verb
+        return Metric(name, src.text if src is not None else name, mi.category, src.span if src is not None else None)
+
+    def _choose_metric(self, metric_phrases: list[Phrase], lang: str = "en") -> Phrase | None:
+        if not metric_phrases:
+            return None
+        info = self.lex.metrics
+        if lang == "en":
+            # English puts the head of a compound noun last: "customer reviews", "sales leads"
+            heads = [p for i, p in enumerate(metric_phrases)
+                     if not (i + 1 < len(metric_phrases) and _adjacent(p, metric_phrases[i + 1]))]
+            metric_phrases = heads
+        # an activity word next to a result ("accounts ... by followers") is not the goal's metric
+        for p in metric_phrases:
+            if not info[p.value].activity:
+                if info[metric_phrases[0].value].activity:
+                    return p
+                break
+        return metric_phrases[0]
+
+    def _direction(self, verb_cls, target, baseline, more, less, new, metric_name, has_object=False):
+        info = self.lex.metrics
+        mi = info.get(metric_name) if metric_name else None
+        d = verb_cls
+        if d == "gain":
+            # "gain 100 followers", «прибавить 500 подписчиков»: the count is what is added
+            return "reach" if target is not None and target.role in ("level", "rank") else "increase"
+        unknown = d == "unknown"
+        if unknown:
+            d = None
+        if d == "improve":
+            d = "decrease" if (mi and mi.lower_is_better) else "increase"
+        elif d == "respond":
+            d = "maintain"
+        elif d == "activity":
+            d = "increase" if (more and target is None) else "achieve"
+        elif d == "attract":
+            # "attract customers", «залучити клієнтів»: with no count, more of them; with a count, that count
+            if target is None or (target.qty is not None and (target.qty.unit in ("%", "pp") or target.qty.signed)):
+                d = "increase"   # "drive sales up 20%": a change
+            else:
+                d = "reach" if target.role == "level" else "achieve"
+        if d is None:
+            if target is not None and baseline is not None and target.qty is not None \
+                    and target.qty.value is not None and baseline.qty.value is not None:
+                d = "increase" if target.qty.value >= baseline.qty.value else "decrease"
+            elif mi is not None and mi.lower_is_better and target is not None and target.bound == "le":
+                d = "decrease"  # "CPL: under $20", «CAC не более 200 грн»: a ceiling on a cost
+            elif target is not None and target.qty is not None and target.qty.signed:
+                d = "increase"
+            elif target is not None and target.role == "multiple":
+                d = "increase"
+            elif target is not None and target.role == "change":
+                d = "increase"
+            elif target is not None and target.role == "bare" and unknown:
+                d = "achieve"   # «залить 500 заявок», "nail 200 leads": a verb and the count it makes
+            elif target is not None and target.role in ("level", "bare", "rank"):
+                d = "reach"
+            elif more or new:
+                d = "increase"
+            elif less:
+                d = "decrease"
+            elif unknown and has_object:
+                # «Розробити Tone of Voice», «провести аудит»: the lexicons hold the verbs of change
+                # (grow, cut, reach, keep); a verb outside them with an object is a thing to get done
+                d = "achieve"
+        if d == "achieve":
+            activity = bool(mi and mi.activity)
+            if target is None and (more or new) and not activity:
+                d = "increase"
+            elif target is not None and target.role == "change" and not activity:
+                d = "increase"
+            elif target is not None and target.role == "rank":
+                d = "reach"
+        if d == "reach" and target is not None and target.role == "change" and baseline is None:
+            d = "increase"    # "win 100 new clients", «вийти на +20%»: a gain, not a level
+        if d == "increase" and target is not None and baseline is None and target.role in ("level", "rank"):
+            d = "reach"
+        if d == "increase" and target is not None and baseline is None and target.role == "bare" \
+                and target.qty.unit not in ("%", "pp") and target.qty.low is None and not target.qty.signed:
+            d = "increase" if new else "reach"
+        return d
+
+    def _target(self, claim: _Claim | None, direction, baseline, gain=False) -> Target | None:
+        if claim is None:
+            return None
+        span = claim.phrase.span
+        if claim.role == "rank":
+            return Target("rank", number(claim.value), span=span)
+        if claim.role == "multiple":
+            return Target("multiple", number(claim.value), span=span)
+        q = claim.qty
+        unit = _unit(q.unit)
+        if q.low is not None:
+            return Target("range", None, number(q.low), number(q.high), unit, claim.bound, span)
+        if q.value is None:
+            return None
+        if claim.role == "change":
+            kind = "relative"
+        elif claim.role == "bare":
+            relative = (direction in ("increase", "decrease") and baseline is None
+                        and (unit in ("%", "pp") or q.signed or gain))
+            kind = "relative" if relative else "absolute"
+        else:
+            kind = "absolute"
+        return Target(kind, number(q.value), None, None, unit, claim.bound, span)
+
+    def _category(self, metric, target, channel, direction, verb_cls=None) -> str:
+        if metric is not None:
+            return metric.category
+        defaults = self.lex.defaults
+        if target is not None and target.unit in ("USD", "EUR", "RUB", "UAH", "GBP"):
+            return self.lex.metrics[defaults.get("currency_only", "revenue")].category
+        if channel is not None and direction in ("increase", "reach", "achieve"):
+            return defaults.get("channel_only", "awareness")
+        if target is not None and target.kind == "absolute" and target.unit is None \
+                and verb_cls in ("increase", "reach", "achieve", "attract", "gain"):
+            return defaults.get("count_only", "awareness")
+        return "other"
+
+
+def _calendar_year(p: Phrase | None) -> int | None:
+    """The year a phrase names ("2026", «2026 года»), or None."""
+    if p is not None and p.kind == "year" and p.value[1] in (None, "year"):
+        return p.value[0]
+    if (p is not None and p.kind == "amount" and p.value.unit == "year" and p.value.value is not None
+            and 1900 <= p.value.value <= 2199 and str(p.toks[0]).isdigit()):
+        return int(p.value.value)
+    return None
+
+
+def time_words_of(phrases: list[Phrase]) -> Phrase | None:
+    """The first time expression that has no date ("soon", "by the holidays"), with its preposition."""
+    for p in phrases:
+        if p.kind == "vague" or (p.kind == "prep" and p.arg is not None and p.arg.kind == "vague"):
+            return p
+    return None
+
+
+def _unit(unit: str | None) -> str | None:
+    if unit in _TIME_UNITS:
+        return UNIT_SHORT[unit]
+    if unit == "times":
+        return None
+    return unit
+
+
+def _pair(claims: list[_Claim], verb_cls: str | None) -> tuple[_Claim | None, _Claim | None]:
+    """The baseline and the target among a part's figures."""
+    baseline_claim = next((c for c in claims if c.role == "baseline"), None)
+    target_claim = next((c for c in claims if c.role != "baseline"), None)
+    if (baseline_claim is not None and target_claim is not None and target_claim.role == "level"
+            and verb_cls in ("achieve", "attract") and baseline_claim.qty.value is not None
+            and target_claim.qty.value is not None and baseline_claim.qty.value <= target_claim.qty.value):
+        # "get from 30 to 50 leads a week": a range to produce, not a starting point
+        q = Quantity(None, baseline_claim.qty.value, target_claim.qty.value,
+                     target_claim.qty.unit or baseline_claim.qty.unit)
+        span_phrase = target_claim.phrase.evolve(span=baseline_claim.phrase.span.cover(
+            target_claim.phrase.span))
+        target_claim = _Claim("level", span_phrase, q, target_claim.bound)
+        baseline_claim = None
+    if baseline_claim is not None and target_claim is not None and target_claim.role == "bare":
+        # "from 4% to 6%" reads the second number as the level even without "to"
+        target_claim = target_claim.evolve(role="level")
+    return baseline_claim, target_claim
+
+
+def _adjacent(a: Phrase, b: Phrase) -> bool:
+    """b starts right after a (one space between, no word): "customer reviews"."""
+    ta, tb = a.toks[-1] if a.toks else None, b.toks[0] if b.toks else None
+    if ta is None or tb is None:
+        return False
+    return 0 <= tb.start_pos - ta.end_pos <= 1
+
+
+def _cover(phrases: list[Phrase]) -> Span | None:
+    """The span from the first phrase to the last (phrases are in the order of the text)."""
+    if not phrases:
+        return None
+    first, last = phrases[0].span, phrases[-1].span
+    return Span(first.line, first.column, last.end_line, last.end_column)

@@ -1,0 +1,45 @@
+"""What a rule knows beyond the goal: the document header and the run's settings."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from ..base.record import Record, _set
+
+ROLES = ("social-only", "one-of-sources", "communication")
+
+
+class Context(Record):
+    """The document context of a goal (the header of docs/documents.md), all optional.
+
+    today: the date "in the past" is measured against; start: the campaign start that relative
+    deadlines resolve against (defaults to today); baselines: metric -> current value.
+    """
+
+    __slots__ = ("today", "start", "role", "paid_ads", "history_months", "lead_processing", "budget",
+                 "baselines", "lang", "path")
+
+    def __init__(self, today: Optional[dt.date] = None, start: Optional[dt.date] = None,
+                 role: Optional[str] = None, paid_ads: Optional[bool] = None,
+                 history_months: Optional[float] = None, lead_processing: Optional[bool] = None,
+                 budget: Optional[float] = None, baselines: Optional[dict] = None,
+                 lang: Optional[str] = None, path: Optional[str] = None):
+        if role is not None and role not in ROLES:
+            raise ValueError(f"'role' must be one of {ROLES!r}, not {role!r}")
+        _set(self, "today", today)
+        _set(self, "start", start)
+        _set(self, "role", role)
+        _set(self, "paid_ads", paid_ads)
+        _set(self, "history_months", history_months)
+        _set(self, "lead_processing", lead_processing)
+        _set(self, "budget", budget)
+        _set(self, "baselines", {} if baselines is None else baselines)
+        _set(self, "lang", lang)
+        _set(self, "path", path)
+
+    def __hash__(self):  # baselines is a dict: hash what can be hashed, as the class is a value
+        return hash((self.today, self.start, self.role, self.lang, self.path))
+
+    @property
+    def reference_date(self) -> Optional[dt.date]:
+        return self.start or self.today

@@ -1,0 +1,46 @@
+"""Tell English, Russian and Ukrainian apart, tolerating English brand names in ru/uk text."""
+from __future__ import annotations
+
+import re
+
+from ..base.lazyre import one_of
+from .lexicon import LexiconSet, normalize_word
+
+_WORD = re.compile(r"[^\W\d_]+(?:" + one_of("'’ʼ") + r"[^\W\d_]+)*")
+_UK_ONLY = set("іїєґ")
+_RU_ONLY = set("ыэъё")
+
+
+def _is_cyrillic(word: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in word)
+
+
+def detect_lang(text: str, lexicons: LexiconSet) -> str:
+    words = [normalize_word(w) for w in _WORD.findall(text)]
+    cyr = [w for w in words if _is_cyrillic(w)]
+    if not cyr:
+        return "en"
+    latin = [w for w in words if not _is_cyrillic(w) and len(w) > 1
+             and w in lexicons["en"].words and w not in lexicons["ru"].words]
+    if len(latin) > len(cyr):
+        return "en"
+    raw = text.lower()
+    uk_marks = sum(raw.count(ch) for ch in _UK_ONLY)
+    ru_marks = sum(raw.count(ch) for ch in _RU_ONLY)
+    if uk_marks != ru_marks:
+        return "uk" if uk_marks > ru_marks else "ru"
+    # no telling letters: vote with the words each lexicon knows
+    ru_votes = uk_votes = 0
+    for w in cyr:
+        in_ru = _known(w, lexicons, "ru")
+        in_uk = _known(w, lexicons, "uk")
+        if in_ru and not in_uk:
+            ru_votes += 1
+        elif in_uk and not in_ru:
+            uk_votes += 1
+    return "uk" if uk_votes > ru_votes else "ru"
+
+
+def _known(word: str, lexicons: LexiconSet, lang: str) -> bool:
+    # a verb's ending alone ("unknown" verbs: «-ать», «-ити») is no sign of the language
+    return any(r.value != "unknown" for r in lexicons[lang].readings([word], 0))

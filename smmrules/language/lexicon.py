@@ -1,0 +1,460 @@
+"""Keyword lexicons: load grammar/lexicon/*.toml and grammar/metrics.toml, match words by lemma
+(every form from grammar/morphology), by stem or exactly."""
+from __future__ import annotations
+
+import os
+import threading
+import unicodedata
+from collections.abc import Mapping, Set
+
+from ..base.record import Record, _set
+from ..base.errors import DataFileError
+from ..base.resources import grammar_file
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
+LANGS = ("en", "ru", "uk")
+
+
+def normalize_word(word: str) -> str:
+    """Lower-case a word and fold the spelling variants the lexicons do not list."""
+    w = unicodedata.normalize("NFC", word).lower()
+    return w.replace("ё", "е").replace("’", "'").replace("ʼ", "'").replace("`", "'")
+
+
+class Reading(Record):
+    """One way to read a run of words: a grammar terminal, what it means, the words it consumes
+    and its rank (smaller is preferred)."""
+
+    __slots__ = ("terminal", "value", "length", "rank")
+
+    def __init__(self, terminal: str, value: str, length: int, rank: tuple):
+        _set(self, "terminal", terminal)
+        _set(self, "value", value)
+        _set(self, "length", length)
+        _set(self, "rank", rank)
+
+
+# What a metric's target counts (grammar/metrics.toml explains each).
+UNIT_KINDS = ("count", "percent", "money", "time", "rate", "rank")
+
+
+class MetricInfo(Record):
+    """A metric of grammar/metrics.toml. `time` (a duration: "within 24 hours" is its target)
+    follows from unit_kind "time"."""
+
+    __slots__ = ("name", "category", "abstract", "activity", "lower_is_better", "time", "display",
+                 "percent_variant", "unit_kind")
+
+    def __init__(self, name: str, category: str, abstract: bool = False, activity: bool = False,
+                 lower_is_better: bool = False, time: bool = False, display: dict | None = None,
+                 percent_variant: str | None = None, unit_kind: str = "count"):
+        _set(self, "name", name)
+        _set(self, "category", category)
+        _set(self, "abstract", abstract)
+        _set(self, "activity", activity)
+        _set(self, "lower_is_better", lower_is_better)
+        _set(self, "time", time)
+        _set(self, "display", {} if display is None else display)
+        _set(self, "percent_variant", percent_variant)
+        _set(self, "unit_kind", unit_kind)
+
+    def __hash__(self):
+        return hash(self.name)
+
+
+# A pattern is a plain tuple (it is pickled by the thousand in the lexicon cache):
+# (parts, terminal, value, order), each part being ("exact"|"stem"|"suffix", text) or
+# ("forms", lemma, frozenset of its forms, frozenset of those that head no clause: a verb's declined
+# participles and gerunds) for a `lemma@pos` word.
+_PARTS, _TERMINAL, _VALUE, _ORDER = range(4)
+
+
+def _compile(pattern: str, lang: str = "en", root: str | None = None) -> tuple:
+    parts = []
+    for word in normalize_word(pattern).split():
+        lemma = _split_lemma(word) if "@" in word else None
+        if lemma is not None:
+            from .morphology import morphology  # only when the lexicon cache misses
+            table = morphology(lang, root or grammar_file())
+            parts.append(("forms", lemma[0], table.forms(*lemma), table.secondary(*lemma)))
+        elif word.endswith("*") and len(word) > 1:
+            parts.append(("stem", word[:-1]))
+        elif word.startswith("*") and len(word) > 1:
+            parts.append(("suffix", word[1:]))
+        else:
+            parts.append(("exact", word))
+    return tuple(parts)
+
+
+def _split_lemma(word: str):
+    from .morphology import split_lemma
+    return split_lemma(word)
+
+
+def _part_matches(part: tuple, word: str) -> bool:
+    kind, text = part[0], part[1]
+    if kind == "forms":
+        return word in part[2]
+    if kind == "exact":
+        return word == text
+    if kind == "stem":
+        return word.startswith(text)
+    return word.endswith(text) and len(word) > len(text) + 1
+
+
+class _Words(Set):
+    """The words a lexicon knows exactly (every form of its lemmas) and its stems. `in` looks one
+    word up without decoding the lexicon's forms; iterating lists them all."""
+
+    __slots__ = ("_lex",)
+
+    def __init__(self, lex: "Lexicon"):
+        self._lex = lex
+
+    def __contains__(self, word) -> bool:
+        lex = self._lex
+        return word in lex._exact or lex._form_group(word) is not None or word in lex._stem_texts()
+
+    def _all(self) -> frozenset:
+        lex = self._lex
+        forms = (w for prefix in lex._blobs for w in lex._table(prefix))
+        return frozenset(lex._exact) | frozenset(forms) | lex._stem_texts()
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+class Lexicon:
+    """The keyword table of one language (plus the shared words).
+
+    Exact words index their patterns in a dict. The forms of lemma patterns are many (every case
+    of every noun): they are kept as one string per first two letters ("form group form group..."),
+    decoded into a dict when a word with those letters is first looked up, so loading a language
+    from the cache does not build thousands of entries a goal never reads.
+    """
+
+    def __init__(self, lang: str, patterns: list[tuple]):
+        self.lang = lang
+        self._exact: dict[str, tuple] = {}
+        exact: dict[str, list[tuple]] = {}
+        forms: dict[str, list[tuple]] = {}
+        secondary: set[str] = set()
+        self._stems: dict[str, list[tuple]] = {}
+        self._suffixes: list[tuple] = []
+        for p in patterns:
+            kind, text = p[_PARTS][0][:2]
+            if kind == "forms":
+                # the first word is found through the index: the pattern need not carry its forms
+                slim = ((("forms", text, None),) + p[_PARTS][1:],) + p[1:]
+                for form in p[_PARTS][0][2]:
+                    forms.setdefault(form, []).append(slim)
+                secondary.update(p[_PARTS][0][3])
+            elif kind == "exact":
+                exact.setdefault(text, []).append(p)
+            elif kind == "stem":
+                self._stems.setdefault(text[:2], []).append(p)
+            else:
+                self._suffixes.append(p)
+        self._exact = {w: tuple(ps) for w, ps in exact.items()}
+        # the forms of one lemma share one group of patterns
+        group_ids: dict[tuple, int] = {}
+        buckets: dict[str, list[str]] = {}
+        for form in sorted(forms):
+            group = tuple(forms[form])
+            gid = group_ids.setdefault(group, len(group_ids))
+            # group n is written n + 1, and -(n + 1) for a participle or gerund (see secondary())
+            buckets.setdefault(form[:2], []).extend((form, f"-{gid + 1}" if form in secondary else str(gid + 1)))
+        self._groups: tuple[tuple, ...] = tuple(group_ids)
+        self._blobs: dict[str, str] = {prefix: " ".join(items) for prefix, items in buckets.items()}
+        self._tables: dict[str, dict[str, int]] = {}
+        self._first_cache: dict[str, tuple] = {}
+        self._readings_cache: dict[tuple, list] = {}
+        self._longest = max((len(p[_PARTS]) for p in patterns), default=1)
+        self.values = frozenset(p[_VALUE] for p in patterns)
+        self.function_words: frozenset = frozenset()   # [function_words] of the language's file
+
+    @property
+    def words(self) -> _Words:
+        """Every word the lexicon knows exactly, and its stems."""
+        return _Words(self)
+
+    def _stem_texts(self) -> frozenset:
+        return frozenset(p[_PARTS][0][1] for ps in self._stems.values() for p in ps)
+
+    def _table(self, prefix: str) -> dict[str, int]:
+        table = self._tables.get(prefix)
+        if table is None:
+            items = self._blobs.get(prefix, "").split(" ")
+            table = self._tables[prefix] = dict(zip(items[::2], map(int, items[1::2]))) if items[0] else {}
+        return table
+
+    def _form_group(self, word: str) -> int | None:
+        gid = self._table(word[:2]).get(word)
+        return None if gid is None else abs(gid) - 1
+
+    def secondary(self, word: str) -> bool:
+        """Whether `word` is a declined participle or a gerund of the lexicon's verbs (привлеченных,
+        увеличивая): an adjective or adverb in use, it heads no clause."""
+        gid = self._table(word[:2]).get(word) if word else None
+        return gid is not None and gid < 0
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_first_cache"] = {}
+        state["_readings_cache"] = {}
+        state["_tables"] = {}
+        return state
+
+    def _first(self, word: str) -> tuple:
+        cached = self._first_cache.get(word)
+        if cached is None:
+            found = list(self._exact.get(word, ()))
+            gid = self._form_group(word)
+            if gid is not None:
+                found += self._groups[gid]
+            found += [p for p in self._stems.get(word[:2], ()) if word.startswith(p[_PARTS][0][1])]
+            found += [p for p in self._suffixes if _part_matches(p[_PARTS][0], word)]
+            cached = tuple(found)
+            if len(self._first_cache) < 200_000:
+                self._first_cache[word] = cached
+        return cached
+
+    def readings(self, words: list[str], start: int) -> list[Reading]:
+        """Every reading of the words beginning at `start`, most preferred first."""
+        first = self._first(words[start])
+        if not first:
+            return []
+        # the answer depends only on the words a phrase can span: memoize on them
+        span = tuple(words[start:start + self._longest])
+        cached = self._readings_cache.get(span)
+        if cached is None:
+            cached = self._compute(list(span), 0, first)
+            if len(self._readings_cache) < 200_000:
+                self._readings_cache[span] = cached
+        return cached
+
+    def _compute(self, words: list[str], start: int, first) -> list[Reading]:
+        out = []
+        seen = set()
+        for p in first:
+            n = len(p[_PARTS])
+            if start + n > len(words):
+                continue
+            if not all(_part_matches(p[_PARTS][k], words[start + k]) for k in range(1, n)):
+                continue
+            # a form of a lemma is an exact word
+            exactness = sum(1 for part in p[_PARTS] if part[0] not in ("exact", "forms"))
+            specificity = -sum(len(part[1]) for part in p[_PARTS])
+            key = (p[_TERMINAL], p[_VALUE], n)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Reading(p[_TERMINAL], p[_VALUE], n, (-n, exactness, specificity, p[_ORDER])))
+        out.sort(key=lambda r: r.rank)
+        return out
+
+
+class _PerLanguage(Mapping):
+    """lang -> Lexicon, each language loaded on first use (a document in one language never
+    unpickles the other two). `in` answers without loading."""
+
+    __slots__ = ("_owner", "_loaded")
+
+    def __init__(self, owner: "LexiconSet", loaded: dict | None = None):
+        self._owner, self._loaded = owner, loaded if loaded is not None else {}
+
+    def __getitem__(self, lang: str) -> Lexicon:
+        try:
+            return self._loaded[lang]
+        except KeyError:
+            if lang not in LANGS:
+                raise
+        self._owner._load(lang)
+        return self._loaded[lang]
+
+    def __contains__(self, lang) -> bool:
+        return lang in LANGS
+
+    def __iter__(self):
+        return iter(LANGS)
+
+    def __len__(self) -> int:
+        return len(LANGS)
+
+
+class LexiconSet:
+    """All languages' lexicons, their cue words and the metric table (grammar/).
+
+    Built from the TOML files (`LexiconSet(root)`), or put together from the cache by
+    `default_lexicons()`: the metric table first, each language's lexicon and cues when a
+    goal in that language first needs them.
+    """
+
+    def __init__(self, root: Path | str | None = None):
+        root = os.fspath(root) if root else grammar_file()
+        self.root = root
+        common = _load_toml(os.path.join(root, "lexicon", "common.toml"))
+        metrics = _load_toml(os.path.join(root, "metrics.toml"))
+        self.defaults = dict(metrics.get("defaults", {}))
+        self.metrics: dict[str, MetricInfo] = {}
+        for name, spec in metrics.get("metric", {}).items():
+            unit_kind = spec.get("unit_kind", "time" if spec.get("time") else "count")
+            if unit_kind not in UNIT_KINDS:
+                raise DataFileError(f"metrics.toml: metric {name}: unit_kind {unit_kind!r} is not one of "
+                                    f"{', '.join(UNIT_KINDS)}")
+            self.metrics[name] = MetricInfo(
+                name=name, category=spec["category"], abstract=spec.get("abstract", False),
+                activity=spec.get("activity", False), lower_is_better=spec.get("lower_is_better", False),
+                time=spec.get("time", unit_kind == "time"), display=dict(spec.get("display", {})),
+                percent_variant=spec.get("percent_variant"), unit_kind=unit_kind)
+        lexicons: dict[str, Lexicon] = {}
+        for lang in LANGS:
+            data = _load_toml(os.path.join(root, "lexicon", f"{lang}.toml"))
+            patterns: list[tuple] = []
+            order = 0
+
+            def add(terminal, value, pats):
+                nonlocal order
+                for pat in pats:
+                    patterns.append((_compile(pat, lang, root), terminal, str(value), order))
+                order += 1
+
+            for terminal, table in data.get("terms", {}).items():
+                for value, pats in table.items():
+                    add(terminal, value, pats)
+            for name, spec in metrics.get("metric", {}).items():
+                add("METRIC", name, list(spec.get(lang, [])) + list(spec.get("any", [])))
+            for terminal, table in common.get("terms", {}).items():
+                for value, pats in table.items():
+                    add(terminal, value, pats)
+            lexicons[lang] = Lexicon(lang, patterns)
+            lexicons[lang].function_words = frozenset(
+                normalize_word(w) for ws in data.get("function_words", {}).values() for w in ws)
+        cues = _load_toml(os.path.join(root, "cues.toml"))
+        cue_lexicons: dict[str, Lexicon] = {}
+        for lang in LANGS:
+            pats = [(_compile(pat, lang, root), "CUE", name, i)
+                    for i, (name, spec) in enumerate(cues.items()) for pat in spec.get(lang, [])]
+            cue_lexicons[lang] = Lexicon(lang, pats)
+        self.cue_names = frozenset(c for lx in cue_lexicons.values() for c in lx.values)
+        self.lexicons = _PerLanguage(self, lexicons)
+        self.cues = _PerLanguage(self, cue_lexicons)
+        self._loader = None
+
+    # --- the cached form: the shared part, and one part per language ---------------------
+    def _shared(self) -> dict:
+        return {"root": self.root, "defaults": self.defaults, "metrics": self.metrics, "cue_names": self.cue_names}
+
+    def _language(self, lang: str) -> tuple[Lexicon, Lexicon]:
+        return self.lexicons[lang], self.cues[lang]
+
+    @classmethod
+    def _assembled(cls, shared: dict, loader) -> "LexiconSet":
+        """A set whose languages `loader(lang)` supplies as (lexicon, cues) on first use."""
+        self = cls.__new__(cls)
+        self.root, self.defaults = shared["root"], shared["defaults"]
+        self.metrics, self.cue_names = shared["metrics"], shared["cue_names"]
+        self.lexicons = _PerLanguage(self)
+        self.cues = _PerLanguage(self)
+        self._loader = loader
+        return self
+
+    def _load(self, lang: str) -> None:
+        with _lock:
+            if lang in self.lexicons._loaded:
+                return
+            lexicon, cues = self._loader(lang)
+            self.cues._loaded[lang] = cues
+            self.lexicons._loaded[lang] = lexicon
+
+    def load_all(self) -> "LexiconSet":
+        """Every language now (before forking workers, which then share them)."""
+        for lang in LANGS:
+            self.lexicons[lang]
+        return self
+
+    def __getstate__(self):
+        self.load_all()
+        return {"root": self.root, "defaults": self.defaults, "metrics": self.metrics, "cue_names": self.cue_names,
+                "lexicons": dict(self.lexicons._loaded), "cues": dict(self.cues._loaded)}
+
+    def __setstate__(self, state):
+        self.root, self.defaults = state["root"], state["defaults"]
+        self.metrics, self.cue_names = state["metrics"], state["cue_names"]
+        self.lexicons = _PerLanguage(self, state["lexicons"])
+        self.cues = _PerLanguage(self, state["cues"])
+        self._loader = None
+
+    def __getitem__(self, lang: str) -> Lexicon:
+        return self.lexicons[lang]
+
+    def cues_in(self, words: list[str], lang: str) -> frozenset:
+        """Names of the cues (grammar/cues.toml) that occur among `words` (normalized)."""
+        lex = self.cues[lang]
+        found = set()
+        for i, w in enumerate(words):
+            if w:
+                found.update(r.value for r in lex.readings(words, i))
+        return frozenset(found)
+
+
+def _load_toml(path: str) -> dict:
+    import tomllib  # only when the lexicon cache misses
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataFileError(f"{path}: {exc}") from None
+
+
+_lock = threading.RLock()
+_default: LexiconSet | None = None
+
+
+def default_lexicons() -> LexiconSet:
+    """The package's lexicons. From the cache, the shared part now and each language on first use;
+    a missing or broken part is rebuilt from the TOML files, never an error."""
+    global _default
+    if _default is None:
+        with _lock:
+            if _default is None:
+                from ..base import cache
+                root = grammar_file()
+                folder = os.path.join(root, "lexicon")
+                forms = os.path.join(root, "morphology")
+                files = [*(os.path.join(folder, n) for n in sorted(os.listdir(folder)) if n.endswith(".toml")),
+                         *(os.path.join(forms, n) for n in sorted(os.listdir(forms)) if n.endswith(".toml")),
+                         os.path.join(root, "metrics.toml"), os.path.join(root, "cues.toml")]
+                digest = cache.key(files=files)
+                built: list[LexiconSet] = []
+
+                def build() -> LexiconSet:
+                    if not built:
+                        full = LexiconSet(root)
+                        cache.store("lexicons", digest, full._shared())
+                        for lang in LANGS:
+                            cache.store(f"lexicon-{lang}", digest, full._language(lang))
+                        built.append(full)
+                    return built[0]
+
+                def language(lang: str) -> tuple[Lexicon, Lexicon]:
+                    part = None if built else cache.load(f"lexicon-{lang}", digest)
+                    if not (isinstance(part, tuple) and len(part) == 2
+                            and all(isinstance(x, Lexicon) and x.lang == lang for x in part)):
+                        part = build()._language(lang)
+                    return part
+
+                shared = cache.load("lexicons", digest)
+                if (type(shared) is dict and type(shared.get("root")) is str and type(shared.get("defaults")) is dict
+                        and type(shared.get("metrics")) is dict and type(shared.get("cue_names")) is frozenset
+                        and all(type(m) is MetricInfo for m in shared["metrics"].values())):
+                    _default = LexiconSet._assembled(shared, language)
+                else:
+                    _default = build()
+    return _default

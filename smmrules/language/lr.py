@@ -1,0 +1,206 @@
+"""Run Lark's LALR tables without importing Lark: plain-data tables, tokens, trees and a driver.
+
+Lark builds the tables from grammar/*.lark (on a cache miss, see smmrules/base/cache.py); this module
+only drives them, the way Lark's standalone parser does, so a warm `smmrules lint` never pays
+for importing Lark or building LALR tables. Trees follow Lark's conventions: rules named `_x`
+are inlined, `?x` rules with one child collapse, aliases rename, filtered tokens are dropped.
+"""
+from __future__ import annotations
+
+SHIFT, REDUCE = 0, 1
+
+
+class Token(str):
+    """A token: its text, terminal type and position (1-based line/column, end column exclusive)."""
+    __slots__ = ("type", "start_pos", "end_pos", "line", "column", "end_line", "end_column", "meaning", "alts")
+
+    def __new__(cls, type_, value, start_pos=0, line=1, column=1, end_line=1, end_column=1, end_pos=0,
+                meaning=None, alts=()):
+        self = super().__new__(cls, value)
+        self.type = type_
+        self.start_pos, self.end_pos = start_pos, end_pos
+        self.line, self.column, self.end_line, self.end_column = line, column, end_line, end_column
+        self.meaning, self.alts = meaning, alts
+        return self
+
+    def __reduce__(self):
+        return (Token, (self.type, str(self), self.start_pos, self.line, self.column, self.end_line,
+                        self.end_column, self.end_pos, self.meaning, self.alts))
+
+    def __repr__(self):
+        return f"Token({self.type!r}, {str(self)!r})"
+
+
+class Meta:
+    __slots__ = ("line", "column", "end_line", "end_column", "empty")
+
+    def __init__(self, line=1, column=1, end_line=1, end_column=1, empty=True):
+        self.line, self.column, self.end_line, self.end_column, self.empty = line, column, end_line, end_column, empty
+
+
+class Tree:
+    """A parse tree node: `data` (rule name), `children` (Trees and Tokens), `meta` (position)."""
+    __slots__ = ("data", "children", "meta")
+
+    def __init__(self, data, children, meta=None):
+        self.data, self.children, self.meta = data, children, meta or Meta()
+
+    def __repr__(self):
+        return f"Tree({self.data!r}, {self.children!r})"
+
+
+class ParseError(Exception):
+    def __init__(self, token, expected):
+        super().__init__(f"unexpected {token!r}")
+        self.token, self.expected = token, expected
+
+
+class Table:
+    """LALR actions as plain data: actions[state][terminal] = (SHIFT, state) or (REDUCE, rule index);
+    gotos[state][nonterminal] = state; rules[i] = (origin, tree name, length, keep flags, inline, expand1)."""
+    __slots__ = ("actions", "gotos", "rules", "start", "end")
+
+    def __init__(self, actions, gotos, rules, start, end):
+        self.actions, self.gotos, self.rules, self.start, self.end = actions, gotos, rules, start, end
+
+    def __getstate__(self):
+        return (self.actions, self.gotos, self.rules, self.start, self.end)
+
+    def __setstate__(self, state):
+        self.actions, self.gotos, self.rules, self.start, self.end = state
+
+    @staticmethod
+    def looks_whole(value) -> bool:
+        """Whether a value read from the cache is a table (its parts of the right types)."""
+        return (type(value) is Table and type(value.actions) is dict and type(value.gotos) is dict
+                and type(value.rules) is tuple and value.start in value.actions and value.end in value.actions)
+
+    @classmethod
+    def from_lark(cls, lark) -> "Table":
+        from lark.parsers.lalr_analysis import Shift
+        pt = lark.parser.parser.parser.parse_table
+        start_name = lark.options.start[0]
+        rule_index: dict = {}
+        rules: list = []
+        actions: dict = {}
+        gotos: dict = {}
+        keep_all = lark.options.keep_all_tokens
+        # One object per distinct name and action: the pickled table refers back to them instead of
+        # repeating them (about 5,600 actions over 160 states), which halves the time to load it.
+        shared: dict = {}
+
+        def one(value):
+            return shared.setdefault(value, value)
+        for state, acts in pt.states.items():
+            a, g = {}, {}
+            for sym, (action, arg) in acts.items():
+                sym = one(str(sym))  # Lark may hand over its own Token (a str subclass): keep plain data
+                if action is Shift:
+                    if sym.isupper() or sym == "$END":
+                        a[sym] = one((SHIFT, arg))
+                    else:
+                        g[sym] = arg
+                    continue
+                idx = rule_index.get(id(arg))
+                if idx is None:
+                    idx = rule_index[id(arg)] = len(rules)
+                    keep = tuple(keep_all or not getattr(s, "filter_out", False) for s in arg.expansion)
+                    origin = str(arg.origin.name)
+                    name = str(arg.alias) if arg.alias else origin
+                    rules.append((origin, name, len(arg.expansion), keep,
+                                  origin.startswith("_") and not arg.alias, bool(arg.options.expand1)))
+                a[sym] = one((REDUCE, idx))
+            actions[state] = a
+            gotos[state] = g
+        return cls(actions, gotos, tuple(rules), pt.start_states[start_name], pt.end_states[start_name])
+
+
+def _meta(children) -> Meta:
+    first = last = None
+    for c in children:
+        if isinstance(c, Tree):
+            if c.meta.empty:
+                continue
+            m = c.meta
+        else:
+            m = c
+        if first is None:
+            first = m
+        last = m
+    if first is None:
+        return Meta()
+    return Meta(first.line, first.column, last.end_line, last.end_column, False)
+
+
+class _Inline:
+    __slots__ = ("items",)
+
+    def __init__(self, items):
+        self.items = items
+
+
+_END = Token("$END", "")
+
+
+def parse(table: Table, tokens, build=None):
+    """Parse a token sequence with `table`; raises ParseError at the first token that does not fit.
+
+    Without `build`, the result is a Tree. With it, each rule's value is `build(name, children)`
+    at the moment the rule is reduced (children already built, in order): a transformer applied
+    while parsing, with no tree in between."""
+    actions, gotos, rules, end_state = table.actions, table.gotos, table.rules, table.end
+    states = [table.start]
+    values: list = []
+    it = iter(tokens)
+    tok = next(it, _END)
+    while True:
+        act = actions[states[-1]].get(tok.type)
+        if act is None:
+            raise ParseError(tok, sorted(t for t in actions[states[-1]] if t != "$END"))
+        kind, arg = act
+        if kind == SHIFT:
+            states.append(arg)
+            values.append(tok)
+            tok = next(it, _END)
+            continue
+        origin, name, size, keep, inline, expand1 = rules[arg]
+        if size == 1 and keep[0]:       # two reductions in three: one child, kept
+            c = values.pop()
+            states.pop()
+            children = c.items if c.__class__ is _Inline else [c]
+            popped = ()
+        elif size:
+            popped = values[-size:]
+            del values[-size:]
+            del states[-size:]
+            children = None
+        else:
+            popped = ()
+            children = None
+        for c, k in zip(popped, keep):
+            if k:
+                if isinstance(c, _Inline):
+                    # take over the inlined list (it is ours and about to be dropped): a long
+                    # `_item*` grows in place instead of being copied at every step
+                    if children is None:
+                        children = c.items
+                    else:
+                        children.extend(c.items)
+                elif children is None:
+                    children = [c]
+                else:
+                    children.append(c)
+        if children is None:
+            children = []
+        if inline:
+            value = _Inline(children)
+        elif expand1 and len(children) == 1:
+            value = children[0]
+        elif build is not None:
+            value = build(name, children)
+        else:
+            value = Tree(name, children, _meta(children))
+        states.append(gotos[states[-1]][origin])
+        values.append(value)
+        if tok is _END and states[-1] == end_state:
+            return values[-1]

@@ -1,0 +1,243 @@
+"""Split a statement into raw tokens: words, numbers, dates and symbols, with their offsets."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from ..base.lazyre import LazyPattern
+from ..base.lazyre import one_of as _one_of
+from ..base.record import Record, _set
+from ..base.errors import GoalSyntaxError
+
+
+class RawToken(Record):
+    """kind: word number iso_date dot_date quarter mult ordinal always blank symbol; start/end: offsets."""
+
+    __slots__ = ("kind", "text", "start", "end", "value")
+
+    def __init__(self, kind: str, text: str, start: int, end: int, value: object = None):
+        _set(self, "kind", kind)
+        _set(self, "text", text)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "value", value)
+
+
+_SEPARATORS = " \u00a0\u202f\u2009"   # between thousands: a space, a no-break or a thin space
+_DROP_SEPARATORS = str.maketrans("", "", _SEPARATORS)
+_SEP = _one_of(_SEPARATORS)
+_TIMES = _one_of("xх×")
+_INVISIBLE = _one_of("\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                     "\u2066\u2067\u2068\u2069\u00ad", extra=r"\s")
+_LETTER = r"[^\W\d_]"
+_LONG_DASH = _one_of("–—")
+_YEAR_DASH = _one_of("-/–")
+_CMP = _one_of("гГрРмМкКнНтТ")    # «г/г», «р/р», «м/м», «к/к», «н/н», «т/т»: year on year, month on month...
+_SCALE_SUFFIX = {"k": 1000, "к": 1000, "m": 10**6, "м": 10**6, "bn": 10**9, "mln": 10**6,
+                 "млн": 10**6, "тыс": 1000, "тис": 1000, "млрд": 10**9}
+# What "4K" is the resolution of when it is not four thousand ("4K video", «4K-видео»); and a
+# product name with its number ("iPhone 15"). Both are read after the token pattern has matched
+# (tokenize), so that the one pattern stays cheap to compile on every run.
+_RESOLUTION_OF = LazyPattern(r"[\s-]*(?:video|videos|видео|відео|uhd|hdr|resolution|разрешени|"
+                             r"роздільн|content|контент|quality|качеств|якост|format|формат)", re.IGNORECASE)
+_PRODUCT = LazyPattern(r"[a-z]+[A-Z][A-Za-z]*")
+_LATIN = "[A-Za-z]"
+# Tokens with digits that are not numbers: a word to the tagger (B2B, D2C, Web3, v2.0, GPT-4, 5G, 3D,
+# 360°, 1+1 and 2+1 offers, names joined by underscores: @brand_2026). Q1-Q4 and H1/H2 stay dates, top3/top-3 ranks.
+_NAME = (
+    # (a plain word fails the first look-ahead at once: the alternatives are not tried on it)
+    r"(?=[@#]?[^\W\d_]*[\d_]|[A-Za-z]+-\d|\d)(?:"
+    # ("mid-2026", "end-2026": a word and a year, not a name)
+    r"(?![HhQq][1-4](?!\w)|[Tt][Oo][Pp]-?\d|[A-Za-z]+-(?:19|20|21)\d\d(?![\w.]))" + _LATIN + r"+(?:-?\d+" + _LATIN + r"*)+(?:\.\d+)*(?![\w%])"
+    + r"|[@#]?[^\W_]+(?:_+[^\W_]+)+"
+    + r"|\d[GD](?!\w)|\d{1,3}°|\d\+\d(?![\d%])"
+    + r")"
+)
+# 24/7 (and 24x7, 24/7/365): round-the-clock, a level of availability and not the number 24
+_ALWAYS = r"24[/x]7(?:/365)?(?![\d%])"
+# A template's blank for a number or a date: [Target], [X], {X}, {{N}}, <N>, ___
+_BLANK = (r"\[[^\W\d][^\[\]\d\n]{0,39}\]"
+          r"|\{\{?[^\W\d][^{}\d\n]{0,39}\}?\}"
+          r"|<[^\W\d][^<>\d\n]{0,39}>"
+          r"|_{2,}")
+# A word that nothing else can start (no digit, underscore or "." right after it, no figure after
+# a space): read at once, without trying the alternatives below it. Words it leaves go to `word`.
+_PLAIN = (r"(?>[@#]?" + _LETTER + r"+(?:" + _one_of("'’ʼ-") + _LETTER + r"+)*)"
+          r"(?![\d_.°+]|-\d)")
+
+_TOKEN_RE = re.compile(
+    r"""
+    (?=[\dFfHhYMQW]|[^\W\d_]/)     # the date forms below start so: every other token skips them at once
+    (?:(?P<year_range>(?:19|20|21)\d\d(?:[-/]|\s?""" + _LONG_DASH + r"""\s?)(?:(?:19|20|21)\d\d|1[3-9]|[2-9]\d)(?![\d%/-]|[.,]\d|\s*%))
+  | (?P<fiscal>[Ff][Yy]\s?(?:\d{4}|\d\d)(?:""" + _YEAR_DASH + r"""(?:\d{4}|\d\d))?(?![\w%]))
+  | (?P<slash_date>(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)|(?:19|20|21)\d\d/\d{1,2}/\d{1,2})(?![\d/]))
+  | (?P<month_year>(?:\d{1,2}/(?:19|20|21)\d\d|(?:0[1-9]|1[0-2])\.(?:19|20|21)\d\d)(?![\d/.]|,\d))
+  | (?P<half>[Hh][12](?!\w))
+  | (?P<compare>(?:""" + _CMP + "/" + _CMP + r"""|YoY|YOY|MoM|MOM|QoQ|QOQ|WoW)(?!\w)))
+  | (?P<iso_date>(?:19|20|21)\d\d-\d\d(?:-\d\d)?(?![\d%]|[.,]\d|\s*%))
+  | (?P<dot_date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)(?![\d.]))
+  | (?P<quarter>[Qq][1-4](?![\w]))
+  | (?P<space>""" + _INVISIBLE + r"""+)
+  | (?P<plain>""" + _PLAIN + r""")
+  | (?P<always>""" + _ALWAYS + r""")
+  | (?P<blank>""" + _BLANK + r""")
+  | (?P<mult>""" + _TIMES + r"""\d+(?:[.,]\d+)?(?!\w)|\d+(?:[.,]\d+)?""" + _TIMES + r"""(?!\w))
+  | (?P<name>""" + _NAME + r""")
+  | (?P<number>
+        (?:\d{1,3}(?:,\d{3})+(?:\.\d+)?
+         |\d{1,3}(?:""" + _SEP + r"""\d{3})+(?:[.,]\d+)?(?![\d°])
+         |\d+(?:[.,]\d+)?)
+        (?P<ord>-?(?:st|nd|rd|th|го|й|я|е|ое|ий|ого|му|м|ї|ій|ий)(?!""" + _LETTER + r"""))?
+        (?P<scale>(?:k|K|к|К|mln|млн|тыс|тис|млрд|bn|M|М)(?!""" + _LETTER + r"""))?
+    )
+  | (?P<pp>(?:п\.\s?п|в\.\s?п|p\.\s?p)\.?(?!""" + _LETTER + r"""))
+  | (?P<word>[@#]?""" + _LETTER + r"""+(?:""" + _one_of("'’ʼ-_") + _LETTER + r"""+)*)
+  | (?P<symbol>>=|<=|[^\s\w])
+    """,
+    re.VERBOSE,
+)
+
+# A figure in a goal has a few digits; one longer than this is a malformed number (and would
+# overflow a float or the int-to-text limit downstream).
+MAX_DIGITS = 20
+
+# ASCII symbols that never belong in a goal statement; anything else unknown is punctuation.
+# ("*" marks a footnote or stars, "5* rating"; "~" is "about", "~500 leads": punctuation, not stray)
+_STRAY = set("^{}[]|\\_`@")
+
+
+def _decimal(text: str) -> Decimal:
+    digits = text.translate(_DROP_SEPARATORS)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", digits):
+        digits = digits.replace(",", "")
+    else:
+        digits = digits.replace(",", ".")
+    try:
+        return Decimal(digits)
+    except InvalidOperation:  # pragma: no cover - the regex only admits digits
+        raise ValueError(text) from None
+
+
+def tokenize(text: str) -> list[RawToken]:
+    """Raw tokens of `text`; raises GoalSyntaxError on a character no goal can contain."""
+    out: list[RawToken] = []
+    append = out.append
+    match = _TOKEN_RE.match
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = match(text, pos)
+        if m is None:  # pragma: no cover - the symbol branch matches any single character
+            raise _stray(text, pos)
+        kind = m.lastgroup
+        s, e = m.span()
+        pos = e
+        # the usual kinds first: most tokens are words and the spaces between them
+        if kind == "plain" or kind == "word":
+            t = m.group()
+            if len(t) == 1 and t in "@#":
+                raise _stray(text, s)  # pragma: no cover - the word branch needs a letter
+            append(RawToken("word", t, s, e))
+        elif kind == "space":
+            pass
+        elif kind == "number" or m.group("number"):
+            body = m.group("number")
+            ord_ = m.group("ord")
+            scale = m.group("scale")
+            num_text = body
+            if ord_:
+                num_text = num_text[: len(num_text) - len(ord_) - (len(scale) if scale else 0)]
+            elif scale:
+                num_text = num_text[: len(num_text) - len(scale)]
+            _check_length(text, s, num_text)
+            if not scale and not ord_ and _EXPONENT.match(text, e):
+                raise _malformed(text, s, text[s:_EXPONENT.match(text, e).end()],
+                                 "write the number in full: exponent notation like 1e6 is not read as a goal's figure")
+            value = _decimal(num_text)
+            if ord_ and not scale:
+                append(RawToken("ordinal", m.group(0), s, e, value))
+            elif scale and scale in "kKкК" and len(num_text) == 1 and _RESOLUTION_OF.match(text, e):
+                append(RawToken("word", m.group(0), s, e))       # 4K video: a resolution
+            elif (not scale and out and out[-1].kind == "word" and out[-1].end == s - 1 and text[s - 1] == " "
+                  and len(num_text) <= 3 and num_text.isdigit() and _PRODUCT.fullmatch(out[-1].text)
+                  and not text[e:].lstrip(" ").startswith("%")):
+                prev = out.pop()                                # iPhone 15: a product's name
+                append(RawToken("word", text[prev.start:e], prev.start, e))
+            else:
+                if scale:
+                    value *= _SCALE_SUFFIX[scale.lower()]
+                append(RawToken("number", m.group(0), s, e, value))
+        elif kind == "mult":
+            t = m.group(0)
+            digits = t.strip("xх×")
+            _check_length(text, s, digits)
+            append(RawToken("mult", t, s, e, _decimal(digits)))
+        elif kind == "name":
+            append(RawToken("word", m.group(0), s, e))
+        elif kind == "year_range" or kind == "fiscal":
+            first, last = _years(m.group(0))
+            if kind == "year_range" and not first < last <= first + _MAX_YEAR_SPAN:
+                if len(re.findall(r"\d+", m.group(0))[-1]) == 4:
+                    # "2000-2100 followers": two numbers, not a span of years
+                    append(RawToken("number", m.group(0)[:4], s, s + 4, Decimal(first)))
+                    pos = s + 4
+                    continue
+                line, col = line_col(text, s)
+                raise GoalSyntaxError("E003", "invalid-date",
+                                      f"invalid year range {m.group(0)!r}: it ends before it starts",
+                                      line=line, column=col, text=m.group(0))
+            append(RawToken(kind, m.group(0), s, e, last))
+        elif kind == "symbol":
+            ch = m.group(0)
+            cat = unicodedata.category(ch[0])
+            if ch in _STRAY or (cat == "Cc") or cat in ("Co", "Cs", "Cn"):
+                raise _stray(text, s)
+            append(RawToken("symbol", ch, s, e))
+        else:
+            append(RawToken(kind, m.group(0), s, e))
+    return out
+
+
+# A year range longer than this ("2000-2100") is read as two numbers.
+_MAX_YEAR_SPAN = 10
+
+
+def _years(text: str) -> tuple[int, int]:
+    """The first and last year of "2016-17", "2026–2027", "FY26", "FY2026/27" (two digits: that century)."""
+    parts = re.findall(r"\d+", text)
+    first = int(parts[0]) if len(parts[0]) == 4 else 2000 + int(parts[0])
+    last = first
+    if len(parts) > 1:
+        last = int(parts[1]) if len(parts[1]) == 4 else first - first % 100 + int(parts[1])
+    return first, last
+
+
+# "1e309" right after a number: read as 1 and a stray word before, now a malformed number
+_EXPONENT = re.compile(r"[eE][+-]?\d+")
+
+
+def _check_length(text: str, pos: int, num_text: str) -> None:
+    if sum(ch.isdigit() for ch in num_text) > MAX_DIGITS:
+        raise _malformed(text, pos, num_text, f"a number of more than {MAX_DIGITS} digits cannot be a goal's figure")
+
+
+def _malformed(text: str, pos: int, shown: str, message: str) -> GoalSyntaxError:
+    line, col = line_col(text, pos)
+    return GoalSyntaxError("E006", "malformed-number", message, line=line, column=col, text=shown)
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def _stray(text: str, pos: int) -> GoalSyntaxError:
+    line, col = line_col(text, pos)
+    ch = text[pos]
+    shown = ch if ch.isprintable() else f"U+{ord(ch):04X}"
+    return GoalSyntaxError("E001", "stray-character",
+                           f"unexpected character {shown!r}: a goal statement is words, numbers and dates",
+                           line=line, column=col, text=shown)

@@ -1,0 +1,47 @@
+"""What linting one file produces, handed to the reporters."""
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are never evaluated
+    from typing import Optional
+
+from ..base.record import Record, _set
+from ..rules.findings import Finding
+
+
+class FileResult(Record):
+    """Findings for one linted file (or stdin), or the error that stopped it from being linted.
+
+    path: as given on the command line ("-" or --stdin-filename for stdin)
+    lines: the file's text split into lines, for showing source under a finding (None when unread)
+    error: a one-line message (`path:line:col: what is wrong`) when the file could not be linted
+    """
+
+    __slots__ = ("path", "findings", "lines", "error")
+
+    def __init__(self, path: str, findings: tuple = (), lines: Optional[tuple] = None, error: Optional[str] = None):
+        _set(self, "path", path)
+        _set(self, "findings", findings)
+        _set(self, "lines", lines)
+        _set(self, "error", error)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def __reduce__(self):
+        # The lines travel (to the result cache, from -j workers) as one string: pickling a tuple of a
+        # million short lines memoizes each one, several times the memory of the text itself.
+        lines = self.lines
+        if isinstance(lines, tuple) and all(type(ln) is str for ln in lines):
+            joined = "\n".join(lines)
+            if joined.count("\n") == len(lines) - 1:       # no line holds a newline of its own
+                return _from_joined, (self.path, self.findings, joined, len(lines), self.error)
+        return super().__reduce__()
+
+
+def _from_joined(path, findings, joined, count, error):
+    return FileResult(path, findings, tuple(joined.split("\n")) if count else (), error)
+
+
+__all__ = ["FileResult", "Finding"]

@@ -1,0 +1,218 @@
+"""Find the files to lint, read them safely, lint each one into a FileResult (one at a time)."""
+from __future__ import annotations
+
+import os
+import stat
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are never evaluated
+    from typing import Iterable, Iterator
+
+from ..base import cache
+from ..base.errors import SmmrulesError
+from .results import FileResult
+
+STDIN = "-"
+
+
+def collect(paths: Iterable[str], config) -> Iterator[tuple[str, str | None]]:
+    """(path to lint, error) pairs in a stable order; directories are walked recursively."""
+    from .config import is_excluded, matches_include
+    for given in paths:
+        if given == STDIN:
+            yield given, None
+            continue
+        if os.path.isdir(given):
+            found = False
+            shown = {given: _plain(given)}      # each folder's name as written, made from its parent's
+            for root, dirs, files in _walk(given):
+                base = shown.pop(root, None) or _plain(root)
+                # below the folder given, every folder on the way down was checked when it was entered
+                deeper = root != given
+                dirs[:] = sorted(d for d in dirs if not is_excluded(config, _child(base, d), above_checked=deeper))
+                shown.update((os.path.join(root, d), _child(base, d)) for d in dirs)
+                for name in sorted(files):
+                    fp = _child(base, name)
+                    if matches_include(config, fp) and not is_excluded(config, fp, above_checked=deeper):
+                        found = True
+                        yield fp, None
+            if not found:
+                yield given, f"{given}: no files matching {', '.join(config.include)} in this directory"
+        elif os.path.lexists(given):
+            yield given, None
+        else:
+            yield given, f"{given}: no such file or directory"
+
+
+def _walk(top: str):
+    """os.walk(top) top-down, without following links to folders, with an explicit stack instead of
+    recursion: a repository may nest folders deeper than Python's recursion limit (os.walk of
+    Python 3.11 recurses once per level). The caller may prune `dirs` in place, as with os.walk."""
+    stack = [top]
+    while stack:
+        root = stack.pop()
+        try:
+            with os.scandir(root) as it:
+                entries = list(it)
+        except OSError:
+            continue                    # unreadable, vanished, or a name too long: as os.walk skips it
+        dirs, files, links = [], [], set()
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                dirs.append(entry.name)
+                try:
+                    if entry.is_symlink():
+                        links.add(entry.name)
+                except OSError:
+                    links.add(entry.name)
+            else:
+                files.append(entry.name)
+        yield root, dirs, files
+        stack.extend(os.path.join(root, d) for d in reversed(dirs) if d not in links)
+
+
+# Paths found in folders are written as pathlib writes them ("x/a.goals" for "./x/", "a.goals"
+# under "."), without importing pathlib on every run.
+def _plain(path: str) -> str:
+    """`path` with no "." parts and no doubled or trailing separators, like str(Path(path))."""
+    if os.name != "posix":  # pragma: no cover - drive letters and backslashes: leave it to pathlib
+        from pathlib import Path
+        return str(Path(path))
+    lead = "//" if path.startswith("//") and not path.startswith("///") else "/" if path.startswith("/") else ""
+    return lead + "/".join(p for p in path.split("/") if p and p != ".") or "."
+
+
+def _child(folder: str, name: str) -> str:
+    """A name inside a folder written by _plain, like str(Path(folder) / name)."""
+    if folder == ".":
+        return name
+    return folder + name if folder.endswith(os.sep) else folder + os.sep + name
+
+
+def read_text(path: str, data: bytes | None, max_size: int) -> tuple[str | None, str | None]:
+    """(text, error) for a file's bytes (or the file at `path` when data is None)."""
+    try:
+        if data is None:
+            st = os.stat(path)
+            size = st.st_size
+            if not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+                # a FIFO or a device would block or never end
+                return None, f"{path}: not a regular file"
+            if size > max_size:
+                return None, f"{path}: file is {size:,} bytes; the limit is {max_size:,} (max-file-size)"
+            with open(path, "rb") as fh:
+                data = fh.read(max_size + 1)
+        if len(data) > max_size:
+            return None, f"{path}: input is more than {max_size:,} bytes; the limit is {max_size:,} (max-file-size)"
+    except IsADirectoryError:
+        return None, f"{path}: is a directory"
+    except FileNotFoundError:
+        if os.path.islink(path):
+            return None, f"{path}: broken symbolic link (its target {os.readlink(path)!r} does not exist)"
+        return None, f"{path}: no such file or directory"
+    except PermissionError:
+        return None, f"{path}: permission denied"
+    except OSError as exc:
+        return None, f"{path}: cannot read: {exc.strerror or exc}"
+    if b"\x00" in data[:8192]:
+        return None, f"{path}: binary file (contains NUL bytes), not a goal document"
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        # lines end at LF, CRLF or a lone CR, as parse_document splits them
+        line = data.count(b"\n", 0, exc.start) + data.count(b"\r", 0, exc.start) \
+            - data.count(b"\r\n", 0, exc.start) + 1
+        line_start = max(data.rfind(b"\n", 0, exc.start), data.rfind(b"\r", 0, exc.start)) + 1
+        if line_start == 0 and data.startswith(b"\xef\xbb\xbf"):
+            line_start = 3                      # a BOM is skipped, as parse_document skips it
+        # columns count characters (code points), as in every finding, not bytes
+        col = len(data[line_start:exc.start].decode("utf-8")) + 1
+        return None, f"{path}:{line}:{col}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
+
+
+def lint_file(path: str, config, *, data: bytes | None = None, shown: str | None = None,
+              today=None) -> FileResult:
+    """Lint one file (or stdin's bytes) into a FileResult; never raises (bar KeyboardInterrupt).
+
+    This is the one boundary of a run: whatever goes wrong with one file (a bad input, a limit, a
+    bug smmrules has on some input) becomes that file's one-line error (`path:line:col: ...`, exit
+    code 2) and the other files are still linted, in this process or in a -j worker."""
+    shown = shown or path
+    try:
+        return _lint_file(path, config, data, shown, today)
+    except Exception as exc:  # noqa: BLE001 - the boundary: no exception may end the run
+        return FileResult(shown, error=failure(shown, exc))
+
+
+def failure(shown: str, exc: BaseException) -> str:
+    """One line for an exception that stopped a file from being linted."""
+    from ..base.errors import DocumentLimitError
+    if isinstance(exc, DocumentLimitError):
+        return f"{shown}:{exc.line}:{exc.column}: {exc.message}"
+    if isinstance(exc, SmmrulesError):
+        text = str(exc)
+        # a SmmrulesError that names its own place (a rule or config file) keeps it; others get the file's
+        return text if text.startswith(f"{shown}:") else f"{shown}:1:1: {text}"
+    if isinstance(exc, RecursionError):
+        return f"{shown}:1:1: input nests too deeply to lint"
+    if isinstance(exc, MemoryError):
+        return f"{shown}:1:1: out of memory while linting this file"
+    detail = " ".join(str(exc).split())[:200]
+    return (f"{shown}:1:1: internal error while linting this file ({type(exc).__name__}"
+            f"{': ' + detail if detail else ''}); please report it with the file")
+
+
+def _lint_file(path: str, config, data: bytes | None, shown: str, today) -> FileResult:
+    text, error = read_text(path, data, config.max_file_size)
+    if error is not None:
+        if shown != path:
+            error = error.replace(path, shown, 1)
+        return FileResult(shown, error=error)
+    digest = _result_key(shown, text, config, today)
+    hit = cache.load("result", digest, lambda v: _whole_result(v, shown)) if digest else None
+    if hit is not None:
+        return hit                      # served without importing the parser or loading the rules
+    from ..documents.goals import parse_document
+    from .pipeline import gc_paused, lint_document
+    try:
+        with gc_paused():
+            doc = parse_document(text, path=shown, today=today, max_statement_length=config.max_statement_length,
+                                 max_entries=config.max_entries)
+            findings = lint_document(doc, config=config)
+    except (SmmrulesError, RecursionError) as exc:
+        return FileResult(shown, error=failure(shown, exc))
+    result = FileResult(shown, tuple(findings), doc.lines)
+    if digest:
+        cache.store("result", digest, result)
+    return result
+
+
+def _whole_result(value, shown: str) -> bool:
+    """Whether a value read from the cache is this file's result: its name, a tuple of findings and
+    a tuple of lines (a misshapen one is linted again rather than crash a reporter)."""
+    from ..rules.findings import Finding
+    return (type(value) is FileResult and value.path == shown and value.error is None
+            and type(value.findings) is tuple and all(type(f) is Finding for f in value.findings)
+            and type(value.lines) is tuple and all(type(line) is str for line in value.lines))
+
+
+def _result_key(shown: str, text: str, config, today) -> str | None:
+    """What a file's findings depend on: its text and name, the effective config (levels and
+    options included), the rule files, plugins, `today`, and smmrules' version, code and data.
+
+    With only the built-in rules in effect their stamp is the package data's, so an unchanged file
+    is answered without loading any rule; extra rule folders and plugins are hashed by content."""
+    if not cache.enabled():
+        return None
+    if config.rules or config.plugins:
+        from .pipeline import rules_for
+        rules_print = rules_for(config).fingerprint
+    else:
+        rules_print = "built-in"
+    # a name that is not valid UTF-8 (on POSIX, its bytes as surrogate escapes) is hashed with them
+    name = shown.encode("utf-8", "surrogatepass")
+    return cache.key("result", name, text, repr(config), rules_print, cache.data_stamp(), str(today))

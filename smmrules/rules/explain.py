@@ -1,0 +1,148 @@
+"""Rule explanations as text: `smmrules explain`, `smmrules rules` and the docs/rules pages."""
+from __future__ import annotations
+
+from .rulefile import Rule
+
+HEADINGS = {
+    "en": {"what": "What it does", "why": "Why it matters", "fix": "How to fix", "bad": "Flagged",
+           "good": "Passes", "smart": "SMART", "none": "none", "level": "level", "context": "with",
+           "renamed": "{old} is now {new}: the rule has a new code. The old one still works in suppressions "
+                      "and in the configuration; write {new}.",
+           "renamed_codes": "Renamed codes (the old code still works):"},
+    "ru": {"what": "Что проверяет", "why": "Почему это важно", "fix": "Как исправить", "bad": "Срабатывает",
+           "good": "Не срабатывает", "smart": "SMART", "none": "нет", "level": "уровень", "context": "при",
+           "renamed": "{old} теперь {new}: у правила новый код. Старый по-прежнему работает в подавлениях "
+                      "и в конфигурации, но лучше писать {new}.",
+           "renamed_codes": "Переименованные коды (старый код по-прежнему работает):"},
+    "uk": {"what": "Що перевіряє", "why": "Чому це важливо", "fix": "Як виправити", "bad": "Спрацьовує",
+           "good": "Не спрацьовує", "smart": "SMART", "none": "немає", "level": "рівень", "context": "за",
+           "renamed": "{old} тепер {new}: у правила новий код. Старий і далі працює в коментарях ignore "
+                      "і в конфігурації, але краще писати {new}.",
+           "renamed_codes": "Перейменовані коди (старий код і надалі працює):"},
+}
+
+
+def _case_line(case) -> str:
+    extra = []
+    if case.today:
+        extra.append(f"today={case.today}")
+    extra += [f"{k}={v}" for k, v in sorted(case.doc.items())]
+    return case.text + (f"  ({', '.join(extra)})" if extra else "")
+
+
+def renamed_text(old: str, rule: Rule, lang: str = "en") -> str:
+    """The line `smmrules explain OLD` prints before explaining the rule the old code now means."""
+    return HEADINGS[lang]["renamed"].format(old=old, new=rule.code) + "\n\n"
+
+
+def explain_text(rule: Rule, lang: str = "en") -> str:
+    h = HEADINGS[lang]
+    smart = rule.smart or h["none"]
+    lines = [f"{rule.code} {rule.name}  ({h['smart']}: {smart}, {h['level']}: {rule.level})",
+             rule.text("summary", lang), ""]
+    for key in ("what", "why", "fix"):
+        lines += [h[key], "  " + rule.text(key, lang), ""]
+    for expect in ("bad", "good"):
+        cases = [c for c in rule.cases if c.expect == expect]
+        if cases:
+            lines.append(h[expect])
+            lines += [f"  {_case_line(c)}" for c in cases]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def rule_page(rule: Rule) -> str:
+    """The Markdown page docs/rules/<CODE>.md, generated from the rule file."""
+    h = HEADINGS["en"]
+    out = [f"# {rule.code} `{rule.name}`", "",
+           f"SMART letter: **{rule.smart or 'none'}** · default level: **{rule.level}** · "
+           f"defined in `{_relative(rule.path)}`", "",
+           rule.text("summary", "en"), ""]
+    for key in ("what", "why", "fix"):
+        out += [f"## {h[key]}", "", rule.text(key, "en"), ""]
+    out += ["## Condition", "", "```", rule.when, "```", ""]
+    if rule.options:
+        out += ["## Options", ""]
+        out += [f"- `{k}` (default `{v}`)" for k, v in sorted(rule.options.items())]
+        out.append("")
+    for expect, title in (("bad", "Flagged"), ("good", "Passes")):
+        cases = [c for c in rule.cases if c.expect == expect]
+        out += [f"## {title}", ""]
+        out += [f"- `{_case_line(c)}`" for c in cases]
+        out.append("")
+    out += ["## Messages", ""]
+    out += [f"- **{lang}**: {rule.text('message', lang)}" for lang in ("en", "ru", "uk")]
+    out.append("")
+    return "\n".join(out)
+
+
+def index_page(rules, aliases=None, names=None) -> str:
+    """The docs/rules index; `aliases` (old code -> new code) adds the table of renamed codes,
+    `names` maps each new code to its rule's name."""
+    out = ["# Rules", "", "Generated from the rule files in `rules/` by `python -m smmrules.docgen`; "
+           "do not edit by hand.", "", "| Code | Name | SMART | Level | Summary |", "|---|---|---|---|---|"]
+    for r in rules:
+        out.append(f"| [{r.code}]({r.code}.md) | `{r.name}` | {r.smart or '-'} | {r.level} | "
+                   f"{r.text('summary', 'en')} |")
+    if aliases:
+        out += ["", "## Renamed codes", "",
+                "An old code keeps working in suppression comments, in the configuration (`select`, `ignore`, "
+                "`levels`, `options`, `per-file-ignores`), in `--select` / `--ignore` and in `smmrules explain`; "
+                "L102 reports a suppression that still uses one. A prefix is not redirected: `S` selects today's "
+                "S rules only. The table is `rules/aliases.toml`.", "",
+                "| Old code | Now | Name |", "|---|---|---|"]
+        out += [f"| [{old}]({old}.md) | [{new}]({new}.md) | `{(names or {}).get(new, '')}` |"
+                for old, new in sorted(aliases.items())]
+    out.append("")
+    return "\n".join(out)
+
+
+def redirect_page(old: str, rule: Rule) -> str:
+    """The page docs/rules/<OLD>.md of a renamed code: where the rule went."""
+    return "\n".join([
+        f"# {old} (renamed)", "",
+        f"{old} is now [{rule.code}]({rule.code}.md) `{rule.name}` (SMART letter: **{rule.smart or 'none'}**).", "",
+        f"The old code still works in `# smmrules: ignore[{old}]`, in the configuration and on the command line, "
+        f"and `smmrules explain {old}` explains {rule.code}; L102 asks for the new code in suppressions.", ""])
+
+
+def _relative(path: str) -> str:
+    parts = path.replace("\\", "/").split("/")
+    return "/".join(parts[-2:]) if len(parts) >= 2 else path
+
+
+_TYPES = {"text": "text", "date": "date", "role": "role", "yesno": "yes/no", "money": "money",
+          "duration": "duration", "baselines": "baselines", "lang": "language"}
+
+
+def keyword_tables() -> str:
+    """The keyword tables of docs/documents.md, from grammar/document.toml."""
+    import tomllib
+
+    from ..base.resources import grammar_dir
+    with open(grammar_dir() / "document.toml", "rb") as fh:
+        data = tomllib.load(fh)
+
+    def cells(table) -> str:
+        return " | ".join(", ".join(f"`{w}`" for w in table.get(lang, [])) for lang in ("en", "ru", "uk"))
+    out = ["### Line keywords", "", "| | English | Russian | Ukrainian |", "|---|---|---|---|"]
+    out += [f"| {k} | {cells(v)} |" for k, v in data["keywords"].items()]
+    out += ["", "### Categories", "",
+            "Written between the goal keyword and the colon: `goal leads:`, `цель заявки:`, `ціль заявки:`.", "",
+            "| Category | English | Russian | Ukrainian |", "|---|---|---|---|"]
+    out += [f"| `{k}` | {cells(v)} |" for k, v in data["categories"].items()]
+    out += ["", "### Header keys", "", "| Key | Type | English | Russian | Ukrainian |", "|---|---|---|---|---|"]
+    out += [f"| `{k}` | {_TYPES.get(v['type'], v['type'])} | {cells(v['words'])} |" for k, v in data["header"].items()]
+    out += ["", "Spaces and underscores in a key read as `-`, so `start date`, `платная реклама` and",
+            "`обробка заявок` work as written.", "", "### Values", "",
+            "| Value | English | Russian | Ukrainian |", "|---|---|---|---|",
+            f"| yes | {cells(data['values']['yes'])} |", f"| no | {cells(data['values']['no'])} |"]
+    out += [f"| role `{k}` | {cells(v)} |" for k, v in data["values"]["role"].items()]
+    return "\n".join(out)
+
+
+def with_keyword_tables(text: str) -> str:
+    """docs/documents.md with its generated keyword tables brought up to date."""
+    start, end = "<!-- keywords:start -->", "<!-- keywords:end -->"
+    i, j = text.index(start) + len(start), text.index(end)
+    return text[:i] + "\n" + keyword_tables() + "\n" + text[j:]

@@ -1,0 +1,582 @@
+"""Rule files: load, validate and compile the rules in a folder of TOML files.
+
+A rule file holds `[[rule]]` entries (and optionally `[[override]]` entries that change a
+rule of another folder, and `[[task]]` catalogue entries read by smmrules/rules/catalogue.py).
+Every problem is a RuleFileError naming the file, line and column.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any, Callable
+
+from ..base.lazyre import LazyPattern
+from ..base.record import Record, _set
+from .conditions import ConditionError, compile_tree, parse_condition
+from ..base.errors import RuleFileError
+from .fields import SCOPES, FieldType
+
+LANGS = ("en", "ru", "uk")
+LEVELS = ("error", "warning", "info")
+SMART = ("S", "M", "A", "R", "T")
+TEXT_KEYS = ("message", "summary", "what", "why", "fix")
+RULE_KEYS = ("code", "name", "smart", "level", "when", "at", "options", "bad", "good", "case", "scope",
+             *LANGS)
+OVERRIDE_KEYS = ("code", "level", "enabled", "options")
+TOP_KEYS = ("rule", "override", "aliases", "task", "category")
+CASE_KEYS = ("text", "document", "expect", "today", "doc", "lang")
+AT = ("goal", "metric", "target", "deadline", "baseline", "key", "value", "time")
+PLACEHOLDERS = ("metric", "target", "value", "unit", "deadline", "months", "monthly_growth", "period",
+                "channel", "category", "direction", "baseline", "role", "text", "unplaced", "time_text",
+                # document scopes
+                "key", "hint", "expected", "other_line", "suggested_tasks", "task", "frequency", "codes", "renamed")
+CODE_RE = LazyPattern(r"^[A-Z]{1,3}\d{3}$")
+NAME_RE = LazyPattern(r"^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$")
+PLACEHOLDER_RE = LazyPattern(r"\{\{|\}\}|\{([^{}]*)\}")
+MAX_FILE = 1_000_000
+MAX_RULES = 2_000
+MAX_TABLES = 10_000     # [table] lines: five per rule is plenty; 100,000 took tomllib over a second
+_TABLE_LINE = re.compile(r"^[ \t]*\[", re.M)
+
+
+class Case(Record):
+    """An example of a rule: `text` is a statement, or a whole document when `document` is true;
+    `expect` is "bad" or "good"."""
+
+    __slots__ = ("text", "expect", "today", "doc", "lang", "document")
+
+    def __init__(self, text: str, expect: str, today: str | None = None, doc: dict | None = None,
+                 lang: str | None = None, document: bool = False):
+        _set(self, "text", text)
+        _set(self, "expect", expect)
+        _set(self, "today", today)
+        _set(self, "doc", {} if doc is None else doc)
+        _set(self, "lang", lang)
+        _set(self, "document", document)
+
+    def __hash__(self):
+        return hash((self.text, self.expect, self.today, self.lang, self.document))
+
+
+class _Packed:
+    """A value kept pickled until it is first read. The built-in rule set's cache entry holds each
+    rule's texts and examples this way: a lint reads only the messages of the rules that fire,
+    and unpickling every explanation and example in three languages was a millisecond of every run."""
+
+    __slots__ = ("_blob", "_value")
+
+    def __init__(self, blob: bytes):
+        self._blob = blob
+        self._value = None
+
+    @classmethod
+    def of(cls, value) -> "_Packed":
+        from ..base.cache import dumps
+        return cls(dumps(value))
+
+    def _unpacked(self):
+        value = self._value
+        if value is None:  # two threads may both unpickle: equal values, either will do
+            from ..base.cache import loads
+            value = self._value = loads(self._blob)
+        return value
+
+    def __reduce__(self):
+        return self.__class__, (self._blob,)
+
+    def __repr__(self) -> str:
+        return repr(self._unpacked())
+
+
+class PackedTexts(_Packed, Mapping):
+    """Rule.texts (lang -> {message, summary, what, why, fix}), unpickled on first read."""
+
+    __slots__ = ()
+
+    def __getitem__(self, lang):
+        return self._unpacked()[lang]
+
+    def __iter__(self):
+        return iter(self._unpacked())
+
+    def __len__(self) -> int:
+        return len(self._unpacked())
+
+
+class PackedCases(_Packed, Sequence):
+    """Rule.cases (a tuple of Case), unpickled on first read."""
+
+    __slots__ = ()
+
+    def __getitem__(self, index):
+        return self._unpacked()[index]
+
+    def __len__(self) -> int:
+        return len(self._unpacked())
+
+    def __eq__(self, other):
+        if isinstance(other, Sequence) and not isinstance(other, (str, bytes)):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(self._unpacked())
+
+
+class Rule(Record):
+    """One rule of a rule file. `check` is the compiled condition and `tree` the parsed one
+    (neither takes part in equality); texts: lang -> {message, summary, what, why, fix}."""
+
+    __slots__ = ("code", "name", "smart", "level", "when", "check", "fields", "at", "options", "texts",
+                 "cases", "path", "line", "enabled", "scope", "tree")
+    _no_compare = ("check", "tree")
+
+    def __init__(self, code: str, name: str, smart: str | None, level: str, when: str,
+                 check: Callable | None, fields: frozenset = frozenset(), at: str = "goal",
+                 options: dict | None = None, texts: dict | None = None, cases: tuple = (), path: str = "",
+                 line: int = 1, enabled: bool = True, scope: str = "goal", tree: Any = None):
+        _set(self, "code", code)
+        _set(self, "name", name)
+        _set(self, "smart", smart)
+        _set(self, "level", level)
+        _set(self, "when", when)
+        _set(self, "check", check)
+        _set(self, "fields", fields)
+        _set(self, "at", at)
+        _set(self, "options", {} if options is None else options)
+        _set(self, "texts", {} if texts is None else texts)
+        _set(self, "cases", cases)
+        _set(self, "path", path)
+        _set(self, "line", line)
+        _set(self, "enabled", enabled)
+        _set(self, "scope", scope)
+        _set(self, "tree", tree)
+
+    def __hash__(self):
+        return hash((self.code, self.path, self.line))
+
+    def text(self, key: str, lang: str) -> str:
+        return self.texts.get(lang, {}).get(key) or self.texts["en"][key]
+
+
+class Override(Record):
+    """A rule file's `[override.CODE]`: a new level, enabled flag or options for another rule."""
+
+    __slots__ = ("code", "level", "enabled", "options", "path", "line")
+
+    def __init__(self, code: str, level: str | None = None, enabled: bool | None = None,
+                 options: dict | None = None, path: str = "", line: int = 1):
+        _set(self, "code", code)
+        _set(self, "level", level)
+        _set(self, "enabled", enabled)
+        _set(self, "options", {} if options is None else options)
+        _set(self, "path", path)
+        _set(self, "line", line)
+
+    def __hash__(self):
+        return hash((self.code, self.path, self.line))
+
+
+class Alias(Record):
+    """A renamed code from a rule file's `[aliases]` table: `old` now means the rule `new`
+    (written where the value `new` is, for errors)."""
+
+    __slots__ = ("old", "new", "path", "line", "column")
+
+    def __init__(self, old: str, new: str, path: str = "", line: int = 1, column: int = 1):
+        _set(self, "old", old)
+        _set(self, "new", new)
+        _set(self, "path", path)
+        _set(self, "line", line)
+        _set(self, "column", column)
+
+
+def resolve_aliases(aliases: list[Alias], rules: Mapping[str, Any]) -> dict[str, str]:
+    """Old code -> the code of the rule it now means, following renames of renames.
+
+    Every problem is a RuleFileError at the alias: an old code defined twice or still used by a
+    rule, a new code that names no rule or alias, a cycle of aliases."""
+    by_old: dict[str, Alias] = {}
+    for a in aliases:
+        if a.old in rules:
+            rule = rules[a.old]
+            raise RuleFileError(f"alias {a.old} names a code that a rule still uses ({rule.path}:{rule.line}); "
+                                "an alias is for a code no rule has any more", path=a.path, line=a.line,
+                                column=a.column)
+        first = by_old.get(a.old)
+        if first is not None:
+            raise RuleFileError(f"alias {a.old} is already defined at {first.path}:{first.line}", path=a.path,
+                                line=a.line, column=a.column)
+        by_old[a.old] = a
+    out: dict[str, str] = {}
+    for a in by_old.values():
+        chain = [a.old]
+        code = a.new
+        while code not in rules:
+            if code in chain:
+                raise RuleFileError("alias cycle: " + " -> ".join(chain + [code]) + "; an alias must lead to a rule",
+                                    path=a.path, line=a.line, column=a.column)
+            nxt = by_old.get(code)
+            if nxt is None:
+                if len(chain) == 1:
+                    what = _unknown("rule code in alias", code, rules)
+                else:
+                    what = (f"alias {a.old} leads through {' -> '.join(chain[1:])} to {code}, which is neither a rule "
+                            "nor an alias")
+                raise RuleFileError(what, path=a.path, line=a.line, column=a.column)
+            chain.append(code)
+            code = nxt.new
+        out[a.old] = code
+    return out
+
+
+MAX_MESSAGE = 4_000     # characters of one rendered message; what is longer is cut, with an ellipsis
+
+
+def render_template(template: str, values: dict[str, str], limit: int = MAX_MESSAGE) -> str:
+    """Fill {name} placeholders from `values` (no attribute or index access, ever).
+
+    The result is at most `limit` characters (cut with "…"), and the work stops there: a
+    template that repeats a placeholder thousands of times costs no more than one message."""
+    out: list[str] = []
+    size = 0
+    pos = 0
+    for m in PLACEHOLDER_RE.finditer(template):
+        whole = m.group(0)
+        piece = "{" if whole == "{{" else "}" if whole == "}}" else values.get(m.group(1), "")
+        for part in (template[pos:m.start()], piece):
+            if size + len(part) > limit:
+                out.append(part[:limit - size])
+                return "".join(out) + "\u2026"
+            out.append(part)
+            size += len(part)
+        pos = m.end()
+    tail = template[pos:]
+    if size + len(tail) > limit:
+        return "".join(out) + tail[:limit - size] + "\u2026"
+    out.append(tail)
+    return "".join(out)
+
+
+def _placeholders(template: str) -> list[tuple[str, int]]:
+    return [(m.group(1), m.start()) for m in PLACEHOLDER_RE.finditer(template) if m.group(1) is not None]
+
+
+class _FileLoader:
+    def __init__(self, path: Path, fields: dict[str, dict[str, FieldType]], functions: dict | None = None):
+        self.path = path
+        self.fields = fields
+        self.functions = functions or {}
+        self.shown = str(path)
+
+    def fail(self, message: str, where: tuple = (), line: int | None = None, column: int | None = None,
+             at_key: bool = False):
+        if line is None:
+            if not where:
+                line, column = 1, 1
+            else:
+                line, column = self.pos.key(where) if at_key else self.pos.value(where)
+        raise RuleFileError(message, path=self.shown, line=line, column=column or 1)
+
+    def load(self) -> tuple[list[Rule], list[Override], dict, list[Alias]]:
+        try:
+            size = self.path.stat().st_size
+            if size > MAX_FILE:
+                raise RuleFileError(f"rule file is {size} bytes; the limit is {MAX_FILE}", path=self.shown)
+            raw = self.path.read_bytes()
+        except OSError as exc:
+            raise RuleFileError(f"cannot read rule file: {exc.strerror or exc}", path=self.shown) from None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise RuleFileError("rule file is not valid UTF-8", path=self.shown, line=line) from None
+        for n, m in enumerate(_TABLE_LINE.finditer(text), start=1):
+            if n > MAX_TABLES:
+                raise RuleFileError(f"rule file has more than {MAX_TABLES:,} tables", path=self.shown,
+                                    line=text.count("\n", 0, m.start()) + 1)
+        import tomllib  # only when a rule file is not in the cache
+        from ..base.tomlpos import bounds_error
+        bad = bounds_error(text)
+        if bad is not None:
+            message, line, column = bad
+            raise RuleFileError(f"invalid TOML: {message}", path=self.shown, line=line, column=column)
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+            line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
+            msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or "invalid TOML"
+            raise RuleFileError(f"invalid TOML: {msg}", path=self.shown, line=line, column=col) from None
+        except RecursionError:
+            raise RuleFileError("invalid TOML: nested too deeply", path=self.shown) from None
+        from ..base.tomlpos import Positions
+        self.pos = Positions(text)
+        for key in data:
+            if key not in TOP_KEYS:
+                self.fail(_unknown("top-level key", key, TOP_KEYS), (key,), at_key=True)
+        rules_raw = data.get("rule", [])
+        if not isinstance(rules_raw, list):
+            self.fail("'rule' must be an array of tables: write [[rule]]", ("rule",))
+        if len(rules_raw) > MAX_RULES:
+            self.fail(f"more than {MAX_RULES} rules in one file")
+        rules = [self._rule(i, r) for i, r in enumerate(rules_raw)]
+        overrides = [self._override(i, o) for i, o in enumerate(_as_list(data.get("override", [])))]
+        aliases = self._aliases(data.get("aliases", {}))
+        return rules, overrides, data, aliases
+
+    def _aliases(self, table) -> list[Alias]:
+        """`[aliases]`: renamed codes, `OLD = "NEW"` (checked against the other files by the RuleSet)."""
+        if not isinstance(table, dict):
+            self.fail('aliases must be a table of old code = "new code", like S105 = "R404"', ("aliases",))
+        out = []
+        for old, new in table.items():
+            where = ("aliases", old)
+            if not CODE_RE.match(old):
+                self.fail(f"alias '{old}' must be a rule code: 1-3 capital letters and 3 digits, like 'S105'",
+                          where, at_key=True)
+            if not isinstance(new, str) or not CODE_RE.match(new):
+                self.fail(f"alias {old} must name the new rule code as a string, like {old} = \"R404\"", where)
+            if new == old:
+                self.fail(f"alias {old} points to itself", where)
+            line, column = self.pos.value(where)
+            out.append(Alias(old, new, self.shown, line, column))
+        return out
+
+    # ------------------------------------------------------------------------------
+    def _rule(self, i: int, r: dict) -> Rule:
+        base = ("rule", i)
+        if not isinstance(r, dict):
+            self.fail("each rule must be a table", base)
+        for key in r:
+            if key not in RULE_KEYS:
+                self.fail(_unknown("rule key", key, RULE_KEYS), base + (key,), at_key=True)
+        for key in ("code", "name", "level", "when", "en"):
+            if key not in r:
+                self.fail(f"rule is missing '{key}'", base)
+        code = self._str(r, base, "code")
+        if not CODE_RE.match(code):
+            self.fail(f"rule code '{code}' must be 1-3 capital letters and 3 digits, like 'T101'", base + ("code",))
+        name = self._str(r, base, "name")
+        if not NAME_RE.match(name):
+            self.fail(f"rule name '{name}' must be dotted lowercase words, like 'time-bound.no-deadline'",
+                      base + ("name",))
+        smart = r.get("smart", "none")
+        if smart not in SMART + ("none",):
+            self.fail(f"smart must be one of S, M, A, R, T or \"none\", got {smart!r}", base + ("smart",))
+        level = self._str(r, base, "level")
+        if level not in LEVELS:
+            self.fail(_unknown("level", level, LEVELS), base + ("level",))
+        at = r.get("at", "goal")
+        if at not in AT:
+            self.fail(_unknown("'at' value", str(at), AT), base + ("at",))
+        options = r.get("options", {})
+        if not isinstance(options, dict):
+            self.fail("options must be a table", base + ("options",))
+        for k, v in options.items():
+            if not _option_value(v):
+                self.fail(f"option '{k}' must be a number (at most 1e12), a string or true/false", base + ("options", k))
+        scope = r.get("scope", "goal")
+        if scope not in SCOPES:
+            self.fail(_unknown("scope", str(scope), SCOPES), base + ("scope",))
+        when = self._str(r, base, "when")
+        try:
+            tree = parse_condition(when)
+            check, used = compile_tree(tree, self.fields[scope], options, self.functions)
+        except ConditionError as exc:
+            line, col = self.pos.string_start(base + ("when",))
+            if exc.line == 1:
+                col = col + exc.column - 1
+            else:
+                line, col = line + exc.line - 1, exc.column
+            raise RuleFileError(exc.message, path=self.shown, line=line, column=col) from None
+        texts = {}
+        for lang in LANGS:
+            if lang not in r:
+                self.fail(f"rule {code} has no [{'rule.' + lang}] section: messages are needed in en, ru and uk",
+                          base)
+            section = r[lang]
+            if not isinstance(section, dict):
+                self.fail(f"'{lang}' must be a table", base + (lang,))
+            for key in section:
+                if key not in TEXT_KEYS:
+                    self.fail(_unknown(f"key in [rule.{lang}]", key, TEXT_KEYS), base + (lang, key), at_key=True)
+            for key in TEXT_KEYS:
+                if not isinstance(section.get(key), str) or not section[key].strip():
+                    self.fail(f"rule {code} has no '{key}' in [rule.{lang}]", base + (lang,))
+            for name_, offset in _placeholders(section["message"]):
+                ok = name_ in PLACEHOLDERS or (name_.startswith("opt_") and name_[4:] in options)
+                if not ok:
+                    line, col = self.pos.string_start(base + (lang, "message"))
+                    self.fail(_unknown("placeholder", "{" + name_ + "}", ["{" + p + "}" for p in PLACEHOLDERS]),
+                              line=line,
+                              column=col + offset)
+            texts[lang] = {k: section[k].strip() for k in TEXT_KEYS}
+        cases = self._cases(r, base, code)
+        line = self.pos.tables.get(base, 1)
+        return Rule(code=code, name=name, smart=None if smart == "none" else smart, level=level, when=when,
+                    check=check, fields=used, at=at, options=dict(options), texts=texts, cases=cases,
+                    path=self.shown, line=line, scope=scope, tree=tree)
+
+    def _cases(self, r, base, code) -> tuple:
+        cases = []
+        for expect in ("bad", "good"):
+            items = r.get(expect, [])
+            if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+                self.fail(f"'{expect}' must be a list of statements", base + (expect,))
+            cases += [Case(x, expect) for x in items]
+        for j, c in enumerate(_as_list(r.get("case", []))):
+            where = base + ("case", j)
+            if not isinstance(c, dict):
+                self.fail("each case must be a table", where)
+            for key in c:
+                if key not in CASE_KEYS:
+                    self.fail(_unknown("case key", key, CASE_KEYS), where + (key,), at_key=True)
+            if c.get("expect") not in ("bad", "good"):
+                self.fail("a case needs expect = \"bad\" or \"good\"", where)
+            if isinstance(c.get("text"), str) == isinstance(c.get("document"), str):
+                self.fail("a case needs either a text (a statement) or a document", where)
+            doc = c.get("doc", {})
+            if not isinstance(doc, dict):
+                self.fail("a case's doc must be a table", where + ("doc",))
+            is_doc = isinstance(c.get("document"), str)
+            cases.append(Case(c["document"] if is_doc else c["text"], c["expect"], c.get("today"), dict(doc),
+                              c.get("lang"), is_doc))
+        if not any(c.expect == "bad" for c in cases) or not any(c.expect == "good" for c in cases):
+            self.fail(f"rule {code} needs at least one bad and one good example", base)
+        return tuple(cases)
+
+    def _override(self, i: int, o: dict) -> Override:
+        base = ("override", i)
+        if not isinstance(o, dict):
+            self.fail("each override must be a table", base)
+        for key in o:
+            if key not in OVERRIDE_KEYS:
+                self.fail(_unknown("override key", key, OVERRIDE_KEYS), base + (key,), at_key=True)
+        code = self._str(o, base, "code")
+        level = o.get("level")
+        if level is not None and level not in LEVELS:
+            self.fail(_unknown("level", str(level), LEVELS), base + ("level",))
+        enabled = o.get("enabled")
+        if enabled is not None and not isinstance(enabled, bool):
+            self.fail("enabled must be true or false", base + ("enabled",))
+        options = o.get("options", {})
+        if not isinstance(options, dict):
+            self.fail("options must be a table", base + ("options",))
+        for k, v in options.items():
+            if not _option_value(v):
+                self.fail(f"option '{k}' must be a number (at most 1e12), a string or true/false", base + ("options", k))
+        return Override(code, level, enabled, dict(options), self.shown, self.pos.tables.get(base, 1))
+
+    def _str(self, d: dict, base: tuple, key: str) -> str:
+        value = d.get(key)
+        if not isinstance(value, str):
+            self.fail(f"'{key}' must be a string", base + (key,))
+        return value
+
+
+def _option_value(v) -> bool:
+    # `not abs(v) <= 1e12` also refuses nan, which no message can print
+    return isinstance(v, (int, float, str, bool)) and not (isinstance(v, (int, float)) and not abs(v) <= 1e12)
+
+
+def _as_list(value):
+    return value if isinstance(value, list) else [value]
+
+
+def _unknown(what: str, name: str, known) -> str:
+    import difflib
+    close = difflib.get_close_matches(name, list(known), n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"unknown {what} '{name}'{hint}"
+
+
+def declarations(fields: dict[str, dict[str, FieldType]], functions: dict | None = None) -> str:
+    """What compiled conditions depend on besides their file: the declared fields and functions."""
+    return repr((sorted((s, sorted((k, v.kind, v.values) for k, v in f.items())) for s, f in fields.items()),
+                 sorted((n, s.args, s.returns) for n, (s, _) in (functions or {}).items())))
+
+
+def load_rule_file(path: Path, fields: dict[str, dict[str, FieldType]], functions: dict | None = None, *,
+                   declared: str | None = None) -> tuple[list[Rule], list[Override], dict, list[Alias]]:
+    """Load one rule file: its rules, overrides, raw data and aliases (renamed codes); `fields`
+    maps each scope to the fields its conditions may read.
+
+    A file that loaded before is read from the cache (keyed on its bytes and the field
+    declarations, `declared` when the caller has them): only the closures are compiled again,
+    from the cached condition trees.
+    """
+    from ..base import cache
+    from .conditions import compile_tree
+    from pathlib import Path  # not on the warm path: a cached rule set reads no rule file
+    path = Path(path)
+    try:
+        # a file over the limit is refused below without being read: never hash it whole
+        if declared is None:
+            declared = declarations(fields, functions)
+        digest = cache.key(declared, str(path), files=[path]) if path.stat().st_size <= MAX_FILE else None
+    except OSError:
+        digest = None
+    hit = cache.load("rules", digest, loaded_whole) if digest else None
+    if hit is not None:
+        specs, overrides, data, aliases = hit
+        rules = []
+        for r in specs:
+            check, _ = compile_tree(r.tree, fields[r.scope], r.options, functions)
+            rules.append(r.evolve(check=check))
+        return rules, overrides, data, aliases
+    rules, overrides, data, aliases = _FileLoader(path, fields, functions).load()
+    if digest:
+        cache.store("rules", digest, ([r.evolve(check=None) for r in rules], overrides, data, aliases))
+    return rules, overrides, data, aliases
+
+
+def loaded_whole(value, texts=dict) -> bool:
+    """Whether a value read from the cache is a loaded rule file, (rules, overrides, data, aliases),
+    its parts of the right types (`texts`: the type each rule's texts have in it)."""
+    return (type(value) is tuple and len(value) == 4 and type(value[0]) is list and type(value[1]) is list
+            and type(value[2]) is dict and all(type(o) is Override for o in value[1])
+            and type(value[3]) is list and all(type(a) is Alias for a in value[3])
+            and all(type(r) is Rule and type(r.texts) is texts and type(r.options) is dict for r in value[0]))
+
+
+def rule_files(folder: Path) -> list[Path]:
+    from pathlib import Path
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise RuleFileError("rule folder does not exist or is not a folder", path=str(folder))
+    paths = sorted(folder.glob("*.toml"))
+    for p in paths:
+        if not p.is_file():     # a folder, a FIFO, a broken link or a link loop: say so, never skip it
+            raise RuleFileError("not a rule file: a folder, a device, a broken link or a link loop is named *.toml",
+                                path=str(p))
+    return paths
+
+
+def apply_overrides(rules: dict[str, Rule], overrides: list[Override], fields,
+                    aliases: Mapping[str, str] | None = None) -> dict[str, Rule]:
+    """Rules with the overrides applied; an override may name a rule by a renamed code (`aliases`)."""
+    out = dict(rules)
+    for o in overrides:
+        if aliases and o.code in aliases:
+            o = o.evolve(code=aliases[o.code])
+        rule = out.get(o.code)
+        if rule is None:
+            raise RuleFileError(_unknown("rule code in override", o.code, out), path=o.path, line=o.line)
+        changes: dict[str, Any] = {}
+        if o.level:
+            changes["level"] = o.level
+        if o.enabled is not None:
+            changes["enabled"] = o.enabled
+        if o.options:
+            opts = dict(rule.options)
+            for k, v in o.options.items():
+                if k not in opts:
+                    raise RuleFileError(_unknown(f"option of {o.code}", k, opts), path=o.path, line=o.line)
+                if type(v) is not type(opts[k]) and not (isinstance(v, (int, float)) and isinstance(opts[k], (int, float))):
+                    raise RuleFileError(f"option '{k}' of {o.code} must be a {type(opts[k]).__name__}",
+                                        path=o.path, line=o.line)
+                opts[k] = v
+            changes["options"] = opts
+        out[o.code] = rule.evolve(**changes)
+    return out
