@@ -51,7 +51,7 @@ _EXPORTS = {
     "Context": "language.context", "Finding": "rules.findings", "RuleSet": "rules.engine", "Task": "rules.catalogue",
     "Document": "documents.goals", "Config": "linting.config", "FileResult": "linting.results",
     # the functions of smmrules.api, each imported from its own module so that one costs no more than it needs
-    "parse_goal": "language.parse", "check_goal": "rules.engine", "suggest_tasks": "rules.catalogue",
+    "parse_goal": "language.parse", "check_goal": "rules.engine", "suggest_tasks": "rules.engine",
     "parse_document": "documents.goals", "lint": "linting.pipeline", "lint_paths": "api",
 }
 

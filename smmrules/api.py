@@ -16,8 +16,7 @@ from typing import Iterable, Iterator
 from .documents.goals import parse_document
 from .language.parse import parse_goal
 from .linting.pipeline import lint
-from .rules.catalogue import suggest_tasks
-from .rules.engine import check_goal
+from .rules.engine import check_goal, suggest_tasks
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -51,7 +51,7 @@ def test_every_placeholder_is_filled(rule, lang):
         goal = parse_goal(case.text, lang=case.lang, today=ctx.reference_date)
         finding = next(f for f in RULES.check(goal, ctx, lang=lang) if f.code == rule.code)
         assert "{" not in finding.message and "}" not in finding.message
-        from smmrules.rules.engine import message_values
+        from smmrules.rules.fields import message_values
         from smmrules.rules.fields import goal_values
         values = message_values(goal, goal_values(goal, ctx, RULES.lexicons), ctx, lang)
         for name in names:
@@ -90,7 +90,7 @@ def test_localized_values_in_messages():
 @pytest.mark.parametrize("category", sorted(RULES.catalogue.examples))
 def test_catalogue_examples(category):
     """Each category's example statements are classified there and get that category's tasks."""
-    from smmrules.rules.catalogue import suggest_tasks
+    from smmrules.rules.engine import suggest_tasks
     for text in RULES.catalogue.examples[category]:
         goal = parse_goal(text)
         assert goal.category == category, text
@@ -107,7 +107,7 @@ def test_catalogue_covers_every_goal_category():
 
 
 def test_suggestions_filter_by_role():
-    from smmrules.rules.catalogue import suggest_tasks
+    from smmrules.rules.engine import suggest_tasks
     ids = {t.id for t in suggest_tasks("increase monthly sales 20% by 2026-06", role="social-only")}
     assert "sales.direct-requests" in ids and "sales.pixel-retargeting" not in ids
     ids = {t.id for t in suggest_tasks("increase monthly sales 20% by 2026-06", role="one-of-sources")}

@@ -1,11 +1,10 @@
-"""The task catalogue (rules/*.toml `[[task]]`): category -> tasks, and suggest_tasks()."""
+"""The task catalogue (rules/*.toml `[[task]]`): category -> tasks (engine.suggest_tasks reads it)."""
 from __future__ import annotations
 
 from ..base.record import Record, _set
-from ..language.ast import CATEGORIES, Goal
+from ..language.ast import CATEGORIES
 from ..language.context import ROLES
 from ..base.errors import RuleFileError
-from ..language.parse import parse_goal
 
 
 class Task(Record):
@@ -78,12 +77,3 @@ def build_catalogue(sources: list[tuple[str, dict]]) -> Catalogue:
             tasks[t["id"]] = Task(t["id"], t["category"], dict(titles), roles)
     return Catalogue(tuple(tasks.values()), {k: tuple(v) for k, v in examples.items()})
 
-
-def suggest_tasks(goal_or_text, *, role: str | None = None, rules=None) -> list[Task]:
-    """Catalogue tasks that serve the goal's category, filtered by the role of social media."""
-    from .engine import default_rules
-    if role is not None and role not in ROLES:
-        raise ValueError(f"role must be one of {', '.join(ROLES)}, got {role!r}")
-    goal = goal_or_text if isinstance(goal_or_text, Goal) else parse_goal(goal_or_text)
-    ruleset = rules if rules is not None else default_rules()
-    return ruleset.catalogue.for_category(goal.category, role)

@@ -1,8 +1,8 @@
 """The rule condition language: parse with Lark, type-check, compile to Python closures.
 
 No eval/exec and no attribute access: a condition can read only the declared fields
-(smmrules/rules/fields.py) and call only the declared functions. Bounded in size and depth, so
-a hostile rule file is rejected quickly.
+(smmrules/rules/fields.py) and call only the declared functions (smmrules/rules/functions.py).
+Bounded in size and depth, so a hostile rule file is rejected quickly.
 """
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from typing import Any, Callable
 
 from ..language.lr import Meta, Token, Tree
 
-from .fields import FUNCTION_IMPLS, FUNCTIONS, FieldType
+from .fields import FieldType
+from .functions import FUNCTION_IMPLS, FUNCTIONS
 from ..base.resources import grammar_dir
 
 MAX_LENGTH = 2000

@@ -1,4 +1,5 @@
-"""The rule engine: load rule folders once, evaluate compiled rules over goals, make findings."""
+"""The rule engine: load rule folders once, evaluate compiled rules over the entities of each scope,
+make findings."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,9 +7,9 @@ import threading
 
 from ..language.ast import Goal
 from .conditions import required_fields
-from ..language.context import Context
+from ..language.context import ROLES, Context
 from ..base.errors import RuleFileError
-from .fields import SCOPES, declared_fields, goal_values
+from .fields import SCOPE_TABLE, SCOPES, GoalItem, declared_fields, doc_values
 from .findings import Finding
 from ..language.lexicon import LexiconSet, default_lexicons
 from ..language.parse import parse_goal
@@ -21,6 +22,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
     from typing import Iterable
+
+    from .catalogue import Task
 
 
 class RuleSet:
@@ -135,92 +138,37 @@ class RuleSet:
     def check(self, goal: Goal, context: Context | None = None, *, lang: str | None = None,
               path: str | None = None) -> list[Finding]:
         ctx = context or Context()
-        env = goal_values(goal, ctx, self.lexicons)
-        return self.evaluate("goal", env, goal, ctx, lang=lang, path=path)
+        return self.evaluate("goal", GoalItem(goal), ctx, lang=lang, path=path)
 
-    def evaluate(self, scope: str, env: dict, goal: Goal | None, ctx: Context, *, lang: str | None = None,
-                 path: str | None = None, spans: dict | None = None, extra: dict | None = None,
+    def evaluate(self, scope: str, entity, ctx: Context, *, lang: str | None = None, path: str | None = None,
                  default_lang: str = "en") -> list[Finding]:
-        """Findings of the rules of `scope` on one entity described by `env`.
-
-        `spans` maps a rule's `at` to a Span (goal scope reads them from the goal);
-        `extra` adds placeholder values (document scopes).
-        """
+        """Findings of the rules of `scope` on one entity of that scope (fields.SCOPE_TABLE says what
+        it exposes: GoalItem, TaskItem, HeaderItem, StrayLine, SuppressionItem or SyntaxItem)."""
+        kind = SCOPE_TABLE[scope]
+        env = doc_values(ctx)
+        env.update(kind.values(entity, ctx, self.lexicons))
         values = None
         out = []
         for rule in self.candidates(scope, env):
             env["_options"] = rule.options
             if not rule.check(env):
                 continue
-            msg_lang = lang or ctx.lang or (goal.lang if goal is not None else default_lang)
-            if values is None:
-                values = message_values(goal, env, ctx, msg_lang) if goal is not None else {}
-                if extra:
-                    values.update(extra(msg_lang) if callable(extra) else extra)
-            vals = dict(values)
-            vals.update({f"opt_{k}": format_number(v) if isinstance(v, (int, float)) else str(v)
-                         for k, v in rule.options.items()})
-            message = render_template(rule.text("message", msg_lang), vals)
-            if goal is not None:
-                if rule.at == "time":          # the time words with no date (Goal.time_span)
-                    span = goal.time_span or goal.span
-                else:
-                    span = getattr(goal, rule.at, None) if rule.at != "goal" else None
-                    span = getattr(span, "span", None) or goal.span
-            else:
-                span = (spans or {}).get(rule.at) or (spans or {})["goal"]
-            out.append(Finding(rule.code, rule.name, rule.smart, rule.level, message, path or ctx.path,
-                               span.line, span.column, span.end_line, span.end_column))
+            msg_lang = lang or ctx.lang or (kind.lang(entity) if kind.lang is not None else default_lang)
+            if values is None:  # placeholder values only for an entity some rule fires on
+                values = kind.messages(entity, env, ctx, msg_lang)
+            span = kind.span(entity, rule.at)
+            out.append(Finding(rule.code, rule.name, rule.smart, rule.level, _message(rule, values, msg_lang),
+                               path or ctx.path, span.line, span.column, span.end_line, span.end_column))
         out.sort()
         return out
 
 
-def message_values(goal: Goal, env: dict, ctx: Context, lang: str) -> dict[str, str]:
-    """Values for message placeholders, written the way `lang` writes numbers and units."""
-    from ..language.render import templates
-    t = templates()[lang]
-    units = t["value_units"]
-
-    def num(v) -> str:
-        return format_number(v).replace(".", t["decimal"])
-
-    def with_unit(v, unit) -> str:
-        return num(v) + (units.get(unit, f" {unit}") if unit else "")
-
-    tg = goal.target
-    target = ""
-    if tg is not None:
-        if tg.kind == "range":
-            target = f"{num(tg.low)}-{with_unit(tg.high, tg.unit)}"
-        elif tg.kind == "rank":
-            target = t["rank_short"].format(value=num(tg.value))
-        elif tg.kind == "multiple":
-            target = f"x{num(tg.value)}"
-        else:
-            target = with_unit(tg.value, tg.unit)
-    months = env.get("goal.deadline.months")
-    growth = env.get("goal.monthly_growth")
-    b = goal.baseline
-    return {
-        "metric": goal.metric.text if goal.metric else "",
-        "target": target,
-        "value": num(tg.value) if tg is not None and tg.value is not None else "",
-        "unit": (tg.unit or "") if tg is not None else "",
-        "deadline": goal.deadline.text if goal.deadline else "",
-        "months": num(round(months, 1)) if months is not None else "",
-        "monthly_growth": num(round(growth, 1)) if growth is not None else "",
-        "period": goal.period or "",
-        "channel": goal.channel or "",
-        "category": t["categories"].get(goal.category, goal.category),
-        "direction": goal.direction or "",
-        "baseline": with_unit(b.value, b.unit) if b else "",
-        "role": ctx.role or "",
-        "text": goal.text,
-        # the words no reading fits, as a sentence of their own (empty when there are none)
-        "unplaced": t["unplaced"].format(words=", ".join(
-            t["quote"][0] + w + t["quote"][1] for w in goal.unplaced)) if goal.unplaced else "",
-        "time_text": goal.time_text or "",
-    }
+def _message(rule: Rule, values: dict[str, str], lang: str) -> str:
+    """A rule's message in `lang`, its placeholders filled (options as {opt_NAME})."""
+    vals = dict(values)
+    vals.update({f"opt_{k}": format_number(v) if isinstance(v, (int, float)) else str(v)
+                 for k, v in rule.options.items()})
+    return render_template(rule.text("message", lang), vals)
 
 
 def _digest(path: Path | str) -> bytes:
@@ -298,6 +246,15 @@ def check_goal(goal_or_text, *, context: Context | None = None, rules: RuleSet |
     else:
         raise TypeError(f"check_goal expects a Goal or a str, got {type(goal_or_text).__name__}")
     return (rules if rules is not None else default_rules()).check(goal, ctx, lang=lang)
+
+
+def suggest_tasks(goal_or_text, *, role: str | None = None, rules: RuleSet | None = None) -> list[Task]:
+    """Catalogue tasks that serve the goal's category, filtered by the role of social media."""
+    if role is not None and role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}, got {role!r}")
+    goal = goal_or_text if isinstance(goal_or_text, Goal) else parse_goal(goal_or_text)
+    ruleset = rules if rules is not None else default_rules()
+    return ruleset.catalogue.for_category(goal.category, role)
 
 
 def context_from_mapping(doc: dict, today: str | dt.date | None = None, lang: str | None = None) -> Context:

@@ -1,15 +1,25 @@
-"""The fields and functions rule conditions may use, their types, and their values for a goal."""
+"""What each kind of entity exposes to rules, in one place: its fields, their values, its spans and
+its message placeholders.
+
+A rule's `scope` names the kind of entity it is about: a goal statement, a task, a header entry, a
+stray line, a suppression comment or a syntax error. SCOPE_TABLE holds a Scope for each, declaring
+the fields a condition may read (name -> FieldType), how to get their values from the entity, where
+a finding may point (the rule's `at`) and the placeholders its message may use. The rule file loader
+checks rules against it and the engine evaluates (scope, entity) pairs through it; the document
+checker only walks a document and builds the entities (GoalItem, TaskItem, ...). Every scope also
+reads the document's fields (DOC_FIELDS). A new field is one entry in its scope's field table and one
+in its values function, both here.
+"""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Callable
 
 from ..base.record import Record, _set
-from ..language.ast import CATEGORIES, DEADLINE_KINDS, DIRECTIONS, LANGS, PERIODS, TARGET_KINDS, Goal
+from ..language.ast import CATEGORIES, DEADLINE_KINDS, DIRECTIONS, LANGS, PERIODS, TARGET_KINDS, Goal, Span
 from ..language.context import ROLES, Context
 from ..language.lexicon import UNIT_KINDS, LexiconSet
-from ..metrics import MetricError, implied_monthly_growth, monthly_growth_of_factor
-from ..language.normalize import duration_months, months_between
+from ..language.render import format_number, templates
+from .measures import concrete, deadline_months, metric_info, monthly_growth, target_hours, target_level
 
 
 class FieldType(Record):
@@ -30,32 +40,64 @@ def _enum(values) -> FieldType:
     return FieldType("str", tuple(values))
 
 
-SCOPES = ("goal", "task", "header", "line", "suppression", "syntax")
+class Scope(Record):
+    """One kind of entity rules can be about.
+
+    fields(lexicons): its own fields, name -> FieldType; values(entity, ctx, lexicons): their
+    values (None when missing); spans: the `at` names a rule may point at, span(entity, at): the
+    Span (the entity's whole span for a name it does not have); placeholders: the names its
+    messages may use besides {opt_NAME}, messages(entity, env, ctx, lang): their values as text;
+    lang(entity): the language of its messages when neither the run nor the document sets one
+    (None: the document's)."""
+
+    __slots__ = ("name", "fields", "values", "spans", "span", "placeholders", "messages", "lang")
+
+    def __init__(self, name: str, fields: Callable, values: Callable, spans: tuple, span: Callable,
+                 placeholders: tuple, messages: Callable, lang: Callable | None = None):
+        _set(self, "name", name)
+        _set(self, "fields", fields)
+        _set(self, "values", values)
+        _set(self, "spans", spans)
+        _set(self, "span", span)
+        _set(self, "placeholders", placeholders)
+        _set(self, "messages", messages)
+        _set(self, "lang", lang)
 
 
-def declared_fields(lexicons: LexiconSet, scope: str = "goal") -> dict[str, FieldType]:
-    """The fields a rule of `scope` may read: its own entity's, plus the document's."""
-    cues = sorted(lexicons.cue_names)
-    doc = {
-        "doc.role": _enum(ROLES), "doc.paid_ads": BOOL, "doc.history_months": NUM,
-        "doc.lead_processing": BOOL, "doc.start": DATE, "doc.budget": NUM,
-        "ctx.today": DATE,
-    }
-    if scope == "task":
-        return {"task.text": STR, "task.orphan": BOOL, "task.categories": FieldType("list", CATEGORIES),
-                "task.goal_category": _enum(CATEGORIES), "task.serves_goal": BOOL,
-                "task.cues": FieldType("list", tuple(cues)), "task.frequency_low": NUM,
-                "task.frequency_high": NUM, **doc}
-    if scope == "header":
-        return {"header.key": STR, "header.known": BOOL, "header.duplicate": BOOL, "header.error": STR,
-                "header.type": STR, **doc}
-    if scope == "line":
-        return {"line.text": STR, **doc}
-    if scope == "suppression":
-        return {"suppression.unused": BOOL, "suppression.unknown": LIST, "suppression.renamed": LIST,
-                "suppression.file_wide": BOOL, **doc}
-    if scope == "syntax":
-        return {"syntax.code": STR, "syntax.text": STR, **doc}
+# -- the document: read by every scope ------------------------------------------------------------
+DOC_FIELDS = {
+    "doc.role": _enum(ROLES), "doc.paid_ads": BOOL, "doc.history_months": NUM,
+    "doc.lead_processing": BOOL, "doc.start": DATE, "doc.budget": NUM,
+    "ctx.today": DATE,
+}
+
+
+def doc_values(ctx: Context) -> dict[str, Any]:
+    """The document's field values (and `_baselines`, read by the doc.baseline() function)."""
+    return {"doc.role": ctx.role, "doc.paid_ads": ctx.paid_ads, "doc.history_months": ctx.history_months,
+            "doc.lead_processing": ctx.lead_processing, "doc.start": ctx.start, "doc.budget": ctx.budget,
+            "ctx.today": ctx.today, "_baselines": ctx.baselines}
+
+
+# -- goal ------------------------------------------------------------------------------------------
+class GoalItem(Record):
+    """A goal statement and what its document says about it (None outside a document): how many
+    tasks it has, the line of an earlier copy of it or of an earlier goal with the same metric and
+    another target, and the catalogue that suggests tasks for it."""
+
+    __slots__ = ("goal", "task_count", "duplicate_line", "conflict_line", "catalogue")
+
+    def __init__(self, goal: Goal, task_count: int | None = None, duplicate_line: int | None = None,
+                 conflict_line: int | None = None, catalogue: Any = None):
+        _set(self, "goal", goal)
+        _set(self, "task_count", task_count)
+        _set(self, "duplicate_line", duplicate_line)
+        _set(self, "conflict_line", conflict_line)
+        _set(self, "catalogue", catalogue)
+
+
+def _goal_fields(lexicons: LexiconSet) -> dict[str, FieldType]:
+    cues = FieldType("list", tuple(sorted(lexicons.cue_names)))
     return {
         "goal.task_count": NUM, "goal.duplicate_line": NUM, "goal.conflict_line": NUM,
         "goal.text": STR, "goal.lang": _enum(LANGS), "goal.category": _enum(CATEGORIES),
@@ -64,7 +106,7 @@ def declared_fields(lexicons: LexiconSet, scope: str = "goal") -> dict[str, Fiel
         "goal.period": _enum(PERIODS), "goal.channel": STR, "goal.per": STR,
         "goal.abstract": BOOL, "goal.activity": BOOL, "goal.vague": BOOL, "goal.placeholder": BOOL,
         "goal.concrete": BOOL,
-        "goal.cues": FieldType("list", tuple(cues)), "goal.secondary": LIST, "goal.method_numbers": LIST,
+        "goal.cues": cues, "goal.secondary": LIST, "goal.method_numbers": LIST,
         "goal.unplaced": LIST, "goal.parts": FieldType("list", CATEGORIES),
         "goal.target": OBJ, "goal.deadline": OBJ, "goal.baseline": OBJ,
         "goal.baseline.value": NUM, "goal.baseline.unit": STR,
@@ -74,138 +116,14 @@ def declared_fields(lexicons: LexiconSet, scope: str = "goal") -> dict[str, Fiel
         "goal.deadline.kind": _enum(DEADLINE_KINDS), "goal.deadline.date": DATE,
         "goal.deadline.duration": STR, "goal.deadline.months": NUM, "goal.deadline.text": STR,
         "goal.monthly_growth": NUM, "goal.time_text": STR,
-        **doc,
     }
 
 
-class FunctionSig(Record):
-    """args: argument kinds ("*num" = any number of nums); returns: the result's kind."""
-
-    __slots__ = ("args", "returns")
-
-    def __init__(self, args: tuple, returns: str):
-        _set(self, "args", args)
-        _set(self, "returns", returns)
-
-
-FUNCTIONS: dict[str, FunctionSig] = {
-    "count": FunctionSig(("list",), "num"),
-    "months_between": FunctionSig(("date", "date"), "num"),
-    "max": FunctionSig(("*num",), "num"),
-    "min": FunctionSig(("*num",), "num"),
-    "abs": FunctionSig(("num",), "num"),
-    "doc.baseline": FunctionSig(("str",), "num"),
-}
-
-
-def _fn_count(xs):
-    return None if xs is None else len(xs)
-
-
-def _fn_months_between(a, b):
-    return None if a is None or b is None else months_between(a, b)
-
-
-def _fn_max(*xs):
-    xs = [x for x in xs if x is not None]
-    return max(xs) if xs else None
-
-
-def _fn_min(*xs):
-    xs = [x for x in xs if x is not None]
-    return min(xs) if xs else None
-
-
-def _fn_abs(x):
-    return None if x is None else abs(x)
-
-
-FUNCTION_IMPLS: dict[str, Callable] = {
-    "count": _fn_count, "months_between": _fn_months_between, "max": _fn_max, "min": _fn_min,
-    "abs": _fn_abs,
-}
-
-_HOURS = {"s": 1 / 3600, "min": 1 / 60, "h": 1.0, "d": 24.0, "w": 168.0}
-
-
-def deadline_months(goal: Goal, ctx: Context) -> float | None:
-    d = goal.deadline
-    if d is None:
-        return None
-    ref = ctx.reference_date or goal.start
-    if d.date is not None and ref is not None:
-        return months_between(ref, d.date)
-    if d.duration:
-        return duration_months(d.duration)
-    return None
-
-
-def baseline_for(goal: Goal, ctx: Context) -> float | None:
-    if goal.baseline is not None:
-        return goal.baseline.value
-    if goal.metric is not None:
-        return ctx.baselines.get(goal.metric.name)
-    return None
-
-
-def target_level(goal: Goal, ctx: Context) -> float | None:
-    """The absolute level the target asks for, when a baseline makes it computable."""
-    t = goal.target
-    if t is None or t.value is None:
-        return None
-    if t.kind == "absolute":
-        return t.value
-    base = baseline_for(goal, ctx)
-    if base is None:
-        return None
-    if t.kind == "multiple":
-        return base * t.value
-    if t.kind == "relative":
-        sign = -1 if goal.direction == "decrease" else 1
-        if t.unit == "%":
-            return base * (1 + sign * t.value / 100)
-        if t.unit is None:
-            return base + sign * t.value
-    return None
-
-
-def monthly_growth(goal: Goal, ctx: Context, months: float | None) -> float | None:
-    """Compound growth per month, in percent, that the target implies."""
-    t = goal.target
-    if t is None or not months or months <= 0 or goal.direction == "decrease":
-        return None
-    try:
-        if t.kind == "multiple":
-            return monthly_growth_of_factor(t.value, months)
-        if t.kind == "relative" and t.unit == "%":
-            return monthly_growth_of_factor(1 + t.value / 100, months)
-        base = baseline_for(goal, ctx)
-        level = target_level(goal, ctx)
-        if base and level and t.unit not in ("%", "pp"):
-            return implied_monthly_growth(base, level, months)
-    except (MetricError, OverflowError):
-        return None
-    return None
-
-
-def doc_values(ctx: Context) -> dict[str, Any]:
-    return {"doc.role": ctx.role, "doc.paid_ads": ctx.paid_ads, "doc.history_months": ctx.history_months,
-            "doc.lead_processing": ctx.lead_processing, "doc.start": ctx.start, "doc.budget": ctx.budget,
-            "ctx.today": ctx.today, "_baselines": ctx.baselines}
-
-
-def goal_values(goal: Goal, ctx: Context, lexicons: LexiconSet) -> dict[str, Any]:
-    """Every declared field's value for this goal (None when missing)."""
-    info = None
-    if goal.metric is not None:
-        # likes_per_post is likes counted per post; cost_per_lead is a metric of its own
-        name = goal.metric.name
-        info = lexicons.metrics.get(name) or lexicons.metrics.get(name.rsplit("_per_", 1)[0])
+def _goal_values(item: GoalItem, ctx: Context, lexicons: LexiconSet) -> dict[str, Any]:
+    goal = item.goal
+    info = metric_info(goal, lexicons)
     t, d, b = goal.target, goal.deadline, goal.baseline
     months = deadline_months(goal, ctx)
-    hours = None
-    if t is not None and t.unit in _HOURS and t.value is not None:
-        hours = t.value * _HOURS[t.unit]
     return {
         "goal.text": goal.text, "goal.lang": goal.lang, "goal.category": goal.category,
         "goal.direction": goal.direction, "goal.metric": goal.metric.name if goal.metric else None,
@@ -214,7 +132,7 @@ def goal_values(goal: Goal, ctx: Context, lexicons: LexiconSet) -> dict[str, Any
         "goal.period": goal.period, "goal.channel": goal.channel, "goal.per": goal.per,
         "goal.abstract": bool(info and info.abstract), "goal.activity": bool(info and info.activity),
         "goal.vague": goal.vague, "goal.placeholder": goal.placeholder,
-        "goal.concrete": _concrete(goal, info, lexicons),
+        "goal.concrete": concrete(goal, info, lexicons),
         "goal.cues": tuple(sorted(goal.cues)), "goal.secondary": tuple(s.metric.name for s in goal.secondary),
         "goal.method_numbers": goal.method_numbers,
         "goal.unplaced": goal.unplaced, "goal.parts": tuple(p.category for p in goal.parts),
@@ -224,46 +142,278 @@ def goal_values(goal: Goal, ctx: Context, lexicons: LexiconSet) -> dict[str, Any
         "goal.target.kind": t.kind if t else None, "goal.target.value": t.value if t else None,
         "goal.target.low": t.low if t else None, "goal.target.high": t.high if t else None,
         "goal.target.unit": t.unit if t else None, "goal.target.bound": t.bound if t else None,
-        "goal.target.hours": hours, "goal.target.level": target_level(goal, ctx),
+        "goal.target.hours": target_hours(goal), "goal.target.level": target_level(goal, ctx),
         "goal.deadline.kind": d.kind if d else None, "goal.deadline.date": d.date if d else None,
         "goal.deadline.duration": d.duration if d else None, "goal.deadline.months": months,
         "goal.deadline.text": d.text if d else None,
         "goal.monthly_growth": monthly_growth(goal, ctx, months),
         "goal.time_text": goal.time_text,
-        "goal.task_count": None, "goal.duplicate_line": None, "goal.conflict_line": None,
-        **doc_values(ctx),
+        "goal.task_count": item.task_count, "goal.duplicate_line": item.duplicate_line,
+        "goal.conflict_line": item.conflict_line,
     }
 
 
-def _countable(info, target) -> bool:
-    """A metric that can be counted as written: not an abstract outcome, and an activity only with a
-    count ("publish 30 posts a month" is specific; "launch the campaign" names nothing to count)."""
-    return info is not None and not info.abstract and (not info.activity or target is not None)
+def goal_values(goal: Goal, ctx: Context, lexicons: LexiconSet) -> dict[str, Any]:
+    """Every declared field's value for a goal outside a document (None when missing)."""
+    env = doc_values(ctx)
+    env.update(_goal_values(GoalItem(goal), ctx, lexicons))
+    return env
 
 
-def _concrete(goal: Goal, info, lexicons: LexiconSet) -> bool:
-    """Whether the goal names a concrete, countable metric: its own, or another aim's of a compound goal."""
-    if _countable(info, goal.target):
-        return True
-    for aim in goal.parts + goal.secondary:
-        if aim.metric is None:
-            continue
-        name = aim.metric.name
-        other = lexicons.metrics.get(name) or lexicons.metrics.get(name.split("_per_")[0])
-        if _countable(other, aim.target):
-            return True
-    return False
+def _goal_span(item: GoalItem, at: str) -> Span:
+    goal = item.goal
+    if at == "time":          # the time words with no date (Goal.time_span)
+        return goal.time_span or goal.span
+    part = getattr(goal, at, None) if at != "goal" else None
+    return getattr(part, "span", None) or goal.span
 
 
-def python_kind(value) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, (int, float)):
-        return "num"
-    if isinstance(value, str):
-        return "str"
-    if isinstance(value, dt.date):
-        return "date"
-    return "list"
+def message_values(goal: Goal, env: dict, ctx: Context, lang: str) -> dict[str, str]:
+    """Values for a goal's message placeholders, written the way `lang` writes numbers and units."""
+    t = templates()[lang]
+    units = t["value_units"]
+
+    def num(v) -> str:
+        return format_number(v).replace(".", t["decimal"])
+
+    def with_unit(v, unit) -> str:
+        return num(v) + (units.get(unit, f" {unit}") if unit else "")
+
+    tg = goal.target
+    target = ""
+    if tg is not None:
+        if tg.kind == "range":
+            target = f"{num(tg.low)}-{with_unit(tg.high, tg.unit)}"
+        elif tg.kind == "rank":
+            target = t["rank_short"].format(value=num(tg.value))
+        elif tg.kind == "multiple":
+            target = f"x{num(tg.value)}"
+        else:
+            target = with_unit(tg.value, tg.unit)
+    months = env.get("goal.deadline.months")
+    growth = env.get("goal.monthly_growth")
+    b = goal.baseline
+    return {
+        "metric": goal.metric.text if goal.metric else "",
+        "target": target,
+        "value": num(tg.value) if tg is not None and tg.value is not None else "",
+        "unit": (tg.unit or "") if tg is not None else "",
+        "deadline": goal.deadline.text if goal.deadline else "",
+        "months": num(round(months, 1)) if months is not None else "",
+        "monthly_growth": num(round(growth, 1)) if growth is not None else "",
+        "period": goal.period or "",
+        "channel": goal.channel or "",
+        "category": t["categories"].get(goal.category, goal.category),
+        "direction": goal.direction or "",
+        "baseline": with_unit(b.value, b.unit) if b else "",
+        "role": ctx.role or "",
+        "text": goal.text,
+        # the words no reading fits, as a sentence of their own (empty when there are none)
+        "unplaced": t["unplaced"].format(words=", ".join(
+            t["quote"][0] + w + t["quote"][1] for w in goal.unplaced)) if goal.unplaced else "",
+        "time_text": goal.time_text or "",
+    }
+
+
+def _goal_messages(item: GoalItem, env: dict, ctx: Context, lang: str) -> dict[str, str]:
+    values = message_values(item.goal, env, ctx, lang)
+    values["other_line"] = str(item.duplicate_line or item.conflict_line or "")
+    suggested = ""
+    if item.catalogue is not None:
+        tasks = item.catalogue.for_category(item.goal.category, ctx.role)[:3]
+        suggested = "; ".join(task.title(lang) for task in tasks)
+    values["suggested_tasks"] = suggested
+    return values
+
+
+# -- header entries ----------------------------------------------------------------------------------
+class HeaderItem(Record):
+    """A header entry (documents.goals.HeaderEntry); duplicate: its key came earlier; first_line:
+    the line where its key first appears (None for an unknown key)."""
+
+    __slots__ = ("entry", "duplicate", "first_line")
+
+    def __init__(self, entry: Any, duplicate: bool = False, first_line: int | None = None):
+        _set(self, "entry", entry)
+        _set(self, "duplicate", duplicate)
+        _set(self, "first_line", first_line)
+
+
+def _header_fields(lexicons: LexiconSet) -> dict[str, FieldType]:
+    return {"header.key": STR, "header.known": BOOL, "header.duplicate": BOOL, "header.error": STR,
+            "header.type": STR}
+
+
+def _header_values(item: HeaderItem, ctx: Context, lexicons: LexiconSet) -> dict[str, Any]:
+    from ..documents.goals import keywords
+    h = item.entry
+    return {"header.key": h.key, "header.known": h.key is not None, "header.duplicate": item.duplicate,
+            "header.error": h.error, "header.type": keywords().types.get(h.key) if h.key else None}
+
+
+def _header_span(item: HeaderItem, at: str) -> Span:
+    h = item.entry
+    return {"key": h.key_span, "value": h.value_span}.get(at) or h.span
+
+
+def _header_messages(item: HeaderItem, env: dict, ctx: Context, lang: str) -> dict[str, str]:
+    from ..documents.goals import header_suggestion, keywords
+    t = templates()[lang]
+    h = item.entry
+    hint = header_suggestion(h.raw_key)
+    return {"key": h.raw_key, "hint": t["did_you_mean"].format(hint) if hint else "",
+            "expected": t["expected"].get(keywords().types.get(h.key, ""), "") if h.key else "",
+            "other_line": "" if item.first_line is None else str(item.first_line)}
+
+
+# -- tasks ---------------------------------------------------------------------------------------------
+class TaskItem(Record):
+    """A task line (documents.goals.TaskEntry); orphan: it comes before any goal; goal: the Goal it
+    belongs to (None for an orphan or under a goal that did not parse); profile: what its words
+    say (doccheck.task_profile: categories, cues, frequency_low, frequency_high)."""
+
+    __slots__ = ("task", "orphan", "goal", "profile")
+
+    def __init__(self, task: Any, orphan: bool, goal: Goal | None, profile: dict):
+        _set(self, "task", task)
+        _set(self, "orphan", orphan)
+        _set(self, "goal", goal)
+        _set(self, "profile", profile)
+
+
+def _task_fields(lexicons: LexiconSet) -> dict[str, FieldType]:
+    return {"task.text": STR, "task.orphan": BOOL, "task.categories": FieldType("list", CATEGORIES),
+            "task.goal_category": _enum(CATEGORIES), "task.serves_goal": BOOL,
+            "task.cues": FieldType("list", tuple(sorted(lexicons.cue_names))), "task.frequency_low": NUM,
+            "task.frequency_high": NUM}
+
+
+def _task_values(item: TaskItem, ctx: Context, lexicons: LexiconSet) -> dict[str, Any]:
+    prof = item.profile
+    goal_cat = item.goal.category if item.goal is not None else None
+    return {"task.text": item.task.text, "task.orphan": item.orphan, "task.categories": prof["categories"],
+            "task.goal_category": goal_cat,
+            "task.serves_goal": goal_cat is not None and goal_cat in prof["categories"],
+            "task.cues": prof["cues"], "task.frequency_low": prof["frequency_low"],
+            "task.frequency_high": prof["frequency_high"]}
+
+
+def _task_span(item: TaskItem, at: str) -> Span:
+    return item.task.span
+
+
+def _task_messages(item: TaskItem, env: dict, ctx: Context, lang: str) -> dict[str, str]:
+    low, high = item.profile["frequency_low"], item.profile["frequency_high"]
+    goal_cat = item.goal.category if item.goal is not None else None
+    return {"task": item.task.text,
+            "frequency": "" if low is None else (f"{low:g}" if low == high else f"{low:g}-{high:g}"),
+            "category": templates()[lang]["categories"].get(goal_cat, goal_cat or "")}
+
+
+# -- stray lines (documents.goals.StrayLine) ------------------------------------------------------------
+def _line_fields(lexicons: LexiconSet) -> dict[str, FieldType]:
+    return {"line.text": STR}
+
+
+def _line_values(line: Any, ctx: Context, lexicons: LexiconSet) -> dict[str, Any]:
+    return {"line.text": line.text}
+
+
+def _line_span(line: Any, at: str) -> Span:
+    return line.span
+
+
+def _line_messages(line: Any, env: dict, ctx: Context, lang: str) -> dict[str, str]:
+    return {"text": line.text}
+
+
+# -- suppression comments ----------------------------------------------------------------------------
+class SuppressionItem(Record):
+    """A suppression comment (documents.goals.Suppression) after filtering: whether it silenced
+    nothing, its unknown codes and its renamed ones ("S105 \u2192 R404")."""
+
+    __slots__ = ("suppression", "unused", "unknown", "renamed")
+
+    def __init__(self, suppression: Any, unused: bool = False, unknown: tuple = (), renamed: Any = ()):
+        _set(self, "suppression", suppression)
+        _set(self, "unused", unused)
+        _set(self, "unknown", unknown)
+        _set(self, "renamed", renamed)
+
+
+def _suppression_fields(lexicons: LexiconSet) -> dict[str, FieldType]:
+    return {"suppression.unused": BOOL, "suppression.unknown": LIST, "suppression.renamed": LIST,
+            "suppression.file_wide": BOOL}
+
+
+def _suppression_values(item: SuppressionItem, ctx: Context, lexicons: LexiconSet) -> dict[str, Any]:
+    return {"suppression.unused": item.unused, "suppression.unknown": item.unknown,
+            "suppression.renamed": item.renamed, "suppression.file_wide": item.suppression.file_wide}
+
+
+def _suppression_span(item: SuppressionItem, at: str) -> Span:
+    return item.suppression.span
+
+
+def _suppression_messages(item: SuppressionItem, env: dict, ctx: Context, lang: str) -> dict[str, str]:
+    return {"codes": ", ".join(item.unknown or item.suppression.codes), "renamed": ", ".join(item.renamed)}
+
+
+# -- syntax errors -------------------------------------------------------------------------------------
+class SyntaxItem(Record):
+    """A goal that did not parse: its GoalSyntaxError and the document line it is on ("" when the
+    line is not in the document)."""
+
+    __slots__ = ("error", "line_text")
+
+    def __init__(self, error: Any, line_text: str = ""):
+        _set(self, "error", error)
+        _set(self, "line_text", line_text)
+
+
+def _syntax_fields(lexicons: LexiconSet) -> dict[str, FieldType]:
+    return {"syntax.code": STR, "syntax.text": STR}
+
+
+def _syntax_values(item: SyntaxItem, ctx: Context, lexicons: LexiconSet) -> dict[str, Any]:
+    return {"syntax.code": item.error.code, "syntax.text": item.error.text}
+
+
+def _syntax_span(item: SyntaxItem, at: str) -> Span:
+    err = item.error
+    # err.text may be a stray character's printable name ('U+001B'): underline what is written
+    written = item.line_text[err.column - 1:]
+    width = len(err.text) if err.text and written.startswith(err.text) else 1
+    return Span(err.line, err.column, err.line, err.column + width)
+
+
+def _syntax_messages(item: SyntaxItem, env: dict, ctx: Context, lang: str) -> dict[str, str]:
+    return {"text": item.error.text or ""}
+
+
+_GOAL_PLACEHOLDERS = ("metric", "target", "value", "unit", "deadline", "months", "monthly_growth", "period",
+                      "channel", "category", "direction", "baseline", "role", "text", "unplaced", "time_text",
+                      "other_line", "suggested_tasks")
+
+SCOPE_TABLE: dict[str, Scope] = {
+    "goal": Scope("goal", _goal_fields, _goal_values, ("goal", "metric", "target", "deadline", "baseline", "time"),
+                  _goal_span, _GOAL_PLACEHOLDERS, _goal_messages, lang=lambda item: item.goal.lang),
+    "task": Scope("task", _task_fields, _task_values, ("goal",), _task_span, ("task", "frequency", "category"),
+                  _task_messages),
+    "header": Scope("header", _header_fields, _header_values, ("goal", "key", "value"), _header_span,
+                    ("key", "hint", "expected", "other_line"), _header_messages),
+    "line": Scope("line", _line_fields, _line_values, ("goal",), _line_span, ("text",), _line_messages),
+    "suppression": Scope("suppression", _suppression_fields, _suppression_values, ("goal",), _suppression_span,
+                         ("codes", "renamed"), _suppression_messages),
+    "syntax": Scope("syntax", _syntax_fields, _syntax_values, ("goal",), _syntax_span, ("text",),
+                    _syntax_messages),
+}
+SCOPES = tuple(SCOPE_TABLE)
+# every `at` and every placeholder of some scope, in order
+AT = tuple(dict.fromkeys(a for s in SCOPE_TABLE.values() for a in s.spans))
+PLACEHOLDERS = tuple(dict.fromkeys(p for s in SCOPE_TABLE.values() for p in s.placeholders))
+
+
+def declared_fields(lexicons: LexiconSet, scope: str = "goal") -> dict[str, FieldType]:
+    """The fields a rule of `scope` may read: its own entity's, plus the document's."""
+    return {**SCOPE_TABLE[scope].fields(lexicons), **DOC_FIELDS}

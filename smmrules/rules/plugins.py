@@ -17,7 +17,7 @@ from typing import Callable
 
 from ..base.record import Record, _set
 from ..base.errors import ConfigError
-from .fields import FUNCTIONS, FunctionSig
+from .functions import FUNCTIONS, FunctionSig
 
 GROUP = "smmrules.plugins"
 KINDS = ("num", "str", "bool", "date", "list")

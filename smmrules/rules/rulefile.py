@@ -14,7 +14,7 @@ from ..base.lazyre import LazyPattern
 from ..base.record import Record, _set
 from .conditions import ConditionError, compile_tree, parse_condition
 from ..base.errors import RuleFileError
-from .fields import SCOPES, FieldType
+from .fields import AT, PLACEHOLDERS, SCOPE_TABLE, SCOPES, FieldType
 
 LANGS = ("en", "ru", "uk")
 LEVELS = ("error", "warning", "info")
@@ -25,11 +25,6 @@ RULE_KEYS = ("code", "name", "smart", "level", "when", "at", "options", "bad", "
 OVERRIDE_KEYS = ("code", "level", "enabled", "options")
 TOP_KEYS = ("rule", "override", "aliases", "task", "category")
 CASE_KEYS = ("text", "document", "expect", "today", "doc", "lang")
-AT = ("goal", "metric", "target", "deadline", "baseline", "key", "value", "time")
-PLACEHOLDERS = ("metric", "target", "value", "unit", "deadline", "months", "monthly_growth", "period",
-                "channel", "category", "direction", "baseline", "role", "text", "unplaced", "time_text",
-                # document scopes
-                "key", "hint", "expected", "other_line", "suggested_tasks", "task", "frequency", "codes", "renamed")
 CODE_RE = LazyPattern(r"^[A-Z]{1,3}\d{3}$")
 NAME_RE = LazyPattern(r"^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$")
 PLACEHOLDER_RE = LazyPattern(r"\{\{|\}\}|\{([^{}]*)\}")
@@ -262,6 +257,18 @@ def _placeholders(template: str) -> list[tuple[str, int]]:
     return [(m.group(1), m.start()) for m in PLACEHOLDER_RE.finditer(template) if m.group(1) is not None]
 
 
+def _placeholder_problem(name: str, scope: str, options: Mapping) -> str | None:
+    """Why a rule of `scope` with these options may not write {name} in its message (None: it may)."""
+    own = SCOPE_TABLE[scope].placeholders
+    if name in own or (name.startswith("opt_") and name[4:] in options):
+        return None
+    if name in PLACEHOLDERS:
+        listed = ", ".join("{" + p + "}" for p in own)
+        return (f"placeholder '{{{name}}}' is not available to a {scope} rule; its placeholders are {listed} "
+                "and {opt_NAME} for each option")
+    return _unknown("placeholder", "{" + name + "}", ["{" + p + "}" for p in own])
+
+
 class _FileLoader:
     def __init__(self, path: Path, fields: dict[str, dict[str, FieldType]], functions: dict | None = None):
         self.path = path
@@ -380,6 +387,16 @@ class _FileLoader:
         if scope not in SCOPES:
             self.fail(_unknown("scope", str(scope), SCOPES), base + ("scope",))
         when = self._str(r, base, "when")
+        tree, check, used = self._condition(base, when, scope, options)
+        texts = {lang: self._texts(r, base, code, lang, scope, options) for lang in LANGS}
+        cases = self._cases(r, base, code)
+        line = self.pos.tables.get(base, 1)
+        return Rule(code=code, name=name, smart=None if smart == "none" else smart, level=level, when=when,
+                    check=check, fields=used, at=at, options=dict(options), texts=texts, cases=cases,
+                    path=self.shown, line=line, scope=scope, tree=tree)
+
+    def _condition(self, base: tuple, when: str, scope: str, options: dict) -> tuple:
+        """The rule's condition parsed and compiled against its scope's fields: (tree, check, used)."""
         try:
             tree = parse_condition(when)
             check, used = compile_tree(tree, self.fields[scope], options, self.functions)
@@ -390,33 +407,28 @@ class _FileLoader:
             else:
                 line, col = line + exc.line - 1, exc.column
             raise RuleFileError(exc.message, path=self.shown, line=line, column=col) from None
-        texts = {}
-        for lang in LANGS:
-            if lang not in r:
-                self.fail(f"rule {code} has no [{'rule.' + lang}] section: messages are needed in en, ru and uk",
-                          base)
-            section = r[lang]
-            if not isinstance(section, dict):
-                self.fail(f"'{lang}' must be a table", base + (lang,))
-            for key in section:
-                if key not in TEXT_KEYS:
-                    self.fail(_unknown(f"key in [rule.{lang}]", key, TEXT_KEYS), base + (lang, key), at_key=True)
-            for key in TEXT_KEYS:
-                if not isinstance(section.get(key), str) or not section[key].strip():
-                    self.fail(f"rule {code} has no '{key}' in [rule.{lang}]", base + (lang,))
-            for name_, offset in _placeholders(section["message"]):
-                ok = name_ in PLACEHOLDERS or (name_.startswith("opt_") and name_[4:] in options)
-                if not ok:
-                    line, col = self.pos.string_start(base + (lang, "message"))
-                    self.fail(_unknown("placeholder", "{" + name_ + "}", ["{" + p + "}" for p in PLACEHOLDERS]),
-                              line=line,
-                              column=col + offset)
-            texts[lang] = {k: section[k].strip() for k in TEXT_KEYS}
-        cases = self._cases(r, base, code)
-        line = self.pos.tables.get(base, 1)
-        return Rule(code=code, name=name, smart=None if smart == "none" else smart, level=level, when=when,
-                    check=check, fields=used, at=at, options=dict(options), texts=texts, cases=cases,
-                    path=self.shown, line=line, scope=scope, tree=tree)
+        return tree, check, used
+
+    def _texts(self, r: dict, base: tuple, code: str, lang: str, scope: str, options: dict) -> dict:
+        """[rule.LANG]: the message, summary, what, why and fix, the message's placeholders checked."""
+        if lang not in r:
+            self.fail(f"rule {code} has no [{'rule.' + lang}] section: messages are needed in en, ru and uk",
+                      base)
+        section = r[lang]
+        if not isinstance(section, dict):
+            self.fail(f"'{lang}' must be a table", base + (lang,))
+        for key in section:
+            if key not in TEXT_KEYS:
+                self.fail(_unknown(f"key in [rule.{lang}]", key, TEXT_KEYS), base + (lang, key), at_key=True)
+        for key in TEXT_KEYS:
+            if not isinstance(section.get(key), str) or not section[key].strip():
+                self.fail(f"rule {code} has no '{key}' in [rule.{lang}]", base + (lang,))
+        for name_, offset in _placeholders(section["message"]):
+            problem = _placeholder_problem(name_, scope, options)
+            if problem:
+                line, col = self.pos.string_start(base + (lang, "message"))
+                self.fail(problem, line=line, column=col + offset)
+        return {k: section[k].strip() for k in TEXT_KEYS}
 
     def _cases(self, r, base, code) -> tuple:
         cases = []
