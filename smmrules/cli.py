@@ -270,7 +270,7 @@ def _lint(args) -> int:
             aliases = {}
         if aliases:
             # renamed codes keep working; say what they are called now (rules/aliases.toml)
-            from .rules.aliases import notes, resolve
+            from .linting.renamed import notes, resolve
             for note in notes(config, aliases):
                 _stderr(f"smmrules: warning: {note}")
             for flag, codes in (("--select", select), ("--ignore", ignore)):

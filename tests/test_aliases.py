@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smmrules.rules.aliases import renamed_in, resolve
+from smmrules.linting.renamed import renamed_in, resolve
 from smmrules.cli import main
 from smmrules.linting.config import DEFAULT, Config, load_config, with_overrides
 from smmrules.language.context import Context

@@ -33,7 +33,7 @@ def rules_for(config=None) -> RuleSet:
                 base = RuleSet(config.rules) if config.rules else default_rules()
             if config.levels or config.options:
                 # unknown codes and options are the config's fault: say so at its file and line
-                from ..rules.aliases import resolve
+                from .renamed import resolve
                 from .config import check_known
                 config = resolve(config, base.aliases)      # a renamed code means its rule's new code
                 check_known(config, {r.code: dict(r.options) for r in base.all_rules()})
@@ -141,7 +141,7 @@ def lint_document(doc: Document, *, config=None, rules: Optional[RuleSet] = None
     if config is not None:
         from .config import is_selected
         if ruleset.aliases and (config.select or config.ignore or config.per_file_ignores):
-            from ..rules.aliases import resolve
+            from .renamed import resolve
             config = resolve(config, ruleset.aliases)   # renamed codes select and ignore their rules
     lang = config.lang if config is not None else None
     raw = check_document(doc, ruleset, lang=lang)
