@@ -112,14 +112,20 @@ def _task_items(doc: Document, rules: RuleSet) -> list[TaskItem]:
             + [item(task, entry) for entry in doc.goals for task in entry.tasks])
 
 
-def check_document(doc: Document, rules: RuleSet, *, lang: str | None = None) -> list[Finding]:
-    """Every finding of every scope for one parsed document (before suppressions and selection)."""
+def document_entities(doc: Document, rules: RuleSet) -> list[tuple[str, object]]:
+    """(scope, entity) for each header entry, goal, syntax error, task and stray line of a document
+    (suppression comments come after filtering: suppression_findings)."""
     items: list[tuple[str, object]] = [("header", h) for h in _header_items(doc)]
     items += _goal_items(doc, rules)
     items += [("task", t) for t in _task_items(doc, rules)]
     items += [("line", line) for line in doc.stray]
+    return items
+
+
+def check_document(doc: Document, rules: RuleSet, *, lang: str | None = None) -> list[Finding]:
+    """Every finding of every scope for one parsed document (before suppressions and selection)."""
     out: list[Finding] = []
-    for scope, entity in items:
+    for scope, entity in document_entities(doc, rules):
         out += rules.evaluate(scope, entity, doc.context, lang=lang, path=doc.path, default_lang=doc.lang)
     out.sort()
     return out
