@@ -226,3 +226,22 @@ def test_every_built_in_rule_uses_only_its_scope_s_placeholders():
         for lang in ("en", "ru", "uk"):
             for name in re.findall(r"(?<!\{)\{([a-z_]+)\}", rule.text("message", lang)):
                 assert name in own or name[4:] in rule.options, (rule.code, name)
+
+
+def test_the_scope_table_in_the_docs_matches_the_code():
+    import re
+    page = (Path(__file__).parent.parent / "docs" / "rule-files.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in page.splitlines():
+        m = re.match(r"\| `([a-z]+)` \| [^|]+ \| ([^|]+) \| ([^|]+) \| ([^|]+) \|$", line)
+        if m and m.group(1) in SCOPE_TABLE:
+            rows[m.group(1)] = m.groups()[1:]
+    assert set(rows) == set(SCOPES)
+    for scope, (fields, at, placeholders) in rows.items():
+        kind = SCOPE_TABLE[scope]
+        assert [a.strip() for a in at.split(",")] == list(kind.spans), scope
+        if scope != "goal":     # the goal's are listed in their own tables
+            assert re.findall(r"`([a-z_.]+)`", fields) == list(kind.fields(LEX)), scope
+            assert re.findall(r"`\{([a-z_]+)\}`", placeholders) == list(kind.placeholders), scope
+    goal_section = page[page.index("### Message placeholders"):page.index("## Errors")]
+    assert set(re.findall(r"`\{([a-z_]+)\}`", goal_section)) >= set(SCOPE_TABLE["goal"].placeholders)
