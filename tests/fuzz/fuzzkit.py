@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from smmrules.linting.config import ConfigError
 from smmrules.base.errors import DataFileError, GoalSyntaxError, RuleFileError, SmmrulesError
 from smmrules.metrics import MetricError
+from smmrules.rules.fields import SCOPE_TABLE
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGS = ("en", "ru", "uk")
@@ -510,9 +511,15 @@ HOSTILE_PLACEHOLDERS = ("{goal.__class__}", "{0}", "{}", "{metric:>99999999}", "
                         "{" * 50, "%s", "%(metric)s", "$metric", "{\u200bmetric}")
 
 
+def scope_placeholders(scope) -> tuple:
+    """The placeholders a rule of `scope` may use (the goal's for a scope that does not exist)."""
+    kind = SCOPE_TABLE.get(scope) if isinstance(scope, str) else None
+    return PLACEHOLDERS if kind is None else kind.placeholders + ("opt_limit", "opt_word")
+
+
 @st.composite
-def templates(draw, hostile: bool = True) -> str:
-    placeholders = st.sampled_from(PLACEHOLDERS).map(lambda p: "{" + p + "}") | st.sampled_from(("{{", "}}"))
+def templates(draw, hostile: bool = True, names: tuple = PLACEHOLDERS) -> str:
+    placeholders = st.sampled_from(names).map(lambda p: "{" + p + "}") | st.sampled_from(("{{", "}}"))
     text = st.text(hostile_char.filter(lambda c: c not in "{}"), max_size=10)
     parts = draw(st.lists(st.one_of(placeholders, st.sampled_from(HOSTILE_PLACEHOLDERS) if hostile else placeholders,
                                     text, st.sampled_from(("No deadline for ", "Нет срока.", "Немає терміну ", " "))),
@@ -569,7 +576,7 @@ def rule_tables(draw, code: str) -> str:
         lines.append(f"{draw(st.sampled_from(('include', 'lvl', 'import', 'when')))} = {toml_value(draw(toml_values))}")
     for lang in LANGS:
         lines.append(f"[rule.{lang}]")
-        lines.append(f"message = {toml_value(draw(templates(hostile=valid < 3)))}")
+        lines.append(f"message = {toml_value(draw(templates(hostile=valid < 3, names=scope_placeholders(scope))))}")
         for key in ("summary", "what", "why", "fix"):
             lines.append(f"{key} = {toml_value(pick('text', st.text(hostile_char, max_size=8) | toml_scalars))}")
     return "\n".join(lines) + "\n"
