@@ -47,8 +47,8 @@ class Scope(Record):
     values (None when missing); spans: the `at` names a rule may point at, span(entity, at): the
     Span (the entity's whole span for a name it does not have); placeholders: the names its
     messages may use besides {opt_NAME}, messages(entity, env, ctx, lang): their values as text;
-    lang(entity): the language of its messages when neither the run nor the document sets one
-    (None: the document's)."""
+    lang(entity): the language of its messages when the run sets none (None for a scope whose
+    messages follow the document's language)."""
 
     __slots__ = ("name", "fields", "values", "spans", "span", "placeholders", "messages", "lang")
 
