@@ -4,24 +4,16 @@ from __future__ import annotations
 
 import os
 import threading
-import unicodedata
 from collections.abc import Mapping, Set
 
 from ..base.record import Record, _set
 from ..base.errors import DataFileError
 from ..base.resources import grammar_file
+from .words import LANGS, normalize_word
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
-
-LANGS = ("en", "ru", "uk")
-
-
-def normalize_word(word: str) -> str:
-    """Lower-case a word and fold the spelling variants the lexicons do not list."""
-    w = unicodedata.normalize("NFC", word).lower()
-    return w.replace("ё", "е").replace("’", "'").replace("ʼ", "'").replace("`", "'")
 
 
 class Reading(Record):

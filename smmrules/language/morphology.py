@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 
 from ..base.errors import DataFileError
+from .words import normalize_word  # forms are matched as the lexicon reads words
 
 POS = {"n": "noun", "a": "adjective", "v": "verb"}
 VOWELS = {"en": "aeiouy", "ru": "аеёиоуыэюя", "uk": "аеєиіїоуюя"}
@@ -52,7 +53,6 @@ class Morphology:
         if found is None:
             if pos not in POS:
                 raise self._error(f"{lemma}@{pos}: unknown part of speech {pos!r} (use n, a or v)")
-            from .lexicon import normalize_word  # forms are matched as the lexicon reads words
             builder = getattr(self, f"_{POS[pos]}_{'en' if self.lang == 'en' else 'slavic'}")
             self._collected = set()
             found = frozenset(normalize_word(f) for f in builder(lemma, tags) if f)
