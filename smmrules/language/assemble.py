@@ -487,6 +487,72 @@ def _year_as_number(p: Phrase, nxt: Phrase | None, frame: _Frame) -> Phrase:
     return arg
 
 
+def _verb_direction(verb_cls, target, more, mi) -> str | None:
+    """The direction a verb class gives; None for a verb we do not know, or no verb."""
+    if verb_cls == "unknown":
+        return None
+    if verb_cls == "improve":
+        return "decrease" if (mi and mi.lower_is_better) else "increase"
+    if verb_cls == "respond":
+        return "maintain"
+    if verb_cls == "activity":
+        return "increase" if (more and target is None) else "achieve"
+    if verb_cls == "attract":
+        # "attract customers", «залучити клієнтів»: with no count, more of them; with a count, that count
+        if target is None or (target.qty is not None and (target.qty.unit in ("%", "pp") or target.qty.signed)):
+            return "increase"   # "drive sales up 20%": a change
+        return "reach" if target.role == "level" else "achieve"
+    return verb_cls
+
+
+def _figure_direction(target, baseline, more, less, new, mi, unknown, has_object) -> str | None:
+    """The direction of an aim whose verb tells none: from its figures, then from its words."""
+    if target is not None and baseline is not None and target.qty is not None \
+            and target.qty.value is not None and baseline.qty.value is not None:
+        return "increase" if target.qty.value >= baseline.qty.value else "decrease"
+    if mi is not None and mi.lower_is_better and target is not None and target.bound == "le":
+        return "decrease"  # "CPL: under $20", «CAC не более 200 грн»: a ceiling on a cost
+    if target is not None and target.qty is not None and target.qty.signed:
+        return "increase"
+    if target is not None and target.role == "multiple":
+        return "increase"
+    if target is not None and target.role == "change":
+        return "increase"
+    if target is not None and target.role == "bare" and unknown:
+        return "achieve"   # «залить 500 заявок», "nail 200 leads": a verb and the count it makes
+    if target is not None and target.role in ("level", "bare", "rank"):
+        return "reach"
+    if more or new:
+        return "increase"
+    if less:
+        return "decrease"
+    if unknown and has_object:
+        # «Розробити Tone of Voice», «провести аудит»: the lexicons hold the verbs of change
+        # (grow, cut, reach, keep); a verb outside them with an object is a thing to get done
+        return "achieve"
+    return None
+
+
+def _settled_direction(d, target, baseline, more, new, mi) -> str | None:
+    """A direction corrected by the kind of target: "get 100 more followers" is an increase."""
+    if d == "achieve":
+        activity = bool(mi and mi.activity)
+        if target is None and (more or new) and not activity:
+            d = "increase"
+        elif target is not None and target.role == "change" and not activity:
+            d = "increase"
+        elif target is not None and target.role == "rank":
+            d = "reach"
+    if d == "reach" and target is not None and target.role == "change" and baseline is None:
+        d = "increase"    # "win 100 new clients", «вийти на +20%»: a gain, not a level
+    if d == "increase" and target is not None and baseline is None and target.role in ("level", "rank"):
+        d = "reach"
+    if d == "increase" and target is not None and baseline is None and target.role == "bare" \
+            and target.qty.unit not in ("%", "pp") and target.qty.low is None and not target.qty.signed:
+        d = "increase" if new else "reach"
+    return d
+
+
 class Assembler:
     def __init__(self, lexicons: LexiconSet):
         self.lex = lexicons
@@ -822,67 +888,16 @@ class Assembler:
         return metric_phrases[0]
 
     def _direction(self, verb_cls, target, baseline, more, less, new, metric_name, has_object=False):
+        """The direction of an aim: from its verb, else from its figures and words ("more", "new")."""
         info = self.lex.metrics
         mi = info.get(metric_name) if metric_name else None
-        d = verb_cls
-        if d == "gain":
+        if verb_cls == "gain":
             # "gain 100 followers", «прибавить 500 подписчиков»: the count is what is added
             return "reach" if target is not None and target.role in ("level", "rank") else "increase"
-        unknown = d == "unknown"
-        if unknown:
-            d = None
-        if d == "improve":
-            d = "decrease" if (mi and mi.lower_is_better) else "increase"
-        elif d == "respond":
-            d = "maintain"
-        elif d == "activity":
-            d = "increase" if (more and target is None) else "achieve"
-        elif d == "attract":
-            # "attract customers", «залучити клієнтів»: with no count, more of them; with a count, that count
-            if target is None or (target.qty is not None and (target.qty.unit in ("%", "pp") or target.qty.signed)):
-                d = "increase"   # "drive sales up 20%": a change
-            else:
-                d = "reach" if target.role == "level" else "achieve"
+        d = _verb_direction(verb_cls, target, more, mi)
         if d is None:
-            if target is not None and baseline is not None and target.qty is not None \
-                    and target.qty.value is not None and baseline.qty.value is not None:
-                d = "increase" if target.qty.value >= baseline.qty.value else "decrease"
-            elif mi is not None and mi.lower_is_better and target is not None and target.bound == "le":
-                d = "decrease"  # "CPL: under $20", «CAC не более 200 грн»: a ceiling on a cost
-            elif target is not None and target.qty is not None and target.qty.signed:
-                d = "increase"
-            elif target is not None and target.role == "multiple":
-                d = "increase"
-            elif target is not None and target.role == "change":
-                d = "increase"
-            elif target is not None and target.role == "bare" and unknown:
-                d = "achieve"   # «залить 500 заявок», "nail 200 leads": a verb and the count it makes
-            elif target is not None and target.role in ("level", "bare", "rank"):
-                d = "reach"
-            elif more or new:
-                d = "increase"
-            elif less:
-                d = "decrease"
-            elif unknown and has_object:
-                # «Розробити Tone of Voice», «провести аудит»: the lexicons hold the verbs of change
-                # (grow, cut, reach, keep); a verb outside them with an object is a thing to get done
-                d = "achieve"
-        if d == "achieve":
-            activity = bool(mi and mi.activity)
-            if target is None and (more or new) and not activity:
-                d = "increase"
-            elif target is not None and target.role == "change" and not activity:
-                d = "increase"
-            elif target is not None and target.role == "rank":
-                d = "reach"
-        if d == "reach" and target is not None and target.role == "change" and baseline is None:
-            d = "increase"    # "win 100 new clients", «вийти на +20%»: a gain, not a level
-        if d == "increase" and target is not None and baseline is None and target.role in ("level", "rank"):
-            d = "reach"
-        if d == "increase" and target is not None and baseline is None and target.role == "bare" \
-                and target.qty.unit not in ("%", "pp") and target.qty.low is None and not target.qty.signed:
-            d = "increase" if new else "reach"
-        return d
+            d = _figure_direction(target, baseline, more, less, new, mi, verb_cls == "unknown", has_object)
+        return _settled_direction(d, target, baseline, more, new, mi)
 
     def _target(self, claim: _Claim | None, direction, baseline, gain=False) -> Target | None:
         if claim is None:
