@@ -142,32 +142,7 @@ def tokenize(text: str) -> list[RawToken]:
         elif kind == "space":
             pass
         elif kind == "number" or m.group("number"):
-            body = m.group("number")
-            ord_ = m.group("ord")
-            scale = m.group("scale")
-            num_text = body
-            if ord_:
-                num_text = num_text[: len(num_text) - len(ord_) - (len(scale) if scale else 0)]
-            elif scale:
-                num_text = num_text[: len(num_text) - len(scale)]
-            _check_length(text, s, num_text)
-            if not scale and not ord_ and _EXPONENT.match(text, e):
-                raise _malformed(text, s, text[s:_EXPONENT.match(text, e).end()],
-                                 "write the number in full: exponent notation like 1e6 is not read as a goal's figure")
-            value = _decimal(num_text)
-            if ord_ and not scale:
-                append(RawToken("ordinal", m.group(0), s, e, value))
-            elif scale and scale in "kKкК" and len(num_text) == 1 and _RESOLUTION_OF.match(text, e):
-                append(RawToken("word", m.group(0), s, e))       # 4K video: a resolution
-            elif (not scale and out and out[-1].kind == "word" and out[-1].end == s - 1 and text[s - 1] == " "
-                  and len(num_text) <= 3 and num_text.isdigit() and _PRODUCT.fullmatch(out[-1].text)
-                  and not text[e:].lstrip(" ").startswith("%")):
-                prev = out.pop()                                # iPhone 15: a product's name
-                append(RawToken("word", text[prev.start:e], prev.start, e))
-            else:
-                if scale:
-                    value *= _SCALE_SUFFIX[scale.lower()]
-                append(RawToken("number", m.group(0), s, e, value))
+            _number(text, m, out)
         elif kind == "mult":
             t = m.group(0)
             digits = t.strip("xх×")
@@ -176,18 +151,7 @@ def tokenize(text: str) -> list[RawToken]:
         elif kind == "name":
             append(RawToken("word", m.group(0), s, e))
         elif kind == "year_range" or kind == "fiscal":
-            first, last = _years(m.group(0))
-            if kind == "year_range" and not first < last <= first + _MAX_YEAR_SPAN:
-                if len(re.findall(r"\d+", m.group(0))[-1]) == 4:
-                    # "2000-2100 followers": two numbers, not a span of years
-                    append(RawToken("number", m.group(0)[:4], s, s + 4, Decimal(first)))
-                    pos = s + 4
-                    continue
-                line, col = line_col(text, s)
-                raise GoalSyntaxError("E003", "invalid-date",
-                                      f"invalid year range {m.group(0)!r}: it ends before it starts",
-                                      line=line, column=col, text=m.group(0))
-            append(RawToken(kind, m.group(0), s, e, last))
+            pos = _year_span(text, m, kind, out)
         elif kind == "symbol":
             ch = m.group(0)
             cat = unicodedata.category(ch[0])
@@ -201,6 +165,57 @@ def tokenize(text: str) -> list[RawToken]:
 
 # A year range longer than this ("2000-2100") is read as two numbers.
 _MAX_YEAR_SPAN = 10
+
+
+def _number(text: str, m: re.Match, out: list[RawToken]) -> None:
+    """A number token, with its ordinal ending or scale suffix: a number, an ordinal, or a word
+    ("4K video", "iPhone 15"). Appends to `out` (taking back the product's name before it)."""
+    s, e = m.span()
+    ord_ = m.group("ord")
+    scale = m.group("scale")
+    num_text = m.group("number")
+    if ord_:
+        num_text = num_text[: len(num_text) - len(ord_) - (len(scale) if scale else 0)]
+    elif scale:
+        num_text = num_text[: len(num_text) - len(scale)]
+    _check_length(text, s, num_text)
+    if not scale and not ord_ and _EXPONENT.match(text, e):
+        raise _malformed(text, s, text[s:_EXPONENT.match(text, e).end()],
+                         "write the number in full: exponent notation like 1e6 is not read as a goal's figure")
+    value = _decimal(num_text)
+    if ord_ and not scale:
+        out.append(RawToken("ordinal", m.group(0), s, e, value))
+    elif scale and scale in "kKкК" and len(num_text) == 1 and _RESOLUTION_OF.match(text, e):
+        out.append(RawToken("word", m.group(0), s, e))       # 4K video: a resolution
+    elif (not scale and out and out[-1].kind == "word" and out[-1].end == s - 1 and text[s - 1] == " "
+          and len(num_text) <= 3 and num_text.isdigit() and _PRODUCT.fullmatch(out[-1].text)
+          and not text[e:].lstrip(" ").startswith("%")):
+        prev = out.pop()                                # iPhone 15: a product's name
+        out.append(RawToken("word", text[prev.start:e], prev.start, e))
+    else:
+        if scale:
+            value *= _SCALE_SUFFIX[scale.lower()]
+        out.append(RawToken("number", m.group(0), s, e, value))
+
+
+def _year_span(text: str, m: re.Match, kind: str, out: list[RawToken]) -> int:
+    """A year range or fiscal year ("2026-2027", "FY26"), or the first of two numbers ("2000-2100
+    followers"); appends its token to `out` and returns where the next token starts."""
+    s, e = m.span()
+    first, last = _years(m.group(0))
+    if kind == "year_range" and not first < last <= first + _MAX_YEAR_SPAN:
+        if len(re.findall(r"\d+", m.group(0))[-1]) == 4:
+            # "2000-2100 followers": two numbers, not a span of years
+            out.append(RawToken("number", m.group(0)[:4], s, s + 4, Decimal(first)))
+            return s + 4
+        line, col = line_col(text, s)
+        raise GoalSyntaxError("E003", "invalid-date",
+                              f"invalid year range {m.group(0)!r}: it ends before it starts",
+                              line=line, column=col, text=m.group(0))
+    out.append(RawToken(kind, m.group(0), s, e, last))
+    return e
+
+
 
 
 def _years(text: str) -> tuple[int, int]:
