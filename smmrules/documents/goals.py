@@ -107,14 +107,15 @@ class Document:
 class _Keywords:
     """The document keywords of grammar/document.toml, normalized. goal, task: word -> True;
     categories: word -> category; header: word -> canonical key; types: key -> value type;
-    roles: phrase -> role; all_keys: every header word, for did-you-mean."""
+    roles: phrase -> role; all_keys: every header word, for did-you-mean; scales: the words that
+    scale an amount -> their multiplier."""
 
-    __slots__ = ("goal", "task", "categories", "header", "types", "yes", "no", "roles", "all_keys")
+    __slots__ = ("goal", "task", "categories", "header", "types", "yes", "no", "roles", "all_keys", "scales")
 
     def __init__(self, goal: dict, task: dict, categories: dict, header: dict, types: dict, yes: frozenset,
-                 no: frozenset, roles: dict, all_keys: tuple):
+                 no: frozenset, roles: dict, all_keys: tuple, scales: dict):
         self.goal, self.task, self.categories, self.header, self.types = goal, task, categories, header, types
-        self.yes, self.no, self.roles, self.all_keys = yes, no, roles, all_keys
+        self.yes, self.no, self.roles, self.all_keys, self.scales = yes, no, roles, all_keys, scales
 
 
 def _norm_key(key: str) -> str:
@@ -128,7 +129,7 @@ def keywords() -> _Keywords:
     return cache.cached("doc-keywords", cache.key(path, files=[path]), lambda: _keywords(cache.data_file(path)),
                         lambda v: type(v) is _Keywords and all(type(getattr(v, n)) is dict for n in
                                                                 ("goal", "task", "categories", "header", "types",
-                                                                 "roles")))
+                                                                 "roles", "scales")))
 
 
 def _keywords(data: dict) -> _Keywords:
@@ -146,7 +147,8 @@ def _keywords(data: dict) -> _Keywords:
     values = data["values"]
     roles = {_norm_key(w): r for r, t in values["role"].items() for w in words(t)}
     return _Keywords(goal, task, cats, header, types, frozenset(_norm_key(w) for w in words(values["yes"])),
-                     frozenset(_norm_key(w) for w in words(values["no"])), roles, tuple(sorted(header)))
+                     frozenset(_norm_key(w) for w in words(values["no"])), roles, tuple(sorted(header)),
+                     dict(values.get("scale", {})))
 
 
 # --- the line lexer and grammar -------------------------------------------------------------
@@ -240,20 +242,22 @@ def _classify(line_text: str, lineno: int) -> list[Token]:
 
 # --- header values ----------------------------------------------------------------------------
 
-_NUMBER_RE = LazyPattern(r"(?<![\w.])(\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s*([kKкК]|млн|тыс\.?|тис\.?)?")
+@functools.lru_cache(maxsize=1)
+def _number_re() -> re.Pattern:
+    """An amount and the scale word after it (grammar/document.toml, [values] scale)."""
+    scales = "|".join(re.escape(w) for w in keywords().scales)
+    return re.compile(r"(?<![\w.])(\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s*(?:(" + scales + r")\.?)?")
 
 
 def _to_number(text: str) -> Optional[float]:
-    m = _NUMBER_RE.search(text)
+    m = _number_re().search(text)
     if not m or _EXPONENT_RE.match(text, m.end(1)) or len(m.group(1)) > 40:
         return None                 # "1e309" is not 1, and a figure of 40 digits is not an amount
     digits = re.sub(r"[ \u00a0\u202f]", "", m.group(1))
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", digits):
         digits = digits.replace(",", "")
     value = float(Decimal(digits.replace(",", ".")))
-    scale = (m.group(2) or "").lower().rstrip(".")
-    value *= {"k": 1e3, "к": 1e3, "тыс": 1e3, "тис": 1e3, "млн": 1e6}.get(scale, 1)
-    return value
+    return value * keywords().scales.get(m.group(2), 1)
 
 
 _EXPONENT_RE = re.compile(r"[eE][+-]?\d")
