@@ -113,9 +113,10 @@ class _Keywords:
     __slots__ = ("goal", "task", "categories", "header", "types", "yes", "no", "roles", "all_keys", "scales")
 
     def __init__(self, goal: dict, task: dict, categories: dict, header: dict, types: dict, yes: frozenset,
-                 no: frozenset, roles: dict, all_keys: tuple, scales: dict):
+                 no: frozenset, roles: dict, all_keys: tuple, scales: dict | None = None):
         self.goal, self.task, self.categories, self.header, self.types = goal, task, categories, header, types
-        self.yes, self.no, self.roles, self.all_keys, self.scales = yes, no, roles, all_keys, scales
+        self.yes, self.no, self.roles, self.all_keys = yes, no, roles, all_keys
+        self.scales = {} if scales is None else scales
 
 
 def _norm_key(key: str) -> str:
