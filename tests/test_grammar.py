@@ -217,7 +217,7 @@ def test_lexicon_files_load():
     assert {p.stem for p in LEXICON_FILES} >= set(LANGS) | {"common"}
     for path in LEXICON_FILES:
         data = _load(path)
-        known = {"terms", "function_words"}
+        known = {"terms", "function_words", "numbers"}
         assert set(data) <= known, f"{path.name}: unknown tables {set(data) - known}"
         for terminal, table in data.get("terms", {}).items():
             assert re.fullmatch(r"[A-Z][A-Z_]*", terminal), f"{path.name}: terminal {terminal!r}"

@@ -107,14 +107,16 @@ class Document:
 class _Keywords:
     """The document keywords of grammar/document.toml, normalized. goal, task: word -> True;
     categories: word -> category; header: word -> canonical key; types: key -> value type;
-    roles: phrase -> role; all_keys: every header word, for did-you-mean."""
+    roles: phrase -> role; all_keys: every header word, for did-you-mean; scales: the words that
+    scale an amount -> their multiplier."""
 
-    __slots__ = ("goal", "task", "categories", "header", "types", "yes", "no", "roles", "all_keys")
+    __slots__ = ("goal", "task", "categories", "header", "types", "yes", "no", "roles", "all_keys", "scales")
 
     def __init__(self, goal: dict, task: dict, categories: dict, header: dict, types: dict, yes: frozenset,
-                 no: frozenset, roles: dict, all_keys: tuple):
+                 no: frozenset, roles: dict, all_keys: tuple, scales: dict | None = None):
         self.goal, self.task, self.categories, self.header, self.types = goal, task, categories, header, types
         self.yes, self.no, self.roles, self.all_keys = yes, no, roles, all_keys
+        self.scales = {} if scales is None else scales
 
 
 def _norm_key(key: str) -> str:
@@ -128,7 +130,7 @@ def keywords() -> _Keywords:
     return cache.cached("doc-keywords", cache.key(path, files=[path]), lambda: _keywords(cache.data_file(path)),
                         lambda v: type(v) is _Keywords and all(type(getattr(v, n)) is dict for n in
                                                                 ("goal", "task", "categories", "header", "types",
-                                                                 "roles")))
+                                                                 "roles", "scales")))
 
 
 def _keywords(data: dict) -> _Keywords:
@@ -146,7 +148,8 @@ def _keywords(data: dict) -> _Keywords:
     values = data["values"]
     roles = {_norm_key(w): r for r, t in values["role"].items() for w in words(t)}
     return _Keywords(goal, task, cats, header, types, frozenset(_norm_key(w) for w in words(values["yes"])),
-                     frozenset(_norm_key(w) for w in words(values["no"])), roles, tuple(sorted(header)))
+                     frozenset(_norm_key(w) for w in words(values["no"])), roles, tuple(sorted(header)),
+                     dict(values.get("scale", {})))
 
 
 # --- the line lexer and grammar -------------------------------------------------------------
@@ -240,20 +243,22 @@ def _classify(line_text: str, lineno: int) -> list[Token]:
 
 # --- header values ----------------------------------------------------------------------------
 
-_NUMBER_RE = LazyPattern(r"(?<![\w.])(\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s*([kKкК]|млн|тыс\.?|тис\.?)?")
+@functools.lru_cache(maxsize=1)
+def _number_re() -> re.Pattern:
+    """An amount and the scale word after it (grammar/document.toml, [values] scale)."""
+    scales = "|".join(re.escape(w) for w in keywords().scales)
+    return re.compile(r"(?<![\w.])(\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s*(?:(" + scales + r")\.?)?")
 
 
 def _to_number(text: str) -> Optional[float]:
-    m = _NUMBER_RE.search(text)
+    m = _number_re().search(text)
     if not m or _EXPONENT_RE.match(text, m.end(1)) or len(m.group(1)) > 40:
         return None                 # "1e309" is not 1, and a figure of 40 digits is not an amount
     digits = re.sub(r"[ \u00a0\u202f]", "", m.group(1))
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", digits):
         digits = digits.replace(",", "")
     value = float(Decimal(digits.replace(",", ".")))
-    scale = (m.group(2) or "").lower().rstrip(".")
-    value *= {"k": 1e3, "к": 1e3, "тыс": 1e3, "тис": 1e3, "млн": 1e6}.get(scale, 1)
-    return value
+    return value * keywords().scales.get(m.group(2), 1)
 
 
 _EXPONENT_RE = re.compile(r"[eE][+-]?\d")
@@ -386,6 +391,73 @@ def _line_tokens(lines: list[str], limit: int):
         yield from classify(line, i)
 
 
+class _Entries:
+    """What a document's lines say, taken in one line at a time as the parser reduces each line's
+    rule (`line_node`): no tree of the whole file is kept. One is made for each parse_document call."""
+
+    def __init__(self, kw: _Keywords, max_entries: int):
+        self.kw, self.max_entries = kw, max_entries
+        self.header: list[dict] = []
+        self.raw_goals: list[dict] = []
+        self.orphans: list[TaskEntry] = []
+        self.stray: list[StrayLine] = []
+        self.suppressions: list[Suppression] = []
+        self.seen_goal = False
+        self.named = 0                  # codes named by the suppressions so far
+
+    def line_node(self, name: str, children: list):
+        if name == "start":
+            return None
+        toks = {t.type: t for t in children}
+        comment = toks.get("COMMENT")
+        if comment is not None:
+            self._suppressions(comment)
+        if name == "header":
+            k, v = toks["KEY"], toks.get("VALUE")
+            end = v if v is not None else toks["COLON"]
+            self.header.append(dict(raw_key=str(k), text=str(v) if v is not None else "",
+                                    span=Span(k.line, k.column, k.line, end.end_column),
+                                    key_span=Span(k.line, k.column, k.line, k.end_column),
+                                    value_span=Span(v.line, v.column, v.line, v.end_column) if v is not None else None,
+                                    seen_goal=self.seen_goal))
+        elif name == "goal":
+            self.seen_goal = True
+            k, v = toks["GOAL_KW"], toks.get("VALUE")
+            cat = toks.get("CATEGORY")
+            self.raw_goals.append(dict(kw=k, value=v, tasks=[],
+                                       category=self.kw.categories.get(_norm_key(str(cat))) if cat else None))
+        elif name == "task":
+            k, v = toks["TASK_KW"], toks.get("VALUE")
+            end = v if v is not None else toks["COLON"]
+            entry = dict(text=str(v) if v is not None else "", line=k.line,
+                         span=Span(k.line, k.column, k.line, end.end_column))
+            if self.raw_goals:
+                self.raw_goals[-1]["tasks"].append(entry)
+            else:
+                self.orphans.append(TaskEntry(entry["text"], entry["line"], entry["span"], None))
+        elif name == "stray":
+            t = toks["TEXT"]
+            self.stray.append(StrayLine(str(t), t.line, Span(t.line, t.column, t.line, t.end_column)))
+        return None
+
+    def _suppressions(self, comment: Token) -> None:
+        """The suppressions a comment makes; each, and each code they name, counts toward max-entries."""
+        max_entries = self.max_entries
+        for m in _SUPPRESS_RE.finditer(str(comment)):
+            if len(self.suppressions) >= max_entries:    # many on one line: each is an entry of its own
+                raise DocumentLimitError(f"the document has more than {max_entries:,} suppressions; "
+                                         f"split it into smaller documents",
+                                         line=comment.line, column=comment.column + m.start())
+            self.named += (m.group(2) or "").count(",") + 1
+            if self.named > max_entries:              # and so is each code they name
+                raise DocumentLimitError(f"the document's suppressions name more than {max_entries:,} codes",
+                                         line=comment.line, column=comment.column + m.start())
+            codes = tuple(c.strip().upper() for c in (m.group(2) or "").split(",") if c.strip())
+            col = comment.column + m.start()
+            self.suppressions.append(Suppression(comment.line, codes, m.group(1).lower() == "ignore-file",
+                                                 Span(comment.line, col, comment.line, comment.column + len(comment))))
+
+
 def parse_document(text: str, *, path: str | None = None, today=None,
                    max_statement_length: int = MAX_STATEMENT, max_entries: int = MAX_ENTRIES) -> Document:
     """Parse a goal document. Never raises on content (see the module docstring), except a document of more
@@ -395,124 +467,84 @@ def parse_document(text: str, *, path: str | None = None, today=None,
     lex = default_lexicons()
     kw = keywords()
     lines = _split_lines(text)
-    header: list[HeaderEntry] = []
-    raw_goals: list[dict] = []
-    orphans: list[TaskEntry] = []
-    stray: list[StrayLine] = []
-    suppressions: list[Suppression] = []
-    seen_goal = False
-    named = [0]                 # codes named by the suppressions so far
-
-    def line_node(name: str, children: list):
-        """One line's rule, taken in as the parser reduces it: no tree of the whole file is kept."""
-        nonlocal seen_goal
-        if name == "start":
-            return None
-        toks = {t.type: t for t in children}
-        comment = toks.get("COMMENT")
-        if comment is not None:
-            for m in _SUPPRESS_RE.finditer(str(comment)):
-                if len(suppressions) >= max_entries:    # many on one line: each is an entry of its own
-                    raise DocumentLimitError(f"the document has more than {max_entries:,} suppressions; "
-                                             f"split it into smaller documents",
-                                             line=comment.line, column=comment.column + m.start())
-                named[0] += (m.group(2) or "").count(",") + 1
-                if named[0] > max_entries:              # and so is each code they name
-                    raise DocumentLimitError(f"the document's suppressions name more than {max_entries:,} codes",
-                                             line=comment.line, column=comment.column + m.start())
-                codes = tuple(c.strip().upper() for c in (m.group(2) or "").split(",") if c.strip())
-                col = comment.column + m.start()
-                suppressions.append(Suppression(comment.line, codes, m.group(1).lower() == "ignore-file",
-                                                Span(comment.line, col, comment.line, comment.column + len(comment))))
-        if name == "header":
-            k, v = toks["KEY"], toks.get("VALUE")
-            end = v if v is not None else toks["COLON"]
-            header.append(dict(raw_key=str(k), text=str(v) if v is not None else "",
-                               span=Span(k.line, k.column, k.line, end.end_column),
-                               key_span=Span(k.line, k.column, k.line, k.end_column),
-                               value_span=Span(v.line, v.column, v.line, v.end_column) if v is not None else None,
-                               seen_goal=seen_goal))
-        elif name == "goal":
-            seen_goal = True
-            k, v = toks["GOAL_KW"], toks.get("VALUE")
-            cat = toks.get("CATEGORY")
-            raw_goals.append(dict(kw=k, value=v, category=kw.categories.get(_norm_key(str(cat))) if cat else None,
-                                  tasks=[]))
-        elif name == "task":
-            k, v = toks["TASK_KW"], toks.get("VALUE")
-            end = v if v is not None else toks["COLON"]
-            entry = dict(text=str(v) if v is not None else "", line=k.line,
-                         span=Span(k.line, k.column, k.line, end.end_column))
-            if raw_goals:
-                raw_goals[-1]["tasks"].append(entry)
-            else:
-                orphans.append(TaskEntry(entry["text"], entry["line"], entry["span"], None))
-        elif name == "stray":
-            t = toks["TEXT"]
-            stray.append(StrayLine(str(t), t.line, Span(t.line, t.column, t.line, t.end_column)))
-        return None
-
-    lr.parse(_table(), _line_tokens(lines, max_entries), line_node)
+    entries = _Entries(kw, max_entries)
+    lr.parse(_table(), _line_tokens(lines, max_entries), entries.line_node)
 
     # the language and the header, then the goals that depend on them
-    declared_lang = None
-    for h in header:
-        if kw.header.get(_norm_key(h["raw_key"])) == "lang":
-            declared_lang = _norm_key(h["text"]) if _norm_key(h["text"]) in LANGS else None
-    texts = [str(g["value"]) if g["value"] else "" for g in raw_goals]
+    declared_lang = _declared_lang(entries.header, kw)
+    texts = [str(g["value"]) if g["value"] else "" for g in entries.raw_goals]
     if declared_lang:
         doc_lang, goal_langs = declared_lang, [declared_lang] * len(texts)
     else:
         doc_lang, goal_langs = _detect_doc_lang(texts, lex)
-    typed: list[HeaderEntry] = []
-    for h in header:
-        key = kw.header.get(_norm_key(h["raw_key"]))
-        value, error = (None, None)
-        if key is not None:
-            if not h["text"]:
-                error = "the value is missing"
-            elif kw.types[key] != "text" and len(h["text"]) > max_statement_length:
-                # typed values are read like statements (a baseline item is parsed as one): same limit
-                error = f"the value is longer than the limit (max-statement-length, {max_statement_length:,})"
-            else:
-                try:
-                    value, error = _type_value(key, h["text"], doc_lang, lex)
-                except GoalSyntaxError as exc:  # a stray character inside a number or a duration
-                    value, error = None, f"'{h['text']}' cannot be read: {exc.message}"
-        typed.append(HeaderEntry(key, h["raw_key"], h["text"], value, error, h["span"], h["key_span"],
-                                 h["value_span"]))
+    typed = [_typed_entry(h, kw, doc_lang, lex, max_statement_length) for h in entries.header]
+    ctx = _context(typed, today, declared_lang, path)
+    goals = [_goal_entry(i, g, goal_langs[i], ctx, declared_lang, max_statement_length)
+             for i, g in enumerate(entries.raw_goals)]
+    return Document(path, doc_lang, tuple(typed), tuple(goals), tuple(entries.orphans),
+                    tuple(entries.suppressions), tuple(entries.stray), tuple(lines), ctx)
 
+
+def _declared_lang(header: list[dict], kw: _Keywords) -> str | None:
+    """The language a header line declares (the last such line; one that is not a language declares none)."""
+    declared_lang = None
+    for h in header:
+        if kw.header.get(_norm_key(h["raw_key"])) == "lang":
+            declared_lang = _norm_key(h["text"]) if _norm_key(h["text"]) in LANGS else None
+    return declared_lang
+
+
+def _typed_entry(h: dict, kw: _Keywords, doc_lang: str, lex: LexiconSet, max_statement_length: int) -> HeaderEntry:
+    """A header line with its key made canonical and its value typed (or the message why it is not)."""
+    key = kw.header.get(_norm_key(h["raw_key"]))
+    value, error = (None, None)
+    if key is not None:
+        if not h["text"]:
+            error = "the value is missing"
+        elif kw.types[key] != "text" and len(h["text"]) > max_statement_length:
+            # typed values are read like statements (a baseline item is parsed as one): same limit
+            error = f"the value is longer than the limit (max-statement-length, {max_statement_length:,})"
+        else:
+            try:
+                value, error = _type_value(key, h["text"], doc_lang, lex)
+            except GoalSyntaxError as exc:  # a stray character inside a number or a duration
+                value, error = None, f"'{h['text']}' cannot be read: {exc.message}"
+    return HeaderEntry(key, h["raw_key"], h["text"], value, error, h["span"], h["key_span"], h["value_span"])
+
+
+def _context(typed: list[HeaderEntry], today, declared_lang: str | None, path: str | None) -> Context:
+    """What the rules know about the document: its header's values (the first valid one of each key)."""
     def first(key):
         return next((h.value for h in typed if h.key == key and h.value is not None), None)
 
     if isinstance(today, str):
         today = dt.date.fromisoformat(today)
-    ctx = Context(today=today, start=first("start"), role=first("role"), paid_ads=first("paid-ads"),
-                  history_months=first("history"), lead_processing=first("lead-processing"),
-                  budget=first("budget"), baselines=first("baseline") or {}, lang=declared_lang, path=path)
-    goals: list[GoalEntry] = []
-    for i, g in enumerate(raw_goals):
-        k, v = g["kw"], g["value"]
-        tasks = tuple(TaskEntry(t["text"], t["line"], t["span"], i) for t in g["tasks"])
-        end = v if v is not None else k
-        span = Span(k.line, k.column, k.line, end.end_column + (1 if v is None else 0))
-        if v is None:
-            err = GoalSyntaxError("E005", "empty-statement", "empty goal statement: expected a goal",
-                                  line=k.line, column=k.column, text=str(k))
-            goals.append(GoalEntry("", k.line, None, err, g["category"], tasks, span))
-            continue
-        try:
-            goal = parse_goal(str(v), lang=goal_langs[i], today=ctx.reference_date, origin=(v.line, v.column),
-                              max_length=max_statement_length)
-            if g["category"] and g["category"] != goal.category:
-                goal = attr.evolve(goal, category=g["category"])
-            goals.append(GoalEntry(str(v), k.line, goal, None, g["category"], tasks, span))
-        except GoalSyntaxError as exc:
-            exc = _placed(exc, str(v), (v.line, v.column), lang=declared_lang, today=ctx.reference_date,
+    return Context(today=today, start=first("start"), role=first("role"), paid_ads=first("paid-ads"),
+                   history_months=first("history"), lead_processing=first("lead-processing"),
+                   budget=first("budget"), baselines=first("baseline") or {}, lang=declared_lang, path=path)
+
+
+def _goal_entry(i: int, g: dict, lang: str, ctx: Context, declared_lang: str | None,
+                max_statement_length: int) -> GoalEntry:
+    """The i-th goal line: its statement parsed (or the syntax error, placed in the file) and its tasks."""
+    k, v = g["kw"], g["value"]
+    tasks = tuple(TaskEntry(t["text"], t["line"], t["span"], i) for t in g["tasks"])
+    end = v if v is not None else k
+    span = Span(k.line, k.column, k.line, end.end_column + (1 if v is None else 0))
+    if v is None:
+        err = GoalSyntaxError("E005", "empty-statement", "empty goal statement: expected a goal",
+                              line=k.line, column=k.column, text=str(k))
+        return GoalEntry("", k.line, None, err, g["category"], tasks, span)
+    try:
+        goal = parse_goal(str(v), lang=lang, today=ctx.reference_date, origin=(v.line, v.column),
                           max_length=max_statement_length)
-            goals.append(GoalEntry(str(v), k.line, None, exc, g["category"], tasks, span))
-    return Document(path, doc_lang, tuple(typed), tuple(goals), tuple(orphans), tuple(suppressions),
-                    tuple(stray), tuple(lines), ctx)
+        if g["category"] and g["category"] != goal.category:
+            goal = attr.evolve(goal, category=g["category"])
+        return GoalEntry(str(v), k.line, goal, None, g["category"], tasks, span)
+    except GoalSyntaxError as exc:
+        exc = _placed(exc, str(v), (v.line, v.column), lang=declared_lang, today=ctx.reference_date,
+                      max_length=max_statement_length)
+        return GoalEntry(str(v), k.line, None, exc, g["category"], tasks, span)
 
 
 def _placed(exc: GoalSyntaxError, text: str, origin: tuple[int, int], **kwargs) -> GoalSyntaxError:

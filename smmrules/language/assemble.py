@@ -350,6 +350,209 @@ def _unplaced(phrases: list[Phrase], verbs: set, function_words: frozenset) -> t
     return tuple(out)
 
 
+class _Frame(Record):
+    """What the figures of one part are read against, in one call of Assembler.build: the
+    statement's language, the day relative deadlines count from, whether it has a "from N",
+    whether it states a time level; and for the part, whether its metric is a time, whether its
+    verb produces ("sell", "get": «на 1 млн грн» is then an amount, not a change), whether it says "new"."""
+
+    __slots__ = ("lang", "today", "has_from", "time_level", "time_metric", "produces", "new")
+
+    def __init__(self, lang: str, today: dt.date | None, has_from: bool, time_level: bool,
+                 time_metric: bool = False, produces: bool = False, new: bool = False):
+        _set(self, "lang", lang)
+        _set(self, "today", today)
+        _set(self, "has_from", has_from)
+        _set(self, "time_level", time_level)
+        _set(self, "time_metric", time_metric)
+        _set(self, "produces", produces)
+        _set(self, "new", new)
+
+
+class _Aim(Record):
+    """The goal's own aim: its metric's name (None: no metric), direction, target and baseline."""
+
+    __slots__ = ("metric_name", "direction", "target", "baseline")
+
+    def __init__(self, metric_name: str | None, direction: str | None, target: Target | None,
+                 baseline: Baseline | None):
+        _set(self, "metric_name", metric_name)
+        _set(self, "direction", direction)
+        _set(self, "target", target)
+        _set(self, "baseline", baseline)
+
+
+def _has_from(main: list[Phrase]) -> bool:
+    """Whether the goal states a starting figure ("from 3,000", «с 2025»)."""
+    return any(p.kind == "prep" and p.value == "from" and p.arg.kind in ("amount", "year") for p in main)
+
+
+def _time_level(main: list[Phrase]) -> bool:
+    """Whether the goal states a length of time as a level: "from 24 hours to 2 hours within 30
+    days" (days are then the deadline)."""
+    return any(
+        (p.kind == "amount" and p.value.unit in _TIME_UNITS)
+        or (p.kind == "prep" and p.arg.kind == "amount" and p.arg.value.unit in SUBDAY)
+        or (p.kind == "prep" and p.value in _LEVEL_PREPS and p.arg.kind == "amount"
+            and p.arg.value.unit in _TIME_UNITS)
+        or (p.kind == "bound" and p.arg.kind == "amount" and p.arg.value.unit in _TIME_UNITS)
+        for p in main)
+
+
+def _time_metric(verb_cls: str | None, metric: Phrase | None, implied: str | None, info) -> bool:
+    """Whether a part measures a length of time (a response time: "answer within 2 hours")."""
+    return (verb_cls == "respond") or bool(metric is not None and info[metric.value].time) or (
+        implied is not None and info[implied].time)
+
+
+def _name_of(pi: _PartInfo) -> str | None:
+    return pi.metric.value if pi.metric is not None else pi.implied
+
+
+def _concrete(pi: _PartInfo, info) -> bool:
+    """Whether a part aims at something countable."""
+    name = _name_of(pi)
+    if name:
+        return not info[name].abstract and not info[name].activity
+    # a count of something we have no word for ("· 300 families", «в ТОП-3 выдачи»)
+    return any(c.role not in ("deadline", "method", "baseline") for c in pi.claims)
+
+
+def _chosen_part(parts: list[_PartInfo], info) -> _PartInfo:
+    """The goal's own aim: the first concrete (countable) part, else the first aim."""
+    chosen = next((pi for pi in parts if _concrete(pi, info)), None)
+    if chosen is None:
+        named = [pi for pi in parts if _name_of(pi)]
+        chosen = next((pi for pi in named if not info[_name_of(pi)].activity), None) or (
+            named[0] if named else (parts[0] if parts else _PartInfo([])))
+    return chosen
+
+
+def _figures(pi: _PartInfo, parts: list[_PartInfo]) -> list[_Claim]:
+    """A part's own figures, else those of a part that shares its verb ("sales and leads by 20%")."""
+    own = [c for c in pi.claims if c.role not in ("deadline", "method")]
+    if any(c.role != "baseline" for c in own):
+        return own
+    mates = [q for q in parts if q.group == pi.group and q is not pi]
+    after = [q for q in mates if parts.index(q) > parts.index(pi)]
+    for q in after + mates:
+        theirs = [c for c in q.claims if c.role not in ("deadline", "method")]
+        if any(c.role != "baseline" for c in theirs):
+            return theirs
+    return own
+
+
+def _measured_outcome(chosen: Phrase | None, targets: list[_Claim], verb_cls: str | None, implied: str | None,
+                      method: list[Phrase], method_claims: list[_Claim], info) -> tuple:
+    """An abstract outcome with no figure, pursued through a concrete, measured one ("raise
+    awareness by getting 10,000 followers"): the measured one is the goal. Returns the chosen
+    metric phrase, the targets, the verb class and the implied metric, changed or not."""
+    if chosen is None or not info[chosen.value].abstract or [c for c in targets if c.role != "baseline"]:
+        return chosen, targets, verb_cls, implied
+    m_metrics = [p for p in method if p.kind == "metric" and not info[p.value].abstract]
+    m_targets = [c for c in method_claims if c.role not in ("deadline", "baseline", "method")]
+    if not (m_metrics and m_targets):
+        return chosen, targets, verb_cls, implied
+    targets = [c for c in method_claims if c.role not in ("deadline", "method")]
+    m_verbs = [p for p in method if p.kind == "verb"]
+    if m_verbs:
+        verb_cls, _, implied = m_verbs[0].value.partition(":")
+        implied = implied or None
+    return m_metrics[0], targets, verb_cls, implied
+
+
+def _method_numbers(method_claims: list[_Claim], parts: list[_PartInfo], side: list[Phrase]) -> tuple:
+    """The numbers of the method and side clauses: never the goal's target."""
+    numbers = tuple(number(c.qty.value) for c in method_claims if c.qty is not None and c.qty.value is not None)
+    numbers += tuple(number(c.qty.value) for pi in parts for c in pi.claims
+                     if c.role == "method" and c.qty is not None and c.qty.value is not None)
+    numbers += tuple(number(p.value.value) for p in side if p.kind == "amount" and p.value.value is not None)
+    return numbers
+
+
+def _year_as_number(p: Phrase, nxt: Phrase | None, frame: _Frame) -> Phrase:
+    """A preposition's argument, with a year that is a number read as one: "to 2000 followers",
+    «с 1899 до 1900», "within 2000 months" (but «в 2026 году» is the year 2026: only English says
+    "in 2026 years" for a count)."""
+    arg = p.arg
+    if arg.kind != "year":
+        return arg
+    year, unit = arg.value
+    if ((unit is None and (p.value in ("to", "from", "on", "over", "at") or (nxt is not None and nxt.kind == "metric")
+                           or (p.value == "until" and frame.has_from)))
+            or (unit is not None and unit != "year")
+            or (unit == "year" and (p.value in ("within", "after", "over")
+                                    or (p.value == "in" and frame.lang == "en")))):
+        return arg.evolve(kind="amount", value=Quantity(Decimal(year), unit=unit))
+    return arg
+
+
+def _verb_direction(verb_cls, target, more, mi) -> str | None:
+    """The direction a verb class gives; None for a verb we do not know, or no verb."""
+    if verb_cls == "unknown":
+        return None
+    if verb_cls == "improve":
+        return "decrease" if (mi and mi.lower_is_better) else "increase"
+    if verb_cls == "respond":
+        return "maintain"
+    if verb_cls == "activity":
+        return "increase" if (more and target is None) else "achieve"
+    if verb_cls == "attract":
+        # "attract customers", «залучити клієнтів»: with no count, more of them; with a count, that count
+        if target is None or (target.qty is not None and (target.qty.unit in ("%", "pp") or target.qty.signed)):
+            return "increase"   # "drive sales up 20%": a change
+        return "reach" if target.role == "level" else "achieve"
+    return verb_cls
+
+
+def _figure_direction(target, baseline, more, less, new, mi, unknown, has_object) -> str | None:
+    """The direction of an aim whose verb tells none: from its figures, then from its words."""
+    if target is not None and baseline is not None and target.qty is not None \
+            and target.qty.value is not None and baseline.qty.value is not None:
+        return "increase" if target.qty.value >= baseline.qty.value else "decrease"
+    if mi is not None and mi.lower_is_better and target is not None and target.bound == "le":
+        return "decrease"  # "CPL: under $20", «CAC не более 200 грн»: a ceiling on a cost
+    if target is not None and target.qty is not None and target.qty.signed:
+        return "increase"
+    if target is not None and target.role == "multiple":
+        return "increase"
+    if target is not None and target.role == "change":
+        return "increase"
+    if target is not None and target.role == "bare" and unknown:
+        return "achieve"   # «залить 500 заявок», "nail 200 leads": a verb and the count it makes
+    if target is not None and target.role in ("level", "bare", "rank"):
+        return "reach"
+    if more or new:
+        return "increase"
+    if less:
+        return "decrease"
+    if unknown and has_object:
+        # «Розробити Tone of Voice», «провести аудит»: the lexicons hold the verbs of change
+        # (grow, cut, reach, keep); a verb outside them with an object is a thing to get done
+        return "achieve"
+    return None
+
+
+def _settled_direction(d, target, baseline, more, new, mi) -> str | None:
+    """A direction corrected by the kind of target: "get 100 more followers" is an increase."""
+    if d == "achieve":
+        activity = bool(mi and mi.activity)
+        if target is None and (more or new) and not activity:
+            d = "increase"
+        elif target is not None and target.role == "change" and not activity:
+            d = "increase"
+        elif target is not None and target.role == "rank":
+            d = "reach"
+    if d == "reach" and target is not None and target.role == "change" and baseline is None:
+        d = "increase"    # "win 100 new clients", «вийти на +20%»: a gain, not a level
+    if d == "increase" and target is not None and baseline is None and target.role in ("level", "rank"):
+        d = "reach"
+    if d == "increase" and target is not None and baseline is None and target.role == "bare" \
+            and target.qty.unit not in ("%", "pp") and target.qty.low is None and not target.qty.signed:
+        d = "increase" if new else "reach"
+    return d
+
+
 class Assembler:
     def __init__(self, lexicons: LexiconSet):
         self.lex = lexicons
@@ -420,108 +623,110 @@ class Assembler:
         return None
 
     # -- claims -----------------------------------------------------------------------
-    def _claims(self, phrases: list[Phrase], today, time_metric: bool) -> list[_Claim]:
+    def _claims(self, phrases: list[Phrase], frame: _Frame) -> list[_Claim]:
         out: list[_Claim] = []
         for i, p in enumerate(phrases):
             nxt = phrases[i + 1] if i + 1 < len(phrases) else None
-            out.extend(self._claims_of(p, None, nxt, today, time_metric))
+            out.extend(self._claims_of(p, None, nxt, frame))
         return out
 
-    def _claims_of(self, p: Phrase, prep, nxt, today, time_metric, bound=None) -> list[_Claim]:
+    def _claims_of(self, p: Phrase, prep, nxt, frame: _Frame, bound=None) -> list[_Claim]:
         k = p.kind
         if k == "amount":
-            q: Quantity = p.value
-            if q.unit in _TIME_UNITS:
-                if q.value is None:
-                    return []
-                if nxt is not None and nxt.kind == "period" and q.unit not in SUBDAY and prep in (None, "over"):
-                    return []   # "365 days a year", «5 дней в неделю»: how often, not by when
-                if (q.unit == "year" and prep is None and bound is None and 1900 <= q.value <= 2199
-                        and str(p.toks[0]).isdigit() and len(p.toks) == 2):
-                    # «2026 года», «2026 року» with no preposition: that calendar year, not 2026 years
-                    return [_Claim("deadline", p, deadline=Deadline("date", dt.date(int(q.value), 12, 31), None,
-                                                                    p.text, "year", p.span))]
-                if prep == "from" and (time_metric or q.unit in SUBDAY):
-                    return [_Claim("baseline", p, q.evolve(unit=UNIT_SHORT[q.unit]))]
-                day_level = q.unit == "day" and not self._time_level
-                if q.unit in SUBDAY or (time_metric and (prep in _LEVEL_PREPS or prep is None or day_level)):
-                    within = prep in ("within", "in", "until", None) and bound is None
-                    return [_Claim("level", p, q.evolve(unit=UNIT_SHORT[q.unit]),
-                                   "le" if within else bound)]
-                return [_Claim("deadline", p, deadline=self._duration(p, q.value, q.unit, today))]
-            if q.unit == "times":
-                return [_Claim("multiple", p, value=q.value)] if q.value is not None else []
-            if prep == "after":
-                # «через 3 канала», "after 3 launches": the means or a condition, never the target
-                return [_Claim("method", p, q)]
-            if prep == "from":
-                return [_Claim("baseline", p, q)]
-            if prep in _CHANGE_PREPS and not (self._produces and q.unit in _CURRENCIES):
-                return [_Claim("change", p, q, bound)]
-            if prep in _CHANGE_PREPS:
-                return [_Claim("level", p, q, bound)]
-            if prep in _LEVEL_PREPS:
-                return [_Claim("level", p, q, bound)]
-            if prep == "over":
-                return [_Claim("level", p, q, "ge")]
-            if prep is None and ((nxt is not None and nxt.kind in ("more", "new"))
-                                 or (self._new and q.unit not in ("%", "pp"))):
-                return [_Claim("change", p, q, bound)]
-            return [_Claim("level" if bound else "bare", p, q, bound)]
+            return self._amount_claims(p, prep, nxt, frame, bound)
         if k == "rank":
             return [_Claim("rank", p, value=p.value)]
         if k == "multiple":
             return [_Claim("multiple", p, value=Decimal(p.value))]
         if k == "prep":
-            arg = p.arg
-            year, unit = arg.value if arg.kind == "year" else (None, None)
-            if arg.kind == "year" and ((unit is None and (
-                    p.value in ("to", "from", "on", "over", "at") or (nxt is not None and nxt.kind == "metric")
-                    or (p.value == "until" and self._has_from))) or (unit is not None and unit != "year")
-                    or (unit == "year" and (p.value in ("within", "after", "over")
-                                            or (p.value == "in" and self._lang == "en")))):
-                # ...but «в 2026 году» is the year 2026: only English says "in 2026 years" for a count
-                # "to 2000 followers", «с 1899 до 1900», "within 2000 months": a number, not a year
-                q = Quantity(Decimal(year), unit=unit)
-                arg = arg.evolve(kind="amount", value=q)
-            if p.value == "from" and arg.kind in ("date", "span", "year", "unit", "season", "named"):
-                return []
-            if arg.kind == "unit" and (arg.value in SUBDAY or (time_metric and arg.value == "day")):
-                # "within a minute", «в течение часа»: a response time, not a deadline
-                q = Quantity(Decimal(1), unit=arg.value)
-                return self._claims_of(arg.evolve(kind="amount", value=q), p.value, nxt, today,
-                                       time_metric, bound)
-            if (self._lang != "en" and p.value == "in" and arg.kind == "amount" and arg.value.unit == "quarter"
-                    and arg.value.value in (1, 2, 3, 4)):
-                # «во 2 квартале», «у 2 кварталі 2026 року»: that calendar quarter, not two quarters
-                year = _calendar_year(nxt)
-                d = date_of(DateSpec(year, quarter=int(arg.value.value)), today)
-                text, span = p.text, p.span
-                if year is not None:
-                    span = span.cover(nxt.span)
-                    text = f"{text} {nxt.text}"
-                return [_Claim("deadline", p, deadline=Deadline("quarter", d, None, text, "quarter", span))]
-            if arg.kind in ("amount", "rank", "multiple", "bound"):
-                inner = self._claims_of(arg, p.value, nxt, today, time_metric)
-                return [c.evolve(deadline=attr.evolve(c.deadline, text=p.text, span=p.span))
-                        if c.deadline is not None else c for c in inner]
-            dl = self._deadline_of(arg, p.value, today)
-            if dl is not None:
-                dl = attr.evolve(dl, text=p.text, span=p.span)
-                return [_Claim("deadline", p, deadline=dl)]
-            return []
+            return self._prep_claims(p, nxt, frame)
         if k == "bound":
-            return self._claims_of(p.arg, prep, nxt, today, time_metric, bound=p.value)
+            return self._claims_of(p.arg, prep, nxt, frame, bound=p.value)
         if k == "year":
             year, unit = p.value
             if bound is not None or unit not in (None, "year"):
                 # "at least 2000 followers", "2000 hours": a number that looks like a year
                 q = Quantity(Decimal(year), unit=unit)
-                return self._claims_of(p.evolve(kind="amount", value=q), prep, nxt, today, time_metric, bound)
+                return self._claims_of(p.evolve(kind="amount", value=q), prep, nxt, frame, bound)
             return []
         if k in ("date", "span", "season", "event"):
-            dl = self._deadline_of(p, None, today)
+            dl = self._deadline_of(p, None, frame.today)
             return [_Claim("deadline", p, deadline=dl)] if dl else []
+        return []
+
+    def _amount_claims(self, p: Phrase, prep, nxt, frame: _Frame, bound) -> list[_Claim]:
+        """What a number says by the preposition before it and the words around it."""
+        q: Quantity = p.value
+        if q.unit in _TIME_UNITS:
+            return self._time_claims(p, prep, nxt, frame, bound)
+        if q.unit == "times":
+            return [_Claim("multiple", p, value=q.value)] if q.value is not None else []
+        if prep == "after":
+            # «через 3 канала», "after 3 launches": the means or a condition, never the target
+            return [_Claim("method", p, q)]
+        if prep == "from":
+            return [_Claim("baseline", p, q)]
+        if prep in _CHANGE_PREPS and not (frame.produces and q.unit in _CURRENCIES):
+            return [_Claim("change", p, q, bound)]
+        if prep in _CHANGE_PREPS:
+            return [_Claim("level", p, q, bound)]
+        if prep in _LEVEL_PREPS:
+            return [_Claim("level", p, q, bound)]
+        if prep == "over":
+            return [_Claim("level", p, q, "ge")]
+        if prep is None and ((nxt is not None and nxt.kind in ("more", "new"))
+                             or (frame.new and q.unit not in ("%", "pp"))):
+            return [_Claim("change", p, q, bound)]
+        return [_Claim("level" if bound else "bare", p, q, bound)]
+
+    def _time_claims(self, p: Phrase, prep, nxt, frame: _Frame, bound) -> list[_Claim]:
+        """A length of time: a deadline ("within 6 months"), or the level of a time metric
+        ("answer within 2 hours"), or how often ("5 days a week", which says nothing)."""
+        q: Quantity = p.value
+        if q.value is None:
+            return []
+        if nxt is not None and nxt.kind == "period" and q.unit not in SUBDAY and prep in (None, "over"):
+            return []   # "365 days a year", «5 дней в неделю»: how often, not by when
+        if (q.unit == "year" and prep is None and bound is None and 1900 <= q.value <= 2199
+                and str(p.toks[0]).isdigit() and len(p.toks) == 2):
+            # «2026 года», «2026 року» with no preposition: that calendar year, not 2026 years
+            return [_Claim("deadline", p, deadline=Deadline("date", dt.date(int(q.value), 12, 31), None,
+                                                            p.text, "year", p.span))]
+        if prep == "from" and (frame.time_metric or q.unit in SUBDAY):
+            return [_Claim("baseline", p, q.evolve(unit=UNIT_SHORT[q.unit]))]
+        day_level = q.unit == "day" and not frame.time_level
+        if q.unit in SUBDAY or (frame.time_metric and (prep in _LEVEL_PREPS or prep is None or day_level)):
+            within = prep in ("within", "in", "until", None) and bound is None
+            return [_Claim("level", p, q.evolve(unit=UNIT_SHORT[q.unit]), "le" if within else bound)]
+        return [_Claim("deadline", p, deadline=self._duration(p, q.value, q.unit, frame.today))]
+
+    def _prep_claims(self, p: Phrase, nxt, frame: _Frame) -> list[_Claim]:
+        """A preposition and its argument: a figure, a deadline, or nothing ("from May")."""
+        arg = _year_as_number(p, nxt, frame)
+        if p.value == "from" and arg.kind in ("date", "span", "year", "unit", "season", "named"):
+            return []
+        if arg.kind == "unit" and (arg.value in SUBDAY or (frame.time_metric and arg.value == "day")):
+            # "within a minute", «в течение часа»: a response time, not a deadline
+            q = Quantity(Decimal(1), unit=arg.value)
+            return self._claims_of(arg.evolve(kind="amount", value=q), p.value, nxt, frame)
+        if (frame.lang != "en" and p.value == "in" and arg.kind == "amount" and arg.value.unit == "quarter"
+                and arg.value.value in (1, 2, 3, 4)):
+            # «во 2 квартале», «у 2 кварталі 2026 року»: that calendar quarter, not two quarters
+            year = _calendar_year(nxt)
+            d = date_of(DateSpec(year, quarter=int(arg.value.value)), frame.today)
+            text, span = p.text, p.span
+            if year is not None:
+                span = span.cover(nxt.span)
+                text = f"{text} {nxt.text}"
+            return [_Claim("deadline", p, deadline=Deadline("quarter", d, None, text, "quarter", span))]
+        if arg.kind in ("amount", "rank", "multiple", "bound"):
+            inner = self._claims_of(arg, p.value, nxt, frame)
+            return [c.evolve(deadline=attr.evolve(c.deadline, text=p.text, span=p.span))
+                    if c.deadline is not None else c for c in inner]
+        dl = self._deadline_of(arg, p.value, frame.today)
+        if dl is not None:
+            dl = attr.evolve(dl, text=p.text, span=p.span)
+            return [_Claim("deadline", p, deadline=dl)]
         return []
 
     # -- the goal ---------------------------------------------------------------------
@@ -529,24 +734,53 @@ class Assembler:
         phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(phrases)))
         phrases, side = _split_side(phrases)
         main, method = _split_method(phrases)
-
-        self._lang = lang
-        self._has_from = any(p.kind == "prep" and p.value == "from" and p.arg.kind in ("amount", "year")
-                             for p in main)
-        # "from 24 hours to 2 hours within 30 days": with a time level stated, days are the deadline
-        self._time_level = any(
-            (p.kind == "amount" and p.value.unit in _TIME_UNITS)
-            or (p.kind == "prep" and p.arg.kind == "amount" and p.arg.value.unit in SUBDAY)
-            or (p.kind == "prep" and p.value in _LEVEL_PREPS and p.arg.kind == "amount"
-                and p.arg.value.unit in _TIME_UNITS)
-            or (p.kind == "bound" and p.arg.kind == "amount" and p.arg.value.unit in _TIME_UNITS)
-            for p in main)
         info = self.lex.metrics
+        start = _Frame(lang, today, _has_from(main), _time_level(main))
+        parts = self._read_parts(main, start)
+        chosen_part = _chosen_part(parts, info)
+        verb_cls, implied, chosen = chosen_part.verb_cls, chosen_part.implied, chosen_part.metric
+        frame = start.evolve(time_metric=_time_metric(verb_cls, chosen, implied, info),
+                             produces=chosen_part.verb is None or verb_cls in ("achieve", "attract"),
+                             new=any(p.kind == "new" for p in main))
+        all_main_claims = [c for pi in parts for c in pi.claims]
+        method_claims = self._claims(method, frame)
+        deadline = next((c.deadline for c in all_main_claims + method_claims if c.role == "deadline"), None)
+        if chosen is not None or implied is not None:
+            targets = _figures(chosen_part, parts)
+        else:
+            targets = [c for c in all_main_claims if c.role not in ("deadline", "method")]
+        chosen, targets, verb_cls, implied = _measured_outcome(chosen, targets, verb_cls, implied, method,
+                                                               method_claims, info)
+        goal = self._aim(chosen_part, chosen_part.phrases if parts else main, chosen, targets, verb_cls, implied)
+        period = next((p.value for p in main if p.kind == "period"), None)
+        per = next((p.value for p in main + method if p.kind == "perpost"), None)
+        channel = next((p.value for p in main + method + side if p.kind == "channel"), None)
+        metric = None
+        if chosen is not None or implied is not None:
+            verbs = [p for p in main if p.kind == "verb"]
+            verb_phrase = chosen_part.verb if chosen_part.verb is not None else (verbs[0] if verbs else None)
+            metric = self._metric(goal.metric_name, chosen, verb_phrase, goal.target, goal.baseline, per)
+        category = self._category(metric, goal.target, channel, goal.direction, verb_cls)
+        own = (metric, category, goal.direction, goal.target)
+        out_parts, secondary = self._each_part(parts, chosen_part, own, span, per)
+        verb_texts = {pi.verb.text for pi in parts if pi.verb is not None}
+        unplaced = _unplaced(main + method + side, verb_texts,
+                             getattr(self.lex[lang], "function_words", frozenset()))
+        return Goal(text=text, lang=lang, direction=goal.direction, metric=metric, category=category,
+                    period=period, channel=channel, baseline=goal.baseline, target=goal.target,
+                    deadline=deadline, secondary=tuple(secondary), per=per,
+                    vague=any(p.kind in ("more", "less") for p in main) and goal.target is None,
+                    placeholder=_has_placeholder(main + method),
+                    method_numbers=_method_numbers(method_claims, parts, side), start=today, span=span,
+                    parts=tuple(out_parts), unplaced=unplaced)
 
-        # the parts: each with its verb (its own, or the one it shares with the part before) and metric
+    def _read_parts(self, main: list[Phrase], start: _Frame) -> list[_PartInfo]:
+        """The parts of the goal, each with its verb (its own, or the one it shares with a part
+        before or after it), its metric and the claims of its figures."""
+        info = self.lex.metrics
         parts: list[_PartInfo] = []
         for seg in _segments(main):
-            verb = _part_verb(seg, lang)
+            verb = _part_verb(seg, start.lang)
             parts.append(_PartInfo(seg, verb, verb is not None))
         parts = [pi if i == 0 or pi.verb is None or any(p.kind == "metric" for p in pi.phrases)
                  else _verb_as_metric(pi) for i, pi in enumerate(parts)]
@@ -562,88 +796,29 @@ class Assembler:
                 # "unknown": a verb we do not know, whose direction only the figures can tell
                 verb_cls, _, implied = pi.verb.value.partition(":")
                 implied = implied or None
-            metric = self._choose_metric([p for p in pi.phrases if p.kind == "metric"], lang)
+            metric = self._choose_metric([p for p in pi.phrases if p.kind == "metric"], start.lang)
             if implied is not None and info[implied].time:
                 metric = None  # "answer every request within 24 hours" measures the answering
             elif implied is not None and metric is not None and info[implied].category == "loyalty" \
                     and metric.value == "sales":
                 metric = None  # "retain customers", «удержать клиентов»: the customers kept are retention
-            time_metric = (verb_cls == "respond") or bool(
-                metric is not None and info[metric.value].time) or (implied is not None and info[implied].time)
             # with no verb, or after "sell/earn/get", «на 1 млн грн» is an amount worth, not a change
-            self._produces = pi.verb is None or verb_cls in ("achieve", "attract")
-            self._new = any(p.kind == "new" for p in pi.phrases)
-            pi.claims = self._claims(pi.phrases, today, time_metric)
+            frame = start.evolve(time_metric=_time_metric(verb_cls, metric, implied, info),
+                                 produces=pi.verb is None or verb_cls in ("achieve", "attract"),
+                                 new=any(p.kind == "new" for p in pi.phrases))
+            pi.claims = self._claims(pi.phrases, frame)
             pi.verb_cls, pi.implied, pi.metric = verb_cls, implied, metric
+        return parts
 
-        def name_of(pi: _PartInfo) -> str | None:
-            return pi.metric.value if pi.metric is not None else pi.implied
-
-        def concrete(pi: _PartInfo) -> bool:
-            name = name_of(pi)
-            if name:
-                return not info[name].abstract and not info[name].activity
-            # a count of something we have no word for ("· 300 families", «в ТОП-3 выдачи»)
-            return any(c.role not in ("deadline", "method", "baseline") for c in pi.claims)
-
-        # the goal's own aim: the first concrete (countable) part, else the first aim
-        chosen_part = next((pi for pi in parts if concrete(pi)), None)
-        if chosen_part is None:
-            named = [pi for pi in parts if name_of(pi)]
-            chosen_part = next((pi for pi in named if not info[name_of(pi)].activity), None) or (
-                named[0] if named else (parts[0] if parts else _PartInfo([])))
-        verbs = [p for p in main if p.kind == "verb"]
-        verb_cls, implied, chosen = chosen_part.verb_cls, chosen_part.implied, chosen_part.metric
-        time_metric = (verb_cls == "respond") or bool(
-            chosen is not None and info[chosen.value].time) or (implied is not None and info[implied].time)
-        self._produces = chosen_part.verb is None or verb_cls in ("achieve", "attract")
-        self._new = any(p.kind == "new" for p in main)
-
-        all_main_claims = [c for pi in parts for c in pi.claims]
-        method_claims = self._claims(method, today, time_metric)
-        deadline = next((c.deadline for c in all_main_claims + method_claims if c.role == "deadline"), None)
-
-        def figures(pi: _PartInfo) -> list[_Claim]:
-            """A part's own figures, else those of a part that shares its verb ("sales and leads by 20%")."""
-            own = [c for c in pi.claims if c.role not in ("deadline", "method")]
-            if any(c.role != "baseline" for c in own):
-                return own
-            mates = [q for q in parts if q.group == pi.group and q is not pi]
-            after = [q for q in mates if parts.index(q) > parts.index(pi)]
-            for q in after + mates:
-                theirs = [c for c in q.claims if c.role not in ("deadline", "method")]
-                if any(c.role != "baseline" for c in theirs):
-                    return theirs
-            return own
-
-        if chosen is not None or implied is not None:
-            targets = figures(chosen_part)
-        else:
-            targets = [c for c in all_main_claims if c.role not in ("deadline", "method")]
-
-        # an abstract outcome pursued through a concrete, measured one: the measured one is the goal
-        if chosen is not None and info[chosen.value].abstract and not [c for c in targets if c.role != "baseline"]:
-            m_metrics = [p for p in method if p.kind == "metric" and not info[p.value].abstract]
-            m_targets = [c for c in method_claims if c.role not in ("deadline", "baseline", "method")]
-            if m_metrics and m_targets:
-                chosen = m_metrics[0]
-                targets = [c for c in method_claims if c.role not in ("deadline", "method")]
-                m_verbs = [p for p in method if p.kind == "verb"]
-                if m_verbs:
-                    verb_cls, _, implied = m_verbs[0].value.partition(":")
-                    implied = implied or None
-
+    def _aim(self, chosen_part: _PartInfo, scope: list[Phrase], chosen: Phrase | None, targets: list[_Claim],
+             verb_cls: str | None, implied: str | None) -> _Aim:
+        """The goal's direction, target and baseline, from the figures of its chosen part (`scope`:
+        the phrases whose "more", "less" and "new" count)."""
         baseline_claim, target_claim = _pair(targets, verb_cls)
-        scope = chosen_part.phrases if parts else main
-        vague = any(p.kind in ("more", "less") for p in main)
-        has_more = any(p.kind == "more" for p in scope)
-        has_less = any(p.kind == "less" for p in scope)
-        has_new = any(p.kind == "new" for p in scope)
-        placeholder = _has_placeholder(main + method)
-
         metric_name = chosen.value if chosen is not None else implied
-        direction = self._direction(verb_cls, target_claim, baseline_claim, has_more, has_less,
-                                    has_new, metric_name, verb_cls == "unknown" and _has_object(chosen_part))
+        direction = self._direction(verb_cls, target_claim, baseline_claim, any(p.kind == "more" for p in scope),
+                                    any(p.kind == "less" for p in scope), any(p.kind == "new" for p in scope),
+                                    metric_name, verb_cls == "unknown" and _has_object(chosen_part))
         target = self._target(target_claim, direction, baseline_claim, verb_cls == "gain")
         baseline = None
         if baseline_claim is not None and baseline_claim.qty.value is not None:
@@ -651,28 +826,23 @@ class Assembler:
             if unit is None and target is not None and target.kind == "absolute":
                 unit = target.unit  # "from 15 to 10 seconds", «с 5 до 8%»
             baseline = Baseline(number(baseline_claim.qty.value), unit, baseline_claim.phrase.span)
+        return _Aim(metric_name, direction, target, baseline)
 
-        period = next((p.value for p in main if p.kind == "period"), None)
-        per = next((p.value for p in main + method if p.kind == "perpost"), None)
-        channel = next((p.value for p in main + method + side if p.kind == "channel"), None)
-
-        metric = None
-        if chosen is not None or implied is not None:
-            verb_phrase = chosen_part.verb if chosen_part.verb is not None else (verbs[0] if verbs else None)
-            metric = self._metric(metric_name, chosen, verb_phrase, target, baseline, per)
-        category = self._category(metric, target, channel, direction, verb_cls)
-
-        # every part: its own metric, category, direction and target (the goal's for its own part)
+    def _each_part(self, parts: list[_PartInfo], chosen_part: _PartInfo, own: tuple, span: Span,
+                   per: str | None) -> tuple[list[Part], list[Secondary]]:
+        """Every part: its own metric, category, direction and target (`own`, the goal's, for its
+        chosen part); and the further metrics the goal aims at (its secondary metrics)."""
+        metric = own[0]
         out_parts = []
         secondary = []
         for pi in parts:
             # (a goal of one aim: the aim is the whole statement)
             pspan = span if len(parts) == 1 else _cover([p for p in pi.phrases if not _is_separator(p)])
             if pi is chosen_part:
-                out_parts.append(Part(metric, category, direction, target, pspan))
+                out_parts.append(Part(*own, pspan))
                 continue
-            pb, pt = _pair(figures(pi), pi.verb_cls)
-            pname = name_of(pi)
+            pb, pt = _pair(_figures(pi, parts), pi.verb_cls)
+            pname = _name_of(pi)
             pdir = self._direction(pi.verb_cls, pt, pb, any(p.kind == "more" for p in pi.phrases),
                                    any(p.kind == "less" for p in pi.phrases),
                                    any(p.kind == "new" for p in pi.phrases), pname,
@@ -686,22 +856,7 @@ class Assembler:
             if pmetric is not None and (metric is None or pmetric.name != metric.name):
                 # (not "100 fans, then 1000 fans": one aim in stages)
                 secondary.append(Secondary(pmetric, self._target(pt, pdir, None, pi.verb_cls == "gain"), pmetric.span))
-
-        method_numbers = tuple(number(c.qty.value) for c in method_claims
-                               if c.qty is not None and c.qty.value is not None)
-        method_numbers += tuple(number(c.qty.value) for pi in parts for c in pi.claims
-                                if c.role == "method" and c.qty is not None and c.qty.value is not None)
-        method_numbers += tuple(number(p.value.value) for p in side
-                                if p.kind == "amount" and p.value.value is not None)
-        verb_texts = {pi.verb.text for pi in parts if pi.verb is not None}
-        unplaced = _unplaced(main + method + side, verb_texts,
-                             getattr(self.lex[lang], "function_words", frozenset()))
-        return Goal(text=text, lang=lang, direction=direction, metric=metric, category=category,
-                    period=period, channel=channel, baseline=baseline, target=target,
-                    deadline=deadline, secondary=tuple(secondary), per=per,
-                    vague=vague and target is None, placeholder=placeholder,
-                    method_numbers=method_numbers, start=today, span=span,
-                    parts=tuple(out_parts), unplaced=unplaced)
+        return out_parts, secondary
 
     def _metric(self, name: str, phrase: Phrase | None, verb: Phrase | None, target, baseline, per) -> Metric:
         info = self.lex.metrics
@@ -733,67 +888,16 @@ class Assembler:
         return metric_phrases[0]
 
     def _direction(self, verb_cls, target, baseline, more, less, new, metric_name, has_object=False):
+        """The direction of an aim: from its verb, else from its figures and words ("more", "new")."""
         info = self.lex.metrics
         mi = info.get(metric_name) if metric_name else None
-        d = verb_cls
-        if d == "gain":
+        if verb_cls == "gain":
             # "gain 100 followers", «прибавить 500 подписчиков»: the count is what is added
             return "reach" if target is not None and target.role in ("level", "rank") else "increase"
-        unknown = d == "unknown"
-        if unknown:
-            d = None
-        if d == "improve":
-            d = "decrease" if (mi and mi.lower_is_better) else "increase"
-        elif d == "respond":
-            d = "maintain"
-        elif d == "activity":
-            d = "increase" if (more and target is None) else "achieve"
-        elif d == "attract":
-            # "attract customers", «залучити клієнтів»: with no count, more of them; with a count, that count
-            if target is None or (target.qty is not None and (target.qty.unit in ("%", "pp") or target.qty.signed)):
-                d = "increase"   # "drive sales up 20%": a change
-            else:
-                d = "reach" if target.role == "level" else "achieve"
+        d = _verb_direction(verb_cls, target, more, mi)
         if d is None:
-            if target is not None and baseline is not None and target.qty is not None \
-                    and target.qty.value is not None and baseline.qty.value is not None:
-                d = "increase" if target.qty.value >= baseline.qty.value else "decrease"
-            elif mi is not None and mi.lower_is_better and target is not None and target.bound == "le":
-                d = "decrease"  # "CPL: under $20", «CAC не более 200 грн»: a ceiling on a cost
-            elif target is not None and target.qty is not None and target.qty.signed:
-                d = "increase"
-            elif target is not None and target.role == "multiple":
-                d = "increase"
-            elif target is not None and target.role == "change":
-                d = "increase"
-            elif target is not None and target.role == "bare" and unknown:
-                d = "achieve"   # «залить 500 заявок», "nail 200 leads": a verb and the count it makes
-            elif target is not None and target.role in ("level", "bare", "rank"):
-                d = "reach"
-            elif more or new:
-                d = "increase"
-            elif less:
-                d = "decrease"
-            elif unknown and has_object:
-                # «Розробити Tone of Voice», «провести аудит»: the lexicons hold the verbs of change
-                # (grow, cut, reach, keep); a verb outside them with an object is a thing to get done
-                d = "achieve"
-        if d == "achieve":
-            activity = bool(mi and mi.activity)
-            if target is None and (more or new) and not activity:
-                d = "increase"
-            elif target is not None and target.role == "change" and not activity:
-                d = "increase"
-            elif target is not None and target.role == "rank":
-                d = "reach"
-        if d == "reach" and target is not None and target.role == "change" and baseline is None:
-            d = "increase"    # "win 100 new clients", «вийти на +20%»: a gain, not a level
-        if d == "increase" and target is not None and baseline is None and target.role in ("level", "rank"):
-            d = "reach"
-        if d == "increase" and target is not None and baseline is None and target.role == "bare" \
-                and target.qty.unit not in ("%", "pp") and target.qty.low is None and not target.qty.signed:
-            d = "increase" if new else "reach"
-        return d
+            d = _figure_direction(target, baseline, more, less, new, mi, verb_cls == "unknown", has_object)
+        return _settled_direction(d, target, baseline, more, new, mi)
 
     def _target(self, claim: _Claim | None, direction, baseline, gain=False) -> Target | None:
         if claim is None:

@@ -4,24 +4,16 @@ from __future__ import annotations
 
 import os
 import threading
-import unicodedata
 from collections.abc import Mapping, Set
 
 from ..base.record import Record, _set
 from ..base.errors import DataFileError
 from ..base.resources import grammar_file
+from .words import LANGS, normalize_word
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
-
-LANGS = ("en", "ru", "uk")
-
-
-def normalize_word(word: str) -> str:
-    """Lower-case a word and fold the spelling variants the lexicons do not list."""
-    w = unicodedata.normalize("NFC", word).lower()
-    return w.replace("ё", "е").replace("’", "'").replace("ʼ", "'").replace("`", "'")
 
 
 class Reading(Record):
@@ -302,6 +294,7 @@ class LexiconSet:
         common = _load_toml(os.path.join(root, "lexicon", "common.toml"))
         metrics = _load_toml(os.path.join(root, "metrics.toml"))
         self.defaults = dict(metrics.get("defaults", {}))
+        self.numbers = _numbers(common.get("numbers", {}))
         self.metrics: dict[str, MetricInfo] = {}
         for name, spec in metrics.get("metric", {}).items():
             unit_kind = spec.get("unit_kind", "time" if spec.get("time") else "count")
@@ -349,7 +342,8 @@ class LexiconSet:
 
     # --- the cached form: the shared part, and one part per language ---------------------
     def _shared(self) -> dict:
-        return {"root": self.root, "defaults": self.defaults, "metrics": self.metrics, "cue_names": self.cue_names}
+        return {"root": self.root, "defaults": self.defaults, "metrics": self.metrics, "cue_names": self.cue_names,
+                "numbers": self.numbers}
 
     def _language(self, lang: str) -> tuple[Lexicon, Lexicon]:
         return self.lexicons[lang], self.cues[lang]
@@ -358,7 +352,7 @@ class LexiconSet:
     def _assembled(cls, shared: dict, loader) -> "LexiconSet":
         """A set whose languages `loader(lang)` supplies as (lexicon, cues) on first use."""
         self = cls.__new__(cls)
-        self.root, self.defaults = shared["root"], shared["defaults"]
+        self.root, self.defaults, self.numbers = shared["root"], shared["defaults"], shared["numbers"]
         self.metrics, self.cue_names = shared["metrics"], shared["cue_names"]
         self.lexicons = _PerLanguage(self)
         self.cues = _PerLanguage(self)
@@ -382,10 +376,10 @@ class LexiconSet:
     def __getstate__(self):
         self.load_all()
         return {"root": self.root, "defaults": self.defaults, "metrics": self.metrics, "cue_names": self.cue_names,
-                "lexicons": dict(self.lexicons._loaded), "cues": dict(self.cues._loaded)}
+                "numbers": self.numbers, "lexicons": dict(self.lexicons._loaded), "cues": dict(self.cues._loaded)}
 
     def __setstate__(self, state):
-        self.root, self.defaults = state["root"], state["defaults"]
+        self.root, self.defaults, self.numbers = state["root"], state["defaults"], state["numbers"]
         self.metrics, self.cue_names = state["metrics"], state["cue_names"]
         self.lexicons = _PerLanguage(self, state["lexicons"])
         self.cues = _PerLanguage(self, state["cues"])
@@ -402,6 +396,17 @@ class LexiconSet:
             if w:
                 found.update(r.value for r in lex.readings(words, i))
         return frozenset(found)
+
+
+def _numbers(table: dict) -> dict:
+    """common.toml [numbers]: `ordinal`, a tuple of endings; `scale`, suffix -> multiplier (a positive integer)."""
+    ordinal = table.get("ordinal", [])
+    scale = table.get("scale", {})
+    if not (isinstance(ordinal, list) and all(isinstance(e, str) and e for e in ordinal)):
+        raise DataFileError("common.toml: [numbers] ordinal must be a list of endings")
+    if not (isinstance(scale, dict) and all(type(v) is int and v > 0 for v in scale.values())):
+        raise DataFileError("common.toml: [numbers.scale] maps each suffix to a positive whole multiplier")
+    return {"ordinal": tuple(ordinal), "scale": dict(scale)}
 
 
 def _load_toml(path: str) -> dict:
@@ -453,6 +458,7 @@ def default_lexicons() -> LexiconSet:
                 shared = cache.load("lexicons", digest)
                 if (type(shared) is dict and type(shared.get("root")) is str and type(shared.get("defaults")) is dict
                         and type(shared.get("metrics")) is dict and type(shared.get("cue_names")) is frozenset
+                        and type(shared.get("numbers")) is dict
                         and all(type(m) is MetricInfo for m in shared["metrics"].values())):
                     _default = LexiconSet._assembled(shared, language)
                 else:

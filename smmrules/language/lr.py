@@ -142,6 +142,25 @@ class _Inline:
 _END = Token("$END", "")
 
 
+def _kept(popped: list, keep: tuple) -> list:
+    """The children a reduction keeps of the values it pops, inlined lists spread out."""
+    children = None
+    for c, k in zip(popped, keep):
+        if k:
+            if isinstance(c, _Inline):
+                # take over the inlined list (it is ours and about to be dropped): a long
+                # `_item*` grows in place instead of being copied at every step
+                if children is None:
+                    children = c.items
+                else:
+                    children.extend(c.items)
+            elif children is None:
+                children = [c]
+            else:
+                children.append(c)
+    return [] if children is None else children
+
+
 def parse(table: Table, tokens, build=None):
     """Parse a token sequence with `table`; raises ParseError at the first token that does not fit.
 
@@ -168,29 +187,11 @@ def parse(table: Table, tokens, build=None):
             c = values.pop()
             states.pop()
             children = c.items if c.__class__ is _Inline else [c]
-            popped = ()
         elif size:
-            popped = values[-size:]
+            children = _kept(values[-size:], keep)
             del values[-size:]
             del states[-size:]
-            children = None
         else:
-            popped = ()
-            children = None
-        for c, k in zip(popped, keep):
-            if k:
-                if isinstance(c, _Inline):
-                    # take over the inlined list (it is ours and about to be dropped): a long
-                    # `_item*` grows in place instead of being copied at every step
-                    if children is None:
-                        children = c.items
-                    else:
-                        children.extend(c.items)
-                elif children is None:
-                    children = [c]
-                else:
-                    children.append(c)
-        if children is None:
             children = []
         if inline:
             value = _Inline(children)

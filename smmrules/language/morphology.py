@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 
 from ..base.errors import DataFileError
+from .words import normalize_word  # forms are matched as the lexicon reads words
 
 POS = {"n": "noun", "a": "adjective", "v": "verb"}
 VOWELS = {"en": "aeiouy", "ru": "аеёиоуыэюя", "uk": "аеєиіїоуюя"}
@@ -52,7 +53,6 @@ class Morphology:
         if found is None:
             if pos not in POS:
                 raise self._error(f"{lemma}@{pos}: unknown part of speech {pos!r} (use n, a or v)")
-            from .lexicon import normalize_word  # forms are matched as the lexicon reads words
             builder = getattr(self, f"_{POS[pos]}_{'en' if self.lang == 'en' else 'slavic'}")
             self._collected = set()
             found = frozenset(normalize_word(f) for f in builder(lemma, tags) if f)
@@ -237,12 +237,7 @@ class Morphology:
             if lemma.endswith(r) and len(lemma) > len(r) + 2:
                 base, reflexive = lemma[: -len(r)], r
                 break
-        for cls in verb["class"]:
-            ending = _ends(base, cls)
-            if ending is not None and set(cls.get("tags", ())) <= tags and not set(cls.get("not", ())) & tags:
-                break
-        else:
-            raise self._error(f"{lemma}@v: no conjugation class fits")
+        cls, ending = self._verb_class(lemma, base, tags)
         root = base[: len(base) - len(cls.get("strip", ending))]
         stems = {"inf": base}
         stems.update((name, root + add) for name, add in cls.get("stems", {}).items())
@@ -254,10 +249,37 @@ class Morphology:
         endings = {name: list(v) for name, v in verb.get("endings", {}).items()}
         endings.update({name: list(v) for name, v in cls.get("endings", {}).items()})
         endings.update({name: list(v) for name, v in entry.get("endings", {}).items()})
+        out, participles, gerunds = self._verb_groups(entry, base, stems, state, endings, reflexive)
+        declined = set()
+        for p in participles:
+            declined |= self._decline_adjective(p, frozenset(), {})
+        if reflexive:
+            rules = self.reflexive["rules"]
+
+            def postfix(forms: set[str]) -> set[str]:
+                return {f + r for f in forms
+                        for r in next(rule["add"] for rule in rules if f.endswith(tuple(rule["after"])))}
+            out, gerunds = postfix(out), postfix(gerunds)
+            declined = {f + r for f in declined for r in self.reflexive.get("participle", ["ся"])}
+        self._collected = declined | gerunds
+        return self._finish(out | declined, entry)
+
+    def _verb_class(self, lemma: str, base: str, tags) -> tuple[dict, str]:
+        """The first conjugation class whose ending and tags fit the verb, with the ending matched."""
+        for cls in self.data["verb"]["class"]:
+            ending = _ends(base, cls)
+            if ending is not None and set(cls.get("tags", ())) <= tags and not set(cls.get("not", ())) & tags:
+                return cls, ending
+        raise self._error(f"{lemma}@v: no conjugation class fits")
+
+    def _verb_groups(self, entry: dict, base: str, stems: dict, state: set, endings: dict,
+                     reflexive: str) -> tuple[set[str], set[str], set[str]]:
+        """The forms of each group of the table (present, past, imperative, participles, ...) that
+        applies to the verb: (its finite forms and gerunds, its participles, its gerunds)."""
         out: set[str] = set()
         participles: set[str] = set()
         gerunds: set[str] = set()
-        for group in verb["group"]:
+        for group in self.data["verb"]["group"]:
             name = group["name"]
             if name in entry:             # the lemma's own forms for the group (also where `when` says none)
                 made = set(entry[name])
@@ -279,19 +301,7 @@ class Morphology:
                 out |= made
                 if group.get("gerund"):
                     gerunds |= made
-        declined = set()
-        for p in participles:
-            declined |= self._decline_adjective(p, frozenset(), {})
-        if reflexive:
-            rules = self.reflexive["rules"]
-
-            def postfix(forms: set[str]) -> set[str]:
-                return {f + r for f in forms
-                        for r in next(rule["add"] for rule in rules if f.endswith(tuple(rule["after"])))}
-            out, gerunds = postfix(out), postfix(gerunds)
-            declined = {f + r for f in declined for r in self.reflexive.get("participle", ["ся"])}
-        self._collected = declined | gerunds
-        return self._finish(out | declined, entry)
+        return out, participles, gerunds
 
     # --- English -------------------------------------------------------------------
     def _noun_en(self, lemma: str, tags: tuple[str, ...]) -> set[str]:

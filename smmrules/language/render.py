@@ -1,9 +1,11 @@
-"""Goals back to text: Goal.render(lang) statements and the `parse --format tree` view."""
+"""Goals back to text: Goal.render(lang) statements and the `parse --format tree` view.
+
+A goal is read here by its attributes only: the AST module calls into this one (Goal.render), so
+this one does not import the AST."""
 from __future__ import annotations
 
 import functools
 
-from .ast import Goal
 from .lexicon import default_lexicons
 from ..base.resources import grammar_file
 
@@ -46,7 +48,7 @@ def _duration_parts(duration: str):
     return n, {"D": "day", "W": "week", "M": "month", "Y": "year"}[letter]
 
 
-def render_goal(goal: Goal, lang: str) -> str:
+def render_goal(goal, lang: str) -> str:
     t = templates()[lang]
     info = default_lexicons().metrics
     metric_name = goal.metric.name if goal.metric else None
@@ -113,7 +115,7 @@ def _where(span) -> str:
     return f"  {span.line}:{span.column}-{span.end_line}:{span.end_column}"
 
 
-def tree_text(goal: Goal) -> str:
+def tree_text(goal) -> str:
     """An indented, human-readable view of a goal's slots."""
     lines = [f"goal [{goal.lang}] {goal.text!r}{_where(goal.span)}",
              f"  category: {goal.category}",

@@ -223,6 +223,24 @@ class Tagger:
             words = [normalize_word(t.text) if t.kind == "word" else "" for t in raw]
         edges = self.edges(raw, words, lex)
         n = len(raw)
+        hyps, furthest = self._search(edges, n)
+        best = None
+        for stack, (cost, path) in hyps[n].items():
+            if self._accepts_end(stack) and (best is None or cost < best[0]):
+                best = (cost, path)
+        if best is None:
+            return None, self._failure(hyps, n, furthest)
+        chosen = []
+        path = best[1]
+        while path is not None:
+            chosen.append(path[0])
+            path = path[1]
+        chosen.reverse()
+        return self._tokens(text, raw, edges, chosen, base_line, base_col), None
+
+    def _search(self, edges: list, n: int) -> tuple[list[dict], tuple]:
+        """The beam search over the readings of the n tokens: for each position, the parser stacks
+        reached there with their cheapest cost and path; and the furthest position with hypotheses."""
         step = self._step
         # hyps[i]: dict stack -> (cost, path) ; path is a linked list ((i, edge), prev)
         hyps: list[dict] = [dict() for _ in range(n + 1)]
@@ -249,28 +267,25 @@ class Tagger:
                     prev = ahead.get(new_stack)
                     if prev is None or c < prev[0]:
                         ahead[new_stack] = (c, ((i, edge), path))
-        best = None
-        for stack, (cost, path) in hyps[n].items():
-            if self._accepts_end(stack) and (best is None or cost < best[0]):
-                best = (cost, path)
-        if best is None:
-            if hyps[n]:
-                stack = min(hyps[n].items(), key=lambda kv: kv[1][0])[0]
-                return None, (n, self.expected_after(stack))
-            i, stack = furthest
-            # the furthest position reached with hypotheses; the token there fits none
-            for k in range(n, -1, -1):
-                if hyps[k]:
-                    i = k
-                    stack = min(hyps[k].items(), key=lambda kv: kv[1][0])[0]
-                    break
-            return None, (i, self.expected_after(stack))
-        chosen = []
-        path = best[1]
-        while path is not None:
-            chosen.append(path[0])
-            path = path[1]
-        chosen.reverse()
+        return hyps, furthest
+
+    def _failure(self, hyps: list[dict], n: int, furthest: tuple) -> tuple:
+        """Where a statement no reading parses stops fitting: (raw index, expected terminals)."""
+        if hyps[n]:
+            stack = min(hyps[n].items(), key=lambda kv: kv[1][0])[0]
+            return n, self.expected_after(stack)
+        i, stack = furthest
+        # the furthest position reached with hypotheses; the token there fits none
+        for k in range(n, -1, -1):
+            if hyps[k]:
+                i = k
+                stack = min(hyps[k].items(), key=lambda kv: kv[1][0])[0]
+                break
+        return i, self.expected_after(stack)
+
+    def _tokens(self, text: str, raw: list[RawToken], edges: list, chosen: list, base_line: int,
+                base_col: int) -> list:
+        """The grammar's tokens of the chosen readings, placed in the text (lines and columns)."""
         tokens = []
         one_line = "\n" not in text
         for i, edge in chosen:
@@ -291,4 +306,4 @@ class Tagger:
             tok = Tok(edge.terminal, text[first.start:last.end], first.start, line + base_line - 1,
                       col, eline + base_line - 1, ecol, last.end, edge.meaning, alts)
             tokens.append(tok)
-        return tokens, None
+        return tokens

@@ -34,8 +34,6 @@ _LETTER = r"[^\W\d_]"
 _LONG_DASH = _one_of("–—")
 _YEAR_DASH = _one_of("-/–")
 _CMP = _one_of("гГрРмМкКнНтТ")    # «г/г», «р/р», «м/м», «к/к», «н/н», «т/т»: year on year, month on month...
-_SCALE_SUFFIX = {"k": 1000, "к": 1000, "m": 10**6, "м": 10**6, "bn": 10**9, "mln": 10**6,
-                 "млн": 10**6, "тыс": 1000, "тис": 1000, "млрд": 10**9}
 # What "4K" is the resolution of when it is not four thousand ("4K video", «4K-видео»); and a
 # product name with its number ("iPhone 15"). Both are read after the token pattern has matched
 # (tokenize), so that the one pattern stays cheap to compile on every run.
@@ -66,7 +64,7 @@ _BLANK = (r"\[[^\W\d][^\[\]\d\n]{0,39}\]"
 _PLAIN = (r"(?>[@#]?" + _LETTER + r"+(?:" + _one_of("'’ʼ-") + _LETTER + r"+)*)"
           r"(?![\d_.°+]|-\d)")
 
-_TOKEN_RE = re.compile(
+_TOKEN_SOURCE = (
     r"""
     (?=[\dFfHhYMQW]|[^\W\d_]/)     # the date forms below start so: every other token skips them at once
     (?:(?P<year_range>(?:19|20|21)\d\d(?:[-/]|\s?""" + _LONG_DASH + r"""\s?)(?:(?:19|20|21)\d\d|1[3-9]|[2-9]\d)(?![\d%/-]|[.,]\d|\s*%))
@@ -88,15 +86,52 @@ _TOKEN_RE = re.compile(
         (?:\d{1,3}(?:,\d{3})+(?:\.\d+)?
          |\d{1,3}(?:""" + _SEP + r"""\d{3})+(?:[.,]\d+)?(?![\d°])
          |\d+(?:[.,]\d+)?)
-        (?P<ord>-?(?:st|nd|rd|th|го|й|я|е|ое|ий|ого|му|м|ї|ій|ий)(?!""" + _LETTER + r"""))?
-        (?P<scale>(?:k|K|к|К|mln|млн|тыс|тис|млрд|bn|M|М)(?!""" + _LETTER + r"""))?
+        (?P<ord>-?(?:{ordinal})(?!""" + _LETTER + r"""))?
+        (?P<scale>(?:{scale})(?!""" + _LETTER + r"""))?
     )
   | (?P<pp>(?:п\.\s?п|в\.\s?п|p\.\s?p)\.?(?!""" + _LETTER + r"""))
   | (?P<word>[@#]?""" + _LETTER + r"""+(?:""" + _one_of("'’ʼ-_") + _LETTER + r"""+)*)
   | (?P<symbol>>=|<=|[^\s\w])
-    """,
-    re.VERBOSE,
+    """
 )
+
+
+class _TokenPattern:
+    """The token pattern, compiled on first use: its ordinal endings and scale suffixes are lexicon
+    data (grammar/lexicon/common.toml, [numbers]). Answers like the compiled pattern; `scales`
+    maps each scale suffix to its multiplier."""
+
+    __slots__ = ("_compiled", "_scales")
+
+    def __init__(self):
+        self._compiled = self._scales = None
+
+    def _build(self) -> None:
+        from .lexicon import default_lexicons
+        numbers = default_lexicons().numbers
+        source = (_TOKEN_SOURCE.replace("{ordinal}", "|".join(re.escape(e) for e in numbers["ordinal"]))
+                  .replace("{scale}", "|".join(re.escape(e) for e in numbers["scale"])))
+        # (two threads may both build: the results are equal, either will do)
+        self._scales = numbers["scale"]
+        self._compiled = re.compile(source, re.VERBOSE)
+
+    @property
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            self._build()
+        return self._compiled
+
+    @property
+    def scales(self) -> dict:
+        if self._scales is None:
+            self._build()
+        return self._scales
+
+    def __getattr__(self, name: str):
+        return getattr(self.compiled, name)
+
+
+_TOKEN_RE = _TokenPattern()
 
 # A figure in a goal has a few digits; one longer than this is a malformed number (and would
 # overflow a float or the int-to-text limit downstream).
@@ -123,7 +158,8 @@ def tokenize(text: str) -> list[RawToken]:
     """Raw tokens of `text`; raises GoalSyntaxError on a character no goal can contain."""
     out: list[RawToken] = []
     append = out.append
-    match = _TOKEN_RE.match
+    match = _TOKEN_RE.compiled.match
+    scales = _TOKEN_RE.scales
     pos = 0
     n = len(text)
     while pos < n:
@@ -142,32 +178,7 @@ def tokenize(text: str) -> list[RawToken]:
         elif kind == "space":
             pass
         elif kind == "number" or m.group("number"):
-            body = m.group("number")
-            ord_ = m.group("ord")
-            scale = m.group("scale")
-            num_text = body
-            if ord_:
-                num_text = num_text[: len(num_text) - len(ord_) - (len(scale) if scale else 0)]
-            elif scale:
-                num_text = num_text[: len(num_text) - len(scale)]
-            _check_length(text, s, num_text)
-            if not scale and not ord_ and _EXPONENT.match(text, e):
-                raise _malformed(text, s, text[s:_EXPONENT.match(text, e).end()],
-                                 "write the number in full: exponent notation like 1e6 is not read as a goal's figure")
-            value = _decimal(num_text)
-            if ord_ and not scale:
-                append(RawToken("ordinal", m.group(0), s, e, value))
-            elif scale and scale in "kKкК" and len(num_text) == 1 and _RESOLUTION_OF.match(text, e):
-                append(RawToken("word", m.group(0), s, e))       # 4K video: a resolution
-            elif (not scale and out and out[-1].kind == "word" and out[-1].end == s - 1 and text[s - 1] == " "
-                  and len(num_text) <= 3 and num_text.isdigit() and _PRODUCT.fullmatch(out[-1].text)
-                  and not text[e:].lstrip(" ").startswith("%")):
-                prev = out.pop()                                # iPhone 15: a product's name
-                append(RawToken("word", text[prev.start:e], prev.start, e))
-            else:
-                if scale:
-                    value *= _SCALE_SUFFIX[scale.lower()]
-                append(RawToken("number", m.group(0), s, e, value))
+            _number(text, m, out, scales)
         elif kind == "mult":
             t = m.group(0)
             digits = t.strip("xх×")
@@ -176,18 +187,7 @@ def tokenize(text: str) -> list[RawToken]:
         elif kind == "name":
             append(RawToken("word", m.group(0), s, e))
         elif kind == "year_range" or kind == "fiscal":
-            first, last = _years(m.group(0))
-            if kind == "year_range" and not first < last <= first + _MAX_YEAR_SPAN:
-                if len(re.findall(r"\d+", m.group(0))[-1]) == 4:
-                    # "2000-2100 followers": two numbers, not a span of years
-                    append(RawToken("number", m.group(0)[:4], s, s + 4, Decimal(first)))
-                    pos = s + 4
-                    continue
-                line, col = line_col(text, s)
-                raise GoalSyntaxError("E003", "invalid-date",
-                                      f"invalid year range {m.group(0)!r}: it ends before it starts",
-                                      line=line, column=col, text=m.group(0))
-            append(RawToken(kind, m.group(0), s, e, last))
+            pos = _year_span(text, m, kind, out)
         elif kind == "symbol":
             ch = m.group(0)
             cat = unicodedata.category(ch[0])
@@ -201,6 +201,58 @@ def tokenize(text: str) -> list[RawToken]:
 
 # A year range longer than this ("2000-2100") is read as two numbers.
 _MAX_YEAR_SPAN = 10
+
+
+def _number(text: str, m: re.Match, out: list[RawToken], scales: dict) -> None:
+    """A number token, with its ordinal ending or scale suffix (`scales`: suffix -> multiplier): a
+    number, an ordinal, or a word ("4K video", "iPhone 15"). Appends to `out` (taking back the
+    product's name before it)."""
+    s, e = m.span()
+    ord_ = m.group("ord")
+    scale = m.group("scale")
+    num_text = m.group("number")
+    if ord_:
+        num_text = num_text[: len(num_text) - len(ord_) - (len(scale) if scale else 0)]
+    elif scale:
+        num_text = num_text[: len(num_text) - len(scale)]
+    _check_length(text, s, num_text)
+    if not scale and not ord_ and _EXPONENT.match(text, e):
+        raise _malformed(text, s, text[s:_EXPONENT.match(text, e).end()],
+                         "write the number in full: exponent notation like 1e6 is not read as a goal's figure")
+    value = _decimal(num_text)
+    if ord_ and not scale:
+        out.append(RawToken("ordinal", m.group(0), s, e, value))
+    elif scale and len(scale) == 1 and scales[scale] == 1000 and len(num_text) == 1 and _RESOLUTION_OF.match(text, e):
+        out.append(RawToken("word", m.group(0), s, e))       # 4K video: a resolution
+    elif (not scale and out and out[-1].kind == "word" and out[-1].end == s - 1 and text[s - 1] == " "
+          and len(num_text) <= 3 and num_text.isdigit() and _PRODUCT.fullmatch(out[-1].text)
+          and not text[e:].lstrip(" ").startswith("%")):
+        prev = out.pop()                                # iPhone 15: a product's name
+        out.append(RawToken("word", text[prev.start:e], prev.start, e))
+    else:
+        if scale:
+            value *= scales[scale]
+        out.append(RawToken("number", m.group(0), s, e, value))
+
+
+def _year_span(text: str, m: re.Match, kind: str, out: list[RawToken]) -> int:
+    """A year range or fiscal year ("2026-2027", "FY26"), or the first of two numbers ("2000-2100
+    followers"); appends its token to `out` and returns where the next token starts."""
+    s, e = m.span()
+    first, last = _years(m.group(0))
+    if kind == "year_range" and not first < last <= first + _MAX_YEAR_SPAN:
+        if len(re.findall(r"\d+", m.group(0))[-1]) == 4:
+            # "2000-2100 followers": two numbers, not a span of years
+            out.append(RawToken("number", m.group(0)[:4], s, s + 4, Decimal(first)))
+            return s + 4
+        line, col = line_col(text, s)
+        raise GoalSyntaxError("E003", "invalid-date",
+                              f"invalid year range {m.group(0)!r}: it ends before it starts",
+                              line=line, column=col, text=m.group(0))
+    out.append(RawToken(kind, m.group(0), s, e, last))
+    return e
+
+
 
 
 def _years(text: str) -> tuple[int, int]:

@@ -1,0 +1,16 @@
+"""The languages smmrules reads, and how a word is spelled before it is looked up.
+
+The lowest module of the language layer: the AST, the morphology tables and the lexicons all
+build on it, and it imports nothing of theirs.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+LANGS = ("en", "ru", "uk")
+
+
+def normalize_word(word: str) -> str:
+    """Lower-case a word and fold the spelling variants the lexicons do not list."""
+    w = unicodedata.normalize("NFC", word).lower()
+    return w.replace("ё", "е").replace("’", "'").replace("ʼ", "'").replace("`", "'")
