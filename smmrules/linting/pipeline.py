@@ -139,7 +139,7 @@ def _parse(text, path, config, today) -> Document:
 def lint_document(doc: Document, *, config=None, rules: Optional[RuleSet] = None) -> list[Finding]:
     ruleset = rules if rules is not None else rules_for(config)   # an empty RuleSet is falsy
     if config is not None:
-        from .config import is_selected
+        from .selection import is_selected
         if ruleset.aliases and (config.select or config.ignore or config.per_file_ignores):
             from ..rules.aliases import resolve
             config = resolve(config, ruleset.aliases)   # renamed codes select and ignore their rules
