@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .base.languages import LANGS
 from .rules.engine import RuleSet
 from .rules.explain import index_page, redirect_page, rule_page
 
@@ -101,7 +102,7 @@ def vocabulary_page(path: Path | str | None = None) -> str:
             kind = ", ".join(k for k in ("abstract", "activity") if spec.get(k))
             cells = [f"`{name}`", unit_kind, "yes" if spec.get("lower_is_better") else "",
                      kind, ", ".join(_shown(p) for p in spec.get("any", []))]
-            cells += [", ".join(_shown(p, lang, str(source.parent)) for p in spec.get(lang, [])) for lang in ("en", "ru", "uk")]
+            cells += [", ".join(_shown(p, lang, str(source.parent)) for p in spec.get(lang, [])) for lang in LANGS]
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         lines.append("")
     return "\n".join(lines)

@@ -5,13 +5,13 @@ placed at a line and, where tomllib or the bounds say, a column.
 Each caller turns a TomlProblem into its own error (ConfigError, RuleFileError), naming its file."""
 from __future__ import annotations
 
-import re
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are never evaluated
     from pathlib import Path
 
-_AT = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)")
+from .lazyre import LazyPattern
+
+_AT = LazyPattern(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)")
 
 
 class TomlProblem(Exception):

@@ -7,6 +7,8 @@ from typing import Optional
 import attr  # the attrs package; `import attrs` adds a namespace module on every run
 from attr import validators as v
 
+from ..base.languages import LANGS
+
 CATEGORIES = ("sales", "leads", "awareness", "engagement", "loyalty", "communication", "traffic", "other")
 DIRECTIONS = ("increase", "decrease", "reach", "achieve", "maintain")
 PERIODS = ("day", "week", "month", "quarter", "year")
@@ -14,7 +16,6 @@ TARGET_KINDS = ("relative", "absolute", "range", "rank", "multiple")
 # half: H1/H2; season: "by summer", «до кінця літа»; named: Black Friday, Christmas; event: "before the
 # launch" (no date). docs/deadlines.md says what each resolves to.
 DEADLINE_KINDS = ("date", "duration", "quarter", "period-end", "half", "season", "named", "event")
-LANGS = ("en", "ru", "uk")
 
 
 def _positive_int(inst, attr, value):

@@ -9,13 +9,14 @@ from collections.abc import Mapping, Set
 
 from ..base.record import Record, _set
 from ..base.errors import DataFileError
+from ..base.languages import LANGS
+from ..base.tomlfile import data_file as _load_toml
 from ..base.resources import grammar_file
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
 
-LANGS = ("en", "ru", "uk")
 
 
 def normalize_word(word: str) -> str:
@@ -402,15 +403,6 @@ class LexiconSet:
             if w:
                 found.update(r.value for r in lex.readings(words, i))
         return frozenset(found)
-
-
-def _load_toml(path: str) -> dict:
-    import tomllib  # only when the lexicon cache misses
-    try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise DataFileError(f"{path}: {exc}") from None
 
 
 _lock = threading.RLock()

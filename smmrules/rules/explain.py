@@ -1,6 +1,7 @@
 """Rule explanations as text: `smmrules explain`, `smmrules rules` and the docs/rules pages."""
 from __future__ import annotations
 
+from ..base.languages import LANGS
 from .rulefile import Rule
 
 HEADINGS = {
@@ -71,7 +72,7 @@ def rule_page(rule: Rule) -> str:
         out += [f"- `{_case_line(c)}`" for c in cases]
         out.append("")
     out += ["## Messages", ""]
-    out += [f"- **{lang}**: {rule.text('message', lang)}" for lang in ("en", "ru", "uk")]
+    out += [f"- **{lang}**: {rule.text('message', lang)}" for lang in LANGS]
     out.append("")
     return "\n".join(out)
 
@@ -124,7 +125,7 @@ def keyword_tables() -> str:
         data = tomllib.load(fh)
 
     def cells(table) -> str:
-        return " | ".join(", ".join(f"`{w}`" for w in table.get(lang, [])) for lang in ("en", "ru", "uk"))
+        return " | ".join(", ".join(f"`{w}`" for w in table.get(lang, [])) for lang in LANGS)
     out = ["### Line keywords", "", "| | English | Russian | Ukrainian |", "|---|---|---|---|"]
     out += [f"| {k} | {cells(v)} |" for k, v in data["keywords"].items()]
     out += ["", "### Categories", "",

@@ -129,7 +129,7 @@ def test_a_huge_sparse_rule_file_is_refused_unread(tmp_path):
     start = time.perf_counter()
     with pytest.raises(RuleFileError) as info:
         RuleSet([tmp_path], builtin=False)
-    assert str(info.value) == f"{tmp_path}/huge.toml:1:1: rule file is 8589934592 bytes; the limit is 1000000"
+    assert str(info.value) == f"{tmp_path}/huge.toml:1:1: rule file is 8,589,934,592 bytes; the limit is 1,000,000"
     assert time.perf_counter() - start < 1.0
 
 
