@@ -445,7 +445,7 @@ class _FileLoader:
         if not isinstance(options, dict):
             self.fail("options must be a table", base + ("options",))
         for k, v in options.items():
-            if (bad := value_problem(k, v)) is not None:
+            if (bad := value_problem(k, v, code)) is not None:
                 self.fail(bad, base + ("options", k))
         return Override(code, level, enabled, dict(options), self.shown, self.pos.tables.get(base, 1))
 

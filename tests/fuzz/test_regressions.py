@@ -66,7 +66,7 @@ def test_nan_options_are_refused(tmp_path):
     assert _rule_error(tmp_path, _rule().replace("x = 1", "x = nan")) == (
         "team.toml:1:1: option 'x' must be a number (at most 1e12), a string or true/false")
     assert _rule_error(tmp_path, _rule() + '[[override]]\ncode = "X101"\noptions = { x = nan }\n') == (
-        "team.toml:27:1: option 'x' must be a number (at most 1e12), a string or true/false")
+        "team.toml:27:1: option 'x' of X101 must be a number (at most 1e12), a string or true/false")
 
 
 CATALOGUE_CASES = [
