@@ -21,7 +21,7 @@ from .loading import load_config
 from .selection import ignored_in, is_excluded, is_selected, matches_include
 
 __all__ = ["CODE_RE", "DEFAULT", "DEFAULT_EXCLUDE", "DEFAULT_INCLUDE", "KEYS", "LANGS", "LEVELS", "PREFIX_RE",
-           "Config", "check_known", "find_config", "ignored_in", "is_excluded", "is_selected", "load_config",
+           "Config", "check_known", "config_for", "find_config", "ignored_in", "is_excluded", "is_selected", "load_config",
            "matches_include", "with_overrides"]
 
 
@@ -87,6 +87,18 @@ def with_overrides(config: Config, *, select=None, ignore=None, fail_on=None, la
     if rules:
         changes["rules"] = tuple(dict.fromkeys((*config.rules, *(as_path(os.path.abspath(r)) for r in rules))))
     return config.evolve(**changes) if changes else config
+
+
+def config_for(paths, *, config_file=None, allow_rules: tuple = (), stdin_name: str | None = None) -> Config:
+    """The config a run over `paths` uses: `config_file` when given, else the one found upward from
+    the first path (`-`, standard input, is looked up as the file `stdin_name` names, as editors
+    expect, else from the working directory), else DEFAULT. `allow_rules`: see load_config."""
+    if config_file:
+        return load_config(config_file, allow_rules=allow_rules)
+    first = next((p for p in paths if p != "-"), stdin_name or os.getcwd())
+    start = first if os.path.isdir(first) else os.path.dirname(os.path.normpath(first)) or "."
+    found = find_config(os.path.realpath(start) if os.path.exists(start) else os.getcwd())
+    return load_config(found, allow_rules=allow_rules) if found else DEFAULT
 
 
 def check_known(config: Config, rules: dict[str, dict]) -> None:
