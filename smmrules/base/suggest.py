@@ -12,12 +12,14 @@ def close_matches(name: str, known: Iterable[str], n: int = 1) -> list[str]:
     return difflib.get_close_matches(name, list(known), n=n)
 
 
-def did_you_mean(name: str, known: Iterable[str]) -> str:
-    """` (did you mean 'x'?)` naming the known name closest to `name`; empty when none is close."""
-    close = close_matches(name, known)
+def did_you_mean(name: str, known: Iterable[str], like: str | None = None) -> str:
+    """` (did you mean 'x'?)` naming the known name closest to `name`; empty when none is close.
+    `like`: another spelling of `name` (say, its normal form) that is named first when it is known."""
+    known = list(known)
+    close = [like] if like is not None and like in known else close_matches(name, known)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def unknown(what: str, name: str, known: Iterable[str]) -> str:
-    """`unknown WHAT 'NAME'`, with the closest known name when there is one."""
-    return f"unknown {what} '{name}'{did_you_mean(name, known)}"
+def unknown(what: str, name: str, known: Iterable[str], like: str | None = None) -> str:
+    """`unknown WHAT 'NAME'`, with the closest known name when there is one (`like`: see did_you_mean)."""
+    return f"unknown {what} '{name}'{did_you_mean(name, known, like)}"

@@ -206,10 +206,7 @@ def _unknown_key(key: str, base: tuple) -> str:
         return f"unknown key '{key}' ({key} is not supported; {NOT_SUPPORTED[key]})"
     if key == "tool" and not base:
         return "unknown key 'tool' (in .smmrules.toml the settings go at the top level, without [tool.smmrules])"
-    dashed = key.replace("_", "-").lower()
-    if dashed in KEYS:
-        return f"unknown key '{key}' (did you mean '{dashed}'?)"
-    return unknown("key", key, KEYS)
+    return unknown("key", key, KEYS, like=key.replace("_", "-").lower())
 
 
 def load_config(path: Path, *, allow_rules: tuple = ()) -> Config:
