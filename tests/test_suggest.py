@@ -23,5 +23,6 @@ def test_another_spelling_is_named_first_when_it_is_known():
 
 
 def test_several_close_names_closest_first():
-    assert close_matches("T10", ["T101", "T102", "S101", "A304"], n=3) == ["T101", "T102"]
+    assert sorted(close_matches("T10", ["T101", "T102", "S101", "A304"], n=3)) == ["T101", "T102"]
+    assert close_matches("T11", ["T101", "T111"], n=2) == ["T111", "T101"]
     assert close_matches("T101", ["T101", "T102"]) == ["T101"]
