@@ -145,8 +145,15 @@ def _common_rule_args(sp):
 
 
 def _ruleset(dirs):
+    """The rules a command uses (the built-in ones and the --rules folders); None, said on stderr,
+    when they cannot be loaded."""
+    from .base.errors import SmmrulesError
     from .rules.engine import RuleSet, default_rules
-    return RuleSet(dirs) if dirs else default_rules()
+    try:
+        return RuleSet(dirs) if dirs else default_rules()
+    except SmmrulesError as exc:
+        _stderr(str(exc))
+        return None
 
 
 def _stderr(msg: str) -> None:
@@ -190,13 +197,11 @@ def _cmd_check(args) -> int:
     import json
 
     from .language.context import Context
-    from .base.errors import GoalSyntaxError, SmmrulesError
+    from .base.errors import GoalSyntaxError
     from .rules.findings import LEVEL_ORDER
     from .language.parse import parse_goal
-    try:
-        rules = _ruleset(args.rules)
-    except SmmrulesError as exc:
-        _stderr(str(exc))
+    rules = _ruleset(args.rules)
+    if rules is None:
         return EXIT_ERROR
     ctx = Context(today=_today(args.today), start=_today(args.start), role=args.role, lang=args.lang)
     try:
@@ -351,12 +356,9 @@ def _read_stdin(limit: int) -> tuple[bytes | None, str | None]:
 
 
 def _cmd_explain(args) -> int:
-    from .base.errors import SmmrulesError
     from .rules.explain import explain_text
-    try:
-        rules = _ruleset(args.rules)
-    except SmmrulesError as exc:
-        _stderr(str(exc))
+    rules = _ruleset(args.rules)
+    if rules is None:
         return EXIT_ERROR
     code = args.code.strip().upper()
     rule = rules.get(rules.resolve(code))
@@ -378,11 +380,8 @@ def _cmd_explain(args) -> int:
 def _cmd_rules(args) -> int:
     import json
 
-    from .base.errors import SmmrulesError
-    try:
-        rules = _ruleset(args.rules)
-    except SmmrulesError as exc:
-        _stderr(str(exc))
+    rules = _ruleset(args.rules)
+    if rules is None:
         return EXIT_ERROR
     rows = [{"code": r.code, "name": r.name, "smart": r.smart, "level": r.level,
              "summary": r.text("summary", args.lang)} for r in rules.all_rules()]
@@ -406,8 +405,10 @@ def _cmd_suggest(args) -> int:
 
     from .base.errors import GoalSyntaxError, SmmrulesError
     from .language.parse import parse_goal
+    rules = _ruleset(args.rules)
+    if rules is None:
+        return EXIT_ERROR
     try:
-        rules = _ruleset(args.rules)
         goal = parse_goal(args.statement, lang=args.lang)
     except GoalSyntaxError as exc:
         _stderr(f"statement:{exc.line}:{exc.column}: {exc.code} {exc.message}")
