@@ -17,8 +17,11 @@ from ..base.record import Record, _set
 from .discovery import as_path, find_config
 from .keys import (CHECKS, CODE_RE, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, KEYS, LEVELS, MAX_FILE_SIZE, PREFIX_RE,
                    BadValue, check_choice, check_codes, checked)
-from .loading import load_config
-from .selection import ignored_in, is_excluded, is_selected, matches_include
+
+# Importable from here, imported when first asked for: a run loads the loader only when it has a
+# config file, and the matchers only when it walks a folder or filters findings (not on a cached run).
+_ELSEWHERE = {"load_config": "loading", "ignored_in": "selection", "is_excluded": "selection",
+              "is_selected": "selection", "matches_include": "selection"}
 
 __all__ = ["CODE_RE", "DEFAULT", "DEFAULT_EXCLUDE", "DEFAULT_INCLUDE", "KEYS", "LANGS", "LEVELS", "PREFIX_RE",
            "Config", "check_known", "config_for", "find_config", "ignored_in", "is_excluded", "is_selected", "load_config",
@@ -89,16 +92,28 @@ def with_overrides(config: Config, *, select=None, ignore=None, fail_on=None, la
     return config.evolve(**changes) if changes else config
 
 
+def __getattr__(name: str):
+    module = _ELSEWHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+    value = getattr(importlib.import_module(f".{module}", __package__), name)
+    globals()[name] = value
+    return value
+
+
 def config_for(paths, *, config_file=None, allow_rules: tuple = (), stdin_name: str | None = None) -> Config:
     """The config a run over `paths` uses: `config_file` when given, else the one found upward from
     the first path (`-`, standard input, is looked up as the file `stdin_name` names, as editors
     expect, else from the working directory), else DEFAULT. `allow_rules`: see load_config."""
-    if config_file:
-        return load_config(config_file, allow_rules=allow_rules)
-    first = next((p for p in paths if p != "-"), stdin_name or os.getcwd())
-    start = first if os.path.isdir(first) else os.path.dirname(os.path.normpath(first)) or "."
-    found = find_config(os.path.realpath(start) if os.path.exists(start) else os.getcwd())
-    return load_config(found, allow_rules=allow_rules) if found else DEFAULT
+    if not config_file:
+        first = next((p for p in paths if p != "-"), stdin_name or os.getcwd())
+        start = first if os.path.isdir(first) else os.path.dirname(os.path.normpath(first)) or "."
+        config_file = find_config(os.path.realpath(start) if os.path.exists(start) else os.getcwd())
+        if not config_file:
+            return DEFAULT
+    from .loading import load_config
+    return load_config(config_file, allow_rules=allow_rules)
 
 
 def check_known(config: Config, rules: dict[str, dict]) -> None:

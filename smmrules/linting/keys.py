@@ -10,7 +10,6 @@ from ..base.errors import ConfigError
 from ..base.languages import LANGS
 from ..base.lazyre import LazyPattern
 from ..base.limits import ENTRIES_CEILING, STATEMENT_CEILING as STATEMENT_LENGTH_CEILING
-from ..base.options import value_problem
 from .globs import MAX_WILDCARDS, wildcards
 
 LEVELS = ("error", "warning", "info")
@@ -168,6 +167,7 @@ def _options(name: str, value: Any) -> dict[str, dict[str, Any]]:
         for key, v in opts.items():
             if not OPTION_RE.fullmatch(key):
                 raise BadValue(f"{name} for {code}: {key!r} is not an option name", sub=(code, key))
+            from ..base.options import value_problem   # only a config with [options] needs it
             bad = value_problem(key, v, code)
             if bad is not None:
                 raise BadValue(bad, sub=(code, key))
