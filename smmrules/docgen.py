@@ -69,11 +69,10 @@ def _shown(pattern: str, lang: str = "en", root: str = "") -> str:
 def vocabulary_page(path: Path | str | None = None) -> str:
     """docs/vocabulary.md: every metric of grammar/metrics.toml with its category, unit kind,
     flags and words per language."""
-    import tomllib
     from .base.resources import grammar_file
+    from .base.tomlfile import read_data
     source = Path(path) if path else Path(grammar_file()) / "metrics.toml"
-    with open(source, "rb") as fh:
-        metrics = tomllib.load(fh).get("metric", {})
+    metrics = read_data(source).get("metric", {})
     by_category: dict[str, list[str]] = {}
     for name, spec in metrics.items():
         by_category.setdefault(spec["category"], []).append(name)

@@ -67,8 +67,8 @@ def parse(text: str) -> dict:
         raise TomlProblem("invalid TOML: nested too deeply") from None
 
 
-def data_file(path: str) -> dict:
-    """One of smmrules' own TOML data files (lexicons, morphology), read whole: a DataFileError
+def read_data(path) -> dict:
+    """One of smmrules' own TOML data files (lexicons, morphology, render tables), read whole: a DataFileError
     `path: what is wrong` when it cannot be read or parsed."""
     import tomllib
     from .errors import DataFileError

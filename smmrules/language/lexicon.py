@@ -10,7 +10,7 @@ from collections.abc import Mapping, Set
 from ..base.record import Record, _set
 from ..base.errors import DataFileError
 from ..base.languages import LANGS
-from ..base.tomlfile import data_file as _load_toml
+from ..base.tomlfile import read_data as _load_toml
 from ..base.resources import grammar_file
 
 TYPE_CHECKING = False

@@ -387,9 +387,9 @@ def morphology(lang: str, root: str) -> Morphology:
     key = (lang, root)
     found = _loaded.get(key)
     if found is None:
-        from ..base.tomlfile import data_file
+        from ..base.tomlfile import read_data
         path = os.path.join(root, "morphology", f"{lang}.toml")
-        data = data_file(path)
+        data = read_data(path)
         found = _loaded[key] = Morphology(lang, data, os.path.dirname(path))
     return found
 

@@ -118,11 +118,9 @@ _TYPES = {"text": "text", "date": "date", "role": "role", "yesno": "yes/no", "mo
 
 def keyword_tables() -> str:
     """The keyword tables of docs/documents.md, from grammar/document.toml."""
-    import tomllib
-
     from ..base.resources import grammar_dir
-    with open(grammar_dir() / "document.toml", "rb") as fh:
-        data = tomllib.load(fh)
+    from ..base.tomlfile import read_data
+    data = read_data(grammar_dir() / "document.toml")
 
     def cells(table) -> str:
         return " | ".join(", ".join(f"`{w}`" for w in table.get(lang, [])) for lang in LANGS)
