@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
-
 def normalize_word(word: str) -> str:
     """Lower-case a word and fold the spelling variants the lexicons do not list."""
     w = unicodedata.normalize("NFC", word).lower()
