@@ -17,11 +17,7 @@ from ..base.record import Record, _set
 from .discovery import as_path, find_config
 from .keys import (CHECKS, CODE_RE, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, KEYS, LEVELS, MAX_FILE_SIZE, PREFIX_RE,
                    BadValue, check_choice, check_codes, checked)
-
-# Importable from here, imported when first asked for: a run loads the loader only when it has a
-# config file, and the matchers only when it walks a folder or filters findings (not on a cached run).
-_ELSEWHERE = {"load_config": "loading", "ignored_in": "selection", "is_excluded": "selection",
-              "is_selected": "selection", "matches_include": "selection"}
+from .selection import ignored_in, is_excluded, is_selected, matches_include
 
 __all__ = ["CODE_RE", "DEFAULT", "DEFAULT_EXCLUDE", "DEFAULT_INCLUDE", "KEYS", "LANGS", "LEVELS", "PREFIX_RE",
            "Config", "check_known", "config_for", "find_config", "ignored_in", "is_excluded", "is_selected", "load_config",
@@ -92,14 +88,13 @@ def with_overrides(config: Config, *, select=None, ignore=None, fail_on=None, la
     return config.evolve(**changes) if changes else config
 
 
-def __getattr__(name: str):
-    module = _ELSEWHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-    value = getattr(importlib.import_module(f".{module}", __package__), name)
-    globals()[name] = value
-    return value
+def load_config(path: Path | str, *, allow_rules: tuple = ()) -> Config:
+    """Read and validate a config file; any problem is a ConfigError `path:line: what is wrong`.
+
+    Its rule folders must lie inside its own folder; `allow_rules` names folders (from the
+    command line) that it may also name, with what is inside them."""
+    from .loading import Loader     # a run without a config file never loads the loader
+    return Loader(path, allow_rules).load()
 
 
 def config_for(paths, *, config_file=None, allow_rules: tuple = (), stdin_name: str | None = None) -> Config:
@@ -112,7 +107,6 @@ def config_for(paths, *, config_file=None, allow_rules: tuple = (), stdin_name: 
         config_file = find_config(os.path.realpath(start) if os.path.exists(start) else os.getcwd())
         if not config_file:
             return DEFAULT
-    from .loading import load_config
     return load_config(config_file, allow_rules=allow_rules)
 
 

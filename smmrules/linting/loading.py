@@ -22,7 +22,9 @@ _KEY_LINE = LazyPattern(r"^\s*+[A-Za-z0-9_\-\"'. ]++=")
 _HEADER_NAME = LazyPattern(r"^\s*+\[\[?+\s*+([^\]]*+)\]\]?+\s*+(#.*)?$")
 
 
-class _Loader:
+class Loader:
+    """One config file being loaded (see config.load_config): its text, its key positions, its values."""
+
     def __init__(self, path: Path | str, allow_rules: tuple = ()):
         self.path = as_path(path)
         self.allow_rules = tuple(os.path.realpath(a) for a in allow_rules)
@@ -207,11 +209,3 @@ def _unknown_key(key: str, base: tuple) -> str:
     if key == "tool" and not base:
         return "unknown key 'tool' (in .smmrules.toml the settings go at the top level, without [tool.smmrules])"
     return unknown("key", key, KEYS, like=key.replace("_", "-").lower())
-
-
-def load_config(path: Path, *, allow_rules: tuple = ()) -> Config:
-    """Read and validate a config file; any problem is a ConfigError `path:line: what is wrong`.
-
-    Its rule folders must lie inside its own folder; `allow_rules` names folders (from the
-    command line) that it may also name, with what is inside them."""
-    return _Loader(path, allow_rules).load()
