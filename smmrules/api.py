@@ -10,7 +10,6 @@ findings, and files and folders to their results. Everything here is also import
 """
 from __future__ import annotations
 
-import os
 from typing import Iterable, Iterator
 
 from .documents.goals import parse_document
@@ -32,17 +31,14 @@ def lint_paths(paths: Iterable[str], *, config: Config | None = None, jobs: int 
     and exclude), in the order `smmrules lint` reports them. Without a config, the one found upward
     from the first path is used (`pyproject.toml` or `.smmrules.toml`), else the defaults. A path
     that cannot be linted is a result with an `error` line; the others are still linted."""
-    from .linting.config import DEFAULT, find_config, load_config
+    from .linting.config import config_for
     from .linting.parallel import lint_many
     from .linting.results import FileResult
     from .linting.runner import collect
 
     paths = list(paths) or ["."]
     if config is None:
-        first = paths[0]
-        start = first if os.path.isdir(first) else os.path.dirname(os.path.normpath(first)) or "."
-        found = find_config(os.path.realpath(start) if os.path.exists(start) else os.getcwd())
-        config = load_config(found) if found else DEFAULT
+        config = config_for(paths)
     targets = list(collect(paths, config))
     produced = lint_many([p for p, err in targets if err is None], config, jobs=jobs, today=today)
     for path, err in targets:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .base.languages import LANGS
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -41,17 +43,18 @@ class _Parser(argparse.ArgumentParser):
 def _add_parse(sp):
     sp.add_argument("statement")
     sp.add_argument("--format", choices=("json", "tree"), default="json")
-    sp.add_argument("--lang", choices=("en", "ru", "uk"))
+    sp.add_argument("--lang", choices=LANGS)
     sp.add_argument("--today", metavar="YYYY-MM-DD", help="resolve relative deadlines against this date")
     sp.set_defaults(func=_cmd_parse)
 
 
 def _add_lint(sp):
     sp.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .); - reads stdin")
-    sp.add_argument("--format", choices=("text", "json", "sarif", "github", "junit"), default="text")
+    from .reporters import FORMATS
+    sp.add_argument("--format", choices=FORMATS, default="text")
     sp.add_argument("--select", metavar="CODES", help="comma-separated codes or prefixes to report")
     sp.add_argument("--ignore", metavar="CODES", help="comma-separated codes or prefixes not to report")
-    sp.add_argument("--lang", choices=("en", "ru", "uk"), help="message language (default: each document's)")
+    sp.add_argument("--lang", choices=LANGS, help="message language (default: each document's)")
     sp.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
     sp.add_argument("--rules", action="append", default=[], metavar="DIR", help="a folder of extra rule files")
     sp.add_argument("--fail-on", choices=("error", "warning", "info"),
@@ -78,14 +81,14 @@ def _add_check(sp):
 
 def _add_explain(sp):
     sp.add_argument("code")
-    sp.add_argument("--lang", choices=("en", "ru", "uk"), default="en")
+    sp.add_argument("--lang", choices=LANGS, default="en")
     sp.add_argument("--rules", action="append", default=[], metavar="DIR")
     sp.set_defaults(func=_cmd_explain)
 
 
 def _add_rules(sp):
     sp.add_argument("--format", choices=("text", "json"), default="text")
-    sp.add_argument("--lang", choices=("en", "ru", "uk"), default="en")
+    sp.add_argument("--lang", choices=LANGS, default="en")
     sp.add_argument("--rules", action="append", default=[], metavar="DIR")
     sp.set_defaults(func=_cmd_rules)
 
@@ -98,7 +101,7 @@ def _add_suggest(sp):
     sp.add_argument("statement")
     sp.add_argument("--format", choices=("text", "json"), default="text")
     sp.add_argument("--role", choices=("social-only", "one-of-sources", "communication"))
-    sp.add_argument("--lang", choices=("en", "ru", "uk"))
+    sp.add_argument("--lang", choices=LANGS)
     sp.add_argument("--rules", action="append", default=[], metavar="DIR")
     sp.set_defaults(func=_cmd_suggest)
 
@@ -135,15 +138,22 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
 
 
 def _common_rule_args(sp):
-    sp.add_argument("--lang", choices=("en", "ru", "uk"), help="language of the statement and messages")
+    sp.add_argument("--lang", choices=LANGS, help="language of the statement and messages")
     sp.add_argument("--today", metavar="YYYY-MM-DD", help="today's date (for deadlines in the past)")
     sp.add_argument("--start", metavar="YYYY-MM-DD", help="the start date relative deadlines count from")
     sp.add_argument("--rules", action="append", default=[], metavar="DIR", help="a folder of extra rule files")
 
 
 def _ruleset(dirs):
+    """The rules a command uses (the built-in ones and the --rules folders); None, said on stderr,
+    when they cannot be loaded."""
+    from .base.errors import SmmrulesError
     from .rules.engine import RuleSet, default_rules
-    return RuleSet(dirs) if dirs else default_rules()
+    try:
+        return RuleSet(dirs) if dirs else default_rules()
+    except SmmrulesError as exc:
+        _stderr(str(exc))
+        return None
 
 
 def _stderr(msg: str) -> None:
@@ -187,13 +197,11 @@ def _cmd_check(args) -> int:
     import json
 
     from .language.context import Context
-    from .base.errors import GoalSyntaxError, SmmrulesError
+    from .base.errors import GoalSyntaxError
     from .rules.findings import LEVEL_ORDER
     from .language.parse import parse_goal
-    try:
-        rules = _ruleset(args.rules)
-    except SmmrulesError as exc:
-        _stderr(str(exc))
+    rules = _ruleset(args.rules)
+    if rules is None:
         return EXIT_ERROR
     ctx = Context(today=_today(args.today), start=_today(args.start), role=args.role, lang=args.lang)
     try:
@@ -238,50 +246,13 @@ def _cmd_lint(args) -> int:
 def _lint(args) -> int:
     import os
 
-    from .linting.config import DEFAULT, find_config, load_config, with_overrides
     from .base.errors import SmmrulesError
     from .rules.findings import LEVEL_ORDER
     from .reporters import write_report
-    from .linting.runner import STDIN, collect, lint_file
 
     paths = args.paths or ["."]
-    allowed = tuple(os.path.realpath(r) for r in args.rules)   # the user's own word: the config may name them too
     try:
-        if args.config:
-            config = load_config(args.config, allow_rules=allowed)
-        else:
-            # stdin is looked up as the file it names (--stdin-filename), as editors expect
-            named = args.stdin_filename or os.getcwd()
-            first = next((p for p in paths if p != STDIN), named)
-            start = first if os.path.isdir(first) else os.path.dirname(os.path.normpath(first)) or "."
-            found = find_config(os.path.realpath(start) if os.path.exists(start) else os.getcwd())
-            config = load_config(found, allow_rules=allowed) if found else DEFAULT
-        config = with_overrides(config, fail_on=args.fail_on, lang=args.lang,
-                                rules=tuple(os.path.realpath(r) for r in args.rules) or None)
-        select, ignore = _codes(args.select), _codes(args.ignore)
-        if config.rules or config.plugins or config.levels or config.options:
-            # rule folders, plugins, levels and options are checked now: exit 2 before any file
-            from .linting.pipeline import rules_for
-            aliases = rules_for(config).aliases
-        elif select or ignore or config.select or config.ignore or config.per_file_ignores:
-            from .rules.aliases import builtin_aliases
-            aliases = builtin_aliases()
-        else:
-            aliases = {}
-        if aliases:
-            # renamed codes keep working; say what they are called now (rules/aliases.toml)
-            from .linting.renamed import notes, resolve
-            for note in notes(config, aliases):
-                _stderr(f"smmrules: warning: {note}")
-            for flag, codes in (("--select", select), ("--ignore", ignore)):
-                for code in codes or ():
-                    if code in aliases:
-                        _stderr(f"smmrules: warning: {flag}: {code} is now {aliases[code]}; write {aliases[code]}")
-            select = None if select is None else tuple(aliases.get(c, c) for c in select)
-            ignore = None if ignore is None else tuple(aliases.get(c, c) for c in ignore)
-        config = with_overrides(config, select=select, ignore=ignore)
-        if aliases:
-            config = resolve(config, aliases)
+        config = _lint_config(args, paths)
     except SmmrulesError as exc:
         _stderr(str(exc))
         return EXIT_ERROR
@@ -291,34 +262,7 @@ def _lint(args) -> int:
         _stderr("smmrules: error: -j must be at least 1")
         return EXIT_ERROR
     errors: list[str] = []
-
-    def results():
-        targets = list(collect(paths, config))
-        plain = [p for p, err in targets if err is None and p != STDIN]
-        from .linting.parallel import in_workers, lint_many
-        if in_workers(plain, jobs):
-            _gc_settle()                # forked workers start with the collector as it should run
-        produced = lint_many(plain, config, jobs=jobs, today=today, use_cache=not args.no_cache)
-        for path, err in targets:
-            if err is not None:
-                from .linting.results import FileResult
-                result = FileResult(path, error=err)
-            elif path == STDIN:
-                shown = args.stdin_filename or STDIN
-                data, problem = _read_stdin(config.max_file_size)
-                if problem is not None:
-                    from .linting.results import FileResult
-                    result = FileResult(shown, error=f"{shown}: {problem}")
-                else:
-                    result = lint_file(STDIN, config, data=data, shown=shown, today=today)
-            else:
-                result = next(produced)
-            if result.error:
-                errors.append(result.error)
-                _stderr(result.error)
-            yield result
-            _gc_settle()                # the first file brought in the modules, tables and rules
-
+    results = _results(args, paths, config, today, jobs, errors)
     _safe_stdout(args.format)
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     if args.format == "sarif":          # the only format that describes the rules themselves
@@ -326,13 +270,78 @@ def _lint(args) -> int:
         rules = rules_for(config)
     else:
         rules = None
-    summary = write_report(results(), fmt=args.format, out=sys.stdout, rules=rules,
+    summary = write_report(results, fmt=args.format, out=sys.stdout, rules=rules,
                            lang=config.lang or "en", color=color, statistics=args.statistics, quiet=args.quiet)
     if errors:
         return EXIT_ERROR
     threshold = LEVEL_ORDER[config.fail_on]
     failing = any(LEVEL_ORDER[level] <= threshold and n for level, n in summary.by_level.items())
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _lint_config(args, paths):
+    """The run's config: the file (--config, else the one found as the API finds it) with the command
+    line on top and renamed codes resolved; a SmmrulesError when it cannot be used."""
+    import os
+
+    from .linting.config import config_for, with_overrides
+    allowed = tuple(os.path.realpath(r) for r in args.rules)   # the user's own word: the config may name them too
+    config = config_for(paths, config_file=args.config, allow_rules=allowed, stdin_name=args.stdin_filename)
+    config = with_overrides(config, fail_on=args.fail_on, lang=args.lang, rules=allowed or None)
+    select, ignore = _codes(args.select), _codes(args.ignore)
+    if config.rules or config.plugins or config.levels or config.options:
+        # rule folders, plugins, levels and options are checked now: exit 2 before any file
+        from .linting.pipeline import rules_for
+        aliases = rules_for(config).aliases
+    elif select or ignore or config.select or config.ignore or config.per_file_ignores:
+        from .rules.aliases import builtin_aliases
+        aliases = builtin_aliases()
+    else:
+        aliases = {}
+    if not aliases:
+        return with_overrides(config, select=select, ignore=ignore)
+    # renamed codes keep working; say what they are called now (rules/aliases.toml)
+    from .linting.renamed import notes, resolve
+    for note in notes(config, aliases):
+        _stderr(f"smmrules: warning: {note}")
+    for flag, codes in (("--select", select), ("--ignore", ignore)):
+        for code in codes or ():
+            if code in aliases:
+                _stderr(f"smmrules: warning: {flag}: {code} is now {aliases[code]}; write {aliases[code]}")
+    select = None if select is None else tuple(aliases.get(c, c) for c in select)
+    ignore = None if ignore is None else tuple(aliases.get(c, c) for c in ignore)
+    return resolve(with_overrides(config, select=select, ignore=ignore), aliases)
+
+
+def _results(args, paths, config, today, jobs, errors):
+    """The FileResults of the run, in order, as they are made; each error line goes to stderr and to
+    `errors` as well."""
+    from .linting.parallel import in_workers, lint_many
+    from .linting.results import FileResult
+    from .linting.runner import STDIN, collect, lint_file
+
+    targets = list(collect(paths, config))
+    plain = [p for p, err in targets if err is None and p != STDIN]
+    if in_workers(plain, jobs):
+        _gc_settle()                # forked workers start with the collector as it should run
+    produced = lint_many(plain, config, jobs=jobs, today=today, use_cache=not args.no_cache)
+    for path, err in targets:
+        if err is not None:
+            result = FileResult(path, error=err)
+        elif path == STDIN:
+            shown = args.stdin_filename or STDIN
+            data, problem = _read_stdin(config.max_file_size)
+            if problem is not None:
+                result = FileResult(shown, error=f"{shown}: {problem}")
+            else:
+                result = lint_file(STDIN, config, data=data, shown=shown, today=today)
+        else:
+            result = next(produced)
+        if result.error:
+            errors.append(result.error)
+            _stderr(result.error)
+        yield result
+        _gc_settle()                # the first file brought in the modules, tables and rules
 
 
 def _read_stdin(limit: int) -> tuple[bytes | None, str | None]:
@@ -347,18 +356,15 @@ def _read_stdin(limit: int) -> tuple[bytes | None, str | None]:
 
 
 def _cmd_explain(args) -> int:
-    from .base.errors import SmmrulesError
     from .rules.explain import explain_text
-    try:
-        rules = _ruleset(args.rules)
-    except SmmrulesError as exc:
-        _stderr(str(exc))
+    rules = _ruleset(args.rules)
+    if rules is None:
         return EXIT_ERROR
     code = args.code.strip().upper()
     rule = rules.get(rules.resolve(code))
     if rule is None:
-        import difflib
-        close = difflib.get_close_matches(code, [r.code for r in rules.all_rules()] + list(rules.aliases), n=3)
+        from .base.suggest import close_matches
+        close = close_matches(code, [r.code for r in rules.all_rules()] + list(rules.aliases), n=3)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         _stderr(f"smmrules: error: unknown rule code {args.code!r}{hint}; `smmrules rules` lists them")
         return EXIT_ERROR
@@ -374,11 +380,8 @@ def _cmd_explain(args) -> int:
 def _cmd_rules(args) -> int:
     import json
 
-    from .base.errors import SmmrulesError
-    try:
-        rules = _ruleset(args.rules)
-    except SmmrulesError as exc:
-        _stderr(str(exc))
+    rules = _ruleset(args.rules)
+    if rules is None:
         return EXIT_ERROR
     rows = [{"code": r.code, "name": r.name, "smart": r.smart, "level": r.level,
              "summary": r.text("summary", args.lang)} for r in rules.all_rules()]
@@ -402,8 +405,10 @@ def _cmd_suggest(args) -> int:
 
     from .base.errors import GoalSyntaxError, SmmrulesError
     from .language.parse import parse_goal
+    rules = _ruleset(args.rules)
+    if rules is None:
+        return EXIT_ERROR
     try:
-        rules = _ruleset(args.rules)
         goal = parse_goal(args.statement, lang=args.lang)
     except GoalSyntaxError as exc:
         _stderr(f"statement:{exc.line}:{exc.column}: {exc.code} {exc.message}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .base.languages import LANGS
 from .rules.engine import RuleSet
 from .rules.explain import index_page, redirect_page, rule_page
 
@@ -68,11 +69,10 @@ def _shown(pattern: str, lang: str = "en", root: str = "") -> str:
 def vocabulary_page(path: Path | str | None = None) -> str:
     """docs/vocabulary.md: every metric of grammar/metrics.toml with its category, unit kind,
     flags and words per language."""
-    import tomllib
     from .base.resources import grammar_file
+    from .base.tomlfile import read_data
     source = Path(path) if path else Path(grammar_file()) / "metrics.toml"
-    with open(source, "rb") as fh:
-        metrics = tomllib.load(fh).get("metric", {})
+    metrics = read_data(source).get("metric", {})
     by_category: dict[str, list[str]] = {}
     for name, spec in metrics.items():
         by_category.setdefault(spec["category"], []).append(name)
@@ -101,7 +101,7 @@ def vocabulary_page(path: Path | str | None = None) -> str:
             kind = ", ".join(k for k in ("abstract", "activity") if spec.get(k))
             cells = [f"`{name}`", unit_kind, "yes" if spec.get("lower_is_better") else "",
                      kind, ", ".join(_shown(p) for p in spec.get("any", []))]
-            cells += [", ".join(_shown(p, lang, str(source.parent)) for p in spec.get(lang, [])) for lang in ("en", "ru", "uk")]
+            cells += [", ".join(_shown(p, lang, str(source.parent)) for p in spec.get(lang, [])) for lang in LANGS]
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         lines.append("")
     return "\n".join(lines)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from smmrules.linting import config as cfg
+from smmrules.base import tomlfile
+from smmrules.linting.globs import glob_match
 from smmrules.linting.config import (DEFAULT, DEFAULT_EXCLUDE, Config, check_known, find_config, is_excluded,
                              is_selected, load_config, matches_include, with_overrides)
 from smmrules.base.errors import ConfigError, SmmrulesError
@@ -275,7 +276,7 @@ def test_unreadable_file(tmp_path, monkeypatch):
 
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
-    monkeypatch.setattr(cfg, "open", denied, raising=False)
+    monkeypatch.setattr(tomlfile, "open", denied, raising=False)
     assert error_of(path) == f"{path}:1: cannot read config file: Permission denied"
 
 
@@ -468,7 +469,7 @@ def test_matches_include(tmp_path):
     ("./docs/*.goals", "docs/a.goals", True), ("*", "a/b", False), ("**", "a/b", True),
 ])
 def test_glob_semantics(glob, path, expected):
-    assert cfg._glob_match(glob, tuple(path.split("/"))) is expected
+    assert glob_match(glob, tuple(path.split("/"))) is expected
 
 
 # ------------------------------------------------------------------------------ command-line overrides

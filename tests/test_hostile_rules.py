@@ -118,7 +118,7 @@ CASES = [
             "condition is 899995 characters long; the limit is 2000", "team.toml:5:9"),
     Hostile("120-term or chain (under the length limit)", team(rule(" or ".join(["-1<1"] * 120))),
             "condition has more than 400 parts", "team.toml:5:", exact=False),
-    Hostile("10 MB rule file", _ten_megabytes, "rule file is 10000000 bytes; the limit is 1000000", "team.toml:1:1"),
+    Hostile("10 MB rule file", _ten_megabytes, "rule file is 10,000,000 bytes; the limit is 1,000,000", "team.toml:1:1"),
     Hostile("100,000 tables", team("[[rule]]\n" * 100_000), "rule file has more than 10,000 tables",
             "team.toml:10001:1"),
     Hostile("2,001 rules", team("[[rule]]\n" * 2_001), "more than 2000 rules in one file", "team.toml:1:1"),
@@ -135,7 +135,7 @@ CASES = [
     # the folder and the file itself
     Hostile("override of an unknown code", team(rule() + '[[override]]\ncode = "X999"\nlevel = "info"\n'),
             "unknown rule code in override 'X999'", "team.toml:26:1", exact=False),
-    Hostile("invalid UTF-8", team(rule().encode("utf-8") + b'# \xff\xfe\n'), "rule file is not valid UTF-8",
+    Hostile("invalid UTF-8", team(rule().encode("utf-8") + b'# \xff\xfe\n'), "rule file is not valid UTF-8 (byte 0xff); save it as UTF-8",
             "team.toml:26:1"),
     Hostile("a folder named rules.toml/", _directory,
             "not a rule file: a folder, a device, a broken link or a link loop is named *.toml", "rules.toml:1:1"),

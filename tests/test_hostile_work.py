@@ -23,6 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smmrules.linting import config as config_module
+from smmrules.linting import globs, selection
 from smmrules.documents import goals as document
 from smmrules.linting import pipeline as linting
 from smmrules.linting import parallel
@@ -250,7 +251,7 @@ def test_the_linear_segment_matcher_agrees_with_fnmatch(glob, name):
     if "/" in glob or not glob or "[" in glob or "]" in glob:
         # classes: fnmatch treats a lone "[" as a literal, as does the matcher; compare only the plain forms
         glob = glob.replace("[", "").replace("]", "") or "*"
-    assert config_module._segment_match(config_module._segment(glob), name) == old_segment_match(glob, name)
+    assert globs.segment_match(globs.segment(glob), name) == old_segment_match(glob, name)
 
 
 @pytest.mark.parametrize("glob,name,expected", [
@@ -260,17 +261,17 @@ def test_the_linear_segment_matcher_agrees_with_fnmatch(glob, name):
     ("*", "", True), ("?", "", False), ("**x", "yyx", True), ("a*a", "a", False), ("*ab*ab*", "abab", True),
 ])
 def test_segment_matches(glob, name, expected):
-    assert config_module._segment_match(config_module._segment(glob), name) is expected
+    assert globs.segment_match(globs.segment(glob), name) is expected
 
 
 def test_per_file_ignores_are_matched_once_per_file_not_per_finding(monkeypatch, tmp_path):
     calls = {"n": 0}
-    original = config_module._glob_match
+    original = selection.glob_match
 
     def counting(glob, parts):
         calls["n"] += 1
         return original(glob, parts)
-    monkeypatch.setattr(config_module, "_glob_match", counting)
+    monkeypatch.setattr(selection, "glob_match", counting)
     config_module.ignored_in.cache_clear()
     globs = {f"docs/*a{i}*b*/**": ["Q9"] for i in range(50)}
     cfg = Config(root=tmp_path, per_file_ignores=tuple((g, tuple(c)) for g, c in globs.items()))
@@ -288,11 +289,11 @@ def test_per_file_ignores_are_matched_once_per_file_not_per_finding(monkeypatch,
 
 def test_a_hostile_glob_is_linear_in_the_name():
     glob = "*a" * 16 + "*b" + "?" * 10 + "[!x]" * 5           # 32 wildcards: the most allowed
-    assert config_module.wildcards(glob) == 32
-    compiled = config_module._segment(glob)
+    assert globs.wildcards(glob) == 32
+    compiled = globs.segment(glob)
 
     def run(name):
-        assert not config_module._segment_match(compiled, name)
+        assert not globs.segment_match(compiled, name)
     ratio = doubling_ratio(lambda n: "a" * n, run, 200_000)
     assert ratio < LINEAR, ratio
     deep = "/".join(["**"] * 30) + "/x*y"

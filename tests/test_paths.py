@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smmrules.linting.config import DEFAULT, _relative_parts, find_config
+from smmrules.linting.config import DEFAULT, find_config
+from smmrules.linting.selection import relative_parts as _relative_parts
 from smmrules.linting.runner import _child, _plain, collect
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="other systems use pathlib itself")

@@ -106,7 +106,7 @@ def test_broken_rule_file(tmp_path, text, expected):
 
 
 def test_invalid_utf8(tmp_path):
-    assert load(tmp_path, b'[[rule]]\ncode = "\xff"\n') == "team.toml:2:1: rule file is not valid UTF-8"
+    assert load(tmp_path, b'[[rule]]\ncode = "\xff"\n') == "team.toml:2:1: rule file is not valid UTF-8 (byte 0xff); save it as UTF-8"
 
 
 def test_multiline_condition_points_into_the_right_line(tmp_path):

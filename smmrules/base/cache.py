@@ -560,9 +560,8 @@ def data_file(path: Path | str) -> dict:
     """One of the package's TOML data files, parsed once and cached by its contents: a warm run
     does not import tomllib for it."""
     def build() -> dict:
-        import tomllib
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
+        from .tomlfile import read_data
+        return read_data(path)
     return cached("toml", key(str(path), files=[path]), build, lambda v: type(v) is dict)
 
 

@@ -2,6 +2,20 @@
 from __future__ import annotations
 
 
+# The syntax errors of a goal statement, code -> the names its errors carry: the one list of them.
+# rules/syntax.toml has a rule for each code and docs/rules/ a page; tests/test_syntax_codes.py checks
+# that these, and the codes the parser raises, agree.
+SYNTAX_CODES = {
+    "E001": ("stray-character",),
+    "E002": ("unexpected-token", "incomplete"),
+    "E003": ("invalid-date",),
+    "E004": ("percent-without-number",),
+    "E005": ("empty-statement",),
+    "E006": ("malformed-number",),
+    "E007": ("statement-too-long",),
+}
+
+
 class SmmrulesError(Exception):
     """Base class of every error smmrules raises on purpose."""
 

@@ -562,8 +562,8 @@ def _placed(exc: GoalSyntaxError, text: str, origin: tuple[int, int], **kwargs) 
 
 
 def header_suggestion(raw_key: str) -> Optional[str]:
-    import difflib
-    close = difflib.get_close_matches(_norm_key(raw_key), keywords().all_keys, n=1, cutoff=0.6)
+    from ..base.suggest import close_matches
+    close = close_matches(_norm_key(raw_key), keywords().all_keys)
     return close[0] if close else None
 
 

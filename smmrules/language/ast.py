@@ -7,7 +7,7 @@ from typing import Optional
 import attr  # the attrs package; `import attrs` adds a namespace module on every run
 from attr import validators as v
 
-from .words import LANGS
+from ..base.languages import LANGS
 
 CATEGORIES = ("sales", "leads", "awareness", "engagement", "loyalty", "communication", "traffic", "other")
 DIRECTIONS = ("increase", "decrease", "reach", "achieve", "maintain")

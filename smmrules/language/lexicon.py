@@ -8,6 +8,7 @@ from collections.abc import Mapping, Set
 
 from ..base.record import Record, _set
 from ..base.errors import DataFileError
+from ..base.tomlfile import read_data as _load_toml
 from ..base.resources import grammar_file
 from .words import LANGS, normalize_word
 
@@ -407,15 +408,6 @@ def _numbers(table: dict) -> dict:
     if not (isinstance(scale, dict) and all(type(v) is int and v > 0 for v in scale.values())):
         raise DataFileError("common.toml: [numbers.scale] maps each suffix to a positive whole multiplier")
     return {"ordinal": tuple(ordinal), "scale": dict(scale)}
-
-
-def _load_toml(path: str) -> dict:
-    import tomllib  # only when the lexicon cache misses
-    try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise DataFileError(f"{path}: {exc}") from None
 
 
 _lock = threading.RLock()

@@ -397,13 +397,9 @@ def morphology(lang: str, root: str) -> Morphology:
     key = (lang, root)
     found = _loaded.get(key)
     if found is None:
-        import tomllib
+        from ..base.tomlfile import read_data
         path = os.path.join(root, "morphology", f"{lang}.toml")
-        try:
-            with open(path, "rb") as fh:
-                data = tomllib.load(fh)
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise DataFileError(f"{path}: {exc}") from None
+        data = read_data(path)
         found = _loaded[key] = Morphology(lang, data, os.path.dirname(path))
     return found
 

@@ -1,4 +1,4 @@
-"""The languages smmrules reads, and how a word is spelled before it is looked up.
+"""How a word is spelled before it is looked up (and the language list, from base.languages).
 
 The lowest module of the language layer: the AST, the morphology tables and the lexicons all
 build on it, and it imports nothing of theirs.
@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import unicodedata
 
-LANGS = ("en", "ru", "uk")
+from ..base.languages import LANGS
+
+__all__ = ["LANGS", "normalize_word"]
 
 
 def normalize_word(word: str) -> str:

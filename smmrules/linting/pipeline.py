@@ -20,8 +20,10 @@ def rules_for(config=None) -> RuleSet:
     """The RuleSet a config asks for (extra folders, levels, options), built once per config."""
     if config is None:
         return default_rules()
+    # an option's type is part of the key: true == 1, but only 1 is a number of months
     key = (_folder_stamp(config.rules), tuple(config.plugins), tuple(sorted(config.levels.items())),
-           tuple(sorted((c, tuple(sorted(o.items()))) for c, o in config.options.items())))
+           tuple(sorted((c, tuple(sorted((k, type(v).__name__, v) for k, v in o.items())))
+                        for c, o in config.options.items())))
     with _cache_lock:
         rs = _rule_cache.get(key)
         if rs is None:
@@ -139,7 +141,7 @@ def _parse(text, path, config, today) -> Document:
 def lint_document(doc: Document, *, config=None, rules: Optional[RuleSet] = None) -> list[Finding]:
     ruleset = rules if rules is not None else rules_for(config)   # an empty RuleSet is falsy
     if config is not None:
-        from .config import is_selected
+        from .selection import is_selected
         if ruleset.aliases and (config.select or config.ignore or config.per_file_ignores):
             from .renamed import resolve
             config = resolve(config, ruleset.aliases)   # renamed codes select and ignore their rules

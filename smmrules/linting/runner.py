@@ -17,7 +17,7 @@ STDIN = "-"
 
 def collect(paths: Iterable[str], config) -> Iterator[tuple[str, str | None]]:
     """(path to lint, error) pairs in a stable order; directories are walked recursively."""
-    from .config import is_excluded, matches_include
+    from .selection import is_excluded, matches_include
     for given in paths:
         if given == STDIN:
             yield given, None

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
+from ..base.errors import SYNTAX_CODES
 from ..rules.explain import HEADINGS, explain_text
 from ..rules.findings import Finding
 from ..linting.results import FileResult
@@ -66,13 +67,14 @@ def rule_descriptor(rule, lang: str) -> dict:
 
 
 def generic_descriptor(f: Finding) -> dict:
-    """For codes that no rule file defines, such as the syntax errors E001-E007."""
-    short, full = GENERIC["E" if f.code.startswith("E") else ""]
+    """For codes that no rule file defines, such as the syntax errors (SYNTAX_CODES)."""
+    syntax = f.code in SYNTAX_CODES
+    short, full = GENERIC["E" if syntax else ""]
     short = short.format(name=f.name)
     return {"id": f.code, "name": f.name, "shortDescription": {"text": short}, "fullDescription": {"text": full},
             "help": {"text": full, "markdown": full},
             "defaultConfiguration": {"level": LEVELS.get(f.level, "warning")},
-            "properties": {"smart": f.smart, "tags": ["syntax"] if f.code.startswith("E") else []}}
+            "properties": {"smart": f.smart, "tags": ["syntax"] if syntax else []}}
 
 
 def location(path: str, f: Finding | None = None) -> dict:

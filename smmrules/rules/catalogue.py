@@ -5,6 +5,7 @@ from ..base.record import Record, _set
 from ..language.ast import CATEGORIES
 from ..language.context import ROLES
 from ..base.errors import RuleFileError
+from ..base.languages import LANGS
 
 
 class Task(Record):
@@ -63,7 +64,7 @@ def build_catalogue(sources: list[tuple[str, dict]]) -> Catalogue:
             if t.get("category") not in CATEGORIES:
                 raise RuleFileError(f"{where} ({t['id']}): unknown category {t.get('category')!r}", path=path)
             titles = t.get("title", {})
-            if not isinstance(titles, dict) or not all(isinstance(titles.get(lg), str) for lg in ("en", "ru", "uk")):
+            if not isinstance(titles, dict) or not all(isinstance(titles.get(lg), str) for lg in LANGS):
                 raise RuleFileError(f"{where} ({t['id']}): a task needs a title in en, ru and uk", path=path)
             roles = t.get("roles", ROLES)
             if not isinstance(roles, (list, tuple)):

@@ -15,6 +15,7 @@ from ..language.lr import Meta, Token, Tree
 from .fields import FieldType
 from .functions import FUNCTION_IMPLS, FUNCTIONS
 from ..base.resources import grammar_dir
+from ..base.suggest import did_you_mean, unknown as _unknown
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 40
@@ -389,17 +390,8 @@ class Compiler:
             raise ConditionError(_unknown_value(literal, ftype), *_pos(literal_node))
 
 
-def _unknown(what: str, name: str, known) -> str:
-    import difflib
-    close = difflib.get_close_matches(name, list(known), n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    return f"unknown {what} '{name}'{hint}"
-
-
 def _unknown_value(value, ftype: FieldType) -> str:
-    import difflib
-    close = difflib.get_close_matches(str(value), list(ftype.values), n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    hint = did_you_mean(str(value), ftype.values)
     return f"'{value}' is not a possible value here{hint}; expected one of: {', '.join(ftype.values)}"
 
 

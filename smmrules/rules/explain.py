@@ -1,6 +1,7 @@
 """Rule explanations as text: `smmrules explain`, `smmrules rules` and the docs/rules pages."""
 from __future__ import annotations
 
+from ..base.languages import LANGS
 from .rulefile import Rule
 
 HEADINGS = {
@@ -71,7 +72,7 @@ def rule_page(rule: Rule) -> str:
         out += [f"- `{_case_line(c)}`" for c in cases]
         out.append("")
     out += ["## Messages", ""]
-    out += [f"- **{lang}**: {rule.text('message', lang)}" for lang in ("en", "ru", "uk")]
+    out += [f"- **{lang}**: {rule.text('message', lang)}" for lang in LANGS]
     out.append("")
     return "\n".join(out)
 
@@ -117,14 +118,12 @@ _TYPES = {"text": "text", "date": "date", "role": "role", "yesno": "yes/no", "mo
 
 def keyword_tables() -> str:
     """The keyword tables of docs/documents.md, from grammar/document.toml."""
-    import tomllib
-
     from ..base.resources import grammar_dir
-    with open(grammar_dir() / "document.toml", "rb") as fh:
-        data = tomllib.load(fh)
+    from ..base.tomlfile import read_data
+    data = read_data(grammar_dir() / "document.toml")
 
     def cells(table) -> str:
-        return " | ".join(", ".join(f"`{w}`" for w in table.get(lang, [])) for lang in ("en", "ru", "uk"))
+        return " | ".join(", ".join(f"`{w}`" for w in table.get(lang, [])) for lang in LANGS)
     out = ["### Line keywords", "", "| | English | Russian | Ukrainian |", "|---|---|---|---|"]
     out += [f"| {k} | {cells(v)} |" for k, v in data["keywords"].items()]
     out += ["", "### Categories", "",

@@ -14,9 +14,11 @@ from ..base.lazyre import LazyPattern
 from ..base.record import Record, _set
 from .conditions import ConditionError, compile_tree, parse_condition
 from ..base.errors import RuleFileError
+from ..base.languages import LANGS
+from ..base.options import setting_problem, value_problem
+from ..base.suggest import unknown as _unknown
 from .fields import AT, PLACEHOLDERS, SCOPE_TABLE, SCOPES, FieldType
 
-LANGS = ("en", "ru", "uk")
 LEVELS = ("error", "warning", "info")
 SMART = ("S", "M", "A", "R", "T")
 TEXT_KEYS = ("message", "summary", "what", "why", "fix")
@@ -286,37 +288,16 @@ class _FileLoader:
         raise RuleFileError(message, path=self.shown, line=line, column=column or 1)
 
     def load(self) -> tuple[list[Rule], list[Override], dict, list[Alias]]:
+        from ..base.tomlfile import TomlProblem, parse, read_text  # only when a rule file is not in the cache
         try:
-            size = self.path.stat().st_size
-            if size > MAX_FILE:
-                raise RuleFileError(f"rule file is {size} bytes; the limit is {MAX_FILE}", path=self.shown)
-            raw = self.path.read_bytes()
-        except OSError as exc:
-            raise RuleFileError(f"cannot read rule file: {exc.strerror or exc}", path=self.shown) from None
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            raise RuleFileError("rule file is not valid UTF-8", path=self.shown, line=line) from None
-        for n, m in enumerate(_TABLE_LINE.finditer(text), start=1):
-            if n > MAX_TABLES:
-                raise RuleFileError(f"rule file has more than {MAX_TABLES:,} tables", path=self.shown,
-                                    line=text.count("\n", 0, m.start()) + 1)
-        import tomllib  # only when a rule file is not in the cache
-        from ..base.tomlpos import bounds_error
-        bad = bounds_error(text)
-        if bad is not None:
-            message, line, column = bad
-            raise RuleFileError(f"invalid TOML: {message}", path=self.shown, line=line, column=column)
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-            line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
-            msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or "invalid TOML"
-            raise RuleFileError(f"invalid TOML: {msg}", path=self.shown, line=line, column=col) from None
-        except RecursionError:
-            raise RuleFileError("invalid TOML: nested too deeply", path=self.shown) from None
+            text = read_text(self.path, MAX_FILE, "rule file")
+            for n, m in enumerate(_TABLE_LINE.finditer(text), start=1):
+                if n > MAX_TABLES:
+                    raise RuleFileError(f"rule file has more than {MAX_TABLES:,} tables", path=self.shown,
+                                        line=text.count("\n", 0, m.start()) + 1)
+            data = parse(text)
+        except TomlProblem as bad:
+            raise RuleFileError(bad.message, path=self.shown, line=bad.line, column=bad.column or 1) from None
         from ..base.tomlpos import Positions
         self.pos = Positions(text)
         for key in data:
@@ -381,8 +362,8 @@ class _FileLoader:
         if not isinstance(options, dict):
             self.fail("options must be a table", base + ("options",))
         for k, v in options.items():
-            if not _option_value(v):
-                self.fail(f"option '{k}' must be a number (at most 1e12), a string or true/false", base + ("options", k))
+            if (bad := value_problem(k, v)) is not None:
+                self.fail(bad, base + ("options", k))
         scope = r.get("scope", "goal")
         if scope not in SCOPES:
             self.fail(_unknown("scope", str(scope), SCOPES), base + ("scope",))
@@ -476,8 +457,8 @@ class _FileLoader:
         if not isinstance(options, dict):
             self.fail("options must be a table", base + ("options",))
         for k, v in options.items():
-            if not _option_value(v):
-                self.fail(f"option '{k}' must be a number (at most 1e12), a string or true/false", base + ("options", k))
+            if (bad := value_problem(k, v, code)) is not None:
+                self.fail(bad, base + ("options", k))
         return Override(code, level, enabled, dict(options), self.shown, self.pos.tables.get(base, 1))
 
     def _str(self, d: dict, base: tuple, key: str) -> str:
@@ -487,20 +468,8 @@ class _FileLoader:
         return value
 
 
-def _option_value(v) -> bool:
-    # `not abs(v) <= 1e12` also refuses nan, which no message can print
-    return isinstance(v, (int, float, str, bool)) and not (isinstance(v, (int, float)) and not abs(v) <= 1e12)
-
-
 def _as_list(value):
     return value if isinstance(value, list) else [value]
-
-
-def _unknown(what: str, name: str, known) -> str:
-    import difflib
-    close = difflib.get_close_matches(name, list(known), n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    return f"unknown {what} '{name}'{hint}"
 
 
 def declarations(fields: dict[str, dict[str, FieldType]], functions: dict | None = None) -> str:
@@ -583,11 +552,9 @@ def apply_overrides(rules: dict[str, Rule], overrides: list[Override], fields,
         if o.options:
             opts = dict(rule.options)
             for k, v in o.options.items():
-                if k not in opts:
-                    raise RuleFileError(_unknown(f"option of {o.code}", k, opts), path=o.path, line=o.line)
-                if type(v) is not type(opts[k]) and not (isinstance(v, (int, float)) and isinstance(opts[k], (int, float))):
-                    raise RuleFileError(f"option '{k}' of {o.code} must be a {type(opts[k]).__name__}",
-                                        path=o.path, line=o.line)
+                bad = setting_problem(o.code, k, v, opts)
+                if bad is not None:
+                    raise RuleFileError(bad, path=o.path, line=o.line)
                 opts[k] = v
             changes["options"] = opts
         out[o.code] = rule.evolve(**changes)

@@ -66,7 +66,7 @@ def test_nan_options_are_refused(tmp_path):
     assert _rule_error(tmp_path, _rule().replace("x = 1", "x = nan")) == (
         "team.toml:1:1: option 'x' must be a number (at most 1e12), a string or true/false")
     assert _rule_error(tmp_path, _rule() + '[[override]]\ncode = "X101"\noptions = { x = nan }\n') == (
-        "team.toml:27:1: option 'x' must be a number (at most 1e12), a string or true/false")
+        "team.toml:27:1: option 'x' of X101 must be a number (at most 1e12), a string or true/false")
 
 
 CATALOGUE_CASES = [
@@ -129,7 +129,7 @@ def test_a_huge_sparse_rule_file_is_refused_unread(tmp_path):
     start = time.perf_counter()
     with pytest.raises(RuleFileError) as info:
         RuleSet([tmp_path], builtin=False)
-    assert str(info.value) == f"{tmp_path}/huge.toml:1:1: rule file is 8589934592 bytes; the limit is 1000000"
+    assert str(info.value) == f"{tmp_path}/huge.toml:1:1: rule file is 8,589,934,592 bytes; the limit is 1,000,000"
     assert time.perf_counter() - start < 1.0
 
 

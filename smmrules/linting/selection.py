@@ -1,0 +1,77 @@
+"""Which findings and files a config keeps: select, ignore and per-file-ignores for codes, include and
+exclude for the files a folder walk finds. Paths are matched relative to the config's folder."""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are never evaluated
+    from pathlib import Path
+    from .config import Config
+
+from .globs import glob_match, prefix_matches
+
+
+def _prefixed(code: str, prefixes) -> bool:
+    return any(code.startswith(p) for p in prefixes)
+
+
+def is_selected(config: Config, code: str, path: str | None = None) -> bool:
+    """Whether findings of `code` (in the file at `path`) are reported: select, ignore, per-file-ignores."""
+    if config.select and not _prefixed(code, config.select):
+        return False
+    if _prefixed(code, config.ignore):
+        return False
+    if path is not None and config.per_file_ignores and _prefixed(code, ignored_in(config, path)):
+        return False
+    return True
+
+
+@lru_cache(maxsize=256)
+def ignored_in(config: Config, path: str) -> tuple[str, ...]:
+    """The codes per-file-ignores turns off in the file at `path`: its globs are matched once per file."""
+    parts = relative_parts(config, path)
+    return tuple(c for glob, codes in config.per_file_ignores
+                 if glob_match(glob, parts) or glob_match(glob, parts[-1:]) for c in codes)
+
+
+def is_excluded(config: Config, path: Path, *, above_checked: bool = False) -> bool:
+    """Whether `path` or a folder above it (up to the config's folder) matches an exclude glob.
+
+    `above_checked`: the folder holding `path` is known not to be excluded (a walk admitted it), so
+    only the last name and the whole path are matched: a walk down deep folders stays linear."""
+    parts = relative_parts(config, path)
+    for glob in config.exclude:
+        if above_checked:
+            if glob_match(glob, parts[-1:]) or glob_match(glob, parts):
+                return True
+        elif any(glob_match(glob, (part,)) for part in parts) or any(prefix_matches(glob, parts)):
+            return True
+    return False
+
+
+def matches_include(config: Config, path: Path) -> bool:
+    """Whether a file found in a folder is one to lint (its name or relative path matches include)."""
+    parts = relative_parts(config, path)
+    return any(glob_match(g, parts[-1:]) or glob_match(g, parts) for g in config.include)
+
+
+def relative_parts(config: Config, path) -> tuple[str, ...]:
+    """Path components relative to the config folder; just the file name for a path outside it.
+
+    Folders above the config's folder never count, so a checkout under `build/` is not excluded.
+    """
+    full = os.path.abspath(path)
+    root = os.path.abspath(config.root)
+    if os.name != "posix" or full.startswith("//") or root.startswith("//"):
+        # drives and case-insensitive names, or POSIX's implementation-defined "//": pathlib knows them
+        from pathlib import PurePath
+        try:
+            parts = PurePath(full).relative_to(root).parts
+        except ValueError:
+            parts = ()
+        return parts or (PurePath(full).name or full,)
+    prefix = root if root.endswith("/") else root + "/"
+    parts = tuple(filter(None, full[len(prefix):].split("/"))) if full.startswith(prefix) else ()
+    return parts or (os.path.basename(full) or full,)
