@@ -74,3 +74,14 @@ what = "Знаходить цілі в інших каналах."
 why = "Договір команди охоплює лише Instagram."
 fix = "Погодьте канал або перенесіть ціль в Instagram."
 '''
+
+
+def assert_snapshot(path, actual: str) -> None:
+    """`actual` is the text of the snapshot file at `path`; with SMMRULES_UPDATE_SNAPSHOTS=1 in the
+    environment the file is written first (review the diff before committing it)."""
+    import os
+    if os.environ.get("SMMRULES_UPDATE_SNAPSHOTS"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8", newline="")
+    assert path.exists(), f"missing snapshot {path}: run with SMMRULES_UPDATE_SNAPSHOTS=1 to create it"
+    assert actual == path.read_bytes().decode("utf-8")

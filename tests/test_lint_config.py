@@ -13,6 +13,9 @@ from goalcheck import TEAM_RULES
 
 VAGUE = "goal: get more followers\n"                      # D605, M203, T101
 VAGUE_CODES = {"D605", "M203", "T101"}
+# A config line selecting only those: the tests of keys other than select add it, so that a rule added to
+# the built-in catalogue changes none of their expectations.
+PINNED = 'select = ["D605", "M203", "T101"]\n'
 # ~41% growth a month: quiet under A304's default ceiling of 50, flagged under 30
 FAST = ("goal: grow Instagram followers from 1,000 to 2,000 within 2 months\n"
         "  task: run an ad campaign with the Reach objective and a frequency of 4-5 per person\n")
@@ -53,14 +56,15 @@ def test_pyproject_found_upward_from_the_linted_file(tmp_path, elsewhere, capsys
     code, findings, err = lint(capsys, doc)
     assert (code, err) == (1, "")
     assert codes(findings) == {"T101"}
-    # the same file without the project around it: every finding
+    # the same file without the project around it: every finding (the ones of the catalogue's other
+    # rules too, if they fire)
     loose = write(tmp_path / "loose" / "plan.goals", VAGUE)
-    assert codes(lint(capsys, loose)[1]) == VAGUE_CODES
+    assert codes(lint(capsys, loose)[1]) >= VAGUE_CODES
 
 
 def test_smmrules_toml_found_upward_and_nearest_wins(tmp_path, elsewhere, capsys):
-    write(tmp_path / "proj" / ".smmrules.toml", 'ignore = ["D605"]\n')
-    write(tmp_path / "proj" / "team" / "pyproject.toml", '[tool.smmrules]\nignore = ["T101"]\n')
+    write(tmp_path / "proj" / ".smmrules.toml", PINNED + 'ignore = ["D605"]\n')
+    write(tmp_path / "proj" / "team" / "pyproject.toml", '[tool.smmrules]\n' + PINNED + 'ignore = ["T101"]\n')
     top = write(tmp_path / "proj" / "top.goals", VAGUE)
     deep = write(tmp_path / "proj" / "team" / "sub" / "deep.goals", VAGUE)
     assert codes(lint(capsys, top)[1]) == {"M203", "T101"}
@@ -108,7 +112,7 @@ def test_stdin_filename_finds_the_config_of_the_file_it_names(tmp_path, elsewher
 
 # -- keys ----------------------------------------------------------------------------------------
 def test_fail_on(tmp_path, elsewhere, capsys):
-    write(tmp_path / "proj" / ".smmrules.toml", 'fail-on = "error"\n')
+    write(tmp_path / "proj" / ".smmrules.toml", PINNED + 'fail-on = "error"\n')
     doc = write(tmp_path / "proj" / "plan.goals", VAGUE)
     code, findings, _ = lint(capsys, doc)
     assert code == 0 and codes(findings) == VAGUE_CODES            # warnings no longer fail
@@ -145,7 +149,7 @@ def test_rules_folder_relative_to_the_config(tmp_path, elsewhere, capsys):
 
 
 def test_levels(tmp_path, elsewhere, capsys):
-    write(tmp_path / "proj" / ".smmrules.toml", '[levels]\nT101 = "error"\nM203 = "info"\n')
+    write(tmp_path / "proj" / ".smmrules.toml", PINNED + '[levels]\nT101 = "error"\nM203 = "info"\n')
     doc = write(tmp_path / "proj" / "plan.goals", VAGUE)
     code, findings, _ = lint(capsys, doc, "--fail-on", "error")
     levels = {f["code"]: f["level"] for f in findings}
@@ -171,7 +175,7 @@ def test_options_change_whether_a304_fires(tmp_path, elsewhere, capsys):
 
 def test_per_file_ignores(tmp_path, elsewhere, capsys):
     write(tmp_path / "proj" / "pyproject.toml",
-          '[tool.smmrules.per-file-ignores]\n"drafts/*.goals" = ["T1", "D605"]\n"**/legacy.goals" = ["M"]\n')
+          '[tool.smmrules]\n' + PINNED + '[tool.smmrules.per-file-ignores]\n"drafts/*.goals" = ["T1", "D605"]\n"**/legacy.goals" = ["M"]\n')
     final = write(tmp_path / "proj" / "final.goals", VAGUE)
     draft = write(tmp_path / "proj" / "drafts" / "idea.goals", VAGUE)
     legacy = write(tmp_path / "proj" / "old" / "y2024" / "legacy.goals", VAGUE)

@@ -15,6 +15,7 @@ from smmrules.language.phrases import ToPhrases
 from strategies import LANGS, goals
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "goals-dev.jsonl"
+MISSING_CORPUS = f"the goal corpus is not at {CORPUS} (it sits beside the checkout in CI, not in a plain clone)"
 
 
 def _both(text: str, lang: str):
@@ -36,7 +37,7 @@ def _both(text: str, lang: str):
     return out
 
 
-@pytest.mark.skipif(not CORPUS.exists(), reason="the shared corpus is beside the project in CI")
+@pytest.mark.skipif(not CORPUS.exists(), reason=MISSING_CORPUS)
 def test_corpus_phrases_are_the_same_either_way():
     rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
     compared = 0

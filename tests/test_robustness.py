@@ -18,6 +18,9 @@ from smmrules.cli import main
 
 GOOD = "goal: get more followers\n"                 # D605, M203, T101
 GOOD_CODES = {"D605", "M203", "T101"}
+# The built-in codes these tests look at: the working folder's config selects only these, so a rule
+# added to the catalogue changes none of the expectations here (what they test is the handling of input).
+PINNED = 'select = ["A301", "D601", "D603", "D605", "D608", "D610", "E007", "M201", "M203", "S103", "T101"]\n'
 MULTILINE = """\
 # Бриф: доставка, Харьков
 client: Acme
@@ -35,6 +38,7 @@ goal: get more followers
 @pytest.fixture
 def workdir(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    (tmp_path / ".smmrules.toml").write_text(PINNED, encoding="utf-8")
     (tmp_path / "good.goals").write_text(GOOD, encoding="utf-8")
     (tmp_path / "also-good.goals").write_text(GOOD, encoding="utf-8")
     return tmp_path
@@ -116,7 +120,7 @@ def test_huge_file_is_refused_without_reading_it(workdir, capsys, monkeypatch):
 
 
 def test_max_file_size_from_config(workdir, capsys):
-    (workdir / ".smmrules.toml").write_text("max-file-size = 100\n", encoding="utf-8")
+    (workdir / ".smmrules.toml").write_text(PINNED + "max-file-size = 100\n", encoding="utf-8")
     (workdir / "long.goals").write_text(GOOD * 10, encoding="utf-8")
     assert_bad_input(capsys, "long.goals", "long.goals: file is 250 bytes; the limit is 100 (max-file-size)")
 
@@ -314,7 +318,7 @@ def test_lint_never_writes_to_the_linted_files(workdir, capsys, monkeypatch):
     (workdir / "briefs" / "deep" / "bad.goals").write_bytes(b"goal: \xff\n")
     for i in range(40):
         (workdir / "briefs" / "deep" / f"copy{i}.goals").write_text(GOOD if i % 2 else MULTILINE, encoding="utf-8")
-    (workdir / ".smmrules.toml").write_text('ignore = ["D605"]\n', encoding="utf-8")
+    (workdir / ".smmrules.toml").write_text(PINNED + 'ignore = ["D605"]\n', encoding="utf-8")
     past = 1_600_000_000_000_000_000
     for path in workdir.rglob("*"):
         os.utime(path, ns=(past, past), follow_symlinks=False)

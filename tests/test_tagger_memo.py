@@ -15,6 +15,7 @@ from smmrules.language.grammar import default_grammar
 from strategies import LANGS, goals
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "goals-dev.jsonl"
+MISSING_CORPUS = f"the goal corpus is not at {CORPUS} (it sits beside the checkout in CI, not in a plain clone)"
 
 
 def _tokens(text: str, lang: str):
@@ -44,7 +45,7 @@ def _cold_and_warm(text: str, lang: str):
     return cold, warm
 
 
-@pytest.mark.skipif(not CORPUS.exists(), reason="the shared corpus is beside the project in CI")
+@pytest.mark.skipif(not CORPUS.exists(), reason=MISSING_CORPUS)
 def test_corpus_tokens_do_not_depend_on_the_memo():
     rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(rows) > 30
@@ -74,7 +75,7 @@ def test_the_memo_is_bounded(monkeypatch):
         assert len(tagger._memo) <= 5
 
 
-@pytest.mark.skipif(not CORPUS.exists(), reason="the shared corpus is beside the project in CI")
+@pytest.mark.skipif(not CORPUS.exists(), reason=MISSING_CORPUS)
 def test_every_memo_entry_is_the_step_it_stands_for():
     tagger = default_grammar().tagger
     tagger._memo.clear()
