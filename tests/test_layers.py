@@ -386,3 +386,29 @@ def test_imports_from_outside_the_package(tmp_path, source, expected):
     files = dict(EVERY_FORM)
     files["base/errors.py"] = source
     assert outside_imports(_package(tmp_path, files)) == expected
+
+
+# -- the map (docs/architecture.md) agrees with the table and the files -----------------------------------
+
+MAP = ROOT / "docs" / "architecture.md"
+# a path the map names in backticks, under a top folder of the repository; NAME, LANG, KEY stand for a new one
+NAMED_PATH = re.compile(r"`((?:smmrules|grammar|rules|docs|tests|benchmarks|examples)/[^`\s]*)`")
+
+
+def _map_layers() -> list[tuple[str, str]]:
+    """(layer, folder cell) of each row of the map's layer table."""
+    text = MAP.read_text(encoding="utf-8")
+    table = text[text.index("| Layer (lowest first)"):].split("\n\n", 1)[0].splitlines()[2:]
+    return [(row.split("|")[1].strip(), row.split("|")[2].strip()) for row in table]
+
+
+def test_the_map_lists_the_layers_of_the_table_in_order():
+    assert [layer for layer, _ in _map_layers()] == [name for name, _ in LAYERS]
+    for (layer, cell), (name, places) in zip(_map_layers(), LAYERS):
+        assert all(f"`smmrules/{place}`" in cell or f"`{place}`" in cell for place in places), (layer, cell)
+
+
+def test_every_file_the_map_names_exists():
+    missing = [p for p in NAMED_PATH.findall(MAP.read_text(encoding="utf-8"))
+               if not re.search(r"NAME|LANG|KEY|\*", p) and not (ROOT / p).exists()]
+    assert missing == []
