@@ -43,7 +43,7 @@ def test_the_scanned_set_is_the_user_facing_one():
     names = {p.relative_to(ROOT).as_posix() for p in files()}
     for expected in ("README.md", "SECURITY.md", "docs/documents.md", "docs/rule-files.md",
                      "docs/rules/D501.md", "docs/architecture.md", "docs/goal-language.md",
-                     "docs/marketing.md", "rules/domain.toml", "rules/catalogue.toml",
+                     "docs/marketing.md", "docs/output.md", "rules/domain.toml", "rules/catalogue.toml",
                      "grammar/document.lark", "grammar/document.toml", "smmrules/metrics.py",
                      "smmrules/reporters/text.py", "examples/clean-brief.goals"):
         assert expected in names
