@@ -233,6 +233,13 @@ def _circle_through(start: str, edges: dict[str, list[str]], group: set[str]) ->
     raise AssertionError(f"{start} is in a strongly connected group but has no way back")
 
 
+def base_outward(package: Path) -> list[str]:
+    """The imports of base/ modules that leave base/ (the package itself included)."""
+    return [f"{name}:{line} imports {target}" for name, targets in graph(package).items()
+            if layer_of(name, package) == "base"
+            for line, target in targets if layer_of(target, package) != "base"]
+
+
 def outside_imports(package: Path) -> list[str]:
     top = package.name
     stdlib = set(sys.stdlib_module_names)
@@ -258,27 +265,19 @@ def test_every_place_in_the_table_exists():
             assert (PACKAGE / place).exists(), f"LAYERS names {place}, which smmrules/ does not have"
 
 
-def test_every_import_points_to_the_same_or_a_lower_layer():
-    found = backward_arrows(PACKAGE)
-    assert found == [], "backward arrows:\n" + "\n".join(found)
+# what each check finds wrong, by what it checks
+CHECKS = {
+    "every import points to the same or a lower layer (backward arrows)": backward_arrows,
+    "base imports nothing of smmrules outside base": base_outward,
+    "the modules import one another without circles (import circles)": circles,
+    "outside the package, only the standard library, lark and attrs": outside_imports,
+}
 
 
-def test_base_imports_nothing_of_smmrules_outside_base():
-    out = []
-    for name, targets in graph(PACKAGE).items():
-        if layer_of(name, PACKAGE) == "base":
-            out += [f"{name}:{line} imports {t}" for line, t in targets if layer_of(t, PACKAGE) != "base"]
-    assert out == [], "\n".join(out)
-
-
-def test_the_modules_import_one_another_without_circles():
-    found = circles(PACKAGE)
-    assert found == [], "import circles:\n" + "\n".join(found)
-
-
-def test_outside_the_package_only_the_standard_library_lark_and_attrs():
-    found = outside_imports(PACKAGE)
-    assert found == [], "\n".join(found)
+@pytest.mark.parametrize("rule", CHECKS)
+def test_the_package_keeps(rule):
+    found = CHECKS[rule](PACKAGE)
+    assert found == [], f"{rule}:\n" + "\n".join(found)
 
 
 def test_the_table_covers_what_the_package_has_today():
@@ -331,20 +330,17 @@ def test_every_form_of_import_is_read(tmp_path):
     assert backward_arrows(package) == [] and circles(package) == []
 
 
-def test_an_upward_import_inside_a_function_is_found(tmp_path):
-    files = dict(EVERY_FORM)
-    files["language/ast.py"] = "def late():\n    from ..rules.engine import check\n"
-    package = _package(tmp_path, files)
-    assert backward_arrows(package) == [
-        "smmrules.language.ast:2 (language) imports smmrules.rules.engine (rules)"]
-
-
-def test_an_upward_import_in_base_is_found_by_both_checks(tmp_path):
-    files = dict(EVERY_FORM)
-    files["base/errors.py"] = "from smmrules.language import ast\n"
-    package = _package(tmp_path, files)
-    assert backward_arrows(package) == [
-        "smmrules.base.errors:1 (base) imports smmrules.language.ast (language)"]
+@pytest.mark.parametrize("rel, source, arrow, from_base", [
+    ("language/ast.py", "def late():\n    from ..rules.engine import check\n",
+     "smmrules.language.ast:2 (language) imports smmrules.rules.engine (rules)", []),
+    ("base/errors.py", "from smmrules.language import ast\n",
+     "smmrules.base.errors:1 (base) imports smmrules.language.ast (language)",
+     ["smmrules.base.errors:1 imports smmrules.language.ast"]),
+])
+def test_an_upward_import_is_found(tmp_path, rel, source, arrow, from_base):
+    package = _package(tmp_path, {**EVERY_FORM, rel: source})
+    assert backward_arrows(package) == [arrow]
+    assert base_outward(package) == from_base
 
 
 def test_a_circle_is_reported_as_a_path(tmp_path):
