@@ -1,6 +1,7 @@
 """The repository speaks for itself: rule texts, docs, examples, the README and the package source state
-their reasoning, without internal source labels ("Seed 000", «Джерело 002», «Источник 000») and
-without pointing at design files that are not in the repository (DESIGN.md, DOMAIN.md, STYLE.md)."""
+their reasoning, without internal source labels ("Seed 000", «Джерело 002», «Источник 000»), without
+pointing at design files that are not in the repository (DESIGN.md, DOMAIN.md, STYLE.md) or at the
+tracker's issues ("issue 12")."""
 from __future__ import annotations
 
 import re
@@ -14,7 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LABEL = re.compile(
     r"\bseeds?[\s-]*\d{3}\b"                          # Seed 000, seed-002, seeds 000 and 002
     r"|\b(?:джерел[оаіу]?|источник[аеу]?)[\s-]*\d{3}\b"  # Джерело 000, Источник 002
-    r"|\b(?:DESIGN|DOMAIN|STYLE)\.md\b",               # design files outside the repository
+    r"|\b(?:DESIGN|DOMAIN|STYLE)\.md\b"                # design files outside the repository
+    r"|\bissue\s+#?\d+\b",                           # the tracker's issues: issue 12, issue #7
     re.IGNORECASE,
 )
 # Folders next to the repository (the development corpus and design notes) are named nowhere.
@@ -52,7 +54,7 @@ def test_the_scanned_set_is_the_user_facing_one():
 @pytest.mark.parametrize("text", [
     "Seed 000: ERR = reactions / reach", "as seed 002 says", "the seed-002 rules", "(seeds 000 and 002)",
     "Джерело 000: завдання", "Источник 002: SMM отвечает", "джерела 002", "see DESIGN.md section 1",
-    "DOMAIN.md", "(STYLE.md, habit 9)",
+    "DOMAIN.md", "(STYLE.md, habit 9)", "(issue 12, family 1)", "see issue #7",
 ])
 def test_the_pattern_finds_every_form_of_a_label(text):
     assert LABEL.search(text)
@@ -61,6 +63,7 @@ def test_the_pattern_finds_every_form_of_a_label(text):
 @pytest.mark.parametrize("text", [
     "role: один из источников", "роль: одне з джерел", "джерело трафіку", "--seed 5",
     "rng = random.Random(seed)", "a seeded generator", "docs/documents.md", "README.md",
+    "open an issue, with a file that reproduces the problem", "an issue tracker",
 ])
 def test_the_pattern_leaves_ordinary_words_alone(text):
     assert not LABEL.search(text)
