@@ -94,7 +94,7 @@ def load_config(path: Path | str, *, allow_rules: tuple = ()) -> Config:
     Its rule folders must lie inside its own folder; `allow_rules` names folders (from the
     command line) that it may also name, with what is inside them."""
     from .loading import Loader     # a run without a config file never loads the loader
-    return Loader(path, allow_rules).load()
+    return Config(**Loader(path, allow_rules).load())
 
 
 def config_for(paths, *, config_file=None, allow_rules: tuple = (), stdin_name: str | None = None) -> Config:

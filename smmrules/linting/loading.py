@@ -9,7 +9,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are never evaluated
     from pathlib import Path
     from typing import Any
-    from .config import Config
 
 from ..base.errors import ConfigError
 from ..base.lazyre import LazyPattern
@@ -105,8 +104,8 @@ class Loader:
             where = f" (column {bad.column})" if bad.column else ""
             raise ConfigError(bad.message + where, path=self.shown, line=bad.line) from None
 
-    def load(self) -> Config:
-        from .config import Config
+    def load(self) -> dict[str, Any]:
+        """The keyword arguments of the file's Config (config.load_config makes it)."""
         data = self.read()
         if self.path.name == "pyproject.toml":
             self.base = ("tool", "smmrules")
@@ -138,7 +137,7 @@ class Loader:
         for code, opts in values.get("options", {}).items():
             for name in opts:
                 self.lines[("options", code, name)] = self.line(("options", code, name), search=False)
-        return Config(path=self.path, root=root, lines=self.lines, **values)
+        return dict(path=self.path, root=root, lines=self.lines, **values)
 
     def _folders(self, root: Path, names: tuple[str, ...]) -> tuple[Path, ...]:
         out = []

@@ -8,7 +8,9 @@ from functools import lru_cache
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are never evaluated
     from pathlib import Path
-    from .config import Config
+
+# `config` below is a linting.config.Config; this module sits under config.py (which re-exports it),
+# so it reads the record's fields and never imports it.
 
 from .globs import glob_match, prefix_matches
 
@@ -17,7 +19,7 @@ def _prefixed(code: str, prefixes) -> bool:
     return any(code.startswith(p) for p in prefixes)
 
 
-def is_selected(config: Config, code: str, path: str | None = None) -> bool:
+def is_selected(config, code: str, path: str | None = None) -> bool:
     """Whether findings of `code` (in the file at `path`) are reported: select, ignore, per-file-ignores."""
     if config.select and not _prefixed(code, config.select):
         return False
@@ -29,14 +31,14 @@ def is_selected(config: Config, code: str, path: str | None = None) -> bool:
 
 
 @lru_cache(maxsize=256)
-def ignored_in(config: Config, path: str) -> tuple[str, ...]:
+def ignored_in(config, path: str) -> tuple[str, ...]:
     """The codes per-file-ignores turns off in the file at `path`: its globs are matched once per file."""
     parts = relative_parts(config, path)
     return tuple(c for glob, codes in config.per_file_ignores
                  if glob_match(glob, parts) or glob_match(glob, parts[-1:]) for c in codes)
 
 
-def is_excluded(config: Config, path: Path, *, above_checked: bool = False) -> bool:
+def is_excluded(config, path: Path, *, above_checked: bool = False) -> bool:
     """Whether `path` or a folder above it (up to the config's folder) matches an exclude glob.
 
     `above_checked`: the folder holding `path` is known not to be excluded (a walk admitted it), so
@@ -51,13 +53,13 @@ def is_excluded(config: Config, path: Path, *, above_checked: bool = False) -> b
     return False
 
 
-def matches_include(config: Config, path: Path) -> bool:
+def matches_include(config, path: Path) -> bool:
     """Whether a file found in a folder is one to lint (its name or relative path matches include)."""
     parts = relative_parts(config, path)
     return any(glob_match(g, parts[-1:]) or glob_match(g, parts) for g in config.include)
 
 
-def relative_parts(config: Config, path) -> tuple[str, ...]:
+def relative_parts(config, path) -> tuple[str, ...]:
     """Path components relative to the config folder; just the file name for a path outside it.
 
     Folders above the config's folder never count, so a checkout under `build/` is not excluded.
