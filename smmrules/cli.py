@@ -393,8 +393,8 @@ def _cmd_rules(args) -> int:
         for r in rows:
             print(printable(f"{r['code']}  {r['name']:<{width}}  {r['smart'] or '-'}  {r['level']:<7}  {r['summary']}"))
         if rules.aliases:
-            from .rules.explain import HEADINGS
-            print(f"\n{HEADINGS[args.lang]['renamed_codes']}")
+            from .rules.explain import headings
+            print(f"\n{headings(args.lang)['renamed_codes']}")
             for old, new in sorted(rules.aliases.items()):
                 print(printable(f"{old}  -> {new}  {rules.get(new).name}"))
     return EXIT_OK

@@ -5,7 +5,7 @@ from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
 from ..base.errors import SYNTAX_CODES
-from ..rules.explain import HEADINGS, explain_text
+from ..rules.explain import explain_text, headings
 from ..rules.findings import Finding
 from ..linting.results import FileResult
 from .base import Reporter, dumps, located, printable
@@ -47,7 +47,7 @@ def code_span(text: str) -> str:
 
 
 def help_markdown(rule, lang: str) -> str:
-    h = HEADINGS.get(lang, HEADINGS["en"])
+    h = headings(lang)
     parts = [f"**{h[key]}**\n\n{rule.text(key, lang)}" for key in ("what", "why", "fix")]
     for expect in ("bad", "good"):
         cases = [c.text for c in rule.cases if c.expect == expect and not c.document]

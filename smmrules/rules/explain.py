@@ -1,26 +1,26 @@
 """Rule explanations as text: `smmrules explain`, `smmrules rules` and the docs/rules pages."""
 from __future__ import annotations
 
+import functools
+
+from ..base.errors import DataFileError
 from ..base.languages import LANGS
+from ..base.resources import grammar_file
+from ..base.tomlfile import read_data
 from .rulefile import Rule
 
-HEADINGS = {
-    "en": {"what": "What it does", "why": "Why it matters", "fix": "How to fix", "bad": "Flagged",
-           "good": "Passes", "smart": "SMART", "none": "none", "level": "level", "context": "with",
-           "renamed": "{old} is now {new}: the rule has a new code. The old one still works in suppressions "
-                      "and in the configuration; write {new}.",
-           "renamed_codes": "Renamed codes (the old code still works):"},
-    "ru": {"what": "Что проверяет", "why": "Почему это важно", "fix": "Как исправить", "bad": "Срабатывает",
-           "good": "Не срабатывает", "smart": "SMART", "none": "нет", "level": "уровень", "context": "при",
-           "renamed": "{old} теперь {new}: у правила новый код. Старый по-прежнему работает в подавлениях "
-                      "и в конфигурации, но лучше писать {new}.",
-           "renamed_codes": "Переименованные коды (старый код по-прежнему работает):"},
-    "uk": {"what": "Що перевіряє", "why": "Чому це важливо", "fix": "Як виправити", "bad": "Спрацьовує",
-           "good": "Не спрацьовує", "smart": "SMART", "none": "немає", "level": "рівень", "context": "за",
-           "renamed": "{old} тепер {new}: у правила новий код. Старий і далі працює в коментарях ignore "
-                      "і в конфігурації, але краще писати {new}.",
-           "renamed_codes": "Перейменовані коди (старий код і надалі працює):"},
-}
+@functools.lru_cache(maxsize=None)
+def headings(lang: str = "en") -> dict:
+    """The headings and fixed lines of explanations in `lang` (grammar/texts.toml); English for a
+    language the file does not have. A file that lacks a key in some language is a DataFileError."""
+    tables = read_data(grammar_file("texts.toml")).get("explain", {})
+    keys = set(tables.get("en", {}))
+    for name in LANGS:
+        table = tables.get(name)
+        if not isinstance(table, dict) or set(table) != keys or not all(isinstance(v, str) for v in table.values()):
+            raise DataFileError(f"{grammar_file('texts.toml')}: [explain.{name}] must have the keys of [explain.en], "
+                                f"each a string")
+    return dict(tables.get(lang) or tables["en"])
 
 
 def _case_line(case) -> str:
@@ -33,11 +33,11 @@ def _case_line(case) -> str:
 
 def renamed_text(old: str, rule: Rule, lang: str = "en") -> str:
     """The line `smmrules explain OLD` prints before explaining the rule the old code now means."""
-    return HEADINGS[lang]["renamed"].format(old=old, new=rule.code) + "\n\n"
+    return headings(lang)["renamed"].format(old=old, new=rule.code) + "\n\n"
 
 
 def explain_text(rule: Rule, lang: str = "en") -> str:
-    h = HEADINGS[lang]
+    h = headings(lang)
     smart = rule.smart or h["none"]
     lines = [f"{rule.code} {rule.name}  ({h['smart']}: {smart}, {h['level']}: {rule.level})",
              rule.text("summary", lang), ""]
@@ -54,7 +54,7 @@ def explain_text(rule: Rule, lang: str = "en") -> str:
 
 def rule_page(rule: Rule) -> str:
     """The Markdown page docs/rules/<CODE>.md, generated from the rule file."""
-    h = HEADINGS["en"]
+    h = headings("en")
     out = [f"# {rule.code} `{rule.name}`", "",
            f"SMART letter: **{rule.smart or 'none'}** · default level: **{rule.level}** · "
            f"defined in `{_relative(rule.path)}`", "",
