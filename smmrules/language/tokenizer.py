@@ -46,8 +46,9 @@ _LATIN = "[A-Za-z]"
 _NAME = (
     # (a plain word fails the first look-ahead at once: the alternatives are not tried on it)
     r"(?=[@#]?[^\W\d_]*[\d_]|[A-Za-z]+-\d|\d)(?:"
-    # ("mid-2026", "end-2026": a word and a year, not a name)
-    r"(?![HhQq][1-4](?!\w)|[Tt][Oo][Pp]-?\d|[A-Za-z]+-(?:19|20|21)\d\d(?![\w.]))" + _LATIN + r"+(?:-?\d+" + _LATIN + r"*)+(?:\.\d+)*(?![\w%])"
+    # ("mid-2026", "end-2026": a word and a year, not a name). The runs of letters and digits are
+    # possessive: a run of n digits then "%" ("c111...1%") was tried in 2^n ways before failing.
+    r"(?![HhQq][1-4](?!\w)|[Tt][Oo][Pp]-?\d|[A-Za-z]+-(?:19|20|21)\d\d(?![\w.]))" + _LATIN + r"++(?:-?\d++" + _LATIN + r"*+)++(?:\.\d++)*(?![\w%])"
     + r"|[@#]?[^\W_]+(?:_+[^\W_]+)+"
     + r"|\d[GD](?!\w)|\d{1,3}°|\d\+\d(?![\d%])"
     + r")"

@@ -147,3 +147,29 @@ def test_nested_unary_minus_is_evaluated_once_per_level(tmp_path):
     assert [f.code for f in check_goal("increase sales by 15%", rules=rules)] == ["X101"]
     assert check_goal("get more followers", rules=rules) == []
     assert time.perf_counter() - start < 1.0
+
+
+def test_a_run_of_digits_inside_a_word_is_tokenized_in_linear_time():
+    # the pattern of names with digits (B2B, GPT-4, v2.0) nested a run of digits in a repeated group:
+    # "c" and n digits before a "%" was tried in 2^n ways (20 digits: 0.3 s, 24: seconds; the long
+    # fuzz campaign hung on one such mutation). The runs are possessive now.
+    import signal
+    import pytest
+    from smmrules.base.errors import GoalSyntaxError
+    from smmrules.language.tokenizer import tokenize
+
+    def too_slow(*_):
+        raise AssertionError("tokenize backtracked exponentially")
+    previous = signal.signal(signal.SIGALRM, too_slow)
+    signal.alarm(10)
+    try:
+        digits = "1" * 20
+        assert [(t.kind, t.text) for t in tokenize(f"c{digits}%ollect")] == [
+            ("word", "c"), ("number", digits), ("symbol", "%"), ("word", "ollect")]
+        with pytest.raises(GoalSyntaxError, match="more than 20 digits") as info:
+            tokenize("c" + "1" * 60 + "%ollect five reviews a week")
+        assert (info.value.code, info.value.column) == ("E006", 2)
+        assert [t.text for t in tokenize("B2B GPT-4 v2.0 ab12cd34")] == ["B2B", "GPT-4", "v2.0", "ab12cd34"]
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
