@@ -8,10 +8,13 @@ numbers, or build structurally valid rule files and configs around fuzzed values
 from __future__ import annotations
 
 import ast
+import contextlib
 import functools
 import math
 import os
 import re
+import signal
+import threading
 import tomllib
 from pathlib import Path
 
@@ -37,13 +40,50 @@ assert all(issubclass(e, SmmrulesError) for e in ALLOWED)
 PROFILE = "fuzz-ci" if os.environ.get("CI") else "fuzz-dev"
 
 
-def fuzz(weight: float = 1.0, **overrides) -> settings:
-    """Settings for one fuzz test: the chosen fuzz profile, with `weight` times its example count.
+# An example that runs longer than this is a failure (a hang, found and shrunk like any other),
+# not a campaign that never ends: examples take milliseconds; a hang in the tokenizer once stopped a
+# long campaign for two hours without a word.
+EXAMPLE_SECONDS = 30
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float):
+    """Raise AssertionError in the main thread if the block runs longer than `seconds` (POSIX)."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(*_):
+        raise AssertionError(f"the example ran longer than {seconds} s: a hang or super-linear work")
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def fuzz(weight: float = 1.0, **overrides):
+    """A decorator for one fuzz test (put it above @given): the chosen fuzz profile with `weight` times
+    its example count, and a time limit on each example (EXAMPLE_SECONDS).
 
     An explicit parent keeps the fuzz suite independent of the profile other modules load.
     """
     parent = settings.get_profile(PROFILE)
-    return settings(parent, max_examples=max(1, round(parent.max_examples * weight)), **overrides)
+    chosen = settings(parent, max_examples=max(1, round(parent.max_examples * weight)), **overrides)
+
+    def apply(test):
+        test = chosen(test)
+        inner = test.hypothesis.inner_test
+
+        @functools.wraps(inner)
+        def timed(*args, **kwargs):
+            with time_limit(EXAMPLE_SECONDS):
+                return inner(*args, **kwargs)
+        test.hypothesis.inner_test = timed
+        return test
+    return apply
 
 
 # -- seeds ---------------------------------------------------------------------------------------
