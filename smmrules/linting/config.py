@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are n
 
 from ..base.errors import ConfigError
 from ..base.languages import LANGS
-from ..base.limits import MAX_ENTRIES as MAX_DOCUMENT_ENTRIES, MAX_STATEMENT as MAX_STATEMENT_LENGTH
+from ..base.limits import MAX_ENTRIES, MAX_STATEMENT
 from ..base.record import Record, _set
 from .discovery import as_path, find_config
 from .keys import (CHECKS, CODE_RE, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, KEYS, LEVELS, MAX_FILE_SIZE, PREFIX_RE,
@@ -42,7 +42,7 @@ class Config(Record):
                  fail_on: str = "warning", lang: str | None = None, rules: tuple = (),
                  include: tuple = DEFAULT_INCLUDE, exclude: tuple = DEFAULT_EXCLUDE, per_file_ignores: tuple = (),
                  levels: dict | None = None, options: dict | None = None, max_file_size: int = MAX_FILE_SIZE,
-                 max_statement_length: int = MAX_STATEMENT_LENGTH, max_entries: int = MAX_DOCUMENT_ENTRIES,
+                 max_statement_length: int = MAX_STATEMENT, max_entries: int = MAX_ENTRIES,
                  plugins: tuple = (), lines: dict | None = None):
         values = {"select": _tuple(select), "ignore": _tuple(ignore), "fail-on": fail_on, "lang": lang,
                   "rules": _tuple(rules), "include": _tuple(include), "exclude": _tuple(exclude),

@@ -9,7 +9,7 @@ if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are n
 from ..base.errors import ConfigError
 from ..base.languages import LANGS
 from ..base.lazyre import LazyPattern
-from ..base.limits import ENTRIES_CEILING, STATEMENT_CEILING as STATEMENT_LENGTH_CEILING
+from ..base.limits import ENTRIES_CEILING, STATEMENT_CEILING
 from .globs import MAX_WILDCARDS, wildcards
 
 LEVELS = ("error", "warning", "info")
@@ -186,7 +186,7 @@ CHECKS = {
     "levels": ("levels", _levels), "options": ("options", _options),
     "max-file-size": ("max_file_size", lambda n, v: _limit(n, v, FILE_SIZE_CEILING, "bytes")),
     "max-statement-length": ("max_statement_length",
-                             lambda n, v: _limit(n, v, STATEMENT_LENGTH_CEILING, "characters")),
+                             lambda n, v: _limit(n, v, STATEMENT_CEILING, "characters")),
     "max-entries": ("max_entries", lambda n, v: _limit(n, v, ENTRIES_CEILING, "entries")),
     "plugins": ("plugins", _plugins),
 }
