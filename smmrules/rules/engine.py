@@ -200,8 +200,10 @@ def _builtin_files(fields: dict, functions: dict, declared: str) -> list[tuple]:
             # texts and examples stay pickled until read (rules.PackedTexts)
             specs = [r.evolve(check=None, texts=PackedTexts.of(dict(r.texts)), cases=PackedCases.of(tuple(r.cases)))
                      for r in file_rules]
-            # the path as a string: a pickled Path would import pathlib on every run
-            out.append((str(path), specs, file_overrides, data, aliases, _digest(path)))
+            # the path as a string: a pickled Path would import pathlib on every run; a file's data
+            # is kept only where the catalogue reads it (RuleSet), the rest is half of the entry
+            kept = data if ("task" in data or "category" in data) else {}
+            out.append((str(path), specs, file_overrides, kept, aliases, _digest(path)))
         return out
 
     def whole(value) -> bool:
