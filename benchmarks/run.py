@@ -93,6 +93,11 @@ def main(argv=None) -> int:
         row("  the same / import lark", f"{med[case] * 1000:.0f} / {med['import lark'] * 1000:.0f} ms = "
             f"{med[case] / med['import lark']:.2f}x")
 
+    counts = coldstart.count_instructions()      # (valgrind: counts that a busy machine does not move)
+    if "changed" in counts and "yamllint" in counts:
+        row("  edited file / yamllint, in instructions", f"{counts['changed'] / 1e6:.0f} M / "
+            f"{counts['yamllint'] / 1e6:.0f} M = {counts['changed'] / counts['yamllint']:.2f}x")
+
     m = lint_speed.measure(sizes[1], 1 if args.quick else 3, 5)
     n = m["goals"]
     row(f"throughput: lint {n} goals", f"{n / m['lint']:,.0f} goals/s, peak {m['peak'] / 1e6:.0f} MB")
