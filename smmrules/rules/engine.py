@@ -69,7 +69,7 @@ class RuleSet:
         self.aliases: dict[str, str] = resolve_aliases(alias_list, rules)
         self._all = apply_overrides(rules, overrides, self.fields, self.aliases)
         from .catalogue import build_catalogue
-        self.catalogue = build_catalogue(self.catalogue_data)
+        self.catalogue = build_catalogue(self.catalogue_data, frozenset(self.lexicons.metrics))
         self._index()
 
     def _index(self) -> None:
@@ -249,12 +249,31 @@ def check_goal(goal_or_text, *, context: Context | None = None, rules: RuleSet |
 
 
 def suggest_tasks(goal_or_text, *, role: str | None = None, rules: RuleSet | None = None) -> list[Task]:
-    """Catalogue tasks that serve the goal's category, filtered by the role of social media."""
+    """Catalogue tasks for a goal, best first: those that move the goal's metric, then the rest of its
+    category; only tasks that suit the role of social media when `role` is given. For an activity
+    stated as a goal (posts, a giveaway), the tasks of the kind of result it could serve
+    (`activity_serves`)."""
     if role is not None and role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}, got {role!r}")
     goal = goal_or_text if isinstance(goal_or_text, Goal) else parse_goal(goal_or_text)
     ruleset = rules if rules is not None else default_rules()
-    return ruleset.catalogue.for_category(goal.category, role)
+    catalogue = ruleset.catalogue
+    if goal.category == "other":
+        kinds = activity_serves(goal, rules=ruleset)
+        return catalogue.ranked(None, kinds[0], role) if kinds else []
+    return catalogue.ranked(goal.metric.name if goal.metric is not None else None, goal.category, role)
+
+
+def activity_serves(goal_or_text, *, rules: RuleSet | None = None) -> tuple[str, ...]:
+    """The kinds of result (categories) a statement that names no result could serve, most telling
+    first: read like a task line, with the catalogue and the metric vocabulary. Empty for a goal
+    that has a category of its own, or when nothing in its words tells."""
+    goal = goal_or_text if isinstance(goal_or_text, Goal) else parse_goal(goal_or_text)
+    if goal.category != "other":
+        return ()
+    from .taskprofile import profile
+    ruleset = rules if rules is not None else default_rules()
+    return profile(goal.text, goal.lang, ruleset.lexicons, ruleset.catalogue)["kinds"]
 
 
 def context_from_mapping(doc: dict, today: str | dt.date | None = None, lang: str | None = None) -> Context:
