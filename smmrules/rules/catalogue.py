@@ -43,16 +43,19 @@ class Task(Record):
 
 
 class Catalogue(Record):
-    """The tasks, example statements per category and the kinds of task that serve each category
-    (`served_by`; neither compared)."""
+    """The tasks, example statements per category, the kinds of task that serve each category
+    (`served_by`) and the kinds of result each activity metric usually serves (`activities`); only
+    the tasks are compared."""
 
-    __slots__ = ("tasks", "examples", "served_by", "index", "_matchers")
-    _no_compare = ("examples", "served_by", "index", "_matchers")
+    __slots__ = ("tasks", "examples", "served_by", "activities", "index", "_matchers")
+    _no_compare = ("examples", "served_by", "activities", "index", "_matchers")
 
-    def __init__(self, tasks: tuple, examples: dict | None = None, served_by: dict | None = None):
+    def __init__(self, tasks: tuple, examples: dict | None = None, served_by: dict | None = None,
+                 activities: dict | None = None):
         _set(self, "tasks", tasks)
         _set(self, "examples", {} if examples is None else examples)
         _set(self, "served_by", {} if served_by is None else served_by)
+        _set(self, "activities", {} if activities is None else activities)
         _set(self, "index", {t.id: t for t in tasks})
         _set(self, "_matchers", {})
 
@@ -109,6 +112,7 @@ def build_catalogue(sources: list[tuple[str, dict]], metrics: frozenset | None =
     tasks: dict[str, Task] = {}
     examples: dict[str, list] = {}
     served_by: dict[str, tuple] = {}
+    activities: dict[str, tuple] = {}
     for path, data in sources:
         if not isinstance(data.get("category", {}), dict):
             raise RuleFileError("'category' must be a table: write [category.NAME]", path=path)
@@ -127,6 +131,19 @@ def build_catalogue(sources: list[tuple[str, dict]], metrics: frozenset | None =
                     raise RuleFileError(f"category '{name}': served-by must list other kinds of goal, "
                                         f"out of {', '.join(KINDS)}", path=path)
                 served_by[name] = tuple(kinds)
+            by_activity = spec.get("by-activity", {})
+            if name != "other" and by_activity or not isinstance(by_activity, dict):
+                raise RuleFileError(f"category '{name}': by-activity belongs to [category.other], as a table "
+                                    "of activity metric = [kinds]", path=path)
+            for metric, kinds in by_activity.items():
+                if metrics is not None and metric not in metrics:
+                    from ..base.suggest import unknown
+                    raise RuleFileError(f"category 'other': by-activity: {unknown('metric', metric, sorted(metrics))}",
+                                        path=path)
+                if not _strings(kinds) or any(k not in KINDS for k in kinds):
+                    raise RuleFileError(f"category 'other': by-activity: {metric} must list kinds of goal, "
+                                        f"out of {', '.join(KINDS)}", path=path)
+                activities[metric] = tuple(kinds)
         for i, t in enumerate(data.get("task", [])):
             where = f"task #{i + 1}"
             if not isinstance(t, dict) or not isinstance(t.get("id"), str):
@@ -144,7 +161,7 @@ def build_catalogue(sources: list[tuple[str, dict]], metrics: frozenset | None =
                     tasks.pop(t["id"], None)
                     continue
             tasks[t["id"]] = _task(t, where, path, metrics)
-    return Catalogue(tuple(tasks.values()), {k: tuple(v) for k, v in examples.items()}, served_by)
+    return Catalogue(tuple(tasks.values()), {k: tuple(v) for k, v in examples.items()}, served_by, activities)
 
 
 def _task(t: dict, where: str, path: str, metrics: frozenset | None) -> Task:

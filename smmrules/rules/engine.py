@@ -266,14 +266,18 @@ def suggest_tasks(goal_or_text, *, role: str | None = None, rules: RuleSet | Non
 
 def activity_serves(goal_or_text, *, rules: RuleSet | None = None) -> tuple[str, ...]:
     """The kinds of result (categories) a statement that names no result could serve, most telling
-    first: read like a task line, with the catalogue and the metric vocabulary. Empty for a goal
-    that has a category of its own, or when nothing in its words tells."""
+    first: what its words point to when read like a task line (the catalogue and the metric
+    vocabulary), then what its activity usually serves (`by-activity` in rules/catalogue.toml).
+    Empty for a goal that has a category of its own, or when nothing tells."""
     goal = goal_or_text if isinstance(goal_or_text, Goal) else parse_goal(goal_or_text)
     if goal.category != "other":
         return ()
     from .taskprofile import profile
     ruleset = rules if rules is not None else default_rules()
-    return profile(goal.text, goal.lang, ruleset.lexicons, ruleset.catalogue)["kinds"]
+    kinds = list(profile(goal.text, goal.lang, ruleset.lexicons, ruleset.catalogue)["kinds"])
+    if goal.metric is not None:
+        kinds += [k for k in ruleset.catalogue.activities.get(goal.metric.name, ()) if k not in kinds]
+    return tuple(kinds)
 
 
 def context_from_mapping(doc: dict, today: str | dt.date | None = None, lang: str | None = None) -> Context:
