@@ -66,10 +66,10 @@ class Catalogue(Record):
         """The kinds of task that plausibly serve a goal of `category`: its own and its `served-by`."""
         return frozenset((category, *self.served_by.get(category, ())))
 
-    def ranked(self, metric: str | None, category: str, role: str | None = None) -> list[Task]:
+    def ranked(self, metric: str | None, category: str, role: str | None = None, named: tuple = ()) -> list[Task]:
         """The tasks for a goal: those that move its metric first (of its own category before the
-        others), then the rest of its category, each group in catalogue order; only tasks that suit
-        `role` when it is given."""
+        others), then the rest of its category; within each group the tasks the goal's own words
+        name (`named`, ids) first, then catalogue order. Only tasks that suit `role` when it is given."""
         scored = []
         for i, t in enumerate(self.tasks):
             if role is not None and role not in t.roles:
@@ -77,9 +77,9 @@ class Catalogue(Record):
             moves = metric is not None and metric in t.metrics
             own = t.category == category
             if moves or own:
-                scored.append(((0 if moves and own else 1 if moves else 2), i, t))
-        scored.sort(key=lambda s: s[:2])
-        return [t for _, _, t in scored]
+                scored.append(((0 if moves and own else 1 if moves else 2), 0 if t.id in named else 1, i, t))
+        scored.sort(key=lambda s: s[:3])
+        return [s[3] for s in scored]
 
     def matcher(self, lang: str):
         """A cue lexicon of every task's match patterns in `lang` (value: the task's id), built on
@@ -107,7 +107,7 @@ def _strings(value) -> bool:
 def build_catalogue(sources: list[tuple[str, dict]], metrics: frozenset | None = None) -> Catalogue:
     """The catalogue of the rule files' `[[task]]` and `[category.X]` tables, in file order. A task
     whose id an earlier file defined replaces it only with `override = true` (a team's own rule
-    folder), and `enabled = false` drops it; otherwise a repeated id is an error. `metrics`: the
+    folder), and a table of its id with `enabled = false` drops it; otherwise a repeated id is an error. `metrics`: the
     vocabulary's canonical names, which a task's `metrics` must come from."""
     tasks: dict[str, Task] = {}
     examples: dict[str, list] = {}
@@ -149,17 +149,18 @@ def build_catalogue(sources: list[tuple[str, dict]], metrics: frozenset | None =
             if not isinstance(t, dict) or not isinstance(t.get("id"), str):
                 raise RuleFileError(f"{where}: a task needs an id", path=path)
             where = f"{where} ({t['id']})"
+            if "enabled" in t:
+                if t["enabled"] is not False:
+                    raise RuleFileError(f"{where}: enabled = false drops a task; leave it out otherwise", path=path)
+                if t["id"] not in tasks:
+                    raise RuleFileError(f"{where}: enabled = false, but no earlier task has this id", path=path)
+                del tasks[t["id"]]
+                continue
             if t.get("override", False) is not True and t["id"] in tasks:
                 raise RuleFileError(f"{where}: task id {t['id']} is used twice "
                                     "(write override = true to replace a task of another folder)", path=path)
             if t.get("override", False) is True and t["id"] not in tasks:
                 raise RuleFileError(f"{where}: override = true, but no earlier task has this id", path=path)
-            if "enabled" in t:
-                if not isinstance(t["enabled"], bool):
-                    raise RuleFileError(f"{where}: enabled must be true or false", path=path)
-                if not t["enabled"]:
-                    tasks.pop(t["id"], None)
-                    continue
             tasks[t["id"]] = _task(t, where, path, metrics)
     return Catalogue(tuple(tasks.values()), {k: tuple(v) for k, v in examples.items()}, served_by, activities)
 

@@ -250,7 +250,8 @@ def check_goal(goal_or_text, *, context: Context | None = None, rules: RuleSet |
 
 def suggest_tasks(goal_or_text, *, role: str | None = None, rules: RuleSet | None = None) -> list[Task]:
     """Catalogue tasks for a goal, best first: those that move the goal's metric, then the rest of its
-    category; only tasks that suit the role of social media when `role` is given. For an activity
+    category, the tasks its own words name first in each; only tasks that suit the role of social
+    media when `role` is given. For an activity
     stated as a goal (posts, a giveaway), the tasks of the kind of result it could serve
     (`activity_serves`)."""
     if role is not None and role not in ROLES:
@@ -258,10 +259,12 @@ def suggest_tasks(goal_or_text, *, role: str | None = None, rules: RuleSet | Non
     goal = goal_or_text if isinstance(goal_or_text, Goal) else parse_goal(goal_or_text)
     ruleset = rules if rules is not None else default_rules()
     catalogue = ruleset.catalogue
+    from .taskprofile import profile
+    named = profile(goal.text, goal.lang, ruleset.lexicons, catalogue)["tasks"]
     if goal.category == "other":
         kinds = activity_serves(goal, rules=ruleset)
-        return catalogue.ranked(None, kinds[0], role) if kinds else []
-    return catalogue.ranked(goal.metric.name if goal.metric is not None else None, goal.category, role)
+        return catalogue.ranked(None, kinds[0], role, named) if kinds else []
+    return catalogue.ranked(goal.metric.name if goal.metric is not None else None, goal.category, role, named)
 
 
 def activity_serves(goal_or_text, *, rules: RuleSet | None = None) -> tuple[str, ...]:
