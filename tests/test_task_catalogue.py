@@ -159,6 +159,17 @@ def test_suggest_prints_the_activity_answer_first(capsys):
     assert out[1] == "engagement.steady-content: Publish steady, engaging content that invites reactions"
 
 
+def test_check_json_carries_the_activity_answer(capsys):
+    from smmrules.cli import main
+    main(["check", "провести розыгрыш в апреле", "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert data["activity"]["serves"] == ["awareness", "engagement"]
+    assert data["activity"]["example"] == "повысить узнаваемость бренда"
+    assert data["suggestions"][0]["category"] == "awareness" and "metrics" in data["suggestions"][0]
+    main(["check", "get 300 leads a month", "--format", "json"])
+    assert "activity" not in json.loads(capsys.readouterr().out)
+
+
 # -- a team's own catalogue -------------------------------------------------------------------------
 TEAM_RULES = RuleSet([TEAM])
 
