@@ -172,22 +172,14 @@ def main(argv: list[str] | None = None) -> int:
                 tmp = documents.with_suffix(".tmp")
                 tmp.write_text(fresh, encoding="utf-8")
                 tmp.replace(documents)
-    vocabulary = root.parent / "vocabulary.md"
-    fresh = vocabulary_page()
-    if (vocabulary.read_text(encoding="utf-8") if vocabulary.exists() else None) != fresh:
-        stale.append("../vocabulary.md")
-        if not check:
-            tmp = vocabulary.with_suffix(".tmp")
-            tmp.write_text(fresh, encoding="utf-8")
-            tmp.replace(vocabulary)
-    tasks = root.parent / "tasks.md"
-    fresh = tasks_page()
-    if (tasks.read_text(encoding="utf-8") if tasks.exists() else None) != fresh:
-        stale.append("../tasks.md")
-        if not check:
-            tmp = tasks.with_suffix(".tmp")
-            tmp.write_text(fresh, encoding="utf-8")
-            tmp.replace(tasks)
+    for name, fresh in (("vocabulary.md", vocabulary_page()), ("tasks.md", tasks_page())):
+        page = root.parent / name
+        if (page.read_text(encoding="utf-8") if page.exists() else None) != fresh:
+            stale.append(f"../{name}")
+            if not check:
+                tmp = page.with_suffix(".tmp")
+                tmp.write_text(fresh, encoding="utf-8")
+                tmp.replace(page)
     if check:
         if stale or extra:
             print(f"docs/rules is out of date: {', '.join(stale + extra)}; run python -m smmrules.docgen")
