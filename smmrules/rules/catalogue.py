@@ -173,8 +173,10 @@ def _task(t: dict, where: str, path: str, metrics: frozenset | None) -> Task:
                                                for lg in LANGS):
         raise RuleFileError(f"{where}: a task needs a title in {', '.join(LANGS)}", path=path)
     roles = t.get("roles", list(ROLES))
-    if not isinstance(roles, list) or not roles:
-        raise RuleFileError(f"{where}: roles must be a list of roles", path=path)
+    if not isinstance(roles, list):
+        raise RuleFileError(f"{where}: roles must be a list", path=path)
+    if not roles:
+        raise RuleFileError(f"{where}: roles must name at least one role (leave the key out for all)", path=path)
     for r in roles:
         if r not in ROLES:
             raise RuleFileError(f"{where}: unknown role {r!r} (roles: {', '.join(ROLES)})", path=path)
