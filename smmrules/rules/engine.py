@@ -63,7 +63,7 @@ class RuleSet:
                 rules[r.code] = r
             overrides += file_overrides
             alias_list += file_aliases
-            if "task" in data or "category" in data:
+            if _feeds_catalogue(data):
                 self.catalogue_data.append((str(path), data))
         self.fingerprint = print_.hexdigest()
         self.aliases: dict[str, str] = resolve_aliases(alias_list, rules)
@@ -183,6 +183,11 @@ def _digest(path: Path | str) -> bytes:
     return h.digest()
 
 
+def _feeds_catalogue(data: dict) -> bool:
+    """Whether a rule file's data holds catalogue entries (tasks or categories) for build_catalogue."""
+    return "task" in data or "category" in data
+
+
 def _builtin_files(fields: dict, functions: dict, declared: str) -> list[tuple]:
     """The package's own rule files, loaded: (path, rules, overrides, data, aliases, digest) per file.
 
@@ -202,7 +207,7 @@ def _builtin_files(fields: dict, functions: dict, declared: str) -> list[tuple]:
                      for r in file_rules]
             # the path as a string: a pickled Path would import pathlib on every run; a file's data
             # is kept only where the catalogue reads it (RuleSet), the rest is half of the entry
-            kept = data if ("task" in data or "category" in data) else {}
+            kept = data if _feeds_catalogue(data) else {}
             out.append((str(path), specs, file_overrides, kept, aliases, _digest(path)))
         return out
 
