@@ -109,6 +109,10 @@ def main(argv=None) -> int:
     row("  lint / Lark.parse of pre-tagged tokens", f"{r1:.2f}x",
         "within 2x" if r1 <= 2 else "over 2x (the stricter reading: no lexing)")
     row("  lint / parse_goal", f"{m['lint'] / m['parse_goal']:.2f}x")
+    # floors: work any lint of this document includes (what it cannot go under), in the same run
+    row("  floors: LR driver alone / regex scan / read+split",
+        " / ".join(f"{n / m[f]:,.0f}" for f in ("LR driver", "regex scan", "read+split")) + " goals/s; lint is "
+        + " / ".join(f"{m['lint'] / m[f]:.1f}x" for f in ("LR driver", "regex scan", "read+split")))
 
     # Scaling: each size in a fresh process, against the 1k document linted around it there
     sc = scaling.measure(sizes, rounds=1 if args.quick else 2)
