@@ -275,3 +275,21 @@ def test_any_task_line_reads_into_known_kinds(text, lang):
     assert prof["categories"] == tuple(sorted(prof["kinds"]))
     assert set(prof["tasks"]) <= set(CAT.index)
     assert len(set(prof["tasks"])) == len(prof["tasks"])
+
+
+def test_task_profiles_are_made_once_per_text_and_copied_out(monkeypatch):
+    """A brief repeats its tasks: each (text, language) is profiled once per rule set, and every caller
+    gets its own copy to add to (D609's serves_goal is written into it)."""
+    from smmrules.rules import doccheck
+    from smmrules.rules.engine import RuleSet
+    rules = RuleSet()
+    calls = []
+    real = doccheck.profile
+    monkeypatch.setattr(doccheck, "profile", lambda *a: calls.append(a[:2]) or real(*a))
+    first = doccheck.task_profile("run a giveaway with a partner brand", "en", rules)
+    first["serves_goal"] = True
+    second = doccheck.task_profile("run a giveaway with a partner brand", "en", rules)
+    assert calls == [("run a giveaway with a partner brand", "en")]
+    assert "serves_goal" not in second and second["kinds"] == first["kinds"] and second["kinds"]
+    doccheck.task_profile("run a giveaway with a partner brand", "ru", rules)
+    assert len(calls) == 2

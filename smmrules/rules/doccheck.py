@@ -11,9 +11,19 @@ from .findings import Finding
 from .taskprofile import profile
 
 
+_PROFILES_KEPT = 4096     # task lines remembered per rule set (briefs repeat the same tasks)
+
+
 def task_profile(text: str, lang: str, rules: RuleSet) -> dict:
-    """What a task line's words say (taskprofile.profile) with the rule set's vocabulary and catalogue."""
-    return profile(text, lang, rules.lexicons, rules.catalogue)
+    """What a task line's words say (taskprofile.profile) with the rule set's vocabulary and catalogue:
+    made once per (text, language) and rule set, each caller getting its own copy to add to."""
+    memo = rules.__dict__.setdefault("_task_profiles", {})
+    found = memo.get((text, lang))
+    if found is None:
+        if len(memo) >= _PROFILES_KEPT:
+            memo.clear()
+        found = memo[(text, lang)] = profile(text, lang, rules.lexicons, rules.catalogue)
+    return dict(found)
 
 
 def _target_key(goal) -> tuple | None:
