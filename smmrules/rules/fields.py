@@ -262,7 +262,8 @@ def progress_values(tr: Tracking, lang: str, unit: str | None = None) -> dict[st
     return {"progress": pct(tr.progress), "expected_progress": pct(tr.expected),
             "current": "" if tr.current is None else amount(tr.current, lang, unit),
             "checkin_date": human_date(tr.points[-1].date, lang) if tr.points else "",
-            "pace": pace, "missing": t["missing"].get(tr.missing, "") if tr.missing else ""}
+            "pace": pace, "missing": t["missing"].get(tr.missing, "") if tr.missing else "",
+            "level": "" if tr.level is None else amount(tr.level, lang, unit)}
 
 
 def _goal_messages(item: GoalItem, env: dict, ctx: Context, lang: str) -> dict[str, str]:
@@ -483,7 +484,7 @@ def _checkin_messages(item: CheckInItem, env: dict, ctx: Context, lang: str) -> 
 _GOAL_PLACEHOLDERS = ("metric", "target", "value", "unit", "deadline", "months", "monthly_growth", "period",
                       "channel", "category", "direction", "baseline", "role", "text", "unplaced", "time_text",
                       "other_line", "suggested_tasks", "progress", "expected_progress", "current", "checkin_date",
-                      "pace", "missing")
+                      "pace", "missing", "level")
 
 SCOPE_TABLE: dict[str, Scope] = {
     "goal": Scope("goal", _goal_fields, _goal_values, ("goal", "metric", "target", "deadline", "baseline", "time"),
