@@ -245,7 +245,9 @@ def human_date(day, lang: str) -> str:
 
 def signed(v: float, lang: str, unit: str | None = None) -> str:
     """A change written with its sign, the way `lang` writes numbers ("+450", "\u22120,2")."""
-    return ("+" if v >= 0 else "\u2212") + amount(abs(v), lang, unit)
+    if round(v, 2) == 0:
+        return amount(0.0, lang, unit)
+    return ("+" if v > 0 else "\u2212") + amount(abs(v), lang, unit)
 
 
 def progress_values(tr: Tracking, lang: str, unit: str | None = None) -> dict[str, str]:
@@ -254,10 +256,11 @@ def progress_values(tr: Tracking, lang: str, unit: str | None = None) -> dict[st
     t = templates()[lang]
     pct = lambda v: "" if v is None else f"{round(v * 100):d}%"
     pace = ""
+    change = "pp" if unit == "%" else unit        # a change of a percentage is in percentage points
     if tr.pace is not None:
-        pace = " " + t["pace"].format(pace=signed(tr.pace, lang, unit))
+        pace = " " + t["pace"].format(pace=signed(tr.pace, lang, change))
         if tr.recent_pace is not None:
-            pace += t["recent_pace"].format(pace=signed(tr.recent_pace, lang, unit))
+            pace += t["recent_pace"].format(pace=signed(tr.recent_pace, lang, change))
         pace += "."
     return {"progress": pct(tr.progress), "expected_progress": pct(tr.expected),
             "current": "" if tr.current is None else amount(tr.current, lang, unit),
