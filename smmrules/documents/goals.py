@@ -629,6 +629,21 @@ def _goal_entry(i: int, g: dict, lang: str, ctx: Context, declared_lang: str | N
         return GoalEntry(str(v), k.line, None, exc, g["category"], tasks, span, checkins)
 
 
+def _checkin_goal(text: str, lang: str) -> Optional[Goal]:
+    """A check-in's value read as a statement: in the goal's language, else in the language of its own
+    words ("1,8 грн" under a goal in English); None when it reads in neither."""
+    found = None
+    for value_lang in (lang, None):
+        try:
+            g = parse_goal(text, lang=value_lang)
+        except GoalSyntaxError:
+            continue
+        if g.target is not None and not g.unplaced:
+            return g
+        found = found or g
+    return found
+
+
 def _checkin(c: dict, lang: str, max_statement_length: int) -> CheckIn:
     """A check-in line's date and value, read in the goal's language (the value as a statement is: a
     number with its unit, scale word or metric, "4,200", "3.5%", "$1.6", «1,8 грн», "2 h", "top-5")."""
@@ -643,9 +658,8 @@ def _checkin(c: dict, lang: str, max_statement_length: int) -> CheckIn:
         return CheckIn(date, None, text, span, error="missing")
     if text[0] in "+-\u2212" or len(text) > max_statement_length:
         return CheckIn(date, None, text, span, error="change" if text[0] in "+-\u2212" else "unreadable")
-    try:
-        g = parse_goal(text, lang=lang)
-    except GoalSyntaxError:
+    g = _checkin_goal(text, lang)
+    if g is None:
         return CheckIn(date, None, text, span, error="unreadable")
     t = g.target
     if t is not None and t.kind == "relative":
