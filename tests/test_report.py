@@ -60,9 +60,9 @@ def test_the_client_language_overrides_the_briefs(at_root, capsys):
 
 
 @pytest.mark.parametrize("lang, summary", [
-    ("en", {"goal_count": 5, "smart_count": 5, "status_counts": {"done": 1, "on-track": 1, "behind": 1,
-                                                                   "at-risk": 1, "unknown": 1}}),
-    ("ru", {"goal_count": 4, "smart_count": 4, "status_counts": {"done": 1, "on-track": 2, "behind": 1}}),
+    ("en", {"goal_count": 6, "smart_count": 5, "status_counts": {"done": 1, "on-track": 1, "behind": 1,
+                                                                   "at-risk": 1, "unknown": 1, "none": 1}}),
+    ("ru", {"goal_count": 5, "smart_count": 4, "status_counts": {"done": 1, "on-track": 2, "behind": 1, "none": 1}}),
     ("uk", {"goal_count": 4, "smart_count": 4, "status_counts": {"on-track": 2, "at-risk": 2}}),
 ])
 def test_the_summary_counts_statuses_and_smart_goals(at_root, capsys, lang, summary):
