@@ -157,24 +157,25 @@ def months_between_dates(start, end) -> float:
     return (end - start).days / _DAYS_PER_MONTH
 
 
+def _per_month(before: float, after: float, start, end, too_short: str) -> float:
+    """The change from `before` (on `start`) to `after` (on `end`) per month."""
+    before, after = _finite("value", before), _finite("value", after)
+    months = months_between_dates(start, end)
+    if months <= 0:
+        raise MetricError(too_short)
+    return _result("the pace", lambda: (after - before) / months)
+
+
 def pace_needed(current: float, target: float, on, deadline) -> float:
     """The change per month that takes `current` on the date `on` to `target` by `deadline` (negative for
     a decrease)."""
-    current, target = _finite("current", current), _finite("target", target)
-    months = months_between_dates(on, deadline)
-    if months <= 0:
-        raise MetricError(f"no time is left: the deadline ({deadline}) is not after {on}")
-    return _result("the pace", lambda: (target - current) / months)
+    return _per_month(current, target, on, deadline, f"no time is left: the deadline ({deadline}) is not after {on}")
 
 
 def observed_pace(earlier: tuple, later: tuple) -> float:
     """The change per month between two (date, value) check-ins."""
     (d0, v0), (d1, v1) = earlier, later
-    v0, v1 = _finite("value", v0), _finite("value", v1)
-    months = months_between_dates(d0, d1)
-    if months <= 0:
-        raise MetricError(f"the later check-in ({d1}) must come after the earlier one ({d0})")
-    return _result("the pace", lambda: (v1 - v0) / months)
+    return _per_month(v0, v1, d0, d1, f"the later check-in ({d1}) must come after the earlier one ({d0})")
 
 
 def progress_ratio(made: float, expected: float) -> float:

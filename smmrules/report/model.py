@@ -65,8 +65,7 @@ def _reading(goal, ctx, lexicons, lang: str) -> dict:
     from ..language.render import templates
     channel = templates()["channels"].get(goal.channel, goal.channel) if goal.channel else None
     return {"metric": _metric_words(goal, lexicons, lang), "channel": channel,
-            "baseline": amount(base, lang, unit if unit != "%" or base is not None else None)
-            if base is not None else None,
+            "baseline": amount(base, lang, unit) if base is not None else None,
             "target": _target_words(goal, lang),
             "deadline": _date(d.date, lang) if d is not None and d.date is not None else (d.text if d else None)}
 

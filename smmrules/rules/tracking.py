@@ -9,14 +9,13 @@ from typing import NamedTuple, Optional
 from .. import metrics
 from ..language.ast import Goal
 from ..language.context import Context
-from .measures import baseline_for, target_level
+from .measures import _HOURS, baseline_for, target_level
 
 # why a goal's status cannot be known: the slot or the data that is missing
 MISSING = ("target", "metric", "checkin", "deadline", "start", "baseline")
 # why a readable check-in cannot be the goal's metric: another metric named, a unit the metric is not
 # counted in (or another currency), a number out of the metric's scale, a date after today
 CHECKIN_PROBLEMS = ("metric", "unit", "scale", "future")
-_HOURS = {"s": 1 / 3600, "min": 1 / 60, "h": 1.0, "d": 24.0, "w": 168.0}
 
 
 class Point(NamedTuple):
