@@ -246,7 +246,7 @@ def _classify(line_text: str, lineno: int) -> list[Token]:
         value = value.strip()
         first = _norm_key(parts[0]) if parts else ""
         kind = None
-        checkin = _checkin_head(head, kw)
+        checkin = _checkin_head(head, norm, kw)
         if checkin is not None:
             kind = "CHECKIN_KW"
             word, date = checkin
@@ -282,12 +282,15 @@ def _classify(line_text: str, lineno: int) -> list[Token]:
 _CHECKIN_DATE_RE = re.compile(r"\s(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})$")
 
 
-def _checkin_head(head: str, kw: _Keywords) -> Optional[tuple[str, Optional[str]]]:
-    """(keyword as written, date as written or None) when `head` (the text before a line's colon) starts a
-    check-in: a check-in word, optionally followed by a date ("current 2026-03-01", «факт на 01.03.2026»)."""
+def _checkin_head(head: str, norm: str, kw: _Keywords) -> Optional[tuple[str, Optional[str]]]:
+    """(keyword as written, date as written or None) when `head` (the text before a line's colon; `norm`,
+    its normalized form) starts a check-in: a check-in word, optionally followed by a date
+    ("current 2026-03-01", «факт на 01.03.2026»)."""
     head = head.rstrip()
-    if _norm_key(head) in kw.checkin:
+    if norm in kw.checkin:
         return head, None
+    if not head[-1:].isdigit():         # no date at its end: the common case of every header line
+        return None
     m = _CHECKIN_DATE_RE.search(head)
     if m is None:
         return None
