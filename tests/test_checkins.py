@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smmrules.documents.goals import CheckIn, GoalEntry, parse_document
+from smmrules.documents.goals import CHECKIN_ERRORS, CheckIn, GoalEntry, parse_document, read_checkin
 from smmrules.linting.pipeline import lint
 from smmrules.rules.engine import default_rules
 from smmrules.rules.measures import metric_info
@@ -147,3 +147,19 @@ def test_a_decimal_is_read_with_a_point_or_a_comma(whole, frac):
     for written in (f"{whole}.{frac:02d}", f"{whole},{frac:02d}"):
         (c,) = checkins(f"{GOAL}current: {written}%\n")
         assert c.value == pytest.approx(whole + frac / 100) and c.unit == "%", written
+
+
+def test_other_readers_read_a_check_in_from_its_cells():
+    """read_checkin is what a table's `current` column goes through: the same reading as a line."""
+    c = read_checkin(" 4 200 ", "01.03.2026", lang="uk")
+    assert (c.date, c.value, c.text, c.error) == (dt.date(2026, 3, 1), 4200.0, "4 200", None)
+    assert read_checkin("4,200", "2026/03/01").error == "date"
+    assert read_checkin("4,200", "99999999999999999999-1-1").error == "date"
+    assert read_checkin("", None).error == "missing"
+
+
+@given(st.text(max_size=60), st.one_of(st.none(), st.text(max_size=20)), st.sampled_from(["en", "ru", "uk"]))
+def test_reading_a_check_in_never_raises(text, date_text, lang):
+    c = read_checkin(text, date_text, lang=lang)
+    assert (c.value is None) == (c.error is not None)
+    assert c.error is None or c.error in CHECKIN_ERRORS

@@ -648,14 +648,22 @@ def _checkin_goal(text: str, lang: str) -> Optional[Goal]:
 
 
 def _checkin(c: dict, lang: str, max_statement_length: int) -> CheckIn:
-    """A check-in line's date and value, read in the goal's language (the value as a statement is: a
-    number with its unit, scale word or metric, "4,200", "3.5%", "$1.6", «1,8 грн», "2 h", "top-5")."""
-    text, span = c["text"], c["span"]
+    """A check-in line of a .goals document: its date as written (or None) and its value."""
+    return read_checkin(c["text"], c["date"], span=c["span"], lang=lang, max_statement_length=max_statement_length)
+
+
+def read_checkin(text: str, date_text: Optional[str] = None, *, span: Optional[Span] = None, lang: str = "en",
+                 max_statement_length: int = MAX_STATEMENT) -> CheckIn:
+    """A check-in from its value and date as written (a `current` cell of a table or a line under a goal):
+    the date 2026-03-01 or 01.03.2026, the value read in the goal's language `lang` as a statement reads a
+    number with its unit, scale word or metric ("4,200", "3.5%", "$1.6", «1,8 грн», "2 h", "top-5").
+    Never raises: what cannot be used has its `error` (CHECKIN_ERRORS)."""
+    text = text.strip()
     date = None
-    if c["date"] is not None:
+    if date_text is not None:
         try:
-            date = _checkin_date(c["date"])
-        except ValueError:
+            date = _checkin_date(date_text.strip())
+        except (ValueError, OverflowError):
             return CheckIn(None, None, text, span, error="date")
     if not text:
         return CheckIn(date, None, text, span, error="missing")
@@ -694,5 +702,5 @@ def header_suggestion(raw_key: str) -> Optional[str]:
     return close[0] if close else None
 
 
-__all__ = ["CheckIn", "Document", "GoalEntry", "HeaderEntry", "StrayLine", "Suppression", "TaskEntry", "parse_document",
+__all__ = ["CheckIn", "Document", "GoalEntry", "read_checkin", "HeaderEntry", "StrayLine", "Suppression", "TaskEntry", "parse_document",
            "CATEGORIES"]
