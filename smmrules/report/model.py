@@ -70,8 +70,15 @@ def _reading(goal, ctx, lexicons, lang: str) -> dict:
             "deadline": _date(d.date, lang) if d is not None and d.date is not None else (d.text if d else None)}
 
 
-def _finding(f) -> dict:
-    return {"code": f.code, "level": f.level, "smart": f.smart, "line": f.line, "message": f.message}
+def _finding(f, about: Optional[str] = None, lang: str = "en") -> dict:
+    """A finding as advice; `about`: the task or check-in line it is on, quoted before its message (the
+    message of a task rule does not say which task it means)."""
+    message = f.message
+    if about is not None:
+        from ..language.render import templates
+        quote = templates()[lang]["quote"]
+        message = f"{quote[0]}{about}{quote[1]}: {message}"
+    return {"code": f.code, "level": f.level, "smart": f.smart, "line": f.line, "message": message}
 
 
 def _goal_lines(entry) -> set[int]:
@@ -116,7 +123,9 @@ def goal_report(n: int, entry, findings: list, ctx, rules, lang: str) -> dict:
     if tr.start is not None and tr.deadline is not None and tr.baseline is not None and tr.level is not None \
             and tr.start < tr.deadline and goal.direction != "maintain":
         out["path"] = [[tr.start.isoformat(), tr.baseline], [tr.deadline.isoformat(), tr.level]]
-    out["advice"] = [_finding(f) for f in findings if f.code not in STATUS_OF_CODE]
+    about = {t.line: t.text for t in entry.tasks}
+    about.update({c.span.line: c.text for c in entry.checkins if c.span is not None})
+    out["advice"] = [_finding(f, about.get(f.line), lang) for f in findings if f.code not in STATUS_OF_CODE]
     if rules.catalogue is not None:
         out["suggested"] = [t.title(lang) for t in rules.catalogue.for_category(goal.category, ctx.role)[:3]]
     return out
