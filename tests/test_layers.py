@@ -33,7 +33,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rules", ("rules/",)),
     ("linting", ("linting/",)),
     ("reporters", ("reporters/",)),
-    ("top", ("api.py", "cli.py", "docgen.py", "__init__.py", "__main__.py")),
+    ("top", ("api.py", "cli.py", "docgen.py", "__init__.py", "__main__.py", "report/")),
 )
 RANK = {name: rank for rank, (name, _) in enumerate(LAYERS)}
 

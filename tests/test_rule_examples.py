@@ -40,7 +40,7 @@ def test_every_placeholder_is_filled(rule, lang):
         from smmrules.linting.pipeline import lint
         for case in (c for c in rule.cases if c.expect == "bad"):
             text = case.text if case.document else f"goal: {case.text}\n"
-            found = [f for f in lint(text, rules=RULES) if f.code == rule.code]
+            found = [f for f in lint(text, rules=RULES, today=case.today) if f.code == rule.code]
             assert found, case.text
             for f in found:
                 assert not re.search(r"\{[a-z_]+\}", f.message), f.message
@@ -63,9 +63,9 @@ def test_every_placeholder_is_filled(rule, lang):
 
 def test_codes_are_unique_and_prefixed_by_their_letter():
     """A SMART rule's code starts with its letter; the others with their family's: E syntax,
-    L suppressions, C clarity (how a goal is written), D domain and document rules."""
+    L suppressions, C clarity (how a goal is written), P progress, D domain and document rules."""
     for rule in RULES.all_rules():
-        family = "C" if rule.name.startswith("clarity.") else "D"
+        family = "C" if rule.name.startswith("clarity.") else "P" if rule.name.startswith("progress.") else "D"
         expected = rule.smart or {"syntax": "E", "suppression": "L"}.get(rule.scope, family)
         assert rule.code[0] == expected, rule.code
 

@@ -6,7 +6,7 @@ from typing import Iterable
 
 from ..documents.goals import Document, GoalEntry, TaskEntry
 from .engine import RuleSet
-from .fields import GoalItem, HeaderItem, SuppressionItem, SyntaxItem, TaskItem
+from .fields import CheckInItem, GoalItem, HeaderItem, SuppressionItem, SyntaxItem, TaskItem
 from .findings import Finding
 from .taskprofile import profile
 
@@ -68,7 +68,7 @@ def _goal_items(doc: Document, rules: RuleSet) -> list[tuple[str, GoalItem | Syn
             if prev is not None and prev[1] != key:
                 conflict = prev[0]
             by_metric.setdefault(goal.metric.name, (entry.line, key))
-        out.append(("goal", GoalItem(goal, len(entry.tasks), dup_line, conflict, rules.catalogue)))
+        out.append(("goal", GoalItem(goal, len(entry.tasks), dup_line, conflict, rules.catalogue, entry.checkins)))
     return out
 
 
@@ -87,11 +87,12 @@ def _task_items(doc: Document, rules: RuleSet) -> list[TaskItem]:
 
 
 def document_entities(doc: Document, rules: RuleSet) -> list[tuple[str, object]]:
-    """(scope, entity) for each header entry, goal, syntax error, task and stray line of a document
+    """(scope, entity) for each header entry, goal, syntax error, task, check-in and stray line of a document
     (suppression comments come after filtering: suppression_findings)."""
     items: list[tuple[str, object]] = [("header", h) for h in _header_items(doc)]
     items += _goal_items(doc, rules)
     items += [("task", t) for t in _task_items(doc, rules)]
+    items += [("checkin", CheckInItem(c, entry.goal)) for entry in doc.goals for c in entry.checkins]
     items += [("line", line) for line in doc.stray]
     return items
 
