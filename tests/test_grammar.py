@@ -318,10 +318,13 @@ def test_metric_table_is_consistent():
         assert spec["category"] in CATEGORIES, name
         assert set(spec.get("display", {})) == set(LANGS), f"{name}: display needs en, ru and uk"
         assert set(spec) <= {"category", "abstract", "activity", "lower_is_better", "time", "display",
-                             "percent_variant", "counted_variant", "unit_kind", "en", "ru", "uk", "any"}, name
+                             "percent_variant", "counted_variant", "qualified_by", "unit_kind", "en", "ru", "uk",
+                             "any"}, name
         assert spec.get("unit_kind", "count") in UNIT_KINDS, name
         if "percent_variant" in spec:
             assert spec["percent_variant"] in metrics, name
+        for qualifier, named in spec.get("qualified_by", {}).items():
+            assert qualifier in metrics and named in metrics, (name, qualifier)
         if "counted_variant" in spec:
             # a collective noun: abstract as written, its counted variant countable
             assert spec.get("abstract") and not metrics[spec["counted_variant"]].get("abstract"), name

@@ -888,6 +888,13 @@ class Assembler:
             heads = [p for i, p in enumerate(metric_phrases)
                      if not (i + 1 < len(metric_phrases) and _adjacent(p, metric_phrases[i + 1]))]
             metric_phrases = heads
+        # a word that says what the head counts: "subscribers to our newsletter", «подписчики на
+        # консультацию»
+        head = metric_phrases[0]
+        for p in metric_phrases[1:]:
+            name = info[head.value].qualified_by.get(p.value)
+            if name is not None:
+                return head.evolve(value=name, span=head.span.cover(p.span))
         # an activity word next to a result ("accounts ... by followers") is not the goal's metric
         for p in metric_phrases:
             if not info[p.value].activity:
