@@ -1,5 +1,5 @@
 """Families of words the goal reader once missed (issue 11): collective nouns that count only with a
-figure, engaging people as an aim, course intake, subscribers of a newsletter or to a webinar,
+figure, engaging people as an aim, covering people («охватить», «охопити»), course intake, subscribers of a newsletter or to a webinar,
 families and households as customers, English metric names inside Russian and Ukrainian
 statements, a bare headcount and a rank in the market.
 
@@ -95,6 +95,31 @@ INVOLVEMENT = [
          None, None, ("event", None, None), ["S103"]),
     srow("підвищити залучення аудиторії та впізнаваність бренду", "uk", "engagement", "increase", "involvement",
          None, None, None, None, None, ["S103"]),
+]
+
+# --- covering people: reach, whose object says whom it covers ----------------------------------------
+COVERING = [
+    srow("охватить 50 000 человек к маю", "ru", "awareness", "reach", "reach", None, None, None,
+         ("absolute", 50000, None), ("date", "2026-05-31", None), []),
+    srow("охватить молодых мам в Киеве", "ru", "awareness", "reach", "reach", None, None, None, None, None, []),
+    srow("охватывать 10 000 пользователей в месяц", "ru", "awareness", "reach", "reach", "month", None, None,
+         ("absolute", 10000, None), None, []),
+    srow("охватить 100 000 подписчиков к лету", "ru", "awareness", "reach", "reach", None, None, None,
+         ("absolute", 100000, None), ("season", "2026-05-31", None), []),
+    srow("охватить всю целевую аудиторию к концу года", "ru", "awareness", "reach", "reach", None, None, None,
+         None, END_OF_YEAR, []),
+    srow("охопити 20 000 людей до кінця року", "uk", "awareness", "reach", "reach", None, None, None,
+         ("absolute", 20000, None), END_OF_YEAR, []),
+    srow("охоплювати 5 000 користувачів щомісяця", "uk", "awareness", "reach", "reach", "month", None, None,
+         ("absolute", 5000, None), None, []),
+    srow("охопити 30 000 батьків до вересня", "uk", "awareness", "reach", "reach", None, None, None,
+         ("absolute", 30000, None), ("date", "2026-09-30", None), []),
+    srow("охопити більше клієнтів в Instagram", "uk", "awareness", "reach", "reach", None, "instagram", None,
+         None, None, []),
+    srow("охопити аудиторію Києва", "uk", "awareness", "reach", "reach", None, None, None, None, None, []),
+    # the English verb "reach" is getting to a level: its object is the metric
+    srow("reach 10,000 followers by June 2026", "en", "awareness", "reach", "followers", None, None, None,
+         ("absolute", 10000, None), JUNE, []),
 ]
 
 # --- the intake of a course or a school ----------------------------------------------------------------
@@ -232,6 +257,11 @@ def test_collective_nouns(text, expected, s_codes):
 
 @pytest.mark.parametrize("text, expected, s_codes", INVOLVEMENT, ids=[r[0] for r in INVOLVEMENT])
 def test_engaging_people(text, expected, s_codes):
+    _check(text, expected, s_codes)
+
+
+@pytest.mark.parametrize("text, expected, s_codes", COVERING, ids=[r[0] for r in COVERING])
+def test_covering_people(text, expected, s_codes):
     _check(text, expected, s_codes)
 
 

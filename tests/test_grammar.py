@@ -318,8 +318,8 @@ def test_metric_table_is_consistent():
         assert spec["category"] in CATEGORIES, name
         assert set(spec.get("display", {})) == set(LANGS), f"{name}: display needs en, ru and uk"
         assert set(spec) <= {"category", "abstract", "activity", "lower_is_better", "time", "display",
-                             "percent_variant", "counted_variant", "qualified_by", "unit_kind", "en", "ru", "uk",
-                             "any"}, name
+                             "percent_variant", "counted_variant", "qualified_by", "people_object", "unit_kind",
+                             "en", "ru", "uk", "any"}, name
         assert spec.get("unit_kind", "count") in UNIT_KINDS, name
         if "percent_variant" in spec:
             assert spec["percent_variant"] in metrics, name

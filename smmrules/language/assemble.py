@@ -804,9 +804,9 @@ class Assembler:
             elif implied is not None and metric is not None and info[implied].category == "loyalty" \
                     and metric.value == "sales":
                 metric = None  # "retain customers", «удержать клиентов»: the customers kept are retention
-            elif implied is not None and metric is not None and info[implied].abstract \
-                    and info[implied].category == "engagement" and info[metric.value].category != "engagement":
-                metric = None  # "engage followers", «вовлечь подписчиков»: whose involvement, not the metric
+            elif implied is not None and metric is not None and info[implied].people_object \
+                    and metric.value != implied:
+                metric = None  # "engage followers", «охватить 5 000 пользователей»: whose, not the metric
             # with no verb, or after "sell/earn/get", «на 1 млн грн» is an amount worth, not a change
             frame = start.evolve(time_metric=_time_metric(verb_cls, metric, implied, info),
                                  produces=pi.verb is None or verb_cls in ("achieve", "attract"),
