@@ -1,7 +1,8 @@
 """Families of words the goal reader once missed (issue 11): collective nouns that count only with a
-figure, engaging people as an aim, covering people («охватить», «охопити»), course intake, subscribers of a newsletter or to a webinar,
-families and households as customers, English metric names inside Russian and Ukrainian
-statements, a bare headcount and a rank in the market.
+figure, engaging people as an aim, covering people («охватить», «охопити»), working with partners,
+course intake, subscribers of a newsletter or to a webinar, families and households as customers,
+English metric names inside Russian and Ukrainian statements, a bare headcount and a rank in the
+market.
 
 Each row is a statement written for this test (today = 2026-01-15) with every slot of the goal
 and the SMART "S" codes check_goal finds on it; the language is detected, never given.
@@ -120,6 +121,31 @@ COVERING = [
     # the English verb "reach" is getting to a level: its object is the metric
     srow("reach 10,000 followers by June 2026", "en", "awareness", "reach", "followers", None, None, None,
          ("absolute", 10000, None), JUNE, []),
+]
+
+# --- working with partners: collaborations, a task with a count --------------------------------------
+COLLABORATIONS = [
+    srow("work with 200 bloggers in 1 year", "en", "other", "achieve", "influencer_collaborations", None, None,
+         None, ("absolute", 200, None), ("duration", "2027-01-15", "P1Y"), []),
+    srow("partner with 10 influencers by June 2026", "en", "other", "achieve", "influencer_collaborations", None,
+         None, None, ("absolute", 10, None), JUNE, []),
+    srow("collaborate with 5 content creators this quarter", "en", "other", "achieve",
+         "influencer_collaborations", None, None, None, ("absolute", 5, None), ("period-end", "2026-03-31", None),
+         []),
+    srow("team up with 3 local brands by the end of 2026", "en", "other", "achieve", "influencer_collaborations",
+         None, None, None, ("absolute", 3, None), END_OF_YEAR, []),
+    srow("сотрудничать с 20 блогерами в течение года", "ru", "other", "achieve", "influencer_collaborations",
+         None, None, None, ("absolute", 20, None), ("duration", "2027-01-15", "P1Y"), []),
+    srow("поработать с 15 блогерами к лету", "ru", "other", "achieve", "influencer_collaborations", None, None,
+         None, ("absolute", 15, None), ("season", "2026-05-31", None), []),
+    srow("работать с 5 амбассадорами каждый месяц", "ru", "other", "achieve", "influencer_collaborations",
+         "month", None, None, ("absolute", 5, None), None, []),
+    srow("співпрацювати з 10 блогерами до кінця року", "uk", "other", "achieve", "influencer_collaborations",
+         None, None, None, ("absolute", 10, None), END_OF_YEAR, []),
+    srow("працювати з 8 інфлюенсерами щомісяця", "uk", "other", "achieve", "influencer_collaborations", "month",
+         None, None, ("absolute", 8, None), None, []),
+    srow("попрацювати з 12 блогерами до вересня", "uk", "other", "achieve", "influencer_collaborations", None,
+         None, None, ("absolute", 12, None), ("date", "2026-09-30", None), []),
 ]
 
 # --- the intake of a course or a school ----------------------------------------------------------------
@@ -263,6 +289,13 @@ def test_engaging_people(text, expected, s_codes):
 @pytest.mark.parametrize("text, expected, s_codes", COVERING, ids=[r[0] for r in COVERING])
 def test_covering_people(text, expected, s_codes):
     _check(text, expected, s_codes)
+
+
+@pytest.mark.parametrize("text, expected, s_codes", COLLABORATIONS, ids=[r[0] for r in COLLABORATIONS])
+def test_working_with_partners(text, expected, s_codes):
+    """A task with a count: specific (R404 says it is a task, not a result)."""
+    _check(text, expected, s_codes)
+    assert "R404" in {f.code for f in check_goal(parse_goal(text, today=TODAY))}
 
 
 @pytest.mark.parametrize("text, expected, s_codes", ENROLMENT, ids=[r[0] for r in ENROLMENT])
