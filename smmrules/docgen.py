@@ -88,7 +88,8 @@ def vocabulary_page(path: Path | str | None = None) -> str:
         "(\"cost per lead\" is not \"cost\"). Unit kind is what a target of the metric counts: count,",
         "percent, money, time, rate (a score or ratio that is not a share) or rank. Where lower is",
         "better, \"improve\" and \"optimise\" mean \"reduce\". Abstract outcomes cannot be counted as",
-        "written; activities are tasks, not results.",
+        "written; activities are tasks, not results. A collective noun (\"community\", «аудитория»)",
+        "is abstract until the goal gives it a figure, and is then the metric named after \"counted as\".",
         "",
     ]
     for category in sorted(by_category, key=lambda c: (_CATEGORY_ORDER + (c,)).index(c)):
@@ -100,6 +101,8 @@ def vocabulary_page(path: Path | str | None = None) -> str:
             spec = metrics[name]
             unit_kind = spec.get("unit_kind", "time" if spec.get("time") else "count")
             kind = ", ".join(k for k in ("abstract", "activity") if spec.get(k))
+            if spec.get("counted_variant"):
+                kind += f"; counted as `{spec['counted_variant']}`"
             cells = [f"`{name}`", unit_kind, "yes" if spec.get("lower_is_better") else "",
                      kind, ", ".join(_shown(p) for p in spec.get("any", []))]
             cells += [", ".join(_shown(p, lang, str(source.parent)) for p in spec.get(lang, [])) for lang in LANGS]

@@ -171,6 +171,10 @@ def _consistent(goal: Goal) -> Goal:
     info = METRICS[metric.name]
     units = {goal.target.unit, goal.baseline.unit if goal.baseline else None}
     period = goal.period
+    if info.counted_variant:
+        # a collective noun with a target is counted: "the community to 5,000" is its size
+        info = METRICS[info.counted_variant]
+        metric = Metric(info.name, info.display.get(goal.lang, info.name), info.category)
     if info.percent_variant and "%" in units:
         # "engagement from 4% to 6%" is a rate: the parser names the metric's percent variant
         v = METRICS[info.percent_variant]

@@ -318,10 +318,16 @@ def test_metric_table_is_consistent():
         assert spec["category"] in CATEGORIES, name
         assert set(spec.get("display", {})) == set(LANGS), f"{name}: display needs en, ru and uk"
         assert set(spec) <= {"category", "abstract", "activity", "lower_is_better", "time", "display",
-                             "percent_variant", "unit_kind", "en", "ru", "uk", "any"}, name
+                             "percent_variant", "counted_variant", "qualified_by", "people_object", "unit_kind",
+                             "en", "ru", "uk", "any"}, name
         assert spec.get("unit_kind", "count") in UNIT_KINDS, name
         if "percent_variant" in spec:
             assert spec["percent_variant"] in metrics, name
+        for qualifier, named in spec.get("qualified_by", {}).items():
+            assert qualifier in metrics and named in metrics, (name, qualifier)
+        if "counted_variant" in spec:
+            # a collective noun: abstract as written, its counted variant countable
+            assert spec.get("abstract") and not metrics[spec["counted_variant"]].get("abstract"), name
         assert any(spec.get(k) for k in ("en", "ru", "uk", "any")), f"{name}: no words"
     for key, target in data.get("defaults", {}).items():
         assert target in metrics or target in CATEGORIES, key

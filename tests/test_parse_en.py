@@ -281,10 +281,10 @@ ROWS = [
         ("absolute", 2000, None), ("period-end", "2026-03-31", None)),
     row("drive sales up 20% by June 2026", "en", "sales", "increase", "sales", None, None, None,
         ("relative", 20, "%"), ("date", "2026-06-30", None)),
-    row("warm up the audience before the launch", "en", "engagement", "increase", "engagement", None, None,
+    row("warm up the audience before the launch", "en", "engagement", "increase", "involvement", None, None,
         None, None, ("event", None, None)),
     # --- "stay", "remain": keeping a level ----------------------------------------------------
-    row("stay engaged with our community", "en", "engagement", "maintain", "engagement", None, None, None,
+    row("stay engaged with our community", "en", "engagement", "maintain", "involvement", None, None, None,
         None, None),
     row("remain in the top 3 of search results", "en", "traffic", "maintain", "search_position", None, None,
         None, ("rank", 3, None), None),

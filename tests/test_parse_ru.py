@@ -253,10 +253,10 @@ ROWS = [
         None),
     row("собрать аудиторию 10 000 к концу года", R, "awareness", "achieve", "followers", None, None, None,
         ("absolute", 10000, None), END_OF_YEAR),
-    # --- «распродать»: a sale; «прогреть аудиторию»: engagement ----------------------------------
+    # --- «распродать»: a sale; «прогреть аудиторию»: involvement (nothing counted) ---------------
     row("распродать остатки коллекции к концу года", R, "sales", "achieve", "sales", None, None, None, None,
         END_OF_YEAR),
-    row("прогреть аудиторию к запуску курса", R, "engagement", "increase", "engagement", None, None, None,
+    row("прогреть аудиторию к запуску курса", R, "engagement", "increase", "involvement", None, None, None,
         None, ("event", None, None)),
     row("привлечь на 30% больше клиентов", R, "sales", "increase", "sales", None, None, None,
         ("relative", 30, "%"), None),

@@ -347,10 +347,10 @@ ROWS = [
         None, None),
     row("зібрати аудиторію 10 000 до кінця року", "uk", "awareness", "achieve", "followers", None, None, None,
         ("absolute", 10000, None), ("period-end", "2026-12-31", None)),
-    # --- «розпродати»: a sale; «прогріти аудиторію»: engagement ---------------------------------
+    # --- «розпродати»: a sale; «прогріти аудиторію»: involvement (nothing counted) --------------
     row("розпродати залишки колекції до кінця року", "uk", "sales", "achieve", "sales", None, None, None, None,
         ("period-end", "2026-12-31", None)),
-    row("прогріти аудиторію до запуску курсу", "uk", "engagement", "increase", "engagement", None, None, None,
+    row("прогріти аудиторію до запуску курсу", "uk", "engagement", "increase", "involvement", None, None, None,
         None, ("event", None, None)),
     row("залучити +200 підписників", "uk", "awareness", "increase", "followers", None, None, None,
         ("relative", 200, None), None),

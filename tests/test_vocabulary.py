@@ -240,8 +240,10 @@ def _phrases(pattern: str, lang: str) -> set[str]:
 @pytest.mark.parametrize("name", sorted(TABLE))
 def test_every_form_of_every_word_names_its_metric(name):
     """A template goal with any form of any of the metric's words parses with that metric and its
-    category. A metric with a percent variant ("engagement" with a target in %) is named by it."""
-    expected = METRICS[name].percent_variant or name
+    category. A metric with a percent variant ("engagement" with a target in %) is named by it, a
+    collective noun with a counted variant ("community" with a target) by that."""
+    counted = METRICS[METRICS[name].counted_variant or name]
+    expected = counted.percent_variant or counted.name
     wrong = []
     for lang in LANGS:
         for pattern in TABLE[name].get(lang, []) + TABLE[name].get("any", []):
@@ -295,7 +297,8 @@ def test_every_display_reads_back_as_its_metric(lang):
     for name, info in METRICS.items():
         text = TEMPLATES[lang].format(info.display[lang])
         goal = parse_goal(text, lang=lang, today=TODAY)
-        expected = info.percent_variant or name
+        counted = METRICS[info.counted_variant or name]
+        expected = counted.percent_variant or counted.name
         if goal.metric is None or goal.metric.name != expected:
             wrong.append(f"{text}: {goal.metric.name if goal.metric else None}")
     assert wrong == []

@@ -413,6 +413,8 @@ def _concrete(pi: _PartInfo, info) -> bool:
     """Whether a part aims at something countable."""
     name = _name_of(pi)
     if name:
+        if info[name].counted_variant and any(c.role not in ("deadline", "method", "baseline") for c in pi.claims):
+            return True   # a collective noun with a count: "a community of 5,000"
         return not info[name].abstract and not info[name].activity
     # a count of something we have no word for ("· 300 families", «в ТОП-3 выдачи»)
     return any(c.role not in ("deadline", "method", "baseline") for c in pi.claims)
@@ -802,6 +804,9 @@ class Assembler:
             elif implied is not None and metric is not None and info[implied].category == "loyalty" \
                     and metric.value == "sales":
                 metric = None  # "retain customers", «удержать клиентов»: the customers kept are retention
+            elif implied is not None and metric is not None and info[implied].people_object \
+                    and metric.value != implied:
+                metric = None  # "engage followers", «охватить 5 000 пользователей»: whose, not the metric
             # with no verb, or after "sell/earn/get", «на 1 млн грн» is an amount worth, not a change
             frame = start.evolve(time_metric=_time_metric(verb_cls, metric, implied, info),
                                  produces=pi.verb is None or verb_cls in ("achieve", "attract"),
@@ -862,6 +867,10 @@ class Assembler:
         info = self.lex.metrics
         mi = info[name]
         unit = (target.unit if target else None) or (baseline.unit if baseline else None)
+        if mi.counted_variant and (target is not None or baseline is not None):
+            # "build a community" is an aim; "grow the community to 5,000" counts its size
+            name = mi.counted_variant
+            mi = info[name]
         if mi.percent_variant and unit == "%":
             name = mi.percent_variant
             mi = info[name]
@@ -879,6 +888,13 @@ class Assembler:
             heads = [p for i, p in enumerate(metric_phrases)
                      if not (i + 1 < len(metric_phrases) and _adjacent(p, metric_phrases[i + 1]))]
             metric_phrases = heads
+        # a word that says what the head counts: "subscribers to our newsletter", «подписчики на
+        # консультацию»
+        head = metric_phrases[0]
+        for p in metric_phrases[1:]:
+            name = info[head.value].qualified_by.get(p.value)
+            if name is not None:
+                return head.evolve(value=name, span=head.span.cover(p.span))
         # an activity word next to a result ("accounts ... by followers") is not the goal's metric
         for p in metric_phrases:
             if not info[p.value].activity:

@@ -20,8 +20,12 @@ def detect_lang(text: str, lexicons: LexiconSet) -> str:
     cyr = [w for w in words if _is_cyrillic(w)]
     if not cyr:
         return "en"
-    latin = [w for w in words if not _is_cyrillic(w) and len(w) > 1
-             and w in lexicons["en"].words and w not in lexicons["ru"].words]
+    # English metric names are written as they are in Russian and Ukrainian KPI lists ("Cost per lead:
+    # <500 руб", «Розробити Tone of Voice»): only the words that build an English sentence (verbs,
+    # prepositions, the words between the slots) speak for English, not the names of metrics
+    en = lexicons["en"]
+    latin = [w for w in words if not _is_cyrillic(w) and len(w) > 1 and w in en.words
+             and w not in lexicons["ru"].words and any(r.terminal != "METRIC" for r in en.readings([w], 0))]
     if len(latin) > len(cyr):
         return "en"
     raw = text.lower()
@@ -38,7 +42,19 @@ def detect_lang(text: str, lexicons: LexiconSet) -> str:
             ru_votes += 1
         elif in_uk and not in_ru:
             uk_votes += 1
+    if uk_votes == ru_votes:
+        # still even: the verb endings, the longer one telling («розробити»: Ukrainian -ити against
+        # the Russian -ти; «развить»: Russian -ить, which Ukrainian infinitives never end in)
+        for w in cyr:
+            ru_end, uk_end = _ending(w, lexicons, "ru"), _ending(w, lexicons, "uk")
+            ru_votes += ru_end > uk_end
+            uk_votes += uk_end > ru_end
     return "uk" if uk_votes > ru_votes else "ru"
+
+
+def _ending(word: str, lexicons: LexiconSet, lang: str) -> int:
+    """The length of the longest verb ending of the language that `word` has (0: none)."""
+    return max((-r.rank[2] for r in lexicons[lang].readings([word], 0) if r.value == "unknown"), default=0)
 
 
 def _known(word: str, lexicons: LexiconSet, lang: str) -> bool:

@@ -36,14 +36,21 @@ UNIT_KINDS = ("count", "percent", "money", "time", "rate", "rank")
 
 class MetricInfo(Record):
     """A metric of grammar/metrics.toml. `time` (a duration: "within 24 hours" is its target)
-    follows from unit_kind "time"."""
+    follows from unit_kind "time"; `counted_variant` is the countable metric a collective noun
+    becomes when the goal counts it ("build a community" is abstract, "a community of 5,000" is
+    its size); `qualified_by` maps a metric whose word follows this one's in the same aim to the
+    metric the two name together ("subscribers to our newsletter" are email subscribers);
+    `people_object`: a verb that implies the metric takes the people it counts as its object ("engage
+    our followers", «охватить 50 000 пользователей"): the object says whose, it is not the metric."""
 
     __slots__ = ("name", "category", "abstract", "activity", "lower_is_better", "time", "display",
-                 "percent_variant", "unit_kind")
+                 "percent_variant", "unit_kind", "counted_variant", "qualified_by", "people_object")
 
     def __init__(self, name: str, category: str, abstract: bool = False, activity: bool = False,
                  lower_is_better: bool = False, time: bool = False, display: dict | None = None,
-                 percent_variant: str | None = None, unit_kind: str = "count"):
+                 percent_variant: str | None = None, unit_kind: str = "count",
+                 counted_variant: str | None = None, qualified_by: dict | None = None,
+                 people_object: bool = False):
         _set(self, "name", name)
         _set(self, "category", category)
         _set(self, "abstract", abstract)
@@ -53,6 +60,9 @@ class MetricInfo(Record):
         _set(self, "display", {} if display is None else display)
         _set(self, "percent_variant", percent_variant)
         _set(self, "unit_kind", unit_kind)
+        _set(self, "counted_variant", counted_variant)
+        _set(self, "qualified_by", {} if qualified_by is None else qualified_by)
+        _set(self, "people_object", people_object)
 
     def __hash__(self):
         return hash(self.name)
@@ -306,7 +316,9 @@ class LexiconSet:
                 name=name, category=spec["category"], abstract=spec.get("abstract", False),
                 activity=spec.get("activity", False), lower_is_better=spec.get("lower_is_better", False),
                 time=spec.get("time", unit_kind == "time"), display=dict(spec.get("display", {})),
-                percent_variant=spec.get("percent_variant"), unit_kind=unit_kind)
+                percent_variant=spec.get("percent_variant"), unit_kind=unit_kind,
+                counted_variant=spec.get("counted_variant"), qualified_by=dict(spec.get("qualified_by", {})),
+                people_object=spec.get("people_object", False))
         lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:
             data = _load_toml(os.path.join(root, "lexicon", f"{lang}.toml"))

@@ -94,9 +94,22 @@ def _countable(info, target) -> bool:
     return info is not None and not info.abstract and (not info.activity or target is not None)
 
 
+def _headcount(goal: Goal, lexicons: LexiconSet) -> bool:
+    """A bare count with a verb of growth and no metric word ("get to 5,000", «набрать 30 000»):
+    read as the audience's headcount (metrics.toml, [defaults] count_only), which is countable. A
+    count per month is a rate of something unnamed, not a headcount."""
+    t = goal.target
+    if goal.metric is not None or t is None or t.kind != "absolute" or t.unit is not None or goal.period:
+        return False
+    implied = lexicons.defaults.get("count_only")
+    category = lexicons.metrics[implied].category if implied in lexicons.metrics else implied
+    return goal.category == category and goal.direction in ("increase", "reach", "achieve")
+
+
 def concrete(goal: Goal, info, lexicons: LexiconSet) -> bool:
-    """Whether the goal names a concrete, countable metric: its own, or another aim's of a compound goal."""
-    if _countable(info, goal.target):
+    """Whether the goal names a concrete, countable metric: its own, or another aim's of a compound
+    goal, or the audience a bare headcount stands for."""
+    if _countable(info, goal.target) or _headcount(goal, lexicons):
         return True
     for aim in goal.parts + goal.secondary:
         if aim.metric is None:
