@@ -122,3 +122,37 @@ def test_a_product_name_is_never_the_target(name, value, lang):
     assert (g.metric.name, g.direction, g.target.kind, g.target.value, g.target.unit) == (
         "sales", "increase", "relative", value, "%")
     assert g.deadline.date.isoformat() == "2026-06-30"
+
+
+def test_the_comparison_points_and_resolution_words_are_the_lexicon_data():
+    """common.toml [numbers] holds them; the tokenizer reads every form listed, and nothing else."""
+    from smmrules.language.lexicon import default_lexicons
+    from smmrules.language.tokenizer import tokenize
+    numbers = default_lexicons().numbers
+    assert numbers["comparison"] and numbers["points"] and numbers["resolution"]
+    for form in numbers["comparison"]:
+        cyrillic = any("\u0400" <= ch <= "\u04ff" for ch in form)
+        for written in ({form, form.upper(), form.capitalize()} if cyrillic else {form}):
+            assert [(t.kind, t.text) for t in tokenize(f"+5% {written}")][-1] == ("compare", written)
+    assert [t.kind for t in tokenize("mom yoy")] == ["word", "word"]        # Latin marks only as written
+    assert [t.kind for t in tokenize("г/м")] == ["word", "symbol", "word"]  # not a pair of the list
+    for form in numbers["points"]:
+        spaced = form.replace(".", ". ") + "."
+        for written in (form, form + ".", spaced):
+            assert [(t.kind, t.text) for t in tokenize(f"+5 {written}")][-1] == ("pp", written)
+    for word in numbers["resolution"]:
+        assert [t.kind for t in tokenize(f"4K {word}")][0] == "word", word
+        assert [t.kind for t in tokenize(f"4K-{word}")][0] == "word", word
+    assert [t.kind for t in tokenize("4K followers")][0] == "number"
+    assert set(numbers["letters"]) == {"ru", "uk"} and not numbers["letters"]["ru"] & numbers["letters"]["uk"]
+
+
+def test_a_comparison_mark_is_read_as_the_period_in_the_data():
+    from smmrules import parse_goal
+    from smmrules.language.lexicon import default_lexicons
+    for mark, period in default_lexicons().numbers["comparison"].items():
+        lang = "ru" if any("\u0400" <= ch <= "\u04ff" for ch in mark) else "en"
+        text = f"увеличить продажи на 20% {mark.upper()}" if lang == "ru" else f"grow sales 20% {mark}"
+        goal = parse_goal(text, lang=lang)
+        assert goal.target is not None and goal.target.value == 20, (mark, goal.to_json())
+        assert period in str(goal.to_json()), (mark, period, goal.to_json())

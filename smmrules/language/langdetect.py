@@ -7,8 +7,6 @@ from ..base.lazyre import one_of
 from .lexicon import LexiconSet, normalize_word
 
 _WORD = re.compile(r"[^\W\d_]+(?:" + one_of("'’ʼ") + r"[^\W\d_]+)*")
-_UK_ONLY = set("іїєґ")
-_RU_ONLY = set("ыэъё")
 
 
 def _is_cyrillic(word: str) -> bool:
@@ -29,8 +27,9 @@ def detect_lang(text: str, lexicons: LexiconSet) -> str:
     if len(latin) > len(cyr):
         return "en"
     raw = text.lower()
-    uk_marks = sum(raw.count(ch) for ch in _UK_ONLY)
-    ru_marks = sum(raw.count(ch) for ch in _RU_ONLY)
+    letters = lexicons.numbers["letters"]     # the letters only one of the two writes (common.toml)
+    uk_marks = sum(raw.count(ch) for ch in letters["uk"])
+    ru_marks = sum(raw.count(ch) for ch in letters["ru"])
     if uk_marks != ru_marks:
         return "uk" if uk_marks > ru_marks else "ru"
     # no telling letters: vote with the words each lexicon knows

@@ -412,14 +412,29 @@ class LexiconSet:
 
 
 def _numbers(table: dict) -> dict:
-    """common.toml [numbers]: `ordinal`, a tuple of endings; `scale`, suffix -> multiplier (a positive integer)."""
+    """common.toml [numbers]: `ordinal`, a tuple of endings; `scale`, suffix -> multiplier (a positive integer);
+    `resolution` and `points`, tuples of words; `comparison`, mark -> the period it compares; `letters`,
+    language -> the letters only it writes (see the comments in common.toml)."""
     ordinal = table.get("ordinal", [])
     scale = table.get("scale", {})
     if not (isinstance(ordinal, list) and all(isinstance(e, str) and e for e in ordinal)):
         raise DataFileError("common.toml: [numbers] ordinal must be a list of endings")
     if not (isinstance(scale, dict) and all(type(v) is int and v > 0 for v in scale.values())):
         raise DataFileError("common.toml: [numbers.scale] maps each suffix to a positive whole multiplier")
-    return {"ordinal": tuple(ordinal), "scale": dict(scale)}
+    lists = {}
+    for key in ("resolution", "points"):
+        value = table.get(key, [])
+        if not (isinstance(value, list) and all(isinstance(e, str) and e for e in value)):
+            raise DataFileError(f"common.toml: [numbers] {key} must be a list of words")
+        lists[key] = tuple(value)
+    comparison = table.get("comparison", {})
+    if not (isinstance(comparison, dict) and all(v in ("year", "quarter", "month", "week") for v in comparison.values())):
+        raise DataFileError("common.toml: [numbers.comparison] maps each mark to year, quarter, month or week")
+    letters = table.get("letters", {})
+    if not (isinstance(letters, dict) and set(letters) == {"ru", "uk"} and all(isinstance(v, str) for v in letters.values())):
+        raise DataFileError("common.toml: [numbers] letters gives the letters only ru and only uk write")
+    return {"ordinal": tuple(ordinal), "scale": dict(scale), **lists, "comparison": dict(comparison),
+            "letters": {k: frozenset(v) for k, v in letters.items()}}
 
 
 _lock = threading.RLock()

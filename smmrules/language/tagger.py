@@ -43,8 +43,6 @@ _SYMBOLS: dict[str, tuple[tuple[str, str], ...]] = {
 # Roman ordinals as ru/uk business writing numbers quarters and halves («II квартал», «І півріччя»),
 # in Latin letters or the Cyrillic «І» that looks the same.
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "і": "1", "іі": "2", "ііі": "3", "іv": "4"}
-_COMPARE = {"г": "year", "р": "year", "y": "year", "м": "month", "m": "month", "к": "quarter",
-            "q": "quarter", "н": "week", "т": "week", "w": "week"}
 _DATE_TOKENS = ("slash_date", "month_year", "year_range", "fiscal", "half", "compare")
 
 
@@ -62,8 +60,11 @@ def _date_token(tok: RawToken) -> tuple[str, str, int]:
         return ("FISCAL", str(tok.value), 1)
     if kind == "half":
         return ("HALF", text[1], 1)
-    # "YoY", «г/г»: a comparison window, read as the period it compares
-    return ("PERIOD", _COMPARE[text[0].lower()], 1)
+    # "YoY", «г/г»: a comparison window, read as the period it compares (common.toml [numbers.comparison];
+    # the tokenizer admits a Cyrillic mark in any letter case)
+    from .lexicon import default_lexicons
+    marks = default_lexicons().numbers["comparison"]
+    return ("PERIOD", marks.get(text) or marks[text.lower()], 1)
 
 
 def _drop_idle_event_preps(out: list[list["_Edge"]]) -> None:

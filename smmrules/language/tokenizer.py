@@ -33,12 +33,8 @@ _INVISIBLE = _one_of("\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u20
 _LETTER = r"[^\W\d_]"
 _LONG_DASH = _one_of("–—")
 _YEAR_DASH = _one_of("-/–")
-_CMP = _one_of("гГрРмМкКнНтТ")    # «г/г», «р/р», «м/м», «к/к», «н/н», «т/т»: year on year, month on month...
-# What "4K" is the resolution of when it is not four thousand ("4K video", «4K-видео»); and a
-# product name with its number ("iPhone 15"). Both are read after the token pattern has matched
-# (tokenize), so that the one pattern stays cheap to compile on every run.
-_RESOLUTION_OF = LazyPattern(r"[\s-]*(?:video|videos|видео|відео|uhd|hdr|resolution|разрешени|"
-                             r"роздільн|content|контент|quality|качеств|якост|format|формат)", re.IGNORECASE)
+# A product name with its number ("iPhone 15") is read after the token pattern has matched
+# (tokenize), as is a "4K" that is a video resolution (common.toml [numbers] resolution).
 _PRODUCT = LazyPattern(r"[a-z]+[A-Z][A-Za-z]*")
 _LATIN = "[A-Za-z]"
 # Tokens with digits that are not numbers: a word to the tagger (B2B, D2C, Web3, v2.0, GPT-4, 5G, 3D,
@@ -73,7 +69,7 @@ _TOKEN_SOURCE = (
   | (?P<slash_date>(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)|(?:19|20|21)\d\d/\d{1,2}/\d{1,2})(?![\d/]))
   | (?P<month_year>(?:\d{1,2}/(?:19|20|21)\d\d|(?:0[1-9]|1[0-2])\.(?:19|20|21)\d\d)(?![\d/.]|,\d))
   | (?P<half>[Hh][12](?!\w))
-  | (?P<compare>(?:""" + _CMP + "/" + _CMP + r"""|YoY|YOY|MoM|MOM|QoQ|QOQ|WoW)(?!\w)))
+  | (?P<compare>(?:{comparison})(?!\w)))
   | (?P<iso_date>(?:19|20|21)\d\d-\d\d(?:-\d\d)?(?![\d%]|[.,]\d|\s*%))
   | (?P<dot_date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)(?![\d.]))
   | (?P<quarter>[Qq][1-4](?![\w]))
@@ -90,7 +86,7 @@ _TOKEN_SOURCE = (
         (?P<ord>-?(?:{ordinal})(?!""" + _LETTER + r"""))?
         (?P<scale>(?:{scale})(?!""" + _LETTER + r"""))?
     )
-  | (?P<pp>(?:п\.\s?п|в\.\s?п|p\.\s?p)\.?(?!""" + _LETTER + r"""))
+  | (?P<pp>(?:{points})\.?(?!""" + _LETTER + r"""))
   | (?P<word>[@#]?""" + _LETTER + r"""+(?:""" + _one_of("'’ʼ-_") + _LETTER + r"""+)*)
   | (?P<symbol>>=|<=|[^\s\w])
     """
@@ -102,19 +98,30 @@ class _TokenPattern:
     data (grammar/lexicon/common.toml, [numbers]). Answers like the compiled pattern; `scales`
     maps each scale suffix to its multiplier."""
 
-    __slots__ = ("_compiled", "_scales")
+    __slots__ = ("_compiled", "_scales", "_resolution")
 
     def __init__(self):
-        self._compiled = self._scales = None
+        self._compiled = self._scales = self._resolution = None
 
     def _build(self) -> None:
         from .lexicon import default_lexicons
         numbers = default_lexicons().numbers
         source = (_TOKEN_SOURCE.replace("{ordinal}", "|".join(re.escape(e) for e in numbers["ordinal"]))
-                  .replace("{scale}", "|".join(re.escape(e) for e in numbers["scale"])))
+                  .replace("{scale}", "|".join(re.escape(e) for e in numbers["scale"]))
+                  .replace("{comparison}", "|".join(map(_comparison, numbers["comparison"])))
+                  .replace("{points}", "|".join(r"\.\s?".join(map(re.escape, p.split("."))) for p in numbers["points"])))
         # (two threads may both build: the results are equal, either will do)
         self._scales = numbers["scale"]
+        self._resolution = re.compile(r"[\s-]*(?:" + "|".join(map(re.escape, numbers["resolution"])) + ")",
+                                      re.IGNORECASE)
         self._compiled = compile_cached(source, re.VERBOSE)
+
+    @property
+    def resolution(self) -> re.Pattern:
+        """Matches, right after a number, a word that makes a one-letter thousand a video resolution."""
+        if self._resolution is None:
+            self._build()
+        return self._resolution
 
     @property
     def compiled(self) -> re.Pattern:
@@ -130,6 +137,12 @@ class _TokenPattern:
 
     def __getattr__(self, name: str):
         return getattr(self.compiled, name)
+
+
+def _comparison(form: str) -> str:
+    """A comparison mark's pattern: Cyrillic marks in any letter case, Latin ones as written."""
+    escaped = re.escape(form)
+    return f"(?i:{escaped})" if any("\u0400" <= ch <= "\u04ff" for ch in form) else escaped
 
 
 _TOKEN_RE = _TokenPattern()
@@ -223,7 +236,7 @@ def _number(text: str, m: re.Match, out: list[RawToken], scales: dict) -> None:
     value = _decimal(num_text)
     if ord_ and not scale:
         out.append(RawToken("ordinal", m.group(0), s, e, value))
-    elif scale and len(scale) == 1 and scales[scale] == 1000 and len(num_text) == 1 and _RESOLUTION_OF.match(text, e):
+    elif scale and len(scale) == 1 and scales[scale] == 1000 and len(num_text) == 1 and _TOKEN_RE.resolution.match(text, e):
         out.append(RawToken("word", m.group(0), s, e))       # 4K video: a resolution
     elif (not scale and out and out[-1].kind == "word" and out[-1].end == s - 1 and text[s - 1] == " "
           and len(num_text) <= 3 and num_text.isdigit() and _PRODUCT.fullmatch(out[-1].text)
