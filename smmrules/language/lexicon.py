@@ -39,11 +39,11 @@ class MetricInfo(Record):
     follows from unit_kind "time"."""
 
     __slots__ = ("name", "category", "abstract", "activity", "lower_is_better", "time", "display",
-                 "percent_variant", "unit_kind")
+                 "percent_variant", "unit_kind", "label")
 
     def __init__(self, name: str, category: str, abstract: bool = False, activity: bool = False,
                  lower_is_better: bool = False, time: bool = False, display: dict | None = None,
-                 percent_variant: str | None = None, unit_kind: str = "count"):
+                 percent_variant: str | None = None, unit_kind: str = "count", label: dict | None = None):
         _set(self, "name", name)
         _set(self, "category", category)
         _set(self, "abstract", abstract)
@@ -53,6 +53,7 @@ class MetricInfo(Record):
         _set(self, "display", {} if display is None else display)
         _set(self, "percent_variant", percent_variant)
         _set(self, "unit_kind", unit_kind)
+        _set(self, "label", {} if label is None else label)    # the nominative name (metrics.toml `name`)
 
     def __hash__(self):
         return hash(self.name)
@@ -306,7 +307,8 @@ class LexiconSet:
                 name=name, category=spec["category"], abstract=spec.get("abstract", False),
                 activity=spec.get("activity", False), lower_is_better=spec.get("lower_is_better", False),
                 time=spec.get("time", unit_kind == "time"), display=dict(spec.get("display", {})),
-                percent_variant=spec.get("percent_variant"), unit_kind=unit_kind)
+                percent_variant=spec.get("percent_variant"), unit_kind=unit_kind,
+                label=dict(spec.get("name", {})))
         lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:
             data = _load_toml(os.path.join(root, "lexicon", f"{lang}.toml"))

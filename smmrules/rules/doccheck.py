@@ -126,9 +126,18 @@ def check_document(doc: Document, rules: RuleSet, *, lang: str | None = None) ->
     """Every finding of every scope for one parsed document (before suppressions and selection)."""
     out: list[Finding] = []
     for scope, entity in document_entities(doc, rules):
-        out += rules.evaluate(scope, entity, doc.context, lang=lang, path=doc.path, default_lang=doc.lang)
+        found = rules.evaluate(scope, entity, doc.context, lang=lang, path=doc.path, default_lang=doc.lang)
+        if scope == "goal" and entity.duplicate_line is not None and found:
+            # a copy of an earlier goal: say that it is a copy, not the original's findings again
+            found = [f for f in found if "goal.duplicate_line" in _fields_of(rules, f.code)]
+        out += found
     out.sort()
     return out
+
+
+def _fields_of(rules: RuleSet, code: str) -> frozenset:
+    rule = rules.get(code)
+    return rule.fields if rule is not None else frozenset()
 
 
 def suppression_findings(doc: Document, rules: RuleSet, unused: Iterable, unknown: dict,

@@ -17,8 +17,8 @@ from typing import Any, Callable
 from ..base.record import Record, _set
 from ..language.ast import CATEGORIES, DEADLINE_KINDS, DIRECTIONS, LANGS, PERIODS, TARGET_KINDS, Goal, Span
 from ..language.context import ROLES, Context
-from ..language.lexicon import UNIT_KINDS, LexiconSet
-from ..language.render import format_number, templates
+from ..language.lexicon import UNIT_KINDS, LexiconSet, default_lexicons
+from ..language.render import _num, format_number, templates
 from .measures import concrete, deadline_months, metric_info, monthly_growth, target_hours, target_level
 
 
@@ -170,20 +170,26 @@ def _goal_span(item: GoalItem, at: str) -> Span:
 
 def message_values(goal: Goal, env: dict, ctx: Context, lang: str) -> dict[str, str]:
     """Values for a goal's message placeholders, written the way `lang` writes numbers and units."""
+    from ..base.languages import plural
     t = templates()[lang]
-    units = t["value_units"]
+    units, forms = t["value_units"], t["unit_forms"]
 
     def num(v) -> str:
         return format_number(v).replace(".", t["decimal"])
 
+    def grouped(v) -> str:      # 100,000 / 100 000: a count as people read it
+        return _num(v, t["thousands"]).replace(".", t["decimal"])
+
     def with_unit(v, unit) -> str:
-        return num(v) + (units.get(unit, f" {unit}") if unit else "")
+        if unit in forms:       # 1 day, 3 дня, 5 днів: the form the number needs
+            return f"{grouped(v)} {plural(v, forms[unit], lang)}"
+        return grouped(v) + (units.get(unit, f" {unit}") if unit else "")
 
     tg = goal.target
     target = ""
     if tg is not None:
         if tg.kind == "range":
-            target = f"{num(tg.low)}-{with_unit(tg.high, tg.unit)}"
+            target = f"{grouped(tg.low)}-{with_unit(tg.high, tg.unit)}"
         elif tg.kind == "rank":
             target = t["rank_short"].format(value=num(tg.value))
         elif tg.kind == "multiple":
@@ -193,8 +199,20 @@ def message_values(goal: Goal, env: dict, ctx: Context, lang: str) -> dict[str, 
     months = env.get("goal.deadline.months")
     growth = env.get("goal.monthly_growth")
     b = goal.baseline
+    growth_text = ""
+    if growth is not None:
+        factor = 1 + growth / 100
+        if factor >= 2:         # from twofold up a multiple reads better than "9900%"
+            shown = round(factor) if factor >= 10 else round(factor, 1)
+            growth_text = t["growth_multiple"].format(value=num(shown), times=plural(shown, t["times"], lang))
+        else:
+            growth_text = t["growth_percent"].format(value=num(round(growth, 1)))
+    info = metric_info(goal, default_lexicons())
     return {
         "metric": goal.metric.text if goal.metric else "",
+        # the vocabulary's name of the metric in the message's language, in the nominative
+        "metric_name": (info.label.get(lang) or info.name) if info is not None else "",
+        "growth": growth_text,
         "target": target,
         "value": num(tg.value) if tg is not None and tg.value is not None else "",
         "unit": (tg.unit or "") if tg is not None else "",
@@ -223,6 +241,8 @@ def _goal_messages(item: GoalItem, env: dict, ctx: Context, lang: str) -> dict[s
         tasks = item.catalogue.for_category(item.goal.category, ctx.role)[:3]
         suggested = "; ".join(task.title(lang) for task in tasks)
     values["suggested_tasks"] = suggested
+    # the tasks as a sentence of their own, empty when the catalogue has none for the goal
+    values["catalogue_hint"] = templates()[lang]["from_catalogue"].format(tasks=suggested) if suggested else ""
     return values
 
 
@@ -393,7 +413,7 @@ def _syntax_messages(item: SyntaxItem, env: dict, ctx: Context, lang: str) -> di
 
 _GOAL_PLACEHOLDERS = ("metric", "target", "value", "unit", "deadline", "months", "monthly_growth", "period",
                       "channel", "category", "direction", "baseline", "role", "text", "unplaced", "time_text",
-                      "other_line", "suggested_tasks")
+                      "other_line", "suggested_tasks", "metric_name", "growth", "catalogue_hint")
 
 SCOPE_TABLE: dict[str, Scope] = {
     "goal": Scope("goal", _goal_fields, _goal_values, ("goal", "metric", "target", "deadline", "baseline", "time"),
