@@ -101,7 +101,8 @@ def _add_suggest(sp):
     sp.add_argument("statement")
     sp.add_argument("--format", choices=("text", "json"), default="text")
     sp.add_argument("--role", choices=("social-only", "one-of-sources", "communication"))
-    sp.add_argument("--lang", choices=LANGS)
+    sp.add_argument("--lang", choices=LANGS, help="language of the task titles (default: the statement's)")
+    _statement_lang_arg(sp)
     sp.add_argument("--rules", action="append", default=[], metavar="DIR")
     sp.set_defaults(func=_cmd_suggest)
 
@@ -137,8 +138,14 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
     return parser
 
 
+def _statement_lang_arg(sp):
+    sp.add_argument("--statement-lang", choices=LANGS, metavar="{" + ",".join(LANGS) + "}",
+                    help="the statement's language (default: detected)")
+
+
 def _common_rule_args(sp):
-    sp.add_argument("--lang", choices=LANGS, help="language of the statement and messages")
+    sp.add_argument("--lang", choices=LANGS, help="language of the messages (default: the statement's)")
+    _statement_lang_arg(sp)
     sp.add_argument("--today", metavar="YYYY-MM-DD", help="today's date (for deadlines in the past)")
     sp.add_argument("--start", metavar="YYYY-MM-DD", help="the start date relative deadlines count from")
     sp.add_argument("--rules", action="append", default=[], metavar="DIR", help="a folder of extra rule files")
@@ -203,11 +210,15 @@ def _cmd_check(args) -> int:
     rules = _ruleset(args.rules)
     if rules is None:
         return EXIT_ERROR
-    ctx = Context(today=_today(args.today), start=_today(args.start), role=args.role, lang=args.lang)
+    statement = _statement(args.statement)
+    if statement is None:
+        return EXIT_ERROR
+    ctx = Context(today=_today(args.today, default=True), start=_today(args.start), role=args.role,
+                  lang=args.statement_lang)
     try:
-        goal = parse_goal(args.statement, lang=args.lang, today=ctx.reference_date)
+        goal = parse_goal(statement, lang=args.statement_lang, today=ctx.reference_date)
     except GoalSyntaxError as exc:
-        _stderr(f"statement:{exc.line}:{exc.column}: {exc.code} {exc.message}")
+        _stderr(_syntax_line(exc, statement, args.lang or args.statement_lang, rules))
         return EXIT_ERROR
     findings = rules.check(goal, ctx, lang=args.lang)
     tasks = rules.catalogue.for_category(goal.category, args.role)
@@ -216,15 +227,17 @@ def _cmd_check(args) -> int:
         print(json.dumps({"goal": goal.to_json(), "findings": [f.to_json() for f in findings],
                           "suggestions": [t.to_json(lang) for t in tasks]}, ensure_ascii=False))
     else:
+        from .base.texts import cli_texts
         from .reporters.base import printable
+        texts = cli_texts(lang)
         for f in findings:
             print(printable(f"statement:{f.line}:{f.column}: {f.code} [{f.level}] {f.message}"))
         if not findings:
-            print("no findings")
+            print(texts["no_findings"])
         if tasks:
-            print("suggested tasks:")
+            print(texts["suggested"])
             for t in tasks:
-                print(f"  - {t.title(lang)}")
+                print(printable(f"  - {t.title(lang)}"))
     threshold = LEVEL_ORDER[args.fail_on]
     return EXIT_FINDINGS if any(LEVEL_ORDER[f.level] <= threshold for f in findings) else EXIT_OK
 
@@ -256,7 +269,7 @@ def _lint(args) -> int:
     except SmmrulesError as exc:
         _stderr(str(exc))
         return EXIT_ERROR
-    today = _today(args.today)
+    today = _today(args.today, default=True)
     jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
     if jobs < 1:
         _stderr("smmrules: error: -j must be at least 1")
@@ -271,7 +284,7 @@ def _lint(args) -> int:
     else:
         rules = None
     summary = write_report(results, fmt=args.format, out=sys.stdout, rules=rules,
-                           lang=config.lang or "en", color=color, statistics=args.statistics, quiet=args.quiet)
+                           lang=config.lang, color=color, statistics=args.statistics, quiet=args.quiet)
     if errors:
         return EXIT_ERROR
     threshold = LEVEL_ORDER[config.fail_on]
@@ -408,10 +421,13 @@ def _cmd_suggest(args) -> int:
     rules = _ruleset(args.rules)
     if rules is None:
         return EXIT_ERROR
+    statement = _statement(args.statement)
+    if statement is None:
+        return EXIT_ERROR
     try:
-        goal = parse_goal(args.statement, lang=args.lang)
+        goal = parse_goal(statement, lang=args.statement_lang)
     except GoalSyntaxError as exc:
-        _stderr(f"statement:{exc.line}:{exc.column}: {exc.code} {exc.message}")
+        _stderr(_syntax_line(exc, statement, args.lang or args.statement_lang, rules))
         return EXIT_ERROR
     except SmmrulesError as exc:
         _stderr(str(exc))
@@ -421,16 +437,60 @@ def _cmd_suggest(args) -> int:
     if args.format == "json":
         print(json.dumps([t.to_json(lang) for t in tasks], ensure_ascii=False))
     else:
+        from .base.texts import cli_texts
+        from .reporters.base import printable
         if not tasks:
-            print(f"no catalogue tasks for category '{goal.category}'")
+            from .language.render import templates
+            category = templates()[lang]["categories"].get(goal.category, goal.category)
+            print(cli_texts(lang)["no_tasks"].format(category=category))
         for t in tasks:
-            print(f"{t.id}: {t.title(lang)}")
+            print(printable(f"{t.id}: {t.title(lang)}"))
     return EXIT_OK
 
 
-def _today(value):
+def _statement(value: str) -> str | None:
+    """The statement a command was given: `-` reads it from stdin (None, said on stderr, when stdin
+    cannot be read or is not UTF-8 text)."""
+    if value != "-":
+        return value
+    from .base.limits import STATEMENT_CEILING
+    limit = 4 * STATEMENT_CEILING       # bytes: a longer statement is refused by its length anyway
+    data, problem = _read_stdin(limit)
+    if problem is None and len(data) > limit:
+        problem = f"input is more than {limit:,} bytes, far longer than a goal statement"
+    if problem is None:
+        try:
+            return data.decode("utf-8-sig").strip()
+        except UnicodeDecodeError as exc:
+            problem = f"not valid UTF-8 (byte 0x{data[exc.start]:02x})"
+    _stderr(f"smmrules: error: -: {problem}")
+    return None
+
+
+def _syntax_line(exc, statement: str, lang: str | None, rules) -> str:
+    """`statement:line:col: CODE message` for a statement that did not parse, in `lang` (else the
+    statement's own language): the message of the syntax rule of that code, as `lint` words it."""
+    if lang is None:
+        from .language.grammar import default_grammar
+        from .language.langdetect import detect_lang
+        lang = detect_lang(statement, default_grammar().lexicons)
+    rule = rules.get(exc.code) if rules is not None else None
+    message = exc.message
+    if rule is not None and lang in LANGS:
+        message = rule.text("message", lang).replace("{text}", exc.text or "")
+    return f"statement:{exc.line}:{exc.column}: {exc.code} {message}"
+
+
+def _default_today():
+    """The date of the run: deadlines before it are past (A303) unless --today gives another."""
+    import datetime as dt
+    return dt.date.today()
+
+
+def _today(value, default: bool = False):
+    """The date a --today option gives; with `default`, today's date when it gives none."""
     if value is None:
-        return None
+        return _default_today() if default else None
     import datetime as dt
     try:
         day = dt.date.fromisoformat(value)
@@ -473,10 +533,13 @@ def _cmd_parse(args) -> int:
     from .base.errors import GoalSyntaxError
     from .language.parse import parse_goal
     from .language.render import tree_text
+    statement = _statement(args.statement)
+    if statement is None:
+        return EXIT_ERROR
     try:
-        goal = parse_goal(args.statement, lang=args.lang, today=_today(args.today))
+        goal = parse_goal(statement, lang=args.lang, today=_today(args.today))
     except GoalSyntaxError as exc:
-        print(f"statement:{exc.line}:{exc.column}: {exc.code} {exc.message}", file=sys.stderr)
+        _stderr(_syntax_line(exc, statement, args.lang, _ruleset([])))
         return EXIT_ERROR
     if args.format == "json":
         print(json.dumps(goal.to_json(), ensure_ascii=False))

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SUITE_TODAY
 from smmrules.cli import main
 from goalcheck import TEAM_RULES
 
@@ -127,6 +128,8 @@ def run(capsys, *argv):
 
 def run_process(*argv, cwd, input=None, env=None):
     full_env = dict(os.environ, **(env or {}))
+    if "--today" not in argv:       # the suite's date (conftest.SUITE_TODAY), not the calendar's
+        argv = (*argv, "--today", SUITE_TODAY.isoformat())
     proc = subprocess.run([sys.executable, "-m", "smmrules", "lint", *argv], cwd=cwd, input=input,
                           capture_output=True, env=full_env, timeout=120)
     assert b"Traceback" not in proc.stderr

@@ -185,7 +185,7 @@ def _lint_file(path: str, config, data: bytes | None, shown: str, today) -> File
             findings = lint_document(doc, config=config)
     except (SmmrulesError, RecursionError) as exc:
         return FileResult(shown, error=failure(shown, exc))
-    result = FileResult(shown, tuple(findings), doc.lines)
+    result = FileResult(shown, tuple(findings), doc.lines, lang=doc.lang)
     if digest:
         cache.store("result", digest, result)
     return result

@@ -29,12 +29,13 @@ def reporter_class(fmt: str) -> type[Reporter]:
 
 
 def write_report(results: Iterable[FileResult], *, fmt: str, out: TextIO, rules: "RuleSet | None",
-                 lang: str = "en", color: bool = False, statistics: bool = False,
+                 lang: str | None = "en", color: bool = False, statistics: bool = False,
                  quiet: bool = False) -> Summary:
     """Write `results` to `out` in format `fmt` and return their counts.
 
     `results` may be a generator: text, github and json write each file's findings as soon as its
-    result arrives. `rules` gives SARIF its rule metadata; `lang` the language of rule texts;
+    result arrives. `rules` gives SARIF its rule metadata; `lang` the language of rule texts and of
+    the summary (None: the documents' language);
     `color` (ANSI, text only) is the caller's decision (a TTY and no NO_COLOR).
     """
     if fmt not in _REPORTERS:

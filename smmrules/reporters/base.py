@@ -23,11 +23,12 @@ _SURROGATE = LazyPattern("[\ud800-\udfff]")
 
 
 class Options(Record):
-    """rules: a RuleSet, or None when the caller has none at hand."""
+    """rules: a RuleSet, or None when the caller has none at hand; lang: the language of the report's
+    own lines, None for the documents' language (English when they differ)."""
 
     __slots__ = ("rules", "lang", "color", "statistics", "quiet")
 
-    def __init__(self, rules: Any = None, lang: str = "en", color: bool = False, statistics: bool = False,
+    def __init__(self, rules: Any = None, lang: str | None = "en", color: bool = False, statistics: bool = False,
                  quiet: bool = False):
         _set(self, "rules", rules)
         _set(self, "lang", lang)
