@@ -302,13 +302,14 @@ def _lint_config(args, paths):
     config = config_for(paths, config_file=args.config, allow_rules=allowed, stdin_name=args.stdin_filename)
     config = with_overrides(config, fail_on=args.fail_on, lang=args.lang, rules=allowed or None)
     select, ignore = _codes(args.select), _codes(args.ignore)
-    if config.rules or config.plugins or config.levels or config.options:
-        # rule folders, plugins, levels and options are checked now: exit 2 before any file
+    names_codes = select or ignore or config.select or config.ignore or config.per_file_ignores
+    if config.rules or config.plugins or config.levels or config.options or names_codes:
+        # rule folders, plugins, levels, options and the codes named are checked now: exit 2 before any file
         from .linting.pipeline import rules_for
-        aliases = rules_for(config).aliases
-    elif select or ignore or config.select or config.ignore or config.per_file_ignores:
-        from .rules.aliases import builtin_aliases
-        aliases = builtin_aliases()
+        ruleset = rules_for(config)
+        aliases = ruleset.aliases
+        if names_codes:
+            _check_codes(config, select, ignore, [r.code for r in ruleset.all_rules()] + list(aliases))
     else:
         aliases = {}
     if not aliases:
@@ -324,6 +325,21 @@ def _lint_config(args, paths):
     select = None if select is None else tuple(aliases.get(c, c) for c in select)
     ignore = None if ignore is None else tuple(aliases.get(c, c) for c in ignore)
     return resolve(with_overrides(config, select=select, ignore=ignore), aliases)
+
+
+def _check_codes(config, select, ignore, known) -> None:
+    """A code or prefix that names no rule, on the command line or in the config, is a usage error
+    (a typo would silently select nothing, or ignore nothing): a ConfigError naming the closest codes."""
+    from .base.errors import ConfigError
+    from .linting.selection import unknown_code, unknown_codes_in
+    for flag, codes in (("--select", select), ("--ignore", ignore)):
+        for code in codes or ():
+            problem = unknown_code(code, known)
+            if problem is not None:
+                raise ConfigError(f"smmrules: error: {flag}: {problem}")
+    problems = unknown_codes_in(config, known)
+    if problems:
+        raise ConfigError(problems[0])
 
 
 def _results(args, paths, config, today, jobs, errors):
@@ -375,11 +391,18 @@ def _cmd_explain(args) -> int:
         return EXIT_ERROR
     code = args.code.strip().upper()
     rule = rules.get(rules.resolve(code))
+    if rule is None:            # a rule's name, as `smmrules rules` prints it (time-bound.no-deadline)
+        by_name = {r.name: r for r in rules.all_rules()}
+        rule = by_name.get(args.code.strip().lower())
+        if rule is not None:
+            code = rule.code
     if rule is None:
         from .base.suggest import close_matches
         close = close_matches(code, [r.code for r in rules.all_rules()] + list(rules.aliases), n=3)
+        if len(close) < 3:
+            close += close_matches(args.code.strip().lower(), list(by_name), n=3 - len(close))
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        _stderr(f"smmrules: error: unknown rule code {args.code!r}{hint}; `smmrules rules` lists them")
+        _stderr(f"smmrules: error: unknown rule code or name {args.code!r}{hint}; `smmrules rules` lists them")
         return EXIT_ERROR
     from .reporters.base import printable
     # a rule's texts may come from a repository's rule folder: no terminal escapes, line by line

@@ -280,7 +280,7 @@ def test_explain_an_old_code(capsys, lang, first):
 def test_explain_an_unknown_code_still_fails(capsys):
     code, out, err = run(capsys, "explain", "S109")
     assert code == 2 and out == ""
-    assert err.startswith("smmrules: error: unknown rule code 'S109'")
+    assert err.startswith("smmrules: error: unknown rule code or name 'S109'")
 
 
 def test_rules_lists_the_renamed_codes(capsys):

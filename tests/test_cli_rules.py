@@ -77,7 +77,7 @@ def test_explain_in_three_languages(capsys):
 def test_explain_unknown_code(capsys):
     code, out, err = run(capsys, "explain", "T1O1")
     assert code == 2 and out == ""
-    assert "unknown rule code 'T1O1'" in err and "T101" in err
+    assert "unknown rule code or name 'T1O1'" in err and "T101" in err
 
 
 def test_rules_json(capsys):

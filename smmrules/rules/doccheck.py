@@ -147,7 +147,12 @@ def suppression_findings(doc: Document, rules: RuleSet, unused: Iterable, unknow
     out = []
     unused = set(id(s) for s in unused)
     for sup in doc.suppressions:
-        item = SuppressionItem(sup, id(sup) in unused, tuple(unknown.get(id(sup), ())),
-                               (renamed or {}).get(id(sup), ()))
+        bad = tuple(unknown.get(id(sup), ()))
+        closest: tuple = ()
+        if bad:                 # did you mean: the closest code of a rule in effect
+            from ..base.suggest import close_matches
+            known = [r.code for r in rules.all_rules()]
+            closest = tuple(dict.fromkeys(m for code in bad for m in close_matches(code, known)))
+        item = SuppressionItem(sup, id(sup) in unused, bad, (renamed or {}).get(id(sup), ()), closest)
         out += rules.evaluate("suppression", item, doc.context, lang=lang, path=doc.path, default_lang=doc.lang)
     return out

@@ -350,15 +350,18 @@ def _line_messages(line: Any, env: dict, ctx: Context, lang: str) -> dict[str, s
 # -- suppression comments ----------------------------------------------------------------------------
 class SuppressionItem(Record):
     """A suppression comment (documents.goals.Suppression) after filtering: whether it silenced
-    nothing, its unknown codes and its renamed ones ("S105 \u2192 R404")."""
+    nothing, its unknown codes and its renamed ones ("S105 \u2192 R404"), and the known codes
+    closest to the unknown ones (for "did you mean")."""
 
-    __slots__ = ("suppression", "unused", "unknown", "renamed")
+    __slots__ = ("suppression", "unused", "unknown", "renamed", "closest")
 
-    def __init__(self, suppression: Any, unused: bool = False, unknown: tuple = (), renamed: Any = ()):
+    def __init__(self, suppression: Any, unused: bool = False, unknown: tuple = (), renamed: Any = (),
+                 closest: tuple = ()):
         _set(self, "suppression", suppression)
         _set(self, "unused", unused)
         _set(self, "unknown", unknown)
         _set(self, "renamed", renamed)
+        _set(self, "closest", closest)
 
 
 def _suppression_fields(lexicons: LexiconSet) -> dict[str, FieldType]:
@@ -376,7 +379,9 @@ def _suppression_span(item: SuppressionItem, at: str) -> Span:
 
 
 def _suppression_messages(item: SuppressionItem, env: dict, ctx: Context, lang: str) -> dict[str, str]:
-    return {"codes": ", ".join(item.unknown or item.suppression.codes), "renamed": ", ".join(item.renamed)}
+    hint = templates()[lang]["did_you_mean"].format(", ".join(item.closest)) if item.closest else ""
+    return {"codes": ", ".join(item.unknown or item.suppression.codes), "renamed": ", ".join(item.renamed),
+            "hint": hint}
 
 
 # -- syntax errors -------------------------------------------------------------------------------------
@@ -424,7 +429,7 @@ SCOPE_TABLE: dict[str, Scope] = {
                     ("key", "hint", "expected", "other_line"), _header_messages),
     "line": Scope("line", _line_fields, _line_values, ("goal",), _line_span, ("text",), _line_messages),
     "suppression": Scope("suppression", _suppression_fields, _suppression_values, ("goal",), _suppression_span,
-                         ("codes", "renamed"), _suppression_messages),
+                         ("codes", "renamed", "hint"), _suppression_messages),
     "syntax": Scope("syntax", _syntax_fields, _syntax_values, ("goal",), _syntax_span, ("text",),
                     _syntax_messages),
 }
