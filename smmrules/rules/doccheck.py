@@ -7,7 +7,7 @@ from typing import Iterable
 from ..base.lazyre import LazyPattern
 from ..documents.goals import Document, GoalEntry, TaskEntry
 from .engine import RuleSet
-from .fields import GoalItem, HeaderItem, SuppressionItem, SyntaxItem, TaskItem
+from .fields import DocumentItem, GoalItem, HeaderItem, SuppressionItem, SyntaxItem, TaskItem
 from .findings import Finding
 from ..language.lexicon import normalize_word
 from ..language.tokenizer import tokenize
@@ -115,7 +115,8 @@ def _task_items(doc: Document, rules: RuleSet) -> list[TaskItem]:
 def document_entities(doc: Document, rules: RuleSet) -> list[tuple[str, object]]:
     """(scope, entity) for each header entry, goal, syntax error, task and stray line of a document
     (suppression comments come after filtering: suppression_findings)."""
-    items: list[tuple[str, object]] = [("header", h) for h in _header_items(doc)]
+    items: list[tuple[str, object]] = [("document", DocumentItem(doc))]
+    items += [("header", h) for h in _header_items(doc)]
     items += _goal_items(doc, rules)
     items += [("task", t) for t in _task_items(doc, rules)]
     items += [("line", line) for line in doc.stray]

@@ -384,6 +384,34 @@ def _suppression_messages(item: SuppressionItem, env: dict, ctx: Context, lang: 
             "hint": hint}
 
 
+# -- the document as a whole ---------------------------------------------------------------------------
+class DocumentItem(Record):
+    """A whole document (documents.goals.Document): what it holds, for rules about the brief itself."""
+
+    __slots__ = ("document",)
+
+    def __init__(self, document: Any):
+        _set(self, "document", document)
+
+
+def _document_fields(lexicons: LexiconSet) -> dict[str, FieldType]:
+    return {"document.goals": NUM, "document.header_entries": NUM, "document.empty": BOOL}
+
+
+def _document_values(item: DocumentItem, ctx: Context, lexicons: LexiconSet) -> dict[str, Any]:
+    d = item.document
+    return {"document.goals": len(d.goals), "document.header_entries": len(d.header),
+            "document.empty": not (d.goals or d.header or d.orphan_tasks or d.stray)}
+
+
+def _document_span(item: DocumentItem, at: str) -> Span:
+    return Span(1, 1, 1, 1)
+
+
+def _document_messages(item: DocumentItem, env: dict, ctx: Context, lang: str) -> dict[str, str]:
+    return {}
+
+
 # -- syntax errors -------------------------------------------------------------------------------------
 class SyntaxItem(Record):
     """A goal that did not parse: its GoalSyntaxError and the document line it is on ("" when the
@@ -432,6 +460,8 @@ SCOPE_TABLE: dict[str, Scope] = {
                          ("codes", "renamed", "hint"), _suppression_messages),
     "syntax": Scope("syntax", _syntax_fields, _syntax_values, ("goal",), _syntax_span, ("text",),
                     _syntax_messages),
+    "document": Scope("document", _document_fields, _document_values, ("goal",), _document_span, (),
+                      _document_messages),
 }
 SCOPES = tuple(SCOPE_TABLE)
 # every `at` and every placeholder of some scope, in order
