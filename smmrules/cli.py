@@ -284,7 +284,8 @@ def _lint(args) -> int:
     else:
         rules = None
     summary = write_report(results, fmt=args.format, out=sys.stdout, rules=rules,
-                           lang=config.lang, color=color, statistics=args.statistics, quiet=args.quiet)
+                           lang=config.lang, color=color, statistics=args.statistics, quiet=args.quiet,
+                           fail_on=config.fail_on)
     if errors:
         return EXIT_ERROR
     threshold = LEVEL_ORDER[config.fail_on]
@@ -302,6 +303,8 @@ def _lint_config(args, paths):
     config = config_for(paths, config_file=args.config, allow_rules=allowed, stdin_name=args.stdin_filename)
     config = with_overrides(config, fail_on=args.fail_on, lang=args.lang, rules=allowed or None)
     select, ignore = _codes(args.select), _codes(args.ignore)
+    if select or ignore:        # the codes' form first ("--select must be a list of rule codes ..."), then their rules
+        with_overrides(config, select=select, ignore=ignore)
     names_codes = select or ignore or config.select or config.ignore or config.per_file_ignores
     if config.rules or config.plugins or config.levels or config.options or names_codes:
         # rule folders, plugins, levels, options and the codes named are checked now: exit 2 before any file

@@ -59,7 +59,12 @@ def test_check_role_feeds_relevance_rules(capsys):
 def test_check_syntax_error(capsys):
     code, out, err = run(capsys, "check", "increase sales by %")
     assert code == 2 and out == ""
-    assert err.strip() == "statement:1:19: E004 a percent sign needs a number before it (e.g. '20%')"
+    # the message E004 has in `lint`, in the statement's language
+    assert err.strip() == "statement:1:19: E004 A percent sign with no number before it."
+    code, out, err = run(capsys, "check", "увеличить продажи на %")
+    assert code == 2 and err.strip() == "statement:1:22: E004 Знак процента без числа перед ним."
+    code, out, err = run(capsys, "check", "збільшити продажі на %", "--lang", "en")
+    assert code == 2 and err.strip() == "statement:1:22: E004 A percent sign with no number before it."
 
 
 def test_explain_in_three_languages(capsys):

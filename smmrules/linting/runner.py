@@ -147,7 +147,7 @@ def _looks_cp1251(data: bytes) -> bool:
     ASCII are Cyrillic letters (cp1251 0xC0-0xFF, plus Ё/ё, Ґ/ґ, Є/є, І/і, Ї/ї) and none is a
     character cp1251 leaves undefined."""
     high = [b for b in data if b >= 0x80]
-    if not high or 0x98 in high:
+    if len(high) < 3 or 0x98 in high:       # a stray byte or two is no telling: "not valid UTF-8"
         return False
     letters = sum(1 for b in high if b >= 0xC0 or b in (0xA8, 0xB8, 0xA5, 0xB4, 0xAA, 0xBA, 0xB2, 0xB3, 0xAF, 0xBF))
     return letters >= 0.8 * len(high)
