@@ -447,7 +447,7 @@ def test_lang_changes_the_message_language(tree, capsys):
     t101 = {lang: {h["message"] for h in headlines(out) if h["code"] == "T101"}
             for lang, out in (("ru", ru), ("uk", uk))}
     assert t101["ru"] == {"У цели нет срока: укажите, к какому времени («к июню 2026», «за 6 месяцев»)."}
-    assert t101["uk"] == {"Ціль не має терміну: зазначте, до коли («до червня 2026», «за 6 місяців»)."}
+    assert t101["uk"] == {"Ціль не має терміну: зазначте, до якого часу її треба досягти («до червня 2026», «за 6 місяців»)."}
     d601 = [h["message"] for h in headlines(ru) if h["code"] == "D601"]
     assert len(d601) == 1 and "bugdet" in d601[0] and "Unknown" not in d601[0]
     # the same findings in every language, only the words change
