@@ -149,7 +149,7 @@ def test_syntax_errors_of_a_statement_are_in_its_language(capsys, argv, line):
 # -- the README's pre-commit snippet names a tag that exists -----------------------------------------------
 def test_the_readme_pre_commit_rev_is_a_tag_with_the_hook():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    snippet = readme.split("As a pre-commit hook:", 1)[1]
+    snippet = readme.split("As a pre-commit hook", 1)[1]
     rev = re.search(r"^\s*rev:\s*(\S+)", snippet, re.M).group(1)
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("not a git checkout: no tags to look at")
