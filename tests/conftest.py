@@ -13,13 +13,11 @@ os.environ.setdefault("SMMRULES_CACHE_DIR", tempfile.mkdtemp(prefix="smmrules-te
 os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="smmrules-test-config-"))
 
 # The command line counts deadlines from the date of the run unless --today gives one; the suite runs
-# on a fixed date so that its expectations do not change with the calendar (tests/test_cli_defects.py
-# undoes it to check the real default).
-import datetime as _dt  # noqa: E402
-
+# on a fixed date (suitedate.py) so that its expectations do not change with the calendar
+# (tests/test_cli_defects.py undoes it to check the real default).
 import pytest  # noqa: E402
 
-SUITE_TODAY = _dt.date(2025, 1, 1)
+from suitedate import SUITE_TODAY  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SUITE_TODAY
+from suitedate import SUITE_TODAY
 from smmrules.cli import main
 from goalcheck import TEAM_RULES
 
@@ -128,7 +128,7 @@ def run(capsys, *argv):
 
 def run_process(*argv, cwd, input=None, env=None):
     full_env = dict(os.environ, **(env or {}))
-    if "--today" not in argv:       # the suite's date (conftest.SUITE_TODAY), not the calendar's
+    if "--today" not in argv:       # the suite's date (suitedate.SUITE_TODAY), not the calendar's
         argv = (*argv, "--today", SUITE_TODAY.isoformat())
     proc = subprocess.run([sys.executable, "-m", "smmrules", "lint", *argv], cwd=cwd, input=input,
                           capture_output=True, env=full_env, timeout=120)

@@ -4,7 +4,7 @@ import pickle
 import pytest
 
 import smmrules
-from conftest import SUITE_TODAY
+from suitedate import SUITE_TODAY
 from smmrules.base import cache, version
 from smmrules.cli import main
 
@@ -38,7 +38,7 @@ def test_second_run_is_served_from_the_cache(tree, capsys):
     # poison the entry (as smmrules itself would write it): if the second run reads it, we see the poisoned findings
     from smmrules.linting.config import DEFAULT
     from smmrules.linting.runner import _result_key
-    # the run's date is part of the key (conftest.SUITE_TODAY: the date a run without --today has here)
+    # the run's date is part of the key (suitedate.SUITE_TODAY: the date a run without --today has here)
     digest = _result_key("a.goals", (tree / "a.goals").read_text(encoding="utf-8"), DEFAULT, SUITE_TODAY)
     assert entries[0].name == f"result-{digest[:40]}.pickle"
     result = cache.load("result", digest)
