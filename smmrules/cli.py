@@ -101,7 +101,8 @@ def _add_suggest(sp):
     sp.add_argument("statement")
     sp.add_argument("--format", choices=("text", "json"), default="text")
     sp.add_argument("--role", choices=("social-only", "one-of-sources", "communication"))
-    sp.add_argument("--lang", choices=LANGS)
+    sp.add_argument("--lang", choices=LANGS, help="language of the task titles (default: the statement's)")
+    _statement_lang_arg(sp)
     sp.add_argument("--rules", action="append", default=[], metavar="DIR")
     sp.set_defaults(func=_cmd_suggest)
 
@@ -174,8 +175,14 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
     return parser
 
 
+def _statement_lang_arg(sp):
+    sp.add_argument("--statement-lang", choices=LANGS, metavar="{" + ",".join(LANGS) + "}",
+                    help="the statement's language (default: detected)")
+
+
 def _common_rule_args(sp):
-    sp.add_argument("--lang", choices=LANGS, help="language of the statement and messages")
+    sp.add_argument("--lang", choices=LANGS, help="language of the messages (default: the statement's)")
+    _statement_lang_arg(sp)
     sp.add_argument("--today", metavar="YYYY-MM-DD", help="today's date (for deadlines in the past)")
     sp.add_argument("--start", metavar="YYYY-MM-DD", help="the start date relative deadlines count from")
     sp.add_argument("--rules", action="append", default=[], metavar="DIR", help="a folder of extra rule files")
@@ -240,11 +247,15 @@ def _cmd_check(args) -> int:
     rules = _ruleset(args.rules)
     if rules is None:
         return EXIT_ERROR
-    ctx = Context(today=_today(args.today), start=_today(args.start), role=args.role, lang=args.lang)
+    statement = _statement(args.statement)
+    if statement is None:
+        return EXIT_ERROR
+    ctx = Context(today=_today(args.today, default=True), start=_today(args.start), role=args.role,
+                  lang=args.statement_lang)
     try:
-        goal = parse_goal(args.statement, lang=args.lang, today=ctx.reference_date)
+        goal = parse_goal(statement, lang=args.statement_lang, today=ctx.reference_date)
     except GoalSyntaxError as exc:
-        _stderr(f"statement:{exc.line}:{exc.column}: {exc.code} {exc.message}")
+        _stderr(_syntax_line(exc, statement, args.lang or args.statement_lang, rules))
         return EXIT_ERROR
     findings = rules.check(goal, ctx, lang=args.lang)
     from .rules.engine import suggest_tasks
@@ -257,17 +268,19 @@ def _cmd_check(args) -> int:
                           "suggestions": [t.to_json(lang) for t in tasks],
                           **({"activity": activity} if activity else {})}, ensure_ascii=False))
     else:
+        from .base.texts import cli_texts
         from .reporters.base import printable
+        texts = cli_texts(lang)
         for f in findings:
             print(printable(f"statement:{f.line}:{f.column}: {f.code} [{f.level}] {f.message}"))
         if not findings:
-            print("no findings")
+            print(texts["no_findings"])
         if activity:
-            print(activity["text"])
+            print(printable(activity["text"]))
         if tasks:
-            print("suggested tasks:")
+            print(texts["suggested"])
             for t in tasks:
-                print(f"  - {t.title(lang)}")
+                print(printable(f"  - {t.title(lang)}"))
     threshold = LEVEL_ORDER[args.fail_on]
     return EXIT_FINDINGS if any(LEVEL_ORDER[f.level] <= threshold for f in findings) else EXIT_OK
 
@@ -299,7 +312,7 @@ def _lint(args) -> int:
     except SmmrulesError as exc:
         _stderr(str(exc))
         return EXIT_ERROR
-    today = _today(args.today)
+    today = _today(args.today, default=True)
     jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
     if jobs < 1:
         _stderr("smmrules: error: -j must be at least 1")
@@ -314,7 +327,8 @@ def _lint(args) -> int:
     else:
         rules = None
     summary = write_report(results, fmt=args.format, out=sys.stdout, rules=rules,
-                           lang=config.lang or "en", color=color, statistics=args.statistics, quiet=args.quiet)
+                           lang=config.lang, color=color, statistics=args.statistics, quiet=args.quiet,
+                           fail_on=config.fail_on)
     if errors:
         return EXIT_ERROR
     threshold = LEVEL_ORDER[config.fail_on]
@@ -332,13 +346,16 @@ def _lint_config(args, paths):
     config = config_for(paths, config_file=args.config, allow_rules=allowed, stdin_name=args.stdin_filename)
     config = with_overrides(config, fail_on=args.fail_on, lang=args.lang, rules=allowed or None)
     select, ignore = _codes(args.select), _codes(args.ignore)
-    if config.rules or config.plugins or config.levels or config.options:
-        # rule folders, plugins, levels and options are checked now: exit 2 before any file
+    if select or ignore:        # the codes' form first ("--select must be a list of rule codes ..."), then their rules
+        with_overrides(config, select=select, ignore=ignore)
+    names_codes = select or ignore or config.select or config.ignore or config.per_file_ignores
+    if config.rules or config.plugins or config.levels or config.options or names_codes:
+        # rule folders, plugins, levels, options and the codes named are checked now: exit 2 before any file
         from .linting.pipeline import rules_for
-        aliases = rules_for(config).aliases
-    elif select or ignore or config.select or config.ignore or config.per_file_ignores:
-        from .rules.aliases import builtin_aliases
-        aliases = builtin_aliases()
+        ruleset = rules_for(config)
+        aliases = ruleset.aliases
+        if names_codes:
+            _check_codes(config, select, ignore, [r.code for r in ruleset.all_rules()] + list(aliases))
     else:
         aliases = {}
     if not aliases:
@@ -354,6 +371,21 @@ def _lint_config(args, paths):
     select = None if select is None else tuple(aliases.get(c, c) for c in select)
     ignore = None if ignore is None else tuple(aliases.get(c, c) for c in ignore)
     return resolve(with_overrides(config, select=select, ignore=ignore), aliases)
+
+
+def _check_codes(config, select, ignore, known) -> None:
+    """A code or prefix that names no rule, on the command line or in the config, is a usage error
+    (a typo would silently select nothing, or ignore nothing): a ConfigError naming the closest codes."""
+    from .base.errors import ConfigError
+    from .linting.selection import unknown_code, unknown_codes_in
+    for flag, codes in (("--select", select), ("--ignore", ignore)):
+        for code in codes or ():
+            problem = unknown_code(code, known)
+            if problem is not None:
+                raise ConfigError(f"smmrules: error: {flag}: {problem}")
+    problems = unknown_codes_in(config, known)
+    if problems:
+        raise ConfigError(problems[0])
 
 
 def _results(args, paths, config, today, jobs, errors):
@@ -405,11 +437,18 @@ def _cmd_explain(args) -> int:
         return EXIT_ERROR
     code = args.code.strip().upper()
     rule = rules.get(rules.resolve(code))
+    if rule is None:            # a rule's name, as `smmrules rules` prints it (time-bound.no-deadline)
+        by_name = {r.name: r for r in rules.all_rules()}
+        rule = by_name.get(args.code.strip().lower())
+        if rule is not None:
+            code = rule.code
     if rule is None:
         from .base.suggest import close_matches
         close = close_matches(code, [r.code for r in rules.all_rules()] + list(rules.aliases), n=3)
+        if len(close) < 3:
+            close += close_matches(args.code.strip().lower(), list(by_name), n=3 - len(close))
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        _stderr(f"smmrules: error: unknown rule code {args.code!r}{hint}; `smmrules rules` lists them")
+        _stderr(f"smmrules: error: unknown rule code or name {args.code!r}{hint}; `smmrules rules` lists them")
         return EXIT_ERROR
     from .reporters.base import printable
     # a rule's texts may come from a repository's rule folder: no terminal escapes, line by line
@@ -451,10 +490,13 @@ def _cmd_suggest(args) -> int:
     rules = _ruleset(args.rules)
     if rules is None:
         return EXIT_ERROR
+    statement = _statement(args.statement)
+    if statement is None:
+        return EXIT_ERROR
     try:
-        goal = parse_goal(args.statement, lang=args.lang)
+        goal = parse_goal(statement, lang=args.statement_lang)
     except GoalSyntaxError as exc:
-        _stderr(f"statement:{exc.line}:{exc.column}: {exc.code} {exc.message}")
+        _stderr(_syntax_line(exc, statement, args.lang or args.statement_lang, rules))
         return EXIT_ERROR
     except SmmrulesError as exc:
         _stderr(str(exc))
@@ -467,18 +509,62 @@ def _cmd_suggest(args) -> int:
     if args.format == "json":
         print(json.dumps([t.to_json(lang) for t in tasks], ensure_ascii=False))
     else:
+        from .base.texts import cli_texts
+        from .reporters.base import printable
         if activity:
-            print(activity["text"])
+            print(printable(activity["text"]))
         if not tasks:
-            print(f"no catalogue tasks for category '{goal.category}'")
+            from .language.render import templates
+            category = templates()[lang]["categories"].get(goal.category, goal.category)
+            print(cli_texts(lang)["no_tasks"].format(category=category))
         for t in tasks:
-            print(f"{t.id}: {t.title(lang)}")
+            print(printable(f"{t.id}: {t.title(lang)}"))
     return EXIT_OK
 
 
-def _today(value):
+def _statement(value: str) -> str | None:
+    """The statement a command was given: `-` reads it from stdin (None, said on stderr, when stdin
+    cannot be read or is not UTF-8 text)."""
+    if value != "-":
+        return value
+    from .base.limits import STATEMENT_CEILING
+    limit = 4 * STATEMENT_CEILING       # bytes: a longer statement is refused by its length anyway
+    data, problem = _read_stdin(limit)
+    if problem is None and len(data) > limit:
+        problem = f"input is more than {limit:,} bytes, far longer than a goal statement"
+    if problem is None:
+        try:
+            return data.decode("utf-8-sig").strip()
+        except UnicodeDecodeError as exc:
+            problem = f"not valid UTF-8 (byte 0x{data[exc.start]:02x})"
+    _stderr(f"smmrules: error: -: {problem}")
+    return None
+
+
+def _syntax_line(exc, statement: str, lang: str | None, rules) -> str:
+    """`statement:line:col: CODE message` for a statement that did not parse, in `lang` (else the
+    statement's own language): the message of the syntax rule of that code, as `lint` words it."""
+    if lang is None:
+        from .language.grammar import default_grammar
+        from .language.langdetect import detect_lang
+        lang = detect_lang(statement, default_grammar().lexicons)
+    rule = rules.get(exc.code) if rules is not None else None
+    message = exc.message
+    if rule is not None and lang in LANGS:
+        message = rule.text("message", lang).replace("{text}", exc.text or "")
+    return f"statement:{exc.line}:{exc.column}: {exc.code} {message}"
+
+
+def _default_today():
+    """The date of the run: deadlines before it are past (A303) unless --today gives another."""
+    import datetime as dt
+    return dt.date.today()
+
+
+def _today(value, default: bool = False):
+    """The date a --today option gives; with `default`, today's date when it gives none."""
     if value is None:
-        return None
+        return _default_today() if default else None
     import datetime as dt
     try:
         day = dt.date.fromisoformat(value)
@@ -521,10 +607,13 @@ def _cmd_parse(args) -> int:
     from .base.errors import GoalSyntaxError
     from .language.parse import parse_goal
     from .language.render import tree_text
+    statement = _statement(args.statement)
+    if statement is None:
+        return EXIT_ERROR
     try:
-        goal = parse_goal(args.statement, lang=args.lang, today=_today(args.today))
+        goal = parse_goal(statement, lang=args.lang, today=_today(args.today))
     except GoalSyntaxError as exc:
-        print(f"statement:{exc.line}:{exc.column}: {exc.code} {exc.message}", file=sys.stderr)
+        _stderr(_syntax_line(exc, statement, args.lang, _ruleset([])))
         return EXIT_ERROR
     if args.format == "json":
         print(json.dumps(goal.to_json(), ensure_ascii=False))

@@ -127,9 +127,12 @@ def test_an_activity_with_a_count_is_specific_but_not_relevant(lang, text, value
     assert [f.code for f in found if f.smart == "S"] == []
     r404 = next(f for f in found if f.code == "R404")
     assert (r404.smart, r404.level) == ("R", "warning")
-    assert r404.message.startswith(f"\"{goal.metric.text}\" is an activity" if lang == "en"
-                                   else f"«{goal.metric.text}» — это действие" if lang == "ru"
-                                   else f"«{goal.metric.text}» — це дія")
+    # the message names the metric by its vocabulary name, in the nominative, whatever form the
+    # statement wrote it in ("постов", "дописів")
+    name = RULES.lexicons.metrics[goal.metric.name].label[lang]
+    assert r404.message.startswith(f"\"{name}\" is an activity" if lang == "en"
+                                   else f"«{name}» — это действие" if lang == "ru"
+                                   else f"«{name}» — це дія")
 
 
 @pytest.mark.parametrize("text", ["increase brand awareness", "повысить узнаваемость бренда",
@@ -154,8 +157,8 @@ def test_file_wide_suppression_with_an_old_code():
 
 @pytest.mark.parametrize("lang, message", [
     ("en", "Renamed rule code: S105 \u2192 R404. The suppression still works; write the new code."),
-    ("ru", "Код правила изменился: S105 \u2192 R404. Подавление по-прежнему работает, но лучше указать новый код."),
-    ("uk", "Код правила змінився: S105 \u2192 R404. Придушення й надалі працює, але краще вказати новий код."),
+    ("ru", "Код правила изменился: S105 \u2192 R404. Игнорирование по-прежнему работает, но лучше указать новый код."),
+    ("uk", "Код правила змінився: S105 \u2192 R404. Ігнорування й надалі працює, але краще вказати новий код."),
 ])
 def test_l102_message(lang, message):
     found = [f for f in lint(ACTIVITY_DOC, config=with_overrides(DEFAULT, lang=lang)) if f.code == "L102"]
@@ -266,7 +269,7 @@ def test_cli_notes_a_config_file_with_old_codes(tmp_path, capsys, monkeypatch):
 @pytest.mark.parametrize("lang, first", [
     ("en", "S105 is now R404: the rule has a new code. The old one still works in suppressions and in the "
            "configuration; write R404."),
-    ("ru", "S105 теперь R404: у правила новый код. Старый по-прежнему работает в подавлениях и в конфигурации, "
+    ("ru", "S105 теперь R404: у правила новый код. Старый по-прежнему работает в комментариях ignore и в конфигурации, "
            "но лучше писать R404."),
     ("uk", "S105 тепер R404: у правила новий код. Старий і далі працює в коментарях ignore і в конфігурації, "
            "але краще писати R404."),
@@ -280,7 +283,7 @@ def test_explain_an_old_code(capsys, lang, first):
 def test_explain_an_unknown_code_still_fails(capsys):
     code, out, err = run(capsys, "explain", "S109")
     assert code == 2 and out == ""
-    assert err.startswith("smmrules: error: unknown rule code 'S109'")
+    assert err.startswith("smmrules: error: unknown rule code or name 'S109'")
 
 
 def test_rules_lists_the_renamed_codes(capsys):

@@ -59,7 +59,12 @@ def test_check_role_feeds_relevance_rules(capsys):
 def test_check_syntax_error(capsys):
     code, out, err = run(capsys, "check", "increase sales by %")
     assert code == 2 and out == ""
-    assert err.strip() == "statement:1:19: E004 a percent sign needs a number before it (e.g. '20%')"
+    # the message E004 has in `lint`, in the statement's language
+    assert err.strip() == "statement:1:19: E004 A percent sign with no number before it."
+    code, out, err = run(capsys, "check", "увеличить продажи на %")
+    assert code == 2 and err.strip() == "statement:1:22: E004 Знак процента без числа перед ним."
+    code, out, err = run(capsys, "check", "збільшити продажі на %", "--lang", "en")
+    assert code == 2 and err.strip() == "statement:1:22: E004 A percent sign with no number before it."
 
 
 def test_explain_in_three_languages(capsys):
@@ -77,7 +82,7 @@ def test_explain_in_three_languages(capsys):
 def test_explain_unknown_code(capsys):
     code, out, err = run(capsys, "explain", "T1O1")
     assert code == 2 and out == ""
-    assert "unknown rule code 'T1O1'" in err and "T101" in err
+    assert "unknown rule code or name 'T1O1'" in err and "T101" in err
 
 
 def test_rules_json(capsys):

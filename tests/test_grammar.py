@@ -317,7 +317,8 @@ def test_metric_table_is_consistent():
     for name, spec in metrics.items():
         assert spec["category"] in CATEGORIES, name
         assert set(spec.get("display", {})) == set(LANGS), f"{name}: display needs en, ru and uk"
-        assert set(spec) <= {"category", "abstract", "activity", "lower_is_better", "time", "display",
+        assert set(spec.get("name", {})) == set(LANGS), f"{name}: name needs en, ru and uk"
+        assert set(spec) <= {"category", "abstract", "activity", "lower_is_better", "time", "display", "name",
                              "percent_variant", "counted_variant", "qualified_by", "people_object", "unit_kind",
                              "en", "ru", "uk", "any"}, name
         assert spec.get("unit_kind", "count") in UNIT_KINDS, name

@@ -88,7 +88,7 @@ def test_file_wide_suppressions_are_looked_up_not_scanned(monkeypatch):
         findings = lint(doc(n))
         counts.append((calls["first"], len(findings)))
     (a, fa), (b, fb) = counts
-    assert fb == 2 * fa + 1              # every goal's findings (the first is no duplicate) and suppressions
+    assert fb - fa == 2 * (1000 - 500)   # each further copy: its D606 (a copy reports only that) and its L101
     assert b <= 2 * a + 2, counts        # one or two lookups per finding, not one per suppression
     ratio = doubling_ratio(doc, lint, 1500)
     assert ratio < LINEAR, ratio
@@ -282,7 +282,7 @@ def test_per_file_ignores_are_matched_once_per_file_not_per_finding(monkeypatch,
         config_module.ignored_in.cache_clear()
         findings = lint("goal: get more followers\n" * n, path=path, config=cfg)
         counts.append((calls["n"], len(findings)))
-    assert counts[1][1] == 2 * counts[0][1] + 1          # the first goal is no duplicate
+    assert counts[1][1] - counts[0][1] == 200 - 100      # each further copy of the goal reports only D606
     assert counts[0][0] == counts[1][0] <= 2 * len(globs)          # each glob once or twice for the file
     assert is_selected(cfg, "T101", path)
 

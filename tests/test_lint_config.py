@@ -125,7 +125,7 @@ def test_lang(tmp_path, elsewhere, capsys):
     write(tmp_path / "proj" / "pyproject.toml", '[tool.smmrules]\nlang = "uk"\n')
     doc = write(tmp_path / "proj" / "plan.goals", VAGUE)
     messages = {f["code"]: f["message"] for f in lint(capsys, doc)[1]}
-    assert messages["T101"] == "Ціль не має терміну: зазначте, до коли («до червня 2026», «за 6 місяців»)."
+    assert messages["T101"] == "Ціль не має терміну: зазначте, до якого часу її треба досягти («до червня 2026», «за 6 місяців»)."
     messages = {f["code"]: f["message"] for f in lint(capsys, doc, "--lang", "ru")[1]}
     assert messages["T101"] == "У цели нет срока: укажите, к какому времени («к июню 2026», «за 6 месяцев»)."
 

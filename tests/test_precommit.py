@@ -9,6 +9,7 @@ PRE_COMMIT_HOME points into tmp_path, so nothing is left behind.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -23,9 +24,10 @@ bugdet: 900 GBP/month
 goal: get more followers
 """
 
-GOOD = """\
+# the hook runs on the calendar's date: the brief starts today, so its deadline is never in the past
+GOOD = f"""\
 client: Clean Co
-start: 2026-01-15
+start: {dt.date.today().isoformat()}
 role: one-of-sources
 paid-ads: yes
 budget: 1000 USD/month

@@ -4,6 +4,7 @@ import pickle
 import pytest
 
 import smmrules
+from suitedate import SUITE_TODAY
 from smmrules.base import cache, version
 from smmrules.cli import main
 
@@ -40,7 +41,8 @@ def test_second_run_is_served_from_the_cache(tree, capsys):
     from smmrules.linting.config import DEFAULT, with_overrides
     from smmrules.linting.runner import _result_key
     pinned = with_overrides(DEFAULT, select=("T101",))
-    digest = _result_key("a.goals", (tree / "a.goals").read_text(encoding="utf-8"), pinned, None)
+    # the run's date is part of the key (suitedate.SUITE_TODAY: the date a run without --today has here)
+    digest = _result_key("a.goals", (tree / "a.goals").read_text(encoding="utf-8"), pinned, SUITE_TODAY)
     assert entries[0].name == f"result-{digest[:40]}.pickle"
     result = cache.load("result", digest)
     cache.store("result", digest, type(result)(result.path, (), result.lines))

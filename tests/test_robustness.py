@@ -228,7 +228,7 @@ def test_every_bad_input_on_one_command_line(workdir, capsys):
         "missing.goals: no such file or directory",
         "empty: no files matching *.goals in this directory",
         "bin.goals: binary file (contains NUL bytes), not a goal document",
-        "cp1251.goals:1:1: not valid UTF-8 (byte 0xf6); save the file as UTF-8",
+        "cp1251.goals:1:1: the file is in the Windows Cyrillic encoding (cp1251), not UTF-8; save it as UTF-8",
         "link.goals: broken symbolic link (its target 'gone.goals' does not exist)",
         "big.goals: file is 52,428,800 bytes; the limit is 5,000,000 (max-file-size)",
     ]

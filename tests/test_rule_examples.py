@@ -84,7 +84,9 @@ def test_localized_values_in_messages():
     assert "48 часов" in msg
     goal = parse_goal("grow followers from 1,000 to 100,000 within 3 months")
     msg = next(f.message for f in RULES.check(goal, lang="uk") if f.code == "A304")
-    assert "364,2" in msg  # (100 ** (1/3) - 1) * 100, written with a decimal comma
+    # (100 ** (1/3) - 1) * 100 = 364.2% a month: a multiple, 4.6 times, with a decimal comma and the
+    # form a fraction takes
+    assert "у 4,6 раза щомісяця" in msg
 
 
 @pytest.mark.parametrize("category", sorted(RULES.catalogue.examples))

@@ -72,7 +72,7 @@ def _has_kind(value, ftype) -> bool:
 
 
 def test_every_scope_has_an_entity_in_the_sample():
-    assert SCOPES == ("goal", "task", "header", "line", "suppression", "syntax", "checkin")
+    assert SCOPES == ("goal", "task", "header", "line", "suppression", "syntax", "checkin", "document")
     assert {scope for scope, _, _ in ENTITIES} == set(SCOPES)
 
 
@@ -118,7 +118,7 @@ def test_the_rule_file_lists_are_the_scopes():
     assert set(PLACEHOLDERS) == {p for s in SCOPE_TABLE.values() for p in s.placeholders}
     assert set(DOC_FIELDS) <= set(declared_fields(LEX, "task"))
     assert SCOPE_TABLE["header"].placeholders == ("key", "hint", "expected", "other_line")
-    assert SCOPE_TABLE["suppression"].placeholders == ("codes", "renamed")
+    assert SCOPE_TABLE["suppression"].placeholders == ("codes", "renamed", "hint")
 
 
 def test_document_facts_reach_the_entities():

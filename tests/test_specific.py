@@ -67,7 +67,8 @@ def test_an_activity_without_a_count_is_not_specific(lang, text, metric, vague):
     assert _s_codes(found) == ["S106"]
     assert "R404" in {f.code for f in found}
     s106 = next(f for f in found if f.code == "S106")
-    assert s106.message.startswith(OPENINGS[lang].format(goal.metric.text))
+    # quoted by the vocabulary's name in the nominative, not the statement's inflected word
+    assert s106.message.startswith(OPENINGS[lang].format(RULES.lexicons.metrics[metric].label[lang]))
 
 
 # ------------------------------------------------------------------ activities that are specific

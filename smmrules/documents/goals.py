@@ -361,6 +361,21 @@ def _duration_months(text: str, lang: str, lex: LexiconSet) -> Optional[float]:
     return amount * per.get(unit, 0) if unit in per else None
 
 
+_DMY = LazyPattern(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})")
+
+
+def _header_date(text: str) -> Optional[dt.date]:
+    """A header date as goal statements write them: 2026-01-15, 15.01.2026 or 15/01/2026 (day first);
+    None for anything else, or a day the calendar does not have."""
+    m = _DMY.fullmatch(text)
+    try:
+        if m is not None:
+            return dt.date(int(m.group(4)), int(m.group(3)), int(m.group(1)))
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
 def _type_value(key: str, text: str, lang: str, lex: LexiconSet) -> tuple[Any, Optional[str]]:
     kw = keywords()
     kind = kw.types[key]
@@ -368,10 +383,9 @@ def _type_value(key: str, text: str, lang: str, lex: LexiconSet) -> tuple[Any, O
     if kind == "text":
         return text, None
     if kind == "date":
-        try:
-            day = dt.date.fromisoformat(text.strip())
-        except ValueError:
-            return None, f"'{text}' is not a date: write it as YYYY-MM-DD"
+        day = _header_date(text.strip())
+        if day is None:
+            return None, f"'{text}' is not a date: write it as YYYY-MM-DD or DD.MM.YYYY"
         if day > LAST_HEADER_DATE:
             # deadlines are counted from it ("by Q3", "within 2 years"): leave them room in the calendar
             return None, f"'{text}' is too late a date: the latest is {LAST_HEADER_DATE.isoformat()}"
@@ -561,6 +575,8 @@ def parse_document(text: str, *, path: str | None = None, today=None,
         doc_lang, goal_langs = declared_lang, [declared_lang] * len(texts)
     else:
         doc_lang, goal_langs = _detect_doc_lang(texts, lex)
+        if not any(texts) and entries.header:   # no goal to tell the language: the header's words do
+            doc_lang = _detect_doc_lang([" ".join(f"{h['raw_key']} {h['text']}" for h in entries.header)], lex)[0]
     typed = [_typed_entry(h, kw, doc_lang, lex, max_statement_length) for h in entries.header]
     ctx = _context(typed, today, declared_lang, path)
     goals = [_goal_entry(i, g, goal_langs[i], ctx, declared_lang, max_statement_length)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
+from ..base.languages import LANGS
 from ..base.record import Record, _set
 
 ROLES = ("social-only", "one-of-sources", "communication")
@@ -26,6 +27,15 @@ class Context(Record):
                  lang: Optional[str] = None, path: Optional[str] = None):
         if role is not None and role not in ROLES:
             raise ValueError(f"'role' must be one of {ROLES!r}, not {role!r}")
+        for name, day in (("today", today), ("start", start)):
+            # refused, not converted: a string here is a caller's slip that would fail later, far away
+            if day is not None and (type(day) is not dt.date):
+                hint = (f"; write datetime.date.fromisoformat({day!r})" if isinstance(day, str)
+                        else "; pass its .date()" if isinstance(day, dt.datetime) else "")
+                raise TypeError(f"Context({name}=...) must be a datetime.date, got {type(day).__name__} "
+                                f"{day!r}{hint}")
+        if lang is not None and lang not in LANGS:
+            raise ValueError(f"'lang' must be one of {', '.join(LANGS)}, not {lang!r}")
         _set(self, "today", today)
         _set(self, "start", start)
         _set(self, "role", role)

@@ -44,13 +44,13 @@ class MetricInfo(Record):
     our followers", «охватить 50 000 пользователей"): the object says whose, it is not the metric."""
 
     __slots__ = ("name", "category", "abstract", "activity", "lower_is_better", "time", "display",
-                 "percent_variant", "unit_kind", "counted_variant", "qualified_by", "people_object")
+                 "percent_variant", "unit_kind", "counted_variant", "qualified_by", "people_object", "label")
 
     def __init__(self, name: str, category: str, abstract: bool = False, activity: bool = False,
                  lower_is_better: bool = False, time: bool = False, display: dict | None = None,
                  percent_variant: str | None = None, unit_kind: str = "count",
                  counted_variant: str | None = None, qualified_by: dict | None = None,
-                 people_object: bool = False):
+                 people_object: bool = False, label: dict | None = None):
         _set(self, "name", name)
         _set(self, "category", category)
         _set(self, "abstract", abstract)
@@ -63,6 +63,7 @@ class MetricInfo(Record):
         _set(self, "counted_variant", counted_variant)
         _set(self, "qualified_by", {} if qualified_by is None else qualified_by)
         _set(self, "people_object", people_object)
+        _set(self, "label", {} if label is None else label)    # the nominative name (metrics.toml `name`)
 
     def __hash__(self):
         return hash(self.name)
@@ -318,7 +319,7 @@ class LexiconSet:
                 time=spec.get("time", unit_kind == "time"), display=dict(spec.get("display", {})),
                 percent_variant=spec.get("percent_variant"), unit_kind=unit_kind,
                 counted_variant=spec.get("counted_variant"), qualified_by=dict(spec.get("qualified_by", {})),
-                people_object=spec.get("people_object", False))
+                people_object=spec.get("people_object", False), label=dict(spec.get("name", {})))
         lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:
             data = _load_toml(os.path.join(root, "lexicon", f"{lang}.toml"))

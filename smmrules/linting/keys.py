@@ -59,6 +59,15 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
+def _digit_typo(code: str | None) -> str:
+    """` (did you mean 'S103'?)` for a code typed with a letter for a digit (S1O3, T1l1), else ""."""
+    if not code:
+        return ""
+    letters = len(code) - len(code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    fixed = code[:letters] + code[letters:].translate(str.maketrans("OIL", "011"))
+    return f" (did you mean '{fixed}'?)" if fixed != code and PREFIX_RE.fullmatch(fixed) else ""
+
+
 def check_codes(name: str, value: Any) -> tuple[str, ...]:
     if isinstance(value, str) or not isinstance(value, (list, tuple)):
         raise BadValue(f"{name} must be {CODES_HINT}")
@@ -67,7 +76,7 @@ def check_codes(name: str, value: Any) -> tuple[str, ...]:
     for item in value:
         code = item.strip().upper() if isinstance(item, str) else None
         if code is None or not PREFIX_RE.fullmatch(code):
-            raise BadValue(f"{name} must be {CODES_HINT}, got {_shown(item)}", element=item)
+            raise BadValue(f"{name} must be {CODES_HINT}, got {_shown(item)}{_digit_typo(code)}", element=item)
         out.append(code)
     return tuple(dict.fromkeys(out))
 

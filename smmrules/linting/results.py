@@ -15,15 +15,18 @@ class FileResult(Record):
     path: as given on the command line ("-" or --stdin-filename for stdin)
     lines: the file's text split into lines, for showing source under a finding (None when unread)
     error: a one-line message (`path:line:col: what is wrong`) when the file could not be linted
+    lang: the document's language (en, ru, uk; None when it was not read)
     """
 
-    __slots__ = ("path", "findings", "lines", "error")
+    __slots__ = ("path", "findings", "lines", "error", "lang")
 
-    def __init__(self, path: str, findings: tuple = (), lines: Optional[tuple] = None, error: Optional[str] = None):
+    def __init__(self, path: str, findings: tuple = (), lines: Optional[tuple] = None, error: Optional[str] = None,
+                 lang: Optional[str] = None):
         _set(self, "path", path)
         _set(self, "findings", findings)
         _set(self, "lines", lines)
         _set(self, "error", error)
+        _set(self, "lang", lang)
 
     @property
     def ok(self) -> bool:
@@ -36,12 +39,12 @@ class FileResult(Record):
         if isinstance(lines, tuple) and all(type(ln) is str for ln in lines):
             joined = "\n".join(lines)
             if joined.count("\n") == len(lines) - 1:       # no line holds a newline of its own
-                return _from_joined, (self.path, self.findings, joined, len(lines), self.error)
+                return _from_joined, (self.path, self.findings, joined, len(lines), self.error, self.lang)
         return super().__reduce__()
 
 
-def _from_joined(path, findings, joined, count, error):
-    return FileResult(path, findings, tuple(joined.split("\n")) if count else (), error)
+def _from_joined(path, findings, joined, count, error, lang=None):
+    return FileResult(path, findings, tuple(joined.split("\n")) if count else (), error, lang)
 
 
 __all__ = ["FileResult", "Finding"]

@@ -118,6 +118,11 @@ def read_text(path: str, data: bytes | None, max_size: int) -> tuple[str | None,
         return None, f"{path}: permission denied"
     except OSError as exc:
         return None, f"{path}: cannot read: {exc.strerror or exc}"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):     # UTF-16 with its byte order mark (Windows Notepad)
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError:
+            return None, f"{path}: starts with a UTF-16 byte order mark but is not valid UTF-16; save the file as UTF-8"
     if b"\x00" in data[:8192]:
         return None, f"{path}: binary file (contains NUL bytes), not a goal document"
     try:
@@ -131,7 +136,21 @@ def read_text(path: str, data: bytes | None, max_size: int) -> tuple[str | None,
             line_start = 3                      # a BOM is skipped, as parse_document skips it
         # columns count characters (code points), as in every finding, not bytes
         col = len(data[line_start:exc.start].decode("utf-8")) + 1
+        if _looks_cp1251(data):
+            return None, (f"{path}:{line}:{col}: the file is in the Windows Cyrillic encoding (cp1251), not "
+                          "UTF-8; save it as UTF-8")
         return None, f"{path}:{line}:{col}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
+
+
+def _looks_cp1251(data: bytes) -> bool:
+    """Whether bytes that are not UTF-8 read as Cyrillic text in cp1251: most of their letters past
+    ASCII are Cyrillic letters (cp1251 0xC0-0xFF, plus Ё/ё, Ґ/ґ, Є/є, І/і, Ї/ї) and none is a
+    character cp1251 leaves undefined."""
+    high = [b for b in data if b >= 0x80]
+    if len(high) < 3 or 0x98 in high:       # a stray byte or two is no telling: "not valid UTF-8"
+        return False
+    letters = sum(1 for b in high if b >= 0xC0 or b in (0xA8, 0xB8, 0xA5, 0xB4, 0xAA, 0xBA, 0xB2, 0xB3, 0xAF, 0xBF))
+    return letters >= 0.8 * len(high)
 
 
 def lint_file(path: str, config, *, data: bytes | None = None, shown: str | None = None,
@@ -185,7 +204,7 @@ def _lint_file(path: str, config, data: bytes | None, shown: str, today) -> File
             findings = lint_document(doc, config=config)
     except (SmmrulesError, RecursionError) as exc:
         return FileResult(shown, error=failure(shown, exc))
-    result = FileResult(shown, tuple(findings), doc.lines)
+    result = FileResult(shown, tuple(findings), doc.lines, lang=doc.lang)
     if digest:
         cache.store("result", digest, result)
     return result

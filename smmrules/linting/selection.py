@@ -89,3 +89,30 @@ def relative_parts(config, path) -> tuple[str, ...]:
     prefix = root if root.endswith("/") else root + "/"
     parts = tuple(filter(None, full[len(prefix):].split("/"))) if full.startswith(prefix) else ()
     return parts or (os.path.basename(full) or full,)
+
+
+def unknown_code(code: str, known) -> str | None:
+    """None when `code` is a rule code or the prefix of one (or a renamed code); else the message
+    that refuses it, with the closest known codes."""
+    if any(k.startswith(code) for k in known):
+        return None
+    from ..base.suggest import close_matches
+    close = close_matches(code, sorted(known), n=3)
+    hint = f" (did you mean {', '.join(close)}?)" if close else ""
+    return f"unknown rule code or prefix '{code}'{hint}; `smmrules rules` lists the codes"
+
+
+def unknown_codes_in(config, known) -> list[str]:
+    """One line per code of the config's select, ignore and per-file-ignores that names no rule:
+    `path:line: key: unknown rule code or prefix 'X' ...`."""
+    entries = [(("select",), c) for c in config.select] + [(("ignore",), c) for c in config.ignore]
+    entries += [(("per-file-ignores", glob), c) for glob, codes in config.per_file_ignores for c in codes]
+    out = []
+    for where, code in entries:
+        problem = unknown_code(code, known)
+        if problem is None:
+            continue
+        line = next((config.lines[where[:n]] for n in range(len(where), 0, -1) if where[:n] in config.lines), None)
+        place = f"{config.path}:{line}: " if config.path and line else (f"{config.path}: " if config.path else "")
+        out.append(f"{place}{where[0]}: {problem}")
+    return out

@@ -23,20 +23,23 @@ _SURROGATE = LazyPattern("[\ud800-\udfff]")
 
 
 class Options(Record):
-    """rules: a RuleSet, or None when the caller has none at hand."""
+    """rules: a RuleSet, or None when the caller has none at hand; lang: the language of the report's
+    own lines, None for the documents' language (English when they differ); fail_on: the lowest level
+    that fails the run (formats that mark failures, JUnit, mark only those), None for every level."""
 
-    __slots__ = ("rules", "lang", "color", "statistics", "quiet")
+    __slots__ = ("rules", "lang", "color", "statistics", "quiet", "fail_on")
 
-    def __init__(self, rules: Any = None, lang: str = "en", color: bool = False, statistics: bool = False,
-                 quiet: bool = False):
+    def __init__(self, rules: Any = None, lang: str | None = "en", color: bool = False, statistics: bool = False,
+                 quiet: bool = False, fail_on: str | None = None):
         _set(self, "rules", rules)
         _set(self, "lang", lang)
         _set(self, "color", color)
         _set(self, "statistics", statistics)
         _set(self, "quiet", quiet)
+        _set(self, "fail_on", fail_on)
 
     def __hash__(self):
-        return hash((self.lang, self.color, self.statistics, self.quiet))
+        return hash((self.lang, self.color, self.statistics, self.quiet, self.fail_on))
 
 
 class Reporter(abc.ABC):

@@ -24,14 +24,20 @@ def shown(text: str) -> str:
     return xml_text(printable(text))
 
 
-def suite(result: FileResult) -> ET.Element:
+def suite(result: FileResult, fail_on: str | None = None) -> ET.Element:
+    """A file's <testsuite>: a <failure> per finding at or above `fail_on` (None: every finding), a
+    passing test case that shows the message (<system-out>) for a finding below it, which does not fail
+    the run either."""
     # names and messages as on a terminal (reporters.base.printable): no CR or LF breaking a test view's
     # line, no controls; what printable keeps, XML 1.0 can carry
+    from ..rules.findings import LEVEL_ORDER
     path = shown(result.path)
     findings = located(result)
+    limit = LEVEL_ORDER[fail_on] if fail_on in LEVEL_ORDER else len(LEVEL_ORDER)
+    failing = [f for f in findings if LEVEL_ORDER.get(f.level, 0) <= limit]
     errors = int(result.error is not None)
     cases = len(findings) + errors or 1
-    el = ET.Element("testsuite", name=path, tests=str(cases), failures=str(len(findings)), errors=str(errors))
+    el = ET.Element("testsuite", name=path, tests=str(cases), failures=str(len(failing)), errors=str(errors))
     if result.error is not None:
         case = ET.SubElement(el, "testcase", classname=path, name="lint")
         error = shown(result.error)
@@ -39,8 +45,12 @@ def suite(result: FileResult) -> ET.Element:
     for f in findings:
         case = ET.SubElement(el, "testcase", classname=path, name=f"{f.code} {f.line}:{f.column}")
         message = shown(f.message)
-        failure = ET.SubElement(case, "failure", type=f.code, message=message)
-        failure.text = f"{shown(f.path or '')}:{f.line}:{f.column}: {f.code} [{f.level}] {message}"
+        line = f"{shown(f.path or '')}:{f.line}:{f.column}: {f.code} [{f.level}] {message}"
+        if LEVEL_ORDER.get(f.level, 0) <= limit:
+            failure = ET.SubElement(case, "failure", type=f.code, message=message)
+            failure.text = line
+        else:
+            ET.SubElement(case, "system-out").text = line
     if cases == 1 and not findings and not errors:
         ET.SubElement(el, "testcase", classname=path, name="no findings")
     return el
@@ -52,7 +62,7 @@ class JunitReporter(Reporter):
         self.suites: list[ET.Element] = []
 
     def file(self, result: FileResult) -> None:
-        self.suites.append(suite(result))
+        self.suites.append(suite(result, self.options.fail_on))
 
     def finish(self, summary: Summary) -> None:
         totals = {key: str(sum(int(s.get(key)) for s in self.suites)) for key in ("tests", "failures", "errors")}

@@ -100,7 +100,7 @@ class SarifReporter(Reporter):
     def descriptors(self) -> list[dict]:
         rules = self.options.rules
         known = {r.code: r for r in rules.all_rules()} if rules is not None else {}
-        out = [rule_descriptor(r, self.options.lang) for r in known.values()]
+        out = [rule_descriptor(r, self.options.lang or "en") for r in known.values()]
         extra: dict[str, Finding] = {}
         for f in self.findings:
             if f.code not in known:

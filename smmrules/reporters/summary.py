@@ -62,11 +62,14 @@ class Tally:
         self.by_level = {lv: 0 for lv in LEVELS}
         self.by_code: dict[str, int] = {}
         self.names: dict[str, str] = {}   # code -> rule name, first seen
+        self.langs: set[str] = set()      # the languages of the documents linted
 
     def add(self, result: FileResult) -> None:
         self.files += 1
         self.files_with_errors += result.error is not None
         self.files_with_findings += bool(result.findings)
+        if result.lang is not None:
+            self.langs.add(result.lang)
         for f in result.findings:
             self.by_level[f.level] = self.by_level.get(f.level, 0) + 1
             self.by_code[f.code] = self.by_code.get(f.code, 0) + 1

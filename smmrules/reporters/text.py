@@ -12,27 +12,30 @@ BOLD, RESET = "\x1b[1m", "\x1b[0m"
 LEVEL_COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[34m"}
 
 
-def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"
-
-
-def summary_line(s: Summary) -> str:
-    """`Found 7 findings (1 error, 5 warnings, 1 info) in 3 files.` and the like."""
+def summary_line(s: Summary, lang: str = "en") -> str:
+    """`Found 7 findings (1 error, 5 warnings, 1 info) in 3 files.` and the like, in `lang`
+    («Найдено 7 замечаний (1 ошибка, 5 предупреждений, 1 подсказка) в 3 файлах.»)."""
+    from ..base.texts import cli_texts, counted
+    t = cli_texts(lang)
     linted = s.files_linted
-    failed = plural(s.files_with_errors, "file") + " could not be linted"
+    files_in = counted(linted, t["files_in"], lang)
+    failed = t["failed"].format(files=counted(s.files_with_errors, t["file"], lang))
     if s.findings:
-        levels = [plural(s.by_level.get("error", 0), "error"), plural(s.by_level.get("warning", 0), "warning"),
-                  plural(s.by_level.get("info", 0), "info", "info")]
-        levels += [plural(n, lv) for lv, n in s.by_level.items() if lv not in ("error", "warning", "info")]
+        levels = [counted(s.by_level.get(lv, 0), t[lv], lang) for lv in ("error", "warning", "info")]
+        levels += [f"{n} {lv}" for lv, n in s.by_level.items() if lv not in ("error", "warning", "info")]
         shown = ", ".join(x for x in levels if not x.startswith("0 "))
-        text = f"Found {plural(s.findings, 'finding')} ({shown}) in {plural(linted, 'file')}"
-    elif s.files_with_errors:
-        return f"No findings in {plural(linted, 'file')}; {failed}." if linted else f"{failed.capitalize()}."
-    elif linted:
-        return f"All checks passed: {plural(linted, 'file')}, no findings."
-    else:
-        return "No files to lint."
-    return f"{text}; {failed}." if s.files_with_errors else f"{text}."
+        found = counted(s.findings, t["finding"], lang)
+        if s.files_with_errors:
+            return t["found_failed"].format(findings=found, levels=shown, files_in=files_in, failed=failed)
+        return t["found"].format(findings=found, levels=shown, files_in=files_in)
+    if s.files_with_errors:
+        if linted:
+            return t["clean_failed"].format(files_in=files_in, failed=failed)
+        return t["only_failed"].format(failed=t["failed_first"].format(
+            files=counted(s.files_with_errors, t["file"], lang)))
+    if linted:
+        return t["passed"].format(files=counted(linted, t["file"], lang))
+    return t["nothing"]
 
 
 def statistics_lines(s: Summary, names: dict[str, str]) -> list[str]:
@@ -74,6 +77,13 @@ class TextReporter(Reporter):
             self.wrote_any = True
             self.flush()
 
+    def summary_lang(self) -> str:
+        """--lang when given; else the language of the documents when they all share one."""
+        if self.options.lang:
+            return self.options.lang
+        langs = self.tally.langs
+        return next(iter(langs)) if len(langs) == 1 else "en"
+
     def finish(self, summary: Summary) -> None:
         blocks = []
         if self.options.statistics:
@@ -81,7 +91,7 @@ class TextReporter(Reporter):
             if table:
                 blocks.append("\n".join(table))
         if not self.options.quiet:
-            blocks.append(summary_line(summary))
+            blocks.append(summary_line(summary, self.summary_lang()))
         if blocks:
             lead = "\n" if self.wrote_any else ""
             self.out.write(lead + "\n\n".join(blocks) + "\n")

@@ -6,7 +6,7 @@ from typing import Iterable
 
 from ..documents.goals import Document, GoalEntry, TaskEntry
 from .engine import RuleSet
-from .fields import CheckInItem, GoalItem, HeaderItem, SuppressionItem, SyntaxItem, TaskItem
+from .fields import CheckInItem, DocumentItem, GoalItem, HeaderItem, SuppressionItem, SyntaxItem, TaskItem
 from .findings import Finding
 from .taskprofile import profile
 
@@ -89,7 +89,8 @@ def _task_items(doc: Document, rules: RuleSet) -> list[TaskItem]:
 def document_entities(doc: Document, rules: RuleSet) -> list[tuple[str, object]]:
     """(scope, entity) for each header entry, goal, syntax error, task, check-in and stray line of a document
     (suppression comments come after filtering: suppression_findings)."""
-    items: list[tuple[str, object]] = [("header", h) for h in _header_items(doc)]
+    items: list[tuple[str, object]] = [("document", DocumentItem(doc))]
+    items += [("header", h) for h in _header_items(doc)]
     items += _goal_items(doc, rules)
     items += [("task", t) for t in _task_items(doc, rules)]
     items += [("checkin", CheckInItem(c, entry.goal)) for entry in doc.goals for c in entry.checkins]
@@ -101,9 +102,18 @@ def check_document(doc: Document, rules: RuleSet, *, lang: str | None = None) ->
     """Every finding of every scope for one parsed document (before suppressions and selection)."""
     out: list[Finding] = []
     for scope, entity in document_entities(doc, rules):
-        out += rules.evaluate(scope, entity, doc.context, lang=lang, path=doc.path, default_lang=doc.lang)
+        found = rules.evaluate(scope, entity, doc.context, lang=lang, path=doc.path, default_lang=doc.lang)
+        if scope == "goal" and entity.duplicate_line is not None and found:
+            # a copy of an earlier goal: say that it is a copy, not the original's findings again
+            found = [f for f in found if "goal.duplicate_line" in _fields_of(rules, f.code)]
+        out += found
     out.sort()
     return out
+
+
+def _fields_of(rules: RuleSet, code: str) -> frozenset:
+    rule = rules.get(code)
+    return rule.fields if rule is not None else frozenset()
 
 
 def suppression_findings(doc: Document, rules: RuleSet, unused: Iterable, unknown: dict,
@@ -113,7 +123,12 @@ def suppression_findings(doc: Document, rules: RuleSet, unused: Iterable, unknow
     out = []
     unused = set(id(s) for s in unused)
     for sup in doc.suppressions:
-        item = SuppressionItem(sup, id(sup) in unused, tuple(unknown.get(id(sup), ())),
-                               (renamed or {}).get(id(sup), ()))
+        bad = tuple(unknown.get(id(sup), ()))
+        closest: tuple = ()
+        if bad:                 # did you mean: the closest code of a rule in effect
+            from ..base.suggest import close_matches
+            known = [r.code for r in rules.all_rules()]
+            closest = tuple(dict.fromkeys(m for code in bad for m in close_matches(code, known)))
+        item = SuppressionItem(sup, id(sup) in unused, bad, (renamed or {}).get(id(sup), ()), closest)
         out += rules.evaluate("suppression", item, doc.context, lang=lang, path=doc.path, default_lang=doc.lang)
     return out

@@ -9,6 +9,7 @@ from ..language.ast import Goal
 from .conditions import required_fields
 from ..language.context import ROLES, Context
 from ..base.errors import RuleFileError
+from ..base.languages import LANGS
 from .fields import SCOPE_TABLE, SCOPES, GoalItem, declared_fields, doc_values
 from .findings import Finding
 from ..language.lexicon import LexiconSet, default_lexicons
@@ -245,6 +246,8 @@ def check_goal(goal_or_text, *, context: Context | None = None, rules: RuleSet |
     `context` carries the document header (role, paid ads, history, start, baselines) and
     `today`; `lang` picks the message language (default: the context's, then the goal's).
     """
+    if lang is not None and lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
     ctx = context or Context()
     if isinstance(goal_or_text, Goal):
         goal = goal_or_text

@@ -36,15 +36,32 @@ def renamed_text(old: str, rule: Rule, lang: str = "en") -> str:
     return headings(lang)["renamed"].format(old=old, new=rule.code) + "\n\n"
 
 
+def case_lang(case) -> str:
+    """The language an example is written in: its own `lang`, else the one its words show."""
+    if case.lang:
+        return case.lang
+    from ..language.langdetect import detect_lang
+    from ..language.lexicon import default_lexicons
+    return detect_lang(case.text, default_lexicons())
+
+
+def cases_in(rule: Rule, lang: str) -> tuple:
+    """The rule's examples written in `lang`; all of them when it has none in that language (a team's
+    rule file may give English examples only)."""
+    own = tuple(c for c in rule.cases if case_lang(c) == lang)
+    return own or tuple(rule.cases)
+
+
 def explain_text(rule: Rule, lang: str = "en") -> str:
     h = headings(lang)
+    shown_cases = cases_in(rule, lang)
     smart = rule.smart or h["none"]
     lines = [f"{rule.code} {rule.name}  ({h['smart']}: {smart}, {h['level']}: {rule.level})",
              rule.text("summary", lang), ""]
     for key in ("what", "why", "fix"):
         lines += [h[key], "  " + rule.text(key, lang), ""]
     for expect in ("bad", "good"):
-        cases = [c for c in rule.cases if c.expect == expect]
+        cases = [c for c in shown_cases if c.expect == expect]
         if cases:
             lines.append(h[expect])
             lines += [f"  {_case_line(c)}" for c in cases]

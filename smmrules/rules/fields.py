@@ -17,7 +17,7 @@ from typing import Any, Callable
 from ..base.record import Record, _set
 from ..language.ast import CATEGORIES, DEADLINE_KINDS, DIRECTIONS, LANGS, PERIODS, TARGET_KINDS, Goal, Span
 from ..language.context import ROLES, Context
-from ..language.lexicon import UNIT_KINDS, LexiconSet
+from ..language.lexicon import UNIT_KINDS, LexiconSet, default_lexicons
 from ..language.render import _num, format_number, templates
 from .measures import concrete, deadline_months, metric_info, monthly_growth, target_hours, target_level
 from .tracking import CHECKIN_PROBLEMS, MISSING, Tracking, checkin_problem, track
@@ -181,20 +181,26 @@ def _goal_span(item: GoalItem, at: str) -> Span:
 
 def message_values(goal: Goal, env: dict, ctx: Context, lang: str) -> dict[str, str]:
     """Values for a goal's message placeholders, written the way `lang` writes numbers and units."""
+    from ..base.languages import plural
     t = templates()[lang]
-    units = t["value_units"]
+    units, forms = t["value_units"], t["unit_forms"]
 
     def num(v) -> str:
         return format_number(v).replace(".", t["decimal"])
 
+    def grouped(v) -> str:      # 100,000 / 100 000: a count as people read it
+        return _num(v, t["thousands"]).replace(".", t["decimal"])
+
     def with_unit(v, unit) -> str:
-        return num(v) + (units.get(unit, f" {unit}") if unit else "")
+        if unit in forms:       # 1 day, 3 дня, 5 днів: the form the number needs
+            return f"{grouped(v)} {plural(v, forms[unit], lang)}"
+        return grouped(v) + (units.get(unit, f" {unit}") if unit else "")
 
     tg = goal.target
     target = ""
     if tg is not None:
         if tg.kind == "range":
-            target = f"{num(tg.low)}-{with_unit(tg.high, tg.unit)}"
+            target = f"{grouped(tg.low)}-{with_unit(tg.high, tg.unit)}"
         elif tg.kind == "rank":
             target = t["rank_short"].format(value=num(tg.value))
         elif tg.kind == "multiple":
@@ -204,8 +210,20 @@ def message_values(goal: Goal, env: dict, ctx: Context, lang: str) -> dict[str, 
     months = env.get("goal.deadline.months")
     growth = env.get("goal.monthly_growth")
     b = goal.baseline
+    growth_text = ""
+    if growth is not None:
+        factor = 1 + growth / 100
+        if factor >= 2:         # from twofold up a multiple reads better than "9900%"
+            shown = round(factor) if factor >= 10 else round(factor, 1)
+            growth_text = t["growth_multiple"].format(value=num(shown), times=plural(shown, t["times"], lang))
+        else:
+            growth_text = t["growth_percent"].format(value=num(round(growth, 1)))
+    info = metric_info(goal, default_lexicons())
     return {
         "metric": goal.metric.text if goal.metric else "",
+        # the vocabulary's name of the metric in the message's language, in the nominative
+        "metric_name": (info.label.get(lang) or info.name) if info is not None else "",
+        "growth": growth_text,
         "target": target,
         "value": num(tg.value) if tg is not None and tg.value is not None else "",
         "unit": (tg.unit or "") if tg is not None else "",
@@ -279,6 +297,8 @@ def _goal_messages(item: GoalItem, env: dict, ctx: Context, lang: str) -> dict[s
         tasks = item.catalogue.ranked(metric, item.goal.category, ctx.role)[:3]
         suggested = "; ".join(task.title(lang) for task in tasks)
     values["suggested_tasks"] = suggested
+    # the tasks as a sentence of their own, empty when the catalogue has none for the goal
+    values["catalogue_hint"] = templates()[lang]["from_catalogue"].format(tasks=suggested) if suggested else ""
     return values
 
 
@@ -388,15 +408,18 @@ def _line_messages(line: Any, env: dict, ctx: Context, lang: str) -> dict[str, s
 # -- suppression comments ----------------------------------------------------------------------------
 class SuppressionItem(Record):
     """A suppression comment (documents.goals.Suppression) after filtering: whether it silenced
-    nothing, its unknown codes and its renamed ones ("S105 \u2192 R404")."""
+    nothing, its unknown codes and its renamed ones ("S105 \u2192 R404"), and the known codes
+    closest to the unknown ones (for "did you mean")."""
 
-    __slots__ = ("suppression", "unused", "unknown", "renamed")
+    __slots__ = ("suppression", "unused", "unknown", "renamed", "closest")
 
-    def __init__(self, suppression: Any, unused: bool = False, unknown: tuple = (), renamed: Any = ()):
+    def __init__(self, suppression: Any, unused: bool = False, unknown: tuple = (), renamed: Any = (),
+                 closest: tuple = ()):
         _set(self, "suppression", suppression)
         _set(self, "unused", unused)
         _set(self, "unknown", unknown)
         _set(self, "renamed", renamed)
+        _set(self, "closest", closest)
 
 
 def _suppression_fields(lexicons: LexiconSet) -> dict[str, FieldType]:
@@ -414,7 +437,37 @@ def _suppression_span(item: SuppressionItem, at: str) -> Span:
 
 
 def _suppression_messages(item: SuppressionItem, env: dict, ctx: Context, lang: str) -> dict[str, str]:
-    return {"codes": ", ".join(item.unknown or item.suppression.codes), "renamed": ", ".join(item.renamed)}
+    hint = templates()[lang]["did_you_mean"].format(", ".join(item.closest)) if item.closest else ""
+    return {"codes": ", ".join(item.unknown or item.suppression.codes), "renamed": ", ".join(item.renamed),
+            "hint": hint}
+
+
+# -- the document as a whole ---------------------------------------------------------------------------
+class DocumentItem(Record):
+    """A whole document (documents.goals.Document): what it holds, for rules about the brief itself."""
+
+    __slots__ = ("document",)
+
+    def __init__(self, document: Any):
+        _set(self, "document", document)
+
+
+def _document_fields(lexicons: LexiconSet) -> dict[str, FieldType]:
+    return {"document.goals": NUM, "document.header_entries": NUM, "document.empty": BOOL}
+
+
+def _document_values(item: DocumentItem, ctx: Context, lexicons: LexiconSet) -> dict[str, Any]:
+    d = item.document
+    return {"document.goals": len(d.goals), "document.header_entries": len(d.header),
+            "document.empty": not (d.goals or d.header or d.orphan_tasks or d.stray)}
+
+
+def _document_span(item: DocumentItem, at: str) -> Span:
+    return Span(1, 1, 1, 1)
+
+
+def _document_messages(item: DocumentItem, env: dict, ctx: Context, lang: str) -> dict[str, str]:
+    return {}
 
 
 # -- syntax errors -------------------------------------------------------------------------------------
@@ -490,7 +543,7 @@ def _checkin_messages(item: CheckInItem, env: dict, ctx: Context, lang: str) -> 
 _GOAL_PLACEHOLDERS = ("metric", "target", "value", "unit", "deadline", "months", "monthly_growth", "period",
                       "channel", "category", "direction", "baseline", "role", "text", "unplaced", "time_text",
                       "other_line", "suggested_tasks", "progress", "expected_progress", "current", "checkin_date",
-                      "pace", "missing", "level")
+                      "pace", "missing", "level", "metric_name", "growth", "catalogue_hint")
 
 SCOPE_TABLE: dict[str, Scope] = {
     "goal": Scope("goal", _goal_fields, _goal_values, ("goal", "metric", "target", "deadline", "baseline", "time"),
@@ -501,11 +554,13 @@ SCOPE_TABLE: dict[str, Scope] = {
                     ("key", "hint", "expected", "other_line"), _header_messages),
     "line": Scope("line", _line_fields, _line_values, ("goal",), _line_span, ("text",), _line_messages),
     "suppression": Scope("suppression", _suppression_fields, _suppression_values, ("goal",), _suppression_span,
-                         ("codes", "renamed"), _suppression_messages),
+                         ("codes", "renamed", "hint"), _suppression_messages),
     "syntax": Scope("syntax", _syntax_fields, _syntax_values, ("goal",), _syntax_span, ("text",),
                     _syntax_messages),
     "checkin": Scope("checkin", _checkin_fields, _checkin_values, ("goal",), _checkin_span,
                      ("text", "metric", "date", "target"), _checkin_messages),
+    "document": Scope("document", _document_fields, _document_values, ("goal",), _document_span, (),
+                      _document_messages),
 }
 SCOPES = tuple(SCOPE_TABLE)
 # every `at` and every placeholder of some scope, in order

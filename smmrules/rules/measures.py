@@ -32,11 +32,11 @@ def deadline_months(goal: Goal, ctx: Context) -> float | None:
     d = goal.deadline
     if d is None:
         return None
+    if d.duration:      # "within 2 months" is 2 months whatever the calendar months it spans
+        return duration_months(d.duration)
     ref = ctx.reference_date or goal.start
     if d.date is not None and ref is not None:
         return months_between(ref, d.date)
-    if d.duration:
-        return duration_months(d.duration)
     return None
 
 
