@@ -173,3 +173,18 @@ def test_a_run_of_digits_inside_a_word_is_tokenized_in_linear_time():
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_the_example_limit_counts_cpu_time_not_waiting():
+    """A fuzz example is stopped when it burns CPU (a hang), never for waiting on a busy machine."""
+    import time
+
+    import pytest
+
+    from fuzzkit import time_limit
+    with time_limit(0.2):
+        time.sleep(0.5)                     # waiting: no CPU time spent
+    with pytest.raises(AssertionError, match="CPU time"):
+        with time_limit(0.2):
+            while True:
+                pass
