@@ -59,7 +59,7 @@ def test_one_of_matches_exactly_its_characters(chars, extra):
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
 from smmrules.base import cache  # noqa: E402
-from smmrules.base.lazyre import _program, compile_cached  # noqa: E402
+from smmrules.base.regexcache import _program, compile_cached  # noqa: E402
 from smmrules.language import tokenizer  # noqa: E402
 
 _SAMPLE = r"""

@@ -5,7 +5,8 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-from ..base.lazyre import LazyPattern, compile_cached
+from ..base.lazyre import LazyPattern
+from ..base.regexcache import compile_cached
 from ..base.lazyre import one_of as _one_of
 from ..base.record import Record, _set
 from ..base.errors import GoalSyntaxError
