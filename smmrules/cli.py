@@ -106,6 +106,15 @@ def _add_suggest(sp):
     sp.set_defaults(func=_cmd_suggest)
 
 
+def _add_server(sp):
+    sp.set_defaults(func=_cmd_server)
+
+
+def _cmd_server(args) -> int:
+    from .server import run
+    return run()
+
+
 # name -> (help, function that adds the command's arguments), in the order `--help` lists them
 _COMMANDS = {
     "parse": ("parse one goal statement and print its AST", _add_parse),
@@ -115,6 +124,7 @@ _COMMANDS = {
     "rules": ("list the rules in effect", _add_rules),
     "clean": ("empty the cache (parser tables, lexicons, compiled rules, results)", _add_clean),
     "suggest": ("suggest catalogue tasks for a goal statement", _add_suggest),
+    "server": ("run the language server for editors over stdio (the lsp extra)", _add_server),
 }
 
 

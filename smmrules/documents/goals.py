@@ -459,9 +459,12 @@ class _Entries:
 
 
 def parse_document(text: str, *, path: str | None = None, today=None,
-                   max_statement_length: int = MAX_STATEMENT, max_entries: int = MAX_ENTRIES) -> Document:
+                   max_statement_length: int = MAX_STATEMENT, max_entries: int = MAX_ENTRIES,
+                   goal_parser=None) -> Document:
     """Parse a goal document. Never raises on content (see the module docstring), except a document of more
-    than `max_entries` entries: a DocumentLimitError at the first entry past the limit."""
+    than `max_entries` entries: a DocumentLimitError at the first entry past the limit. `goal_parser`:
+    a stand-in for parse_goal with its signature (the language server's, which remembers statements
+    it has parsed), None for parse_goal itself."""
     if not isinstance(text, str):
         raise TypeError(f"parse_document expects a str, got {type(text).__name__}")
     lex = default_lexicons()
@@ -479,7 +482,7 @@ def parse_document(text: str, *, path: str | None = None, today=None,
         doc_lang, goal_langs = _detect_doc_lang(texts, lex)
     typed = [_typed_entry(h, kw, doc_lang, lex, max_statement_length) for h in entries.header]
     ctx = _context(typed, today, declared_lang, path)
-    goals = [_goal_entry(i, g, goal_langs[i], ctx, declared_lang, max_statement_length)
+    goals = [_goal_entry(i, g, goal_langs[i], ctx, declared_lang, max_statement_length, goal_parser or parse_goal)
              for i, g in enumerate(entries.raw_goals)]
     return Document(path, doc_lang, tuple(typed), tuple(goals), tuple(entries.orphans),
                     tuple(entries.suppressions), tuple(entries.stray), tuple(lines), ctx)
@@ -525,7 +528,7 @@ def _context(typed: list[HeaderEntry], today, declared_lang: str | None, path: s
 
 
 def _goal_entry(i: int, g: dict, lang: str, ctx: Context, declared_lang: str | None,
-                max_statement_length: int) -> GoalEntry:
+                max_statement_length: int, parse=parse_goal) -> GoalEntry:
     """The i-th goal line: its statement parsed (or the syntax error, placed in the file) and its tasks."""
     k, v = g["kw"], g["value"]
     tasks = tuple(TaskEntry(t["text"], t["line"], t["span"], i) for t in g["tasks"])
@@ -536,18 +539,18 @@ def _goal_entry(i: int, g: dict, lang: str, ctx: Context, declared_lang: str | N
                               line=k.line, column=k.column, text=str(k))
         return GoalEntry("", k.line, None, err, g["category"], tasks, span)
     try:
-        goal = parse_goal(str(v), lang=lang, today=ctx.reference_date, origin=(v.line, v.column),
-                          max_length=max_statement_length)
+        goal = parse(str(v), lang=lang, today=ctx.reference_date, origin=(v.line, v.column),
+                     max_length=max_statement_length)
         if g["category"] and g["category"] != goal.category:
             goal = attr.evolve(goal, category=g["category"])
         return GoalEntry(str(v), k.line, goal, None, g["category"], tasks, span)
     except GoalSyntaxError as exc:
-        exc = _placed(exc, str(v), (v.line, v.column), lang=declared_lang, today=ctx.reference_date,
+        exc = _placed(exc, str(v), (v.line, v.column), parse, lang=declared_lang, today=ctx.reference_date,
                       max_length=max_statement_length)
         return GoalEntry(str(v), k.line, None, exc, g["category"], tasks, span)
 
 
-def _placed(exc: GoalSyntaxError, text: str, origin: tuple[int, int], **kwargs) -> GoalSyntaxError:
+def _placed(exc: GoalSyntaxError, text: str, origin: tuple[int, int], parse=parse_goal, **kwargs) -> GoalSyntaxError:
     """A statement's syntax error at its line and column in the file.
 
     parse_goal moves most errors to `origin` itself, but not every one (a stray character found by
@@ -555,7 +558,7 @@ def _placed(exc: GoalSyntaxError, text: str, origin: tuple[int, int], **kwargs) 
     the statement and moved here, once. Only statements that fail are parsed twice.
     """
     try:
-        parse_goal(text, **kwargs)
+        parse(text, **kwargs)
     except GoalSyntaxError as relative:
         return relative.at(line_offset=origin[0] - 1, column_offset=origin[1] - 1)
     return exc  # pragma: no cover - parse_goal is deterministic

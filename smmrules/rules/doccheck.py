@@ -103,11 +103,14 @@ def _goal_items(doc: Document, rules: RuleSet) -> list[tuple[str, GoalItem | Syn
 
 
 def _task_items(doc: Document, rules: RuleSet) -> list[TaskItem]:
-    """The tasks before any goal, then each goal's, with what their words say."""
+    """The tasks before any goal, then each goal's, with what their words say. A stand-in for the
+    RuleSet may bring its own `task_profile(text, lang)` (the language server's remembers them)."""
+    profile = getattr(rules, "task_profile", None) or (lambda text, lang: task_profile(text, lang, rules))
+
     def item(task: TaskEntry, goal_entry: GoalEntry | None) -> TaskItem:
         goal = goal_entry.goal if goal_entry is not None else None
         lang = goal.lang if goal is not None else doc.lang
-        return TaskItem(task, goal_entry is None, goal, task_profile(task.text, lang, rules))
+        return TaskItem(task, goal_entry is None, goal, profile(task.text, lang))
     return ([item(task, None) for task in doc.orphan_tasks]
             + [item(task, entry) for entry in doc.goals for task in entry.tasks])
 

@@ -1,0 +1,144 @@
+"""One open document linted as `smmrules lint` lints the file: its config found as the command line
+finds it (and read again when it changes), its rules, its findings; no editor protocol here."""
+from __future__ import annotations
+
+import os
+
+from ..base.errors import DocumentLimitError, SmmrulesError
+from ..linting.config import DEFAULT, find_config, load_config
+from ..linting.pipeline import gc_paused, lint_document, rules_for
+from ..linting.runner import failure
+from .memo import GoalMemo, RuleMemo
+
+
+class Analysis:
+    """What linting one version of a document gave: the Document, its findings and the RuleSet and
+    Config they came from; or `error`, the one line that says why it could not be linted, with the
+    line and column it is at (1, 1 when it is not about a place in the document). `crashed` is True
+    when the error is smmrules' own fault (a bug in a rule), not the document's or the config's."""
+
+    __slots__ = ("path", "document", "findings", "rules", "config", "error", "error_at", "crashed")
+
+    def __init__(self, path, document=None, findings=(), rules=None, config=None, error=None,
+                 error_at=(1, 1), crashed=False):
+        self.path, self.document, self.findings, self.rules, self.config = path, document, findings, rules, config
+        self.error, self.error_at, self.crashed = error, error_at, crashed
+
+    @property
+    def lang(self) -> str:
+        """The document's language for what the server writes (hover, completion, action titles)."""
+        if self.config is not None and self.config.lang:
+            return self.config.lang
+        return document_lang(self.document)
+
+
+def document_lang(doc) -> str:
+    """The language a document is written in: declared in its header, else that of most of its goals,
+    else the language of most of its header keys, else English."""
+    if doc is None:
+        return "en"
+    if doc.context.lang:
+        return doc.context.lang
+    if doc.goals:
+        return doc.lang
+    from .texts import document_words
+    votes: dict[str, int] = {}
+    spelled = {lang: set() for lang in ("en", "ru", "uk")}
+    for spec in document_words()["header"].values():
+        for lang, words in spec["words"].items():
+            spelled.setdefault(lang, set()).update(w.lower().replace(" ", "-") for w in words)
+    for h in doc.header:
+        raw = "-".join(h.raw_key.lower().replace("_", " ").split())
+        for lang, words in spelled.items():
+            if raw in words:
+                votes[lang] = votes.get(lang, 0) + 1
+    if not votes:
+        return doc.lang
+    # a word two languages share ("бюджет") votes for both; English loses a tie to a Cyrillic language
+    return max(sorted(votes, key=lambda lang: lang == "en"), key=lambda lang: votes[lang])
+
+
+class Configs:
+    """The config of each document's folder: the nearest .smmrules.toml or pyproject.toml with
+    [tool.smmrules] at or above it, as `smmrules lint` finds it, read again when the file changes
+    (its modification time or size). Rule folders are stamped by their contents in rules_for()."""
+
+    def __init__(self, fallback_folder: str | None = None):
+        self.fallback_folder = fallback_folder      # where an unsaved document looks (the workspace root)
+        self._loaded: dict = {}                     # config file -> (stamp, Config)
+
+    def forget(self) -> None:
+        self._loaded.clear()
+
+    def config_for(self, path: str | None):
+        folder = os.path.dirname(os.path.abspath(path)) if path else (self.fallback_folder or os.getcwd())
+        if not os.path.isdir(folder):
+            folder = self.fallback_folder or os.getcwd()
+        found = find_config(os.path.realpath(folder))
+        if found is None:
+            return DEFAULT
+        try:
+            st = os.stat(found)
+            stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
+        except OSError:
+            stamp = None
+        key = str(found)
+        loaded = self._loaded.get(key)
+        if loaded is not None and stamp is not None and loaded[0] == stamp:
+            return loaded[1]
+        config = load_config(found)             # a ConfigError says what is wrong at its line
+        self._loaded[key] = (stamp, config)
+        return config
+
+
+class Linter:
+    """Lints the open documents, each with its own memory of the last run (memo.py)."""
+
+    def __init__(self, configs: Configs | None = None):
+        self.configs = configs or Configs()
+        self._memos: dict = {}                      # uri -> (GoalMemo, RuleMemo)
+
+    def close(self, uri: str) -> None:
+        self._memos.pop(uri, None)
+
+    def lint(self, uri: str, path: str | None, text: str) -> Analysis:
+        """The findings for a document's text, as `smmrules lint` reports them for the file; never raises."""
+        shown = path or uri
+        try:
+            config = self.configs.config_for(path)
+            data_size = len(text.encode("utf-8", "surrogatepass"))
+            if data_size > config.max_file_size:
+                return Analysis(shown, config=config,
+                                error=f"{shown}: file is {data_size:,} bytes; the limit is "
+                                      f"{config.max_file_size:,} (max-file-size)")
+            rules = rules_for(config)
+        except SmmrulesError as exc:              # the config or a rule folder cannot be used
+            return Analysis(shown, error=str(exc))
+        goals, memo = self._memos.get(uri, (None, None))
+        if memo is None or memo.rules is not rules:
+            goals, memo = GoalMemo(), RuleMemo(rules)
+            self._memos[uri] = (goals, memo)
+        goals.start()
+        memo.start()
+        try:
+            with gc_paused():
+                doc = read_document(text, shown, config, goals.parse)
+                findings = tuple(lint_document(doc, config=config, rules=memo))
+        except DocumentLimitError as exc:
+            self._memos.pop(uri, None)
+            return Analysis(shown, config=config, rules=rules, error=failure(shown, exc),
+                            error_at=(exc.line, exc.column))
+        except Exception as exc:  # noqa: BLE001 - a bug in a rule must not stop the server
+            self._memos.pop(uri, None)
+            return Analysis(shown, config=config, rules=rules, error=failure(shown, exc),
+                            crashed=not isinstance(exc, SmmrulesError))
+        goals.finish()
+        memo.finish()
+        return Analysis(shown, doc, findings, rules, config)
+
+
+def read_document(text: str, path: str, config, goal_parser):
+    """The Document a text is, read as the lint command reads a file of that name."""
+    from ..documents.goals import parse_document
+    return parse_document(text, path=path, max_statement_length=config.max_statement_length,
+                          max_entries=config.max_entries, goal_parser=goal_parser)

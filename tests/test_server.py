@@ -1,0 +1,228 @@
+"""The language server end to end: `smmrules server` started as a subprocess and driven over stdio by a
+real client (pytest-lsp): initialize, open, change, diagnostics, hover, completion, code actions,
+shutdown, in the three languages."""
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pytest_lsp", reason="the lsp test dependencies (pip install -e '.[test]')")
+
+import pytest_lsp  # noqa: E402
+from lsprotocol import types as lsp  # noqa: E402
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  # noqa: E402
+
+from smmrules.linting.pipeline import lint  # noqa: E402
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+DOCS = {
+    "en": ("client: Harbour Bikes\n"
+           "start: 2026-03-02\n"
+           "role: one-of-sources\n"
+           "\n"
+           "goal: grow Instagram followers from 1,500 to 4,000 within 6 months\n"
+           "  task: film a reels series about weekend rides along the coast\n"
+           "\n"
+           "goal: get more followers\n"),
+    "ru": ("клиент: Кофейня «Тёплый угол»\n"
+           "старт: 2026-04-01\n"
+           "роль: один из источников\n"
+           "\n"
+           "цель: увеличить число подписчиков в Instagram с 2 000 до 3 500 за 4 месяца\n"
+           "  задача: снимать короткие ролики о том, как обжаривают зёрна\n"
+           "\n"
+           "цель: больше подписчиков\n"),
+    "uk": ("клієнт: Пекарня «Житній двір»\n"
+           "старт: 2026-05-04\n"
+           "роль: одне з джерел\n"
+           "\n"
+           "ціль: збільшити кількість підписників в Instagram з 1 200 до 2 400 за 5 місяців\n"
+           "  завдання: публікувати сторіс із випічкою щоранку\n"
+           "\n"
+           "ціль: більше підписників\n"),
+}
+SEVERITY = {"error": lsp.DiagnosticSeverity.Error, "warning": lsp.DiagnosticSeverity.Warning,
+            "info": lsp.DiagnosticSeverity.Information}
+
+
+@pytest_lsp.fixture(scope="module", config=ClientServerConfig(server_command=[sys.executable, "-m", "smmrules", "server"]))
+async def client(lsp_client: LanguageClient, tmp_path_factory):
+    root = tmp_path_factory.mktemp("workspace")
+    lsp_client.registrations = []
+
+    @lsp_client.feature(lsp.CLIENT_REGISTER_CAPABILITY)
+    def _register(params: lsp.RegistrationParams):      # as an editor does: it watches the files asked for
+        lsp_client.registrations += params.registrations
+
+    await lsp_client.initialize_session(lsp.InitializeParams(
+        capabilities=client_capabilities("visual-studio-code"), root_uri=root.as_uri(),
+        initialization_options={"debounceMs": 0}))
+    lsp_client.root = root
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def _open(client: LanguageClient, name: str, text: str) -> str:
+    path = Path(client.root) / name
+    path.write_text(text, encoding="utf-8")
+    uri = path.as_uri()
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(
+        text_document=lsp.TextDocumentItem(uri=uri, language_id="smmrules-goals", version=1, text=text)))
+    await _diagnostics(client, uri)
+    return uri
+
+
+async def _diagnostics(client: LanguageClient, uri: str, timeout: float = 60) -> list:
+    """Wait for the next diagnostics of `uri` and return them."""
+    client.diagnostics.pop(uri, None)
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while uri not in client.diagnostics:
+        assert loop.time() < end, f"no diagnostics for {uri}"
+        await asyncio.sleep(0.02)
+    return list(client.diagnostics[uri])
+
+
+def _expected(text: str, path: Path) -> list[tuple]:
+    """What `smmrules lint` reports for the text, as diagnostics' (code, severity, range, message)."""
+    return [(f.code, SEVERITY[f.level], (f.line - 1, f.column - 1, f.end_line - 1, f.end_column - 1), f.message)
+            for f in lint(text, path=str(path))]
+
+
+def _seen(diagnostics) -> list[tuple]:
+    return [(d.code, d.severity, (d.range.start.line, d.range.start.character, d.range.end.line,
+                                  d.range.end.character), d.message) for d in diagnostics]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "uk"])
+async def test_open_publishes_the_findings_of_lint(client: LanguageClient, lang):
+    text = DOCS[lang]
+    path = Path(client.root) / f"open-{lang}.goals"
+    path.write_text(text, encoding="utf-8")
+    uri = path.as_uri()
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(
+        text_document=lsp.TextDocumentItem(uri=uri, language_id="smmrules-goals", version=1, text=text)))
+    seen = await _diagnostics(client, uri)
+    assert _seen(seen) == _expected(text, path)
+    codes = {d.code for d in seen if d.range.start.line == 7}
+    assert {"M203", "T101"} <= codes                      # "more followers", no deadline: on the last goal
+    assert all(d.source == "smmrules" for d in seen)
+
+
+async def test_a_change_relints_and_fixes_disappear(client: LanguageClient):
+    text = DOCS["en"]
+    uri = await _open(client, "change.goals", text)
+    # the vague goal becomes a measurable one with a deadline: its findings go
+    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+        text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[lsp.TextDocumentContentChangePartial(
+            range=lsp.Range(start=lsp.Position(line=7, character=6), end=lsp.Position(line=7, character=24)),
+            text="get 300 more followers within 3 months")]))
+    seen = await _diagnostics(client, uri)
+    changed = text.replace("get more followers", "get 300 more followers within 3 months")
+    assert _seen(seen) == _expected(changed, Path(client.root) / "change.goals")
+    assert not {"M203", "T101"} & {d.code for d in seen if d.range.start.line == 7}
+
+
+async def test_hover_on_a_goal_says_what_was_read_in_the_document_language(client: LanguageClient):
+    expected = {
+        "en": ["What smmrules read", "Metric: followers", "Channel: Instagram", "1500 → 4000",
+               "Deadline: 2026-09-02", "Category: awareness", "T ✓"],
+        "ru": ["Что прочитал smmrules", "Метрика: число подписчиков", "2000 → 3500", "Срок: 2026-08-01",
+               "Категория: узнаваемость"],
+        "uk": ["Що прочитав smmrules", "Метрика: кількість підписників", "1200 → 2400", "Термін: 2026-10-04",
+               "Категорія: впізнаваність"],
+    }
+    for lang, parts in expected.items():
+        uri = await _open(client, f"hover-{lang}.goals", DOCS[lang])
+        hover = await client.text_document_hover_async(lsp.HoverParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(line=4, character=12)))
+        assert hover is not None and hover.contents.kind == lsp.MarkupKind.Markdown
+        for part in parts:
+            assert part in hover.contents.value, (lang, part, hover.contents.value)
+
+
+async def test_hover_on_a_finding_explains_its_rule(client: LanguageClient):
+    uri = await _open(client, "hover-finding.goals", DOCS["uk"])
+    hover = await client.text_document_hover_async(lsp.HoverParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(line=7, character=8)))
+    text = hover.contents.value
+    # the vague goal: the SMART line marks M and T, and the rules' explanations follow, in Ukrainian
+    assert "M ✗ (M203)" in text and "T ✗ (T101)" in text
+    assert "**T101**" in text and "*Як виправити*" in text and "**M203**" in text
+
+
+async def test_completion_of_header_keys_and_values(client: LanguageClient):
+    text = DOCS["ru"] + "\n"
+    uri = await _open(client, "complete.goals", text)
+    at_start = await client.text_document_completion_async(lsp.CompletionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(line=8, character=0)))
+    labels = [i.label for i in at_start.items]
+    assert labels[:2] == ["цель", "клиент"] and "платная реклама" in labels and "обработка заявок" in labels
+    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+        text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[lsp.TextDocumentContentChangePartial(
+            range=lsp.Range(start=lsp.Position(line=8, character=0), end=lsp.Position(line=8, character=0)),
+            text="платная реклама: ")]))
+    await _diagnostics(client, uri)
+    values = await client.text_document_completion_async(lsp.CompletionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(line=8, character=17)))
+    assert [i.label for i in values.items] == ["да", "нет"]
+    edit = values.items[0].text_edit
+    assert edit.new_text == "да" and edit.range.start == lsp.Position(line=8, character=17)
+
+
+async def test_ignore_action_adds_a_suppression_that_silences_the_finding(client: LanguageClient):
+    text = DOCS["en"]
+    uri = await _open(client, "ignore.goals", text)
+    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri),
+        range=lsp.Range(start=lsp.Position(line=7, character=10), end=lsp.Position(line=7, character=10)),
+        context=lsp.CodeActionContext(diagnostics=[])))
+    ignore = {a.title: a for a in actions}["Ignore T101 on this line"]
+    assert ignore.kind == lsp.CodeActionKind.QuickFix and ignore.diagnostics[0].code == "T101"
+    (edit,) = ignore.edit.changes[uri]
+    assert edit.new_text == "  # smmrules: ignore[T101]"
+    assert edit.range.start == lsp.Position(line=7, character=24) == edit.range.end
+    fixed = text.replace("goal: get more followers", "goal: get more followers  # smmrules: ignore[T101]")
+    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+        text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[lsp.TextDocumentContentChangePartial(range=edit.range, text=edit.new_text)]))
+    seen = await _diagnostics(client, uri)
+    assert _seen(seen) == _expected(fixed, Path(client.root) / "ignore.goals")
+    assert "T101" not in {d.code for d in seen} and "M203" in {d.code for d in seen}
+
+
+async def test_a_config_change_on_disk_is_read_on_the_next_lint(client: LanguageClient):
+    folder = Path(client.root) / "team"
+    folder.mkdir()
+    (folder / ".smmrules.toml").write_text('ignore = ["T101"]\n', encoding="utf-8")
+    path = folder / "brief.goals"
+    path.write_text(DOCS["en"], encoding="utf-8")
+    uri = path.as_uri()
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(
+        text_document=lsp.TextDocumentItem(uri=uri, language_id="smmrules-goals", version=1, text=DOCS["en"])))
+    assert "T101" not in {d.code for d in await _diagnostics(client, uri)}
+    (folder / ".smmrules.toml").write_text('ignore = ["M203"]\n', encoding="utf-8")
+    client.workspace_did_change_watched_files(lsp.DidChangeWatchedFilesParams(changes=[lsp.FileEvent(
+        uri=(folder / ".smmrules.toml").as_uri(), type=lsp.FileChangeType.Changed)]))
+    codes = {d.code for d in await _diagnostics(client, uri)}
+    assert "T101" in codes and "M203" not in codes
+
+
+async def test_a_broken_config_is_one_error_diagnostic(client: LanguageClient):
+    folder = Path(client.root) / "broken"
+    folder.mkdir()
+    (folder / ".smmrules.toml").write_text('fail-on = "sometimes"\n', encoding="utf-8")
+    path = folder / "brief.goals"
+    uri = path.as_uri()
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(
+        text_document=lsp.TextDocumentItem(uri=uri, language_id="smmrules-goals", version=1, text=DOCS["en"])))
+    (diagnostic,) = await _diagnostics(client, uri)
+    assert diagnostic.severity == lsp.DiagnosticSeverity.Error
+    assert diagnostic.message.startswith(f"{folder / '.smmrules.toml'}:1")
+    assert "fail-on" in diagnostic.message
