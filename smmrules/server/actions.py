@@ -23,7 +23,8 @@ def ignore_edit(lines, finding) -> tuple[int, int, int, str] | None:
             if finding.code in (c.upper() for c in codes):
                 return None
             end = listed.end(1)
-            return finding.line, end, end, ("," if codes else "") + finding.code
+            separator = ", " if ", " in listed.group(1) else ","      # as the list is written
+            return finding.line, end, end, (separator if codes else "") + finding.code
     end = len(text.rstrip())
     if end == 0:
         return finding.line, 0, 0, f"# smmrules: ignore[{finding.code}]"

@@ -41,21 +41,20 @@ def document_lang(doc) -> str:
         return doc.context.lang
     if doc.goals:
         return doc.lang
+    from ..base.languages import LANGS
     from .texts import document_words
-    votes: dict[str, int] = {}
-    spelled = {lang: set() for lang in ("en", "ru", "uk")}
+    spelled: dict[str, set] = {lang: set() for lang in LANGS}
     for spec in document_words()["header"].values():
         for lang, words in spec["words"].items():
-            spelled.setdefault(lang, set()).update(w.lower().replace(" ", "-") for w in words)
+            spelled.setdefault(lang, set()).update("-".join(w.lower().split()) for w in words)
+    votes = dict.fromkeys(LANGS, 0.0)
     for h in doc.header:
         raw = "-".join(h.raw_key.lower().replace("_", " ").split())
-        for lang, words in spelled.items():
-            if raw in words:
-                votes[lang] = votes.get(lang, 0) + 1
-    if not votes:
-        return doc.lang
-    # a word two languages share ("бюджет") votes for both; English loses a tie to a Cyrillic language
-    return max(sorted(votes, key=lambda lang: lang == "en"), key=lambda lang: votes[lang])
+        langs = [lang for lang, words in spelled.items() if raw in words]
+        for lang in langs:              # a word two languages share («бюджет») is half a vote for each
+            votes[lang] = votes.get(lang, 0.0) + 1 / len(langs)
+    best = max(votes, key=lambda lang: votes[lang])     # a tie: the first in LANGS
+    return best if votes[best] > 0 else doc.lang
 
 
 class Configs:

@@ -60,14 +60,14 @@ class GoalMemo:
         self._last = self._now
         self._now = {}
 
-    def parse(self, text: str, *, lang=None, today=None, origin: tuple[int, int] = (1, 1),
-              max_length=None, **kwargs):
-        key = (text, lang, today, origin[1], max_length, tuple(sorted(kwargs.items())))
+    def parse(self, text: str, *, origin: tuple[int, int] = (1, 1), **kwargs):
+        """parse_goal(text, origin=origin, **kwargs), from memory when only the line has changed."""
+        key = (text, origin[1], tuple(sorted(kwargs.items())))      # language, reference date, limit
         line = origin[0]
         hit = self._now.get(key) or self._last.get(key)
         if hit is None:
             try:
-                value = parse_goal(text, lang=lang, today=today, origin=origin, max_length=max_length, **kwargs)
+                value = parse_goal(text, origin=origin, **kwargs)
             except GoalSyntaxError as exc:
                 value = exc
             self.parsed += 1

@@ -1,0 +1,252 @@
+"""The language server's parts without the protocol: an edit re-parses only what it changed and still
+gives exactly what `smmrules lint` gives, completion, the ignore edit, the document's language, the
+hover texts, and `smmrules server` without the lsp extra."""
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from smmrules.documents.goals import parse_document
+from smmrules.linting.pipeline import lint
+from smmrules.server.actions import ignore_edit
+from smmrules.server.analysis import Linter, document_lang
+from smmrules.server.complete import completions
+from smmrules.server.hover import findings_at, goal_at, goal_hover
+from smmrules.server.memo import GoalMemo, shifted
+from smmrules.language.parse import parse_goal
+from smmrules.rules.findings import Finding
+
+from strategies import LANGS, goals
+
+HEADER = "client: Harbour Bikes\nstart: 2026-03-02\n\n"
+PATH = "/nowhere/brief.goals"
+
+
+def _doc(statements: list[str]) -> str:
+    return HEADER + "".join(f"goal: {s}\n  task: post a story every morning\n\n" for s in statements)
+
+
+def _memos(linter: Linter, uri: str = "u"):
+    return linter._memos[uri]
+
+
+# -- the memory between edits --------------------------------------------------------------------
+
+def test_an_edit_of_one_statement_parses_and_checks_that_one_alone():
+    statements = [f"grow Instagram followers from {100 * n} to {300 * n} within {n % 9 + 2} months"
+                  for n in range(1, 41)]
+    linter = Linter()
+    first = linter.lint("u", PATH, _doc(statements))
+    goals_memo, rules_memo = _memos(linter)
+    assert goals_memo.parsed == 40 and rules_memo.evaluated == 40
+    statements[17] = "get more followers"
+    edited = _doc(statements)
+    again = linter.lint("u", PATH, edited)
+    assert goals_memo.parsed == 1 and rules_memo.evaluated == 1
+    assert again.findings == tuple(lint(edited, path=PATH)) != first.findings
+
+
+def test_a_line_added_above_moves_the_remembered_goals_without_parsing_them():
+    statements = ["grow Instagram followers from 1,500 to 4,000 within 6 months", "get more followers",
+                  "reach 200 leads a month from Facebook by 2026-09-30"]
+    linter = Linter()
+    linter.lint("u", PATH, _doc(statements))
+    moved = "# the client's notes come first\n" + _doc(statements)
+    result = linter.lint("u", PATH, moved)
+    goals_memo, rules_memo = _memos(linter)
+    assert goals_memo.parsed == 0 and rules_memo.evaluated == 3      # moved, not parsed; checked at the new lines
+    assert result.findings == tuple(lint(moved, path=PATH))
+    assert [e.goal for e in result.document.goals] == [e.goal for e in parse_document(moved, path=PATH).goals]
+
+
+def test_the_memory_keeps_only_what_the_last_run_used():
+    linter = Linter()
+    for n in range(60):            # 60 versions of one statement
+        linter.lint("u", PATH, _doc([f"get {n + 10} leads a month from Instagram by 2026-12-31",
+                                     "grow Instagram followers from 1,500 to 4,000 within 6 months"]))
+    goals_memo, rules_memo = _memos(linter)
+    assert len(goals_memo._last) == 2
+    assert len([k for k in rules_memo._last if k[0] != "task"]) == 2
+
+
+def test_a_new_header_forgets_the_checked_goals():
+    statements = ["grow Instagram followers from 1,500 to 4,000 within 6 months", "get more followers"]
+    linter = Linter()
+    linter.lint("u", PATH, _doc(statements))
+    other = _doc(statements).replace("start: 2026-03-02", "start: 2026-04-01\nrole: social-only")
+    result = linter.lint("u", PATH, other)
+    assert _memos(linter)[1].evaluated == 2
+    assert result.findings == tuple(lint(other, path=PATH))
+
+
+def test_shifted_moves_every_span_of_a_goal():
+    goal = parse_goal("grow Instagram followers from 1,500 to 4,000 within 6 months", origin=(3, 7))
+    moved = shifted(goal, 5)
+    assert moved == parse_goal("grow Instagram followers from 1,500 to 4,000 within 6 months", origin=(8, 7))
+    assert shifted(goal, 0) is goal
+
+
+def test_a_remembered_syntax_error_is_raised_at_its_new_line():
+    from smmrules.base.errors import GoalSyntaxError
+    memo = GoalMemo()
+    memo.start()
+    with pytest.raises(GoalSyntaxError) as first:
+        memo.parse("grow followers { by 5%", origin=(4, 7))
+    memo.finish()
+    memo.start()
+    with pytest.raises(GoalSyntaxError) as again:
+        memo.parse("grow followers { by 5%", origin=(9, 7))
+    assert memo.parsed == 0
+    assert (again.value.line, again.value.column, again.value.code) == (first.value.line + 5, first.value.column,
+                                                                         first.value.code)
+
+
+_edits = st.lists(st.tuples(st.sampled_from(("replace", "insert", "delete", "copy")), st.integers(0, 10 ** 6)),
+                  min_size=1, max_size=6)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lang=st.sampled_from(LANGS), data=st.data(), edits=_edits)
+def test_edits_through_the_memory_give_what_lint_gives(lang, data, edits):
+    today = dt.date(2026, 3, 2)
+    texts_ = [g.render(lang) for g in data.draw(st.lists(goals(lang, today), min_size=2, max_size=6))]
+    lines = HEADER.rstrip("\n").split("\n") + [f"goal: {t}" for t in texts_]
+    linter = Linter()
+    linter.lint("u", PATH, "\n".join(lines))
+    for kind, n in edits:
+        at = 3 + n % (len(lines) - 2)
+        if kind == "replace":
+            lines[at - 1] = f"goal: {data.draw(goals(lang, today)).render(lang)}"
+        elif kind == "insert":
+            lines.insert(at - 1, "  # a note")
+        elif kind == "delete" and len(lines) > 4:
+            del lines[at - 1]
+        elif kind == "copy":
+            lines.insert(at, lines[at - 1])     # an exact duplicate right below: D-rules see its first line
+        text = "\n".join(lines)
+        assert linter.lint("u", PATH, text).findings == tuple(lint(text, path=PATH))
+
+
+# -- completion ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, goal, key, role", [
+    ("en", "goal", "paid-ads", "one-of-sources"),
+    ("ru", "цель", "платная реклама", "один из источников"),
+    ("uk", "ціль", "платна реклама", "одне з джерел"),
+])
+def test_line_starts_and_roles_in_each_language(lang, goal, key, role):
+    starts = completions("", 0, lang)
+    assert starts[0].label == goal and starts[0].insert == goal + ": "
+    assert key in [i.label for i in starts] and all(i.start == 0 for i in starts)
+    role_key = starts[3].label                      # goal, client, start, role: the header's order
+    roles = completions(f"{role_key}: ", len(role_key) + 2, lang)
+    assert role in [i.label for i in roles]
+
+
+def test_the_task_keyword_on_an_indented_line():
+    (item,) = completions("  зав", 5, "uk")
+    assert (item.label, item.insert, item.start) == ("завдання", "завдання: ", 2)
+
+
+def test_values_after_the_colon():
+    assert [(i.label, i.insert, i.start) for i in completions("paid-ads:", 9, "en")] == [
+        ("yes", " yes", 9), ("no", " no", 9)]
+    assert [i.label for i in completions("обробка заявок: т", 17, "uk")] == ["так", "ні"]
+    assert [i.label for i in completions("язык: ", 6, "ru")] == ["en", "ru", "uk"]
+    assert [i.label for i in completions("start: ", 7, "en", today=dt.date(2026, 5, 4))] == ["2026-05-04"]
+    assert completions("budget: ", 8, "en") == []                  # an amount: nothing to choose from
+    assert completions("goal: grow followers", 20, "en") == []     # a statement: not a header value
+
+
+def test_categories_after_the_goal_keyword():
+    items = completions("цель про", 8, "ru")
+    assert [i.label for i in items][:3] == ["продажи", "лиды", "узнаваемость"]
+    assert {i.start for i in items} == {5}
+
+
+# -- the ignore edit --------------------------------------------------------------------------------
+
+def _finding(code: str, line: int) -> Finding:
+    return Finding(code, "x.y", "T", "warning", "m", None, line, 7, line, 20)
+
+
+@pytest.mark.parametrize("line, edit", [
+    ("goal: get more followers", (1, 24, 24, "  # smmrules: ignore[T101]")),
+    ("goal: get more followers   ", (1, 24, 27, "  # smmrules: ignore[T101]")),
+    ("goal: get more followers  # smmrules: ignore[M203]", (1, 49, 49, ",T101")),
+    ("goal: get more followers  # the client asked # smmrules: ignore[M203, D605]", (1, 74, 74, ", T101")),
+    ("goal: get more followers  # smmrules: ignore[]", (1, 45, 45, "T101")),
+    ("goal: get more followers  # the client asked", (1, 44, 44, "  # smmrules: ignore[T101]")),
+])
+def test_ignore_edit(line, edit):
+    assert ignore_edit([line], _finding("T101", 1)) == edit
+
+
+def test_an_ignore_edit_silences_exactly_its_finding():
+    text = _doc(["get more followers"])
+    before = lint(text, path=PATH)
+    target = next(f for f in before if f.code == "T101")
+    lines = text.split("\n")
+    line, start, end, new = ignore_edit(lines, target)
+    lines[line - 1] = lines[line - 1][:start] + new + lines[line - 1][end:]
+    after = lint("\n".join(lines), path=PATH)
+    assert [f for f in before if f is not target] == list(after)
+    again = ignore_edit(lines, next(f for f in after if f.code == "M203"))
+    assert again[3] == ",M203"
+    assert ignore_edit(lines, target) is None        # already listed
+
+
+# -- the document's language and the hover ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang", [
+    ("клієнт: Житній двір\nстарт: 2026-05-04\n", "uk"),
+    ("клиент: Тёплый угол\nроль: только соцсети\n", "ru"),
+    ("client: Harbour Bikes\nбюджет: 500 USD/month\n", "en"),
+    ("бюджет: 500 USD/month\nісторія: 2 місяці\n", "uk"),   # «бюджет» is both: half a vote each
+    ("бюджет: 500 USD/month\n", "ru"),          # a tie: the first language of the list
+    ("lang: uk\nclient: Harbour Bikes\n", "uk"),
+    ("goal: збільшити кількість підписників в Instagram на 20% за 3 місяці\n", "uk"),
+    ("", "en"),
+])
+def test_document_lang(text, lang):
+    assert document_lang(parse_document(text)) == lang
+
+
+def test_goal_hover_counts_a_duration_from_today_without_a_start_date():
+    doc = parse_document("goal: grow Instagram followers from 1,500 to 4,000 within 6 months\n")
+    text = goal_hover(goal_at(doc, 1), doc, (), "en", today=dt.date(2026, 1, 10))
+    assert "- Deadline: 2026-07-10 (counted from today: the header has no start date)" in text
+    assert "- Baseline → target: 1500 → 4000" in text
+
+
+def test_goal_hover_uses_the_header_baseline_and_relative_targets():
+    doc = parse_document("база: підписники 1 800\nстарт: 2026-05-04\n"
+                         "ціль: збільшити кількість підписників на 20,5% за 3 місяці\n")
+    text = goal_hover(goal_at(doc, 3), doc, (), "uk")
+    assert "- Вихідне значення → ціль: 1800 → +20,5%" in text
+    assert "- Термін: 2026-08-04" in text
+
+
+def test_findings_at_holds_a_position_inside_the_span_only():
+    f = Finding("T101", "x", "T", "warning", "m", None, 3, 7, 3, 12)
+    assert [findings_at([f], 3, c) == [f] for c in (6, 7, 11, 12)] == [False, True, True, False]
+    empty = Finding("E005", "x", None, "error", "m", None, 2, 5, 2, 5)
+    assert findings_at([empty], 2, 5) == [empty] and findings_at([empty], 2, 6) == []
+
+
+# -- without the extra ----------------------------------------------------------------------------
+
+def test_server_without_the_lsp_extra_says_what_to_install():
+    code = ("import sys; sys.modules['pygls'] = None\n"
+            "from smmrules.cli import main\n"
+            "sys.exit(main(['server']))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert done.returncode == 2
+    assert done.stderr == ("smmrules: error: smmrules server needs the lsp extra: pip install 'smmrules[lsp]' "
+                           "(pygls is not installed)\n")
+    assert done.stdout == ""
