@@ -226,3 +226,26 @@ async def test_a_broken_config_is_one_error_diagnostic(client: LanguageClient):
     assert diagnostic.severity == lsp.DiagnosticSeverity.Error
     assert diagnostic.message.startswith(f"{folder / '.smmrules.toml'}:1")
     assert "fail-on" in diagnostic.message
+
+
+async def test_a_file_the_config_does_not_include_is_left_alone(client: LanguageClient):
+    path = Path(client.root) / "notes.txt"
+    uri = path.as_uri()
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(
+        text_document=lsp.TextDocumentItem(uri=uri, language_id="plaintext", version=1, text=DOCS["en"])))
+    assert await _diagnostics(client, uri) == []
+    assert lint(DOCS["en"]) != []            # the same text, named as a brief, has findings
+    hover = await client.text_document_hover_async(lsp.HoverParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(line=4, character=12)))
+    assert hover is None
+
+
+async def test_the_server_asks_to_hear_of_changed_config_and_rule_files(client: LanguageClient):
+    loop = asyncio.get_running_loop()
+    end = loop.time() + 60
+    while not client.registrations:                     # asked for right after `initialized`
+        assert loop.time() < end, "no registration"
+        await asyncio.sleep(0.02)
+    (registration,) = [r for r in client.registrations if r.method == lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES]
+    patterns = {w["globPattern"] for w in registration.register_options["watchers"]}    # as JSON: LSPAny
+    assert patterns == {"**/.smmrules.toml", "**/pyproject.toml", "**/*.toml"}

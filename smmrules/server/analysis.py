@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from ..base.errors import DocumentLimitError, SmmrulesError
-from ..linting.config import DEFAULT, find_config, load_config
+from ..linting.config import DEFAULT, find_config, load_config, matches_include
 from ..linting.pipeline import gc_paused, lint_document, rules_for
 from ..linting.runner import failure
 from .memo import GoalMemo, RuleMemo
@@ -15,7 +15,8 @@ class Analysis:
     """What linting one version of a document gave: the Document, its findings and the RuleSet and
     Config they came from; or `error`, the one line that says why it could not be linted, with the
     line and column it is at (1, 1 when it is not about a place in the document). `crashed` is True
-    when the error is smmrules' own fault (a bug in a rule), not the document's or the config's."""
+    when the error is smmrules' own fault (a bug in a rule), not the document's or the config's.
+    Neither a document nor an error: a file the config does not include, left alone."""
 
     __slots__ = ("path", "document", "findings", "rules", "config", "error", "error_at", "crashed")
 
@@ -101,7 +102,11 @@ class Linter:
         self._memos.pop(uri, None)
 
     def lint(self, uri: str, path: str | None, text: str) -> Analysis:
-        """The findings for a document's text, as `smmrules lint` reports them for the file; never raises."""
+        """The findings for a document's text, as `smmrules lint` reports them for the file; never raises.
+
+        A saved document is linted when its name matches the config's `include` (the kinds of
+        document a folder walk lints: `*.goals` unless the config says more), so a client that
+        sends every plain-text file gets findings for briefs alone; an unsaved one is always linted."""
         shown = path or uri
         try:
             config = self.configs.config_for(path)
@@ -110,6 +115,8 @@ class Linter:
                 return Analysis(shown, config=config,
                                 error=f"{shown}: file is {data_size:,} bytes; the limit is "
                                       f"{config.max_file_size:,} (max-file-size)")
+            if path is not None and not matches_include(config, path):
+                return Analysis(shown, config=config)   # not a kind of document the linter reads
             rules = rules_for(config)
         except SmmrulesError as exc:              # the config or a rule folder cannot be used
             return Analysis(shown, error=str(exc))

@@ -65,6 +65,8 @@ class SmmrulesServer(LanguageServer):
             at = lsp.Position(line=max(line - 1, 0), character=max(column - 1, 0))
             diagnostics = [lsp.Diagnostic(range=lsp.Range(start=at, end=at), message=analysis.error,
                                           severity=lsp.DiagnosticSeverity.Error, source=SOURCE)]
+        elif analysis.document is None:
+            diagnostics = []
         else:
             lines = analysis.document.lines
             diagnostics = [self.diagnostic(f, lines, analysis) for f in analysis.findings]
@@ -205,8 +207,9 @@ def _hover(ls: SmmrulesServer, params: lsp.HoverParams) -> lsp.Hover | None:
 @server.feature(lsp.TEXT_DOCUMENT_COMPLETION, lsp.CompletionOptions(trigger_characters=[":", " "]))
 def _completion(ls: SmmrulesServer, params: lsp.CompletionParams) -> lsp.CompletionList:
     analysis = ls.analyse(params.text_document.uri)
-    document = ls.workspace.get_text_document(params.text_document.uri)
-    lines = analysis.document.lines if analysis.document is not None else tuple(document.source.split("\n"))
+    if analysis.document is None:
+        return lsp.CompletionList(is_incomplete=False, items=[])
+    lines = analysis.document.lines
     line, column = ls.our_position(lines, params.position)
     text = lines[line - 1] if 0 < line <= len(lines) else ""
     items = []
