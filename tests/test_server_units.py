@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smmrules.documents.goals import parse_document
+from smmrules.documents.goals import parse_document, reparse_statement
 from smmrules.linting.pipeline import lint
 from smmrules.server.actions import ignore_edit
 from smmrules.server.analysis import Linter, document_lang
@@ -31,8 +31,19 @@ def _doc(statements: list[str]) -> str:
     return HEADER + "".join(f"goal: {s}\n  task: post a story every morning\n\n" for s in statements)
 
 
+def _plain(doc):
+    """A Document with its goals' syntax errors as values (an exception equals only itself)."""
+    import attr
+
+    def error(e):
+        return None if e is None else (e.code, e.name, e.message, e.line, e.column, e.text, e.expected, e.path)
+    return attr.evolve(doc, goals=tuple(attr.evolve(g, error=None) for g in doc.goals)), \
+        [error(g.error) for g in doc.goals]
+
+
 def _memos(linter: Linter, uri: str = "u"):
-    return linter._memos[uri]
+    memory = linter._memos[uri]
+    return memory.goals, memory.rules
 
 
 # -- the memory between edits --------------------------------------------------------------------
@@ -70,8 +81,8 @@ def test_the_memory_keeps_only_what_the_last_run_used():
         linter.lint("u", PATH, _doc([f"get {n + 10} leads a month from Instagram by 2026-12-31",
                                      "grow Instagram followers from 1,500 to 4,000 within 6 months"]))
     goals_memo, rules_memo = _memos(linter)
-    assert len(goals_memo._last) == 2
-    assert len([k for k in rules_memo._last if k[0] != "task"]) == 2
+    assert len(goals_memo._known) == 2
+    assert len([k for k in rules_memo._last if k[0] == "goal"]) == 2
 
 
 def test_a_new_header_forgets_the_checked_goals():
@@ -82,6 +93,35 @@ def test_a_new_header_forgets_the_checked_goals():
     result = linter.lint("u", PATH, other)
     assert _memos(linter)[1].evaluated == 2
     assert result.findings == tuple(lint(other, path=PATH))
+
+
+@pytest.mark.parametrize("before, after", [
+    ("goal: get more followers", "goal: get 300 more followers within 3 months"),
+    ("goal sales: grow sales by 10% by Q3", "goal sales: grow sales by 15% by Q3"),
+    ("goal: get more followers", "goal: grow followers { by 5%"),           # now a syntax error
+    ("goal: grow followers { by 5%", "goal: grow followers by 5% by Q3"),   # no longer one
+    ("goal: get more followers", "    goal:    get 300 more followers"),    # moved: the spans follow
+])
+def test_reparse_statement_gives_what_parse_document_gives(before, after):
+    doc = parse_document(_doc(["grow Instagram followers from 1,500 to 4,000 within 6 months"]) + before + "\n",
+                         path=PATH)
+    text = "\n".join(doc.lines).replace(before, after)
+    again = reparse_statement(doc, text)
+    assert again is not None and _plain(again) == _plain(parse_document(text, path=PATH))
+
+
+@pytest.mark.parametrize("before, after", [
+    ("goal: get more followers", "task: get more followers"),            # another kind of line
+    ("goal: get more followers", "goal sales: get more followers"),      # a category named
+    ("goal: get more followers", "goal: get more followers  # smmrules: ignore[T101]"),   # a suppression
+    ("goal: get more followers", "goal:"),                                # an empty statement
+    ("start: 2026-03-02", "start: 2026-04-01"),                           # the header
+    ("goal: get more followers", "goal: get more followers\ngoal: and one more"),   # a line added
+    ("goal: get more followers", "goal: отримати більше підписників"),   # the document's language changes
+])
+def test_reparse_statement_leaves_other_edits_to_parse_document(before, after):
+    doc = parse_document(HEADER + before + "\n", path=PATH)
+    assert reparse_statement(doc, "\n".join(doc.lines).replace(before, after)) is None
 
 
 def test_shifted_moves_every_span_of_a_goal():
@@ -97,7 +137,6 @@ def test_a_remembered_syntax_error_is_raised_at_its_new_line():
     memo.start()
     with pytest.raises(GoalSyntaxError) as first:
         memo.parse("grow followers { by 5%", origin=(4, 7))
-    memo.finish()
     memo.start()
     with pytest.raises(GoalSyntaxError) as again:
         memo.parse("grow followers { by 5%", origin=(9, 7))
@@ -106,7 +145,8 @@ def test_a_remembered_syntax_error_is_raised_at_its_new_line():
                                                                          first.value.code)
 
 
-_edits = st.lists(st.tuples(st.sampled_from(("replace", "insert", "delete", "copy")), st.integers(0, 10 ** 6)),
+_edits = st.lists(st.tuples(st.sampled_from(("replace", "insert", "delete", "copy", "comment", "indent")),
+                            st.integers(0, 10 ** 6)),
                   min_size=1, max_size=6)
 
 
@@ -128,8 +168,14 @@ def test_edits_through_the_memory_give_what_lint_gives(lang, data, edits):
             del lines[at - 1]
         elif kind == "copy":
             lines.insert(at, lines[at - 1])     # an exact duplicate right below: D-rules see its first line
+        elif kind == "comment":
+            lines[at - 1] += "  # smmrules: ignore[T101]"
+        elif kind == "indent":
+            lines[at - 1] = "  " + lines[at - 1]
         text = "\n".join(lines)
-        assert linter.lint("u", PATH, text).findings == tuple(lint(text, path=PATH))
+        result = linter.lint("u", PATH, text)
+        assert result.findings == tuple(lint(text, path=PATH))
+        assert _plain(result.document) == _plain(parse_document(text, path=PATH))
 
 
 # -- completion ------------------------------------------------------------------------------------

@@ -488,6 +488,49 @@ def parse_document(text: str, *, path: str | None = None, today=None,
                     tuple(entries.suppressions), tuple(entries.stray), tuple(lines), ctx)
 
 
+def reparse_statement(doc: Document, text: str, *, max_statement_length: int = MAX_STATEMENT,
+                      goal_parser=None) -> Document | None:
+    """`doc` read again after an edit that changed one goal statement and nothing else: the Document
+    parse_document(text) gives, with that statement alone parsed again; None when the edit did more
+    (another line, a keyword, a comment, the document's language), and only parse_document can say.
+
+    The language server calls it on each edit, so that typing in a goal costs that goal."""
+    lines = _split_lines(text)
+    if len(lines) != len(doc.lines):
+        return None
+    changed = [i for i, (old, new) in enumerate(zip(doc.lines, lines)) if old != new]
+    if len(changed) != 1:
+        return None
+    row = changed[0]
+    index = next((i for i, g in enumerate(doc.goals) if g.line == row + 1), None)
+    if index is None:
+        return None
+    old_tokens, new_tokens = _classify(doc.lines[row], row + 1), _classify(lines[row], row + 1)
+    kinds = [t.type for t in new_tokens]
+    if kinds[-2:] != ["VALUE", "NL"] or kinds[:-2] != [t.type for t in old_tokens][:-2] \
+            or any(str(a) != str(b) for a, b in zip(old_tokens[:-3], new_tokens[:-3])):
+        return None         # not "keyword [category]: statement" before and after, with the same keyword
+    entry = doc.goals[index]
+    ctx = doc.context
+    value = new_tokens[-2]
+    lang = ctx.lang
+    if lang is None:        # no language declared: the new statement's own, and the document's must stay
+        from ..language.langdetect import detect_lang
+        lex = default_lexicons()
+        lang = detect_lang(str(value), lex)
+        votes: dict[str, int] = {}
+        for i, g in enumerate(doc.goals):
+            own = lang if i == index else (g.goal.lang if g.goal is not None else detect_lang(g.text, lex))
+            votes[own] = votes.get(own, 0) + 1
+        if max(sorted(votes), key=lambda k: votes[k]) != doc.lang:
+            return None
+    raw = dict(kw=new_tokens[0], value=value, category=entry.category,
+               tasks=[dict(text=t.text, line=t.line, span=t.span) for t in entry.tasks])
+    new_entry = _goal_entry(index, raw, lang, ctx, ctx.lang, max_statement_length, goal_parser or parse_goal)
+    goals = doc.goals[:index] + (new_entry,) + doc.goals[index + 1:]
+    return attr.evolve(doc, goals=goals, lines=tuple(lines))
+
+
 def _declared_lang(header: list[dict], kw: _Keywords) -> str | None:
     """The language a header line declares (the last such line; one that is not a language declares none)."""
     declared_lang = None
@@ -571,4 +614,5 @@ def header_suggestion(raw_key: str) -> Optional[str]:
 
 
 __all__ = ["Document", "GoalEntry", "HeaderEntry", "StrayLine", "Suppression", "TaskEntry", "parse_document",
+           "reparse_statement",
            "CATEGORIES"]

@@ -120,16 +120,15 @@ class Linter:
             rules = rules_for(config)
         except SmmrulesError as exc:              # the config or a rule folder cannot be used
             return Analysis(shown, error=str(exc))
-        goals, memo = self._memos.get(uri, (None, None))
-        if memo is None or memo.rules is not rules:
-            goals, memo = GoalMemo(), RuleMemo(rules)
-            self._memos[uri] = (goals, memo)
-        goals.start()
-        memo.start()
+        memory = self._memos.get(uri)
+        if memory is None or memory.rules.rules is not rules or memory.config is not config:
+            memory = self._memos[uri] = _Memory(GoalMemo(), RuleMemo(rules), config)
+        memory.goals.start()
+        memory.rules.start()
         try:
             with gc_paused():
-                doc = read_document(text, shown, config, goals.parse)
-                findings = tuple(lint_document(doc, config=config, rules=memo))
+                doc = read_document(text, shown, config, memory.goals.parse, memory.document)
+                findings = tuple(lint_document(doc, config=config, rules=memory.rules))
         except DocumentLimitError as exc:
             self._memos.pop(uri, None)
             return Analysis(shown, config=config, rules=rules, error=failure(shown, exc),
@@ -138,13 +137,31 @@ class Linter:
             self._memos.pop(uri, None)
             return Analysis(shown, config=config, rules=rules, error=failure(shown, exc),
                             crashed=not isinstance(exc, SmmrulesError))
-        goals.finish()
-        memo.finish()
+        memory.goals.finish(doc)
+        memory.rules.finish()
+        memory.document = doc
         return Analysis(shown, doc, findings, rules, config)
 
 
-def read_document(text: str, path: str, config, goal_parser):
-    """The Document a text is, read as the lint command reads a file of that name."""
-    from ..documents.goals import parse_document
+class _Memory:
+    """What the Linter keeps of one document between edits: its statements (GoalMemo), its checked
+    entities (RuleMemo), and the Document of its last version with the config it was read with."""
+
+    __slots__ = ("goals", "rules", "config", "document")
+
+    def __init__(self, goals: GoalMemo, rules: RuleMemo, config):
+        self.goals, self.rules, self.config, self.document = goals, rules, config, None
+
+
+def read_document(text: str, path: str, config, goal_parser, previous=None):
+    """The Document a text is, read as the lint command reads a file of that name. `previous`: the
+    Document of the text before the edit, when an edit inside one goal statement needs only that
+    statement parsed again (documents.goals.reparse_statement)."""
+    from ..documents.goals import parse_document, reparse_statement
+    if previous is not None:
+        doc = reparse_statement(previous, text, max_statement_length=config.max_statement_length,
+                                goal_parser=goal_parser)
+        if doc is not None:
+            return doc
     return parse_document(text, path=path, max_statement_length=config.max_statement_length,
                           max_entries=config.max_entries, goal_parser=goal_parser)

@@ -8,8 +8,8 @@ duplicate and conflicting lines) in the same document context. Everything else (
 header, tasks, document-level rules, suppressions, selection) runs again on every edit: it is cheap
 and it is what makes the result identical to `smmrules lint`.
 
-Each memo keeps only what the last run used (one generation), so its size follows the document's,
-however many edits it has seen.
+Each memo keeps only what the document has now (the statements it holds, the entities the last run
+checked), so its size follows the document's, however many edits it has seen.
 """
 from __future__ import annotations
 
@@ -45,41 +45,36 @@ class GoalMemo:
     """parse_goal with a memory of one document's statements (see the module docstring)."""
 
     def __init__(self):
-        self._last: dict = {}       # key -> (line, Goal or GoalSyntaxError) of the previous run
-        self._now: dict = {}
+        self._known: dict = {}      # key -> (line, Goal or GoalSyntaxError)
         self.parsed = 0             # statements parsed for real in the current run (for the tests)
 
     def start(self) -> None:
-        """Begin a run: what the previous run used stays available, the rest is forgotten."""
-        self._last.update(self._now)
-        self._now = {}
         self.parsed = 0
 
-    def finish(self) -> None:
-        """End a run: keep only what it used."""
-        self._last = self._now
-        self._now = {}
+    def finish(self, doc) -> None:
+        """End a run: keep only the statements the document now has."""
+        texts = {entry.text for entry in doc.goals}
+        self._known = {key: value for key, value in self._known.items() if key[0] in texts}
 
     def parse(self, text: str, *, origin: tuple[int, int] = (1, 1), **kwargs):
         """parse_goal(text, origin=origin, **kwargs), from memory when only the line has changed."""
         key = (text, origin[1], tuple(sorted(kwargs.items())))      # language, reference date, limit
         line = origin[0]
-        hit = self._now.get(key) or self._last.get(key)
+        hit = self._known.get(key)
         if hit is None:
             try:
                 value = parse_goal(text, origin=origin, **kwargs)
             except GoalSyntaxError as exc:
                 value = exc
             self.parsed += 1
-            hit = (line, value)
+            hit = self._known[key] = (line, value)
         elif hit[0] != line:
             old_line, value = hit
             if isinstance(value, GoalSyntaxError):
                 value = value.at(line_offset=line - old_line)
             else:
                 value = shifted(value, line - old_line)
-            hit = (line, value)
-        self._now[key] = hit
+            hit = self._known[key] = (line, value)
         value = hit[1]
         if isinstance(value, GoalSyntaxError):
             raise value.at()        # a fresh copy: the remembered one never carries a traceback
@@ -125,24 +120,39 @@ class RuleMemo:
         return found
 
     def evaluate(self, scope: str, entity, ctx, *, lang=None, path=None, default_lang: str = "en"):
-        if scope != "goal":
+        key = _entity_key(scope, entity)
+        if key is None:
             return self.rules.evaluate(scope, entity, ctx, lang=lang, path=path, default_lang=default_lang)
         if ctx is not self._ctx:
             setting = (ctx, lang, path, default_lang)     # a Context compares its baselines too
             if setting != self._setting:     # another header, language or name: nothing remembered holds
                 self._last, self._now, self._setting = {}, {}, setting
             self._ctx = ctx
-        goal = entity.goal
-        # A statement's Goal is a function of its text, language, start date and place (GoalMemo's
-        # key), and of the category its goal line names: these stand for the whole Goal, and hash in
-        # a fraction of the time the Goal's own fields take.
-        key = (goal.text, goal.lang, goal.start, goal.span, goal.category,
-               entity.task_count, entity.duplicate_line, entity.conflict_line)
         found = self._now.get(key)
         if found is None:
             found = self._last.get(key)
         if found is None:
             found = tuple(self.rules.evaluate(scope, entity, ctx, lang=lang, path=path, default_lang=default_lang))
-            self.evaluated += 1
+            if scope == "goal":
+                self.evaluated += 1
         self._now[key] = found
         return list(found)
+
+
+def _goal_key(goal):
+    """A statement's Goal is a function of its text, language, start date and place (GoalMemo's
+    key), and of the category its goal line names: these stand for the whole Goal, and hash in a
+    fraction of the time the Goal's own fields take."""
+    return None if goal is None else (goal.text, goal.lang, goal.start, goal.span, goal.category)
+
+
+def _entity_key(scope: str, entity):
+    """What the findings of the rules of `scope` on `entity` depend on (besides the document's
+    context), for the entities worth remembering: goals, tasks and stray lines. None: check it again."""
+    if scope == "goal":
+        return ("goal", _goal_key(entity.goal), entity.task_count, entity.duplicate_line, entity.conflict_line)
+    if scope == "task":     # its profile follows from its text and its goal's language
+        return ("task-item", entity.task, entity.orphan, _goal_key(entity.goal))
+    if scope == "line":
+        return ("line", entity)
+    return None
