@@ -249,3 +249,16 @@ async def test_the_server_asks_to_hear_of_changed_config_and_rule_files(client: 
     (registration,) = [r for r in client.registrations if r.method == lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES]
     patterns = {w["globPattern"] for w in registration.register_options["watchers"]}    # as JSON: LSPAny
     assert patterns == {"**/.smmrules.toml", "**/pyproject.toml", "**/*.toml"}
+
+
+async def test_ranges_count_utf16_code_units_as_the_client_does(client: LanguageClient):
+    text = "client: Harbour Bikes\n\ngoal: get 🚀 more followers by 2026-09-30\n"
+    uri = await _open(client, "emoji.goals", text)
+    seen = {d.code: d for d in client.diagnostics[uri]}
+    line = text.split("\n")[2]
+    assert len(line) == 40 and len(line.encode("utf-16-le")) // 2 == 41      # the rocket is two UTF-16 units
+    assert seen["M203"].range == lsp.Range(start=lsp.Position(line=2, character=6),
+                                           end=lsp.Position(line=2, character=41))
+    hover = await client.text_document_hover_async(lsp.HoverParams(     # after the rocket, in UTF-16 units
+        text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(line=2, character=40)))
+    assert "**M203**" in hover.contents.value

@@ -38,6 +38,7 @@ class SmmrulesServer(LanguageServer):
         self.debounce = DEBOUNCE_SECONDS
         self.analyses: dict = {}        # uri -> (version, Analysis)
         self.pending: dict = {}         # uri -> the asyncio task that lints it after the pause
+        self.made: dict = {}            # uri -> (finding, its line) -> the Diagnostic last published
 
     # -- linting and diagnostics ------------------------------------------------------------------
 
@@ -69,7 +70,14 @@ class SmmrulesServer(LanguageServer):
             diagnostics = []
         else:
             lines = analysis.document.lines
-            diagnostics = [self.diagnostic(f, lines, analysis) for f in analysis.findings]
+            made = self.made.get(uri, {})
+            kept = self.made[uri] = {}
+            diagnostics = []
+            for f in analysis.findings:     # a finding that did not change keeps its diagnostic
+                key = (f, _line(lines, f.line), _line(lines, f.end_line) if f.end_line != f.line else None)
+                diagnostic = made.get(key) or kept.get(key) or self.diagnostic(f, lines, analysis)
+                kept[key] = diagnostic
+                diagnostics.append(diagnostic)
         self.text_document_publish_diagnostics(
             lsp.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics))
 
@@ -105,8 +113,15 @@ class SmmrulesServer(LanguageServer):
     # -- positions: 1-based code-point columns <-> the client's units -------------------------------
 
     def position(self, lines, line: int, column: int) -> lsp.Position:
-        codec = self.workspace.position_codec
-        return codec.position_to_client_units(lines, lsp.Position(line=line - 1, character=column - 1))
+        """A 1-based line and code-point column in the client's units (UTF-16 unless it chose another)."""
+        text = lines[line - 1][:column - 1] if 0 < line <= len(lines) else ""
+        if not text.isascii():
+            encoding = self.workspace.position_encoding
+            if encoding == lsp.PositionEncodingKind.Utf8:
+                return lsp.Position(line=line - 1, character=len(text.encode("utf-8")))
+            if encoding != lsp.PositionEncodingKind.Utf32:
+                return lsp.Position(line=line - 1, character=len(text.encode("utf-16-le")) // 2)
+        return lsp.Position(line=line - 1, character=len(text))
 
     def range(self, lines, line: int, column: int, end_line: int, end_column: int) -> lsp.Range:
         return lsp.Range(start=self.position(lines, line, column), end=self.position(lines, end_line, end_column))
@@ -118,6 +133,10 @@ class SmmrulesServer(LanguageServer):
         server = self.workspace.position_codec.position_from_client_units(
             lines, lsp.Position(line=position.line, character=position.character))
         return server.line + 1, server.character + 1
+
+
+def _line(lines, number: int):
+    return lines[number - 1] if 0 < number <= len(lines) else None
 
 
 server = SmmrulesServer()
@@ -182,6 +201,7 @@ def _did_close(ls: SmmrulesServer, params: lsp.DidCloseTextDocumentParams) -> No
     if task is not None:
         task.cancel()
     ls.analyses.pop(uri, None)
+    ls.made.pop(uri, None)
     ls.linter.close(uri)
     ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
