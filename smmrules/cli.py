@@ -271,7 +271,8 @@ def _lint(args) -> int:
     else:
         rules = None
     summary = write_report(results, fmt=args.format, out=sys.stdout, rules=rules,
-                           lang=config.lang or "en", color=color, statistics=args.statistics, quiet=args.quiet)
+                           lang=config.lang or "en", color=color, statistics=args.statistics, quiet=args.quiet,
+                           docs_url=config.docs_url)
     if errors:
         return EXIT_ERROR
     threshold = LEVEL_ORDER[config.fail_on]

@@ -3,7 +3,7 @@ modules import one another without circles.
 
 The layers, lowest first (docs/architecture.md describes what each owns):
 
-    base < metrics < language < documents < rules < linting < reporters < top
+    base < metrics < language < documents < rules < linting < editing < reporters < top
 
 Every import counts: at module level and inside functions (the lint path imports lazily, and a lazy
 import is still an arrow), under `if TYPE_CHECKING:`, relative and absolute, `import a.b` and
@@ -32,6 +32,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("documents", ("documents/",)),
     ("rules", ("rules/",)),
     ("linting", ("linting/",)),
+    ("editing", ("editing/",)),
     ("reporters", ("reporters/",)),
     ("top", ("api.py", "cli.py", "docgen.py", "__init__.py", "__main__.py")),
 )
