@@ -213,12 +213,14 @@ def _renamed_code(spec: FixSpec, item, span: Span, values: dict, lines: tuple, d
     base = m.start(2)
     tokens = [(t.start(), t.end(), t.group().upper()) for t in re.finditer(r"[^,\s]+", inside)]
     named = {code for _, _, code in tokens}
-    edits, news = [], []
+    edits, news, written = [], [], set()
     for i, (start, end, code) in enumerate(tokens):
         new = rules.aliases.get(code)
         if new is None:
             continue
-        if new in named or new in news:
+        if new not in news:
+            news.append(new)
+        if new in named or new in written:
             # drop the code with the separator before it (after it, for the first one)
             if i > 0:
                 cut_from = tokens[i - 1][1]
@@ -228,7 +230,7 @@ def _renamed_code(spec: FixSpec, item, span: Span, values: dict, lines: tuple, d
                 edits.append(Edit(n, base + start + 1, n, base + cut_to + 1, ""))
         else:
             edits.append(Edit(n, base + start + 1, n, base + end + 1, new))
-            news.append(new)
+            written.add(new)
     if not edits:
         return None
     return edits, ", ".join(news)

@@ -401,20 +401,23 @@ class _FileLoader:
         if safe and suggestion:
             self.fail("a fix is either safe or a suggestion, not both", where + ("suggestion",))
         replace = table.get("replace")
+        at_table = self.pos.tables.get(where, 1)
         if (kind == "replace") != isinstance(replace, str):
-            self.fail('a fix of kind "replace" needs replace = "NEW TEXT" (a template), and no other kind has one',
-                      where + (("replace",) if "replace" in table else ()))
+            message = 'a fix of kind "replace" needs replace = "NEW TEXT" (a template), and no other kind has one'
+            if "replace" in table:
+                self.fail(message, where + ("replace",))
+            self.fail(message, line=at_table)
         titles = table.get("title")
         if not isinstance(titles, dict):
             self.fail(f"rule {code}'s fix needs a title in each language: title.en = \"...\", title.ru, title.uk",
-                      where)
+                      line=at_table)
         for key in titles:
             if key not in LANGS:
                 self.fail(_unknown("language of a fix title", key, LANGS), where + ("title", key), at_key=True)
         for lang in LANGS:
             title = titles.get(lang)
             if not isinstance(title, str) or not title.strip():
-                self.fail(f"rule {code}'s fix has no title.{lang}", where + ("title",))
+                self.fail(f"rule {code}'s fix has no title.{lang}", line=at_table)
             self._template_names(title, where + ("title", lang), scope, options, TITLE_PLACEHOLDERS)
         if replace is not None:
             self._template_names(replace, where + ("replace",), scope, options, ("span",))
