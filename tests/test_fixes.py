@@ -341,3 +341,28 @@ def test_built_in_fixes():
     assert {code: spec.applicability for code, spec in rules.items()} == {
         "D601": "safe", "D603": "safe", "L100": "safe", "L102": "safe", "D606": "unsafe", "D610": "unsafe",
         "E001": "unsafe", "R402": "display-only"}
+
+
+# -- reusing a lint's findings as the first pass -------------------------------------------------------------
+def test_known_lint_reuses_findings_only_when_no_syntax_error_can_be_hidden():
+    from smmrules.editing.apply import known_lint
+    from smmrules.linting.config import Config
+    text = "clent: Healthy Bowl\ngoal: get 300 leads a month by 2026-09\n"
+    findings = lint(text, today=TODAY)
+    assert known_lint(findings, text, "a.goals", None) == (findings, False)
+    broken = "goal: get 300 leads ^ a month\n"
+    assert known_lint(lint(broken), broken, "a.goals", None)[1] is True
+    for hidden in ("goal: get 300 leads ^ a month  # smmrules: ignore[E001]\n",
+                   "# smmrules: ignore-file\ngoal: get 300 leads ^ a month\n",
+                   "goal: get 300 leads ^ a month  # smmrules: ignore[]\n"):
+        assert known_lint(lint(hidden), hidden, "a.goals", None) is None
+    assert known_lint(findings, text, "a.goals", Config(ignore=("E00",))) is None
+    assert known_lint(findings, text, "a.goals", Config(select=("D", "E"))) == (findings, False)
+
+
+def test_fixing_with_a_reused_first_pass_gives_the_same_result():
+    from smmrules.editing.apply import known_lint
+    text = "clent: Healthy Bowl\nstart: 15.01.2026\ngoal: get 300 leads a month by 2026-09  # smmrules: ignore[T101]\n"
+    first = known_lint(lint(text, today=TODAY), text, None, None)
+    assert first is not None
+    assert fix_text(text, today=TODAY, first=first) == fix_text(text, today=TODAY)

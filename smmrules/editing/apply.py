@@ -94,6 +94,33 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix]]:
     return "".join(out), applied
 
 
+_HIDES_SYNTAX = None
+
+
+def known_lint(findings, text: str, path: Optional[str], config) -> Optional[tuple]:
+    """(findings, has a syntax error) for `text` from the findings a lint of it made, when they tell
+    whether a goal of it does not parse: every syntax error is then a finding of its own. None when a
+    syntax error could be hidden (a syntax rule switched off or not selected, a suppression without
+    codes or naming an E code), and the document must be linted again to know."""
+    global _HIDES_SYNTAX
+    from ..base.errors import SYNTAX_CODES
+    from ..linting.pipeline import rules_for
+    if config is not None:
+        from ..linting.selection import is_selected
+        if not all(is_selected(config, code, path) for code in SYNTAX_CODES):
+            return None
+    rules = rules_for(config)
+    if not all((rule := rules.get(code)) is not None and rule.enabled for code in SYNTAX_CODES):
+        return None
+    if _HIDES_SYNTAX is None:
+        import re
+        _HIDES_SYNTAX = re.compile(r"smmrules:\s*ignore(?:-file)?(?:(?![\w\[-])|\[[\s,]*\]|\[[^\]]*(?<![A-Za-z0-9])E)",
+                                   re.IGNORECASE)
+    if _HIDES_SYNTAX.search(text):
+        return None
+    return findings, any(f.code in SYNTAX_CODES for f in findings)
+
+
 class FixResult(Record):
     """What `fix_text` did: the new text, the findings whose fixes were applied (over all passes),
     the findings that remain in the new text, and the number of lint passes."""
@@ -123,14 +150,18 @@ def lint_text(text: str, *, path: Optional[str] = None, config=None, today=None,
 
 
 def fix_text(text: str, *, path: Optional[str] = None, config=None, today=None, rules=None, unsafe: bool = False,
-             max_passes: int = MAX_PASSES) -> FixResult:
+             max_passes: int = MAX_PASSES, first: Optional[tuple] = None) -> FixResult:
     """Lint `text`, apply the fixes `--fix` applies (`unsafe`: also the unsafe ones), and lint again
     until no fix applies or nothing changes, at most `max_passes` lint passes of fixing.
 
     A document with a syntax error (a goal that does not parse) gets only the fixes of its syntax
-    errors. The result's `remaining` findings are those of the final text."""
+    errors. The result's `remaining` findings are those of the final text. `first`: (findings,
+    has a syntax error) of `text` when the caller has them already (see `known_lint`)."""
     from ..base.errors import SYNTAX_CODES
-    findings, broken = lint_text(text, path=path, config=config, today=today, rules=rules)
+    if first is not None:
+        findings, broken = list(first[0]), first[1]
+    else:
+        findings, broken = lint_text(text, path=path, config=config, today=today, rules=rules)
     applied: list[Finding] = []
     passes = 0
     while passes < max_passes:

@@ -129,6 +129,7 @@ class Fixing:
             yield self._one(result)
 
     def _one(self, result: FileResult) -> FileResult:
+        from ..documents.goals import _split_lines
         from ..linting.results import FileResult
         if not self.apply or not any(f.fix is not None and f.fix.applies(self.unsafe) for f in result.findings):
             self.available += [f for f in result.findings if f.fix is not None]
@@ -140,9 +141,13 @@ class Fixing:
             text, error, stamp = read_whole(result.path, self.config.max_file_size)
         if error is not None:
             return self._failed(result, error)
-        from .apply import fix_text
+        from .apply import fix_text, known_lint
         try:
-            done = fix_text(text, path=result.path, config=self.config, today=self.today, unsafe=self.unsafe)
+            first = None
+            if result.lines is not None and tuple(_split_lines(text)) == tuple(result.lines):
+                first = known_lint(result.findings, text, result.path, self.config)
+            done = fix_text(text, path=result.path, config=self.config, today=self.today, unsafe=self.unsafe,
+                            first=first)
         except Exception as exc:  # noqa: BLE001 - one file's failure is its one line, as in lint_file
             from ..linting.runner import failure
             return self._failed(result, failure(result.path, exc))
@@ -158,7 +163,6 @@ class Fixing:
             except WriteError as exc:
                 return self._failed(result, str(exc))
         self.fixed.append(Fixed(result.path, done.applied, text, done.text))
-        from ..documents.goals import _split_lines
         return FileResult(result.path, done.remaining, tuple(_split_lines(done.text)))
 
     def _failed(self, result: FileResult, error: str) -> FileResult:
