@@ -25,12 +25,19 @@ def url_for(code: str, base: str | None = None) -> str | None:
 
 
 def _builtin_codes() -> frozenset:
+    """The codes with a page among the default ones; kept in the cache with the package's data as
+    its key, so that a JSON report answered from the result cache loads no rule to link them."""
     global _BUILTIN
     if _BUILTIN is None:
-        from ..base.errors import SYNTAX_CODES
-        from .engine import default_rules
-        builtin = default_rules()
-        _BUILTIN = frozenset({r.code for r in builtin.all_rules()} | set(builtin.aliases) | set(SYNTAX_CODES))
+        from ..base import cache
+
+        def build() -> frozenset:
+            from ..base.errors import SYNTAX_CODES
+            from .engine import default_rules
+            builtin = default_rules()
+            return frozenset({r.code for r in builtin.all_rules()} | set(builtin.aliases) | set(SYNTAX_CODES))
+        _BUILTIN = cache.cached("rule-page-codes", cache.key(cache.data_stamp()), build,
+                                lambda v: type(v) is frozenset and all(type(c) is str for c in v))
     return _BUILTIN
 
 
