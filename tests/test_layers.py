@@ -3,7 +3,7 @@ modules import one another without circles.
 
 The layers, lowest first (docs/architecture.md describes what each owns):
 
-    base < metrics < language < documents < rules < linting < reporters < top
+    base < metrics < language < documents < rules < linting < reporters < editing < top
 
 Every import counts: at module level and inside functions (the lint path imports lazily, and a lazy
 import is still an arrow), under `if TYPE_CHECKING:`, relative and absolute, `import a.b` and
@@ -33,6 +33,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rules", ("rules/",)),
     ("linting", ("linting/",)),
     ("reporters", ("reporters/",)),
+    ("editing", ("editing/",)),
     ("top", ("api.py", "cli.py", "docgen.py", "__init__.py", "__main__.py", "server/")),
 )
 RANK = {name: rank for rank, (name, _) in enumerate(LAYERS)}

@@ -200,12 +200,36 @@ def test_json_is_the_list_of_findings_in_order():
     results = sample_results()
     out, _ = report(results, "json")
     data = json.loads(out)
-    assert data == [f.to_json() for r in results for f in r.findings]
+    base = "https://example.org/smmrules/docs/rules/"
+    assert data == [f.to_json(f"{base}{f.code}.md") for r in results for f in r.findings]
     assert all(list(d) == ["code", "name", "smart", "level", "message", "path", "line", "column", "end_line",
-                           "end_column"] for d in data)
+                           "end_column", "url"] for d in data)
     assert "Цель без срока" in out          # readable UTF-8, not \u escapes
     assert json.loads(report([results[1], results[2]], "json")[0]) == []
     assert report([], "json")[0] == "[]\n"
+
+
+def test_json_and_sarif_link_to_the_pages_under_the_configured_docs_url():
+    results = sample_results()
+    data = json.loads(report(results, "json", docs_url="https://docs.example.com/rules")[0])
+    assert [d["url"] for d in data] == [f"https://docs.example.com/rules/{f.code}.md"
+                                        for r in results for f in r.findings]
+    log = json.loads(report(results, "sarif", rules=default_rules(),
+                            docs_url="https://docs.example.com/rules/")[0])
+    rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["T101"]["helpUri"] == "https://docs.example.com/rules/T101.md"
+    log = json.loads(report(results, "sarif")[0])
+    rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["L100"]["helpUri"] == "https://example.org/smmrules/docs/rules/L100.md"
+
+
+def test_a_code_without_a_page_gets_no_link_unless_the_team_set_docs_url():
+    odd = Finding("X901", "team.own-rule", None, "warning", "A rule of the team's own folder.", "a.goals", 1, 1, 1, 2)
+    data = json.loads(report([FileResult("a.goals", (odd,), ("goal: x",))], "json")[0])
+    assert "url" not in data[0]
+    data = json.loads(report([FileResult("a.goals", (odd,), ("goal: x",))], "json",
+                             docs_url="https://team.example/rules/")[0])
+    assert data[0]["url"] == "https://team.example/rules/X901.md"
 
 
 def test_json_fills_the_path_of_check_goal_findings():

@@ -23,17 +23,19 @@ _SURROGATE = LazyPattern("[\ud800-\udfff]")
 
 
 class Options(Record):
-    """rules: a RuleSet, or None when the caller has none at hand."""
+    """rules: a RuleSet, or None when the caller has none at hand; docs_url: the config's base
+    address of the rule pages (None: the default pages, rules.links)."""
 
-    __slots__ = ("rules", "lang", "color", "statistics", "quiet")
+    __slots__ = ("rules", "lang", "color", "statistics", "quiet", "docs_url")
 
     def __init__(self, rules: Any = None, lang: str = "en", color: bool = False, statistics: bool = False,
-                 quiet: bool = False):
+                 quiet: bool = False, docs_url: str | None = None):
         _set(self, "rules", rules)
         _set(self, "lang", lang)
         _set(self, "color", color)
         _set(self, "statistics", statistics)
         _set(self, "quiet", quiet)
+        _set(self, "docs_url", docs_url)
 
     def __hash__(self):
         return hash((self.lang, self.color, self.statistics, self.quiet))

@@ -129,7 +129,7 @@ def check_document(doc: Document, rules: RuleSet, *, lang: str | None = None) ->
     """Every finding of every scope for one parsed document (before suppressions and selection)."""
     out: list[Finding] = []
     for scope, entity in document_entities(doc, rules):
-        out += rules.evaluate(scope, entity, doc.context, lang=lang, path=doc.path, default_lang=doc.lang)
+        out += rules.evaluate(scope, entity, doc.context, lang=lang, path=doc.path, default_lang=doc.lang, doc=doc)
     out.sort()
     return out
 
@@ -143,5 +143,6 @@ def suppression_findings(doc: Document, rules: RuleSet, unused: Iterable, unknow
     for sup in doc.suppressions:
         item = SuppressionItem(sup, id(sup) in unused, tuple(unknown.get(id(sup), ())),
                                (renamed or {}).get(id(sup), ()))
-        out += rules.evaluate("suppression", item, doc.context, lang=lang, path=doc.path, default_lang=doc.lang)
+        out += rules.evaluate("suppression", item, doc.context, lang=lang, path=doc.path, default_lang=doc.lang,
+                              doc=doc)
     return out

@@ -119,10 +119,12 @@ class RuleMemo:
         self._now[key] = found
         return found
 
-    def evaluate(self, scope: str, entity, ctx, *, lang=None, path=None, default_lang: str = "en"):
+    def evaluate(self, scope: str, entity, ctx, *, lang=None, path=None, default_lang: str = "en", **more):
+        """RuleSet.evaluate, from memory for an entity checked before in the same context. `more`
+        (the Document, for the findings' fixes) goes to the RuleSet as it is."""
         key = _entity_key(scope, entity)
         if key is None:
-            return self.rules.evaluate(scope, entity, ctx, lang=lang, path=path, default_lang=default_lang)
+            return self.rules.evaluate(scope, entity, ctx, lang=lang, path=path, default_lang=default_lang, **more)
         if ctx is not self._ctx:
             setting = (ctx, lang, path, default_lang)     # a Context compares its baselines too
             if setting != self._setting:     # another header, language or name: nothing remembered holds
@@ -132,7 +134,8 @@ class RuleMemo:
         if found is None:
             found = self._last.get(key)
         if found is None:
-            found = tuple(self.rules.evaluate(scope, entity, ctx, lang=lang, path=path, default_lang=default_lang))
+            found = tuple(self.rules.evaluate(scope, entity, ctx, lang=lang, path=path, default_lang=default_lang,
+                                              **more))
             if scope == "goal":
                 self.evaluated += 1
         self._now[key] = found
@@ -150,7 +153,9 @@ def _entity_key(scope: str, entity):
     """What the findings of the rules of `scope` on `entity` depend on (besides the document's
     context), for the entities worth remembering: goals, tasks and stray lines. None: check it again."""
     if scope == "goal":
-        return ("goal", _goal_key(entity.goal), entity.task_count, entity.duplicate_line, entity.conflict_line)
+        if entity.duplicate_line is not None:
+            return None     # its fix (the copy removed, its tasks moved) reads the lines around both copies
+        return ("goal", _goal_key(entity.goal), entity.task_count, entity.conflict_line)
     if scope == "task":     # its profile follows from its text and its goal's language
         return ("task-item", entity.task, entity.orphan, _goal_key(entity.goal))
     if scope == "line":
