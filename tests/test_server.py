@@ -262,3 +262,93 @@ async def test_ranges_count_utf16_code_units_as_the_client_does(client: Language
     hover = await client.text_document_hover_async(lsp.HoverParams(     # after the rocket, in UTF-16 units
         text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(line=2, character=40)))
     assert "**M203**" in hover.contents.value
+
+
+SLOPPY = {   # a key misspelled, a date written the way people write it, keywords in capitals, loose layout
+    "en": "Client: Harbour Bikes\nbugdet: 900 USD/month\nstart: 15.01.2026\n\n\nGOAL: get more followers\n"
+          "    task: film a reels series about weekend rides\n",
+    "ru": "Клиент: Тёплый угол\nбюджте: 900 USD/month\nстарт: 15 января 2026\n\n\nЦЕЛЬ: больше подписчиков\n"
+          "    задача: снимать ролики об обжарке\n",
+    "uk": "Клієнт: Житній двір\nбюджте: 900 USD/month\nстарт: 15 січня 2026\n\n\nЦІЛЬ: більше підписників\n"
+          "    завдання: публікувати сторіс щоранку\n",
+}
+
+
+def _apply(text: str, edits) -> str:
+    """Apply TextEdits (UTF-16 positions of LF-ended lines) the way an editor does, last first."""
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+
+    def offset(p):
+        return starts[p.line] + len(lines[p.line].encode("utf-16-le")[:2 * p.character].decode("utf-16-le"))
+    for e in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        text = text[:offset(e.range.start)] + e.new_text + text[offset(e.range.end):]
+    return text
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "uk"])
+async def test_quick_fixes_are_the_fixes_of_lint(client: LanguageClient, lang):
+    text = SLOPPY[lang]
+    uri = await _open(client, f"quick-{lang}.goals", text)
+    found = {f.code: f for f in lint(text, path=str(Path(client.root) / f"quick-{lang}.goals"))}
+    for code, line, character in (("D601", 1, 1), ("D603", 2, 9)):      # the cursor on the key, on the date
+        at = lsp.Position(line=line, character=character)
+        actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri), range=lsp.Range(start=at, end=at),
+            context=lsp.CodeActionContext(diagnostics=[], only=[lsp.CodeActionKind.QuickFix])))
+        fix = found[code].fix
+        (quick,) = [a for a in actions if a.title == fix.title]
+        assert quick.is_preferred and quick.kind == lsp.CodeActionKind.QuickFix
+        assert quick.diagnostics[0].code == code
+        fixed = _apply(text, quick.edit.changes[uri])
+        assert code not in {f.code for f in lint(fixed)}
+    # the link to the rule's page rides on every diagnostic
+    links = {d.code: d.code_description.href for d in client.diagnostics[uri]}
+    assert links["D601"].endswith("/D601.md") and links["T101"].endswith("/T101.md")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "uk"])
+async def test_fix_all_applies_what_lint_fix_applies(client: LanguageClient, lang):
+    from smmrules.editing import fix_text
+    text = SLOPPY[lang]
+    uri = await _open(client, f"fixall-{lang}.goals", text)
+    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri),
+        range=lsp.Range(start=lsp.Position(line=0, character=0), end=lsp.Position(line=0, character=0)),
+        context=lsp.CodeActionContext(diagnostics=[], only=[lsp.CodeActionKind.SourceFixAll])))
+    (fix_all,) = actions
+    assert fix_all.kind == "source.fixAll.smmrules" and fix_all.edit is None    # made when picked
+    assert fix_all.title == {"en": "Apply all safe fixes", "ru": "Применить все безопасные исправления",
+                             "uk": "Застосувати всі безпечні виправлення"}[lang]
+    resolved = await client.code_action_resolve_async(fix_all)
+    (edit,) = resolved.edit.changes[uri]
+    path = str(Path(client.root) / f"fixall-{lang}.goals")
+    assert _apply(text, [edit]) == fix_text(text, path=path).text != text
+    assert (edit.range.start.line, edit.range.end.line) == (1, 2)      # only what changed: the key to the date
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "uk"])
+async def test_formatting_gives_the_canonical_layout(client: LanguageClient, lang):
+    from smmrules.editing import format_text
+    text = SLOPPY[lang]
+    uri = await _open(client, f"format-{lang}.goals", text)
+    edits = await client.text_document_formatting_async(lsp.DocumentFormattingParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), options=lsp.FormattingOptions(tab_size=2, insert_spaces=True)))
+    formatted = _apply(text, edits)
+    assert formatted == format_text(text) != text
+    assert formatted.split("\n")[4].startswith({"en": "goal: ", "ru": "цель: ", "uk": "ціль: "}[lang])
+    assert formatted.split("\n")[5].startswith("  ")
+
+
+async def test_a_document_with_a_goal_that_does_not_parse_is_not_formatted(client: LanguageClient):
+    text = "GOAL: grow followers { by 5%\n"
+    uri = await _open(client, "broken-format.goals", text)
+    edits = await client.text_document_formatting_async(lsp.DocumentFormattingParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), options=lsp.FormattingOptions(tab_size=2, insert_spaces=True)))
+    assert edits is None
+    assert client.messages[-1].type == lsp.MessageType.Warning
+    assert client.messages[-1].message.endswith(
+        "not formatted: E001 unexpected character '{': a goal statement is words, numbers and dates "
+        "(a goal that does not parse is left as it is written)")

@@ -4,6 +4,7 @@ hover texts, and `smmrules server` without the lsp extra."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 
@@ -296,3 +297,33 @@ def test_server_without_the_lsp_extra_says_what_to_install():
     assert done.stderr == ("smmrules: error: smmrules server needs the lsp extra: pip install 'smmrules[lsp]' "
                            "(pygls is not installed)\n")
     assert done.stdout == ""
+
+
+# -- the one edit between two texts ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("old, new, edit", [
+    ("a\nbugdet: 1\nc\n", "a\nbudget: 1\nc\n", (2, 3, 2, 5, "dg")),
+    ("goal: x\n", "goal: x\n  task: y\n", (2, 1, 2, 1, "  task: y\n")),
+    ("a\r\nb\r\n", "a\r\n\r\nb\r\n", (2, 1, 2, 1, "\r\n")),          # never between CR and LF
+    ("x\ry\r", "x\rz\r", (2, 1, 2, 2, "z")),                            # old Mac line ends count as lines
+    ("same", "same", None),
+])
+def test_change_is_the_part_that_differs(old, new, edit):
+    from smmrules.server.actions import change
+    assert change(old, new) == edit
+
+
+@given(st.text(alphabet="ab\r\n", max_size=12), st.text(alphabet="ab\r\n", max_size=12))
+def test_change_applied_gives_the_new_text(old, new):
+    from smmrules.server.actions import change
+    edit = change(old, new)
+    if edit is None:
+        assert old == new
+        return
+    line, column, end_line, end_column, text = edit
+    lines = old.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ends = [len(m) for m in re.findall(r"[^\r\n]*(?:\r\n|\r|\n|$)", old)]
+    starts = [sum(ends[:i]) for i in range(len(lines))]
+    start, stop = starts[line - 1] + column - 1, starts[end_line - 1] + end_column - 1
+    assert old[:start] + text + old[stop:] == new
+    assert "\r\n" not in (old[start - 1:start + 1] if start else "", old[stop - 1:stop + 1] if stop else "")

@@ -29,3 +29,53 @@ def ignore_edit(lines, finding) -> tuple[int, int, int, str] | None:
     if end == 0:
         return finding.line, 0, 0, f"# smmrules: ignore[{finding.code}]"
     return finding.line, end, len(text), f"  # smmrules: ignore[{finding.code}]"
+
+
+def _place(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and code-point column of `offset` in `text` (lines end at LF, CRLF or CR)."""
+    before = text[:offset]
+    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+    start = max(before.rfind("\n"), before.rfind("\r")) + 1
+    return line, offset - start + 1
+
+
+def change(old: str, new: str) -> tuple[int, int, int, int, str] | None:
+    """The one edit that turns `old` into `new`: the part between their common beginning and their
+    common end, as (line, column, end line, end column, new text) of `old`; None when they are equal."""
+    if old == new:
+        return None
+    start = 0
+    limit = min(len(old), len(new))
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < limit - start and old[len(old) - 1 - end] == new[len(new) - 1 - end]:
+        end += 1
+    if old[start - 1:start + 1] == "\r\n" and start:   # never between the two characters of a CRLF
+        start -= 1
+    if end and old[len(old) - end - 1:len(old) - end + 1] == "\r\n":
+        end -= 1
+    line, column = _place(old, start)
+    end_line, end_column = _place(old, len(old) - end)
+    return line, column, end_line, end_column, new[start:len(new) - end]
+
+
+def fixed_text(analysis, text: str):
+    """The document with every safe fix applied, as `smmrules lint --fix` leaves it (the findings of
+    the analysis are the first pass), or None when none applies."""
+    from ..editing.apply import fix_text, known_lint
+    first = known_lint(list(analysis.findings), text, analysis.path, analysis.config)
+    result = fix_text(text, path=analysis.path, config=analysis.config, first=first)
+    return result.text if result.changed else None
+
+
+def formatted_text(analysis, text: str) -> tuple[str | None, str | None]:
+    """(the document in the canonical layout, None), or (None, why it is left as it is): as
+    `smmrules format` does, a document with a goal that does not parse is not rewritten."""
+    from ..editing.format import format_document
+    doc = analysis.document
+    broken = next((g.error for g in doc.goals if g.error is not None), None)
+    if broken is not None:
+        return None, (f"{analysis.path}:{broken.line}:{broken.column}: not formatted: {broken.code} {broken.message} "
+                      "(a goal that does not parse is left as it is written)")
+    return format_document(doc, text), None

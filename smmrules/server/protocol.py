@@ -13,7 +13,8 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from ..base.version import __version__
-from .actions import ignore_edit
+from ..rules.links import url_for
+from .actions import change, fixed_text, formatted_text, ignore_edit
 from .analysis import Configs, Linter
 from .complete import completions
 from .hover import finding_hover, findings_at, goal_at, goal_hover
@@ -82,10 +83,11 @@ class SmmrulesServer(LanguageServer):
             lsp.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics))
 
     def diagnostic(self, finding, lines, analysis) -> lsp.Diagnostic:
+        url = url_for(finding.code, analysis.config.docs_url if analysis.config is not None else None)
         return lsp.Diagnostic(range=self.range(lines, finding.line, finding.column, finding.end_line,
                                                finding.end_column),
                               message=finding.message, severity=SEVERITY[finding.level], code=finding.code,
-                              source=SOURCE)
+                              code_description=lsp.CodeDescription(href=url) if url else None, source=SOURCE)
 
     def schedule(self, uri: str) -> None:
         """Lint the document after a pause in typing: a newer edit restarts the pause."""
@@ -125,6 +127,22 @@ class SmmrulesServer(LanguageServer):
 
     def range(self, lines, line: int, column: int, end_line: int, end_column: int) -> lsp.Range:
         return lsp.Range(start=self.position(lines, line, column), end=self.position(lines, end_line, end_column))
+
+    def text_edit(self, lines, line: int, column: int, end_line: int, end_column: int, text: str) -> lsp.TextEdit:
+        return lsp.TextEdit(range=self.range(lines, line, column, end_line, end_column), new_text=text)
+
+    def whole_edit(self, old: str, new: str) -> lsp.TextEdit:
+        """The one TextEdit that turns the document's text `old` into `new` (the part that differs)."""
+        line, column, end_line, end_column, text = change(old, new)
+        lines = old.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        return self.text_edit(lines, line, column, end_line, end_column, text)
+
+    def resolves_edits(self) -> bool:
+        """Whether the client asks for a code action's edit when it is picked (codeAction/resolve)."""
+        caps = self.client_capabilities.text_document
+        action = caps.code_action if caps is not None else None
+        support = action.resolve_support if action is not None else None
+        return support is not None and "edit" in support.properties
 
     def our_position(self, lines, position: lsp.Position) -> tuple[int, int]:
         """A client position as a 1-based line and code-point column."""
@@ -240,8 +258,11 @@ def _completion(ls: SmmrulesServer, params: lsp.CompletionParams) -> lsp.Complet
     return lsp.CompletionList(is_incomplete=False, items=items)
 
 
-@server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
-                lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
+FIX_ALL = "source.fixAll.smmrules"      # a kind under source.fixAll: editors run it on save when asked to
+
+
+@server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(
+    code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=True))
 def _code_action(ls: SmmrulesServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
     uri = params.text_document.uri
     analysis = ls.analyse(uri)
@@ -251,19 +272,64 @@ def _code_action(ls: SmmrulesServer, params: lsp.CodeActionParams) -> list[lsp.C
     start = ls.our_position(lines, params.range.start)
     end = ls.our_position(lines, params.range.end)
     words = texts(analysis.lang)
+    only = params.context.only
     actions = []
-    for finding in analysis.findings:
+    for finding in analysis.findings if _wanted(only, lsp.CodeActionKind.QuickFix) else ():
         if not ((finding.line, finding.column) <= end and start <= (finding.end_line, finding.end_column)):
             continue
         diagnostic = ls.diagnostic(finding, lines, analysis)
+        fix = finding.fix
+        if fix is not None and fix.edits:       # safe, unsafe or a suggestion: the person decides here
+            changes = [ls.text_edit(lines, e.line, e.column, e.end_line, e.end_column, e.text) for e in fix.edits]
+            actions.append(lsp.CodeAction(title=fix.title, kind=lsp.CodeActionKind.QuickFix, diagnostics=[diagnostic],
+                                          is_preferred=fix.safe, edit=lsp.WorkspaceEdit(changes={uri: changes})))
         edit = ignore_edit(lines, finding)
         if edit is not None:
             line, begin, stop, text = edit
-            change = lsp.TextEdit(range=ls.range(lines, line, begin + 1, line, stop + 1), new_text=text)
             actions.append(lsp.CodeAction(title=words["ignore"].format(code=finding.code),
                                           kind=lsp.CodeActionKind.QuickFix, diagnostics=[diagnostic],
-                                          edit=lsp.WorkspaceEdit(changes={uri: [change]})))
+                                          edit=lsp.WorkspaceEdit(changes={
+                                              uri: [ls.text_edit(lines, line, begin + 1, line, stop + 1, text)]})))
+    if _wanted(only, FIX_ALL) and any(f.fix is not None and f.fix.applies() for f in analysis.findings):
+        action = lsp.CodeAction(title=words["fix_all"], kind=FIX_ALL, data={"uri": uri})
+        if not ls.resolves_edits():             # the client cannot ask later: the edit comes now
+            action = _resolve(ls, action)
+        actions.append(action)
     return actions
+
+
+def _wanted(only, kind: str) -> bool:
+    """Whether the client asked for actions of `kind` (`only` lists kinds and their parents)."""
+    return not only or any(kind == k or kind.startswith(k + ".") for k in only)
+
+
+@server.feature(lsp.CODE_ACTION_RESOLVE)
+def _resolve(ls: SmmrulesServer, action: lsp.CodeAction) -> lsp.CodeAction:
+    """The edit of "apply all safe fixes", made when the person picks it (it lints the document again
+    after each round of fixes, as `smmrules lint --fix` does)."""
+    uri = (action.data or {}).get("uri") if isinstance(action.data, dict) else None
+    if uri is None or uri not in ls.workspace.text_documents:
+        return action
+    analysis = ls.analyse(uri)
+    text = ls.workspace.get_text_document(uri).source
+    new = fixed_text(analysis, text) if analysis.document is not None else None
+    if new is not None:
+        action.edit = lsp.WorkspaceEdit(changes={uri: [ls.whole_edit(text, new)]})
+    return action
+
+
+@server.feature(lsp.TEXT_DOCUMENT_FORMATTING)
+def _formatting(ls: SmmrulesServer, params: lsp.DocumentFormattingParams) -> list[lsp.TextEdit] | None:
+    uri = params.text_document.uri
+    analysis = ls.analyse(uri)
+    if analysis.document is None:
+        return None
+    text = ls.workspace.get_text_document(uri).source
+    new, reason = formatted_text(analysis, text)
+    if reason is not None:
+        ls.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Warning, message=reason))
+        return None
+    return [ls.whole_edit(text, new)] if new != text else []
 
 
 def run() -> int:
