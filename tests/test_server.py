@@ -49,19 +49,24 @@ SEVERITY = {"error": lsp.DiagnosticSeverity.Error, "warning": lsp.DiagnosticSeve
             "info": lsp.DiagnosticSeverity.Information}
 
 
+async def start_session(client: LanguageClient, root: Path, *, editor: str = "visual-studio-code",
+                        debounce_ms: int = 0) -> None:
+    """Initialize a session as `editor` does, in the workspace `root` (the other server tests use it)."""
+    client.root = root
+    await client.initialize_session(lsp.InitializeParams(
+        capabilities=client_capabilities(editor), root_uri=root.as_uri(),
+        initialization_options={"debounceMs": debounce_ms}))
+
+
 @pytest_lsp.fixture(scope="module", config=ClientServerConfig(server_command=[sys.executable, "-m", "smmrules", "server"]))
 async def client(lsp_client: LanguageClient, tmp_path_factory):
-    root = tmp_path_factory.mktemp("workspace")
     lsp_client.registrations = []
 
     @lsp_client.feature(lsp.CLIENT_REGISTER_CAPABILITY)
     def _register(params: lsp.RegistrationParams):      # as an editor does: it watches the files asked for
         lsp_client.registrations += params.registrations
 
-    await lsp_client.initialize_session(lsp.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"), root_uri=root.as_uri(),
-        initialization_options={"debounceMs": 0}))
-    lsp_client.root = root
+    await start_session(lsp_client, tmp_path_factory.mktemp("workspace"))
     yield
     await lsp_client.shutdown_session()
 

@@ -11,9 +11,9 @@ pytest.importorskip("pytest_lsp", reason="the lsp test dependencies (pip install
 
 import pytest_lsp  # noqa: E402
 from lsprotocol import types as lsp  # noqa: E402
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  # noqa: E402
+from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
 
-from test_server import _diagnostics  # noqa: E402
+from test_server import _diagnostics, start_session  # noqa: E402
 
 pytestmark = pytest.mark.asyncio
 SERVER = str(Path(__file__).with_name("lsp_crashing_server.py"))
@@ -27,10 +27,7 @@ TEXT = ("client: Harbour Bikes\n"
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, SERVER]))
 async def client(lsp_client: LanguageClient, tmp_path):
-    await lsp_client.initialize_session(lsp.InitializeParams(
-        capabilities=client_capabilities("neovim"), root_uri=tmp_path.as_uri(),
-        initialization_options={"debounceMs": 0}))
-    lsp_client.root = tmp_path
+    await start_session(lsp_client, tmp_path, editor="neovim")
     yield
     await lsp_client.shutdown_session()
 

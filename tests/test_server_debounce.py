@@ -12,8 +12,10 @@ pytest.importorskip("pytest_lsp", reason="the lsp test dependencies (pip install
 import pytest_lsp  # noqa: E402
 from lsprotocol import types as lsp  # noqa: E402
 from pygls.protocol import default_converter  # noqa: E402
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  # noqa: E402
+from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features  # noqa: E402
+
+from test_server import start_session  # noqa: E402
 
 pytestmark = pytest.mark.asyncio
 TEXT = "client: Harbour Bikes\nstart: 2026-03-02\n\ngoal: get more followers\n"
@@ -39,10 +41,7 @@ def _recording_client() -> LanguageClient:
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "smmrules", "server"],
                                               client_factory=_recording_client))
 async def client(lsp_client: LanguageClient, tmp_path):
-    await lsp_client.initialize_session(lsp.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"), root_uri=tmp_path.as_uri(),
-        initialization_options={"debounceMs": 300}))
-    lsp_client.root = tmp_path
+    await start_session(lsp_client, tmp_path, debounce_ms=300)
     yield
     await lsp_client.shutdown_session()
 

@@ -327,3 +327,13 @@ def test_change_applied_gives_the_new_text(old, new):
     start, stop = starts[line - 1] + column - 1, starts[end_line - 1] + end_column - 1
     assert old[:start] + text + old[stop:] == new
     assert "\r\n" not in (old[start - 1:start + 1] if start else "", old[stop - 1:stop + 1] if stop else "")
+
+
+def test_the_server_texts_have_every_key_and_placeholder_in_every_language():
+    from smmrules.server.texts import texts
+    english = texts("en")
+    for lang in LANGS:
+        words = texts(lang)
+        assert set(words) == set(english) and all(words.values())
+        for key, text in english.items():
+            assert set(re.findall(r"\{\w+\}", words[key])) == set(re.findall(r"\{\w+\}", text)), (lang, key)

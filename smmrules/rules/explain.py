@@ -13,13 +13,19 @@ from .rulefile import Rule
 def headings(lang: str = "en") -> dict:
     """The headings and fixed lines of explanations in `lang` (grammar/texts.toml); English for a
     language the file does not have. A file that lacks a key in some language is a DataFileError."""
-    tables = read_data(grammar_file("texts.toml")).get("explain", {})
+    return texts_of("explain", lang)
+
+
+def texts_of(section: str, lang: str) -> dict:
+    """The `[section.lang]` table of grammar/texts.toml (English for a language the file does not
+    have), after checking that every language has the keys of English, each a string."""
+    tables = read_data(grammar_file("texts.toml")).get(section, {})
     keys = set(tables.get("en", {}))
     for name in LANGS:
         table = tables.get(name)
         if not isinstance(table, dict) or set(table) != keys or not all(isinstance(v, str) for v in table.values()):
-            raise DataFileError(f"{grammar_file('texts.toml')}: [explain.{name}] must have the keys of [explain.en], "
-                                f"each a string")
+            raise DataFileError(f"{grammar_file('texts.toml')}: [{section}.{name}] must have the keys of "
+                                f"[{section}.en], each a string")
     return dict(tables.get(lang) or tables["en"])
 
 

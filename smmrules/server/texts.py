@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import functools
 
-from ..base.errors import DataFileError
-from ..base.languages import LANGS
 from ..base.resources import grammar_file
 from ..base.tomlfile import read_data
 
@@ -14,14 +12,8 @@ from ..base.tomlfile import read_data
 def texts(lang: str) -> dict:
     """The server's texts in `lang` (English for a language the file does not have); a file that
     lacks a key in some language is a DataFileError."""
-    tables = read_data(grammar_file("texts.toml")).get("server", {})
-    keys = set(tables.get("en", {}))
-    for name in LANGS:
-        table = tables.get(name)
-        if not isinstance(table, dict) or set(table) != keys or not all(isinstance(v, str) for v in table.values()):
-            raise DataFileError(f"{grammar_file('texts.toml')}: [server.{name}] must have the keys of [server.en], "
-                                f"each a string")
-    return dict(tables.get(lang) or tables["en"])
+    from ..rules.explain import texts_of
+    return texts_of("server", lang)
 
 
 @functools.lru_cache(maxsize=1)
