@@ -313,7 +313,7 @@ def _resolve(ls: SmmrulesServer, action: lsp.CodeAction) -> lsp.CodeAction:
     analysis = ls.analyse(uri)
     text = ls.workspace.get_text_document(uri).source
     new = fixed_text(analysis, text) if analysis.document is not None else None
-    if new is not None:
+    if new is not None and new != text:
         action.edit = lsp.WorkspaceEdit(changes={uri: [ls.whole_edit(text, new)]})
     return action
 
