@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..base.lazyre import LazyPattern
+from ..documents.goals import _SUPPRESS_RE
 from ..language.ast import Span
 from .fixes import Edit, Fix, FixSpec
 from .rulefile import render_template
@@ -90,7 +92,7 @@ def _header_key(spec: FixSpec, item, span: Span, values: dict, lines: tuple, doc
     return [_at(h.key_span, close[0])], close[0]
 
 
-_NUMERIC_DATE = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})|(\d{4})([./])(\d{1,2})\6(\d{1,2})")
+_NUMERIC_DATE = LazyPattern(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})|(\d{4})([./])(\d{1,2})\6(\d{1,2})")
 _YEAR_WORDS = {"г", "года", "год", "р", "року", "рік"}
 
 
@@ -164,7 +166,7 @@ def _header_date(spec: FixSpec, item, span: Span, values: dict, lines: tuple, do
 
 
 # -- suppressions ----------------------------------------------------------------------------------
-_SUPPRESSION = re.compile(r"smmrules:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?", re.IGNORECASE)
+_SUPPRESSION = _SUPPRESS_RE          # the reader's own pattern of a suppression
 
 
 def _comment_start(line: str, column: int) -> int:
