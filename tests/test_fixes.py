@@ -142,6 +142,11 @@ UNSAFE = [
     ("D606", "ціль: отримувати 300 заявок на місяць до 2026-09\n  завдання: запустити таргет\n"
              "ціль: отримувати 300 заявок на місяць до 2026-09",
      "ціль: отримувати 300 заявок на місяць до 2026-09\n  завдання: запустити таргет"),
+    ("D606", "goal: get 300 leads a month by 2026-09\n  task: run paid traffic\n"
+             "goal: grow followers to 5,000 by 2026-09\ngoal: get 300 leads a month by 2026-09\n"
+             "  task: reply within an hour\n  task: post daily",
+     "goal: get 300 leads a month by 2026-09\n  task: run paid traffic\n  task: reply within an hour\n"
+     "  task: post daily\ngoal: grow followers to 5,000 by 2026-09\n"),
     # D610: a line smmrules cannot place becomes a comment
     ("D610", "goal: get 300 leads a month by 2026-09\n  task: run paid traffic\nask about the budget\n",
      "goal: get 300 leads a month by 2026-09\n  task: run paid traffic\n# ask about the budget\n"),
