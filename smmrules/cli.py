@@ -86,7 +86,8 @@ def _add_format(sp):
 
 def _cmd_format(args) -> int:
     from .editing.commands import cmd_format
-    return cmd_format(args, _stderr)
+    from .reporters.base import printable
+    return cmd_format(args, _stderr, printable=printable)
 
 
 def _add_check(sp):
@@ -313,7 +314,8 @@ def _lint(args) -> int:
                            docs_url=config.docs_url)
     if fixing is not None:
         from .editing.commands import finish_fixes
-        if not finish_fixes(fixing, args, config, sys.stdout, _stderr) or fixing.errors:
+        from .reporters.base import printable
+        if not finish_fixes(fixing, args, config, sys.stdout, _stderr, printable) or fixing.errors:
             return EXIT_ERROR
     if errors:
         return EXIT_ERROR

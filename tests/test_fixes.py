@@ -3,8 +3,6 @@ fixing twice equals fixing once; after the safe fixes no safe-fixable finding is
 apply_fixes (overlaps, line endings, the byte-order mark); the [rule.fix] table of a rule file."""
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
 from smmrules.base.errors import RuleFileError
@@ -13,6 +11,8 @@ from smmrules.linting.pipeline import lint
 from smmrules.rules.engine import RuleSet
 from smmrules.rules.fixes import Edit, Fix
 from smmrules.rules.fixkinds import header_date
+
+from goalcheck import TEAM_RULES
 
 TODAY = "2026-01-10"
 
@@ -142,6 +142,11 @@ UNSAFE = [
     ("D606", "ціль: отримувати 300 заявок на місяць до 2026-09\n  завдання: запустити таргет\n"
              "ціль: отримувати 300 заявок на місяць до 2026-09",
      "ціль: отримувати 300 заявок на місяць до 2026-09\n  завдання: запустити таргет"),
+    ("D606", "goal: get 300 leads a month by 2026-09\n  task: run paid traffic\n"
+             "goal: grow followers to 5,000 by 2026-09\ngoal: get 300 leads a month by 2026-09\n"
+             "  task: reply within an hour\n  task: post daily",
+     "goal: get 300 leads a month by 2026-09\n  task: run paid traffic\n  task: reply within an hour\n"
+     "  task: post daily\ngoal: grow followers to 5,000 by 2026-09\n"),
     # D610: a line smmrules cannot place becomes a comment
     ("D610", "goal: get 300 leads a month by 2026-09\n  task: run paid traffic\nask about the budget\n",
      "goal: get 300 leads a month by 2026-09\n  task: run paid traffic\n# ask about the budget\n"),
@@ -267,67 +272,37 @@ def test_findings_with_fixes_survive_pickling_and_json():
 
 
 # -- [rule.fix] in a rule file -------------------------------------------------------------------------------
-RULE = textwrap.dedent('''\
-    [[rule]]
-    code = "X901"
-    name = "team.stray-note"
-    level = "info"
-    scope = "line"
-    when = "line.text is not missing"
-    [[rule.case]]
-    document = "note\\n"
-    expect = "bad"
-    [[rule.case]]
-    document = "# note\\n"
-    expect = "good"
-    {fix}
-    [rule.en]
-    message = "A note."
-    summary = "s"
-    what = "w"
-    why = "y"
-    fix = "f"
-    [rule.ru]
-    message = "Заметка."
-    summary = "s"
-    what = "w"
-    why = "y"
-    fix = "f"
-    [rule.uk]
-    message = "Нотатка."
-    summary = "s"
-    what = "w"
-    why = "y"
-    fix = "f"
-    ''')
-TITLES = 'title.en = "Make {text} a note"\ntitle.ru = "Сделать заметкой"\ntitle.uk = "Зробити нотаткою"'
+TITLES = 'title.en = "Hold {text} until {channel} is approved"\ntitle.ru = "Отложить цель"\ntitle.uk = "Відкласти ціль"'
 
 
 def ruleset(tmp_path, fix_table: str) -> RuleSet:
-    (tmp_path / "team.toml").write_text(RULE.replace("{fix}", fix_table), encoding="utf-8")
+    """The team rule of goalcheck (X101, goals outside Instagram; `[rule.fix]` from line 9 on) with a fix."""
+    (tmp_path / "team.toml").write_text(TEAM_RULES.replace("[rule.en]", fix_table + "\n[rule.en]", 1),
+                                        encoding="utf-8")
     return RuleSet([tmp_path], builtin=False)
 
 
 def test_a_rule_file_declares_a_replace_fix(tmp_path):
-    rs = ruleset(tmp_path, '[rule.fix]\nreplace = "# NOTE {span}"\n' + TITLES)
-    (finding,) = lint("remember the budget\n", rules=rs)
-    assert finding.fix == Fix(False, "Make remember the budget a note",
-                              (Edit(1, 1, 1, 20, "# NOTE remember the budget"),))
-    assert fix_text("remember the budget\n", rules=rs, unsafe=True).text == "# NOTE remember the budget\n"
+    rs = ruleset(tmp_path, '[rule.fix]\nreplace = "# {span}"\n' + TITLES)
+    text = "goal: grow TikTok followers to 5,000 by 2026-06\n"
+    (finding,) = lint(text, rules=rs)
+    assert finding.fix == Fix(False, "Hold grow TikTok followers to 5,000 by 2026-06 until tiktok is approved",
+                              (Edit(1, 7, 1, 48, "# grow TikTok followers to 5,000 by 2026-06"),))
+    assert fix_text(text, rules=rs, unsafe=True).text == "goal: # grow TikTok followers to 5,000 by 2026-06\n"
 
 
 @pytest.mark.parametrize("table, message, line", [
-    ('[rule.fix]\nkind = "rewrite"\n' + TITLES, "unknown fix kind 'rewrite'", 14),
-    ('[rule.fix]\nkind = "header-key"\n' + TITLES, "a header-key fix is for rules of scope header", 14),
-    ('[rule.fix]\n' + TITLES, 'a fix of kind "replace" needs replace', 13),
-    ('[rule.fix]\nreplace = ""\nsafe = "yes"\n' + TITLES, "safe must be true or false", 15),
-    ('[rule.fix]\nreplace = ""\nsafe = true\nsuggestion = true\n' + TITLES, "either safe or a suggestion", 16),
-    ('[rule.fix]\nreplace = ""\ntitle.en = "x"\ntitle.ru = "x"\n', "has no title.uk", 13),
-    ('[rule.fix]\nreplace = ""\n', "needs a title in each language", 13),
+    ('[rule.fix]\nkind = "rewrite"\n' + TITLES, "unknown fix kind 'rewrite'", 10),
+    ('[rule.fix]\nkind = "header-key"\n' + TITLES, "a header-key fix is for rules of scope header", 10),
+    ('[rule.fix]\n' + TITLES, 'a fix of kind "replace" needs replace', 9),
+    ('[rule.fix]\nreplace = ""\nsafe = "yes"\n' + TITLES, "safe must be true or false", 11),
+    ('[rule.fix]\nreplace = ""\nsafe = true\nsuggestion = true\n' + TITLES, "either safe or a suggestion", 12),
+    ('[rule.fix]\nreplace = ""\ntitle.en = "x"\ntitle.ru = "x"\n', "has no title.uk", 9),
+    ('[rule.fix]\nreplace = ""\n', "needs a title in each language", 9),
     ('[rule.fix]\nreplace = ""\ntitle.en = "x"\ntitle.ru = "x"\ntitle.uk = "x"\ntitle.de = "x"\n',
-     "unknown language of a fix title 'de'", 18),
-    ('[rule.fix]\nreplace = "{metric}"\n' + TITLES, "placeholder '{metric}' is not available to a line rule", 14),
-    ('[rule.fix]\nreplace = ""\nwhen = "x"\n' + TITLES, "unknown key in [rule.fix] 'when'", 15),
+     "unknown language of a fix title 'de'", 14),
+    ('[rule.fix]\nreplace = "{task}"\n' + TITLES, "placeholder '{task}' is not available to a goal rule", 10),
+    ('[rule.fix]\nreplace = ""\nwhen = "x"\n' + TITLES, "unknown key in [rule.fix] 'when'", 11),
 ])
 def test_rule_file_errors_in_a_fix_are_placed(tmp_path, table, message, line):
     with pytest.raises(RuleFileError) as info:

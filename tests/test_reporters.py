@@ -262,11 +262,34 @@ def test_sarif_validates_against_the_official_schema():
     validator_class.check_schema(schema)
     validator = validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
     real = FileResult("examples/en agency.goals", tuple(smmrules.check_goal("grow followers")), ("grow followers",))
-    for results in (sample_results(), [real], [], [sample_results()[1]]):
+    fixed = FileResult("a.goals", tuple(smmrules.lint(FIXABLE, path="a.goals")), tuple(FIXABLE.split("\n")))
+    assert sum(1 for f in fixed.findings if f.fix is not None) == 3
+    for results in (sample_results(), [real], [], [sample_results()[1]], [fixed]):
         for lang in ("en", "ru", "uk"):
             log = sarif(results, lang=lang)
             errors = sorted(validator.iter_errors(log), key=str)
             assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])
+
+
+FIXABLE = ("clent: Meadow Bakery\ngoal: get 300 leads a month by 2026-09  # smmrules: ignore[T101]\n"
+           "goal: get 300 leads a month by 2026-09\n")
+
+
+def test_sarif_and_json_carry_the_fixes():
+    findings = tuple(smmrules.lint(FIXABLE, path="a.goals"))
+    result = FileResult("a.goals", findings, tuple(FIXABLE.split("\n")))
+    log = sarif([result])
+    by_rule = {r["ruleId"]: r for r in log["runs"][0]["results"]}
+    assert by_rule["D601"]["fixes"] == [{
+        "description": {"text": "Replace the key with 'client'"},
+        "artifactChanges": [{"artifactLocation": {"uri": "a.goals"}, "replacements": [{
+            "deletedRegion": {"startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 6},
+            "insertedContent": {"text": "client"}}]}],
+        "properties": {"applicability": "safe"}}]
+    assert by_rule["D606"]["fixes"][0]["properties"] == {"applicability": "unsafe"}
+    assert "fixes" not in by_rule["D605"]
+    data = json.loads(report([result], "json")[0])
+    assert [d["fix"]["applicability"] for d in data if "fix" in d] == ["safe", "safe", "unsafe"]
 
 
 def test_sarif_content():

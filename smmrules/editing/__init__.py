@@ -1,23 +1,12 @@
 """Editing goal documents: applying the fixes rules declare, and the formatter.
 
 Pure functions on text (`apply_fixes`, `fix_text`, `format_text`) and the file-level code of
-`smmrules lint --fix` and `smmrules format` (`smmrules.editing.files`). The language server uses
-the same functions. Names are imported on first use: `smmrules lint` without `--fix` never loads them.
+`smmrules lint --fix` and `smmrules format` (`files.py`, `commands.py`). The language server uses
+the same functions. Nothing on the path of a plain `smmrules lint` imports this package.
 """
 from __future__ import annotations
 
-import importlib
+from .apply import FixResult, apply_fixes, fix_text, offsets
+from .format import format_text
 
-_LAZY = {"apply_fixes": "apply", "fix_text": "apply", "FixResult": "apply", "offsets": "apply",
-         "format_text": "format", "FormatError": "format"}
-
-__all__ = sorted(_LAZY)
-
-
-def __getattr__(name: str):
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+__all__ = ["FixResult", "apply_fixes", "fix_text", "format_text", "offsets"]

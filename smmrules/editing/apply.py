@@ -77,8 +77,6 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix]]:
     for _, spans, fix in placed:
         if any(_overlaps(s, t) for s in spans for t in taken):
             continue
-        if any(_overlaps(s, t) for i, s in enumerate(spans) for t in spans[i + 1:]):
-            continue
         taken += spans
         changes += [(s[0], s[1], e.text) for s, e in zip(spans, fix.edits)]
         applied.append(fix)

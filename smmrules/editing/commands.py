@@ -59,10 +59,11 @@ def lint_diff(fixing: Fixing, results: Iterable, config, out: TextIO, stderr, er
     return EXIT_CHANGES if changed else EXIT_OK
 
 
-def finish_fixes(fixing: Fixing, args, config, out: TextIO, stderr) -> bool:
+def finish_fixes(fixing: Fixing, args, config, out: TextIO, stderr, printable: Callable[[str], str]) -> bool:
     """After the report of a run with --fix or --show-fixes: the config's renamed codes fixed (with
     --fix), the list of fixes (--show-fixes) and a summary line. Where a machine format is on stdout,
-    this goes to stderr. False when a file could not be written."""
+    this goes to stderr. `printable` makes a line safe for a terminal (the reporters' own). False when
+    a file could not be written."""
     lines: list[str] = []
     ok = not fixing.errors
     if args.fix:
@@ -75,7 +76,7 @@ def finish_fixes(fixing: Fixing, args, config, out: TextIO, stderr) -> bool:
                 stderr(str(exc))
                 ok = False
     if args.show_fixes:
-        lines += show_fixes(fixing, applied=args.fix)
+        lines += [printable(line) for line in show_fixes(fixing, applied=args.fix)]
     if args.fix and not args.quiet:
         n = fixing.applied
         lines.append(f"Fixed {_plural(n, 'finding')} in {_plural(len(fixing.fixed), 'file')}." if n
@@ -91,13 +92,12 @@ def finish_fixes(fixing: Fixing, args, config, out: TextIO, stderr) -> bool:
 
 def show_fixes(fixing: Fixing, *, applied: bool) -> list[str]:
     """The fixes applied (with --fix) and those still available, one `path:line:col: CODE title` line each."""
-    from ..reporters.base import printable
     out: list[str] = []
     if applied:
         done = [f for fixed in fixing.fixed for f in fixed.applied]
         if done:
             out.append(f"Applied fixes ({len(done)}):")
-            out += [printable(f"  {f.path}:{f.line}:{f.column}: {f.code} {f.fix.title}") for f in done]
+            out += [f"  {f.path}:{f.line}:{f.column}: {f.code} {f.fix.title}" for f in done]
     rest = sorted(fixing.available)
     if rest:
         kinds = {"safe": 0, "unsafe": 0, "display-only": 0}
@@ -107,7 +107,7 @@ def show_fixes(fixing: Fixing, *, applied: bool) -> list[str]:
                            for k, n in kinds.items() if n)
         out.append(f"Available fixes ({counts}):")
         label = {"safe": "safe", "unsafe": "unsafe", "display-only": "suggestion"}
-        out += [printable(f"  {f.path}:{f.line}:{f.column}: {f.code} [{label[f.fix.applicability]}] {f.fix.title}")
+        out += [f"  {f.path}:{f.line}:{f.column}: {f.code} [{label[f.fix.applicability]}] {f.fix.title}"
                 for f in rest]
     if not out:
         out.append("No fixes.")
@@ -115,11 +115,12 @@ def show_fixes(fixing: Fixing, *, applied: bool) -> list[str]:
 
 
 # -- smmrules format ---------------------------------------------------------------------------------
-def cmd_format(args, stderr: Callable[[str], None], out: TextIO | None = None) -> int:
+def cmd_format(args, stderr: Callable[[str], None], out: TextIO | None = None,
+               printable: Callable[[str], str] = str) -> int:
     """`smmrules format [--check] [--diff] PATH...`: each document in the canonical layout. Files are
     rewritten in place unless --check (list those that would change) or --diff (show the changes);
     `-` formats standard input to standard output. A document with a goal that does not parse is left
-    alone (one line on stderr). Exit code: 0 done (or nothing to change), 1 with --check or --diff
+    alone (one line on stderr). `printable`: makes a file name safe for a terminal. Exit code: 0 done (or nothing to change), 1 with --check or --diff
     when some file would change, 2 when a file could not be read, formatted or written."""
     from ..base.errors import SmmrulesError
     from ..linting.config import config_for
@@ -161,7 +162,7 @@ def cmd_format(args, stderr: Callable[[str], None], out: TextIO | None = None) -
         if args.diff:
             out.write(unified_diff(text, new, shown))
         elif args.check:
-            out.write(f"Would reformat: {shown}\n")
+            out.write(printable(f"Would reformat: {shown}") + "\n")
         else:
             try:
                 write_atomic(path, new, stamp)

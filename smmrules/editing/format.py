@@ -21,17 +21,11 @@ from __future__ import annotations
 
 import functools
 
-from ..base.errors import SmmrulesError
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Optional
 
 INDENT = "  "
-
-
-class FormatError(SmmrulesError):
-    """A document the formatter will not rewrite (a goal with a syntax error), with its position."""
 
 
 @functools.lru_cache(maxsize=1)

@@ -86,6 +86,19 @@ def generic_descriptor(f: Finding, docs_url: str | None = None) -> dict:
                     "properties": {"smart": f.smart, "tags": ["syntax"] if syntax else []}}, docs_url)
 
 
+def fixes(f: Finding) -> list[dict]:
+    """A finding's fix as SARIF `fixes`: the edits as replacements in its file (an insertion is an empty
+    deleted region); `properties.applicability` is safe, unsafe or display-only, as in JSON."""
+    if f.fix is None or not f.fix.edits:
+        return []
+    replacements = [{"deletedRegion": {"startLine": e.line, "startColumn": e.column, "endLine": e.end_line,
+                                       "endColumn": e.end_column},
+                     "insertedContent": {"text": e.text}} for e in f.fix.edits]
+    return [{"description": {"text": printable(f.fix.title)},
+             "artifactChanges": [{"artifactLocation": {"uri": uri(f.path)}, "replacements": replacements}],
+             "properties": {"applicability": f.fix.applicability}}]
+
+
 def location(path: str, f: Finding | None = None) -> dict:
     physical: dict = {"artifactLocation": {"uri": uri(path)}}
     if f is not None:
@@ -126,6 +139,9 @@ class SarifReporter(Reporter):
         results = [{"ruleId": f.code, "ruleIndex": index[f.code], "level": LEVELS.get(f.level, "warning"),
                     "message": {"text": printable(f.message)}, "locations": [location(f.path, f)]}
                    for f in self.findings]
+        for result, f in zip(results, self.findings):
+            if f.fix is not None:
+                result["fixes"] = fixes(f)
         notifications = [{"level": "error", "message": {"text": printable(r.error)}, "locations": [location(r.path)]}
                          for r in self.failures]
         run = {"tool": {"driver": {"name": "smmrules", "version": __version__, "semanticVersion": __version__,

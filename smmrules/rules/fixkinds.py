@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..base.lazyre import LazyPattern
+from ..documents.goals import _SUPPRESS_RE
 from ..language.ast import Span
 from .fixes import Edit, Fix, FixSpec
 from .rulefile import render_template
@@ -90,7 +92,7 @@ def _header_key(spec: FixSpec, item, span: Span, values: dict, lines: tuple, doc
     return [_at(h.key_span, close[0])], close[0]
 
 
-_NUMERIC_DATE = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})|(\d{4})([./])(\d{1,2})\6(\d{1,2})")
+_NUMERIC_DATE = LazyPattern(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})|(\d{4})([./])(\d{1,2})\6(\d{1,2})")
 _YEAR_WORDS = {"г", "года", "год", "р", "року", "рік"}
 
 
@@ -164,9 +166,6 @@ def _header_date(spec: FixSpec, item, span: Span, values: dict, lines: tuple, do
 
 
 # -- suppressions ----------------------------------------------------------------------------------
-_SUPPRESSION = re.compile(r"smmrules:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?", re.IGNORECASE)
-
-
 def _comment_start(line: str, column: int) -> int:
     """The 0-based index of the `#` that opens the comment holding column `column`."""
     return line.rfind("#", 0, column - 1)
@@ -180,10 +179,10 @@ def _remove_suppression(spec: FixSpec, item, span: Span, values: dict, lines: tu
     n = span.line
     line = lines[n - 1]
     begin = span.column - 1
-    m = _SUPPRESSION.match(line, begin)
+    m = _SUPPRESS_RE.match(line, begin)
     if m is None:
         return None
-    nxt = _SUPPRESSION.search(line, m.end())
+    nxt = _SUPPRESS_RE.search(line, m.end())
     hash_at = _comment_start(line, span.column)
     rest = line[m.end():nxt.start() if nxt else len(line)]
     before = line[hash_at + 1:begin] if hash_at >= 0 else line[:begin]
@@ -206,7 +205,7 @@ def _renamed_code(spec: FixSpec, item, span: Span, values: dict, lines: tuple, d
         return None
     n = span.line
     line = lines[n - 1]
-    m = _SUPPRESSION.match(line, span.column - 1)
+    m = _SUPPRESS_RE.match(line, span.column - 1)
     if m is None or m.group(2) is None:
         return None
     inside = m.group(2)
@@ -255,23 +254,26 @@ def _remove_goal(spec: FixSpec, item, span: Span, values: dict, lines: tuple, do
     entries_between = any(first_end < e.line < entry.line for e in doc.goals) or any(
         first_end < t.line < entry.line for e in doc.goals for t in e.tasks)
     if entry.tasks and entries_between:
+        # the task lines as written, each with a line feed (the document's own line endings are not kept
+        # by the reader), inserted where the first copy's block ends: before the line after it
         moved = "".join(lines[t.line - 1] + "\n" for t in entry.tasks)
-        edits = [Edit(first_end + 1, 1, first_end + 1, 1, moved)] if first_end < len(lines) else \
-            [Edit(first_end, len(lines[first_end - 1]) + 1, first_end, len(lines[first_end - 1]) + 1, "\n" + moved)]
-        edits.append(delete_line(lines, entry.line))
+        edits = [Edit(first_end + 1, 1, first_end + 1, 1, moved), delete_line(lines, entry.line)]
         edits += [delete_line(lines, t.line) for t in entry.tasks]
         edits = _merge_deletions(edits)
     return edits, entry.text
 
 
 def _merge_deletions(edits: list[Edit]) -> list[Edit]:
-    """Whole-line deletions that touch become one edit (a fix's edits may not overlap)."""
+    """Deletions that touch or overlap become one edit (a fix's edits may not overlap): the last line
+    of a document is deleted with the line ending before it, which the deletion of the line above
+    also takes."""
     edits = sorted(edits, key=lambda e: (e.start(), e.end(), e.text != ""))
     out: list[Edit] = []
     for e in edits:
-        if out and e.text == "" and out[-1].text == "" and out[-1].end() == e.start():
+        if out and e.text == "" and out[-1].text == "" and e.start() <= out[-1].end():
             prev = out.pop()
-            e = Edit(prev.line, prev.column, e.end_line, e.end_column, "")
+            end = max(prev.end(), e.end())
+            e = Edit(prev.line, prev.column, end[0], end[1], "")
         out.append(e)
     return out
 
