@@ -253,7 +253,7 @@ async def test_the_server_asks_to_hear_of_changed_config_and_rule_files(client: 
         await asyncio.sleep(0.02)
     (registration,) = [r for r in client.registrations if r.method == lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES]
     patterns = {w["globPattern"] for w in registration.register_options["watchers"]}    # as JSON: LSPAny
-    assert patterns == {"**/.smmrules.toml", "**/pyproject.toml", "**/*.toml"}
+    assert patterns == {"**/*.toml"}           # configs and rule files
 
 
 async def test_ranges_count_utf16_code_units_as_the_client_does(client: LanguageClient):

@@ -178,8 +178,7 @@ async def _initialized(ls: SmmrulesServer, params: lsp.InitializedParams) -> Non
     watch = caps.did_change_watched_files if caps is not None else None
     if watch is None or not watch.dynamic_registration:
         return          # configs are still read again on the next lint after they change (their stamp)
-    watchers = [lsp.FileSystemWatcher(glob_pattern=pattern) for pattern in ("**/.smmrules.toml", "**/pyproject.toml",
-                                                                            "**/*.toml")]
+    watchers = [lsp.FileSystemWatcher(glob_pattern="**/*.toml")]     # .smmrules.toml, pyproject.toml, rule files
     try:
         await ls.client_register_capability_async(lsp.RegistrationParams(registrations=[lsp.Registration(
             id="smmrules-config", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
@@ -192,7 +191,7 @@ async def _initialized(ls: SmmrulesServer, params: lsp.InitializedParams) -> Non
 
 @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
 def _watched(ls: SmmrulesServer, params: lsp.DidChangeWatchedFilesParams) -> None:
-    if any(change.uri.endswith(".toml") for change in params.changes):
+    if any(event.uri.endswith(".toml") for event in params.changes):
         ls.relint_all()
 
 
