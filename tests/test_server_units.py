@@ -337,3 +337,31 @@ def test_the_server_texts_have_every_key_and_placeholder_in_every_language():
         assert set(words) == set(english) and all(words.values())
         for key, text in english.items():
             assert set(re.findall(r"\{\w+\}", words[key])) == set(re.findall(r"\{\w+\}", text)), (lang, key)
+
+
+# -- the config and the rule folders, read again when they change ----------------------------------------
+
+def test_an_edited_rule_file_and_config_are_read_again_on_the_next_lint(tmp_path):
+    import os
+    from goalcheck import TEAM_RULES
+    (tmp_path / ".git").mkdir()                          # the repository the config's rule folders lie in
+    (tmp_path / "team").mkdir()
+    (tmp_path / "team" / "rules.toml").write_text(TEAM_RULES, encoding="utf-8")
+    config = tmp_path / ".smmrules.toml"
+    config.write_text('rules = ["team"]\nselect = ["X"]\n', encoding="utf-8")
+    brief = str(tmp_path / "brief.goals")
+    text = "client: Harbour Bikes\n\ngoal: grow TikTok followers to 5,000 by 2026-06\n"
+    linter = Linter()
+    (first,) = linter.lint("u", brief, text).findings
+    assert (first.code, first.message) == ("X101", "We only run tiktok campaigns on request.")
+    (tmp_path / "team" / "rules.toml").write_text(TEAM_RULES.replace("We only run", "Ask before you run"),
+                                                  encoding="utf-8")
+    (again,) = linter.lint("u", brief, text).findings
+    assert again.message == "Ask before you run tiktok campaigns on request."
+    config.write_text('rules = ["team"]\nselect = ["X"]\nlevels = { X101 = "info" }\n', encoding="utf-8")
+    os.utime(config, ns=(0, 0))                         # even at the old time: the size changed
+    (third,) = linter.lint("u", brief, text).findings
+    assert third.level == "info"
+    config.write_text('select = ["X"]\nfail-on = "sometimes"\n', encoding="utf-8")
+    broken = linter.lint("u", brief, text)
+    assert broken.document is None and broken.error.startswith(f"{config}:2")
