@@ -136,6 +136,42 @@ def _cmd_server(args) -> int:
     return run()
 
 
+def _add_report(sp):
+    sp.add_argument("paths", nargs="+", metavar="PATH", help="goal documents or folders of them")
+    sp.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (default: stdout)")
+    sp.add_argument("--format", choices=("html", "md", "json"), default="html")
+    sp.add_argument("--lang", choices=LANGS, help="the client's language (default: each document's)")
+    sp.add_argument("--today", metavar="YYYY-MM-DD", help="the report's date (default: today)")
+    sp.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
+    sp.set_defaults(func=_cmd_report)
+
+
+def _cmd_report(args) -> int:
+    """`smmrules report`: the logic is in smmrules/report/; a brief that cannot be read is an error line."""
+    from .base.errors import SmmrulesError
+    from .linting.config import config_for
+    from .report import build_report, render
+    try:
+        config = config_for(args.paths, config_file=args.config)
+    except SmmrulesError as exc:
+        _stderr(str(exc))
+        return EXIT_ERROR
+    report = build_report(args.paths, config=config, today=_today(args.today), lang=args.lang)
+    errors = [b["error"] for b in report["briefs"] if b["error"] is not None]
+    for err in errors:
+        _stderr(err)
+    page = render(report, args.format)
+    if args.output:
+        from .report.output import write_atomically
+        problem = write_atomically(args.output, page)
+        if problem is not None:
+            _stderr(f"smmrules: error: {problem}")
+            return EXIT_ERROR
+    else:
+        sys.stdout.write(page)
+    return EXIT_ERROR if errors else EXIT_OK
+
+
 # name -> (help, function that adds the command's arguments), in the order `--help` lists them
 _COMMANDS = {
     "parse": ("parse one goal statement and print its AST", _add_parse),
@@ -145,6 +181,7 @@ _COMMANDS = {
     "rules": ("list the rules in effect", _add_rules),
     "clean": ("empty the cache (parser tables, lexicons, compiled rules, results)", _add_clean),
     "suggest": ("suggest catalogue tasks for a goal statement", _add_suggest),
+    "report": ("write a progress report for a client (HTML, Markdown or JSON)", _add_report),
     "format": ("rewrite goal documents in the canonical layout", _add_format),
     "server": ("run the language server for editors over stdio (the lsp extra)", _add_server),
 }
@@ -242,17 +279,23 @@ def _cmd_check(args) -> int:
         _stderr(f"statement:{exc.line}:{exc.column}: {exc.code} {exc.message}")
         return EXIT_ERROR
     findings = rules.check(goal, ctx, lang=args.lang)
-    tasks = rules.catalogue.for_category(goal.category, args.role)
+    from .rules.engine import suggest_tasks
+    from .rules.suggestions import activity_answer
+    tasks = suggest_tasks(goal, role=args.role, rules=rules)
     lang = args.lang or goal.lang
+    activity = activity_answer(goal, lang, rules)
     if args.format == "json":
         print(json.dumps({"goal": goal.to_json(), "findings": [f.to_json() for f in findings],
-                          "suggestions": [t.to_json(lang) for t in tasks]}, ensure_ascii=False))
+                          "suggestions": [t.to_json(lang) for t in tasks],
+                          **({"activity": activity} if activity else {})}, ensure_ascii=False))
     else:
         from .reporters.base import printable
         for f in findings:
             print(printable(f"statement:{f.line}:{f.column}: {f.code} [{f.level}] {f.message}"))
         if not findings:
             print("no findings")
+        if activity:
+            print(activity["text"])
         if tasks:
             print("suggested tasks:")
             for t in tasks:
@@ -461,11 +504,16 @@ def _cmd_suggest(args) -> int:
     except SmmrulesError as exc:
         _stderr(str(exc))
         return EXIT_ERROR
-    tasks = rules.catalogue.for_category(goal.category, args.role)
+    from .rules.engine import suggest_tasks
+    from .rules.suggestions import activity_answer
+    tasks = suggest_tasks(goal, role=args.role, rules=rules)
     lang = args.lang or goal.lang
+    activity = activity_answer(goal, lang, rules)
     if args.format == "json":
         print(json.dumps([t.to_json(lang) for t in tasks], ensure_ascii=False))
     else:
+        if activity:
+            print(activity["text"])
         if not tasks:
             print(f"no catalogue tasks for category '{goal.category}'")
         for t in tasks:

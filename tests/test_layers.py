@@ -34,7 +34,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("linting", ("linting/",)),
     ("reporters", ("reporters/",)),
     ("editing", ("editing/",)),
-    ("top", ("api.py", "cli.py", "docgen.py", "__init__.py", "__main__.py", "server/")),
+    ("top", ("api.py", "cli.py", "docgen.py", "__init__.py", "__main__.py", "report/", "server/")),
 )
 RANK = {name: rank for rank, (name, _) in enumerate(LAYERS)}
 

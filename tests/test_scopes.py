@@ -17,7 +17,8 @@ from smmrules.rules.fields import (AT, DOC_FIELDS, PLACEHOLDERS, SCOPE_TABLE, SC
                                    doc_values)
 
 # every scope's entity at least once: header entries (known, repeated, unknown, unreadable), goals (a
-# copy, a conflicting target), a syntax error, an orphan task and a goal's, a stray line, a suppression
+# copy, a conflicting target), a syntax error, an orphan task and a goal's, a stray line, a suppression,
+# a goal's check-ins (one readable, one written as a change)
 DOC = """# a brief
 start: 2026-01-15
 role: one-of-sources
@@ -34,6 +35,8 @@ goal: increase sales by 20% within 3 months
 goal: increase sales by 15% within 3 months
 goal: увеличить продажи на 15% к 2026-06
   задача: запустить рекламу с частотой 3 в неделю
+  факт 18.01.2026: 120 000
+  факт: +300
 just a stray line here
 """
 
@@ -69,7 +72,7 @@ def _has_kind(value, ftype) -> bool:
 
 
 def test_every_scope_has_an_entity_in_the_sample():
-    assert SCOPES == ("goal", "task", "header", "line", "suppression", "syntax")
+    assert SCOPES == ("goal", "task", "header", "line", "suppression", "syntax", "checkin")
     assert {scope for scope, _, _ in ENTITIES} == set(SCOPES)
 
 
@@ -142,7 +145,8 @@ def test_findings_point_where_the_scope_says():
     assert ("D601", 5, 1, 7) in found           # header, at = "key": the unknown key itself
     assert ("D603", 6, 11, 16) in found         # header, at = "value": the unreadable value
     assert ("E004", 11, 29, 30) in found        # syntax: the percent sign with no number
-    assert ("D610", 17, 1, 23) in found         # line: the whole stray line
+    assert ("D610", 19, 1, 23) in found         # line: the whole stray line
+    assert ("P708", 18, 3, 13) in found         # checkin: the whole check-in line
 
 
 # -- placeholders are checked against the rule's scope when the rule file loads ------------------------

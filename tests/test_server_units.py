@@ -102,6 +102,7 @@ def test_a_new_header_forgets_the_checked_goals():
     ("goal: get more followers", "goal: grow followers { by 5%"),           # now a syntax error
     ("goal: grow followers { by 5%", "goal: grow followers by 5% by Q3"),   # no longer one
     ("goal: get more followers", "    goal:    get 300 more followers"),    # moved: the spans follow
+    ("goal: get 300 more followers\n  current: 120", "goal: get 400 more followers\n  current: 120"),  # a check-in
 ])
 def test_reparse_statement_gives_what_parse_document_gives(before, after):
     doc = parse_document(_doc(["grow Instagram followers from 1,500 to 4,000 within 6 months"]) + before + "\n",
@@ -146,7 +147,7 @@ def test_a_remembered_syntax_error_is_raised_at_its_new_line():
                                                                          first.value.code)
 
 
-_edits = st.lists(st.tuples(st.sampled_from(("replace", "insert", "delete", "copy", "comment", "indent")),
+_edits = st.lists(st.tuples(st.sampled_from(("replace", "insert", "delete", "copy", "comment", "indent", "checkin")),
                             st.integers(0, 10 ** 6)),
                   min_size=1, max_size=6)
 
@@ -173,6 +174,8 @@ def test_edits_through_the_memory_give_what_lint_gives(lang, data, edits):
             lines[at - 1] += "  # smmrules: ignore[T101]"
         elif kind == "indent":
             lines[at - 1] = "  " + lines[at - 1]
+        elif kind == "checkin":
+            lines.insert(at, "  current 2026-04-01: 1,250")
         text = "\n".join(lines)
         result = linter.lint("u", PATH, text)
         assert result.findings == tuple(lint(text, path=PATH))

@@ -57,6 +57,29 @@ class TaskEntry:
     goal_index: Optional[int] = None  # index of the goal it belongs to; None before any goal
 
 
+# why a check-in line cannot be used: its date is no day, it has no value, the value is a change ("+12%")
+# rather than the level reached, or it is not a number at all
+CHECKIN_ERRORS = ("date", "missing", "change", "unreadable")
+
+
+@attr.frozen
+class CheckIn:
+    """A value the goal's metric had (a check-in under the goal): `current 2026-03-01: 4,200`.
+
+    date: the day it was measured (None when not written); value: the number in the goal's unit (None
+    when it cannot be read, `error` says why); unit: the unit written with it (`%`, a currency code, `h`,
+    `min`, `rank` for a position), None for a plain number; metric: the canonical metric it names, if any;
+    error: why the line cannot be used, one of CHECKIN_ERRORS (None when it can).
+    """
+    date: Optional[dt.date]
+    value: Optional[float]
+    text: str                         # the value as written
+    span: Optional[Span] = None       # the whole line's content
+    unit: Optional[str] = None
+    metric: Optional[str] = None
+    error: Optional[str] = None
+
+
 @attr.frozen
 class GoalEntry:
     text: str
@@ -66,6 +89,7 @@ class GoalEntry:
     category: Optional[str] = None    # written after the keyword: "goal sales: ..."
     tasks: tuple = ()
     span: Optional[Span] = None
+    checkins: tuple = ()              # CheckIn records, in the order written
 
 
 @attr.frozen
@@ -108,15 +132,20 @@ class _Keywords:
     """The document keywords of grammar/document.toml, normalized. goal, task: word -> True;
     categories: word -> category; header: word -> canonical key; types: key -> value type;
     roles: phrase -> role; all_keys: every header word, for did-you-mean; scales: the words that
-    scale an amount -> their multiplier."""
+    scale an amount -> their multiplier; checkin: word -> True; checkin_on: the words a check-in's date may
+    follow ("on", «на»)."""
 
-    __slots__ = ("goal", "task", "categories", "header", "types", "yes", "no", "roles", "all_keys", "scales")
+    __slots__ = ("goal", "task", "categories", "header", "types", "yes", "no", "roles", "all_keys", "scales",
+                 "checkin", "checkin_on")
 
     def __init__(self, goal: dict, task: dict, categories: dict, header: dict, types: dict, yes: frozenset,
-                 no: frozenset, roles: dict, all_keys: tuple, scales: dict | None = None):
+                 no: frozenset, roles: dict, all_keys: tuple, scales: dict | None = None,
+                 checkin: dict | None = None, checkin_on: dict | None = None):
         self.goal, self.task, self.categories, self.header, self.types = goal, task, categories, header, types
         self.yes, self.no, self.roles, self.all_keys = yes, no, roles, all_keys
         self.scales = {} if scales is None else scales
+        self.checkin = {} if checkin is None else checkin
+        self.checkin_on = {} if checkin_on is None else checkin_on
 
 
 def _norm_key(key: str) -> str:
@@ -130,7 +159,7 @@ def keywords() -> _Keywords:
     return cache.cached("doc-keywords", cache.key(path, files=[path]), lambda: _keywords(cache.data_file(path)),
                         lambda v: type(v) is _Keywords and all(type(getattr(v, n)) is dict for n in
                                                                 ("goal", "task", "categories", "header", "types",
-                                                                 "roles", "scales")))
+                                                                 "roles", "scales", "checkin", "checkin_on")))
 
 
 def _keywords(data: dict) -> _Keywords:
@@ -139,6 +168,8 @@ def _keywords(data: dict) -> _Keywords:
 
     goal = {_norm_key(w): True for w in words(data["keywords"]["goal"])}
     task = {_norm_key(w): True for w in words(data["keywords"]["task"])}
+    checkin = {_norm_key(w): True for w in words(data["keywords"]["checkin"])}
+    checkin_on = {_norm_key(w): True for w in words(data["keywords"]["checkin_on"])}
     cats = {_norm_key(w): c for c, t in data.get("categories", {}).items() for w in words(t)}
     header, types = {}, {}
     for key, spec in data["header"].items():
@@ -149,7 +180,7 @@ def _keywords(data: dict) -> _Keywords:
     roles = {_norm_key(w): r for r, t in values["role"].items() for w in words(t)}
     return _Keywords(goal, task, cats, header, types, frozenset(_norm_key(w) for w in words(values["yes"])),
                      frozenset(_norm_key(w) for w in words(values["no"])), roles, tuple(sorted(header)),
-                     dict(values.get("scale", {})))
+                     dict(values.get("scale", {})), checkin, checkin_on)
 
 
 # --- the line lexer and grammar -------------------------------------------------------------
@@ -215,7 +246,14 @@ def _classify(line_text: str, lineno: int) -> list[Token]:
         value = value.strip()
         first = _norm_key(parts[0]) if parts else ""
         kind = None
-        if norm in kw.goal or norm in kw.task:
+        checkin = _checkin_head(head, norm, kw)
+        if checkin is not None:
+            kind = "CHECKIN_KW"
+            word, date = checkin
+            out.append(_tok(kind, word, lineno, indent + 1))
+            if date is not None:
+                out.append(_tok("CHECKIN_DATE", date, lineno, indent + head.rindex(date) + 1))
+        elif norm in kw.goal or norm in kw.task:
             kind = "GOAL_KW" if norm in kw.goal else "TASK_KW"
             out.append(_tok(kind, head, lineno, indent + 1))
         elif first in kw.goal and len(parts) == 2 and _norm_key(parts[1]) in kw.categories:
@@ -239,6 +277,42 @@ def _classify(line_text: str, lineno: int) -> list[Token]:
         out.append(comment)
     out.append(nl)
     return out
+
+
+_CHECKIN_DATE_RE = re.compile(r"\s(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})$")
+
+
+def _checkin_head(head: str, norm: str, kw: _Keywords) -> Optional[tuple[str, Optional[str]]]:
+    """(keyword as written, date as written or None) when `head` (the text before a line's colon; `norm`,
+    its normalized form) starts a check-in: a check-in word, optionally followed by a date
+    ("current 2026-03-01", «факт на 01.03.2026»)."""
+    head = head.rstrip()
+    if norm in kw.checkin:
+        return head, None
+    if not head[-1:].isdigit():         # no date at its end: the common case of every header line
+        return None
+    m = _CHECKIN_DATE_RE.search(head)
+    if m is None:
+        return None
+    words = head[:m.start()].rstrip()
+    word = words
+    parts = words.split()
+    for n in (3, 2, 1):         # "current on", «факт по состоянию на»: drop the words a date follows
+        if len(parts) > n and _norm_key(" ".join(parts[-n:])) in kw.checkin_on:
+            word = words[:len(words) - len(" ".join(parts[-n:]))].rstrip()
+            break
+    if _norm_key(word) not in kw.checkin:
+        return None
+    return words, m.group(1)
+
+
+def _checkin_date(text: str) -> Optional[dt.date]:
+    """A check-in's date, written 2026-03-01 or 01.03.2026 (ValueError when there is no such day)."""
+    if "." in text:
+        day, month, year = (int(p) for p in text.split("."))
+        return dt.date(year, month, day)
+    year, month, day = (int(p) for p in text.split("-"))
+    return dt.date(year, month, day)
 
 
 # --- header values ----------------------------------------------------------------------------
@@ -395,8 +469,8 @@ class _Entries:
     """What a document's lines say, taken in one line at a time as the parser reduces each line's
     rule (`line_node`): no tree of the whole file is kept. One is made for each parse_document call."""
 
-    def __init__(self, kw: _Keywords, max_entries: int):
-        self.kw, self.max_entries = kw, max_entries
+    def __init__(self, kw: _Keywords, max_entries: int, lines: list[str]):
+        self.kw, self.max_entries, self.lines = kw, max_entries, lines
         self.header: list[dict] = []
         self.raw_goals: list[dict] = []
         self.orphans: list[TaskEntry] = []
@@ -424,7 +498,7 @@ class _Entries:
             self.seen_goal = True
             k, v = toks["GOAL_KW"], toks.get("VALUE")
             cat = toks.get("CATEGORY")
-            self.raw_goals.append(dict(kw=k, value=v, tasks=[],
+            self.raw_goals.append(dict(kw=k, value=v, tasks=[], checkins=[],
                                        category=self.kw.categories.get(_norm_key(str(cat))) if cat else None))
         elif name == "task":
             k, v = toks["TASK_KW"], toks.get("VALUE")
@@ -435,6 +509,16 @@ class _Entries:
                 self.raw_goals[-1]["tasks"].append(entry)
             else:
                 self.orphans.append(TaskEntry(entry["text"], entry["line"], entry["span"], None))
+        elif name == "checkin":
+            k, v, d = toks["CHECKIN_KW"], toks.get("VALUE"), toks.get("CHECKIN_DATE")
+            end = v if v is not None else toks["COLON"]
+            span = Span(k.line, k.column, k.line, end.end_column)
+            if self.raw_goals:
+                self.raw_goals[-1]["checkins"].append(dict(text=str(v) if v is not None else "",
+                                                           date=str(d) if d is not None else None, span=span))
+            else:               # a value with no goal above it to be the value of: a line of other text
+                line = self.lines[k.line - 1].strip()
+                self.stray.append(StrayLine(line, k.line, Span(k.line, k.column, k.line, k.column + len(line))))
         elif name == "stray":
             t = toks["TEXT"]
             self.stray.append(StrayLine(str(t), t.line, Span(t.line, t.column, t.line, t.end_column)))
@@ -470,7 +554,7 @@ def parse_document(text: str, *, path: str | None = None, today=None,
     lex = default_lexicons()
     kw = keywords()
     lines = _split_lines(text)
-    entries = _Entries(kw, max_entries)
+    entries = _Entries(kw, max_entries, lines)
     lr.parse(_table(), _line_tokens(lines, max_entries), entries.line_node)
 
     # the language and the header, then the goals that depend on them
@@ -524,9 +608,13 @@ def reparse_statement(doc: Document, text: str, *, max_statement_length: int = M
             votes[own] = votes.get(own, 0) + 1
         if max(sorted(votes), key=lambda k: votes[k]) != doc.lang:
             return None
-    raw = dict(kw=new_tokens[0], value=value, category=entry.category,
+    if entry.checkins and (entry.goal is None or entry.goal.lang != lang):
+        return None         # its check-ins are read in the goal's language, which is another now
+    raw = dict(kw=new_tokens[0], value=value, category=entry.category, checkins=[],
                tasks=[dict(text=t.text, line=t.line, span=t.span) for t in entry.tasks])
     new_entry = _goal_entry(index, raw, lang, ctx, ctx.lang, max_statement_length, goal_parser or parse_goal)
+    if entry.checkins:
+        new_entry = attr.evolve(new_entry, checkins=entry.checkins)
     goals = doc.goals[:index] + (new_entry,) + doc.goals[index + 1:]
     return attr.evolve(doc, goals=goals, lines=tuple(lines))
 
@@ -575,22 +663,73 @@ def _goal_entry(i: int, g: dict, lang: str, ctx: Context, declared_lang: str | N
     """The i-th goal line: its statement parsed (or the syntax error, placed in the file) and its tasks."""
     k, v = g["kw"], g["value"]
     tasks = tuple(TaskEntry(t["text"], t["line"], t["span"], i) for t in g["tasks"])
+    checkins = tuple(_checkin(c, lang, max_statement_length) for c in g["checkins"])
     end = v if v is not None else k
     span = Span(k.line, k.column, k.line, end.end_column + (1 if v is None else 0))
     if v is None:
         err = GoalSyntaxError("E005", "empty-statement", "empty goal statement: expected a goal",
                               line=k.line, column=k.column, text=str(k))
-        return GoalEntry("", k.line, None, err, g["category"], tasks, span)
+        return GoalEntry("", k.line, None, err, g["category"], tasks, span, checkins)
     try:
         goal = parse(str(v), lang=lang, today=ctx.reference_date, origin=(v.line, v.column),
                      max_length=max_statement_length)
         if g["category"] and g["category"] != goal.category:
             goal = attr.evolve(goal, category=g["category"])
-        return GoalEntry(str(v), k.line, goal, None, g["category"], tasks, span)
+        return GoalEntry(str(v), k.line, goal, None, g["category"], tasks, span, checkins)
     except GoalSyntaxError as exc:
         exc = _placed(exc, str(v), (v.line, v.column), parse, lang=declared_lang, today=ctx.reference_date,
                       max_length=max_statement_length)
-        return GoalEntry(str(v), k.line, None, exc, g["category"], tasks, span)
+        return GoalEntry(str(v), k.line, None, exc, g["category"], tasks, span, checkins)
+
+
+def _checkin_goal(text: str, lang: str) -> Optional[Goal]:
+    """A check-in's value read as a statement: in the goal's language, else in the language of its own
+    words ("1,8 грн" under a goal in English); None when it reads in neither."""
+    found = None
+    for value_lang in (lang, None):
+        try:
+            g = parse_goal(text, lang=value_lang)
+        except GoalSyntaxError:
+            continue
+        if g.target is not None and not g.unplaced:
+            return g
+        found = found or g
+    return found
+
+
+def _checkin(c: dict, lang: str, max_statement_length: int) -> CheckIn:
+    """A check-in line of a .goals document: its date as written (or None) and its value."""
+    return read_checkin(c["text"], c["date"], span=c["span"], lang=lang, max_statement_length=max_statement_length)
+
+
+def read_checkin(text: str, date_text: Optional[str] = None, *, span: Optional[Span] = None, lang: str = "en",
+                 max_statement_length: int = MAX_STATEMENT) -> CheckIn:
+    """A check-in from its value and date as written (a `current` cell of a table or a line under a goal):
+    the date 2026-03-01 or 01.03.2026, the value read in the goal's language `lang` as a statement reads a
+    number with its unit, scale word or metric ("4,200", "3.5%", "$1.6", «1,8 грн», "2 h", "top-5").
+    Never raises: what cannot be used has its `error` (CHECKIN_ERRORS)."""
+    text = text.strip()
+    date = None
+    if date_text is not None:
+        try:
+            date = _checkin_date(date_text.strip())
+        except (ValueError, OverflowError):
+            return CheckIn(None, None, text, span, error="date")
+    if not text:
+        return CheckIn(date, None, text, span, error="missing")
+    if text[0] in "+-\u2212" or len(text) > max_statement_length:
+        return CheckIn(date, None, text, span, error="change" if text[0] in "+-\u2212" else "unreadable")
+    g = _checkin_goal(text, lang)
+    if g is None:
+        return CheckIn(date, None, text, span, error="unreadable")
+    t = g.target
+    if t is not None and t.kind == "relative":
+        return CheckIn(date, None, text, span, error="change")
+    if (t is None or t.kind not in ("absolute", "rank") or t.value is None or g.unplaced or g.deadline is not None
+            or g.time_text is not None or len(g.parts) > 1 or g.vague or g.placeholder):
+        return CheckIn(date, None, text, span, error="unreadable")
+    unit = "rank" if t.kind == "rank" else t.unit
+    return CheckIn(date, float(t.value), text, span, unit, g.metric.name if g.metric is not None else None)
 
 
 def _placed(exc: GoalSyntaxError, text: str, origin: tuple[int, int], parse=parse_goal, **kwargs) -> GoalSyntaxError:
@@ -613,6 +752,6 @@ def header_suggestion(raw_key: str) -> Optional[str]:
     return close[0] if close else None
 
 
-__all__ = ["Document", "GoalEntry", "HeaderEntry", "StrayLine", "Suppression", "TaskEntry", "parse_document",
+__all__ = ["CheckIn", "Document", "GoalEntry", "read_checkin", "HeaderEntry", "StrayLine", "Suppression", "TaskEntry", "parse_document",
            "reparse_statement",
            "CATEGORIES"]

@@ -4,9 +4,8 @@
   grammar/document.toml gives them in the document's language, in lower case; an unknown header
   key in lower case;
 - `key: value`, one space after the colon; a comment after an entry two spaces after it;
-- goal, header and comment lines at the start of the line, tasks under a goal indented by two
-  spaces (a task before any goal, and a comment among a goal's tasks, likewise: at the start of
-  the line, or two spaces in);
+- goal, header and comment lines at the start of the line; a goal's tasks, and the comments among
+  them, two spaces in; a task before any goal at the start of the line;
 - one blank line before each goal (and the comments right above it), none between a goal and its
   tasks, never two in a row, none at the start or the end; no spaces at the ends of lines;
 - goal statements, task texts, header values, comments (suppressions among them) and lines that

@@ -18,8 +18,10 @@ from ..base.record import Record, _set
 from ..language.ast import CATEGORIES, DEADLINE_KINDS, DIRECTIONS, LANGS, PERIODS, TARGET_KINDS, Goal, Span
 from ..language.context import ROLES, Context
 from ..language.lexicon import UNIT_KINDS, LexiconSet
-from ..language.render import format_number, templates
+from ..language.render import _num, format_number, templates
 from .measures import concrete, deadline_months, metric_info, monthly_growth, target_hours, target_level
+from .tracking import CHECKIN_PROBLEMS, MISSING, Tracking, checkin_problem, track
+from ..metrics import STATUSES
 
 
 class FieldType(Record):
@@ -83,17 +85,18 @@ def doc_values(ctx: Context) -> dict[str, Any]:
 class GoalItem(Record):
     """A goal statement and what its document says about it (None outside a document): how many
     tasks it has, the line of an earlier copy of it or of an earlier goal with the same metric and
-    another target, and the catalogue that suggests tasks for it."""
+    another target, the catalogue that suggests tasks for it, and its check-ins (documents.goals.CheckIn)."""
 
-    __slots__ = ("goal", "task_count", "duplicate_line", "conflict_line", "catalogue")
+    __slots__ = ("goal", "task_count", "duplicate_line", "conflict_line", "catalogue", "checkins")
 
     def __init__(self, goal: Goal, task_count: int | None = None, duplicate_line: int | None = None,
-                 conflict_line: int | None = None, catalogue: Any = None):
+                 conflict_line: int | None = None, catalogue: Any = None, checkins: tuple = ()):
         _set(self, "goal", goal)
         _set(self, "task_count", task_count)
         _set(self, "duplicate_line", duplicate_line)
         _set(self, "conflict_line", conflict_line)
         _set(self, "catalogue", catalogue)
+        _set(self, "checkins", checkins)
 
 
 def _goal_fields(lexicons: LexiconSet) -> dict[str, FieldType]:
@@ -116,6 +119,9 @@ def _goal_fields(lexicons: LexiconSet) -> dict[str, FieldType]:
         "goal.deadline.kind": _enum(DEADLINE_KINDS), "goal.deadline.date": DATE,
         "goal.deadline.duration": STR, "goal.deadline.months": NUM, "goal.deadline.text": STR,
         "goal.monthly_growth": NUM, "goal.time_text": STR,
+        "goal.checkins": NUM, "goal.current": NUM, "goal.progress": NUM, "goal.expected_progress": NUM,
+        "goal.progress_ratio": NUM, "goal.pace": NUM, "goal.recent_pace": NUM, "goal.status": _enum(STATUSES),
+        "goal.missing": _enum(MISSING),
     }
 
 
@@ -124,6 +130,7 @@ def _goal_values(item: GoalItem, ctx: Context, lexicons: LexiconSet) -> dict[str
     info = metric_info(goal, lexicons)
     t, d, b = goal.target, goal.deadline, goal.baseline
     months = deadline_months(goal, ctx)
+    tr = track(goal, item.checkins, ctx, info)
     return {
         "goal.text": goal.text, "goal.lang": goal.lang, "goal.category": goal.category,
         "goal.direction": goal.direction, "goal.metric": goal.metric.name if goal.metric else None,
@@ -150,6 +157,10 @@ def _goal_values(item: GoalItem, ctx: Context, lexicons: LexiconSet) -> dict[str
         "goal.time_text": goal.time_text,
         "goal.task_count": item.task_count, "goal.duplicate_line": item.duplicate_line,
         "goal.conflict_line": item.conflict_line,
+        "goal.checkins": len(item.checkins), "goal.current": tr.current, "goal.progress": tr.progress,
+        "goal.expected_progress": tr.expected, "goal.progress_ratio": tr.ratio, "goal.pace": tr.pace,
+        "goal.recent_pace": tr.recent_pace, "goal.status": tr.status, "goal.missing": tr.missing,
+        "_tracking": tr,
     }
 
 
@@ -215,12 +226,57 @@ def message_values(goal: Goal, env: dict, ctx: Context, lang: str) -> dict[str, 
     }
 
 
+def amount(v: float, lang: str, unit: str | None = None) -> str:
+    """A measured value the way `lang` writes it to a client: grouped thousands, no more decimals than the
+    size of the number needs (4,512; 37.5; 1.62), and the unit ("4.2%", "1.6 USD")."""
+    t = templates()[lang]
+    size = abs(v)
+    v = round(v) if size >= 100 else round(v, 1) if size >= 10 else round(v, 2)
+    whole, dot, frac = _num(v, t["thousands"]).partition(".")
+    text = whole + (t["decimal"] + frac if dot else "")
+    return text + (t["value_units"].get(unit, f" {unit}") if unit and unit != "rank" else "")
+
+
+def human_date(day, lang: str) -> str:
+    """A date the way `lang` writes it in a letter: "1 April 2026", «1 апреля 2026»."""
+    t = templates()[lang]
+    return t["date_format"].format(day=day.day, month=t["months"][day.month - 1], year=day.year)
+
+
+def signed(v: float, lang: str, unit: str | None = None) -> str:
+    """A change written with its sign, the way `lang` writes numbers ("+450", "\u22120,2")."""
+    if round(v, 2) == 0:
+        return amount(0.0, lang, unit)
+    return ("+" if v > 0 else "\u2212") + amount(abs(v), lang, unit)
+
+
+def progress_values(tr: Tracking, lang: str, unit: str | None = None) -> dict[str, str]:
+    """The progress placeholders of a goal's messages: the share of the way made and expected, the current
+    value, the date of the last check-in, the pace sentence and what is missing to know the status."""
+    t = templates()[lang]
+    pct = lambda v: "" if v is None else f"{round(v * 100):d}%"
+    pace = ""
+    change = "pp" if unit == "%" else unit        # a change of a percentage is in percentage points
+    if tr.pace is not None:
+        pace = " " + t["pace"].format(pace=signed(tr.pace, lang, change))
+        if tr.recent_pace is not None:
+            pace += t["recent_pace"].format(pace=signed(tr.recent_pace, lang, change))
+        pace += "."
+    return {"progress": pct(tr.progress), "expected_progress": pct(tr.expected),
+            "current": "" if tr.current is None else amount(tr.current, lang, unit),
+            "checkin_date": human_date(tr.points[-1].date, lang) if tr.points else "",
+            "pace": pace, "missing": t["missing"].get(tr.missing, "") if tr.missing else "",
+            "level": "" if tr.level is None else amount(tr.level, lang, unit)}
+
+
 def _goal_messages(item: GoalItem, env: dict, ctx: Context, lang: str) -> dict[str, str]:
     values = message_values(item.goal, env, ctx, lang)
+    values.update(progress_values(env["_tracking"], lang, item.goal.target.unit if item.goal.target else None))
     values["other_line"] = str(item.duplicate_line or item.conflict_line or "")
     suggested = ""
     if item.catalogue is not None:
-        tasks = item.catalogue.for_category(item.goal.category, ctx.role)[:3]
+        metric = item.goal.metric.name if item.goal.metric is not None else None
+        tasks = item.catalogue.ranked(metric, item.goal.category, ctx.role)[:3]
         suggested = "; ".join(task.title(lang) for task in tasks)
     values["suggested_tasks"] = suggested
     return values
@@ -283,7 +339,7 @@ class TaskItem(Record):
 
 def _task_fields(lexicons: LexiconSet) -> dict[str, FieldType]:
     return {"task.text": STR, "task.orphan": BOOL, "task.categories": FieldType("list", CATEGORIES),
-            "task.goal_category": _enum(CATEGORIES), "task.serves_goal": BOOL,
+            "task.goal_category": _enum(CATEGORIES), "task.serves_goal": BOOL, "task.kind": _enum(CATEGORIES),
             "task.cues": FieldType("list", tuple(sorted(lexicons.cue_names))), "task.frequency_low": NUM,
             "task.frequency_high": NUM}
 
@@ -293,7 +349,7 @@ def _task_values(item: TaskItem, ctx: Context, lexicons: LexiconSet) -> dict[str
     goal_cat = item.goal.category if item.goal is not None else None
     return {"task.text": item.task.text, "task.orphan": item.orphan, "task.categories": prof["categories"],
             "task.goal_category": goal_cat,
-            "task.serves_goal": goal_cat is not None and goal_cat in prof["categories"],
+            "task.serves_goal": prof["serves_goal"], "task.kind": prof["kinds"][0] if prof["kinds"] else None,
             "task.cues": prof["cues"], "task.frequency_low": prof["frequency_low"],
             "task.frequency_high": prof["frequency_high"]}
 
@@ -305,9 +361,11 @@ def _task_span(item: TaskItem, at: str) -> Span:
 def _task_messages(item: TaskItem, env: dict, ctx: Context, lang: str) -> dict[str, str]:
     low, high = item.profile["frequency_low"], item.profile["frequency_high"]
     goal_cat = item.goal.category if item.goal is not None else None
+    kind = item.profile["kinds"][0] if item.profile["kinds"] else None
+    names = templates()[lang]["categories"]
     return {"task": item.task.text,
             "frequency": "" if low is None else (f"{low:g}" if low == high else f"{low:g}-{high:g}"),
-            "category": templates()[lang]["categories"].get(goal_cat, goal_cat or "")}
+            "category": names.get(goal_cat, goal_cat or ""), "task_kind": names.get(kind, kind or "")}
 
 
 # -- stray lines (documents.goals.StrayLine) ------------------------------------------------------------
@@ -391,14 +449,53 @@ def _syntax_messages(item: SyntaxItem, env: dict, ctx: Context, lang: str) -> di
     return {"text": item.error.text or ""}
 
 
+# -- check-ins ------------------------------------------------------------------------------------------
+class CheckInItem(Record):
+    """A check-in line under a goal (documents.goals.CheckIn) and the Goal it reports on (None under a goal
+    that did not parse)."""
+
+    __slots__ = ("checkin", "goal")
+
+    def __init__(self, checkin: Any, goal: Goal | None):
+        _set(self, "checkin", checkin)
+        _set(self, "goal", goal)
+
+
+def _checkin_fields(lexicons: LexiconSet) -> dict[str, FieldType]:
+    from ..documents.goals import CHECKIN_ERRORS
+    return {"checkin.error": _enum(CHECKIN_ERRORS), "checkin.problem": _enum(CHECKIN_PROBLEMS),
+            "checkin.value": NUM, "checkin.unit": STR, "checkin.date": DATE}
+
+
+def _checkin_values(item: CheckInItem, ctx: Context, lexicons: LexiconSet) -> dict[str, Any]:
+    c = item.checkin
+    problem = None
+    if c.error is None and item.goal is not None:
+        problem = checkin_problem(c, item.goal, metric_info(item.goal, lexicons), ctx)[0]
+    return {"checkin.error": c.error, "checkin.problem": problem, "checkin.value": c.value,
+            "checkin.unit": c.unit, "checkin.date": c.date}
+
+
+def _checkin_span(item: CheckInItem, at: str) -> Span:
+    return item.checkin.span
+
+
+def _checkin_messages(item: CheckInItem, env: dict, ctx: Context, lang: str) -> dict[str, str]:
+    goal = item.goal
+    return {"text": item.checkin.text, "metric": goal.metric.text if goal is not None and goal.metric else "",
+            "date": human_date(item.checkin.date, lang) if item.checkin.date else "",
+            "target": message_values(goal, env, ctx, lang)["target"] if goal is not None else ""}
+
+
 _GOAL_PLACEHOLDERS = ("metric", "target", "value", "unit", "deadline", "months", "monthly_growth", "period",
                       "channel", "category", "direction", "baseline", "role", "text", "unplaced", "time_text",
-                      "other_line", "suggested_tasks")
+                      "other_line", "suggested_tasks", "progress", "expected_progress", "current", "checkin_date",
+                      "pace", "missing", "level")
 
 SCOPE_TABLE: dict[str, Scope] = {
     "goal": Scope("goal", _goal_fields, _goal_values, ("goal", "metric", "target", "deadline", "baseline", "time"),
                   _goal_span, _GOAL_PLACEHOLDERS, _goal_messages, lang=lambda item: item.goal.lang),
-    "task": Scope("task", _task_fields, _task_values, ("goal",), _task_span, ("task", "frequency", "category"),
+    "task": Scope("task", _task_fields, _task_values, ("goal",), _task_span, ("task", "frequency", "category", "task_kind"),
                   _task_messages),
     "header": Scope("header", _header_fields, _header_values, ("goal", "key", "value"), _header_span,
                     ("key", "hint", "expected", "other_line"), _header_messages),
@@ -407,6 +504,8 @@ SCOPE_TABLE: dict[str, Scope] = {
                          ("codes", "renamed"), _suppression_messages),
     "syntax": Scope("syntax", _syntax_fields, _syntax_values, ("goal",), _syntax_span, ("text",),
                     _syntax_messages),
+    "checkin": Scope("checkin", _checkin_fields, _checkin_values, ("goal",), _checkin_span,
+                     ("text", "metric", "date", "target"), _checkin_messages),
 }
 SCOPES = tuple(SCOPE_TABLE)
 # every `at` and every placeholder of some scope, in order

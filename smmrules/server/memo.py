@@ -18,7 +18,6 @@ import attr
 from ..base.errors import GoalSyntaxError
 from ..language.ast import Span
 from ..language.parse import parse_goal
-from ..rules.doccheck import task_profile
 
 
 def shifted(node, lines: int):
@@ -108,17 +107,6 @@ class RuleMemo:
         self._last = self._now
         self._now = {}
 
-    def task_profile(self, text: str, lang: str) -> dict:
-        """What a task's words say (doccheck.task_profile), remembered by its text and language."""
-        key = ("task", text, lang)
-        found = self._now.get(key)
-        if found is None:
-            found = self._last.get(key)
-        if found is None:
-            found = task_profile(text, lang, self.rules)
-        self._now[key] = found
-        return found
-
     def evaluate(self, scope: str, entity, ctx, *, lang=None, path=None, default_lang: str = "en", **more):
         """RuleSet.evaluate, from memory for an entity checked before in the same context. `more`
         (the Document, for the findings' fixes) goes to the RuleSet as it is."""
@@ -155,8 +143,8 @@ def _entity_key(scope: str, entity):
     if scope == "goal":
         if entity.duplicate_line is not None:
             return None     # its fix (the copy removed, its tasks moved) reads the lines around both copies
-        return ("goal", _goal_key(entity.goal), entity.task_count, entity.conflict_line)
-    if scope == "task":     # its profile follows from its text and its goal's language
+        return ("goal", _goal_key(entity.goal), entity.task_count, entity.conflict_line, entity.checkins)
+    if scope == "task":     # its profile follows from its text and its goal's language and category
         return ("task-item", entity.task, entity.orphan, _goal_key(entity.goal))
     if scope == "line":
         return ("line", entity)
