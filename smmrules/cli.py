@@ -66,7 +66,28 @@ def _add_lint(sp):
     sp.add_argument("--statistics", action="store_true", help="print counts per rule code")
     sp.add_argument("-q", "--quiet", action="store_true", help="print only the findings")
     sp.add_argument("--today", metavar="YYYY-MM-DD", help="today's date (for deadlines in the past)")
+    # fixes (smmrules.editing): the edits rules declare
+    sp.add_argument("--fix", action="store_true", help="apply the safe fixes, then report what remains")
+    sp.add_argument("--unsafe-fixes", action="store_true",
+                    help="with --fix, --diff or --show-fixes: the unsafe fixes too")
+    sp.add_argument("--diff", action="store_true", help="print the fixes as a unified diff and write nothing")
+    sp.add_argument("--show-fixes", action="store_true", help="list the fixes applied and those available")
     sp.set_defaults(func=_cmd_lint)
+
+
+def _add_format(sp):
+    sp.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .); - reads stdin")
+    sp.add_argument("--check", action="store_true", help="write nothing; exit 1 if some file would change")
+    sp.add_argument("--diff", action="store_true", help="print the changes as a unified diff and write nothing")
+    sp.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
+    sp.add_argument("--stdin-filename", metavar="NAME", help="the name to report for stdin")
+    sp.set_defaults(func=_cmd_format)
+
+
+def _cmd_format(args) -> int:
+    from .editing.commands import cmd_format
+    from .reporters.base import printable
+    return cmd_format(args, _stderr, printable=printable)
 
 
 def _add_check(sp):
@@ -105,6 +126,15 @@ def _add_suggest(sp):
     _statement_lang_arg(sp)
     sp.add_argument("--rules", action="append", default=[], metavar="DIR")
     sp.set_defaults(func=_cmd_suggest)
+
+
+def _add_server(sp):
+    sp.set_defaults(func=_cmd_server)
+
+
+def _cmd_server(args) -> int:
+    from .server import run
+    return run()
 
 
 def _add_report(sp):
@@ -153,6 +183,8 @@ _COMMANDS = {
     "clean": ("empty the cache (parser tables, lexicons, compiled rules, results)", _add_clean),
     "suggest": ("suggest catalogue tasks for a goal statement", _add_suggest),
     "report": ("write a progress report for a client (HTML, Markdown or JSON)", _add_report),
+    "format": ("rewrite goal documents in the canonical layout", _add_format),
+    "server": ("run the language server for editors over stdio (the lsp extra)", _add_server),
 }
 
 
@@ -319,6 +351,13 @@ def _lint(args) -> int:
         return EXIT_ERROR
     errors: list[str] = []
     results = _results(args, paths, config, today, jobs, errors)
+    fixing = None
+    if args.fix or args.diff or args.show_fixes:
+        from .editing.commands import lint_diff, start_fixes
+        fixing, results = start_fixes(args, config, today, results, _stderr)
+        if args.diff:
+            _safe_stdout()
+            return lint_diff(fixing, results, config, sys.stdout, _stderr, errors)
     _safe_stdout(args.format)
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     if args.format == "sarif":          # the only format that describes the rules themselves
@@ -328,7 +367,12 @@ def _lint(args) -> int:
         rules = None
     summary = write_report(results, fmt=args.format, out=sys.stdout, rules=rules,
                            lang=config.lang, color=color, statistics=args.statistics, quiet=args.quiet,
-                           fail_on=config.fail_on)
+                           fail_on=config.fail_on, docs_url=config.docs_url)
+    if fixing is not None:
+        from .editing.commands import finish_fixes
+        from .reporters.base import printable
+        if not finish_fixes(fixing, args, config, sys.stdout, _stderr, printable) or fixing.errors:
+            return EXIT_ERROR
     if errors:
         return EXIT_ERROR
     threshold = LEVEL_ORDER[config.fail_on]

@@ -276,3 +276,58 @@ def slavic_lemmas(lang: str | None = None):
             lambda t: st.sampled_from(_SLAVIC_ENDINGS[lang][t[2]]).map(
                 lambda ending: (lang, t[0] + t[1], t[0] + t[1] + ending, t[2])))
     return langs.flatmap(build)
+
+
+# --- goal documents (.goals) around rendered goals -------------------------------------------------------
+# Header lines per language, some written the way the fixes rewrite them (a misspelt key with one close
+# known key, a date in another form), the goal and task keywords in several spellings and cases,
+# trailing comments (suppressions among them), notes and indentation.
+DOC_HEADERS = {
+    "en": ["client: Meadow Bakery", "clent: Meadow Bakery", "start: 2026-02-01", "start: 1.02.2026",
+           "start: February 1, 2026", "role: one-of-sources", "roel: one-of-sources", "paid-ads: yes",
+           "budget: 900 USD/month", "bugdet: 900 USD/month", "history: 4 months", "Client:  Meadow Bakery  "],
+    "ru": ["клиент: Пекарня на углу", "клент: Пекарня на углу", "старт: 2026-02-01", "старт: 1 февраля 2026 г.",
+           "старт: 01/02/2026", "роль: один из источников", "реклама: да", "бюджет: 40 000 руб/месяц",
+           "бюджт: 40 000 руб/месяц", "история: 4 месяца", "Бюджет:   40 000 руб/месяц"],
+    "uk": ["клієнт: Пекарня біля дому", "клєнт: Пекарня біля дому", "старт: 2026-02-01",
+           "старт: 1 лютого 2026 р.", "початок: 01.02.2026", "роль: одне з джерел", "реклама: так",
+           "бюджет: 30 000 грн/місяць", "бюджт: 30 000 грн/місяць", "історія: 4 місяці"],
+}
+DOC_LANG_LINE = {"en": "lang: en", "ru": "язык: ru", "uk": "мова: uk"}
+DOC_GOAL_KEYWORDS = {"en": ["goal", "Goal", "objective", "KPI"], "ru": ["цель", "Цель", "ЦЕЛЬ", "kpi"],
+                     "uk": ["ціль", "Ціль", "мета", "KPI"]}
+DOC_TASK_KEYWORDS = {"en": ["task", "Task"], "ru": ["задача", "Задача"], "uk": ["завдання", "задача"]}
+DOC_TASKS = {"en": ["run paid traffic within the agreed budget", "reply to every message within an hour",
+                    "post three reels a week"],
+             "ru": ["запустить таргет в рамках бюджета", "отвечать на сообщения в течение часа",
+                    "публиковать три рилса в неделю"],
+             "uk": ["запустити таргет у межах бюджету", "відповідати на повідомлення протягом години",
+                    "публікувати три рілси на тиждень"]}
+DOC_NOTES = {"en": ["# agreed with the client", "# smmrules: ignore-file[D605]", "ask about the budget"],
+             "ru": ["# согласовано с клиентом", "# smmrules: ignore-file[D605]", "уточнить бюджет"],
+             "uk": ["# погоджено з клієнтом", "# smmrules: ignore-file[D605]", "уточнити бюджет"]}
+DOC_TRAILING = ["", "", "", "  # smmrules: ignore[T101]", "   # smmrules: ignore[S105]", "  # smmrules: ignore[C1]",
+                "  # draft"]
+
+
+@st.composite
+def goal_documents(draw, lang: str | None = None):
+    """(lang, text) of a goal document in one language, its goals rendered from `goals(lang)` (so each
+    goal line parses), with header lines, tasks, notes, comments, blank lines and uneven indentation;
+    LF or CRLF line endings, sometimes a byte-order mark."""
+    lang = lang or draw(st.sampled_from(LANGS))
+    indent = st.sampled_from(["", "", "  ", "    ", "\t"])
+    lines = [DOC_LANG_LINE[lang]]
+    lines += draw(st.lists(st.sampled_from(DOC_HEADERS[lang]), max_size=5))
+    for goal in draw(st.lists(goals(lang), min_size=1, max_size=4)):
+        lines += draw(st.lists(st.sampled_from(["", ""] + DOC_NOTES[lang]), max_size=2))
+        keyword = draw(st.sampled_from(DOC_GOAL_KEYWORDS[lang]))
+        lines.append(f"{draw(st.sampled_from(['', '', ' ']))}{keyword}: {goal.render(lang)}"
+                     f"{draw(st.sampled_from(DOC_TRAILING))}")
+        for task in draw(st.lists(st.sampled_from(DOC_TASKS[lang]), max_size=3)):
+            lines += draw(st.lists(st.just(""), max_size=1))
+            lines.append(f"{draw(indent)}{draw(st.sampled_from(DOC_TASK_KEYWORDS[lang]))}: {task}"
+                         f"{draw(st.sampled_from(DOC_TRAILING))}")
+    ending = draw(st.sampled_from(["\n", "\n", "\r\n"]))
+    bom = draw(st.sampled_from(["", "", "", "\ufeff"]))
+    return lang, bom + ending.join(lines) + draw(st.sampled_from([ending, ending, "", ending * 2]))

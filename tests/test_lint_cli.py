@@ -224,11 +224,16 @@ def test_json_format(tree, capsys):
     assert (code, err) == (1, "")
     data = json.loads(out)
     assert isinstance(data, list) and len(data) == 11
-    assert all(set(f) == FINDING_KEYS for f in data)
+    # every finding of a built-in rule links to its page; "fix" only where the finding has one
+    assert all(set(f) - {"fix"} == FINDING_KEYS | {"url"} for f in data)
+    assert all(f["url"] == f"https://example.org/smmrules/docs/rules/{f['code']}.md" for f in data)
     assert data[0] == {
         "code": "D601", "name": "document.unknown-header-key", "smart": None, "level": "warning",
         "message": "Unknown header key 'bugdet' (did you mean 'budget'?).", "path": "briefs/findings.goals",
-        "line": 3, "column": 1, "end_line": 3, "end_column": 7}
+        "line": 3, "column": 1, "end_line": 3, "end_column": 7,
+        "url": "https://example.org/smmrules/docs/rules/D601.md",
+        "fix": {"applicability": "safe", "title": "Replace the key with 'budget'",
+                "edits": [{"line": 3, "column": 1, "end_line": 3, "end_column": 7, "text": "budget"}]}}
     assert {f["path"] for f in data} == {"briefs/findings.goals", "briefs/ru.goals", "briefs/uk.goals"}
     s103 = next(f for f in data if f["code"] == "S103")
     assert (s103["path"], s103["line"], s103["column"], s103["end_column"]) == ("briefs/ru.goals", 4, 16, 28)

@@ -201,12 +201,36 @@ def test_json_is_the_list_of_findings_in_order():
     results = sample_results()
     out, _ = report(results, "json")
     data = json.loads(out)
-    assert data == [f.to_json() for r in results for f in r.findings]
+    base = "https://example.org/smmrules/docs/rules/"
+    assert data == [f.to_json(f"{base}{f.code}.md") for r in results for f in r.findings]
     assert all(list(d) == ["code", "name", "smart", "level", "message", "path", "line", "column", "end_line",
-                           "end_column"] for d in data)
+                           "end_column", "url"] for d in data)
     assert "Цель без срока" in out          # readable UTF-8, not \u escapes
     assert json.loads(report([results[1], results[2]], "json")[0]) == []
     assert report([], "json")[0] == "[]\n"
+
+
+def test_json_and_sarif_link_to_the_pages_under_the_configured_docs_url():
+    results = sample_results()
+    data = json.loads(report(results, "json", docs_url="https://docs.example.com/rules")[0])
+    assert [d["url"] for d in data] == [f"https://docs.example.com/rules/{f.code}.md"
+                                        for r in results for f in r.findings]
+    log = json.loads(report(results, "sarif", rules=default_rules(),
+                            docs_url="https://docs.example.com/rules/")[0])
+    rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["T101"]["helpUri"] == "https://docs.example.com/rules/T101.md"
+    log = json.loads(report(results, "sarif")[0])
+    rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["L100"]["helpUri"] == "https://example.org/smmrules/docs/rules/L100.md"
+
+
+def test_a_code_without_a_page_gets_no_link_unless_the_team_set_docs_url():
+    odd = Finding("X901", "team.own-rule", None, "warning", "A rule of the team's own folder.", "a.goals", 1, 1, 1, 2)
+    data = json.loads(report([FileResult("a.goals", (odd,), ("goal: x",))], "json")[0])
+    assert "url" not in data[0]
+    data = json.loads(report([FileResult("a.goals", (odd,), ("goal: x",))], "json",
+                             docs_url="https://team.example/rules/")[0])
+    assert data[0]["url"] == "https://team.example/rules/X901.md"
 
 
 def test_json_fills_the_path_of_check_goal_findings():
@@ -239,11 +263,34 @@ def test_sarif_validates_against_the_official_schema():
     validator_class.check_schema(schema)
     validator = validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
     real = FileResult("examples/en agency.goals", tuple(smmrules.check_goal("grow followers")), ("grow followers",))
-    for results in (sample_results(), [real], [], [sample_results()[1]]):
+    fixed = FileResult("a.goals", tuple(smmrules.lint(FIXABLE, path="a.goals")), tuple(FIXABLE.split("\n")))
+    assert sum(1 for f in fixed.findings if f.fix is not None) == 3
+    for results in (sample_results(), [real], [], [sample_results()[1]], [fixed]):
         for lang in ("en", "ru", "uk"):
             log = sarif(results, lang=lang)
             errors = sorted(validator.iter_errors(log), key=str)
             assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])
+
+
+FIXABLE = ("clent: Meadow Bakery\ngoal: get 300 leads a month by 2026-09  # smmrules: ignore[T101]\n"
+           "goal: get 300 leads a month by 2026-09\n")
+
+
+def test_sarif_and_json_carry_the_fixes():
+    findings = tuple(smmrules.lint(FIXABLE, path="a.goals"))
+    result = FileResult("a.goals", findings, tuple(FIXABLE.split("\n")))
+    log = sarif([result])
+    by_rule = {r["ruleId"]: r for r in log["runs"][0]["results"]}
+    assert by_rule["D601"]["fixes"] == [{
+        "description": {"text": "Replace the key with 'client'"},
+        "artifactChanges": [{"artifactLocation": {"uri": "a.goals"}, "replacements": [{
+            "deletedRegion": {"startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 6},
+            "insertedContent": {"text": "client"}}]}],
+        "properties": {"applicability": "safe"}}]
+    assert by_rule["D606"]["fixes"][0]["properties"] == {"applicability": "unsafe"}
+    assert "fixes" not in by_rule["D605"]
+    data = json.loads(report([result], "json")[0])
+    assert [d["fix"]["applicability"] for d in data if "fix" in d] == ["safe", "safe", "unsafe"]
 
 
 def test_sarif_content():

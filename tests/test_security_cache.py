@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from smmrules.base import cache
 
 KINDS = ("result", "builtin-rules", "rules", "toml", "doc-keywords", "document-table", "goal-table",
-         "lexicons", "lexicon-en", "lexicon-ru", "lexicon-uk", "regex")
+         "lexicons", "lexicon-en", "lexicon-ru", "lexicon-uk", "regex", "rule-page-codes")
 
 DOCS = {
     "en.goals": "goal: grow newsletter subscribers by 20%\n  task: send a weekly digest of new posts\n",
@@ -271,6 +271,8 @@ def _lookalike(kind: str, template: Template):
         return _Keywords([], [], {}, {}, {}, frozenset(), frozenset(), {}, ())
     if kind in ("goal-table", "document-table"):
         return lr.Table({}, {}, (), 0, 1)
+    if kind == "rule-page-codes":              # the codes JSON links to their pages (rules.links)
+        return frozenset({101, 102})
     if kind == "regex":
         return (32, [0, 1, 2], 0, {}, (None,))      # a program _sre refuses
     if kind == "lexicons":

@@ -557,9 +557,12 @@ class _Entries:
 
 
 def parse_document(text: str, *, path: str | None = None, today=None,
-                   max_statement_length: int = MAX_STATEMENT, max_entries: int = MAX_ENTRIES) -> Document:
+                   max_statement_length: int = MAX_STATEMENT, max_entries: int = MAX_ENTRIES,
+                   goal_parser=None) -> Document:
     """Parse a goal document. Never raises on content (see the module docstring), except a document of more
-    than `max_entries` entries: a DocumentLimitError at the first entry past the limit."""
+    than `max_entries` entries: a DocumentLimitError at the first entry past the limit. `goal_parser`:
+    a stand-in for parse_goal with its signature (the language server's, which remembers statements
+    it has parsed), None for parse_goal itself."""
     if not isinstance(text, str):
         raise TypeError(f"parse_document expects a str, got {type(text).__name__}")
     lex = default_lexicons()
@@ -579,10 +582,57 @@ def parse_document(text: str, *, path: str | None = None, today=None,
             doc_lang = _detect_doc_lang([" ".join(f"{h['raw_key']} {h['text']}" for h in entries.header)], lex)[0]
     typed = [_typed_entry(h, kw, doc_lang, lex, max_statement_length) for h in entries.header]
     ctx = _context(typed, today, declared_lang, path)
-    goals = [_goal_entry(i, g, goal_langs[i], ctx, declared_lang, max_statement_length)
+    goals = [_goal_entry(i, g, goal_langs[i], ctx, declared_lang, max_statement_length, goal_parser or parse_goal)
              for i, g in enumerate(entries.raw_goals)]
     return Document(path, doc_lang, tuple(typed), tuple(goals), tuple(entries.orphans),
                     tuple(entries.suppressions), tuple(entries.stray), tuple(lines), ctx)
+
+
+def reparse_statement(doc: Document, text: str, *, max_statement_length: int = MAX_STATEMENT,
+                      goal_parser=None) -> Document | None:
+    """`doc` read again after an edit that changed one goal statement and nothing else: the Document
+    parse_document(text) gives, with that statement alone parsed again; None when the edit did more
+    (another line, a keyword, a comment, the document's language), and only parse_document can say.
+
+    The language server calls it on each edit, so that typing in a goal costs that goal."""
+    lines = _split_lines(text)
+    if len(lines) != len(doc.lines):
+        return None
+    changed = [i for i, (old, new) in enumerate(zip(doc.lines, lines)) if old != new]
+    if len(changed) != 1:
+        return None
+    row = changed[0]
+    index = next((i for i, g in enumerate(doc.goals) if g.line == row + 1), None)
+    if index is None:
+        return None
+    old_tokens, new_tokens = _classify(doc.lines[row], row + 1), _classify(lines[row], row + 1)
+    kinds = [t.type for t in new_tokens]
+    if kinds[-2:] != ["VALUE", "NL"] or kinds[:-2] != [t.type for t in old_tokens][:-2] \
+            or any(str(a) != str(b) for a, b in zip(old_tokens[:-3], new_tokens[:-3])):
+        return None         # not "keyword [category]: statement" before and after, with the same keyword
+    entry = doc.goals[index]
+    ctx = doc.context
+    value = new_tokens[-2]
+    lang = ctx.lang
+    if lang is None:        # no language declared: the new statement's own, and the document's must stay
+        from ..language.langdetect import detect_lang
+        lex = default_lexicons()
+        lang = detect_lang(str(value), lex)
+        votes: dict[str, int] = {}
+        for i, g in enumerate(doc.goals):
+            own = lang if i == index else (g.goal.lang if g.goal is not None else detect_lang(g.text, lex))
+            votes[own] = votes.get(own, 0) + 1
+        if max(sorted(votes), key=lambda k: votes[k]) != doc.lang:
+            return None
+    if entry.checkins and (entry.goal is None or entry.goal.lang != lang):
+        return None         # its check-ins are read in the goal's language, which is another now
+    raw = dict(kw=new_tokens[0], value=value, category=entry.category, checkins=[],
+               tasks=[dict(text=t.text, line=t.line, span=t.span) for t in entry.tasks])
+    new_entry = _goal_entry(index, raw, lang, ctx, ctx.lang, max_statement_length, goal_parser or parse_goal)
+    if entry.checkins:
+        new_entry = attr.evolve(new_entry, checkins=entry.checkins)
+    goals = doc.goals[:index] + (new_entry,) + doc.goals[index + 1:]
+    return attr.evolve(doc, goals=goals, lines=tuple(lines))
 
 
 def _declared_lang(header: list[dict], kw: _Keywords) -> str | None:
@@ -625,7 +675,7 @@ def _context(typed: list[HeaderEntry], today, declared_lang: str | None, path: s
 
 
 def _goal_entry(i: int, g: dict, lang: str, ctx: Context, declared_lang: str | None,
-                max_statement_length: int) -> GoalEntry:
+                max_statement_length: int, parse=parse_goal) -> GoalEntry:
     """The i-th goal line: its statement parsed (or the syntax error, placed in the file) and its tasks."""
     k, v = g["kw"], g["value"]
     tasks = tuple(TaskEntry(t["text"], t["line"], t["span"], i) for t in g["tasks"])
@@ -637,13 +687,13 @@ def _goal_entry(i: int, g: dict, lang: str, ctx: Context, declared_lang: str | N
                               line=k.line, column=k.column, text=str(k))
         return GoalEntry("", k.line, None, err, g["category"], tasks, span, checkins)
     try:
-        goal = parse_goal(str(v), lang=lang, today=ctx.reference_date, origin=(v.line, v.column),
-                          max_length=max_statement_length)
+        goal = parse(str(v), lang=lang, today=ctx.reference_date, origin=(v.line, v.column),
+                     max_length=max_statement_length)
         if g["category"] and g["category"] != goal.category:
             goal = attr.evolve(goal, category=g["category"])
         return GoalEntry(str(v), k.line, goal, None, g["category"], tasks, span, checkins)
     except GoalSyntaxError as exc:
-        exc = _placed(exc, str(v), (v.line, v.column), lang=declared_lang, today=ctx.reference_date,
+        exc = _placed(exc, str(v), (v.line, v.column), parse, lang=declared_lang, today=ctx.reference_date,
                       max_length=max_statement_length)
         return GoalEntry(str(v), k.line, None, exc, g["category"], tasks, span, checkins)
 
@@ -698,7 +748,7 @@ def read_checkin(text: str, date_text: Optional[str] = None, *, span: Optional[S
     return CheckIn(date, float(t.value), text, span, unit, g.metric.name if g.metric is not None else None)
 
 
-def _placed(exc: GoalSyntaxError, text: str, origin: tuple[int, int], **kwargs) -> GoalSyntaxError:
+def _placed(exc: GoalSyntaxError, text: str, origin: tuple[int, int], parse=parse_goal, **kwargs) -> GoalSyntaxError:
     """A statement's syntax error at its line and column in the file.
 
     parse_goal moves most errors to `origin` itself, but not every one (a stray character found by
@@ -706,7 +756,7 @@ def _placed(exc: GoalSyntaxError, text: str, origin: tuple[int, int], **kwargs) 
     the statement and moved here, once. Only statements that fail are parsed twice.
     """
     try:
-        parse_goal(text, **kwargs)
+        parse(text, **kwargs)
     except GoalSyntaxError as relative:
         return relative.at(line_offset=origin[0] - 1, column_offset=origin[1] - 1)
     return exc  # pragma: no cover - parse_goal is deterministic
@@ -719,4 +769,5 @@ def header_suggestion(raw_key: str) -> Optional[str]:
 
 
 __all__ = ["CheckIn", "Document", "GoalEntry", "read_checkin", "HeaderEntry", "StrayLine", "Suppression", "TaskEntry", "parse_document",
+           "reparse_statement",
            "CATEGORIES"]

@@ -35,7 +35,7 @@ class Config(Record):
 
     __slots__ = ("path", "root", "select", "ignore", "fail_on", "lang", "rules", "include", "exclude",
                  "per_file_ignores", "levels", "options", "max_file_size", "max_statement_length", "max_entries",
-                 "plugins", "lines")
+                 "plugins", "lines", "docs_url")
     _no_compare = ("lines",)
 
     def __init__(self, path: Path | None = None, root: Path | str = ".", select: tuple = (), ignore: tuple = (),
@@ -43,13 +43,13 @@ class Config(Record):
                  include: tuple = DEFAULT_INCLUDE, exclude: tuple = DEFAULT_EXCLUDE, per_file_ignores: tuple = (),
                  levels: dict | None = None, options: dict | None = None, max_file_size: int = MAX_FILE_SIZE,
                  max_statement_length: int = MAX_STATEMENT, max_entries: int = MAX_ENTRIES,
-                 plugins: tuple = (), lines: dict | None = None):
+                 plugins: tuple = (), lines: dict | None = None, docs_url: str | None = None):
         values = {"select": _tuple(select), "ignore": _tuple(ignore), "fail-on": fail_on, "lang": lang,
                   "rules": _tuple(rules), "include": _tuple(include), "exclude": _tuple(exclude),
                   "per-file-ignores": _tuple(per_file_ignores), "levels": {} if levels is None else levels,
                   "options": {} if options is None else options, "max-file-size": max_file_size,
                   "max-statement-length": max_statement_length, "max-entries": max_entries,
-                  "plugins": _tuple(plugins)}
+                  "plugins": _tuple(plugins), "docs-url": docs_url}
         _set(self, "path", path)
         _set(self, "root", root)
         for key, value in values.items():

@@ -23,7 +23,7 @@ MAX_PATTERN = 1_000                  # characters in one glob or folder name
 MAX_ENTRIES = 1_000                  # items in one list or table of the config
 MAX_TABLES = 1_000                   # [table] headers in the part of the file that is ours
 KEYS = ("select", "ignore", "fail-on", "lang", "rules", "include", "exclude", "per-file-ignores",
-        "levels", "options", "max-file-size", "max-statement-length", "max-entries", "plugins")
+        "levels", "options", "max-file-size", "max-statement-length", "max-entries", "plugins", "docs-url")
 NOT_SUPPORTED = {"extend-select": "list every code in select", "extend-ignore": "list every code in ignore",
                  "extend-exclude": "exclude replaces the default list; repeat the defaults you want",
                  "extend-include": "include replaces the default list"}
@@ -184,6 +184,14 @@ def _options(name: str, value: Any) -> dict[str, dict[str, Any]]:
     return out
 
 
+def _docs_url(name: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.startswith(("https://", "http://", "file://")) \
+            or len(value) > MAX_PATTERN or any(c.isspace() or ord(c) < 32 for c in value):
+        raise BadValue(f'{name} must be the address of the rule pages, like "https://example.com/smmrules/rules/", '
+                       f"got {_shown(value)}")
+    return value
+
+
 # TOML key -> (Config attribute, checker(name, value) -> normalized value)
 CHECKS = {
     "select": ("select", check_codes), "ignore": ("ignore", check_codes),
@@ -198,12 +206,13 @@ CHECKS = {
                              lambda n, v: _limit(n, v, STATEMENT_CEILING, "characters")),
     "max-entries": ("max_entries", lambda n, v: _limit(n, v, ENTRIES_CEILING, "entries")),
     "plugins": ("plugins", _plugins),
+    "docs-url": ("docs_url", _docs_url),
 }
 
 
 def checked(key: str, value: Any) -> None:
     """Run the check the loader runs for `key` on a value given to Config(): a ConfigError naming it."""
-    if key == "lang" and value is None:
+    if key in ("lang", "docs-url") and value is None:
         return
     if key == "rules":
         value = tuple(str(v) for v in value) if isinstance(value, (list, tuple)) else value

@@ -25,18 +25,20 @@ _SURROGATE = LazyPattern("[\ud800-\udfff]")
 class Options(Record):
     """rules: a RuleSet, or None when the caller has none at hand; lang: the language of the report's
     own lines, None for the documents' language (English when they differ); fail_on: the lowest level
-    that fails the run (formats that mark failures, JUnit, mark only those), None for every level."""
+    that fails the run (formats that mark failures, JUnit, mark only those), None for every level;
+    docs_url: the config's base address of the rule pages (None: the default pages, rules.links)."""
 
-    __slots__ = ("rules", "lang", "color", "statistics", "quiet", "fail_on")
+    __slots__ = ("rules", "lang", "color", "statistics", "quiet", "fail_on", "docs_url")
 
     def __init__(self, rules: Any = None, lang: str | None = "en", color: bool = False, statistics: bool = False,
-                 quiet: bool = False, fail_on: str | None = None):
+                 quiet: bool = False, fail_on: str | None = None, docs_url: str | None = None):
         _set(self, "rules", rules)
         _set(self, "lang", lang)
         _set(self, "color", color)
         _set(self, "statistics", statistics)
         _set(self, "quiet", quiet)
         _set(self, "fail_on", fail_on)
+        _set(self, "docs_url", docs_url)
 
     def __hash__(self):
         return hash((self.lang, self.color, self.statistics, self.quiet, self.fail_on))

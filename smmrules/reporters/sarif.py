@@ -7,6 +7,7 @@ from urllib.parse import quote
 from ..base.errors import SYNTAX_CODES
 from ..rules.explain import explain_text, headings
 from ..rules.findings import Finding
+from ..rules.links import url_for
 from ..linting.results import FileResult
 from .base import Reporter, dumps, located, printable
 from .summary import Summary
@@ -56,25 +57,46 @@ def help_markdown(rule, lang: str) -> str:
     return "\n\n".join(parts)
 
 
-def rule_descriptor(rule, lang: str) -> dict:
+def rule_descriptor(rule, lang: str, docs_url: str | None = None) -> dict:
     tags = [rule.name.split(".")[0]] + (["SMART"] if rule.smart else [])
-    return {"id": rule.code, "name": rule.name,
+    return _linked({"id": rule.code, "name": rule.name,
             "shortDescription": {"text": rule.text("summary", lang)},
             "fullDescription": {"text": rule.text("what", lang)},
             "help": {"text": explain_text(rule, lang).rstrip("\n"), "markdown": help_markdown(rule, lang)},
             "defaultConfiguration": {"level": LEVELS.get(rule.level, "warning"), "enabled": rule.enabled},
-            "properties": {"smart": rule.smart, "tags": tags}}
+            "properties": {"smart": rule.smart, "tags": tags}}, docs_url)
 
 
-def generic_descriptor(f: Finding) -> dict:
+def _linked(descriptor: dict, docs_url: str | None) -> dict:
+    """The descriptor with `helpUri`, the rule's page, when it has one (rules.links.url_for)."""
+    url = url_for(descriptor["id"], docs_url)
+    if url is not None:
+        descriptor["helpUri"] = url
+    return descriptor
+
+
+def generic_descriptor(f: Finding, docs_url: str | None = None) -> dict:
     """For codes that no rule file defines, such as the syntax errors (SYNTAX_CODES)."""
     syntax = f.code in SYNTAX_CODES
     short, full = GENERIC["E" if syntax else ""]
     short = short.format(name=f.name)
-    return {"id": f.code, "name": f.name, "shortDescription": {"text": short}, "fullDescription": {"text": full},
-            "help": {"text": full, "markdown": full},
-            "defaultConfiguration": {"level": LEVELS.get(f.level, "warning")},
-            "properties": {"smart": f.smart, "tags": ["syntax"] if syntax else []}}
+    return _linked({"id": f.code, "name": f.name, "shortDescription": {"text": short},
+                    "fullDescription": {"text": full}, "help": {"text": full, "markdown": full},
+                    "defaultConfiguration": {"level": LEVELS.get(f.level, "warning")},
+                    "properties": {"smart": f.smart, "tags": ["syntax"] if syntax else []}}, docs_url)
+
+
+def fixes(f: Finding) -> list[dict]:
+    """A finding's fix as SARIF `fixes`: the edits as replacements in its file (an insertion is an empty
+    deleted region); `properties.applicability` is safe, unsafe or display-only, as in JSON."""
+    if f.fix is None or not f.fix.edits:
+        return []
+    replacements = [{"deletedRegion": {"startLine": e.line, "startColumn": e.column, "endLine": e.end_line,
+                                       "endColumn": e.end_column},
+                     "insertedContent": {"text": e.text}} for e in f.fix.edits]
+    return [{"description": {"text": printable(f.fix.title)},
+             "artifactChanges": [{"artifactLocation": {"uri": uri(f.path)}, "replacements": replacements}],
+             "properties": {"applicability": f.fix.applicability}}]
 
 
 def location(path: str, f: Finding | None = None) -> dict:
@@ -100,12 +122,13 @@ class SarifReporter(Reporter):
     def descriptors(self) -> list[dict]:
         rules = self.options.rules
         known = {r.code: r for r in rules.all_rules()} if rules is not None else {}
-        out = [rule_descriptor(r, self.options.lang or "en") for r in known.values()]
+        docs_url = self.options.docs_url
+        out = [rule_descriptor(r, self.options.lang or "en", docs_url) for r in known.values()]
         extra: dict[str, Finding] = {}
         for f in self.findings:
             if f.code not in known:
                 extra.setdefault(f.code, f)
-        return out + [generic_descriptor(f) for _, f in sorted(extra.items())]
+        return out + [generic_descriptor(f, docs_url) for _, f in sorted(extra.items())]
 
     def finish(self, summary: Summary) -> None:
         from ..base.version import __version__
@@ -116,6 +139,9 @@ class SarifReporter(Reporter):
         results = [{"ruleId": f.code, "ruleIndex": index[f.code], "level": LEVELS.get(f.level, "warning"),
                     "message": {"text": printable(f.message)}, "locations": [location(f.path, f)]}
                    for f in self.findings]
+        for result, f in zip(results, self.findings):
+            if f.fix is not None:
+                result["fixes"] = fixes(f)
         notifications = [{"level": "error", "message": {"text": printable(r.error)}, "locations": [location(r.path)]}
                          for r in self.failures]
         run = {"tool": {"driver": {"name": "smmrules", "version": __version__, "semanticVersion": __version__,

@@ -102,7 +102,7 @@ def check_document(doc: Document, rules: RuleSet, *, lang: str | None = None) ->
     """Every finding of every scope for one parsed document (before suppressions and selection)."""
     out: list[Finding] = []
     for scope, entity in document_entities(doc, rules):
-        found = rules.evaluate(scope, entity, doc.context, lang=lang, path=doc.path, default_lang=doc.lang)
+        found = rules.evaluate(scope, entity, doc.context, lang=lang, path=doc.path, default_lang=doc.lang, doc=doc)
         if scope == "goal" and entity.duplicate_line is not None and found:
             # a copy of an earlier goal: say that it is a copy, not the original's findings again
             found = [f for f in found if "goal.duplicate_line" in _fields_of(rules, f.code)]
@@ -130,5 +130,6 @@ def suppression_findings(doc: Document, rules: RuleSet, unused: Iterable, unknow
             known = [r.code for r in rules.all_rules()]
             closest = tuple(dict.fromkeys(m for code in bad for m in close_matches(code, known)))
         item = SuppressionItem(sup, id(sup) in unused, bad, (renamed or {}).get(id(sup), ()), closest)
-        out += rules.evaluate("suppression", item, doc.context, lang=lang, path=doc.path, default_lang=doc.lang)
+        out += rules.evaluate("suppression", item, doc.context, lang=lang, path=doc.path, default_lang=doc.lang,
+                              doc=doc)
     return out

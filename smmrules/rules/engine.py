@@ -142,9 +142,10 @@ class RuleSet:
         return self.evaluate("goal", GoalItem(goal), ctx, lang=lang, path=path)
 
     def evaluate(self, scope: str, entity, ctx: Context, *, lang: str | None = None, path: str | None = None,
-                 default_lang: str = "en") -> list[Finding]:
+                 default_lang: str = "en", doc=None) -> list[Finding]:
         """Findings of the rules of `scope` on one entity of that scope (fields.SCOPE_TABLE says what
-        it exposes: GoalItem, TaskItem, HeaderItem, StrayLine, SuppressionItem or SyntaxItem)."""
+        it exposes: GoalItem, TaskItem, HeaderItem, StrayLine, SuppressionItem or SyntaxItem); `doc`,
+        the Document the entity is in, is what the fixes of the findings edit."""
         kind = SCOPE_TABLE[scope]
         env = doc_values(ctx)
         env.update(kind.values(entity, ctx, self.lexicons))
@@ -158,8 +159,12 @@ class RuleSet:
             if values is None:  # placeholder values only for an entity some rule fires on
                 values = kind.messages(entity, env, ctx, msg_lang)
             span = kind.span(entity, rule.at)
+            fix = None
+            if rule.fix is not None:
+                from .fixkinds import make_fix
+                fix = make_fix(rule.fix, scope, entity, span, values, msg_lang, doc, self)
             out.append(Finding(rule.code, rule.name, rule.smart, rule.level, _message(rule, values, msg_lang),
-                               path or ctx.path, span.line, span.column, span.end_line, span.end_column))
+                               path or ctx.path, span.line, span.column, span.end_line, span.end_column, fix))
         out.sort()
         return out
 

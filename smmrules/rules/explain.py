@@ -13,13 +13,19 @@ from .rulefile import Rule
 def headings(lang: str = "en") -> dict:
     """The headings and fixed lines of explanations in `lang` (grammar/texts.toml); English for a
     language the file does not have. A file that lacks a key in some language is a DataFileError."""
-    tables = read_data(grammar_file("texts.toml")).get("explain", {})
+    return texts_of("explain", lang)
+
+
+def texts_of(section: str, lang: str) -> dict:
+    """The `[section.lang]` table of grammar/texts.toml (English for a language the file does not
+    have), after checking that every language has the keys of English, each a string."""
+    tables = read_data(grammar_file("texts.toml")).get(section, {})
     keys = set(tables.get("en", {}))
     for name in LANGS:
         table = tables.get(name)
         if not isinstance(table, dict) or set(table) != keys or not all(isinstance(v, str) for v in table.values()):
-            raise DataFileError(f"{grammar_file('texts.toml')}: [explain.{name}] must have the keys of [explain.en], "
-                                f"each a string")
+            raise DataFileError(f"{grammar_file('texts.toml')}: [{section}.{name}] must have the keys of "
+                                f"[{section}.en], each a string")
     return dict(tables.get(lang) or tables["en"])
 
 
@@ -78,6 +84,8 @@ def rule_page(rule: Rule) -> str:
            rule.text("summary", "en"), ""]
     for key in ("what", "why", "fix"):
         out += [f"## {h[key]}", "", rule.text(key, "en"), ""]
+    if rule.fix is not None:
+        out += ["## Automatic fix", "", fix_paragraph(rule.fix), ""]
     out += ["## Condition", "", "```", rule.when, "```", ""]
     if rule.options:
         out += ["## Options", ""]
@@ -94,13 +102,47 @@ def rule_page(rule: Rule) -> str:
     return "\n".join(out)
 
 
+# What each kind of fix does, and what each applicability means, on the rule pages.
+_FIX_KINDS = {
+    "replace": "the text the finding points at is replaced by `{replace}` (`{span}` stands for that text)",
+    "header-key": "the key is replaced by the known key it is close to, when exactly one known key is close",
+    "header-date": "a date written `15.01.2026`, `15/01/2026`, `2026/01/15`, `15 января 2026`, `15 січня 2026` or "
+                   "`January 15, 2026` is written `2026-01-15` (day first, as in goal statements; with slashes, a "
+                   "second number over 12 makes the first one the month)",
+    "remove-suppression": "the suppression is removed, with its comment when nothing else is written in it, and "
+                          "with its line when the comment is all the line holds",
+    "renamed-code": "each renamed code in the suppression is replaced by the code its rule has now",
+    "remove-goal": "the repeated goal's line is removed and its tasks move under the first copy",
+    "lead-promise": "the goal is written again as a promise of the same number of leads, with its channel, period "
+                    "and deadline, for a person to adjust the number",
+}
+_FIX_APPLICABILITY = {
+    "safe": "**Safe fix**, applied by `smmrules lint --fix`",
+    "unsafe": "**Unsafe fix**, applied only by `smmrules lint --fix --unsafe-fixes` (read the result)",
+    "display-only": "**Suggestion**, shown by `smmrules lint --show-fixes` and offered in an editor, never "
+                    "applied by a command",
+}
+_FIX_LABEL = {"safe": "safe", "unsafe": "unsafe", "display-only": "suggestion"}
+
+
+def fix_paragraph(spec) -> str:
+    """What a rule's fix does, for its page: applicability, the edit and the title it is shown with."""
+    if spec.kind == "replace" and not spec.replace:
+        kind = "the text the finding points at is removed"
+    else:
+        kind = _FIX_KINDS[spec.kind].replace("{replace}", spec.replace or "")
+    return f"{_FIX_APPLICABILITY[spec.applicability]}: {kind}. Shown as: \"{spec.title('en')}\"."
+
+
 def index_page(rules, aliases=None, names=None) -> str:
     """The docs/rules index; `aliases` (old code -> new code) adds the table of renamed codes,
     `names` maps each new code to its rule's name."""
     out = ["# Rules", "", "Generated from the rule files in `rules/` by `python -m smmrules.docgen`; "
-           "do not edit by hand.", "", "| Code | Name | SMART | Level | Summary |", "|---|---|---|---|---|"]
+           "do not edit by hand. Fix: what `smmrules lint --fix` can do about a finding (see each page).", "",
+           "| Code | Name | SMART | Level | Fix | Summary |", "|---|---|---|---|---|---|"]
     for r in rules:
-        out.append(f"| [{r.code}]({r.code}.md) | `{r.name}` | {r.smart or '-'} | {r.level} | "
+        fix = _FIX_LABEL[r.fix.applicability] if getattr(r, "fix", None) is not None else "-"
+        out.append(f"| [{r.code}]({r.code}.md) | `{r.name}` | {r.smart or '-'} | {r.level} | {fix} | "
                    f"{r.text('summary', 'en')} |")
     if aliases:
         out += ["", "## Renamed codes", "",

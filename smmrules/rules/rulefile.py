@@ -23,7 +23,7 @@ LEVELS = ("error", "warning", "info")
 SMART = ("S", "M", "A", "R", "T")
 TEXT_KEYS = ("message", "summary", "what", "why", "fix")
 RULE_KEYS = ("code", "name", "smart", "level", "when", "at", "options", "bad", "good", "case", "scope",
-             *LANGS)
+             "fix", *LANGS)
 OVERRIDE_KEYS = ("code", "level", "enabled", "options")
 TOP_KEYS = ("rule", "override", "aliases", "task", "category")
 CASE_KEYS = ("text", "document", "expect", "today", "doc", "lang")
@@ -122,16 +122,18 @@ class PackedCases(_Packed, Sequence):
 
 class Rule(Record):
     """One rule of a rule file. `check` is the compiled condition and `tree` the parsed one
-    (neither takes part in equality); texts: lang -> {message, summary, what, why, fix}."""
+    (neither takes part in equality); texts: lang -> {message, summary, what, why, fix}; fix: the
+    edit that resolves a finding of it (a rules.fixes.FixSpec from `[rule.fix]`, or None)."""
 
     __slots__ = ("code", "name", "smart", "level", "when", "check", "fields", "at", "options", "texts",
-                 "cases", "path", "line", "enabled", "scope", "tree")
+                 "cases", "path", "line", "enabled", "scope", "tree", "fix")
     _no_compare = ("check", "tree")
 
     def __init__(self, code: str, name: str, smart: str | None, level: str, when: str,
                  check: Callable | None, fields: frozenset = frozenset(), at: str = "goal",
                  options: dict | None = None, texts: dict | None = None, cases: tuple = (), path: str = "",
-                 line: int = 1, enabled: bool = True, scope: str = "goal", tree: Any = None):
+                 line: int = 1, enabled: bool = True, scope: str = "goal", tree: Any = None,
+                 fix: Any = None):
         _set(self, "code", code)
         _set(self, "name", name)
         _set(self, "smart", smart)
@@ -148,6 +150,7 @@ class Rule(Record):
         _set(self, "enabled", enabled)
         _set(self, "scope", scope)
         _set(self, "tree", tree)
+        _set(self, "fix", fix)
 
     def __hash__(self):
         return hash((self.code, self.path, self.line))
@@ -371,10 +374,63 @@ class _FileLoader:
         tree, check, used = self._condition(base, when, scope, options)
         texts = {lang: self._texts(r, base, code, lang, scope, options) for lang in LANGS}
         cases = self._cases(r, base, code)
+        fix = self._fix(r["fix"], base + ("fix",), code, scope, options) if "fix" in r else None
         line = self.pos.tables.get(base, 1)
         return Rule(code=code, name=name, smart=None if smart == "none" else smart, level=level, when=when,
                     check=check, fields=used, at=at, options=dict(options), texts=texts, cases=cases,
-                    path=self.shown, line=line, scope=scope, tree=tree)
+                    path=self.shown, line=line, scope=scope, tree=tree, fix=fix)
+
+    def _fix(self, table, where: tuple, code: str, scope: str, options: dict):
+        """[rule.fix]: the kind, safe or a suggestion, a "replace" template and the titles, checked."""
+        from .fixes import FIX_KEYS, FIX_KINDS, TITLE_PLACEHOLDERS, FixSpec
+        if not isinstance(table, dict):
+            self.fail("fix must be a table: write [rule.fix]", where)
+        for key in table:
+            if key not in FIX_KEYS:
+                self.fail(_unknown("key in [rule.fix]", key, FIX_KEYS), where + (key,), at_key=True)
+        kind = table.get("kind", "replace")
+        if kind not in FIX_KINDS:
+            self.fail(_unknown("fix kind", str(kind), FIX_KINDS), where + ("kind",))
+        if FIX_KINDS[kind] is not None and FIX_KINDS[kind] != scope:
+            self.fail(f"a {kind} fix is for rules of scope {FIX_KINDS[kind]}, and rule {code} is of scope {scope}",
+                      where + ("kind",))
+        for key in ("safe", "suggestion"):
+            if not isinstance(table.get(key, False), bool):
+                self.fail(f"{key} must be true or false", where + (key,))
+        safe, suggestion = table.get("safe", False), table.get("suggestion", False)
+        if safe and suggestion:
+            self.fail("a fix is either safe or a suggestion, not both", where + ("suggestion",))
+        replace = table.get("replace")
+        at_table = self.pos.tables.get(where, 1)
+        if (kind == "replace") != isinstance(replace, str):
+            message = 'a fix of kind "replace" needs replace = "NEW TEXT" (a template), and no other kind has one'
+            if "replace" in table:
+                self.fail(message, where + ("replace",))
+            self.fail(message, line=at_table)
+        titles = table.get("title")
+        if not isinstance(titles, dict):
+            self.fail(f"rule {code}'s fix needs a title in each language: title.en = \"...\", title.ru, title.uk",
+                      line=at_table)
+        for key in titles:
+            if key not in LANGS:
+                self.fail(_unknown("language of a fix title", key, LANGS), where + ("title", key), at_key=True)
+        for lang in LANGS:
+            title = titles.get(lang)
+            if not isinstance(title, str) or not title.strip():
+                self.fail(f"rule {code}'s fix has no title.{lang}", line=at_table)
+            self._template_names(title, where + ("title", lang), scope, options, TITLE_PLACEHOLDERS)
+        if replace is not None:
+            self._template_names(replace, where + ("replace",), scope, options, ("span",))
+        return FixSpec(kind, safe, suggestion, replace, {lang: titles[lang].strip() for lang in LANGS})
+
+    def _template_names(self, template: str, where: tuple, scope: str, options: dict, extra: tuple) -> None:
+        for name_, offset in _placeholders(template):
+            if name_ in extra:
+                continue
+            problem = _placeholder_problem(name_, scope, options)
+            if problem:
+                line, col = self.pos.string_start(where)
+                self.fail(problem, line=line, column=col + offset)
 
     def _condition(self, base: tuple, when: str, scope: str, options: dict) -> tuple:
         """The rule's condition parsed and compiled against its scope's fields: (tree, check, used)."""

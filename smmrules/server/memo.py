@@ -1,0 +1,151 @@
+"""What the language server keeps between two edits of a document, so that an edit costs what it changed.
+
+A statement is parsed once: `GoalMemo.parse` stands in for parse_goal inside parse_document and
+answers a statement it has seen (same text, language, reference date, column and limit) from memory,
+moved to its new line when lines were added or removed above it. `RuleMemo` stands in for the
+RuleSet and answers the goal rules of a goal it has checked with the same neighbours (task count,
+duplicate and conflicting lines) in the same document context. Everything else (the lines, the
+header, tasks, document-level rules, suppressions, selection) runs again on every edit: it is cheap
+and it is what makes the result identical to `smmrules lint`.
+
+Each memo keeps only what the document has now (the statements it holds, the entities the last run
+checked), so its size follows the document's, however many edits it has seen.
+"""
+from __future__ import annotations
+
+import attr
+
+from ..base.errors import GoalSyntaxError
+from ..language.ast import Span
+from ..language.parse import parse_goal
+
+
+def shifted(node, lines: int):
+    """`node` (a Goal or any part of one) with every Span moved down by `lines` lines."""
+    if lines == 0 or node is None:
+        return node
+    if type(node) is Span:
+        return Span(node.line + lines, node.column, node.end_line + lines, node.end_column)
+    if type(node) is tuple:
+        return tuple(shifted(item, lines) for item in node)
+    if attr.has(type(node)):
+        changes = {}
+        for field in attr.fields(type(node)):
+            value = getattr(node, field.name)
+            if value is not None and (type(value) is Span or type(value) is tuple or attr.has(type(value))):
+                moved = shifted(value, lines)
+                if moved is not value:
+                    changes[field.name] = moved
+        return attr.evolve(node, **changes) if changes else node
+    return node
+
+
+class GoalMemo:
+    """parse_goal with a memory of one document's statements (see the module docstring)."""
+
+    def __init__(self):
+        self._known: dict = {}      # key -> (line, Goal or GoalSyntaxError)
+        self.parsed = 0             # statements parsed for real in the current run (for the tests)
+
+    def start(self) -> None:
+        self.parsed = 0
+
+    def finish(self, doc) -> None:
+        """End a run: keep only the statements the document now has."""
+        texts = {entry.text for entry in doc.goals}
+        self._known = {key: value for key, value in self._known.items() if key[0] in texts}
+
+    def parse(self, text: str, *, origin: tuple[int, int] = (1, 1), **kwargs):
+        """parse_goal(text, origin=origin, **kwargs), from memory when only the line has changed."""
+        key = (text, origin[1], tuple(sorted(kwargs.items())))      # language, reference date, limit
+        line = origin[0]
+        hit = self._known.get(key)
+        if hit is None:
+            try:
+                value = parse_goal(text, origin=origin, **kwargs)
+            except GoalSyntaxError as exc:
+                value = exc
+            self.parsed += 1
+            hit = self._known[key] = (line, value)
+        elif hit[0] != line:
+            old_line, value = hit
+            if isinstance(value, GoalSyntaxError):
+                value = value.at(line_offset=line - old_line)
+            else:
+                value = shifted(value, line - old_line)
+            hit = self._known[key] = (line, value)
+        value = hit[1]
+        if isinstance(value, GoalSyntaxError):
+            raise value.at()        # a fresh copy: the remembered one never carries a traceback
+        return value
+
+
+class RuleMemo:
+    """A RuleSet that remembers the findings of its goal-scope rules per goal (see the module
+    docstring); every other attribute and scope is the RuleSet's own."""
+
+    def __init__(self, rules):
+        self.rules = rules
+        self._last: dict = {}
+        self._now: dict = {}
+        self._setting = None
+        self._ctx = None
+        self.evaluated = 0          # goals checked for real in the current run (for the tests)
+
+    def __getattr__(self, name):
+        return getattr(self.rules, name)
+
+    def __len__(self):
+        return len(self.rules)
+
+    def start(self) -> None:
+        self._last.update(self._now)
+        self._now = {}
+        self.evaluated = 0
+
+    def finish(self) -> None:
+        self._last = self._now
+        self._now = {}
+
+    def evaluate(self, scope: str, entity, ctx, *, lang=None, path=None, default_lang: str = "en", **more):
+        """RuleSet.evaluate, from memory for an entity checked before in the same context. `more`
+        (the Document, for the findings' fixes) goes to the RuleSet as it is."""
+        key = _entity_key(scope, entity)
+        if key is None:
+            return self.rules.evaluate(scope, entity, ctx, lang=lang, path=path, default_lang=default_lang, **more)
+        if ctx is not self._ctx:
+            setting = (ctx, lang, path, default_lang)     # a Context compares its baselines too
+            if setting != self._setting:     # another header, language or name: nothing remembered holds
+                self._last, self._now, self._setting = {}, {}, setting
+            self._ctx = ctx
+        found = self._now.get(key)
+        if found is None:
+            found = self._last.get(key)
+        if found is None:
+            found = tuple(self.rules.evaluate(scope, entity, ctx, lang=lang, path=path, default_lang=default_lang,
+                                              **more))
+            if scope == "goal":
+                self.evaluated += 1
+        self._now[key] = found
+        return list(found)
+
+
+def _goal_key(goal):
+    """A statement's Goal is a function of its text, language, start date and place (GoalMemo's
+    key), and of the category its goal line names: these stand for the whole Goal, and hash in a
+    fraction of the time the Goal's own fields take."""
+    return None if goal is None else (goal.text, goal.lang, goal.start, goal.span, goal.category)
+
+
+def _entity_key(scope: str, entity):
+    """What the findings of the rules of `scope` on `entity` depend on (besides the document's
+    context), for the entities worth remembering: goals, tasks and stray lines. None: check it again."""
+    if scope == "goal":
+        if entity.duplicate_line is not None:
+            return None     # its fix (the copy removed, its tasks moved) reads the lines around both copies
+        return ("goal", _goal_key(entity.goal), entity.task_count, entity.conflict_line, entity.checkins)
+    if scope == "task":     # its profile follows from its text and its goal's language and category
+        return ("task-item", entity.task, entity.orphan, _goal_key(entity.goal))
+    if scope == "line":
+        return ("line", entity)
+    return None
