@@ -453,3 +453,20 @@ def compile_tree(tree, fields: dict[str, FieldType], options: dict[str, Any], fu
     comp = Compiler(fields, options, functions)
     fn = comp.compile(tree)
     return fn, frozenset(comp.used)
+
+
+class LazyCheck:
+    """A rule's condition compiled on its first evaluation, from a tree the cache kept (checked when its
+    rule file was first loaded): a run compiles only the rules it evaluates, not the whole catalogue."""
+
+    __slots__ = ("_args", "_fn")
+
+    def __init__(self, tree, fields: dict[str, FieldType], options: dict[str, Any], functions: dict | None = None):
+        self._args = (tree, fields, options, functions)
+        self._fn = None
+
+    def __call__(self, env):
+        fn = self._fn
+        if fn is None:          # (two threads may both compile: the closures are equal, either will do)
+            fn = self._fn = compile_tree(*self._args)[0]
+        return fn(env)

@@ -199,10 +199,11 @@ def _builtin_files(fields: dict, functions: dict, declared: str) -> list[tuple]:
 
     One cache entry holds them all, keyed on the package's data files (names, sizes, times: a
     release never changes one in place) and the field declarations; only the closures are
-    compiled again, from the cached condition trees. A miss loads each file as a user's would.
+    compiled again, from the cached condition trees, each when its rule is first evaluated. A miss
+    loads each file as a user's would.
     """
     from ..base import cache
-    from .conditions import compile_tree
+    from .conditions import LazyCheck
 
     def build() -> list[tuple]:
         out = []
@@ -225,8 +226,7 @@ def _builtin_files(fields: dict, functions: dict, declared: str) -> list[tuple]:
     specs = cache.cached("builtin-rules", cache.key(declared, cache.data_stamp()), build, whole)
     loaded = []
     for path, file_rules, file_overrides, data, aliases, digest in specs:
-        compiled = [r.evolve(check=compile_tree(r.tree, fields[r.scope], r.options, functions)[0])
-                    for r in file_rules]
+        compiled = [r.evolve(check=LazyCheck(r.tree, fields[r.scope], r.options, functions)) for r in file_rules]
         loaded.append((path, compiled, file_overrides, data, aliases, digest))
     return loaded
 

@@ -541,10 +541,10 @@ def load_rule_file(path: Path, fields: dict[str, dict[str, FieldType]], function
 
     A file that loaded before is read from the cache (keyed on its bytes and the field
     declarations, `declared` when the caller has them): only the closures are compiled again,
-    from the cached condition trees.
+    from the cached condition trees, each when its rule is first evaluated.
     """
     from ..base import cache
-    from .conditions import compile_tree
+    from .conditions import LazyCheck
     from pathlib import Path  # not on the warm path: a cached rule set reads no rule file
     path = Path(path)
     try:
@@ -557,10 +557,7 @@ def load_rule_file(path: Path, fields: dict[str, dict[str, FieldType]], function
     hit = cache.load("rules", digest, loaded_whole) if digest else None
     if hit is not None:
         specs, overrides, data, aliases = hit
-        rules = []
-        for r in specs:
-            check, _ = compile_tree(r.tree, fields[r.scope], r.options, functions)
-            rules.append(r.evolve(check=check))
+        rules = [r.evolve(check=LazyCheck(r.tree, fields[r.scope], r.options, functions)) for r in specs]
         return rules, overrides, data, aliases
     rules, overrides, data, aliases = _FileLoader(path, fields, functions).load()
     if digest:
