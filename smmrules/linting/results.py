@@ -15,15 +15,20 @@ class FileResult(Record):
     path: as given on the command line ("-" or --stdin-filename for stdin)
     lines: the file's text split into lines, for showing source under a finding (None when unread)
     error: a one-line message (`path:line:col: what is wrong`) when the file could not be linted
+    skipped: why a file was read but holds no goal document (a Markdown file that is not a brief)
+    notes: lines for the user about how the file was read (a CSV read as Windows-1251)
     """
 
-    __slots__ = ("path", "findings", "lines", "error")
+    __slots__ = ("path", "findings", "lines", "error", "skipped", "notes")
 
-    def __init__(self, path: str, findings: tuple = (), lines: Optional[tuple] = None, error: Optional[str] = None):
+    def __init__(self, path: str, findings: tuple = (), lines: Optional[tuple] = None, error: Optional[str] = None,
+                 skipped: Optional[str] = None, notes: tuple = ()):
         _set(self, "path", path)
         _set(self, "findings", findings)
         _set(self, "lines", lines)
         _set(self, "error", error)
+        _set(self, "skipped", skipped)
+        _set(self, "notes", notes)
 
     @property
     def ok(self) -> bool:
@@ -36,12 +41,13 @@ class FileResult(Record):
         if isinstance(lines, tuple) and all(type(ln) is str for ln in lines):
             joined = "\n".join(lines)
             if joined.count("\n") == len(lines) - 1:       # no line holds a newline of its own
-                return _from_joined, (self.path, self.findings, joined, len(lines), self.error)
+                return _from_joined, (self.path, self.findings, joined, len(lines), self.error, self.skipped,
+                                      self.notes)
         return super().__reduce__()
 
 
-def _from_joined(path, findings, joined, count, error):
-    return FileResult(path, findings, tuple(joined.split("\n")) if count else (), error)
+def _from_joined(path, findings, joined, count, error, skipped=None, notes=()):
+    return FileResult(path, findings, tuple(joined.split("\n")) if count else (), error, skipped, notes)
 
 
 __all__ = ["FileResult", "Finding"]
