@@ -203,7 +203,8 @@ def row_parts(kinds: dict, cells: list[Optional[Cell]], lang: str) -> list[tuple
     if statement is not None:
         parts.append((None, statement))
     metric = cell_of(kinds, cells, "metric")
-    if metric is not None and (statement is None or name_of(metric.text) not in name_of(statement.text)):
+    if metric is not None and (statement is None
+                               or not set(name_of(metric.text).split()) <= set(name_of(statement.text).split())):
         parts.append((None, metric))
     joins = words()["joins"]
     for kind in SLOT_KINDS:
