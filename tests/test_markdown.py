@@ -262,7 +262,7 @@ def test_html_comment_suppressions_on_the_line_and_on_the_line_before():
     assert lines[6].codes == ("T101",) and lines[6].span.line == 5   # on the line before the goal
     assert any(s.file_wide and s.codes == ("M203",) for s in doc.suppressions)
     codes = {(f.line, f.code) for f in lint_document(doc)}
-    assert codes == {(3, "T101"), (6, "S101")}
+    assert codes == {(3, "M201"), (3, "T101"), (6, "S101")}
 
 
 def test_suppressions_in_code_are_text():
