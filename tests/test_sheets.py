@@ -120,7 +120,7 @@ def test_ragged_rows_read_what_is_there():
 def test_doubled_quotes_keep_columns():
     doc = sheet('Goal,Target\n"launch the ""Coffee Club"" page and grow followers",5000\n')
     g = doc.goals[0]
-    assert g.text.split()[2:5] == ['"Coffee', 'Club', '"page']    # "" reads as a blank and a quote
+    assert g.text.split()[2:6] == ['"Coffee', 'Club', '"', 'page']    # "" reads as a blank and a quote
     assert at(doc, g.goal.target.span).startswith("5000")
 
 
