@@ -186,8 +186,10 @@ def _header_field(out: Collector, cells: list[Cell]) -> None:
 def _row(out: Collector, kinds: dict, cells: list[Cell], lang: Optional[str]) -> None:
     used = set(kinds.values())
     for i, c in enumerate(cells):       # a notes cell (any cell of no goal column) may hold suppressions
-        if (i not in used or kinds.get("notes") == i) and "smmrules" in c.text and _SUPPRESS_RE.search(c.text):
-            out.suppression(c.text, c.line, c.column, applies_to=cells[0].line)
+        if (i not in used or kinds.get("notes") == i) and "smmrules" in c.text:
+            for k, piece in enumerate(c.text.split("\n")):     # a cell of several lines: each at its line
+                if _SUPPRESS_RE.search(piece):
+                    out.suppression(piece, c.line + k, c.column if k == 0 else 1, applies_to=cells[0].line)
     parts = row_parts(kinds, cells, row_lang(kinds, cells, lang))
     if not parts:
         return
