@@ -275,3 +275,30 @@ def test_a_repository_linted_with_markdown_included(tmp_path):
     found = run(".", cwd=tmp_path)
     assert found.returncode == 1 and "docs/brief.md:3:3: T101" in found.stdout.decode()
     assert "README" not in found.stdout.decode() and "CHANGELOG" not in found.stdout.decode()
+
+
+# --- the examples -------------------------------------------------------------------------------------
+
+EXAMPLES = {
+    "brief-coffee-roastery-en.md": {"S101", "T101", "T102", "D502"},
+    "kpi-coffee-roastery-en.csv": {"T101", "M203", "S102"},
+    "brief-beauty-salon-ru.md": {"A304", "A307", "S103", "T101"},
+    "kpi-beauty-salon-ru.csv": {"A304", "R404", "T101"},
+    "brief-bakery-uk.md": {"M201", "R404", "S103", "T101"},
+    "okr-bakery-uk.csv": {"M203", "R404", "T101"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_each_example_is_read_and_shows_the_mistakes_agencies_make(name):
+    from pathlib import Path
+
+    from smmrules.linting.config import Config
+    from smmrules.linting.runner import lint_file
+    path = Path(__file__).resolve().parents[1] / "examples" / name
+    result = lint_file(str(path), Config(), today="2026-03-10")
+    assert result.error is None and result.skipped is None
+    assert EXAMPLES[name] <= {f.code for f in result.findings}
+    assert not {"L100", "L101", "D610"} & {f.code for f in result.findings}    # no stale suppression, no stray
+    assert result.notes == ((f"{path}: read as Windows-1251 (the file is not UTF-8); save it as UTF-8 so that "
+                             f"every program reads it alike",) if name == "kpi-beauty-salon-ru.csv" else ())

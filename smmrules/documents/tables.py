@@ -203,8 +203,7 @@ def row_parts(kinds: dict, cells: list[Optional[Cell]], lang: str) -> list[tuple
     if statement is not None:
         parts.append((None, statement))
     metric = cell_of(kinds, cells, "metric")
-    if metric is not None and (statement is None
-                               or not set(name_of(metric.text).split()) <= set(name_of(statement.text).split())):
+    if metric is not None and (statement is None or not _named_in(metric.text, statement.text)):
         parts.append((None, metric))
     joins = words()["joins"]
     for kind in SLOT_KINDS:
@@ -212,6 +211,14 @@ def row_parts(kinds: dict, cells: list[Optional[Cell]], lang: str) -> list[tuple
         if c is not None:
             parts.append((joins[kind].get(lang, joins[kind]["en"]) if parts else None, c))
     return parts
+
+
+def _named_in(metric: str, statement: str) -> bool:
+    """Whether every word of a metric cell is in the statement, in some form: a word's rough stem (all
+    but its last two letters, at least three) starts a word of the statement, so that a metric column's
+    «подписчики» is found in «набрать подписчиков» and "followers" in "grow follower count"."""
+    said = name_of(statement).split()
+    return all(any(s.startswith(w[:max(3, len(w) - 2)]) for s in said) for w in name_of(metric).split())
 
 
 def _trimmed(cell: Cell) -> Cell:
