@@ -345,3 +345,23 @@ def test_linting_goals_files_never_imports_the_other_readers(tmp_path):
             "'smmrules.documents.markdown', 'smmrules.documents.sheets', 'smmrules.documents.tables', 'csv'))))")
     out = subprocess.run([sys.executable, "-c", code, str(brief)], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_docs_list_every_heading_and_column_word():
+    from pathlib import Path
+
+    from smmrules.base.tomlfile import read_data
+    root = Path(__file__).resolve().parents[1]
+    page = (root / "docs" / "documents.md").read_text(encoding="utf-8")
+    words = page[page.index("## Heading and column words"):page.index("## Which files are linted")]
+    data = read_data(root / "grammar" / "tables.toml")
+    sections = {"headings": words[:words.index("### Columns")], "columns": words[words.index("### Columns"):]}
+    for part in ("headings", "columns"):
+        for kind, table in data[part].items():
+            row = next(line for line in sections[part].splitlines()
+                       if line.startswith(f"| {kind.replace('-', ' ')} |"))
+            assert [w for lang in ("en", "ru", "uk") for w in table[lang]] == \
+                [w.strip("`") for cell in row.split("|")[2:] for w in cell.strip().split(", ") if w], kind
+    for kind, table in data["joins"].items():
+        row = next(line for line in words.splitlines() if line.startswith(f"| the {kind} |"))
+        assert [table[lang] for lang in ("en", "ru", "uk")] == [c.strip().strip("`") for c in row.split("|")[2:5]]
