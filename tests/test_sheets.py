@@ -43,7 +43,7 @@ def test_rows_are_goals_at_file_row_column():
     assert [(h.key, h.value) for h in doc.header] == [("client", "Кофейня Зерно")]
     assert [g.text for g in doc.goals] == [
         "увеличить число подписчиков в Instagram с 3200 до 5000 до 2026-06-30",
-        "стать лучшей кофейней",
+        "стать лучшей\nкофейней",                                      # a cell of two lines, parsed in place
         "подписчики Telegram с 1500 до 3000"]
     first, second, third = doc.goals
     assert (first.span.line, first.span.column) == (3, 1)

@@ -176,9 +176,14 @@ def _in_cell(cell: Cell, k: int) -> tuple[int, int]:
     return cell.line + newlines, k - cell.text.rfind("\n", 0, k)
 
 
+_PLAIN = frozenset((str, int, float, bool, type(None)))
+
+
 def _moved(value, move):
     """`value` with every Span in it (in attrs fields and tuples, however deep) replaced by move(span)."""
-    if isinstance(value, Span):
+    if type(value) in _PLAIN:
+        return value
+    if type(value) is Span:
         return move(value)
     if type(value) is tuple:
         items = tuple(_moved(v, move) for v in value)
@@ -287,6 +292,8 @@ class Collector:
         value = None
         raw = dict(kw=kw, tasks=[], category=category)
         if statement is not None:
+            if joined is not None and len(joined.segments) == 1:
+                joined = None           # one cell alone is parsed in place, over its lines as they are
             text = joined.text if joined is not None else statement.text
             end = end_column or statement.column + len(statement.text.split("\n")[0])
             value = Token("VALUE", text, 0, statement.line, statement.column, statement.line, end, 0)
