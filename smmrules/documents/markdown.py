@@ -22,6 +22,7 @@ is not a brief: read_markdown returns None and the reason, and the file gets no 
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
@@ -50,9 +51,14 @@ def scrub(text: str) -> str:
     return _PICTOGRAPHS.sub(" ", text)
 
 
+@functools.lru_cache(maxsize=1)
 def _parser():
+    """CommonMark with GitHub's tables, blocks only: the reader takes each block's lines and raw text
+    and never the parsed inline markup, so the inline pass (a tenth of the time) is not run."""
     from markdown_it import MarkdownIt     # only a Markdown file brings it in
-    return MarkdownIt("commonmark").enable("table")
+    md = MarkdownIt("commonmark").enable("table")
+    md.disable(["inline", "text_join"])
+    return md
 
 
 def read_markdown(text: str, *, path: str | None = None, today=None, max_statement_length: int = MAX_STATEMENT,
