@@ -302,3 +302,26 @@ def test_each_example_is_read_and_shows_the_mistakes_agencies_make(name):
     assert not {"L100", "L101", "D610"} & {f.code for f in result.findings}    # no stale suppression, no stray
     assert result.notes == ((f"{path}: read as Windows-1251 (the file is not UTF-8); save it as UTF-8 so that "
                              f"every program reads it alike",) if name == "kpi-beauty-salon-ru.csv" else ())
+
+
+def test_gitignore_is_honoured_when_a_folder_is_walked(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("# build output\n/export/\n*.tmp.md\ndrafts/\n!drafts/keep.md\n"
+                                         "\\#literal.md\n", encoding="utf-8")
+    (tmp_path / ".smmrules.toml").write_text('include = ["*.md", "*.goals"]\n', encoding="utf-8")
+    brief = "## Goals\n\n- be the best brand\n"
+    for name in ("a.md", "b.tmp.md", "export/c.md", "docs/export/d.md", "drafts/e.md", "docs/drafts/f.md",
+                 "#literal.md", "docs/g.goals", "docs/sub/h.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(brief if name.endswith(".md") else "goal: be the best brand\n",
+                                     encoding="utf-8")
+    (tmp_path / "docs" / "sub" / ".gitignore").write_text("h.md\n", encoding="utf-8")
+    from smmrules.linting.config import config_for
+    from smmrules.linting.runner import collect
+    found = sorted(p for p, err in collect([str(tmp_path)], config_for([str(tmp_path)])))
+    assert [p[len(str(tmp_path)) + 1:] for p in found] == ["a.md", "docs/export/d.md", "docs/g.goals"]
+    # a folder inside the repository, walked on its own, still follows the repository's .gitignore
+    docs = sorted(p for p, err in collect([str(tmp_path / "docs")], config_for([str(tmp_path / "docs")])))
+    assert [p[len(str(tmp_path)) + 1:] for p in docs] == ["docs/export/d.md", "docs/g.goals"]
+    # a file named on the command line is linted whatever git says
+    assert list(collect([str(tmp_path / "b.tmp.md")], config_for([str(tmp_path)]))) == [(str(tmp_path / "b.tmp.md"), None)]

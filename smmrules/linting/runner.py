@@ -23,17 +23,25 @@ def collect(paths: Iterable[str], config) -> Iterator[tuple[str, str | None]]:
             yield given, None
             continue
         if os.path.isdir(given):
+            from . import gitignore
             found = False
             shown = {given: _plain(given)}      # each folder's name as written, made from its parent's
+            rules = {given: gitignore.above(given)}     # what git ignores, by folder (linting/gitignore.py)
             for root, dirs, files in _walk(given):
                 base = shown.pop(root, None) or _plain(root)
+                here = rules.pop(root, [])
+                if ".gitignore" in files:
+                    here = here + gitignore.read(root)
                 # below the folder given, every folder on the way down was checked when it was entered
                 deeper = root != given
-                dirs[:] = sorted(d for d in dirs if not is_excluded(config, _child(base, d), above_checked=deeper))
+                dirs[:] = sorted(d for d in dirs if not is_excluded(config, _child(base, d), above_checked=deeper)
+                                 and not gitignore.ignored(here, os.path.join(root, d), True))
                 shown.update((os.path.join(root, d), _child(base, d)) for d in dirs)
+                rules.update((os.path.join(root, d), here) for d in dirs)
                 for name in sorted(files):
                     fp = _child(base, name)
-                    if matches_include(config, fp) and not is_excluded(config, fp, above_checked=deeper):
+                    if matches_include(config, fp) and not is_excluded(config, fp, above_checked=deeper) \
+                            and not gitignore.ignored(here, os.path.join(root, name), False):
                         found = True
                         yield fp, None
             if not found:
