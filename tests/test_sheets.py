@@ -325,3 +325,21 @@ def test_gitignore_is_honoured_when_a_folder_is_walked(tmp_path):
     assert [p[len(str(tmp_path)) + 1:] for p in docs] == ["docs/export/d.md", "docs/g.goals"]
     # a file named on the command line is linted whatever git says
     assert list(collect([str(tmp_path / "b.tmp.md")], config_for([str(tmp_path)]))) == [(str(tmp_path / "b.tmp.md"), None)]
+
+
+def test_workers_and_the_result_cache_give_the_same_report(tmp_path):
+    for i in range(34):                 # enough files for -j to use worker processes
+        (tmp_path / f"b{i:02}.md").write_text(f"## Цілі\n\n- стати найкращою пекарнею №{i}\n", encoding="utf-8")
+    (tmp_path / "k.csv").write_bytes(RU.encode("cp1251"))
+    (tmp_path / ".smmrules.toml").write_text('include = ["*.md", "*.csv"]\n', encoding="utf-8")
+    env = dict(__import__("os").environ, SMMRULES_CACHE_DIR=str(tmp_path / "cache"))
+
+    def lint(*args):
+        out = subprocess.run([sys.executable, "-m", "smmrules", "lint", "--today", TODAY, *args, "."],
+                             capture_output=True, cwd=tmp_path, env=env)
+        return out.returncode, out.stdout.decode(), out.stderr.decode()
+    one = lint("--no-cache", "-j", "1")
+    assert one[0] == 1 and one[1].count("T101") == 36 and "read as Windows-1251" in one[2]
+    assert lint("--no-cache", "-j", "2") == one
+    assert lint() == one                # the first run with the cache fills it
+    assert lint() == one                # and the second is answered from it, the note included
