@@ -81,39 +81,44 @@ markdown_texts = st.lists(md_blocks(), max_size=20).flatmap(
 
 
 def check_document(doc, text: str) -> None:
-    assert isinstance(doc, Document)
+    """The document has the file's lines, and every entry's span starts at a line and column of it."""
     lines = physical_lines(text)
-    assert len(doc.lines) == len(lines)
-    for g in doc.goals:
-        assert 1 <= g.line <= len(lines)
-        assert (g.goal is None) != (g.error is None), g
-    for s in doc.suppressions:
-        assert 1 <= s.line <= len(lines) and 1 <= s.span.line <= len(lines)
-    for h in doc.header:
-        assert 1 <= h.span.line <= len(lines) and h.span.column <= len(lines[h.span.line - 1]) + 1
+    assert isinstance(doc, Document) and len(doc.lines) == len(lines)
+    assert all((g.goal is None) != (g.error is None) for g in doc.goals)
+    spans = [*(g.span for g in doc.goals), *(t.span for g in doc.goals for t in g.tasks),
+             *(s.span for s in doc.suppressions), *(h.span for h in doc.header), *(t.span for t in doc.orphan_tasks)]
+    for span in spans:
+        assert 1 <= span.line <= len(lines) and 1 <= span.column <= len(lines[span.line - 1]) + 1, span
 
 
-@fuzz(weight=0.6)
-@given(text=markdown_texts, today=todays)
-def test_markdown_briefs(text, today):
+def read_and_lint(read, text: str, path: str, today) -> None:
+    """A reader's document (or its reason to skip, or its one error at a place in the file) and the
+    findings of its document, all inside the file."""
     try:
-        doc, why = read_markdown(text, path="brief.md", today=today)
+        doc, why = read(text, path=path, today=today)
+    except ReadError as err:
+        lines = physical_lines(text)
+        assert 1 <= err.line <= len(lines) and 1 <= err.column <= len(lines[err.line - 1]) + 1, err.message
+        return
     except DocumentLimitError:
         return
     if doc is None:
         assert why
         return
     check_document(doc, text)
-    check_findings(lint_document(doc), text, "brief.md", KNOWN)
+    check_findings(lint_document(doc), text, path, KNOWN)
+
+
+@fuzz(weight=0.6)
+@given(text=markdown_texts, today=todays)
+def test_markdown_briefs(text, today):
+    read_and_lint(read_markdown, text, "brief.md", today)
 
 
 @fuzz(weight=0.3)
 @given(text=hostile_text | st.binary(max_size=300).map(lambda b: b.decode("utf-8", "replace")), today=todays)
 def test_arbitrary_text_as_markdown(text, today):
-    doc, why = read_markdown(text, path="x.md", today=today)
-    if doc is not None:
-        check_document(doc, text)
-        check_findings(lint_document(doc), text, "x.md", KNOWN)
+    read_and_lint(read_markdown, text, "x.md", today)
 
 
 cell = (statement | st.sampled_from(_column_words()) | st.sampled_from(("3200", "5000", "2026-06-30", "=SUM(A1:A2)",
@@ -139,19 +144,7 @@ def csv_texts(draw) -> str:
 @fuzz(weight=0.6)
 @given(text=csv_texts(), today=todays)
 def test_csv_exports(text, today):
-    try:
-        doc, why = read_sheet(text, path="goals.csv", today=today)
-    except ReadError as err:
-        lines = physical_lines(text)
-        assert 1 <= err.line <= len(lines) and 1 <= err.column <= len(lines[err.line - 1]) + 1, err.message
-        return
-    except DocumentLimitError:
-        return
-    if doc is None:
-        assert why
-        return
-    check_document(doc, text)
-    check_findings(lint_document(doc), text, "goals.csv", KNOWN)
+    read_and_lint(read_sheet, text, "goals.csv", today)
 
 
 @fuzz(weight=0.4)
