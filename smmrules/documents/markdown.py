@@ -28,7 +28,7 @@ from typing import Optional
 
 from ..base.limits import MAX_ENTRIES, MAX_STATEMENT
 from ..language import lr
-from .goals import _SUPPRESS_RE, Document, _classify, _split_lines, _table, build_document
+from .goals import _SUPPRESS_RE, Document, _classify, _norm_key, _split_lines, _table, build_document, keywords
 from .tables import Cell, Collector, Joined, cell_of, header_row, heading_kind, label_of, row_lang, row_parts
 
 NOT_A_BRIEF = "not a brief: no goals heading, goals table, header fields, labelled goal or ```goals block"
@@ -247,10 +247,7 @@ class _Reader:
         category_cell = cell_of(kinds, cells, "category")
         if not parts:
             return
-        category = None
-        if category_cell is not None:
-            from .goals import _norm_key, keywords
-            category = keywords().categories.get(_norm_key(category_cell.text))
+        category = keywords().categories.get(_norm_key(category_cell.text)) if category_cell is not None else None
         joined = Joined(parts)
         first = parts[0][1]
         self.out.goal(None, first, category, joined=joined)

@@ -18,7 +18,7 @@ from ..base.resources import grammar_file
 from ..language.ast import LANGS, Span
 from ..language.lr import Token
 from ..language.words import normalize_word
-from .goals import Suppression, TaskEntry, _Entries, _norm_key, keywords
+from .goals import TaskEntry, _Entries, _norm_key, keywords
 
 # which column holds the statement, in order of preference (an OKR export has both an objective and
 # its key results: the key result is the measurable statement)
@@ -331,5 +331,5 @@ class Collector:
         return not (e.header or e.raw_goals or e.orphans or e.suppressions or e.stray)
 
 
-__all__ = ["Cell", "Collector", "Joined", "Suppression", "header_row", "heading_kind", "label_of", "name_of",
+__all__ = ["Cell", "Collector", "Joined", "cell_of", "header_row", "heading_kind", "label_of", "name_of",
            "row_parts", "words"]
