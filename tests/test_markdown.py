@@ -282,6 +282,7 @@ def test_a_two_column_table_is_the_header():
     "# Changelog\n\n## 0.2.0\n\n- Added: Markdown briefs.\n- Fixed: a crash.\n",
     "# Docs\n\n| Option | Meaning |\n|---|---|\n| -q | quiet |\n",
     "Start: here is how to begin.\n",          # one header-like line is not a header
+    "# Tool\n\n- Language: Python 3.11\n- Start: `make run`\n",  # nor a language and one more field
     "",
 ])
 def test_markdown_that_is_not_a_brief_yields_nothing(text):

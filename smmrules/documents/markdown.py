@@ -87,7 +87,7 @@ class _Reader:
         self.items: list[dict] = []                           # the list items we are in, outermost first
         self.code: list[tuple[int, int]] = []                 # lines of code blocks (0-based, end excluded)
         self.marked = False                                   # a goals heading, table, fence or labelled goal
-        self.headers = 0
+        self.headers = 0                                      # header fields other than the language
 
     @property
     def is_brief(self) -> bool:
@@ -176,7 +176,7 @@ class _Reader:
             elif kind == "task":
                 self.out.task(head, rest or Cell("", head.line, head.column))
             else:
-                self.headers += 1
+                self.headers += what != "lang"      # "Language: Python" is in many a README
                 self.out.header(head.text, (head.line, head.column),
                                 Cell(rest.text.split("\n")[0].rstrip(), rest.line, rest.column) if rest else None)
             return
@@ -222,7 +222,7 @@ class _Reader:
                 key = _lstripped(cells[0]) if cells else None
                 label = label_of(key.text + ":") if key is not None and key.text else None
                 if label is not None and label[0] == "header" and len(cells) >= 2:
-                    self.headers += 1
+                    self.headers += label[1] != "lang"
                     value = _lstripped(cells[1])
                     self.out.header(key.text.rstrip(), (key.line, key.column),
                                     Cell(value.text.rstrip(), value.line, value.column) if value.text.strip() else None)
