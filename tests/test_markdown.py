@@ -366,3 +366,37 @@ def test_the_docs_list_every_heading_and_column_word():
     for kind, table in data["joins"].items():
         row = next(line for line in words.splitlines() if line.startswith(f"| the {kind} |"))
         assert [table[lang] for lang in ("en", "ru", "uk")] == [c.strip().strip("`") for c in row.split("|")[2:5]]
+
+
+# Pathological Markdown and CSV, at a size and four times that size: the reading time may grow about
+# 4x (linear), never 16x (quadratic). CPU time, best of three; the bound leaves room for noise.
+PATHOLOGICAL = {
+    "nested quotes": lambda n: "## Goals\n\n" + "> " * min(n, 400) + "grow followers\n" * (n // 400 + 1),
+    "brackets": lambda n: "## Goals\n\n- " + "[" * n + "grow followers" + "](" * n + "\n",
+    "emphasis": lambda n: "## Goals\n\n- " + "*_" * n + "grow followers\n",
+    "pipes": lambda n: "| Goal | Target |\n|---|---|\n" + "| " + "|" * n + " |\n",
+    "comments": lambda n: "## Goals\n\n" + "<!-- smmrules: x " * n + "\n",
+    "list items": lambda n: "# Notes\n\n" + "- a note\n  - a deeper note\n" * n,
+    "csv quotes": lambda n: "Goal,Target\n" + '"a "" b",' * n + "\n",
+    "csv rows": lambda n: "Goal,Target\n" + ",\n" * n,
+}
+
+
+@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
+def test_reading_stays_linear(name):
+    import time
+    from smmrules.documents.sheets import read_sheet
+
+    def cost(n):
+        text = PATHOLOGICAL[name](n)
+        read = (lambda: read_sheet(text, path="x.csv")) if name.startswith("csv") else (lambda: read_markdown(text))
+        best = None
+        for _ in range(3):
+            start = time.process_time()
+            read()
+            took = time.process_time() - start
+            best = took if best is None else min(best, took)
+        return best
+    cost(200)
+    small, large = cost(2_000), cost(8_000)
+    assert large < 10 * max(small, 0.005), (small, large)

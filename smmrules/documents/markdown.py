@@ -42,7 +42,6 @@ _MARKUP = re.compile(r"<!--.*?(?:-->|$)|</?[A-Za-z][^<>]*>|\]\([^()\s]*(?:\s+\"[
 # geometric shapes. None of them can be part of a goal statement.
 _PICTOGRAPHS = re.compile("[\u200d\u20e3\ufe0e\ufe0f\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff"
                           "\U0001f000-\U0001faff]")
-_HTML_COMMENT = re.compile(r"<!--(.*?)-->")
 
 
 def scrub(text: str) -> str:
@@ -286,12 +285,13 @@ class _Reader:
                 c += 1
             if c < len(code) and code[c][0] <= index:
                 continue
-            for m in _HTML_COMMENT.finditer(line):
-                if _SUPPRESS_RE.search(m.group(1)) is None:
+            for start, end in _comments(line):
+                comment = line[start:end]
+                if _SUPPRESS_RE.search(comment) is None:
                     continue
-                alone = not (line[:m.start()] + line[m.end():]).strip()
+                alone = not (line[:start] + line[end:]).strip()
                 target = self._next_content(index) if alone else index + 1
-                self.out.suppression(m.group(), index + 1, m.start() + 1, applies_to=target)
+                self.out.suppression(comment, index + 1, start + 1, applies_to=target)
 
     def _next_content(self, index: int) -> int:
         """The line (1-based) after line `index` (0-based) that says something; its own when none does."""
@@ -299,6 +299,18 @@ class _Reader:
             if self.lines[k].strip():
                 return k + 1
         return index + 1
+
+
+def _comments(line: str):
+    """(start, end) of each HTML comment of a line, `<!--` to `-->`; one pass (a pattern searched from
+    every `<!--` that never closes would read the rest of the line again each time)."""
+    start = line.find("<!--")
+    while start != -1:
+        end = line.find("-->", start + 4)
+        if end == -1:
+            return
+        yield start, end + 3
+        start = line.find("<!--", end + 3)
 
 
 def _lstripped(cell: Cell) -> Cell:
