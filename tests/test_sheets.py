@@ -343,3 +343,9 @@ def test_workers_and_the_result_cache_give_the_same_report(tmp_path):
     assert lint("--no-cache", "-j", "2") == one
     assert lint() == one                # the first run with the cache fills it
     assert lint() == one                # and the second is answered from it, the note included
+
+
+def test_a_five_megabyte_statement_is_one_finding_at_its_cell():
+    big = "grow followers " * 330_000                           # 4.95 MB, under max-file-size
+    doc = sheet(f'Goal,Target\n"{big}",5000\n')
+    assert [(f.code, f.line, f.column) for f in lint_document(doc)] == [("E007", 2, 2)]
