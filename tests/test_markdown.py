@@ -400,3 +400,45 @@ def test_reading_stays_linear(name):
     cost(200)
     small, large = cost(2_000), cost(8_000)
     assert large < 10 * max(small, 0.005), (small, large)
+
+
+def test_rules_read_the_format_of_the_document(tmp_path):
+    from smmrules.rules.engine import RuleSet
+    (tmp_path / "x.toml").write_text(textwrap.dedent('''\
+        [[rule]]
+        code = "X901"
+        name = "custom.from-a-sheet"
+        level = "info"
+        scope = "goal"
+        when = 'doc.format == "csv"'
+        bad = ["grow followers to 5000 by 2026-06-30"]    # required of a rule file; run only for built-ins
+        good = ["grow followers to 6000 by 2026-06-30"]
+        [rule.en]
+        message = "A goal from a spreadsheet."
+        summary = "A goal read from a spreadsheet."
+        what = "Finds goals read from a CSV export."
+        why = "A test of doc.format."
+        fix = "Nothing to fix."
+        [rule.ru]
+        message = "Цель из таблицы."
+        summary = "Цель, прочитанная из таблицы."
+        what = "Находит цели из выгрузки CSV."
+        why = "Проверка doc.format."
+        fix = "Исправлять нечего."
+        [rule.uk]
+        message = "Ціль із таблиці."
+        summary = "Ціль, прочитана з таблиці."
+        what = "Знаходить цілі з вивантаження CSV."
+        why = "Перевірка doc.format."
+        fix = "Виправляти нічого."
+        '''), encoding="utf-8")
+    rules = RuleSet([str(tmp_path)])
+    text = "Goal\ngrow followers to 5000 by 2026-06-30\n"
+    from_csv = read_sheet(text, path="g.csv", today=TODAY)[0]
+    from_md = read_markdown("## Goals\n\n- grow followers to 5000 by 2026-06-30\n", today=TODAY)[0]
+    from_goals = parse_document("goal: grow followers to 5000 by 2026-06-30\n", today=TODAY)
+    def custom(doc):
+        return [f.code for f in lint_document(doc, rules=rules) if f.code.startswith("X")]
+    assert custom(from_csv) == ["X901"]
+    assert custom(from_md) == [] and from_md.format == "markdown"
+    assert custom(from_goals) == [] and from_goals.format == from_goals.context.format == "goals"
