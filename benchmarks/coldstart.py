@@ -11,7 +11,11 @@ Each run's wall-clock time and CPU time (user + system, from getrusage) are reco
 time is much less sensitive to a noisy machine, and the ratios are computed from it.
 Bytecode is compiled first for smmrules, as pip does for yamllint and lark when it installs them
 (an environment with PYTHONDONTWRITEBYTECODE would otherwise recompile smmrules on every run).
-Usage: python benchmarks/coldstart.py [--pairs 21]
+With --instructions, each case runs once more under valgrind's callgrind and its count of executed
+instructions is reported: a figure that does not move with the machine's load (a busy machine can
+shift wall-clock and CPU-time medians by 10-30%), though it weighs a cache miss like any other
+instruction, so its ratios differ somewhat from the time ratios of an idle machine.
+Usage: python benchmarks/coldstart.py [--pairs 21] [--instructions]
 """
 from __future__ import annotations
 
@@ -80,9 +84,46 @@ def measure(pairs: int = 21) -> dict:
     return out
 
 
+def _instructions(cmd, cwd, env) -> int | None:
+    """Instructions one run of `cmd` executes (callgrind's "Collected"), or None without valgrind."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    run = subprocess.run([valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd], cwd=cwd,
+                         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+    for line in run.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.rsplit(":", 1)[1])
+    return None
+
+
+def count_instructions() -> dict:
+    """{case: instructions} for changed, unchanged, yamllint and `python -c pass` (empty without valgrind)."""
+    bindir = Path(sys.executable).parent
+    smm = shutil.which("smmrules", path=str(bindir)) or shutil.which("smmrules")
+    yaml = shutil.which("yamllint", path=str(bindir)) or shutil.which("yamllint")
+    _compile_smmrules(sys.executable)
+    out: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        goals = Path(tmp, "one.goals")
+        goals.write_text(GOAL.format(n=20), encoding="utf-8")
+        Path(tmp, "one.yaml").write_text("---\nkey: value\n", encoding="utf-8")
+        env = dict(os.environ, SMMRULES_CACHE_DIR=str(Path(tmp, "cache")))
+        _time([smm, "lint", "one.goals"], tmp, env)      # fills the caches
+        goals.write_text(GOAL.format(n=21), encoding="utf-8")
+        # (the console scripts are Python files: valgrind runs the interpreter that runs them)
+        out["changed"] = _instructions([sys.executable, smm, "lint", "one.goals"], tmp, env)
+        out["unchanged"] = _instructions([sys.executable, smm, "lint", "one.goals"], tmp, env)
+        if yaml:
+            out["yamllint"] = _instructions([sys.executable, yaml, "one.yaml"], tmp, env)
+        out["python -c pass"] = _instructions([sys.executable, "-c", "pass"], tmp, env)
+    return {k: v for k, v in out.items() if v is not None}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pairs", type=int, default=21)
+    ap.add_argument("--instructions", action="store_true", help="also count instructions under valgrind")
     args = ap.parse_args(argv)
     med = measure(args.pairs)
     for k in ("changed", "unchanged", "no cache", "yamllint", "import lark"):
@@ -94,6 +135,15 @@ def main(argv=None) -> int:
         print(f"{case} / import lark: {med[case] / med['import lark']:.2f}x")
     if "yamllint" not in med:
         print("yamllint is not installed: pip install -e '.[bench]'")
+    if args.instructions:
+        counts = count_instructions()
+        if not counts:
+            print("instructions: valgrind is not installed (apt-get install valgrind)")
+        for k, v in counts.items():
+            print(f"{k:<15}{v / 1e6:>8.1f} M instructions")
+        for case in ("changed", "unchanged"):
+            if case in counts and "yamllint" in counts:
+                print(f"{case} / yamllint:    {counts[case] / counts['yamllint']:.2f}x in instructions")
     return 0
 
 

@@ -6,7 +6,11 @@ and measures, best of R:
   P   parse_goal of the same statements
   B1  a bare Lark.parse of the same statements with the same grammar (pre-tagged tokens)
   B2  tag + Lark.parse (the grammar's lexer is the tagger: the bare parse of raw statements)
-Prints goals per second, peak memory of L (tracemalloc), and the ratios L/P, L/B1, L/B2.
+and the floors that no linter of this document can go under, measured alongside:
+  F1  reading the file from disk and splitting it into lines
+  F2  one scan of the whole text with the tokenizer's regular expression (no token is built)
+  F3  smmrules' own LR driver over the same pre-tagged tokens (what B1 does, without Lark)
+Prints goals per second, peak memory of L (tracemalloc), and the ratios of L to each of them.
 Usage: python benchmarks/lint_speed.py [--goals 10000] [--repeats 3] [--seed 5]
 """
 from __future__ import annotations
@@ -55,22 +59,43 @@ def document(n: int, seed: int) -> tuple[str, list[tuple[str, str]]]:
     return "\n".join(lines) + "\n", items
 
 
+def _read_and_split(path: Path) -> int:
+    with open(path, encoding="utf-8") as fh:
+        return len(fh.read().splitlines())
+
+
+def _regex_scan(pattern, text: str) -> int:
+    n = 0
+    for _ in pattern.finditer(text):
+        n += 1
+    return n
+
+
 def measure(goals: int, repeats: int, seed: int) -> dict:
+    import tempfile
+    from smmrules.language.tokenizer import _TOKEN_RE
     text, items = document(goals, seed)
     g = default_grammar()
     lark = g.lark
     tagged = [g.tokens(s, lang) for lang, s in items]
-    t = interleaved(repeats, lint=lambda: lint(text, today=TODAY, config=BIG),
-                    parse=lambda: [parse_goal(s, lang=lang, today=TODAY) for lang, s in items],
-                    bare=lambda: [lark.parse(toks) for toks in tagged],
-                    tag_bare=lambda: [lark.parse(g.tokens(s, lang)) for lang, s in items])
+    pattern = _TOKEN_RE.compiled
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp, "brief.goals")
+        path.write_text(text, encoding="utf-8")
+        t = interleaved(repeats, lint=lambda: lint(text, today=TODAY, config=BIG),
+                        parse=lambda: [parse_goal(s, lang=lang, today=TODAY) for lang, s in items],
+                        bare=lambda: [lark.parse(toks) for toks in tagged],
+                        tag_bare=lambda: [lark.parse(g.tokens(s, lang)) for lang, s in items],
+                        read=lambda: _read_and_split(path),
+                        scan=lambda: _regex_scan(pattern, text),
+                        driver=lambda: [g.parse_tokens(toks) for toks in tagged])
     t_lint, t_parse, t_b1, t_b2 = t["lint"], t["parse"], t["bare"], t["tag_bare"]
     tracemalloc.start()
     lint(text, today=TODAY, config=BIG)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return {"goals": goals, "lint": t_lint, "parse_goal": t_parse, "bare": t_b1, "tag+bare": t_b2, "peak": peak,
-            "bytes": len(text.encode())}
+            "bytes": len(text.encode()), "read+split": t["read"], "regex scan": t["scan"], "LR driver": t["driver"]}
 
 
 def main(argv=None) -> int:
@@ -82,13 +107,15 @@ def main(argv=None) -> int:
     m = measure(args.goals, args.repeats, args.seed)
     n = m["goals"]
     print(f"document: {n} goals, {m['bytes'] / 1e6:.1f} MB; best of {args.repeats}")
-    for name in ("lint", "parse_goal", "tag+bare", "bare"):
+    for name in ("lint", "parse_goal", "tag+bare", "bare", "LR driver", "regex scan", "read+split"):
         print(f"  {name:<12}{n / m[name]:>10,.0f} goals/s {m[name]:>8.2f} s")
     print(f"  peak memory of lint (tracemalloc): {m['peak'] / 1e6:.1f} MB")
     print(f"  lint / parse_goal       {m['lint'] / m['parse_goal']:.2f}x")
     print(f"  lint / (tag+Lark.parse) {m['lint'] / m['tag+bare']:.2f}x"
           "   (target <= 2x: the tagger is the grammar's lexer)")
     print(f"  lint / Lark.parse alone {m['lint'] / m['bare']:.2f}x   (pre-tagged tokens: no lexing)")
+    for floor in ("LR driver", "regex scan", "read+split"):
+        print(f"  lint / {floor:<17}{m['lint'] / m[floor]:.1f}x   (a floor: part of any lint of this document)")
     return 0
 
 

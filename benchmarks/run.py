@@ -93,6 +93,11 @@ def main(argv=None) -> int:
         row("  the same / import lark", f"{med[case] * 1000:.0f} / {med['import lark'] * 1000:.0f} ms = "
             f"{med[case] / med['import lark']:.2f}x")
 
+    counts = coldstart.count_instructions()      # (valgrind: counts that a busy machine does not move)
+    if "changed" in counts and "yamllint" in counts:
+        row("  edited file / yamllint, in instructions", f"{counts['changed'] / 1e6:.0f} M / "
+            f"{counts['yamllint'] / 1e6:.0f} M = {counts['changed'] / counts['yamllint']:.2f}x")
+
     m = lint_speed.measure(sizes[1], 1 if args.quick else 3, 5)
     n = m["goals"]
     row(f"throughput: lint {n} goals", f"{n / m['lint']:,.0f} goals/s, peak {m['peak'] / 1e6:.0f} MB")
@@ -104,6 +109,10 @@ def main(argv=None) -> int:
     row("  lint / Lark.parse of pre-tagged tokens", f"{r1:.2f}x",
         "within 2x" if r1 <= 2 else "over 2x (the stricter reading: no lexing)")
     row("  lint / parse_goal", f"{m['lint'] / m['parse_goal']:.2f}x")
+    # floors: work any lint of this document includes (what it cannot go under), in the same run
+    row("  floors: LR driver alone / regex scan / read+split",
+        " / ".join(f"{n / m[f]:,.0f}" for f in ("LR driver", "regex scan", "read+split")) + " goals/s; lint is "
+        + " / ".join(f"{m['lint'] / m[f]:.1f}x" for f in ("LR driver", "regex scan", "read+split")))
 
     # Scaling: each size in a fresh process, against the 1k document linted around it there
     sc = scaling.measure(sizes, rounds=1 if args.quick else 2)

@@ -213,17 +213,23 @@ def _cmd_check(args) -> int:
         _stderr(f"statement:{exc.line}:{exc.column}: {exc.code} {exc.message}")
         return EXIT_ERROR
     findings = rules.check(goal, ctx, lang=args.lang)
-    tasks = rules.catalogue.for_category(goal.category, args.role)
+    from .rules.engine import suggest_tasks
+    from .rules.suggestions import activity_answer
+    tasks = suggest_tasks(goal, role=args.role, rules=rules)
     lang = args.lang or goal.lang
+    activity = activity_answer(goal, lang, rules)
     if args.format == "json":
         print(json.dumps({"goal": goal.to_json(), "findings": [f.to_json() for f in findings],
-                          "suggestions": [t.to_json(lang) for t in tasks]}, ensure_ascii=False))
+                          "suggestions": [t.to_json(lang) for t in tasks],
+                          **({"activity": activity} if activity else {})}, ensure_ascii=False))
     else:
         from .reporters.base import printable
         for f in findings:
             print(printable(f"statement:{f.line}:{f.column}: {f.code} [{f.level}] {f.message}"))
         if not findings:
             print("no findings")
+        if activity:
+            print(activity["text"])
         if tasks:
             print("suggested tasks:")
             for t in tasks:
@@ -423,11 +429,16 @@ def _cmd_suggest(args) -> int:
     except SmmrulesError as exc:
         _stderr(str(exc))
         return EXIT_ERROR
-    tasks = rules.catalogue.for_category(goal.category, args.role)
+    from .rules.engine import suggest_tasks
+    from .rules.suggestions import activity_answer
+    tasks = suggest_tasks(goal, role=args.role, rules=rules)
     lang = args.lang or goal.lang
+    activity = activity_answer(goal, lang, rules)
     if args.format == "json":
         print(json.dumps([t.to_json(lang) for t in tasks], ensure_ascii=False))
     else:
+        if activity:
+            print(activity["text"])
         if not tasks:
             print(f"no catalogue tasks for category '{goal.category}'")
         for t in tasks:

@@ -1,4 +1,5 @@
-"""Generate docs/rules/ from the rule files and docs/vocabulary.md from grammar/metrics.toml:
+"""Generate docs/rules/ from the rule files, docs/vocabulary.md from grammar/metrics.toml and
+docs/tasks.md from the task catalogue:
 `python -m smmrules.docgen [--check] [DIR]`."""
 from __future__ import annotations
 
@@ -107,6 +108,41 @@ def vocabulary_page(path: Path | str | None = None) -> str:
     return "\n".join(lines)
 
 
+def tasks_page(rules: RuleSet | None = None) -> str:
+    """docs/tasks.md: every task of the built-in catalogue (rules/tasks-*.toml) by kind, with its
+    titles, roles and the metrics it moves."""
+    catalogue = (rules or RuleSet()).catalogue
+    kinds = [c for c in _CATEGORY_ORDER if any(t.category == c for t in catalogue.tasks)]
+    lines = [
+        "# Task catalogue",
+        "",
+        "<!-- generated from rules/tasks-*.toml by `python -m smmrules.docgen`; do not edit -->",
+        "",
+        f"The {len(catalogue.tasks)} tasks `smmrules suggest` and D605 draw from, by the kind of goal they",
+        "serve. How they are ranked, how D609 reads a task line with them and how a team adds its own:",
+        "[task-catalogue.md](task-catalogue.md). Metrics are the canonical names of",
+        "[vocabulary.md](vocabulary.md).",
+        "",
+        "| kind | tasks | en | ru | uk |",
+        "|---|---|---|---|---|",
+    ]
+    for kind in kinds:
+        tasks = [t for t in catalogue.tasks if t.category == kind]
+        cells = [kind, str(len(tasks))] + [str(sum(1 for t in tasks if t.titles.get(lg))) for lg in LANGS]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+    for kind in kinds:
+        served = ", ".join(catalogue.served_by.get(kind, ()))
+        lines += [f"## {kind}", "", f"Tasks of these other kinds also serve a {kind} goal: {served}.", "",
+                  "| id | en | ru | uk | roles | metrics |", "|---|---|---|---|---|---|"]
+        for t in (t for t in catalogue.tasks if t.category == kind):
+            cells = [f"`{t.id}`", *(t.title(lg) for lg in LANGS), ", ".join(t.roles),
+                     ", ".join(f"`{m}`" for m in t.metrics)]
+            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        lines.append("")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     check = "--check" in args
@@ -136,14 +172,14 @@ def main(argv: list[str] | None = None) -> int:
                 tmp = documents.with_suffix(".tmp")
                 tmp.write_text(fresh, encoding="utf-8")
                 tmp.replace(documents)
-    vocabulary = root.parent / "vocabulary.md"
-    fresh = vocabulary_page()
-    if (vocabulary.read_text(encoding="utf-8") if vocabulary.exists() else None) != fresh:
-        stale.append("../vocabulary.md")
-        if not check:
-            tmp = vocabulary.with_suffix(".tmp")
-            tmp.write_text(fresh, encoding="utf-8")
-            tmp.replace(vocabulary)
+    for name, fresh in (("vocabulary.md", vocabulary_page()), ("tasks.md", tasks_page())):
+        page = root.parent / name
+        if (page.read_text(encoding="utf-8") if page.exists() else None) != fresh:
+            stale.append(f"../{name}")
+            if not check:
+                tmp = page.with_suffix(".tmp")
+                tmp.write_text(fresh, encoding="utf-8")
+                tmp.replace(page)
     if check:
         if stale or extra:
             print(f"docs/rules is out of date: {', '.join(stale + extra)}; run python -m smmrules.docgen")

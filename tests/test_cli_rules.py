@@ -26,7 +26,7 @@ def test_check_json_contract(capsys):
                     "message": t102["message"], "path": None, "line": 1, "column": 1, "end_line": 1,
                     "end_column": 27}
     assert {s["id"] for s in data["suggestions"]} >= {"sales.first-touch-conversion", "sales.loyalty-programme"}
-    assert all(set(s) == {"id", "category", "title", "roles"} for s in data["suggestions"])
+    assert all(set(s) == {"id", "category", "title", "roles", "metrics"} for s in data["suggestions"])
 
 
 def test_check_clean_goal_exits_zero(capsys):

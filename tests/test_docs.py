@@ -35,3 +35,12 @@ def test_vocabulary_page_matches_the_metric_table():
     from smmrules.language.lexicon import default_lexicons
     for name, info in default_lexicons().metrics.items():
         assert f"| `{name}` | {info.unit_kind} |" in text, name
+
+
+def test_task_catalogue_page_matches_the_catalogue():
+    from smmrules.docgen import tasks_page
+    from smmrules.rules.engine import default_rules
+    text = (DOCS.parent / "tasks.md").read_text(encoding="utf-8")
+    assert text == tasks_page(), "docs/tasks.md is stale: run python -m smmrules.docgen"
+    for task in default_rules().catalogue.tasks:
+        assert f"| `{task.id}` | {task.title('en')} |" in text

@@ -536,11 +536,14 @@ def test_parallel_output_is_byte_identical(tmp_path, capsys, monkeypatch):
 
     monkeypatch.setattr(cf, "ProcessPoolExecutor", SpyPool)
     for fmt in ("text", "json"):
-        code1, serial, err1 = run(capsys, "many", "-j", "1", "--format", fmt, "--today", "2026-03-01")
-        code2, parallel, err2 = run(capsys, "many", "-j", "2", "--format", fmt, "--today", "2026-03-01")
+        code1, serial, err1 = run(capsys, "many", "-j", "1", "--format", fmt, "--today", "2026-03-01", "--no-cache")
+        code2, parallel, err2 = run(capsys, "many", "-j", "2", "--format", fmt, "--today", "2026-03-01", "--no-cache")
         assert serial == parallel
         assert (code1, err1) == (code2, err2) == (1, "")
-    assert pools == [2, 2]                  # -j 2 really used worker processes; -j 1 did not
+        # with the cache filled by a first run, -j 2 answers from it and starts no worker
+        run(capsys, "many", "-j", "1", "--format", fmt, "--today", "2026-03-01")
+        assert run(capsys, "many", "-j", "2", "--format", fmt, "--today", "2026-03-01") == (code1, serial, err1)
+    assert pools == [2, 2]                  # -j 2 really used worker processes; -j 1 and the warm runs did not
     # with the rules written for the tests, one of the ten sources is clean (the tree's clean.goals:
     # it has a deadline and a target); every example brief has a goal with no deadline (FX101)
     code, out, err = run(capsys, "many", "-j", "2", "--format", "json", "--today", "2026-03-01",

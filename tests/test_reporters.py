@@ -14,6 +14,7 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import smmrules
 from smmrules.rules.engine import RuleSet, default_rules
@@ -413,3 +414,11 @@ def test_only_the_cli_imports_the_reporters():
             else:
                 continue
             assert not any("reporters" in n.split(".") for n in names), f"{path}:{node.lineno} imports the reporters"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \t\x1b~Яї\u0301\u200b中😀é"), max_size=30))
+def test_caret_cells_are_the_sum_of_character_widths(text):
+    from smmrules.reporters.excerpt import _blank, _cells, cell_width
+    assert _cells(text) == sum(1 if ch == "\t" else cell_width(ch) for ch in text)
+    assert _blank(text) == "".join("\t" if ch == "\t" else " " * cell_width(ch) for ch in text)

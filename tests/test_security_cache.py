@@ -1,7 +1,7 @@
 """Issue 12, family 1: the cache cannot run code or serve wrong results, whoever writes to it.
 
 Every entry kind is covered: result, builtin-rules, rules, toml, doc-keywords, document-table,
-goal-table, lexicons, lexicon-en, lexicon-ru, lexicon-uk. The runs that matter are real processes
+goal-table, lexicons, lexicon-en, lexicon-ru, lexicon-uk, regex. The runs that matter are real processes
 (`python -m smmrules lint`), so nothing a test process remembers can hide a fault; the checks of
 one entry at a time call cache.load, the only reader of entry files.
 """
@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from smmrules.base import cache
 
 KINDS = ("result", "builtin-rules", "rules", "toml", "doc-keywords", "document-table", "goal-table",
-         "lexicons", "lexicon-en", "lexicon-ru", "lexicon-uk")
+         "lexicons", "lexicon-en", "lexicon-ru", "lexicon-uk", "regex")
 
 DOCS = {
     "en.goals": "goal: grow newsletter subscribers by 20%\n  task: send a weekly digest of new posts\n",
@@ -271,6 +271,8 @@ def _lookalike(kind: str, template: Template):
         return _Keywords([], [], {}, {}, {}, frozenset(), frozenset(), {}, ())
     if kind in ("goal-table", "document-table"):
         return lr.Table({}, {}, (), 0, 1)
+    if kind == "regex":
+        return (32, [0, 1, 2], 0, {}, (None,))      # a program _sre refuses
     if kind == "lexicons":
         return {"root": "/nowhere", "defaults": {}, "metrics": {"sales": "not a metric"}, "cue_names": frozenset()}
     other = "ru" if kind != "lexicon-ru" else "en"

@@ -432,6 +432,15 @@ def load(kind: str, digest: str, check: Callable[[object], bool] | None = None):
     return value
 
 
+def stored(kind: str, digest: str) -> bool:
+    """Whether an entry file exists under (kind, digest): a cheap look before deciding where work
+    runs; only load() says whether the entry is intact and may be used."""
+    if not enabled():
+        return False
+    folder = _folder()
+    return _usable(folder, create=False) and os.path.isfile(os.path.join(folder, _name(kind, digest)))
+
+
 def store(kind: str, digest: str, value) -> None:
     """Write an entry (atomically: a temporary file renamed into place), listed in the manifest."""
     if not enabled():

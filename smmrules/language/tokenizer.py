@@ -5,7 +5,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-from ..base.lazyre import LazyPattern
+from ..base.lazyre import LazyPattern, compile_cached
 from ..base.lazyre import one_of as _one_of
 from ..base.record import Record, _set
 from ..base.errors import GoalSyntaxError
@@ -114,7 +114,7 @@ class _TokenPattern:
                   .replace("{scale}", "|".join(re.escape(e) for e in numbers["scale"])))
         # (two threads may both build: the results are equal, either will do)
         self._scales = numbers["scale"]
-        self._compiled = re.compile(source, re.VERBOSE)
+        self._compiled = compile_cached(source, re.VERBOSE)
 
     @property
     def compiled(self) -> re.Pattern:

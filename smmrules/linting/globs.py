@@ -123,6 +123,9 @@ def segment_match(compiled: tuple, text: str) -> bool:
 
 def glob_match(glob: str, parts: tuple[str, ...]) -> bool:
     """Whether the path components `parts` match `glob` as a whole."""
+    segments = _compile(glob)
+    if "**" not in segments and len(segments) != len(parts):
+        return False                            # without **, a glob matches paths of its own length only
     n, last = 0, False
     for n, last in enumerate(prefix_matches(glob, parts), start=1):
         pass

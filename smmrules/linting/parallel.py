@@ -48,12 +48,33 @@ def in_workers(paths: list[str], jobs: int) -> bool:
 
 
 def lint_many(paths: list[str], config, *, jobs: int = 1, today=None, use_cache: bool = True) -> Iterator[FileResult]:
-    """Yield one FileResult per path, in the order of `paths`."""
+    """Yield one FileResult per path, in the order of `paths`.
+
+    With workers in play, the result cache answers first: every file it holds an entry for is served
+    here, and only the others go to worker processes (none are started when there are few, and never
+    more than they need), so a warm run loads no parser or rules and forks nothing."""
     from .runner import lint_file
     if not in_workers(paths, jobs):
         for p in paths:
             yield lint_file(p, config, today=today)
         return
+    from .runner import cached_result, stored_result_key
+    keys = {p: stored_result_key(p, config, today) for p in paths} if use_cache else {}
+    misses = [p for p in paths if keys.get(p) is None]
+    fresh = _lint_in_workers(misses, config, jobs, today, use_cache) if in_workers(misses, jobs) else None
+    for p in paths:
+        digest = keys.get(p)
+        hit = cached_result(p, digest) if digest is not None else None
+        if hit is not None:
+            yield hit
+        elif digest is None and fresh is not None:
+            yield next(fresh)
+        else:                           # few misses, or an entry found damaged when it was read
+            yield lint_file(p, config, today=today)
+
+
+def _lint_in_workers(paths: list[str], config, jobs: int, today, use_cache: bool) -> Iterator[FileResult]:
+    """The FileResults of `paths`, in order, made by worker processes."""
     import concurrent.futures as cf
     import multiprocessing as mp
 

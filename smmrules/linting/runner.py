@@ -251,6 +251,25 @@ def _reading_notes(value: FileResult) -> bool:
         and all(type(n) is str for n in value.notes)
 
 
+def stored_result_key(path: str, config, today) -> str | None:
+    """The result-cache key of the file at `path` if the cache holds an entry under it (not yet
+    verified: cached_result does that), else None. Reads the file, loads neither parser nor rules."""
+    from ..documents import format_of
+    if format_of(path) != "goals":      # a Markdown or spreadsheet file's entry is keyed on its bytes
+        text, error = read_bytes(path, None, config.max_file_size)
+    else:
+        text, error = read_text(path, None, config.max_file_size)
+    if error is not None:
+        return None
+    digest = _result_key(path, text, config, today)
+    return digest if digest and cache.stored("result", digest) else None
+
+
+def cached_result(path: str, digest: str) -> FileResult | None:
+    """The verified result stored under `digest` for `path`, or None (a damaged or misshapen entry)."""
+    return cache.load("result", digest, lambda v: _whole_result(v, path) and _reading_notes(v))
+
+
 def _whole_result(value, shown: str) -> bool:
     """Whether a value read from the cache is this file's result: its name, a tuple of findings and
     a tuple of lines (a misshapen one is linted again rather than crash a reporter)."""

@@ -44,13 +44,25 @@ def is_excluded(config, path: Path, *, above_checked: bool = False) -> bool:
     `above_checked`: the folder holding `path` is known not to be excluded (a walk admitted it), so
     only the last name and the whole path are matched: a walk down deep folders stays linear."""
     parts = relative_parts(config, path)
-    for glob in config.exclude:
+    names, globs = _split(config.exclude)
+    if parts[-1] in names if above_checked else not names.isdisjoint(parts):
+        return True
+    for glob in globs:
         if above_checked:
             if glob_match(glob, parts[-1:]) or glob_match(glob, parts):
                 return True
         elif any(glob_match(glob, (part,)) for part in parts) or any(prefix_matches(glob, parts)):
             return True
     return False
+
+
+@lru_cache(maxsize=64)
+def _split(globs: tuple) -> tuple[frozenset, tuple]:
+    """A config's globs split once: plain names (`.git`, `node_modules`: a glob with no wildcard, class
+    or separator matches exactly the component equal to it, so a set answers) and the others."""
+    names = frozenset(g for g in globs if g and g == g.strip() and g not in (".", "..")
+                      and not any(c in g for c in "*?[]/\\"))
+    return names, tuple(g for g in globs if g not in names)
 
 
 def matches_include(config, path: Path) -> bool:

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are never evaluated
     from typing import Optional, Sequence
 
+from ..base.lazyre import LazyPattern
 from .base import printable
 
 MAX_SHOWN = 160     # characters of a long line shown around the span
@@ -14,6 +16,7 @@ CONTEXT = 40        # characters shown before the span when a long line is cut
 ELLIPSIS = "\u2026"
 
 
+@lru_cache(maxsize=4096)
 def cell_width(ch: str) -> int:
     """Terminal cells taken by one character: 0 for combining and format marks, 2 for wide CJK."""
     if unicodedata.category(ch) in ("Mn", "Me", "Cf"):
@@ -42,6 +45,21 @@ def excerpt(lines: Optional[Sequence[str]], line: int, column: int, end_line: in
         head = ELLIPSIS if lo else ""
         src = head + src[lo:hi] + (ELLIPSIS if hi < n else "")
         start, end = start - lo + len(head), min(end, hi) - lo + len(head)
-    prefix = "".join("\t" if ch == "\t" else " " * cell_width(ch) for ch in src[:start])
-    width = sum(1 if ch == "\t" else cell_width(ch) for ch in src[start:end])
-    return src, prefix + "^" * max(width, 1)
+    return src, _blank(src[:start]) + "^" * max(_cells(src[start:end]), 1)
+
+
+_NOT_TAB = LazyPattern(r"[^\t]")
+
+
+def _blank(text: str) -> str:
+    """`text` with each character replaced by the blank cells it takes (tabs kept as tabs)."""
+    if text.isascii():      # every ASCII character but a tab takes one cell (cell_width of each is 1)
+        return _NOT_TAB.sub(" ", text)
+    return "".join("\t" if ch == "\t" else " " * cell_width(ch) for ch in text)
+
+
+def _cells(text: str) -> int:
+    """Terminal cells `text` takes, a tab counted as one (the caret line copies tabs)."""
+    if text.isascii():
+        return len(text)
+    return sum(1 if ch == "\t" else cell_width(ch) for ch in text)

@@ -4,56 +4,26 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..base.lazyre import LazyPattern
 from ..documents.goals import Document, GoalEntry, TaskEntry
 from .engine import RuleSet
 from .fields import GoalItem, HeaderItem, SuppressionItem, SyntaxItem, TaskItem
 from .findings import Finding
-from ..language.lexicon import normalize_word
-from ..language.tokenizer import tokenize
-
-_FREQ_RE = LazyPattern(r"(\d+(?:[.,]\d+)?)(?:\s*[-–]\s*(\d+(?:[.,]\d+)?))?")
+from .taskprofile import profile
 
 
-def _words(text: str) -> list[str]:
-    try:
-        raw = tokenize(text)
-    except Exception:  # noqa: BLE001 - a task is free text; a stray symbol only means no cues
-        return []
-    return [normalize_word(t.text) if t.kind == "word" else "" for t in raw]
+_PROFILES_KEPT = 4096     # task lines remembered per rule set (briefs repeat the same tasks)
 
 
 def task_profile(text: str, lang: str, rules: RuleSet) -> dict:
-    """Categories a task serves (its metric's and its cue words'), its cues and ad frequency."""
-    from ..base.limits import MAX_STATEMENT
-    text = text[:MAX_STATEMENT]  # a task is read for hints only: a huge line costs no more than a statement
-    lex = rules.lexicons
-    words = _words(text)
-    cues = lex.cues_in(words, lang)
-    cats = {c[len("serves-"):] for c in cues if c.startswith("serves-")}
-    # the metric words a task names (no full parse: a task is free text, not a goal statement)
-    for i, w in enumerate(words):
-        if w:
-            for r in lex[lang].readings(words, i):
-                if r.terminal == "METRIC":
-                    category = lex.metrics[r.value].category
-                    if category != "other":
-                        cats.add(category)
-    low = high = None
-    if "frequency" in cues:
-        lx = lex.cues[lang]
-        # the first number after the word that named the frequency
-        lowered = normalize_word(text)
-        for i, w in enumerate(words):
-            if w and any(r.value == "frequency" for r in lx.readings(words, i)):
-                at = lowered.find(w)
-                m = _FREQ_RE.search(lowered, at if at >= 0 else 0)
-                if m:
-                    low = float(m.group(1).replace(",", "."))
-                    high = float(m.group(2).replace(",", ".")) if m.group(2) else low
-                break
-    return {"categories": tuple(sorted(cats)), "cues": tuple(sorted(c for c in cues if not c.startswith("serves-"))),
-            "frequency_low": low, "frequency_high": high}
+    """What a task line's words say (taskprofile.profile) with the rule set's vocabulary and catalogue:
+    made once per (text, language) and rule set, each caller getting its own copy to add to."""
+    memo = rules.__dict__.setdefault("_task_profiles", {})
+    found = memo.get((text, lang))
+    if found is None:
+        if len(memo) >= _PROFILES_KEPT:
+            memo.clear()
+        found = memo[(text, lang)] = profile(text, lang, rules.lexicons, rules.catalogue)
+    return dict(found)
 
 
 def _target_key(goal) -> tuple | None:
@@ -107,7 +77,11 @@ def _task_items(doc: Document, rules: RuleSet) -> list[TaskItem]:
     def item(task: TaskEntry, goal_entry: GoalEntry | None) -> TaskItem:
         goal = goal_entry.goal if goal_entry is not None else None
         lang = goal.lang if goal is not None else doc.lang
-        return TaskItem(task, goal_entry is None, goal, task_profile(task.text, lang, rules))
+        prof = task_profile(task.text, lang, rules)
+        # the task serves its goal when any kind its words point to plausibly moves the goal's kind
+        accepted = rules.catalogue.accepts(goal.category) if goal is not None else frozenset()
+        prof["serves_goal"] = bool(accepted.intersection(prof["kinds"]))
+        return TaskItem(task, goal_entry is None, goal, prof)
     return ([item(task, None) for task in doc.orphan_tasks]
             + [item(task, entry) for entry in doc.goals for task in entry.tasks])
 

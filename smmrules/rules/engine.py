@@ -63,13 +63,13 @@ class RuleSet:
                 rules[r.code] = r
             overrides += file_overrides
             alias_list += file_aliases
-            if "task" in data or "category" in data:
+            if _feeds_catalogue(data):
                 self.catalogue_data.append((str(path), data))
         self.fingerprint = print_.hexdigest()
         self.aliases: dict[str, str] = resolve_aliases(alias_list, rules)
         self._all = apply_overrides(rules, overrides, self.fields, self.aliases)
         from .catalogue import build_catalogue
-        self.catalogue = build_catalogue(self.catalogue_data)
+        self.catalogue = build_catalogue(self.catalogue_data, frozenset(self.lexicons.metrics))
         self._index()
 
     def _index(self) -> None:
@@ -183,6 +183,11 @@ def _digest(path: Path | str) -> bytes:
     return h.digest()
 
 
+def _feeds_catalogue(data: dict) -> bool:
+    """Whether a rule file's data holds catalogue entries (tasks or categories) for build_catalogue."""
+    return "task" in data or "category" in data
+
+
 def _builtin_files(fields: dict, functions: dict, declared: str) -> list[tuple]:
     """The package's own rule files, loaded: (path, rules, overrides, data, aliases, digest) per file.
 
@@ -200,8 +205,10 @@ def _builtin_files(fields: dict, functions: dict, declared: str) -> list[tuple]:
             # texts and examples stay pickled until read (rules.PackedTexts)
             specs = [r.evolve(check=None, texts=PackedTexts.of(dict(r.texts)), cases=PackedCases.of(tuple(r.cases)))
                      for r in file_rules]
-            # the path as a string: a pickled Path would import pathlib on every run
-            out.append((str(path), specs, file_overrides, data, aliases, _digest(path)))
+            # the path as a string: a pickled Path would import pathlib on every run; a file's data
+            # is kept only where the catalogue reads it (RuleSet), the rest is half of the entry
+            kept = data if _feeds_catalogue(data) else {}
+            out.append((str(path), specs, file_overrides, kept, aliases, _digest(path)))
         return out
 
     def whole(value) -> bool:
@@ -249,12 +256,38 @@ def check_goal(goal_or_text, *, context: Context | None = None, rules: RuleSet |
 
 
 def suggest_tasks(goal_or_text, *, role: str | None = None, rules: RuleSet | None = None) -> list[Task]:
-    """Catalogue tasks that serve the goal's category, filtered by the role of social media."""
+    """Catalogue tasks for a goal, best first: those that move the goal's metric, then the rest of its
+    category, the tasks its own words name first in each; only tasks that suit the role of social
+    media when `role` is given. For an activity
+    stated as a goal (posts, a giveaway), the tasks of the kind of result it could serve
+    (`activity_serves`)."""
     if role is not None and role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}, got {role!r}")
     goal = goal_or_text if isinstance(goal_or_text, Goal) else parse_goal(goal_or_text)
     ruleset = rules if rules is not None else default_rules()
-    return ruleset.catalogue.for_category(goal.category, role)
+    catalogue = ruleset.catalogue
+    from .taskprofile import profile
+    named = profile(goal.text, goal.lang, ruleset.lexicons, catalogue)["tasks"]
+    if goal.category == "other":
+        kinds = activity_serves(goal, rules=ruleset)
+        return catalogue.ranked(None, kinds[0], role, named) if kinds else []
+    return catalogue.ranked(goal.metric.name if goal.metric is not None else None, goal.category, role, named)
+
+
+def activity_serves(goal_or_text, *, rules: RuleSet | None = None) -> tuple[str, ...]:
+    """The kinds of result (categories) a statement that names no result could serve, most telling
+    first: what its words point to when read like a task line (the catalogue and the metric
+    vocabulary), then what its activity usually serves (`by-activity` in rules/catalogue.toml).
+    Empty for a goal that has a category of its own, or when nothing tells."""
+    goal = goal_or_text if isinstance(goal_or_text, Goal) else parse_goal(goal_or_text)
+    if goal.category != "other":
+        return ()
+    from .taskprofile import profile
+    ruleset = rules if rules is not None else default_rules()
+    kinds = list(profile(goal.text, goal.lang, ruleset.lexicons, ruleset.catalogue)["kinds"])
+    if goal.metric is not None:
+        kinds += [k for k in ruleset.catalogue.activities.get(goal.metric.name, ()) if k not in kinds]
+    return tuple(kinds)
 
 
 def context_from_mapping(doc: dict, today: str | dt.date | None = None, lang: str | None = None) -> Context:

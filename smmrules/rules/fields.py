@@ -220,7 +220,8 @@ def _goal_messages(item: GoalItem, env: dict, ctx: Context, lang: str) -> dict[s
     values["other_line"] = str(item.duplicate_line or item.conflict_line or "")
     suggested = ""
     if item.catalogue is not None:
-        tasks = item.catalogue.for_category(item.goal.category, ctx.role)[:3]
+        metric = item.goal.metric.name if item.goal.metric is not None else None
+        tasks = item.catalogue.ranked(metric, item.goal.category, ctx.role)[:3]
         suggested = "; ".join(task.title(lang) for task in tasks)
     values["suggested_tasks"] = suggested
     return values
@@ -283,7 +284,7 @@ class TaskItem(Record):
 
 def _task_fields(lexicons: LexiconSet) -> dict[str, FieldType]:
     return {"task.text": STR, "task.orphan": BOOL, "task.categories": FieldType("list", CATEGORIES),
-            "task.goal_category": _enum(CATEGORIES), "task.serves_goal": BOOL,
+            "task.goal_category": _enum(CATEGORIES), "task.serves_goal": BOOL, "task.kind": _enum(CATEGORIES),
             "task.cues": FieldType("list", tuple(sorted(lexicons.cue_names))), "task.frequency_low": NUM,
             "task.frequency_high": NUM}
 
@@ -293,7 +294,7 @@ def _task_values(item: TaskItem, ctx: Context, lexicons: LexiconSet) -> dict[str
     goal_cat = item.goal.category if item.goal is not None else None
     return {"task.text": item.task.text, "task.orphan": item.orphan, "task.categories": prof["categories"],
             "task.goal_category": goal_cat,
-            "task.serves_goal": goal_cat is not None and goal_cat in prof["categories"],
+            "task.serves_goal": prof["serves_goal"], "task.kind": prof["kinds"][0] if prof["kinds"] else None,
             "task.cues": prof["cues"], "task.frequency_low": prof["frequency_low"],
             "task.frequency_high": prof["frequency_high"]}
 
@@ -305,9 +306,11 @@ def _task_span(item: TaskItem, at: str) -> Span:
 def _task_messages(item: TaskItem, env: dict, ctx: Context, lang: str) -> dict[str, str]:
     low, high = item.profile["frequency_low"], item.profile["frequency_high"]
     goal_cat = item.goal.category if item.goal is not None else None
+    kind = item.profile["kinds"][0] if item.profile["kinds"] else None
+    names = templates()[lang]["categories"]
     return {"task": item.task.text,
             "frequency": "" if low is None else (f"{low:g}" if low == high else f"{low:g}-{high:g}"),
-            "category": templates()[lang]["categories"].get(goal_cat, goal_cat or "")}
+            "category": names.get(goal_cat, goal_cat or ""), "task_kind": names.get(kind, kind or "")}
 
 
 # -- stray lines (documents.goals.StrayLine) ------------------------------------------------------------
@@ -398,7 +401,7 @@ _GOAL_PLACEHOLDERS = ("metric", "target", "value", "unit", "deadline", "months",
 SCOPE_TABLE: dict[str, Scope] = {
     "goal": Scope("goal", _goal_fields, _goal_values, ("goal", "metric", "target", "deadline", "baseline", "time"),
                   _goal_span, _GOAL_PLACEHOLDERS, _goal_messages, lang=lambda item: item.goal.lang),
-    "task": Scope("task", _task_fields, _task_values, ("goal",), _task_span, ("task", "frequency", "category"),
+    "task": Scope("task", _task_fields, _task_values, ("goal",), _task_span, ("task", "frequency", "category", "task_kind"),
                   _task_messages),
     "header": Scope("header", _header_fields, _header_values, ("goal", "key", "value"), _header_span,
                     ("key", "hint", "expected", "other_line"), _header_messages),
