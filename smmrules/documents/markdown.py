@@ -324,9 +324,11 @@ def _statement(cells: list[Cell]) -> Optional[Cell]:
     first = _lstripped(cells[0]) if cells else None
     if first is None:
         return None
-    text = first.text.rstrip()
+    text, line = first.text.rstrip(), first.line
     for c in cells[1:]:
-        text += "\n" + " " * (c.column - 1) + c.text.rstrip()
+        # each line at its own line of the file: a line left out (markup only) stays as an empty line
+        text += "\n" * max(1, c.line - line) + " " * (c.column - 1) + c.text.rstrip()
+        line = max(line + 1, c.line)
     text = text.rstrip()
     if not text:
         return None if len(cells) == 1 else _statement(cells[1:])
