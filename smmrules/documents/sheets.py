@@ -23,7 +23,7 @@ from typing import Optional
 
 from ..base.limits import MAX_ENTRIES, MAX_STATEMENT
 from .goals import _SUPPRESS_RE, Document, _norm_key, _split_lines, build_document, keywords
-from .tables import Cell, Collector, Joined, cell_of, header_row, label_of, row_lang, row_parts
+from .tables import Cell, Collector, Joined, _trimmed, cell_of, header_row, label_of, row_lang, row_parts
 
 HEADER_ROWS = 50            # the header row is looked for in this many first records
 NOT_A_TABLE = (f"not a goals table: no row of goal column names (goal, key result, metric, target, deadline, ...) in the "
@@ -172,15 +172,11 @@ def _header_field(out: Collector, cells: list[Cell]) -> None:
     filled = [c for c in cells if c.text.strip()]
     if len(filled) != 2 or filled[0] is not cells[0]:
         return
-    key = cells[0].text.strip()
-    label = label_of(key + ":")
-    if label is None or label[0] != "header":
+    key, value = _trimmed(cells[0]), _trimmed(filled[1])   # at their first characters, over line breaks
+    label = label_of(key.text + ":")
+    if label is None or label[0] != "header" or "\n" in key.text:
         return
-    lead = len(cells[0].text) - len(cells[0].text.lstrip())
-    value = filled[1]
-    vlead = len(value.text) - len(value.text.lstrip())
-    out.header(key, (cells[0].line, cells[0].column + lead),
-               Cell(value.text.strip().split("\n")[0], value.line, value.column + vlead))
+    out.header(key.text, (key.line, key.column), Cell(value.text.split("\n")[0], value.line, value.column))
 
 
 def _row(out: Collector, kinds: dict, cells: list[Cell], lang: Optional[str]) -> None:
