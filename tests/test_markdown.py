@@ -404,34 +404,17 @@ def test_reading_stays_linear(name):
 
 def test_rules_read_the_format_of_the_document(tmp_path):
     from smmrules.rules.engine import RuleSet
-    (tmp_path / "x.toml").write_text(textwrap.dedent('''\
-        [[rule]]
-        code = "X901"
-        name = "custom.from-a-sheet"
-        level = "info"
-        scope = "goal"
-        when = 'doc.format == "csv"'
-        bad = ["grow followers to 5000 by 2026-06-30"]    # required of a rule file; run only for built-ins
-        good = ["grow followers to 6000 by 2026-06-30"]
-        [rule.en]
-        message = "A goal from a spreadsheet."
-        summary = "A goal read from a spreadsheet."
-        what = "Finds goals read from a CSV export."
-        why = "A test of doc.format."
-        fix = "Nothing to fix."
-        [rule.ru]
-        message = "Цель из таблицы."
-        summary = "Цель, прочитанная из таблицы."
-        what = "Находит цели из выгрузки CSV."
-        why = "Проверка doc.format."
-        fix = "Исправлять нечего."
-        [rule.uk]
-        message = "Ціль із таблиці."
-        summary = "Ціль, прочитана з таблиці."
-        what = "Знаходить цілі з вивантаження CSV."
-        why = "Перевірка doc.format."
-        fix = "Виправляти нічого."
-        '''), encoding="utf-8")
+    texts = {"en": ("A goal from a spreadsheet.", "Finds goals read from a CSV export."),
+             "ru": ("Цель из таблицы.", "Находит цели из выгрузки CSV."),
+             "uk": ("Ціль із таблиці.", "Знаходить цілі з вивантаження CSV.")}
+    fields = dict(code="X901", name="custom.from-a-sheet", level="info", scope="goal", when='doc.format == "csv"')
+    rule = ["[[rule]]", *(f"{k} = {v!r}" for k, v in fields.items()),
+            'bad = ["grow followers to 5000 by 2026-06-30"]', 'good = ["grow followers to 6000 by 2026-06-30"]']
+    for lang, (message, what) in texts.items():   # every text a rule file needs, in each language
+        rule.append(f"[rule.{lang}]")
+        rule += [f"{key} = {message!r}" for key in ("message", "summary", "fix")]
+        rule += [f"{key} = {what!r}" for key in ("what", "why")]
+    (tmp_path / "x.toml").write_text("\n".join(rule) + "\n", encoding="utf-8")
     rules = RuleSet([str(tmp_path)])
     text = "Goal\ngrow followers to 5000 by 2026-06-30\n"
     from_csv = read_sheet(text, path="g.csv", today=TODAY)[0]
