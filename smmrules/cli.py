@@ -62,7 +62,10 @@ def _add_lint(sp):
     sp.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                     help="lint N files at once (default: the number of cores)")
     sp.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
-    sp.add_argument("--stdin-filename", metavar="NAME", help="the name to report for stdin")
+    sp.add_argument("--stdin-filename", metavar="NAME",
+                    help="the name to report for stdin; its extension picks the reader (.goals, .md, .csv, ...)")
+    sp.add_argument("--explain-skip", action="store_true",
+                    help="say why a Markdown or spreadsheet file gave no findings (not a brief, no goals table)")
     sp.add_argument("--statistics", action="store_true", help="print counts per rule code")
     sp.add_argument("-q", "--quiet", action="store_true", help="print only the findings")
     sp.add_argument("--today", metavar="YYYY-MM-DD", help="today's date (for deadlines in the past)")
@@ -459,6 +462,10 @@ def _results(args, paths, config, today, jobs, errors):
         if result.error:
             errors.append(result.error)
             _stderr(result.error)
+        for note in result.notes if not args.quiet else ():
+            _stderr(f"smmrules: note: {note}")
+        if result.skipped and args.explain_skip:
+            _stderr(f"{result.path}: skipped: {result.skipped}")
         yield result
         _gc_settle()                # the first file brought in the modules, tables and rules
 

@@ -14,7 +14,7 @@ import pytest
 from smmrules.cli import main
 from smmrules.editing.files import WriteError, read_whole, unified_diff, write_atomic
 
-TYPOS = "clent: Meadow Bakery\nstart: 1.02.2026\ngoal: get 300 leads a month by 2026-09\n  task: run paid traffic\n"
+TYPOS = "clent: Meadow Bakery\nstart: 1 February 2026\ngoal: get 300 leads a month by 2026-09\n  task: run paid traffic\n"
 TYPOS_FIXED = "client: Meadow Bakery\nstart: 2026-02-01\ngoal: get 300 leads a month by 2026-09\n  task: run paid traffic\n"
 CLEAN = "goal: grow Instagram followers from 3,200 to 5,000 by 2026-09\n  task: run a reach campaign\n"
 BROKEN = "clent: Meadow Bakery\ngoal: get 300 leads ^ a month by 2026-09\n  task: run paid traffic\n"

@@ -39,11 +39,11 @@ SAFE = [
     # D603: header dates written another way
     ("D603", "start: January 15, 2026\ngoal: get 300 leads a month by 2026-09\n  task: run paid traffic\n",
      "start: 2026-01-15\ngoal: get 300 leads a month by 2026-09\n  task: run paid traffic\n"),
-    ("D603", "start: 15/01/2026\ngoal: get 300 leads a month by 2026-09\n  task: run paid traffic\n",
+    ("D603", "start: 2026/01/15\ngoal: get 300 leads a month by 2026-09\n  task: run paid traffic\n",
      "start: 2026-01-15\ngoal: get 300 leads a month by 2026-09\n  task: run paid traffic\n"),
     ("D603", "старт: 15 января 2026 г.\nцель: получать 300 заявок в месяц до 2026-09\n  задача: запустить таргет\n",
      "старт: 2026-01-15\nцель: получать 300 заявок в месяц до 2026-09\n  задача: запустить таргет\n"),
-    ("D603", "старт: 01.02.2026\nцель: получать 300 заявок в месяц до 2026-09\n  задача: запустить таргет\n",
+    ("D603", "старт: 1 февраля 2026\nцель: получать 300 заявок в месяц до 2026-09\n  задача: запустить таргет\n",
      "старт: 2026-02-01\nцель: получать 300 заявок в месяц до 2026-09\n  задача: запустить таргет\n"),
     ("D603", "початок: 15 січня 2026 року\nціль: отримувати 300 заявок на місяць до 2026-09\n"
              "  завдання: запустити таргет\n",
@@ -91,12 +91,12 @@ def test_no_safe_fixable_finding_remains(code, before, after):
 
 
 def test_fix_titles_are_in_the_document_language():
-    titles = {f.fix.title for f in lint("clent: Healthy Bowl\nstart: 15.01.2026\n", today=TODAY)}
+    titles = {f.fix.title for f in lint("clent: Healthy Bowl\nstart: 15 January 2026\n", today=TODAY) if f.fix}
     assert titles == {"Replace the key with 'client'", "Write the date as 2026-01-15"}
-    titles = {f.fix.title for f in lint("клент: Бюро\nстарт: 15.01.2026\nцель: получать 300 заявок в месяц\n",
+    titles = {f.fix.title for f in lint("клент: Бюро\nстарт: 15 января 2026\nцель: получать 300 заявок в месяц\n",
                                         today=TODAY) if f.fix}
     assert titles == {"Заменить ключ на «клиент»", "Записать дату как 2026-01-15"}
-    titles = {f.fix.title for f in lint("клєнт: Бюро\nстарт: 15.01.2026\nціль: отримувати 300 заявок на місяць\n",
+    titles = {f.fix.title for f in lint("клєнт: Бюро\nстарт: 15 січня 2026\nціль: отримувати 300 заявок на місяць\n",
                                         today=TODAY) if f.fix}
     assert titles == {"Замінити ключ на «клієнт»", "Записати дату як 2026-01-15"}
 
@@ -211,7 +211,7 @@ def test_the_syntax_error_rule_holds_when_syntax_codes_are_not_selected():
 
 
 def test_the_loop_stops_after_max_passes():
-    before = "clent: Healthy Bowl\nstart: 15.01.2026\n"
+    before = "clent: Healthy Bowl\nstart: 15 January 2026\n"
     result = fix_text(before, today=TODAY, max_passes=1)
     assert result.passes == 1 and result.text == "client: Healthy Bowl\nstart: 2026-01-15\n"
     assert fix_text(before, today=TODAY, max_passes=0).text == before
@@ -237,7 +237,7 @@ def test_two_insertions_at_one_place_do_not_both_apply():
 
 
 def test_line_endings_and_the_byte_order_mark_are_kept():
-    text = "\ufeffclent: X\r\nstart: 15.01.2026\rgoal: y\r\n"
+    text = "\ufeffclent: X\r\nstart: 15 January 2026\rgoal: y\r\n"
     new = fixed(text)
     assert new == "\ufeffclient: X\r\nstart: 2026-01-15\rgoal: y\r\n"
 
@@ -337,7 +337,7 @@ def test_known_lint_reuses_findings_only_when_no_syntax_error_can_be_hidden():
 
 def test_fixing_with_a_reused_first_pass_gives_the_same_result():
     from smmrules.editing.apply import known_lint
-    text = "clent: Healthy Bowl\nstart: 15.01.2026\ngoal: get 300 leads a month by 2026-09  # smmrules: ignore[T101]\n"
+    text = "clent: Healthy Bowl\nstart: 15 January 2026\ngoal: get 300 leads a month by 2026-09  # smmrules: ignore[T101]\n"
     first = known_lint(lint(text, today=TODAY), text, None, None)
     assert first is not None
     assert fix_text(text, today=TODAY, first=first) == fix_text(text, today=TODAY)

@@ -38,8 +38,10 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 RANK = {name: rank for rank, (name, _) in enumerate(LAYERS)}
 
-# What smmrules may import from outside itself: the standard library and its two dependencies.
-THIRD_PARTY = {"lark", "attr", "attrs"}
+# What smmrules may import from outside itself: the standard library and its two dependencies, and
+# the readers' libraries (markdown-it-py for Markdown briefs, the optional openpyxl for .xlsx), which
+# only a Markdown or .xlsx file brings in (tests/test_markdown.py checks that they are imported lazily).
+THIRD_PARTY = {"lark", "attr", "attrs", "markdown_it", "openpyxl"}
 # Optional extras, each allowed in the one place that needs it (and imported only there, lazily).
 EXTRAS = {"smmrules.server.protocol": {"pygls", "lsprotocol"}}
 DOTTED = re.compile(r"\w+(?:\.\w+)*")

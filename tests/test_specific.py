@@ -186,3 +186,20 @@ def test_a_number_without_a_metric_is_not_specific_unless_another_aim_names_one(
     assert goal.metric is None and goal.target.value == 20 and goal.target.unit == "%"
     assert env["goal.concrete"] is (len(parts) > 1)
     assert _s_codes(found) == s_codes
+
+
+@pytest.mark.parametrize("text, s102", [
+    ("become the number one coffee shop in town by 2026-12", True),
+    ("стать салоном номер один в городе к 2026-12", True),
+    ("стати пекарнею номер один у місті до 2026-12", True),
+    ("get to 5,000 by 2026-12", False),
+    ("набрать 30 000 к 2026-12", False),
+    ("набрати 12 000 до 2026-12", False),
+])
+def test_a_bare_figure_is_an_audience_only_when_it_counts_one(text, s102):
+    """A bare headcount ("get to 5,000") is the audience's size; "number one" names a place, not a count."""
+    from smmrules import check_goal
+    from smmrules.language.context import Context
+    import datetime
+    codes = {f.code for f in check_goal(text, context=Context(today=datetime.date(2026, 1, 1)))}
+    assert ("S102" in codes) == s102, codes

@@ -118,6 +118,7 @@ class Document:
     stray: tuple = ()
     lines: tuple = ()
     context: Context = attr.field(factory=Context)
+    format: str = "goals"             # the reader: goals, markdown, csv, tsv or xlsx (rules read doc.format)
 
     def header_value(self, key: str):
         for h in self.header:
@@ -483,7 +484,7 @@ class _Entries:
     """What a document's lines say, taken in one line at a time as the parser reduces each line's
     rule (`line_node`): no tree of the whole file is kept. One is made for each parse_document call."""
 
-    def __init__(self, kw: _Keywords, max_entries: int, lines: list[str]):
+    def __init__(self, kw: _Keywords, max_entries: int, lines: list[str] | tuple = ()):
         self.kw, self.max_entries, self.lines = kw, max_entries, lines
         self.header: list[dict] = []
         self.raw_goals: list[dict] = []
@@ -538,6 +539,10 @@ class _Entries:
             self.stray.append(StrayLine(str(t), t.line, Span(t.line, t.column, t.line, t.end_column)))
         return None
 
+    def add_comment(self, comment: Token) -> None:
+        """The suppressions of a comment found by another reader (Markdown, spreadsheets)."""
+        self._suppressions(comment)
+
     def _suppressions(self, comment: Token) -> None:
         """The suppressions a comment makes; each, and each code they name, counts toward max-entries."""
         max_entries = self.max_entries
@@ -565,12 +570,21 @@ def parse_document(text: str, *, path: str | None = None, today=None,
     it has parsed), None for parse_goal itself."""
     if not isinstance(text, str):
         raise TypeError(f"parse_document expects a str, got {type(text).__name__}")
-    lex = default_lexicons()
     kw = keywords()
     lines = _split_lines(text)
     entries = _Entries(kw, max_entries, lines)
     lr.parse(_table(), _line_tokens(lines, max_entries), entries.line_node)
+    return build_document(entries, lines, path=path, today=today, max_statement_length=max_statement_length,
+                          goal_parser=goal_parser)
 
+
+def build_document(entries: _Entries, lines: list[str], *, path: str | None, today,
+                   max_statement_length: int = MAX_STATEMENT, format: str = "goals", goal_parser=None) -> Document:
+    """The Document of what a reader found (`entries`): the language, the typed header, the goals parsed
+    (by `goal_parser`, parse_goal's stand-in that the language server uses to remember statements).
+    Every reader (.goals, Markdown, spreadsheets) ends here, so all of them make the same Document."""
+    lex = default_lexicons()
+    kw = entries.kw
     # the language and the header, then the goals that depend on them
     declared_lang = _declared_lang(entries.header, kw)
     texts = [str(g["value"]) if g["value"] else "" for g in entries.raw_goals]
@@ -581,11 +595,11 @@ def parse_document(text: str, *, path: str | None = None, today=None,
         if not any(texts) and entries.header:   # no goal to tell the language: the header's words do
             doc_lang = _detect_doc_lang([" ".join(f"{h['raw_key']} {h['text']}" for h in entries.header)], lex)[0]
     typed = [_typed_entry(h, kw, doc_lang, lex, max_statement_length) for h in entries.header]
-    ctx = _context(typed, today, declared_lang, path)
+    ctx = _context(typed, today, declared_lang, path, format)
     goals = [_goal_entry(i, g, goal_langs[i], ctx, declared_lang, max_statement_length, goal_parser or parse_goal)
              for i, g in enumerate(entries.raw_goals)]
     return Document(path, doc_lang, tuple(typed), tuple(goals), tuple(entries.orphans),
-                    tuple(entries.suppressions), tuple(entries.stray), tuple(lines), ctx)
+                    tuple(entries.suppressions), tuple(entries.stray), tuple(lines), ctx, format)
 
 
 def reparse_statement(doc: Document, text: str, *, max_statement_length: int = MAX_STATEMENT,
@@ -662,7 +676,8 @@ def _typed_entry(h: dict, kw: _Keywords, doc_lang: str, lex: LexiconSet, max_sta
     return HeaderEntry(key, h["raw_key"], h["text"], value, error, h["span"], h["key_span"], h["value_span"])
 
 
-def _context(typed: list[HeaderEntry], today, declared_lang: str | None, path: str | None) -> Context:
+def _context(typed: list[HeaderEntry], today, declared_lang: str | None, path: str | None,
+             format: str = "goals") -> Context:
     """What the rules know about the document: its header's values (the first valid one of each key)."""
     def first(key):
         return next((h.value for h in typed if h.key == key and h.value is not None), None)
@@ -671,7 +686,8 @@ def _context(typed: list[HeaderEntry], today, declared_lang: str | None, path: s
         today = dt.date.fromisoformat(today)
     return Context(today=today, start=first("start"), role=first("role"), paid_ads=first("paid-ads"),
                    history_months=first("history"), lead_processing=first("lead-processing"),
-                   budget=first("budget"), baselines=first("baseline") or {}, lang=declared_lang, path=path)
+                   budget=first("budget"), baselines=first("baseline") or {}, lang=declared_lang, path=path,
+                   format=format)
 
 
 def _goal_entry(i: int, g: dict, lang: str, ctx: Context, declared_lang: str | None,
@@ -686,16 +702,19 @@ def _goal_entry(i: int, g: dict, lang: str, ctx: Context, declared_lang: str | N
         err = GoalSyntaxError("E005", "empty-statement", "empty goal statement: expected a goal",
                               line=k.line, column=k.column, text=str(k))
         return GoalEntry("", k.line, None, err, g["category"], tasks, span, checkins)
+    # a statement put together from several cells (a table row) is parsed as one line and then
+    # `place`d: each position moved to the cell it came from
+    origin, place = g.get("origin", (v.line, v.column)), g.get("place")
     try:
-        goal = parse(str(v), lang=lang, today=ctx.reference_date, origin=(v.line, v.column),
+        goal = parse(str(v), lang=lang, today=ctx.reference_date, origin=origin,
                      max_length=max_statement_length)
         if g["category"] and g["category"] != goal.category:
             goal = attr.evolve(goal, category=g["category"])
-        return GoalEntry(str(v), k.line, goal, None, g["category"], tasks, span, checkins)
+        return GoalEntry(str(v), k.line, place(goal) if place else goal, None, g["category"], tasks, span, checkins)
     except GoalSyntaxError as exc:
-        exc = _placed(exc, str(v), (v.line, v.column), parse, lang=declared_lang, today=ctx.reference_date,
+        exc = _placed(exc, str(v), origin, parse, lang=declared_lang, today=ctx.reference_date,
                       max_length=max_statement_length)
-        return GoalEntry(str(v), k.line, None, exc, g["category"], tasks, span, checkins)
+        return GoalEntry(str(v), k.line, None, place(exc) if place else exc, g["category"], tasks, span, checkins)
 
 
 def _checkin_goal(text: str, lang: str) -> Optional[Goal]:

@@ -153,7 +153,7 @@ class Fixing:
             return self._failed(result, failure(result.path, exc))
         self.available += [f for f in done.remaining if f.fix is not None]
         if done.text == text:
-            return FileResult(result.path, done.remaining, result.lines)
+            return FileResult(result.path, done.remaining, result.lines, lang=result.lang)
         if self.write and is_stdin:
             return self._failed(result, f"{result.path}: fixes are not written to standard input; "
                                         "--diff shows them")
@@ -163,7 +163,7 @@ class Fixing:
             except WriteError as exc:
                 return self._failed(result, str(exc))
         self.fixed.append(Fixed(result.path, done.applied, text, done.text))
-        return FileResult(result.path, done.remaining, tuple(_split_lines(done.text)))
+        return FileResult(result.path, done.remaining, tuple(_split_lines(done.text)), lang=result.lang)
 
     def _failed(self, result: FileResult, error: str) -> FileResult:
         from ..linting.results import FileResult

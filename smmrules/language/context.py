@@ -18,13 +18,13 @@ class Context(Record):
     """
 
     __slots__ = ("today", "start", "role", "paid_ads", "history_months", "lead_processing", "budget",
-                 "baselines", "lang", "path")
+                 "baselines", "lang", "path", "format")
 
     def __init__(self, today: Optional[dt.date] = None, start: Optional[dt.date] = None,
                  role: Optional[str] = None, paid_ads: Optional[bool] = None,
                  history_months: Optional[float] = None, lead_processing: Optional[bool] = None,
                  budget: Optional[float] = None, baselines: Optional[dict] = None,
-                 lang: Optional[str] = None, path: Optional[str] = None):
+                 lang: Optional[str] = None, path: Optional[str] = None, format: str = "goals"):
         if role is not None and role not in ROLES:
             raise ValueError(f"'role' must be one of {ROLES!r}, not {role!r}")
         for name, day in (("today", today), ("start", start)):
@@ -46,6 +46,7 @@ class Context(Record):
         _set(self, "baselines", {} if baselines is None else baselines)
         _set(self, "lang", lang)
         _set(self, "path", path)
+        _set(self, "format", format)    # the document's reader: goals, markdown, csv, tsv or xlsx
 
     def __hash__(self):  # baselines is a dict: hash what can be hashed, as the class is a value
         return hash((self.today, self.start, self.role, self.lang, self.path))

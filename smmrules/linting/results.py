@@ -16,17 +16,21 @@ class FileResult(Record):
     lines: the file's text split into lines, for showing source under a finding (None when unread)
     error: a one-line message (`path:line:col: what is wrong`) when the file could not be linted
     lang: the document's language (en, ru, uk; None when it was not read)
+    skipped: why a file was read but holds no goal document (a Markdown file that is not a brief)
+    notes: lines for the user about how the file was read (a CSV read as Windows-1251)
     """
 
-    __slots__ = ("path", "findings", "lines", "error", "lang")
+    __slots__ = ("path", "findings", "lines", "error", "lang", "skipped", "notes")
 
     def __init__(self, path: str, findings: tuple = (), lines: Optional[tuple] = None, error: Optional[str] = None,
-                 lang: Optional[str] = None):
+                 lang: Optional[str] = None, skipped: Optional[str] = None, notes: tuple = ()):
         _set(self, "path", path)
         _set(self, "findings", findings)
         _set(self, "lines", lines)
         _set(self, "error", error)
         _set(self, "lang", lang)
+        _set(self, "skipped", skipped)
+        _set(self, "notes", notes)
 
     @property
     def ok(self) -> bool:
@@ -39,12 +43,13 @@ class FileResult(Record):
         if isinstance(lines, tuple) and all(type(ln) is str for ln in lines):
             joined = "\n".join(lines)
             if joined.count("\n") == len(lines) - 1:       # no line holds a newline of its own
-                return _from_joined, (self.path, self.findings, joined, len(lines), self.error, self.lang)
+                return _from_joined, (self.path, self.findings, joined, len(lines), self.error, self.lang,
+                                      self.skipped, self.notes)
         return super().__reduce__()
 
 
-def _from_joined(path, findings, joined, count, error, lang=None):
-    return FileResult(path, findings, tuple(joined.split("\n")) if count else (), error, lang)
+def _from_joined(path, findings, joined, count, error, lang=None, skipped=None, notes=()):
+    return FileResult(path, findings, tuple(joined.split("\n")) if count else (), error, lang, skipped, notes)
 
 
 __all__ = ["FileResult", "Finding"]

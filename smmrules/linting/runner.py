@@ -23,17 +23,25 @@ def collect(paths: Iterable[str], config) -> Iterator[tuple[str, str | None]]:
             yield given, None
             continue
         if os.path.isdir(given):
+            from . import gitignore
             found = False
             shown = {given: _plain(given)}      # each folder's name as written, made from its parent's
+            rules = {given: gitignore.above(given)}     # what git ignores, by folder (linting/gitignore.py)
             for root, dirs, files in _walk(given):
                 base = shown.pop(root, None) or _plain(root)
+                here = rules.pop(root, [])
+                if ".gitignore" in files:
+                    here = here + gitignore.read(root)
                 # below the folder given, every folder on the way down was checked when it was entered
                 deeper = root != given
-                dirs[:] = sorted(d for d in dirs if not is_excluded(config, _child(base, d), above_checked=deeper))
+                dirs[:] = sorted(d for d in dirs if not is_excluded(config, _child(base, d), above_checked=deeper)
+                                 and not gitignore.ignored(here, os.path.join(root, d), True))
                 shown.update((os.path.join(root, d), _child(base, d)) for d in dirs)
+                rules.update((os.path.join(root, d), here) for d in dirs)
                 for name in sorted(files):
                     fp = _child(base, name)
-                    if matches_include(config, fp) and not is_excluded(config, fp, above_checked=deeper):
+                    if matches_include(config, fp) and not is_excluded(config, fp, above_checked=deeper) \
+                            and not gitignore.ignored(here, os.path.join(root, name), False):
                         found = True
                         yield fp, None
             if not found:
@@ -95,6 +103,14 @@ def _child(folder: str, name: str) -> str:
 
 def read_text(path: str, data: bytes | None, max_size: int) -> tuple[str | None, str | None]:
     """(text, error) for a file's bytes (or the file at `path` when data is None)."""
+    data, error = read_bytes(path, data, max_size)
+    if error is not None:
+        return None, error
+    return _decoded(path, data)
+
+
+def read_bytes(path: str, data: bytes | None, max_size: int) -> tuple[bytes | None, str | None]:
+    """(bytes, error) of a file (or `data`, the bytes of stdin) within `max_size`."""
     try:
         if data is None:
             st = os.stat(path)
@@ -118,6 +134,10 @@ def read_text(path: str, data: bytes | None, max_size: int) -> tuple[str | None,
         return None, f"{path}: permission denied"
     except OSError as exc:
         return None, f"{path}: cannot read: {exc.strerror or exc}"
+    return data, None
+
+
+def _decoded(path: str, data: bytes) -> tuple[str | None, str | None]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):     # UTF-16 with its byte order mark (Windows Notepad)
         try:
             return data.decode("utf-16"), None
@@ -186,6 +206,10 @@ def failure(shown: str, exc: BaseException) -> str:
 
 
 def _lint_file(path: str, config, data: bytes | None, shown: str, today) -> FileResult:
+    from ..documents import format_of
+    fmt = format_of(shown)
+    if fmt != "goals":                  # Markdown and spreadsheets (the name given to stdin decides)
+        return _lint_other(path, config, data, shown, today, fmt)
     text, error = read_text(path, data, config.max_file_size)
     if error is not None:
         if shown != path:
@@ -210,10 +234,51 @@ def _lint_file(path: str, config, data: bytes | None, shown: str, today) -> File
     return result
 
 
+def _lint_other(path: str, config, data: bytes | None, shown: str, today, fmt: str) -> FileResult:
+    """A Markdown brief or a spreadsheet export: its bytes through the reader of its extension
+    (smmrules.documents), then the same pipeline, result cache and FileResult as a .goals file."""
+    data, error = read_bytes(path, data, config.max_file_size)
+    if error is not None:
+        return FileResult(shown, error=error.replace(path, shown, 1) if shown != path else error)
+    digest = _result_key(shown, data, config, today)
+    hit = cache.load("result", digest, lambda v: _whole_result(v, shown) and _reading_notes(v)) if digest else None
+    if hit is not None:
+        return hit
+    from ..documents import read_document
+    from ..documents.sheets import ReadError
+    from .pipeline import gc_paused, lint_document
+    try:
+        with gc_paused():
+            doc, skipped, notes = read_document(data, fmt, path=shown, today=today,
+                                                max_statement_length=config.max_statement_length,
+                                                max_entries=config.max_entries, max_chars=4 * config.max_file_size)
+            findings = lint_document(doc, config=config) if doc is not None else []
+    except ReadError as exc:
+        return FileResult(shown, error=f"{shown}:{exc.line}:{exc.column}: {exc.message}")
+    except (SmmrulesError, RecursionError) as exc:
+        return FileResult(shown, error=failure(shown, exc))
+    result = FileResult(shown, tuple(findings), doc.lines if doc is not None else (),
+                        lang=doc.lang if doc is not None else None, skipped=skipped,
+                        notes=tuple(f"{shown}: {n}" for n in notes))
+    if digest:
+        cache.store("result", digest, result)
+    return result
+
+
+def _reading_notes(value: FileResult) -> bool:
+    """Whether a cached result's skip reason and notes are what this module stores (text, a tuple of text)."""
+    return (value.skipped is None or type(value.skipped) is str) and type(value.notes) is tuple \
+        and all(type(n) is str for n in value.notes)
+
+
 def stored_result_key(path: str, config, today) -> str | None:
     """The result-cache key of the file at `path` if the cache holds an entry under it (not yet
     verified: cached_result does that), else None. Reads the file, loads neither parser nor rules."""
-    text, error = read_text(path, None, config.max_file_size)
+    from ..documents import format_of
+    if format_of(path) != "goals":      # a Markdown or spreadsheet file's entry is keyed on its bytes
+        text, error = read_bytes(path, None, config.max_file_size)
+    else:
+        text, error = read_text(path, None, config.max_file_size)
     if error is not None:
         return None
     digest = _result_key(path, text, config, today)
@@ -222,7 +287,7 @@ def stored_result_key(path: str, config, today) -> str | None:
 
 def cached_result(path: str, digest: str) -> FileResult | None:
     """The verified result stored under `digest` for `path`, or None (a damaged or misshapen entry)."""
-    return cache.load("result", digest, lambda v: _whole_result(v, path))
+    return cache.load("result", digest, lambda v: _whole_result(v, path) and _reading_notes(v))
 
 
 def _whole_result(value, shown: str) -> bool:

@@ -70,7 +70,7 @@ class Scope(Record):
 DOC_FIELDS = {
     "doc.role": _enum(ROLES), "doc.paid_ads": BOOL, "doc.history_months": NUM,
     "doc.lead_processing": BOOL, "doc.start": DATE, "doc.budget": NUM,
-    "ctx.today": DATE,
+    "ctx.today": DATE, "doc.format": _enum(("goals", "markdown", "csv", "tsv", "xlsx")),
 }
 
 
@@ -78,7 +78,7 @@ def doc_values(ctx: Context) -> dict[str, Any]:
     """The document's field values (and `_baselines`, read by the doc.baseline() function)."""
     return {"doc.role": ctx.role, "doc.paid_ads": ctx.paid_ads, "doc.history_months": ctx.history_months,
             "doc.lead_processing": ctx.lead_processing, "doc.start": ctx.start, "doc.budget": ctx.budget,
-            "ctx.today": ctx.today, "_baselines": ctx.baselines}
+            "ctx.today": ctx.today, "doc.format": ctx.format, "_baselines": ctx.baselines}
 
 
 # -- goal ------------------------------------------------------------------------------------------

@@ -1,0 +1,352 @@
+"""Markdown briefs (.md, .markdown): the header, goals and tasks of a brief read where the team wrote
+them, into the same Document as a .goals file.
+
+The blocks come from markdown-it-py (CommonMark, with GitHub's tables), which gives each block its
+lines in the file; inside a line, the markup (emphasis, links, inline HTML, escapes, emoji) is blanked
+out character for character, so a goal's statement keeps every word at its line and column in the file
+and every finding points into the original text. What counts:
+
+- `Label: value` lines, in list items, paragraphs and table rows, whose label is a .goals keyword or
+  header key (`- **Клієнт:** Nova`, `Ціль: ...`, `**Task:** ...`);
+- under a heading that names goals («Цели», «Цілі», "Goals", "KPI", ...): each list item, numbered item
+  or paragraph is a goal (a paragraph or item that ends with ":" introduces a list and is not one);
+  under a heading that names tasks, or nested under a goal's item: tasks;
+- tables: a row of column names from grammar/tables.toml makes a goals table (a row, a goal); a
+  two-column table whose first cells are header keys is the header;
+- ```goals fenced blocks, read as .goals text;
+- suppressions in HTML comments, `<!-- smmrules: ignore[T101] -->` at the end of a line or alone on
+  the line before it, and `<!-- smmrules: ignore-file[...] -->` anywhere.
+
+A file with none of a goals heading, a goals table, header fields, a labelled goal or a ```goals block
+is not a brief: read_markdown returns None and the reason, and the file gets no findings.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Optional
+
+from ..base.limits import MAX_ENTRIES, MAX_STATEMENT
+from ..language import lr
+from .goals import _SUPPRESS_RE, Document, _classify, _norm_key, _split_lines, _table, build_document, keywords
+from .tables import Cell, Collector, Joined, cell_of, header_row, heading_kind, label_of, row_lang, row_parts
+
+NOT_A_BRIEF = "not a brief: no goals heading, goals table, header fields, labelled goal or ```goals block"
+
+# Markup inside a line, blanked out (each character becomes a space) so that what is left stands where
+# the file has it: HTML comments and tags (<br>, <b>, autolinks), a link's target, brackets, escapes,
+# emphasis and code marks, underscores at the edge of a word.
+_MARKUP = re.compile(r"<!--.*?(?:-->|$)|</?[A-Za-z][^<>]*>|\]\([^()\s]*(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\]"
+                     r"|!?\[|\]|\\(?=[!-/:-@\[-`{-~])|\*+|~~+|`+|(?<![^\W_])_+|_+(?![^\W_])")
+# Pictographs: emoji (with their joiners, variation selectors and skin tones), arrows, dingbats and
+# geometric shapes. None of them can be part of a goal statement.
+_PICTOGRAPHS = re.compile("[\u200d\u20e3\ufe0e\ufe0f\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff"
+                          "\U0001f000-\U0001faff]")
+
+
+def scrub(text: str) -> str:
+    """`text` with its Markdown markup and pictographs blanked out: same length, same positions."""
+    text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
+    return _PICTOGRAPHS.sub(" ", text)
+
+
+@functools.lru_cache(maxsize=1)
+def _parser():
+    """CommonMark with GitHub's tables, blocks only: the reader takes each block's lines and raw text
+    and never the parsed inline markup, so the inline pass (a tenth of the time) is not run."""
+    from markdown_it import MarkdownIt     # only a Markdown file brings it in
+    md = MarkdownIt("commonmark").enable("table")
+    md.disable(["inline", "text_join"])
+    return md
+
+
+def read_markdown(text: str, *, path: str | None = None, today=None, max_statement_length: int = MAX_STATEMENT,
+                  max_entries: int = MAX_ENTRIES) -> tuple[Optional[Document], Optional[str]]:
+    """(the Document, None) for a brief, (None, why it is not one) for any other Markdown file.
+    Raises DocumentLimitError past `max_entries` entries, as parse_document does."""
+    if not isinstance(text, str):
+        raise TypeError(f"read_markdown expects a str, got {type(text).__name__}")
+    lines = _split_lines(text)
+    reader = _Reader(lines, max_entries)
+    reader.walk(_parser().parse("\n".join(lines)))
+    reader.suppressions()
+    if not reader.is_brief:
+        return None, NOT_A_BRIEF
+    return build_document(reader.out.entries, lines, path=path, today=today,
+                          max_statement_length=max_statement_length, format="markdown"), None
+
+
+class _Reader:
+    """One walk over the block tokens of a file, in order."""
+
+    def __init__(self, lines: list[str], max_entries: int):
+        self.lines = lines
+        self.out = Collector(max_entries, lines)
+        self.sections: list[tuple[int, Optional[str]]] = []   # (heading level, "goals" | "tasks" | None)
+        self.items: list[dict] = []                           # the list items we are in, outermost first
+        self.code: list[tuple[int, int]] = []                 # lines of code blocks (0-based, end excluded)
+        self.marked = False                                   # a goals heading, table, fence or labelled goal
+        self.headers = 0                                      # header fields other than the language
+
+    @property
+    def is_brief(self) -> bool:
+        return self.marked or self.headers >= 2 or (self.headers >= 1 and bool(self.out.entries.raw_goals))
+
+    @property
+    def section(self) -> Optional[str]:
+        return self.sections[-1][1] if self.sections else None
+
+    def walk(self, tokens) -> None:
+        i, n = 0, len(tokens)
+        while i < n:
+            tok = tokens[i]
+            kind = tok.type
+            if kind == "heading_open":
+                self._heading(int(tok.tag[1:]), tokens[i + 1].content)
+            elif kind == "list_item_open":
+                self.items.append({"goal": False, "read": False})
+            elif kind == "list_item_close":
+                self.items.pop()
+            elif kind == "inline" and tokens[i - 1].type == "paragraph_open" and tok.map:
+                if not self.items or not self.items[-1]["read"]:
+                    self._paragraph(tok)
+                    if self.items:
+                        self.items[-1]["read"] = True
+            elif kind == "table_open":
+                i = self._table(tokens, i)
+                continue
+            elif kind in ("fence", "code_block") and tok.map:
+                self.code.append((tok.map[0], tok.map[1]))
+                if kind == "fence" and tok.info.strip().split()[:1] == ["goals"]:
+                    self._fence(tok)
+            i += 1
+
+    def _heading(self, level: int, text: str) -> None:
+        while self.sections and self.sections[-1][0] >= level:
+            self.sections.pop()
+        kind = heading_kind(scrub(text))
+        if kind == "goals":
+            self.marked = True
+        # a heading that names nothing (a channel, a quarter) goes on with the section it is under
+        self.sections.append((level, kind or self.section))
+
+    # --- paragraphs and list items ---------------------------------------------------------------------
+
+    def _cells(self, tok) -> list[Cell]:
+        """The lines of an inline block as cells, markup blanked, each at its place in the file."""
+        out = []
+        first = tok.map[0]
+        for k, content in enumerate(tok.content.split("\n")):
+            if first + k >= len(self.lines):
+                break
+            src = self.lines[first + k]
+            col = src.find(content) if content else -1
+            if col < 0:
+                col = src.find(content.strip()) if content.strip() else -1
+                content = content.strip()
+            if col < 0:
+                continue
+            out.append(Cell(scrub(content), first + k + 1, col + 1))
+        return out
+
+    def _paragraph(self, tok) -> None:
+        cells = [c for c in self._cells(tok) if c.text.strip()]
+        if not cells:
+            return
+        labelled = [c for c in cells if label_of(c.text.lstrip())]
+        if len(labelled) >= 2 or (labelled and len(cells) >= 2 and labelled[0] is not cells[0]):
+            for c in cells:             # "**Клиент:** Nova  \n**Старт:** 2026-03-01": a field a line
+                if label_of(c.text.lstrip()):
+                    self._entry([c])
+            return
+        self._entry(cells)
+
+    def _entry(self, cells: list[Cell]) -> None:
+        first = _lstripped(cells[0])
+        label = label_of(first.text)
+        in_goal = any(item["goal"] for item in self.items[:-1])
+        if label is not None:
+            kind, what, colon = label
+            head = Cell(first.text[:colon].rstrip(), first.line, first.column)
+            rest = _statement([Cell(first.text[colon + 1:], first.line, first.column + colon + 1), *cells[1:]])
+            if kind == "goal":
+                self.marked = True
+                self._goal(head, rest, what)
+            elif kind == "task":
+                self.out.task(head, rest or Cell("", head.line, head.column))
+            else:
+                self.headers += what != "lang"      # "Language: Python" is in many a README
+                self.out.header(head.text, (head.line, head.column),
+                                Cell(rest.text.split("\n")[0].rstrip(), rest.line, rest.column) if rest else None)
+            return
+        statement = _statement([first, *cells[1:]])
+        if statement is None or statement.text.rstrip().endswith(":"):
+            return                      # "Goals for the quarter:" introduces the list below it
+        if in_goal or self.section == "tasks":
+            self.out.task(statement, statement)
+        elif self.section == "goals":
+            self._goal(None, statement, None)
+
+    def _goal(self, label: Optional[Cell], statement: Optional[Cell], category: Optional[str]) -> None:
+        self.out.goal(label, statement, category)
+        if self.items:
+            self.items[-1]["goal"] = True
+
+    # --- tables ------------------------------------------------------------------------------------------
+
+    def _table(self, tokens, i: int) -> int:
+        """Read the table that starts at tokens[i]; the index after it."""
+        rows: list[tuple[int, list[str]]] = []
+        while tokens[i].type != "table_close":
+            tok = tokens[i]
+            if tok.type == "tr_open" and tok.map:
+                rows.append((tok.map[0], []))
+            elif tok.type == "inline" and rows:
+                rows[-1][1].append(tok.content)
+            i += 1
+            if i >= len(tokens):
+                break
+        table = [self._row(line) for line, _ in rows if line < len(self.lines)]
+        table = [r for r in table if r]
+        if not table:
+            return i + 1
+        head = header_row([c.text for c in table[0]])
+        if head is not None:
+            self.marked = True
+            kinds, lang = head
+            for cells in table[1:]:
+                self._table_goal(kinds, cells, lang)
+        else:
+            for cells in table:         # | Клієнт | Nova |: a header field a row
+                key = _lstripped(cells[0]) if cells else None
+                label = label_of(key.text + ":") if key is not None and key.text else None
+                if label is not None and label[0] == "header" and len(cells) >= 2:
+                    self.headers += label[1] != "lang"
+                    value = _lstripped(cells[1])
+                    self.out.header(key.text.rstrip(), (key.line, key.column),
+                                    Cell(value.text.rstrip(), value.line, value.column) if value.text.strip() else None)
+        return i + 1
+
+    def _row(self, index: int) -> list[Cell]:
+        """The cells of a table row, split at the pipes of its line in the file."""
+        src = self.lines[index]
+        cuts = [m.start() for m in re.finditer(r"(?<!\\)\|", src)]
+        bounds = [-1, *cuts, len(src)]
+        cells = []
+        for a, b in zip(bounds, bounds[1:]):
+            cells.append(Cell(scrub(src[a + 1:b]), index + 1, a + 2))
+        if cells and not cells[0].text.strip() and cuts and not src[:cuts[0]].strip():
+            cells = cells[1:]           # the pipe that opens the row
+        if cells and not cells[-1].text.strip() and cuts and not src[cuts[-1] + 1:].strip():
+            cells = cells[:-1]          # and the one that closes it
+        return cells
+
+    def _table_goal(self, kinds: dict, cells: list[Cell], lang: Optional[str]) -> None:
+        parts = row_parts(kinds, cells, row_lang(kinds, cells, lang))
+        category_cell = cell_of(kinds, cells, "category")
+        if not parts:
+            return
+        category = keywords().categories.get(_norm_key(category_cell.text)) if category_cell is not None else None
+        joined = Joined(parts)
+        first = parts[0][1]
+        self.out.goal(None, first, category, joined=joined)
+        current = cell_of(kinds, cells, "current")
+        if current is not None:
+            self.out.checkin(current)
+        tasks = cell_of(kinds, cells, "tasks")
+        if tasks is not None:
+            for piece in _pieces(tasks):
+                self.out.task(piece, piece)
+
+    # --- fenced ```goals blocks and HTML comments --------------------------------------------------------
+
+    def _fence(self, tok) -> None:
+        """A ```goals block: its lines read as a .goals file, each at its line in this one."""
+        self.marked = True
+        start = tok.map[0] + 1
+        count = len(tok.content.split("\n")) - 1 if tok.content else 0
+        entries, out = self.out.entries, self.out
+
+        def tokens():
+            for index in range(start, min(start + count, len(self.lines))):
+                line = self.lines[index]
+                stripped = line.strip()
+                if not stripped or (stripped.startswith("#") and _SUPPRESS_RE.search(stripped) is None):
+                    continue
+                out._entry(index + 1, len(line) - len(line.lstrip()) + 1)
+                yield from _classify(line, index + 1)
+        lr.parse(_table(), tokens(), entries.line_node)
+
+    def suppressions(self) -> None:
+        """The suppressions in HTML comments outside code blocks."""
+        code = sorted(self.code)
+        c = 0
+        for index, line in enumerate(self.lines):
+            if "<!--" not in line:
+                continue
+            while c < len(code) and code[c][1] <= index:
+                c += 1
+            if c < len(code) and code[c][0] <= index:
+                continue
+            for start, end in _comments(line):
+                comment = line[start:end]
+                if _SUPPRESS_RE.search(comment) is None:
+                    continue
+                alone = not (line[:start] + line[end:]).strip()
+                target = self._next_content(index) if alone else index + 1
+                self.out.suppression(comment, index + 1, start + 1, applies_to=target)
+
+    def _next_content(self, index: int) -> int:
+        """The line (1-based) after line `index` (0-based) that says something; its own when none does."""
+        for k in range(index + 1, min(len(self.lines), index + 50)):
+            if self.lines[k].strip():
+                return k + 1
+        return index + 1
+
+
+def _comments(line: str):
+    """(start, end) of each HTML comment of a line, `<!--` to `-->`; one pass (a pattern searched from
+    every `<!--` that never closes would read the rest of the line again each time)."""
+    start = line.find("<!--")
+    while start != -1:
+        end = line.find("-->", start + 4)
+        if end == -1:
+            return
+        yield start, end + 3
+        start = line.find("<!--", end + 3)
+
+
+def _lstripped(cell: Cell) -> Cell:
+    lead = len(cell.text) - len(cell.text.lstrip())
+    return Cell(cell.text[lead:], cell.line, cell.column + lead)
+
+
+def _statement(cells: list[Cell]) -> Optional[Cell]:
+    """One statement from the lines of a block: the first line's text from its first character, each
+    further line at its own columns (a statement written over two lines keeps both in place)."""
+    first = _lstripped(cells[0]) if cells else None
+    if first is None:
+        return None
+    text, line = first.text.rstrip(), first.line
+    for c in cells[1:]:
+        # each line at its own line of the file: a line left out (markup only) stays as an empty line
+        text += "\n" * max(1, c.line - line) + " " * (c.column - 1) + c.text.rstrip()
+        line = max(line + 1, c.line)
+    text = text.rstrip()
+    if not text:
+        return None if len(cells) == 1 else _statement(cells[1:])
+    return Cell(text, first.line, first.column)
+
+
+def _pieces(cell: Cell) -> list[Cell]:
+    """A tasks cell split at ";", each piece at its place."""
+    out = []
+    for m in re.finditer(r"[^;]+", cell.text):
+        piece = m.group()
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append(Cell(piece.strip(), cell.line, cell.column + m.start() + lead))
+    return out
+
+
+__all__ = ["NOT_A_BRIEF", "read_markdown", "scrub"]

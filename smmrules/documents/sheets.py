@@ -1,0 +1,276 @@
+"""Goals kept in spreadsheets: CSV and TSV exports (and .xlsx workbooks, with the `xlsx` extra), one
+row a goal, into the same Document as a .goals file.
+
+- Encoding: UTF-8 with or without a byte-order mark, UTF-16 with one, else Windows-1251 (what Excel
+  writes in Russian and Ukrainian locales), which is named in a note. A file that is UTF-8 in one place
+  and something else in another is refused, at the first byte that is not UTF-8.
+- Delimiter: a tab for .tsv; for .csv, the standard library's csv.Sniffer on the first lines, choosing
+  among ",", ";" and tab (the count in the first line when it cannot tell).
+- Rows are split here rather than by the csv module, which does not say where a cell starts: a finding
+  points at `file:row:column`, the line where the row's record starts and the character column of the
+  cell's first character in its line. Quoting is CSV's (RFC 4180): a quoted cell may hold the delimiter,
+  line breaks and doubled quotes; a quote that never closes is an error at the quote.
+- The first row (of the first 50) whose cells name goal columns (grammar/tables.toml: goal, key
+  result, objective, metric, baseline, target, deadline, ...) is the header row; two-cell rows above it
+  whose first cell is a header key (client, start, role, ...) are the brief's header. Each later row
+  with a statement or a metric is a goal, its cells joined into one statement.
+- Cells are text: a formula (`=HYPERLINK(...)`) is read as the characters it is, never evaluated.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..base.limits import MAX_ENTRIES, MAX_STATEMENT
+from .goals import _SUPPRESS_RE, Document, _norm_key, _split_lines, build_document, keywords
+from .tables import Cell, Collector, Joined, _trimmed, cell_of, header_row, label_of, row_lang, row_parts
+
+HEADER_ROWS = 50            # the header row is looked for in this many first records
+NOT_A_TABLE = (f"not a goals table: no row of goal column names (goal, key result, metric, target, deadline, ...) in the "
+               f"first {HEADER_ROWS} rows")
+_DELIMITERS = (",", ";", "\t")
+
+
+class ReadError(Exception):
+    """A file that cannot be read as a document: line:column and what is wrong, in one line."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1):
+        super().__init__(message)
+        self.message, self.line, self.column = message, line, column
+
+
+# --- bytes to text ---------------------------------------------------------------------------------
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding) of a spreadsheet export; a ReadError for bytes that are none of them."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data[3:], "utf-8", "UTF-8"), "utf-8"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(data, "utf-16", "UTF-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    line, col = _where(data, bad)
+    if re.search(rb"[\xc2-\xf4][\x80-\xbf]", data[:bad]):
+        raise ReadError(f"the file mixes encodings: UTF-8 before this point, then byte 0x{data[bad]:02x}, "
+                        f"which is not UTF-8; save the whole file as UTF-8", line, col)
+    try:
+        return data.decode("cp1251"), "windows-1251"
+    except UnicodeDecodeError as exc:
+        line, col = _where(data, exc.start)
+        raise ReadError(f"byte 0x{data[exc.start]:02x} is neither UTF-8 nor Windows-1251; save the file as "
+                        f"UTF-8", line, col) from None
+
+
+def _strict(data: bytes, codec: str, name: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        if codec == "utf-16":
+            raise ReadError(f"the file starts as UTF-16 but byte {exc.start:,} is not; save it as UTF-8") from None
+        line, col = _where(data, exc.start)
+        raise ReadError(f"not valid {name} (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+                        line, col) from None
+
+
+def _where(data: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (characters, as far as they can be read) of a byte offset."""
+    head = data[:offset]
+    line = head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
+    start = max(head.rfind(b"\n"), head.rfind(b"\r")) + 1
+    return line, len(head[start:].decode("utf-8", "replace")) + 1
+
+
+# --- text to records ---------------------------------------------------------------------------------
+
+def sniff(text: str, name: str) -> str:
+    """The delimiter: a tab for .tsv, else what csv.Sniffer finds in the first lines."""
+    if name.lower().endswith(".tsv"):
+        return "\t"
+    first = next((ln for ln in text[:65536].split("\n") if ln.strip()), "")
+    sample = "\n".join(text[:16384].split("\n")[:20])
+    import csv
+    try:
+        found = csv.Sniffer().sniff(sample, delimiters="".join(_DELIMITERS)).delimiter
+    except csv.Error:
+        found = None
+    if found in _DELIMITERS and found in first:
+        return found
+    counts = {d: first.count(d) for d in _DELIMITERS}
+    return max(_DELIMITERS, key=lambda d: counts[d]) if any(counts.values()) else ","
+
+
+def records(text: str, delimiter: str, quoting: bool = True):
+    """(line, cells) for each record of `text` (lines joined by "\\n"); a ReadError at a quote that never
+    closes. Work is linear in the text: each cell is one match of a pattern without nested repeats."""
+    d = re.escape(delimiter)
+    quoted = re.compile(r'"([^"]*(?:""[^"]*)*)"')
+    plain = re.compile(rf"[^{d}\n]*")
+    pos, n, line, line_start = 0, len(text), 1, 0
+    while pos < n:
+        row_line, cells = line, []
+        while True:
+            col = pos - line_start + 1
+            if quoting and text.startswith('"', pos):
+                m = quoted.match(text, pos)
+                if m is None:
+                    raise ReadError("this quote never closes: the rest of the file would be one cell", line, col)
+                # a doubled quote reads as one; a blank before it keeps every character in its column
+                cells.append(Cell(m.group(1).replace('""', ' "'), line, col + 1))
+                newlines = text.count("\n", m.start(), m.end())
+                if newlines:
+                    line += newlines
+                    line_start = text.rfind("\n", m.start(), m.end()) + 1
+                pos = plain.match(text, m.end()).end()      # anything after the closing quote is dropped
+            else:
+                m = plain.match(text, pos)
+                cells.append(Cell(m.group(), line, col))
+                pos = m.end()
+            if pos < n and text[pos] == delimiter:
+                pos += 1
+                continue
+            break
+        yield row_line, cells
+        pos += 1                        # the line's end
+        line += 1
+        line_start = pos
+
+
+# --- records to a document ---------------------------------------------------------------------------
+
+def read_sheet(text: str, *, path: str | None = None, delimiter: str | None = None, format: str = "csv",
+               today=None, max_statement_length: int = MAX_STATEMENT, max_entries: int = MAX_ENTRIES,
+               quoting: bool = True, lines: list[str] | None = None) -> tuple[Optional[Document], Optional[str]]:
+    """(the Document, None) for a table of goals, (None, why not) for any other table."""
+    if lines is None:
+        lines = _split_lines(text)
+    text = "\n".join(lines)
+    if delimiter is None:
+        delimiter = sniff(text, path or "")
+    out = Collector(max_entries, lines)
+    head = None
+    rows = records(text, delimiter, quoting)
+    for number, (line, cells) in enumerate(rows):
+        if number >= HEADER_ROWS:
+            return None, NOT_A_TABLE
+        head = header_row([c.text for c in cells])
+        if head is not None:
+            break
+        _header_field(out, cells)
+    if head is None:
+        return None, NOT_A_TABLE
+    kinds, lang = head
+    for line, cells in rows:
+        _row(out, kinds, cells, lang)
+    return build_document(out.entries, lines, path=path, today=today, max_statement_length=max_statement_length,
+                          format=format), None
+
+
+def _header_field(out: Collector, cells: list[Cell]) -> None:
+    """A row above the header row: `Клиент;Nova` is the header field client."""
+    filled = [c for c in cells if c.text.strip()]
+    if len(filled) != 2 or filled[0] is not cells[0]:
+        return
+    key, value = _trimmed(cells[0]), _trimmed(filled[1])   # at their first characters, over line breaks
+    label = label_of(key.text + ":")
+    if label is None or label[0] != "header" or "\n" in key.text:
+        return
+    out.header(key.text, (key.line, key.column), Cell(value.text.split("\n")[0], value.line, value.column))
+
+
+def _row(out: Collector, kinds: dict, cells: list[Cell], lang: Optional[str]) -> None:
+    used = set(kinds.values())
+    for i, c in enumerate(cells):       # a notes cell (any cell of no goal column) may hold suppressions
+        if (i not in used or kinds.get("notes") == i) and "smmrules" in c.text:
+            for k, piece in enumerate(c.text.split("\n")):     # a cell of several lines: each at its line
+                if _SUPPRESS_RE.search(piece):
+                    out.suppression(piece, c.line + k, c.column if k == 0 else 1, applies_to=cells[0].line)
+    parts = row_parts(kinds, cells, row_lang(kinds, cells, lang))
+    if not parts:
+        return
+    category = cell_of(kinds, cells, "category")
+    out.goal(None, parts[0][1], keywords().categories.get(_norm_key(category.text)) if category else None,
+             joined=Joined(parts))
+    current = cell_of(kinds, cells, "current")
+    if current is not None:
+        out.checkin(current)
+    tasks = cell_of(kinds, cells, "tasks")
+    if tasks is not None:
+        for m in re.finditer(r"[^;\n]+", tasks.text):
+            if m.group().strip():
+                lead = len(m.group()) - len(m.group().lstrip())
+                k = m.start() + lead
+                newlines = tasks.text.count("\n", 0, k)
+                col = tasks.column + k if not newlines else k - tasks.text.rfind("\n", 0, k)
+                piece = Cell(m.group().strip(), tasks.line + newlines, col)
+                out.task(piece, piece)
+
+
+# --- .xlsx -------------------------------------------------------------------------------------------
+
+XLSX_MISSING = "reading .xlsx needs openpyxl: pip install 'smmrules[xlsx]'"
+
+
+def xlsx_lines(data: bytes, max_chars: int) -> list[str]:
+    """The rows of a workbook's first sheet that has a goals table (else its first sheet) as lines of
+    cells joined by tabs, row n at line n. Cells give the values the workbook stores (the value Excel
+    saved for a formula); openpyxl reads it in read-only mode and nothing is evaluated."""
+    try:
+        import openpyxl
+    except ImportError:
+        raise ReadError(XLSX_MISSING) from None
+    import io
+    import zipfile
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError) as exc:
+        raise ReadError(f"not an .xlsx workbook ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})") from None
+    try:
+        first = None
+        for sheet in book.worksheets:
+            lines = _sheet_lines(sheet, max_chars)
+            if first is None:
+                first = lines
+            if any(header_row(ln.split("\t")) for ln in lines[:HEADER_ROWS]):
+                return lines
+        return first or []
+    finally:
+        book.close()
+
+
+def _sheet_lines(sheet, max_chars: int) -> list[str]:
+    out: list[str] = []
+    total = 0
+    for row in sheet.iter_rows():
+        cells = [c for c in row if getattr(c, "row", None) is not None]
+        if not cells:
+            continue
+        number = cells[0].row
+        while len(out) < number - 1:
+            out.append("")              # rows the sheet leaves out are empty lines
+        values = [""] * (max(getattr(c, "column", 1) or 1 for c in cells))
+        for c in cells:
+            values[(c.column or 1) - 1] = _cell_text(c.value)
+        line = "\t".join(values).rstrip("\t")
+        total += len(line) + 1
+        if total > max_chars:
+            raise ReadError(f"the sheet holds more than {max_chars:,} characters (max-file-size)", number, 1)
+        out.append(line)
+    return out
+
+
+def _cell_text(value) -> str:
+    import datetime as dt
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.date() if value.time() == dt.time() else value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return " ".join(str(value).replace("\t", " ").splitlines())
+
+
+__all__ = ["NOT_A_TABLE", "ReadError", "XLSX_MISSING", "decode", "read_sheet", "records", "sniff", "xlsx_lines"]
