@@ -357,3 +357,30 @@ async def test_a_document_with_a_goal_that_does_not_parse_is_not_formatted(clien
     assert client.messages[-1].message.endswith(
         "not formatted: E001 unexpected character '{': a goal statement is words, numbers and dates "
         "(a goal that does not parse is left as it is written)")
+
+
+async def test_a_markdown_brief_gets_the_findings_lint_gives_it(client: LanguageClient):
+    """Where the config includes Markdown, the server reads a brief with the Markdown reader, as lint does;
+    a Markdown file that is not a brief gets no diagnostics."""
+    from smmrules.linting.config import config_for
+    from smmrules.linting.runner import lint_file
+    folder = Path(client.root) / "markdown-briefs"
+    folder.mkdir(exist_ok=True)
+    (folder / ".smmrules.toml").write_text('include = ["*.goals", "*.md"]\n', encoding="utf-8")
+    text = "# Brief\n\n- **Client:** Nova\n\n## Goals\n\n- get more followers\n- grow sales by 20% by 2027-06\n"
+    path = folder / "brief.md"
+    path.write_text(text, encoding="utf-8")
+    uri = path.as_uri()
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(
+        text_document=lsp.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)))
+    seen = await _diagnostics(client, uri)
+    result = lint_file(str(path), config_for([str(path)]))
+    assert result.error is None and result.findings
+    assert _seen(seen) == [(f.code, SEVERITY[f.level], (f.line - 1, f.column - 1, f.end_line - 1, f.end_column - 1),
+                            f.message) for f in result.findings]
+    assert {"M203", "T101"} <= {d.code for d in seen if d.range.start.line == 6}
+    readme = folder / "README.md"
+    readme.write_text("# Notes\n\nNothing about goals here.\n", encoding="utf-8")
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(text_document=lsp.TextDocumentItem(
+        uri=readme.as_uri(), language_id="markdown", version=1, text=readme.read_text(encoding="utf-8"))))
+    assert await _diagnostics(client, readme.as_uri()) == []

@@ -125,13 +125,21 @@ class Linter:
             memory = self._memos[uri] = _Memory(GoalMemo(), RuleMemo(rules), config)
         memory.goals.start()
         memory.rules.start()
+        from ..documents.sheets import ReadError
         try:
             with gc_paused():
                 doc = read_document(text, shown, config, memory.goals.parse, memory.document)
+                if doc is None:             # a Markdown or spreadsheet file that is not a brief: nothing to say
+                    self._memos.pop(uri, None)
+                    return Analysis(shown, config=config, rules=rules)
                 findings = tuple(lint_document(doc, config=config, rules=memory.rules))
         except DocumentLimitError as exc:
             self._memos.pop(uri, None)
             return Analysis(shown, config=config, rules=rules, error=failure(shown, exc),
+                            error_at=(exc.line, exc.column))
+        except ReadError as exc:                # a Markdown or spreadsheet file that cannot be read
+            self._memos.pop(uri, None)
+            return Analysis(shown, config=config, rules=rules, error=f"{shown}:{exc.line}:{exc.column}: {exc.message}",
                             error_at=(exc.line, exc.column))
         except Exception as exc:  # noqa: BLE001 - a bug in a rule must not stop the server
             self._memos.pop(uri, None)
@@ -154,9 +162,18 @@ class _Memory:
 
 
 def read_document(text: str, path: str, config, goal_parser, previous=None):
-    """The Document a text is, read as the lint command reads a file of that name. `previous`: the
-    Document of the text before the edit, when an edit inside one goal statement needs only that
-    statement parsed again (documents.goals.reparse_statement)."""
+    """The Document a text is, read as the lint command reads a file of that name (None for a Markdown
+    or spreadsheet file that is not a brief). `previous`: the Document of the text before the edit,
+    when an edit inside one goal statement needs only that statement parsed again
+    (documents.goals.reparse_statement; .goals files only)."""
+    from ..documents import format_of
+    fmt = format_of(path)
+    if fmt != "goals":                  # Markdown briefs and spreadsheets: their reader, as `lint` reads them
+        from ..documents import read_document as read_other
+        doc, _, _ = read_other(text.encode("utf-8", "surrogatepass"), fmt, path=path,
+                               max_statement_length=config.max_statement_length,
+                               max_entries=config.max_entries, max_chars=4 * config.max_file_size)
+        return doc
     from ..documents.goals import parse_document, reparse_statement
     if previous is not None:
         doc = reparse_statement(previous, text, max_statement_length=config.max_statement_length,
