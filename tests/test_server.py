@@ -270,7 +270,7 @@ async def test_ranges_count_utf16_code_units_as_the_client_does(client: Language
 
 
 SLOPPY = {   # a key misspelled, a date written the way people write it, keywords in capitals, loose layout
-    "en": "Client: Harbour Bikes\nbugdet: 900 USD/month\nstart: 15.01.2026\n\n\nGOAL: get more followers\n"
+    "en": "Client: Harbour Bikes\nbugdet: 900 USD/month\nstart: 15 January 2026\n\n\nGOAL: get more followers\n"
           "    task: film a reels series about weekend rides\n",
     "ru": "Клиент: Тёплый угол\nбюджте: 900 USD/month\nстарт: 15 января 2026\n\n\nЦЕЛЬ: больше подписчиков\n"
           "    задача: снимать ролики об обжарке\n",
