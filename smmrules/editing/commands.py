@@ -132,53 +132,57 @@ def cmd_format(args, stderr: Callable[[str], None], out: TextIO | None = None,
     except SmmrulesError as exc:
         stderr(str(exc))
         return EXIT_ERROR
-    failed = False
-    changed = unchanged = 0
+    outcomes = []
     for path, error in collect(paths, config):
         if error is not None:
             stderr(error)
-            failed = True
-            continue
-        shown = (args.stdin_filename or STDIN) if path == STDIN else path
-        if path == STDIN:
-            text, error, stamp = _stdin_text(config.max_file_size)
+            outcomes.append("failed")
         else:
-            text, error, stamp = read_whole(path, config.max_file_size)
-        if error is None:
-            new, error = _formatted(text, shown, config)
-        if error is not None:
-            stderr(error if error.startswith(f"{shown}:") else f"{shown}: {error}")
-            failed = True
-            if path == STDIN and text is not None:
-                out.write(text)         # what a pipe gets back is the input, unchanged
-            continue
-        if path == STDIN and not (args.check or args.diff):
-            out.write(new)
-            continue
-        if new == text:
-            unchanged += 1
-            continue
-        changed += 1
-        if args.diff:
-            out.write(unified_diff(text, new, shown))
-        elif args.check:
-            out.write(printable(f"Would reformat: {shown}") + "\n")
-        else:
-            try:
-                write_atomic(path, new, stamp)
-            except WriteError as exc:
-                stderr(str(exc))
-                failed = True
-                changed -= 1
+            outcomes.append(_format_one(path, args, config, out, stderr, printable))
+    changed, unchanged = outcomes.count("changed"), outcomes.count("unchanged")
     if not args.diff and not (STDIN in paths and not args.check):
         verb = "would be reformatted" if args.check else "reformatted"
         parts = [f"{_plural(changed, 'file')} {verb}"] if changed else []
         if unchanged:
             parts.append(f"{_plural(unchanged, 'file')} {'already formatted' if args.check else 'left unchanged'}")
         out.write((", ".join(parts) or "No files formatted") + ".\n")
-    if failed:
+    if "failed" in outcomes:
         return EXIT_ERROR
     return EXIT_CHANGES if changed and (args.check or args.diff) else EXIT_OK
+
+
+def _format_one(path: str, args, config, out: TextIO, stderr: Callable[[str], None],
+                printable: Callable[[str], str]) -> str:
+    """Format one file (or standard input): "changed", "unchanged", "failed" or "written" (to stdout)."""
+    from ..linting.runner import STDIN
+    shown = (args.stdin_filename or STDIN) if path == STDIN else path
+    if path == STDIN:
+        text, error, stamp = _stdin_text(config.max_file_size)
+    else:
+        text, error, stamp = read_whole(path, config.max_file_size)
+    if error is None:
+        new, error = _formatted(text, shown, config)
+    if error is not None:
+        stderr(error if error.startswith(f"{shown}:") else f"{shown}: {error}")
+        if path == STDIN and text is not None:
+            out.write(text)             # what a pipe gets back is the input, unchanged
+        return "failed"
+    if path == STDIN and not (args.check or args.diff):
+        out.write(new)
+        return "written"
+    if new == text:
+        return "unchanged"
+    if args.diff:
+        out.write(unified_diff(text, new, shown))
+    elif args.check:
+        out.write(printable(f"Would reformat: {shown}") + "\n")
+    else:
+        try:
+            write_atomic(path, new, stamp)
+        except WriteError as exc:
+            stderr(str(exc))
+            return "failed"
+    return "changed"
 
 
 def _stdin_text(limit: int):

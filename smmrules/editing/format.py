@@ -61,10 +61,22 @@ def _tail(line: str, end_column: int) -> str:
 
 def format_document(doc, text: str) -> str:
     """The canonical text of a parsed document (`doc` = parse_document(text))."""
-    words = _spellings().get(doc.lang) or _spellings()["en"]
     lines = list(doc.lines)
     if lines and lines[-1] == "":
         lines.pop()                       # the empty "line" after the last line ending
+    kinds, rewrite = _rewritten(doc, lines)
+    items = _items(lines, kinds)
+    out = _laid_out(doc, lines, items, rewrite)
+    if not out:
+        return ""
+    ending = _line_ending(text)
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    return bom + ending.join(out) + ending
+
+
+def _rewritten(doc, lines: list[str]) -> tuple[dict[int, str], dict[int, str]]:
+    """(kind, canonical text) of every line that holds an entry: header, goal, task, orphan or stray."""
+    words = _spellings().get(doc.lang) or _spellings()["en"]
     kinds: dict[int, str] = {}            # line number -> header, goal, task, orphan, stray
     rewrite: dict[int, str] = {}
     for h in doc.header:
@@ -94,8 +106,11 @@ def format_document(doc, text: str) -> str:
     for s in doc.stray:
         kinds[s.line] = "stray"
         rewrite[s.line] = lines[s.line - 1].rstrip()
+    return kinds, rewrite
 
-    # the layout: the entries and comments in order, each with whether a blank line came before it
+
+def _items(lines: list[str], kinds: dict[int, str]) -> list[tuple[int, str, bool]]:
+    """The entries and comments in order: (line number, kind, whether a blank line came before it)."""
     items: list[tuple[int, str, bool]] = []
     blank = False
     for n, line in enumerate(lines, start=1):
@@ -104,8 +119,12 @@ def format_document(doc, text: str) -> str:
             continue
         items.append((n, kinds.get(n, "comment"), blank))
         blank = False
-    # a goal's block: the comments right above it (no blank line between), the goal, and everything
-    # up to its last task
+    return items
+
+
+def _laid_out(doc, lines: list[str], items: list[tuple[int, str, bool]], rewrite: dict[int, str]) -> list[str]:
+    """The output lines: one blank line before each goal's block (the comments right above it, with no
+    blank line between, the goal, and everything up to its last task), the others' blank lines kept."""
     last_task = {g.line: max((t.line for t in g.tasks), default=g.line) for g in doc.goals}
     starts_block: set[int] = set()
     inside: set[int] = set()             # no blank line before these
@@ -130,11 +149,7 @@ def format_document(doc, text: str) -> str:
             out.append((INDENT if n in after else "") + lines[n - 1].strip())
         else:
             out.append(rewrite[n])
-    if not out:
-        return ""
-    ending = _line_ending(text)
-    bom = "\ufeff" if text.startswith("\ufeff") else ""
-    return bom + ending.join(out) + ending
+    return out
 
 
 def _task(line: str, t, words: dict) -> str:

@@ -179,67 +179,76 @@ def _goal_span(item: GoalItem, at: str) -> Span:
     return getattr(part, "span", None) or goal.span
 
 
-def message_values(goal: Goal, env: dict, ctx: Context, lang: str) -> dict[str, str]:
-    """Values for a goal's message placeholders, written the way `lang` writes numbers and units."""
-    from ..base.languages import plural
-    t = templates()[lang]
-    units, forms = t["value_units"], t["unit_forms"]
+class _Writer:
+    """Numbers and units the way one language writes them in a message (templates()[lang])."""
 
-    def num(v) -> str:
-        return format_number(v).replace(".", t["decimal"])
+    def __init__(self, lang: str):
+        self.lang, self.t = lang, templates()[lang]
 
-    def grouped(v) -> str:      # 100,000 / 100 000: a count as people read it
-        return _num(v, t["thousands"]).replace(".", t["decimal"])
+    def num(self, v) -> str:
+        return format_number(v).replace(".", self.t["decimal"])
 
-    def with_unit(v, unit) -> str:
+    def grouped(self, v) -> str:      # 100,000 / 100 000: a count as people read it
+        return _num(v, self.t["thousands"]).replace(".", self.t["decimal"])
+
+    def with_unit(self, v, unit) -> str:
+        from ..base.languages import plural
+        forms = self.t["unit_forms"]
         if unit in forms:       # 1 day, 3 дня, 5 днів: the form the number needs
-            return f"{grouped(v)} {plural(v, forms[unit], lang)}"
-        return grouped(v) + (units.get(unit, f" {unit}") if unit else "")
+            return f"{self.grouped(v)} {plural(v, forms[unit], self.lang)}"
+        return self.grouped(v) + (self.t["value_units"].get(unit, f" {unit}") if unit else "")
 
-    tg = goal.target
-    target = ""
-    if tg is not None:
+    def target(self, tg) -> str:
+        if tg is None:
+            return ""
         if tg.kind == "range":
-            target = f"{grouped(tg.low)}-{with_unit(tg.high, tg.unit)}"
-        elif tg.kind == "rank":
-            target = t["rank_short"].format(value=num(tg.value))
-        elif tg.kind == "multiple":
-            target = f"x{num(tg.value)}"
-        else:
-            target = with_unit(tg.value, tg.unit)
-    months = env.get("goal.deadline.months")
-    growth = env.get("goal.monthly_growth")
-    b = goal.baseline
-    growth_text = ""
-    if growth is not None:
+            return f"{self.grouped(tg.low)}-{self.with_unit(tg.high, tg.unit)}"
+        if tg.kind == "rank":
+            return self.t["rank_short"].format(value=self.num(tg.value))
+        if tg.kind == "multiple":
+            return f"x{self.num(tg.value)}"
+        return self.with_unit(tg.value, tg.unit)
+
+    def growth(self, growth) -> str:
+        from ..base.languages import plural
+        if growth is None:
+            return ""
         factor = 1 + growth / 100
         if factor >= 2:         # from twofold up a multiple reads better than "9900%"
             shown = round(factor) if factor >= 10 else round(factor, 1)
-            growth_text = t["growth_multiple"].format(value=num(shown), times=plural(shown, t["times"], lang))
-        else:
-            growth_text = t["growth_percent"].format(value=num(round(growth, 1)))
+            return self.t["growth_multiple"].format(value=self.num(shown), times=plural(shown, self.t["times"], self.lang))
+        return self.t["growth_percent"].format(value=self.num(round(growth, 1)))
+
+
+def message_values(goal: Goal, env: dict, ctx: Context, lang: str) -> dict[str, str]:
+    """Values for a goal's message placeholders, written the way `lang` writes numbers and units."""
+    w = _Writer(lang)
+    t = w.t
+    tg, b = goal.target, goal.baseline
+    months = env.get("goal.deadline.months")
+    growth = env.get("goal.monthly_growth")
     info = metric_info(goal, default_lexicons())
     return {
         "metric": goal.metric.text if goal.metric else "",
         # the vocabulary's name of the metric in the message's language, in the nominative
         "metric_name": (info.label.get(lang) or info.name) if info is not None else "",
-        "growth": growth_text,
-        "target": target,
-        "value": num(tg.value) if tg is not None and tg.value is not None else "",
+        "growth": w.growth(growth),
+        "target": w.target(tg),
+        "value": w.num(tg.value) if tg is not None and tg.value is not None else "",
         "unit": (tg.unit or "") if tg is not None else "",
         "deadline": goal.deadline.text if goal.deadline else "",
-        "months": num(round(months, 1)) if months is not None else "",
-        "monthly_growth": num(round(growth, 1)) if growth is not None else "",
+        "months": w.num(round(months, 1)) if months is not None else "",
+        "monthly_growth": w.num(round(growth, 1)) if growth is not None else "",
         "period": goal.period or "",
         "channel": goal.channel or "",
         "category": t["categories"].get(goal.category, goal.category),
         "direction": goal.direction or "",
-        "baseline": with_unit(b.value, b.unit) if b else "",
+        "baseline": w.with_unit(b.value, b.unit) if b else "",
         "role": ctx.role or "",
         "text": goal.text,
         # the words no reading fits, as a sentence of their own (empty when there are none)
         "unplaced": t["unplaced"].format(words=", ".join(
-            t["quote"][0] + w + t["quote"][1] for w in goal.unplaced)) if goal.unplaced else "",
+            t["quote"][0] + u + t["quote"][1] for u in goal.unplaced)) if goal.unplaced else "",
         "time_text": goal.time_text or "",
     }
 
