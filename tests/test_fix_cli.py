@@ -209,3 +209,18 @@ def test_format_reads_standard_input_and_writes_standard_output(tree, capsys, mo
 def test_format_of_a_missing_path_is_an_error_line(tree, capsys):
     code, out, err = run(capsys, "format", "nothing.goals")
     assert code == 2 and err == "nothing.goals: no such file or directory\n"
+
+
+def test_a_new_file_is_written_with_the_umask_permissions(tmp_path):
+    """The atomic writer also makes a file that is not there yet (the report's -o), as open() would."""
+    import os
+    from smmrules.editing.files import write_atomic
+    umask = os.umask(0o027)
+    try:
+        target = tmp_path / "new.html"
+        write_atomic(str(target), "<p>ok</p>\n")
+        assert target.read_text(encoding="utf-8") == "<p>ok</p>\n"
+        assert (target.stat().st_mode & 0o777) == 0o640
+        assert [p.name for p in tmp_path.iterdir()] == ["new.html"]
+    finally:
+        os.umask(umask)

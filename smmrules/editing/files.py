@@ -58,13 +58,21 @@ def write_atomic(path: str, text: str, stamp: Optional[tuple] = None) -> None:
     """Replace the file at `path` (a link: the file it points to) with `text` in UTF-8: written to a
     temporary file in the same folder, given the file's permission bits, flushed to disk and renamed
     over it, so that a reader sees the old text or the new one, never a part. With `stamp`
-    (read_whole's), a file that changed since it was read is left alone: a WriteError."""
+    (read_whole's), a file that changed since it was read is left alone: a WriteError. A file that does
+    not exist yet (a new report) gets the permissions the umask gives a new file."""
     import stat
     import tempfile
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
     try:
-        st = os.stat(target)
+        try:
+            mode = stat.S_IMODE(os.stat(target).st_mode)
+        except FileNotFoundError:
+            if stamp is not None:
+                raise
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
         if stamp is not None and _stamp(target) != stamp:
             raise WriteError(f"{path}: the file changed while it was being fixed; it was left as it is")
         fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".smmrules.tmp", dir=folder)
@@ -75,7 +83,7 @@ def write_atomic(path: str, text: str, stamp: Optional[tuple] = None) -> None:
             fh.write(text.encode("utf-8", "surrogatepass"))
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        os.chmod(tmp, mode)
         if stamp is not None and _stamp(target) != stamp:
             raise WriteError(f"{path}: the file changed while it was being fixed; it was left as it is")
         os.replace(tmp, target)
