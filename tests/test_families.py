@@ -269,8 +269,8 @@ COUNTS = [
          ["S103"]),
     srow("стати лідером ринку", "uk", "sales", "reach", "market_position", None, None, None, None, None,
          ["S103"]),
-    srow("вийти в плюс за 6 місяців", "uk", "sales", "reach", "profit", None, None, None, None,
-         ("duration", "2026-07-15", "P6M"), []),
+    srow("вийти в плюс за 4 місяці", "uk", "sales", "reach", "profit", None, None, None, None,
+         ("duration", "2026-05-15", "P4M"), []),
     srow("выйти на 300 заявок в месяц к лету", "ru", "leads", "reach", "leads", "month", None, None,
          ("absolute", 300, None), ("season", "2026-05-31", None), []),
 ]
