@@ -47,6 +47,11 @@ def is_excluded(config, path: Path, *, above_checked: bool = False) -> bool:
     names, globs = _split(config.exclude)
     if parts[-1] in names if above_checked else not names.isdisjoint(parts):
         return True
+    return any_glob_excludes(globs, parts, above_checked)
+
+
+def any_glob_excludes(globs, parts: tuple[str, ...], above_checked: bool) -> bool:
+    """Whether one of `globs` excludes the path `parts` (see is_excluded), by the glob engine alone."""
     for glob in globs:
         if above_checked:
             if glob_match(glob, parts[-1:]) or glob_match(glob, parts):
