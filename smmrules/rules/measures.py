@@ -94,11 +94,6 @@ def _countable(info, target) -> bool:
     return info is not None and not info.abstract and (not info.activity or target is not None)
 
 
-# The smallest bare figure read as an audience's size: "number one in town", «стать номером 1» name a
-# place, and "get 3" says nothing countable; an audience is counted in hundreds and more.
-_HEADCOUNT_FLOOR = 100
-
-
 def _headcount(goal: Goal, lexicons: LexiconSet) -> bool:
     """A bare count with a verb of growth and no metric word ("get to 5,000", «набрать 30 000»):
     read as the audience's headcount (metrics.toml, [defaults] count_only), which is countable. A
@@ -106,8 +101,8 @@ def _headcount(goal: Goal, lexicons: LexiconSet) -> bool:
     t = goal.target
     if goal.metric is not None or t is None or t.kind != "absolute" or t.unit is not None or goal.period:
         return False
-    if t.value is None or t.value < _HEADCOUNT_FLOOR:
-        return False
+    if t.value is None or t.value < lexicons.defaults.get("headcount_floor", 0):
+        return False            # "number one in town" names a place (metrics.toml [defaults])
     implied = lexicons.defaults.get("count_only")
     category = lexicons.metrics[implied].category if implied in lexicons.metrics else implied
     return goal.category == category and goal.direction in ("increase", "reach", "achieve")
