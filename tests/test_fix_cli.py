@@ -206,6 +206,29 @@ def test_format_reads_standard_input_and_writes_standard_output(tree, capsys, mo
     assert (code, out, err) == (0, "цель: получать 300 заявок в месяц\n  задача: запустить таргет\n", "")
 
 
+MESSY_MD = "# Brief\n\n## Goals\n\n-   GOAL:   get 300 leads a month by 2026-09\n"
+MESSY_CSV = "goal,deadline\nget 300 leads a month,2026-09\n"
+
+
+def test_format_leaves_markdown_briefs_and_spreadsheets_as_written(tree, capsys):
+    """Only .goals documents have a canonical layout: a Markdown brief's or a spreadsheet's layout is
+    its author's, so format neither rewrites nor reports them as formatted."""
+    (tree / "briefs" / "brief.md").write_text(MESSY_MD, encoding="utf-8")
+    (tree / "briefs" / "kpi.csv").write_text(MESSY_CSV, encoding="utf-8")
+    code, out, err = run(capsys, "format", "briefs/brief.md", "briefs/kpi.csv", "briefs/typos.goals")
+    assert (code, err) == (0, "")
+    assert out == "1 file reformatted, 2 files skipped (only .goals documents have a canonical layout).\n"
+    assert read(tree / "briefs" / "brief.md") == MESSY_MD and read(tree / "briefs" / "kpi.csv") == MESSY_CSV
+    code, out, _ = run(capsys, "format", "--check", "briefs/brief.md")
+    assert (code, out) == (0, "1 file skipped (only .goals documents have a canonical layout).\n")
+
+
+def test_format_of_markdown_on_standard_input_gives_it_back_unchanged(tree, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(MESSY_MD.encode())))
+    code, out, err = run(capsys, "format", "--stdin-filename", "brief.md", "-")
+    assert (code, out, err) == (0, MESSY_MD, "")
+
+
 def test_format_of_a_missing_path_is_an_error_line(tree, capsys):
     code, out, err = run(capsys, "format", "nothing.goals")
     assert code == 2 and err == "nothing.goals: no such file or directory\n"

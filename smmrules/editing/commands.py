@@ -140,11 +140,14 @@ def cmd_format(args, stderr: Callable[[str], None], out: TextIO | None = None,
         else:
             outcomes.append(_format_one(path, args, config, out, stderr, printable))
     changed, unchanged = outcomes.count("changed"), outcomes.count("unchanged")
+    skipped = outcomes.count("skipped")
     if not args.diff and not (STDIN in paths and not args.check):
         verb = "would be reformatted" if args.check else "reformatted"
         parts = [f"{_plural(changed, 'file')} {verb}"] if changed else []
         if unchanged:
             parts.append(f"{_plural(unchanged, 'file')} {'already formatted' if args.check else 'left unchanged'}")
+        if skipped:
+            parts.append(f"{_plural(skipped, 'file')} skipped (only .goals documents have a canonical layout)")
         out.write((", ".join(parts) or "No files formatted") + ".\n")
     if "failed" in outcomes:
         return EXIT_ERROR
@@ -153,9 +156,19 @@ def cmd_format(args, stderr: Callable[[str], None], out: TextIO | None = None,
 
 def _format_one(path: str, args, config, out: TextIO, stderr: Callable[[str], None],
                 printable: Callable[[str], str]) -> str:
-    """Format one file (or standard input): "changed", "unchanged", "failed" or "written" (to stdout)."""
+    """Format one file (or standard input): "changed", "unchanged", "skipped" (a Markdown brief or a
+    spreadsheet: their layout is the author's), "failed" or "written" (to stdout)."""
+    from ..documents import format_of
     from ..linting.runner import STDIN
     shown = (args.stdin_filename or STDIN) if path == STDIN else path
+    if format_of(shown) != "goals":
+        if path == STDIN and not (args.check or args.diff):
+            text, error, _ = _stdin_text(config.max_file_size)
+            if error is not None:
+                stderr(error if error.startswith(f"{shown}:") else f"{shown}: {error}")
+                return "failed"
+            out.write(text)             # a pipe gets its input back, unchanged
+        return "skipped"
     if path == STDIN:
         text, error, stamp = _stdin_text(config.max_file_size)
     else:
