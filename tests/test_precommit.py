@@ -40,6 +40,13 @@ goal sales: increase monthly sales 20% within 6 months
 """
 
 
+# a Markdown file that is not a brief (no goals heading, no goal labels): no findings
+README = "# Tools\n\nHow we work: plans in `briefs/`, one brief a client.\n"
+BAD_MD = "# Brief\n\n## Goals\n\n- Ціль: збільшити продажі\n"
+MESSY = "GOAL:   get 300 leads a month by 2030-09\n    TASK: run paid traffic\n"
+MESSY_FORMATTED = "goal: get 300 leads a month by 2030-09\n  task: run paid traffic\n"
+
+
 def clean_env(tmp_path: Path) -> dict[str, str]:
     # GIT_DIR and friends (set when the suite runs inside a git hook) would point git at another repo
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
@@ -59,8 +66,8 @@ def head(env: dict) -> str:
     return proc.stdout.strip()
 
 
-def try_repo(repo: Path, env: dict, ref: str, *files: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "smmrules", "--ref", ref,
+def try_repo(repo: Path, env: dict, ref: str, *files: str, hook: str = "smmrules") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), hook, "--ref", ref,
                            "--files", *files], cwd=repo, env=env, capture_output=True, text=True, timeout=600)
 
 
@@ -71,6 +78,9 @@ def test_hook_fails_on_a_bad_file_and_passes_on_a_good_one(tmp_path):
     (repo / "briefs" / "bad.goals").write_text(BAD, encoding="utf-8")
     (repo / "briefs" / "good.goals").write_text(GOOD, encoding="utf-8")
     (repo / "notes.txt").write_text("not a goal document: the hook's files pattern skips it\n", encoding="utf-8")
+    (repo / "README.md").write_text(README, encoding="utf-8")
+    (repo / "briefs" / "brief.md").write_text(BAD_MD, encoding="utf-8")
+    (repo / "briefs" / "messy.goals").write_text(MESSY, encoding="utf-8")
     git(repo, env, "init", "-q")
     git(repo, env, "config", "user.email", "tests@example.invalid")
     git(repo, env, "config", "user.name", "smmrules tests")
@@ -87,7 +97,11 @@ def test_hook_fails_on_a_bad_file_and_passes_on_a_good_one(tmp_path):
     assert "briefs/bad.goals:4:7: T101 [warning]" in output
     assert "Traceback" not in output
 
-    good = try_repo(repo, env, ref, "briefs/good.goals", "notes.txt")      # the same ref: built once
+    bad_md = try_repo(repo, env, ref, "briefs/brief.md")            # a Markdown brief is linted too
+    output = bad_md.stdout + bad_md.stderr
+    assert bad_md.returncode == 1 and "briefs/brief.md:5:9: T101 [warning]" in output, output
+
+    good = try_repo(repo, env, ref, "briefs/good.goals", "notes.txt", "README.md")  # the same ref: built once
     output = good.stdout + good.stderr
     assert good.returncode == 0, output
     assert "Passed" in output and "Failed" not in output
@@ -95,3 +109,10 @@ def test_hook_fails_on_a_bad_file_and_passes_on_a_good_one(tmp_path):
     # the hook only reads: the linted files are unchanged
     assert (repo / "briefs" / "bad.goals").read_text(encoding="utf-8") == BAD
     assert (repo / "briefs" / "good.goals").read_text(encoding="utf-8") == GOOD
+
+    # the format hook rewrites a .goals file (pre-commit then fails: files were modified) and only that
+    formatted = try_repo(repo, env, ref, "briefs/messy.goals", "briefs/brief.md", hook="smmrules-format")
+    output = formatted.stdout + formatted.stderr
+    assert formatted.returncode == 1 and "files were modified by this hook" in output, output
+    assert (repo / "briefs" / "messy.goals").read_text(encoding="utf-8") == MESSY_FORMATTED
+    assert (repo / "briefs" / "brief.md").read_text(encoding="utf-8") == BAD_MD
