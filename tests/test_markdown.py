@@ -225,6 +225,43 @@ def test_labels_headings_and_nesting():
     assert doc.stray == () and doc.orphan_tasks == ()
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("""\
+     ## Goals
+
+     - Goal: grow Instagram followers from 3,200 to 5,000 by 2026-12-31
+       - Current 2026-03-01: 4,000
+       - Task: run a reach campaign
+       - **Current:** 4,100
+     """, [("2026-03-01", "4,000", 4, 5), (None, "4,100", 6, 7)]),
+    ("""\
+     ## Цели
+
+     1. Цель: увеличить число заявок с 120 до 200 в месяц к 2026-09-30
+        - Факт на 01.03.2026: 150
+        - Задача: запустить таргет
+
+     Факт: 165
+     """, [("01.03.2026", "150", 4, 6), (None, "165", 7, 1)]),
+    ("""\
+     ## Цілі
+
+     - Ціль: скоротити час відповіді з 6 годин до 1 години до 2026-10-01
+       - Поточне: 3 години
+     """, [(None, "3 години", 4, 5)]),
+])
+def test_check_ins_as_labelled_items_and_paragraphs(text, expected):
+    """A `Current:` / «Факт:» / «Поточне:» line (with an optional date) under a goal or after it is a check-in
+    of that goal, at its label's place, never a task or a goal of its own."""
+    doc = md(text)
+    (goal,) = doc.goals
+    assert [t.text for t in goal.tasks] == [t for t in ("run a reach campaign", "запустить таргет") if t in text]
+    got = [(c.text, c.span.line, c.span.column) for c in goal.checkins]
+    assert got == [(value, line, column) for _, value, line, column in expected]
+    dates = [c.date.isoformat() if c.date else None for c in goal.checkins]
+    assert dates == [("2026-03-01" if d else None) for d, *_ in expected]
+
+
 def test_category_after_the_goal_label():
     doc = md("- Цель продажи: увеличить продажи на 20% за 6 месяцев\n")
     assert doc.goals[0].category == "sales"

@@ -135,6 +135,57 @@ def test_several_briefs_and_one_that_cannot_be_read(tmp_path, capsys, at_root):
     assert [b["client"] for b in briefs] == ["Northside Coffee Roasters", None, "Пекарня «Хлібна хата»"]
 
 
+AS_GOALS = """\
+client: Lindenhof Bakery
+start: 2026-01-01
+
+goal: grow Instagram followers from 3,000 to 6,000 by 2026-07-01
+  current 2026-02-01: 3,600
+  current 2026-03-01: 4,100
+"""
+AS_MARKDOWN = """\
+# Brief
+
+- **Client:** Lindenhof Bakery
+- **Start:** 2026-01-01
+
+## Goals
+
+- grow Instagram followers from 3,000 to 6,000 by 2026-07-01
+  - Current 2026-02-01: 3,600
+  - Current 2026-03-01: 4,100
+
+## Notes
+
+Nothing else here is a goal.
+"""
+AS_CSV = """\
+Client,Lindenhof Bakery
+Start,2026-01-01
+Goal,Baseline,Target,Deadline,Current
+grow Instagram followers,"3,000","6,000",2026-07-01,"4,100"
+"""
+
+
+def test_markdown_briefs_and_spreadsheets_are_reported_like_goals_files(tmp_path, capsys):
+    """Each file is read by the reader of its extension (a Markdown brief is not .goals text); a Markdown
+    file that is not a brief is left out of the report, as `lint` skips it."""
+    for name, text in [("brief.goals", AS_GOALS), ("brief.md", AS_MARKDOWN), ("kpi.csv", AS_CSV)]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "README.md").write_text("# Tools\n\nHow we work.\n", encoding="utf-8")
+    code, out, err = report(capsys, *(str(tmp_path / n) for n in ("brief.goals", "brief.md", "kpi.csv", "README.md")),
+                            "--format", "json")
+    assert (code, err) == (0, "")
+    briefs = json.loads(out)["briefs"]
+    assert [Path(b["path"]).name for b in briefs] == ["brief.goals", "brief.md", "kpi.csv"]
+    assert {b["client"] for b in briefs} == {"Lindenhof Bakery"} and not any(b["notes"] for b in briefs)
+    (goals,), (md,), (csv,) = (b["goals"] for b in briefs)
+    assert (goals["status"], goals["current"], goals["checkins"]) == ("on-track", "4,100", 2)
+    assert (md["status"], md["current"], md["checkins"], md["progress"]) == ("on-track", "4,100", 2, goals["progress"])
+    assert (csv["current"], csv["checkins"], csv["progress"]) == ("4,100", 1, goals["progress"])
+    assert md["tasks"] == goals["tasks"] == []
+
+
 def test_output_file_is_written_and_replaced(tmp_path, capsys, at_root):
     target = tmp_path / "report.html"
     target.write_text("old", encoding="utf-8")

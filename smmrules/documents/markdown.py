@@ -174,6 +174,8 @@ class _Reader:
                 self._goal(head, rest, what)
             elif kind == "task":
                 self.out.task(head, rest or Cell("", head.line, head.column))
+            elif kind == "checkin":         # `- Current 2026-06-01: 4,000` under a goal (or after it)
+                self.out.checkin(rest or Cell("", head.line, head.column + colon + 1), what, at=head)
             else:
                 self.headers += what != "lang"      # "Language: Python" is in many a README
                 self.out.header(head.text, (head.line, head.column),

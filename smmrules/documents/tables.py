@@ -18,7 +18,7 @@ from ..base.resources import grammar_file
 from ..language.ast import LANGS, Span
 from ..language.lr import Token
 from ..language.words import normalize_word
-from .goals import TaskEntry, _Entries, _norm_key, keywords
+from .goals import TaskEntry, _checkin_head, _Entries, _norm_key, keywords
 
 # which column holds the statement, in order of preference (an OKR export has both an objective and
 # its key results: the key result is the measurable statement)
@@ -98,8 +98,9 @@ def header_row(names: list[str]) -> Optional[tuple[dict, Optional[str]]]:
 
 
 def label_of(text: str):
-    """What a `Label: value` line is: ("goal", category), ("task", None) or ("header", key) with the
-    label's length up to its colon, or None. Labels are the keywords and keys of a .goals file."""
+    """What a `Label: value` line is: ("goal", category), ("task", None), ("checkin", its date as written
+    or None) or ("header", key) with the label's length up to its colon, or None. Labels are the
+    keywords and keys of a .goals file."""
     colon = text.find(":")
     if colon <= 0 or colon > 60:
         return None
@@ -115,6 +116,9 @@ def label_of(text: str):
         return "goal", kw.categories[_norm_key(parts[1])], colon
     if norm in kw.header:
         return "header", kw.header[norm], colon
+    checkin = _checkin_head(head, norm, kw) if head else None
+    if checkin is not None:
+        return "checkin", checkin[1], colon
     return None
 
 
@@ -302,15 +306,18 @@ class Collector:
         raw["value"] = value
         self.entries.raw_goals.append(raw)
 
-    def checkin(self, value: Cell) -> None:
-        """The value a goal's metric has reached (a `current` column's cell), a check-in of the last goal
-        with no date of its own (read as the report's date, like an undated `current:` line)."""
+    def checkin(self, value: Cell, date: Optional[str] = None, at: Optional[Cell] = None) -> None:
+        """The value a goal's metric has reached (a `current` column's cell, a `Current 2026-03-01: 4,200`
+        line), a check-in of the last goal; with no date it is read as of the report's date, like an
+        undated `current:` line. `at`: where the entry starts (its label), when not at the value."""
         if not self.entries.raw_goals:
             return
+        start = at or value
         first_line = value.text.split("\n")[0]
+        end = value.column + max(len(first_line), 1) if value.line == start.line else \
+            start.column + max(len(start.text), 1)
         self.entries.raw_goals[-1]["checkins"].append(
-            dict(text=value.text, date=None, span=Span(value.line, value.column, value.line,
-                                                       value.column + max(len(first_line), 1))))
+            dict(text=value.text, date=date, span=Span(start.line, start.column, start.line, end)))
 
     def task(self, at: Cell, text: Cell) -> None:
         """A task: `at` is where its entry starts (its label, or the text), `text` what it says."""

@@ -12,12 +12,13 @@ FORMATS = ("html", "md", "json")
 
 
 def build_report(paths, *, config=None, today: Optional[dt.date] = None, lang: Optional[str] = None) -> dict:
-    """The report of the briefs at `paths` (files or folders, walked as `smmrules lint` walks them):
-    {"lang", "today", "briefs": [...]}; a brief that cannot be read is one with its "error" line."""
-    from ..documents.goals import parse_document
+    """The report of the briefs at `paths` (files or folders, walked as `smmrules lint` walks them; .goals
+    files, Markdown briefs and spreadsheet exports, each read by the reader of its extension):
+    {"lang", "today", "briefs": [...]}; a brief that cannot be read is one with its "error" line, and a
+    Markdown or spreadsheet file that is not a brief is left out, as `lint` skips it."""
     from ..linting.config import Config, with_overrides
     from ..linting.pipeline import gc_paused, lint_document, rules_for
-    from ..linting.runner import collect, failure, read_text
+    from ..linting.runner import collect, failure
     from .model import brief_report, error_report
 
     config = config if config is not None else Config()
@@ -28,14 +29,14 @@ def build_report(paths, *, config=None, today: Optional[dt.date] = None, lang: O
         if err is not None:
             briefs.append(error_report(path, err, lang or "en"))
             continue
-        text, err = read_text(path, None, config.max_file_size)
-        if err is not None:
-            briefs.append(error_report(path, err, lang or "en"))
-            continue
         try:
             with gc_paused():
-                doc = parse_document(text, path=path, today=today, max_statement_length=config.max_statement_length,
-                                     max_entries=config.max_entries)
+                doc, err = _read_brief(path, config, today)
+                if err is not None:
+                    briefs.append(error_report(path, err, lang or "en"))
+                    continue
+                if doc is None:
+                    continue
                 doc_lang = lang or config.lang or doc.lang
                 findings = lint_document(doc, config=with_overrides(config, lang=doc_lang), rules=rules)
                 briefs.append(brief_report(doc, findings, rules, doc_lang))
@@ -43,6 +44,29 @@ def build_report(paths, *, config=None, today: Optional[dt.date] = None, lang: O
             briefs.append(error_report(path, failure(path, exc), lang or "en"))
     page_lang = lang or next((b["lang"] for b in briefs if b["error"] is None), config.lang or "en")
     return {"lang": page_lang, "today": today.isoformat(), "briefs": briefs}
+
+
+def _read_brief(path: str, config, today: dt.date):
+    """(the Document of the file at `path`, or None when a Markdown or spreadsheet file is not a brief;
+    the one-line reason it cannot be read, or None), by the reader of its extension."""
+    from ..documents import format_of, read_document
+    from ..documents.goals import parse_document
+    from ..documents.sheets import ReadError
+    from ..linting.runner import read_bytes, read_text
+    fmt = format_of(path)
+    limits = dict(path=path, today=today, max_statement_length=config.max_statement_length,
+                  max_entries=config.max_entries)
+    if fmt == "goals":
+        text, err = read_text(path, None, config.max_file_size)
+        return (None, err) if err is not None else (parse_document(text, **limits), None)
+    data, err = read_bytes(path, None, config.max_file_size)
+    if err is not None:
+        return None, err
+    try:
+        doc, _, _ = read_document(data, fmt, max_chars=4 * config.max_file_size, **limits)
+    except ReadError as exc:
+        return None, f"{path}:{exc.line}:{exc.column}: {exc.message}"
+    return doc, None
 
 
 def render(report: dict, fmt: str = "html") -> str:
