@@ -147,6 +147,8 @@ def _add_report(sp):
     sp.add_argument("--lang", choices=LANGS, help="the client's language (default: each document's)")
     sp.add_argument("--today", metavar="YYYY-MM-DD", help="the report's date (default: today)")
     sp.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
+    sp.add_argument("--stdin-filename", metavar="NAME",
+                    help="the name to report for stdin (PATH -); its extension picks the reader (.goals, .md, .csv)")
     sp.set_defaults(func=_cmd_report)
 
 
@@ -156,11 +158,13 @@ def _cmd_report(args) -> int:
     from .linting.config import config_for
     from .report import build_report, render
     try:
-        config = config_for(args.paths, config_file=args.config)
+        config = config_for(args.paths, config_file=args.config, stdin_name=args.stdin_filename)
     except SmmrulesError as exc:
         _stderr(str(exc))
         return EXIT_ERROR
-    report = build_report(args.paths, config=config, today=_today(args.today), lang=args.lang)
+    stdin = _read_stdin(config.max_file_size) if "-" in args.paths else None
+    report = build_report(args.paths, config=config, today=_today(args.today), lang=args.lang,
+                          stdin=stdin, stdin_name=args.stdin_filename)
     errors = [b["error"] for b in report["briefs"] if b["error"] is not None]
     for err in errors:
         _stderr(err)

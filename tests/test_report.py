@@ -186,6 +186,17 @@ def test_markdown_briefs_and_spreadsheets_are_reported_like_goals_files(tmp_path
     assert md["tasks"] == goals["tasks"] == []
 
 
+@pytest.mark.parametrize("name, text", [(None, AS_GOALS), ("brief.md", AS_MARKDOWN), ("kpi.csv", AS_CSV)])
+def test_standard_input_is_read_by_the_reader_its_name_picks(capsys, monkeypatch, name, text):
+    import io
+    import sys
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
+    code, out, err = report(capsys, "-", "--format", "json", *(["--stdin-filename", name] if name else []))
+    assert (code, err) == (0, "")
+    (brief,) = json.loads(out)["briefs"]
+    assert (brief["path"], brief["client"], brief["goals"][0]["current"]) == (name or "-", "Lindenhof Bakery", "4,100")
+
+
 def test_output_file_is_written_and_replaced(tmp_path, capsys, at_root):
     target = tmp_path / "report.html"
     target.write_text("old", encoding="utf-8")

@@ -11,14 +11,17 @@ from typing import Optional
 FORMATS = ("html", "md", "json")
 
 
-def build_report(paths, *, config=None, today: Optional[dt.date] = None, lang: Optional[str] = None) -> dict:
+def build_report(paths, *, config=None, today: Optional[dt.date] = None, lang: Optional[str] = None,
+                 stdin: Optional[tuple] = None, stdin_name: Optional[str] = None) -> dict:
     """The report of the briefs at `paths` (files or folders, walked as `smmrules lint` walks them; .goals
     files, Markdown briefs and spreadsheet exports, each read by the reader of its extension):
     {"lang", "today", "briefs": [...]}; a brief that cannot be read is one with its "error" line, and a
-    Markdown or spreadsheet file that is not a brief is left out, as `lint` skips it."""
+    Markdown or spreadsheet file that is not a brief is left out, as `lint` skips it. The path `-` is
+    standard input: `stdin` is (its bytes, None) or (None, why it could not be read), and `stdin_name`
+    the name it is reported under (its extension picks the reader; `-` and .goals by default)."""
     from ..linting.config import Config, with_overrides
     from ..linting.pipeline import gc_paused, lint_document, rules_for
-    from ..linting.runner import collect, failure
+    from ..linting.runner import STDIN, collect, failure
     from .model import brief_report, error_report
 
     config = config if config is not None else Config()
@@ -26,12 +29,18 @@ def build_report(paths, *, config=None, today: Optional[dt.date] = None, lang: O
     rules = rules_for(config)
     briefs = []
     for path, err in collect(paths, config):
+        data = None
+        if path == STDIN:
+            data, err = stdin if stdin is not None else (None, "cannot read standard input: it is closed")
+            path = stdin_name or STDIN
+            if err is not None:
+                err = f"{path}: {err}"
         if err is not None:
             briefs.append(error_report(path, err, lang or "en"))
             continue
         try:
             with gc_paused():
-                doc, err = _read_brief(path, config, today)
+                doc, err = _read_brief(path, config, today, data)
                 if err is not None:
                     briefs.append(error_report(path, err, lang or "en"))
                     continue
@@ -46,9 +55,10 @@ def build_report(paths, *, config=None, today: Optional[dt.date] = None, lang: O
     return {"lang": page_lang, "today": today.isoformat(), "briefs": briefs}
 
 
-def _read_brief(path: str, config, today: dt.date):
-    """(the Document of the file at `path`, or None when a Markdown or spreadsheet file is not a brief;
-    the one-line reason it cannot be read, or None), by the reader of its extension."""
+def _read_brief(path: str, config, today: dt.date, data: Optional[bytes] = None):
+    """(the Document of the file at `path` (or of `data`, the bytes of stdin reported as `path`), or None
+    when a Markdown or spreadsheet file is not a brief; the one-line reason it cannot be read, or None),
+    by the reader of its extension."""
     from ..documents import format_of, read_document
     from ..documents.goals import parse_document
     from ..documents.sheets import ReadError
@@ -57,9 +67,9 @@ def _read_brief(path: str, config, today: dt.date):
     limits = dict(path=path, today=today, max_statement_length=config.max_statement_length,
                   max_entries=config.max_entries)
     if fmt == "goals":
-        text, err = read_text(path, None, config.max_file_size)
+        text, err = read_text(path, data, config.max_file_size)
         return (None, err) if err is not None else (parse_document(text, **limits), None)
-    data, err = read_bytes(path, None, config.max_file_size)
+    data, err = read_bytes(path, data, config.max_file_size)
     if err is not None:
         return None, err
     try:
