@@ -1,7 +1,6 @@
 """The `smmrules` command line. Imports what each command needs, when it needs it."""
 from __future__ import annotations
 
-import argparse
 import sys
 
 from .base.languages import LANGS
@@ -24,20 +23,33 @@ def _columns() -> int:
     return columns or 80
 
 
-class _Formatter(argparse.HelpFormatter):
-    def __init__(self, prog, indent_increment=2, max_help_position=24, width=None):
-        super().__init__(prog, indent_increment, max_help_position, width=width or _columns() - 2)
+_PARSER_CLASS: list = []
 
 
-class _Parser(argparse.ArgumentParser):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, **kwargs)
+def _parser_class():
+    """The ArgumentParser of smmrules' commands. argparse is imported here, not with this module: main()
+    first puts the regular expressions of the last runs into re's cache (base/regexcache.py), and
+    importing argparse compiles some (its own, gettext's and locale's)."""
+    if _PARSER_CLASS:
+        return _PARSER_CLASS[0]
+    import argparse
 
-    def error(self, message):  # usage errors: one line, exit 2
-        self.print_usage(sys.stderr)
-        print(f"smmrules: error: {message}", file=sys.stderr)
-        raise SystemExit(EXIT_ERROR)
+    class _Formatter(argparse.HelpFormatter):
+        def __init__(self, prog, indent_increment=2, max_help_position=24, width=None):
+            super().__init__(prog, indent_increment, max_help_position, width=width or _columns() - 2)
+
+    class _Parser(argparse.ArgumentParser):
+        def __init__(self, *args, **kwargs):
+            kwargs.setdefault("formatter_class", _Formatter)
+            super().__init__(*args, **kwargs)
+
+        def error(self, message):  # usage errors: one line, exit 2
+            self.print_usage(sys.stderr)
+            print(f"smmrules: error: {message}", file=sys.stderr)
+            raise SystemExit(EXIT_ERROR)
+
+    _PARSER_CLASS.append(_Parser)
+    return _Parser
 
 
 def _add_parse(sp):
@@ -198,9 +210,10 @@ _COMMANDS = {
 def _build() -> argparse.ArgumentParser:
     """The whole parser: every command under `smmrules` (for --help, --version and typos)."""
     from . import __version__
-    p = _Parser(prog="smmrules", description="Parse, check and lint social-media-marketing goals.")
+    parser_class = _parser_class()
+    p = parser_class(prog="smmrules", description="Parse, check and lint social-media-marketing goals.")
     p.add_argument("--version", action="version", version=f"smmrules {__version__}")
-    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = p.add_subparsers(dest="command", required=True, parser_class=parser_class)
     for name, (text, add) in _COMMANDS.items():
         add(sub.add_parser(name, help=text))
     return p
@@ -209,7 +222,7 @@ def _build() -> argparse.ArgumentParser:
 def _command_parser(name: str) -> argparse.ArgumentParser:
     """One command's parser on its own, as `smmrules NAME` (what _build makes for it): a run names
     its command first, and building the other six is a few ms of every pre-commit run."""
-    parser = _Parser(prog=f"smmrules {name}")
+    parser = _parser_class()(prog=f"smmrules {name}")
     _COMMANDS[name][1](parser)
     return parser
 
@@ -734,11 +747,23 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv is None:
             argv = sys.argv[1:]
+        # the compiled regular expressions of the last runs, into re's cache before argparse, gettext and
+        # attrs compile theirs (base/regexcache.py); a run with --no-cache neither reads nor adds them,
+        # and `clean` leaves the cache empty
+        patterns = "--no-cache" not in argv and argv[:1] != ["clean"]
+        if patterns:
+            from .base import regexcache
+            if not regexcache.tried():
+                regexcache.warm()
         if argv and argv[0] in _COMMANDS:
             args = _command_parser(argv[0]).parse_args(argv[1:])
         else:
             args = _build().parse_args(argv)
-        return _run(args)
+        code = _run(args)
+        if patterns:
+            from .base.regexcache import remember
+            remember()
+        return code
     finally:
         state = _gc_state.pop()
         if state["settled"]:

@@ -119,3 +119,88 @@ def test_the_tokenizer_pattern_matches_as_re_compiles_it(text):
     cached = tokenizer._TOKEN_RE.compiled
     plain = re.compile(cached.pattern, re.VERBOSE)
     _same(cached, plain, [text])
+
+
+# --- the patterns of the last runs, put into re's cache before anything compiles them -------------------
+
+WARM_PATTERNS = [(r"(?P<n>\d+)\s*(?:%|процент\w*)", re.IGNORECASE), (r"^[ \t]*\[", 0), (rb"\x00+|\r\n", 0),
+                 (r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*", 0)]
+
+
+@pytest.fixture
+def fresh_process(tmp_path, monkeypatch):
+    """re's cache and regexcache's memory as a new process has them, with a cache directory of its own."""
+    from smmrules.base import regexcache
+    monkeypatch.setenv("SMMRULES_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(regexcache, "_warmed", set())
+    monkeypatch.setattr(regexcache, "_refused", set())
+    monkeypatch.setattr(regexcache, "_tried", [])
+    cache.forget()
+    re.purge()
+    yield regexcache
+    re.purge()
+    cache.forget()
+
+
+def _new_process(regexcache):
+    re.purge()
+    regexcache._warmed.clear()
+    regexcache._tried.clear()
+    cache.forget()
+
+
+def test_patterns_compiled_in_one_run_are_served_to_the_next(fresh_process):
+    regexcache = fresh_process
+    assert regexcache.warm() == 0                              # nothing stored yet
+    compiled = [re.compile(p, f) for p, f in WARM_PATTERNS]
+    assert regexcache.remember() >= len(WARM_PATTERNS)
+    assert regexcache.remember() == 0                          # nothing new since
+    _new_process(regexcache)
+    assert regexcache.warm() >= len(WARM_PATTERNS)
+    for (source, flags), before in zip(WARM_PATTERNS, compiled):
+        served = re._cache[type(source), source, flags]
+        assert re.compile(source, flags) is served              # re.compile finds it: no compiling
+        assert served == before and served.groupindex == before.groupindex and served.flags == before.flags
+    text = "Рост 20 процентов, 35%\r\n\x00"
+    assert re.compile(WARM_PATTERNS[0][0], re.I).findall(text) == ["20", "35"]
+
+
+def test_the_set_is_capped_and_keeps_the_latest_run_s_patterns(fresh_process, monkeypatch):
+    regexcache = fresh_process
+    monkeypatch.setattr(regexcache, "MAX_PATTERNS", 3)
+    for n in range(5):
+        re.compile(f"first{n}")
+    regexcache.remember()
+    _new_process(regexcache)
+    re.compile("second")
+    regexcache.remember()
+    stored = cache.load("regexset", regexcache._set_key())
+    assert len(stored) == 3 and stored[0][0] == "second"
+
+
+def test_a_stored_program_python_refuses_is_compiled_and_replaced(fresh_process):
+    regexcache = fresh_process
+    source = WARM_PATTERNS[1][0]
+    cache.store("regexset", regexcache._set_key(), [(source, 0, (32, [0, 1, 2], 0, {}, (None,)))])
+    assert regexcache.warm() == 0
+    assert re.compile(source).match("  [x") is not None        # compiled as usual
+    assert regexcache.remember() >= 1
+    ((stored_source, flags, program),) = [e for e in cache.load("regexset", regexcache._set_key()) if e[0] == source]
+    assert (flags, program[1]) == (0, _program(source, 0)[1])
+
+
+def test_a_run_with_no_cache_neither_reads_nor_adds_patterns(tmp_path, monkeypatch, capsys):
+    from smmrules.cli import main
+    monkeypatch.setenv("SMMRULES_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.goals").write_text("goal: increase sales by 20% by 2030-06\n", encoding="utf-8")
+    cache.forget()
+    re.purge()
+    try:
+        main(["lint", "--no-cache", "a.goals"])
+        assert not list((tmp_path / "cache").glob("regexset-*"))
+        main(["lint", "a.goals"])
+        assert len(list((tmp_path / "cache").glob("regexset-*"))) == 1
+    finally:
+        capsys.readouterr()
+        cache.forget()

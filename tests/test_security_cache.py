@@ -22,7 +22,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from smmrules.base import cache
 
 KINDS = ("result", "builtin-rules", "rules", "toml", "doc-keywords", "document-table", "goal-table",
-         "lexicons", "lexicon-en", "lexicon-ru", "lexicon-uk", "regex", "rule-page-codes")
+         "lexicons", "lexicon-en", "lexicon-ru", "lexicon-uk", "regex", "regexset",
+         "rule-page-codes")
 
 DOCS = {
     "en.goals": "goal: grow newsletter subscribers by 20%\n  task: send a weekly digest of new posts\n",
@@ -275,6 +276,8 @@ def _lookalike(kind: str, template: Template):
         return frozenset({101, 102})
     if kind == "regex":
         return (32, [0, 1, 2], 0, {}, (None,))      # a program _sre refuses
+    if kind == "regexset":                          # the same, for a pattern the run compiles
+        return [("smmrules:\\s*(ignore-file|ignore)\\b(?:\\[([^\\]]*)\\])?", 2, (32, [0, 1, 2], 0, {}, (None,)))]
     if kind == "lexicons":
         return {"root": "/nowhere", "defaults": {}, "metrics": {"sales": "not a metric"}, "cue_names": frozenset()}
     other = "ru" if kind != "lexicon-ru" else "en"

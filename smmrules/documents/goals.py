@@ -16,7 +16,7 @@ from typing import Any, Optional
 
 import attr  # the attrs package; `import attrs` adds a namespace module on every run
 from ..base.lazyre import LazyPattern
-from ..language.ast import CATEGORIES, LANGS, Goal, Span
+from ..language.ast import CATEGORIES, LANGS, Goal, Span, node
 from ..language.context import Context
 from ..base.errors import DocumentLimitError, GoalSyntaxError
 from ..language.normalize import LAST_START
@@ -37,7 +37,7 @@ _KEY_RE = re.compile(r"^[^\W\d_][\w\- ]{0,40}$")
 LAST_HEADER_DATE = LAST_START
 
 
-@attr.frozen
+@node
 class HeaderEntry:
     key: Optional[str]          # canonical key (grammar/document.toml) or None when unknown
     raw_key: str
@@ -49,7 +49,7 @@ class HeaderEntry:
     value_span: Optional[Span] = None
 
 
-@attr.frozen
+@node
 class TaskEntry:
     text: str
     line: int
@@ -62,7 +62,7 @@ class TaskEntry:
 CHECKIN_ERRORS = ("date", "missing", "change", "unreadable")
 
 
-@attr.frozen
+@node
 class CheckIn:
     """A value the goal's metric had (a check-in under the goal): `current 2026-03-01: 4,200`.
 
@@ -80,7 +80,7 @@ class CheckIn:
     error: Optional[str] = None
 
 
-@attr.frozen
+@node
 class GoalEntry:
     text: str
     line: int
@@ -92,7 +92,7 @@ class GoalEntry:
     checkins: tuple = ()              # CheckIn records, in the order written
 
 
-@attr.frozen
+@node
 class Suppression:
     line: int
     codes: tuple                      # empty: every code
@@ -100,14 +100,14 @@ class Suppression:
     span: Span
 
 
-@attr.frozen
+@node
 class StrayLine:
     text: str
     line: int
     span: Span
 
 
-@attr.frozen
+@node
 class Document:
     path: Optional[str]
     lang: str
