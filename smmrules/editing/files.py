@@ -142,6 +142,11 @@ class Fixing:
         if not self.apply or not any(f.fix is not None and f.fix.applies(self.unsafe) for f in result.findings):
             self.available += [f for f in result.findings if f.fix is not None]
             return result
+        if result.notes:                # read as Windows-1251: fixing would write it back as UTF-8
+            self.available += [f for f in result.findings if f.fix is not None]
+            self.report(f"smmrules: note: {result.path}: no fixes applied: the file is not UTF-8; "
+                        "save it as UTF-8 to fix it")
+            return result
         is_stdin = self.stdin is not None and result.path == self.stdin
         if is_stdin:
             text, error, stamp = "\n".join(result.lines or ()), None, None

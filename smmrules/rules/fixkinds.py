@@ -21,6 +21,8 @@ def make_fix(spec: FixSpec, scope: str, entity, span: Span, values: dict, lang: 
     """The Fix of one finding: `entity` is what the rule fired on (fields.SCOPE_TABLE), `span` where
     the finding points, `values` the message placeholders in `lang`, `doc` the Document (None for a
     statement checked on its own) and `rules` the RuleSet."""
+    if not _edits_format(spec, doc):
+        return None
     lines = _source_lines(doc, scope, entity)
     made = _KINDS[spec.kind](spec, entity, span, values, lines, doc, rules)
     if made is None:
@@ -30,6 +32,27 @@ def make_fix(spec: FixSpec, scope: str, entity, span: Span, values: dict, lang: 
     title_values.update(span=_text_at(lines, span), replacement=replacement)
     return Fix(spec.safe, render_template(spec.title(lang), title_values), tuple(edits),
                display_only=spec.suggestion)
+
+
+# The fix kinds that can edit a Markdown brief or a CSV/TSV export. Those two have their own syntax
+# (HTML comments, list items, cells), so a kind that writes .goals syntax (a `#` comment, a goal's
+# lines with its tasks) is made for .goals files only; a `replace` fix is syntax-neutral only when it
+# deletes (E001's stray character) and a statement is rewritten in place only where it is one piece
+# of text (not a spreadsheet row joined from cells). A .xlsx workbook is not text: it gets no fixes.
+_SHEET_KINDS = frozenset({"header-key", "header-date", "remove-suppression", "renamed-code", "replace"})
+_MARKDOWN_KINDS = _SHEET_KINDS | {"lead-promise"}
+
+
+def _edits_format(spec: FixSpec, doc) -> bool:
+    """Whether a fix of `spec` can be made in `doc`'s format (see above)."""
+    fmt = getattr(doc, "format", "goals") if doc is not None else "goals"
+    if fmt == "goals":
+        return True
+    if spec.kind == "replace" and spec.replace:
+        return False
+    if fmt == "markdown":
+        return spec.kind in _MARKDOWN_KINDS
+    return fmt in ("csv", "tsv") and spec.kind in _SHEET_KINDS
 
 
 def _source_lines(doc, scope: str, entity) -> tuple:
@@ -173,7 +196,9 @@ def _comment_start(line: str, column: int) -> int:
 
 def _remove_suppression(spec: FixSpec, item, span: Span, values: dict, lines: tuple, doc, rules):
     """The suppression removed; its comment too when nothing else is written in it, and its line
-    when the comment is all the line holds."""
+    when the comment is all the line holds. In a Markdown brief the comment is an HTML comment (a `#`
+    comment inside a ```goals block); in a spreadsheet export only the suppression's own text goes,
+    never a delimiter, a quote or another cell."""
     if not lines or span.line > len(lines):
         return None
     n = span.line
@@ -182,6 +207,13 @@ def _remove_suppression(spec: FixSpec, item, span: Span, values: dict, lines: tu
     m = _SUPPRESS_RE.match(line, begin)
     if m is None:
         return None
+    fmt = getattr(doc, "format", "goals") if doc is not None else "goals"
+    if fmt in ("csv", "tsv"):
+        return [Edit(n, m.start() + 1, n, m.end() + 1, "")], ""
+    if fmt == "markdown":
+        opened = line.rfind("<!--", 0, begin)
+        if opened >= 0 and line.find("-->", opened, begin) < 0:
+            return _remove_from_html_comment(lines, n, opened, m)
     nxt = _SUPPRESS_RE.search(line, m.end())
     hash_at = _comment_start(line, span.column)
     rest = line[m.end():nxt.start() if nxt else len(line)]
@@ -196,6 +228,23 @@ def _remove_suppression(spec: FixSpec, item, span: Span, values: dict, lines: tu
         start = len(line[:begin].rstrip()) if before.strip() else begin
         return [Edit(n, start + 1, n, end + 1, "")], ""
     return [Edit(n, begin + 1, n, end + 1, "")], ""
+
+
+def _remove_from_html_comment(lines: tuple, n: int, opened: int, m: re.Match):
+    """The suppression `m` removed from the HTML comment opened at `opened` on line n: the whole
+    comment (with the spaces before it) when it holds nothing else, the whole line when the comment
+    is all the line holds, else only the suppression's text."""
+    line = lines[n - 1]
+    closed = line.find("-->", m.end())
+    if closed < 0:                      # a comment that goes on to the next line: only its text
+        return [Edit(n, m.start() + 1, n, m.end() + 1, "")], ""
+    inside = line[opened + 4:m.start()] + line[m.end():closed]
+    if inside.strip():
+        return [Edit(n, m.start() + 1, n, m.end() + 1, "")], ""
+    if not line[:opened].strip() and not line[closed + 3:].strip():
+        return [delete_line(lines, n)], ""
+    start = len(line[:opened].rstrip()) if not line[closed + 3:].strip() else opened
+    return [Edit(n, start + 1, n, closed + 4, "")], ""
 
 
 def _renamed_code(spec: FixSpec, item, span: Span, values: dict, lines: tuple, doc, rules):
