@@ -462,3 +462,15 @@ def test_rules_read_the_format_of_the_document(tmp_path):
     assert custom(from_csv) == ["X901"]
     assert custom(from_md) == [] and from_md.format == "markdown"
     assert custom(from_goals) == [] and from_goals.format == from_goals.context.format == "goals"
+
+
+def test_the_library_lint_reads_a_text_by_the_reader_its_path_picks():
+    """smmrules.lint(text, path=...) is what `smmrules lint` reports for a file of that name: a Markdown
+    brief's text is read as Markdown, a README that is not a brief gives nothing."""
+    import smmrules
+    text = "# Brief\n\n## Цілі\n\n- збільшити кількість підписників\n"
+    doc = read_markdown(text, path="brief.md", today=TODAY)[0]
+    assert smmrules.lint(text, path="brief.md", today=TODAY) == lint_document(doc)
+    assert {f.code for f in smmrules.lint(text, path="brief.md", today=TODAY)} >= {"T101", "M201"}
+    assert smmrules.lint("# Tools\n\nHow we work.\n", path="README.md", today=TODAY) == []
+    assert "D610" in {f.code for f in smmrules.lint("# Tools\n\nHow we work.\n", path="notes.goals", today=TODAY)}

@@ -251,6 +251,35 @@ def test_an_ignore_edit_silences_exactly_its_finding():
     assert ignore_edit(lines, target) is None        # already listed
 
 
+@pytest.mark.parametrize("line, edit", [
+    ("- Goal: get more followers", (1, 26, 26, " <!-- smmrules: ignore[T101] -->")),
+    ("- Goal: get more followers <!-- smmrules: ignore[M203] -->", (1, 53, 53, ",T101")),
+    ("- Goal: get more followers <!-- the client asked -->", (1, 52, 52, " <!-- smmrules: ignore[T101] -->")),
+    ("1. Ціль: більше підписників   ", (1, 27, 30, " <!-- smmrules: ignore[T101] -->")),
+])
+def test_ignore_edit_in_markdown_is_an_html_comment(line, edit):
+    assert ignore_edit([line], _finding("T101", 1), "markdown") == edit
+
+
+def test_ignore_edit_inside_a_goals_block_of_markdown_and_in_spreadsheets():
+    lines = ["# Brief", "", "```goals", "goal: get more followers", "```", "- Goal: get more leads"]
+    assert ignore_edit(lines, _finding("T101", 4), "markdown") == (4, 24, 24, "  # smmrules: ignore[T101]")
+    assert ignore_edit(lines, _finding("T101", 6), "markdown") == (6, 22, 22, " <!-- smmrules: ignore[T101] -->")
+    assert ignore_edit(["goal;deadline", "get more followers;"], _finding("T101", 2), "csv") is None
+    assert ignore_edit(["get more followers"], _finding("T101", 1), "xlsx") is None
+
+
+def test_an_ignore_edit_in_a_markdown_brief_silences_exactly_its_finding():
+    text = "# Brief\n\n## Goals\n\n- Ціль: збільшити кількість підписників\n"
+    before = lint(text, path="brief.md", today="2026-03-01")
+    target = next(f for f in before if f.code == "T101")
+    lines = text.split("\n")
+    line, start, end, new = ignore_edit(lines, target, "markdown")
+    lines[line - 1] = lines[line - 1][:start] + new + lines[line - 1][end:]
+    after = lint("\n".join(lines), path="brief.md", today="2026-03-01")
+    assert [f.code for f in before if f is not target] == [f.code for f in after]
+
+
 # -- the document's language and the hover ------------------------------------------------------------
 
 @pytest.mark.parametrize("text, lang", [

@@ -141,21 +141,11 @@ def lint_text(text: str, *, path: Optional[str] = None, config=None, today=None,
     """The findings of a whole document, as `lint` makes them (suppressions and the config's
     selection applied), and whether a goal of it has a syntax error (selected or not); raises
     DocumentLimitError as `lint` does."""
-    from ..documents import format_of
-    from ..linting.pipeline import _parse, gc_paused, lint_document
-    fmt = format_of(path)
+    from ..linting.pipeline import gc_paused, lint_document, read_text_document
     with gc_paused():
-        if fmt == "goals":
-            doc = _parse(text, path, config, today)
-        else:                           # a Markdown brief or a CSV/TSV export: read by its own reader
-            from ..documents import read_document
-            from ..linting.config import Config
-            limits = config if config is not None else Config()
-            doc, _, _ = read_document(text.encode("utf-8", "surrogatepass"), fmt, path=path, today=today,
-                                      max_statement_length=limits.max_statement_length,
-                                      max_entries=limits.max_entries, max_chars=4 * limits.max_file_size)
-            if doc is None:             # no longer a brief: nothing to report or fix
-                return [], False
+        doc = read_text_document(text, path, config, today)
+        if doc is None:                 # a Markdown or spreadsheet text that is no longer a brief
+            return [], False
         return lint_document(doc, config=config, rules=rules), any(g.error is not None for g in doc.goals)
 
 

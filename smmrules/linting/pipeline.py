@@ -125,9 +125,27 @@ def gc_paused():
 
 def lint(text: str, *, path: Optional[str] = None, config=None, today=None,
          rules: Optional[RuleSet] = None) -> list[Finding]:
-    """Findings for a whole goal document, sorted; what `smmrules lint` reports for one file."""
+    """Findings for a whole goal document, sorted; what `smmrules lint` reports for one file (`path`'s
+    extension picks the reader, as for a file: a Markdown brief, a CSV or TSV export, else .goals)."""
     with gc_paused():
-        return lint_document(_parse(text, path, config, today), config=config, rules=rules)
+        doc = read_text_document(text, path, config, today)
+        return lint_document(doc, config=config, rules=rules) if doc is not None else []
+
+
+def read_text_document(text: str, path: Optional[str], config, today) -> Optional[Document]:
+    """The Document of a text by the reader `path`'s extension picks (documents.format_of), as `lint`
+    reads a file of that name; None for a Markdown or spreadsheet text that is not a brief."""
+    from ..documents import format_of
+    fmt = format_of(path)
+    if fmt == "goals":
+        return _parse(text, path, config, today)
+    from ..documents import read_document
+    from .config import Config
+    limits = config if config is not None else Config()
+    doc, _, _ = read_document(text.encode("utf-8", "surrogatepass"), fmt, path=path, today=today,
+                              max_statement_length=limits.max_statement_length,
+                              max_entries=limits.max_entries, max_chars=4 * limits.max_file_size)
+    return doc
 
 
 def _parse(text, path, config, today) -> Document:

@@ -9,15 +9,23 @@ _IGNORE_LIST = re.compile(r"smmrules:\s*ignore\[([^\]]*)\]", re.IGNORECASE)
 _COMMENT = re.compile(r"(?:^|\s)#(?=\s|$)")
 
 
-def ignore_edit(lines, finding) -> tuple[int, int, int, str] | None:
-    """The edit that adds `# smmrules: ignore[CODE]` for `finding` on its line: the code joins the
-    line's `ignore[...]` list when there is one, else the comment goes at the end of the line."""
-    if not 0 < finding.line <= len(lines):
+def ignore_edit(lines, finding, fmt: str = "goals") -> tuple[int, int, int, str] | None:
+    """The edit that adds a suppression for `finding` on its line, in the document's syntax: the code
+    joins the line's `ignore[...]` list when there is one, else `# smmrules: ignore[CODE]` goes at the
+    end of the line (`<!-- smmrules: ignore[CODE] -->` in a Markdown brief, outside its ```goals
+    blocks). None where there is no such place: a spreadsheet's suppressions live in a notes cell of
+    the row, which the person picks."""
+    if not 0 < finding.line <= len(lines) or fmt not in ("goals", "markdown"):
         return None
     text = lines[finding.line - 1]
-    comment = _COMMENT.search(text)
-    if comment is not None:
-        listed = _IGNORE_LIST.search(text, comment.start())
+    html = fmt == "markdown" and not _in_goals_block(lines, finding.line)
+    if html:
+        start = text.find("<!--")
+    else:
+        comment = _COMMENT.search(text)
+        start = comment.start() if comment is not None else -1
+    if start >= 0:
+        listed = _IGNORE_LIST.search(text, start)
         if listed is not None:
             codes = [c.strip() for c in listed.group(1).split(",") if c.strip()]
             if finding.code in (c.upper() for c in codes):
@@ -25,10 +33,25 @@ def ignore_edit(lines, finding) -> tuple[int, int, int, str] | None:
             end = listed.end(1)
             separator = ", " if ", " in listed.group(1) else ","      # as the list is written
             return finding.line, end, end, (separator if codes else "") + finding.code
+    written = f"<!-- smmrules: ignore[{finding.code}] -->" if html else f"# smmrules: ignore[{finding.code}]"
     end = len(text.rstrip())
     if end == 0:
-        return finding.line, 0, 0, f"# smmrules: ignore[{finding.code}]"
-    return finding.line, end, len(text), f"  # smmrules: ignore[{finding.code}]"
+        return finding.line, 0, 0, written
+    return finding.line, end, len(text), ("  " if not html else " ") + written
+
+
+def _in_goals_block(lines, n: int) -> bool:
+    """Whether line n of a Markdown brief is inside a ```goals fenced block (where `#` comments are the
+    comments, as in a .goals file)."""
+    fence = None
+    for line in lines[:n - 1]:
+        stripped = line.lstrip()
+        if fence is None:
+            if stripped.startswith(("```", "~~~")):
+                fence = (stripped[:3], stripped[3:].strip().split()[:1] == ["goals"])
+        elif stripped.startswith(fence[0]) and not stripped[3:].strip():
+            fence = None
+    return fence is not None and fence[1]
 
 
 def _place(text: str, offset: int) -> tuple[int, int]:
@@ -74,6 +97,8 @@ def formatted_text(analysis, text: str) -> tuple[str | None, str | None]:
     `smmrules format` does, a document with a goal that does not parse is not rewritten."""
     from ..editing.format import format_document
     doc = analysis.document
+    if getattr(doc, "format", "goals") != "goals":
+        return text, None               # a Markdown brief or a spreadsheet keeps its author's layout
     broken = next((g.error for g in doc.goals if g.error is not None), None)
     if broken is not None:
         return None, (f"{analysis.path}:{broken.line}:{broken.column}: not formatted: {broken.code} {broken.message} "

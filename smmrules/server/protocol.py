@@ -282,7 +282,7 @@ def _code_action(ls: SmmrulesServer, params: lsp.CodeActionParams) -> list[lsp.C
             changes = [ls.text_edit(lines, e.line, e.column, e.end_line, e.end_column, e.text) for e in fix.edits]
             actions.append(lsp.CodeAction(title=fix.title, kind=lsp.CodeActionKind.QuickFix, diagnostics=[diagnostic],
                                           is_preferred=fix.safe, edit=lsp.WorkspaceEdit(changes={uri: changes})))
-        edit = ignore_edit(lines, finding)
+        edit = ignore_edit(lines, finding, getattr(analysis.document, "format", "goals"))
         if edit is not None:
             line, begin, stop, text = edit
             actions.append(lsp.CodeAction(title=words["ignore"].format(code=finding.code),
