@@ -331,3 +331,35 @@ def goal_documents(draw, lang: str | None = None):
     ending = draw(st.sampled_from(["\n", "\n", "\r\n"]))
     bom = draw(st.sampled_from(["", "", "", "\ufeff"]))
     return lang, bom + ending.join(lines) + draw(st.sampled_from([ending, ending, "", ending * 2]))
+
+
+MD_GOALS_HEADING = {"en": ["## Goals", "## KPI", "### Objectives"], "ru": ["## Цели", "## Цели на квартал"],
+                    "uk": ["## Цілі", "## KPI"]}
+MD_TASKS_LABEL = {"en": ["Task: ", ""], "ru": ["Задача: ", ""], "uk": ["Завдання: ", ""]}
+MD_TRAILING = ["", "", "", " <!-- smmrules: ignore[T101] -->", " <!-- agreed with the client smmrules: ignore[M203] -->",
+               " <!-- smmrules: ignore[S105] -->", " <!-- draft -->"]
+MD_PROSE = {"en": ["The client wants the spring campaign first.", "Budget is agreed **monthly**."],
+            "ru": ["Клиент хочет начать с весенней кампании.", "Бюджет согласован **помесячно**."],
+            "uk": ["Клієнт хоче почати з весняної кампанії.", "Бюджет погоджено **помісячно**."]}
+
+
+@st.composite
+def markdown_briefs(draw, lang: str | None = None):
+    """(lang, text) of a Markdown brief: header fields as bold labels in a list (some misspelt or with
+    dates to fix), prose, a goals heading with goal items rendered from `goals(lang)`, nested task
+    items, HTML-comment suppressions at the end of an item or on a line of their own."""
+    lang = lang or draw(st.sampled_from(LANGS))
+    lines = ["# Brief", ""]
+    for header in draw(st.lists(st.sampled_from(DOC_HEADERS[lang]), max_size=4)):
+        key, _, value = header.partition(":")
+        lines.append(f"- **{key.strip()}:** {value.strip()}")
+    lines += ["", draw(st.sampled_from(MD_PROSE[lang])), "", draw(st.sampled_from(MD_GOALS_HEADING[lang])), ""]
+    for goal in draw(st.lists(goals(lang), min_size=1, max_size=4)):
+        if draw(st.booleans()) and draw(st.booleans()):
+            lines.append("<!-- smmrules: ignore[D605] -->")
+        marker = draw(st.sampled_from(["- ", "* ", "1. "]))
+        label = draw(st.sampled_from(["", f"{DOC_GOAL_KEYWORDS[lang][1]}: "]))
+        lines.append(f"{marker}{label}{goal.render(lang)}{draw(st.sampled_from(MD_TRAILING))}")
+        for task in draw(st.lists(st.sampled_from(DOC_TASKS[lang]), max_size=2)):
+            lines.append(f"{' ' * len(marker)}- {draw(st.sampled_from(MD_TASKS_LABEL[lang]))}{task}")
+    return lang, "\n".join(lines) + "\n"

@@ -13,7 +13,7 @@ from smmrules.documents.goals import parse_document
 from smmrules.editing import apply_fixes, fix_text, format_text
 from smmrules.linting.pipeline import lint
 
-from strategies import goal_documents, slots
+from strategies import goal_documents, markdown_briefs, slots
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TODAY = "2026-01-20"
@@ -28,6 +28,21 @@ def line_starts(text: str) -> list[int]:
 
 def offset(text: str, starts: list[int], line: int, column: int) -> int:
     return starts[line - 1] + column - 1 if line <= len(starts) else len(text)
+
+
+def rebuilt_from_edits(text: str, applied, keep_out: list = ()) -> str:
+    """`text` with the edits of the applied fixes made and every other byte kept, in order (the edits
+    never overlap nor reach into a [start, end) range of `keep_out`)."""
+    starts = line_starts(text)
+    edits = sorted((offset(text, starts, e.line, e.column), offset(text, starts, e.end_line, e.end_column), e.text)
+                   for fx in applied for e in fx.edits)
+    rebuilt, pos = [], 0
+    for start, end, replacement in edits:
+        assert start >= pos
+        assert not any(s < end and start < e for s, e in keep_out)
+        rebuilt += [text[pos:start], replacement]
+        pos = end
+    return "".join(rebuilt) + text[pos:]
 
 
 def meaning(doc, start_moved: bool) -> list:
@@ -59,15 +74,7 @@ def test_safe_fixes_change_only_their_edits_and_no_goal(doc):
                    offset(text, starts, g.goal.span.end_line, g.goal.span.end_column))
                   for g in before.goals if g.goal is not None]
     # every byte outside the applied edits is kept, in order; no edit reaches into a statement
-    edits = sorted((offset(text, starts, e.line, e.column), offset(text, starts, e.end_line, e.end_column), e.text)
-                   for fx in applied for e in fx.edits)
-    rebuilt, pos = [], 0
-    for start, end, replacement in edits:
-        assert start >= pos
-        assert not any(s < end and start < e for s, e in statements)
-        rebuilt += [text[pos:start], replacement]
-        pos = end
-    assert "".join(rebuilt) + text[pos:] == new
+    assert rebuilt_from_edits(text, applied, statements) == new
     # the goals mean what they meant
     after = parse_document(new, today=TODAY)
     moved = before.context.start != after.context.start
@@ -108,3 +115,23 @@ def test_the_formatter_keeps_what_a_document_says_and_is_idempotent(doc):
     first_goal = next(i for i, ln in enumerate(lines) if re.match(r"(goal|цель|ціль)\b", ln))
     tasks = [ln for ln in lines[first_goal:] if re.match(r"\s*(task|задача|завдання):", ln)]
     assert all(ln.startswith("  ") and not ln.startswith("   ") for ln in tasks)
+
+
+@SETTINGS
+@given(markdown_briefs())
+def test_fixes_in_a_markdown_brief_keep_its_markdown_and_its_goals(brief):
+    """Safe fixes of a Markdown brief: every HTML comment stays closed, the bytes outside the edits stay,
+    the goals and tasks read the same, and no safe fix is left (fixing again changes nothing)."""
+    from smmrules.documents.markdown import read_markdown
+    lang, text = brief
+    once = fix_text(text, path="brief.md", today=TODAY)
+    assert once.text.count("<!--") - once.text.count("-->") == text.count("<!--") - text.count("-->") == 0
+    assert not [f for f in once.remaining if f.fix is not None and f.fix.safe]
+    assert fix_text(once.text, path="brief.md", today=TODAY).text == once.text
+    before, _ = read_markdown(text, path="brief.md", today=TODAY)
+    after, _ = read_markdown(once.text, path="brief.md", today=TODAY)
+    moved = before.context.start != after.context.start
+    assert meaning(after, moved) == meaning(before, moved)
+    findings = lint(text, path="brief.md", today=TODAY)
+    new, applied = apply_fixes(text, [f.fix for f in findings if f.fix is not None and f.fix.safe])
+    assert rebuilt_from_edits(text, applied) == new
