@@ -34,7 +34,7 @@ def briefs(tmp_path, monkeypatch):
 
 
 def lint(capsys, *argv) -> tuple[int, str]:
-    code = main(["lint", "--no-cache", "--today", "2026-03-01", *argv])
+    code = main(["lint", "--no-cache", "--today", "2026-12-01", *argv])
     captured = capsys.readouterr()
     assert captured.err == ""
     return code, captured.out

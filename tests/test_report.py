@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "report"
 EXAMPLES = {"en": "examples/progress-coffee-en.goals", "ru": "examples/progress-stretching-ru.goals",
             "uk": "examples/progress-bakery-uk.goals"}
-TODAY = "2026-03-01"
+TODAY = "2026-12-01"
 
 HOSTILE = """\
 client: <script>document.body.setAttribute('data-pwned','1')</script>Evil & Co
@@ -70,7 +70,7 @@ def test_the_summary_counts_statuses_and_smart_goals(at_root, capsys, lang, summ
     (brief,) = json.loads(out)["briefs"]
     assert code == 0 and brief["lang"] == lang
     assert {k: brief[k] for k in summary} == summary
-    assert brief["start"] == {"en": "1 October 2025", "ru": "1 октября 2025", "uk": "1 жовтня 2025"}[lang]
+    assert brief["start"] == {"en": "1 July 2026", "ru": "1 июля 2026", "uk": "1 липня 2026"}[lang]
 
 
 def test_the_decrease_goal_is_done_not_89_percent(at_root, capsys):
@@ -78,9 +78,9 @@ def test_the_decrease_goal_is_done_not_89_percent(at_root, capsys):
     goals = json.loads(out)["briefs"][0]["goals"]
     cpl = goals[1]
     assert cpl["reading"] == {"metric": "cost per lead", "channel": None, "baseline": "4.2 GBP",
-                              "target": "3 GBP", "deadline": "30 June 2026"}
+                              "target": "3 GBP", "deadline": "31 March 2027"}
     assert (cpl["status"], cpl["current"]) == ("at-risk", "3.8 GBP")
-    assert cpl["points"] == [["2025-12-01", 4.0], ["2026-01-01", 3.9], ["2026-02-15", 3.8]]
+    assert cpl["points"] == [["2026-09-01", 4.0], ["2026-10-01", 3.9], ["2026-11-15", 3.8]]
     assert goals[3]["status"] == "done" and goals[3]["status_text"].startswith("Done: 130 against the target 120")
 
 
@@ -137,23 +137,23 @@ def test_several_briefs_and_one_that_cannot_be_read(tmp_path, capsys, at_root):
 
 AS_GOALS = """\
 client: Lindenhof Bakery
-start: 2026-01-01
+start: 2026-09-01
 
-goal: grow Instagram followers from 3,000 to 6,000 by 2026-07-01
-  current 2026-02-01: 3,600
-  current 2026-03-01: 4,100
+goal: grow Instagram followers from 3,000 to 6,000 by 2027-03-01
+  current 2026-10-01: 3,600
+  current 2026-11-01: 4,600
 """
 AS_MARKDOWN = """\
 # Brief
 
 - **Client:** Lindenhof Bakery
-- **Start:** 2026-01-01
+- **Start:** 2026-09-01
 
 ## Goals
 
-- grow Instagram followers from 3,000 to 6,000 by 2026-07-01
-  - Current 2026-02-01: 3,600
-  - Current 2026-03-01: 4,100
+- grow Instagram followers from 3,000 to 6,000 by 2027-03-01
+  - Current 2026-10-01: 3,600
+  - Current 2026-11-01: 4,600
 
 ## Notes
 
@@ -161,9 +161,9 @@ Nothing else here is a goal.
 """
 AS_CSV = """\
 Client,Lindenhof Bakery
-Start,2026-01-01
+Start,2026-09-01
 Goal,Baseline,Target,Deadline,Current
-grow Instagram followers,"3,000","6,000",2026-07-01,"4,100"
+grow Instagram followers,"3,000","6,000",2027-03-01,"4,600"
 """
 
 
@@ -180,9 +180,9 @@ def test_markdown_briefs_and_spreadsheets_are_reported_like_goals_files(tmp_path
     assert [Path(b["path"]).name for b in briefs] == ["brief.goals", "brief.md", "kpi.csv"]
     assert {b["client"] for b in briefs} == {"Lindenhof Bakery"} and not any(b["notes"] for b in briefs)
     (goals,), (md,), (csv,) = (b["goals"] for b in briefs)
-    assert (goals["status"], goals["current"], goals["checkins"]) == ("on-track", "4,100", 2)
-    assert (md["status"], md["current"], md["checkins"], md["progress"]) == ("on-track", "4,100", 2, goals["progress"])
-    assert (csv["current"], csv["checkins"], csv["progress"]) == ("4,100", 1, goals["progress"])
+    assert (goals["status"], goals["current"], goals["checkins"]) == ("on-track", "4,600", 2)
+    assert (md["status"], md["current"], md["checkins"], md["progress"]) == ("on-track", "4,600", 2, goals["progress"])
+    assert (csv["current"], csv["checkins"], csv["progress"]) == ("4,600", 1, goals["progress"])
     assert md["tasks"] == goals["tasks"] == []
 
 
@@ -194,7 +194,7 @@ def test_standard_input_is_read_by_the_reader_its_name_picks(capsys, monkeypatch
     code, out, err = report(capsys, "-", "--format", "json", *(["--stdin-filename", name] if name else []))
     assert (code, err) == (0, "")
     (brief,) = json.loads(out)["briefs"]
-    assert (brief["path"], brief["client"], brief["goals"][0]["current"]) == (name or "-", "Lindenhof Bakery", "4,100")
+    assert (brief["path"], brief["client"], brief["goals"][0]["current"]) == (name or "-", "Lindenhof Bakery", "4,600")
 
 
 def test_output_file_is_written_and_replaced(tmp_path, capsys, at_root):

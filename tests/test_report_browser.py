@@ -51,7 +51,7 @@ def console(proc: subprocess.CompletedProcess) -> list[str]:
 
 
 def write_page(tmp: Path, paths, fmt="html", lang=None) -> tuple[Path, dict]:
-    report = build_report([str(p) for p in paths], today=_day("2026-03-01"), lang=lang)
+    report = build_report([str(p) for p in paths], today=_day("2026-12-01"), lang=lang)
     page = tmp / "report.html"
     page.write_text(render(report, fmt), encoding="utf-8")
     return page, report
