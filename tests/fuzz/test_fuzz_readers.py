@@ -26,7 +26,7 @@ from smmrules.rules.engine import default_rules
 
 KNOWN = {r.code for r in default_rules().all_rules()}
 todays = st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31))
-MARKUP = ("**", "_", "`", "~~", "[", "](http://x.y)", "<br>", "<b>", "</b>", "<!-- smmrules: ignore[T101] -->",
+MARKUP = ("**", "_", "`", "~~", "Current 2026-02-30: ", "Факт: ", "current: +5", "Поточне 01.13.2026: 4", "[", "](http://x.y)", "<br>", "<b>", "</b>", "<!-- smmrules: ignore[T101] -->",
           "<!-- smmrules: ignore-file -->", "<!--", "-->", "\\", "🚀", "✅", "|", "  \n", "&amp;", "![i](p.png)")
 
 
@@ -86,6 +86,7 @@ def check_document(doc, text: str) -> None:
     assert isinstance(doc, Document) and len(doc.lines) == len(lines)
     assert all((g.goal is None) != (g.error is None) for g in doc.goals)
     spans = [*(g.span for g in doc.goals), *(t.span for g in doc.goals for t in g.tasks),
+             *(c.span for g in doc.goals for c in g.checkins),
              *(s.span for s in doc.suppressions), *(h.span for h in doc.header), *(t.span for t in doc.orphan_tasks)]
     for span in spans:
         assert 1 <= span.line <= len(lines) and 1 <= span.column <= len(lines[span.line - 1]) + 1, span
@@ -161,3 +162,22 @@ def test_any_bytes(data, fmt):
     assert (doc is None) == bool(why)
     if doc is not None:
         lint_document(doc)
+
+
+@fuzz(weight=0.4)
+@given(text=markdown_texts | csv_texts(), today=todays, unsafe=st.booleans())
+def test_fixing_a_brief_or_an_export(text, today, unsafe):
+    """Fixing a Markdown brief or a CSV export never raises on content, every pass reads it with its own
+    reader, HTML comments are no less closed, and once nothing is left to fix, fixing again changes
+    nothing."""
+    from smmrules.editing import fix_text
+    path = "brief.md" if not text.count(",") > text.count("|") else "goals.csv"
+    try:
+        result = fix_text(text, path=path, today=today, unsafe=unsafe)
+    except (DocumentLimitError, ReadError):
+        return
+    assert result.text.count("<!--") - result.text.count("-->") <= text.count("<!--") - text.count("-->") \
+        or result.text == text
+    again = fix_text(result.text, path=path, today=today, unsafe=unsafe)
+    if not [f for f in result.remaining if f.fix is not None and f.fix.applies(unsafe)]:
+        assert again.text == result.text            # nothing left to fix: fixing again changes nothing
