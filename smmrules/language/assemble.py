@@ -63,6 +63,16 @@ def _drop_contrasted(phrases: list[Phrase]) -> list[Phrase]:
     return out if not skipping else [p for p in phrases if p.kind not in ("notjust", "contrast")]
 
 
+def _purpose_is_goal(phrases: list[Phrase]) -> bool:
+    """Whether a statement that opens with its purpose is that purpose and nothing else («щоб
+    підвищити впізнаваність, довіру та залучити клієнтів», "so that ..."): no clause of its own follows
+    a comma («Щоб отримувати більше заявок, збільшити охоплення на 30%»: the goal is after the comma)."""
+    lead = next((p for p in phrases if p.kind not in ("label", "conj")), None)
+    if lead is None or lead.kind != "method" or lead.value != "purpose":
+        return False
+    return not any(p.kind == "filler" and p.value == "," and q.kind == "verb" for p, q in zip(phrases, phrases[1:]))
+
+
 def _split_method(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
     """Separate the goal from its method clauses ("by posting 3 Reels", "через рекламу").
 
@@ -74,7 +84,11 @@ def _split_method(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
     method: list[Phrase] = []
     in_method = False
     method_has_verb = False
+    opens_with_goal = _purpose_is_goal(phrases)
     for p in phrases:
+        if p.kind == "method" and p.value == "purpose" and opens_with_goal:
+            opens_with_goal = False
+            continue
         if p.kind == "method" and len(p.toks) == 2 and not any(m.kind == "metric" for m in phrases):
             alt = next((m for t, m in getattr(p.toks[1], "alts", ()) if t == "METRIC"), None)
             if alt is not None:
@@ -422,10 +436,14 @@ def _concrete(pi: _PartInfo, info) -> bool:
 
 def _chosen_part(parts: list[_PartInfo], info) -> _PartInfo:
     """The goal's own aim: the first concrete (countable) part, else the first aim."""
-    chosen = next((pi for pi in parts if _concrete(pi, info)), None)
+    figured = any(c.role not in ("deadline", "method", "baseline") for pi in parts for c in pi.claims)
+    chosen = next((pi for pi in parts if _concrete(pi, info)), None) if figured or len(parts) < 2 else None
     if chosen is None:
         named = [pi for pi in parts if _name_of(pi)]
-        chosen = next((pi for pi in named if not info[_name_of(pi)].activity), None) or (
+        # a metric the statement names before one only its verb implies: "retain current and attract
+        # new subscribers" («удержать текущих и привлечь новых подписчиков») is about subscribers
+        chosen = next((pi for pi in named if pi.metric is not None and not info[_name_of(pi)].activity), None) or next(
+            (pi for pi in named if not info[_name_of(pi)].activity), None) or (
             named[0] if named else (parts[0] if parts else _PartInfo([])))
     return chosen
 
