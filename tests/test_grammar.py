@@ -274,7 +274,7 @@ def _decimal(text) -> Decimal | None:
 
 
 # What each terminal's value must be, for the code that reads it (phrases.py, assemble.py).
-_VERB_CLASSES = set(DIRECTIONS) | {"improve", "respond", "activity", "unknown", "attract", "gain"}
+_VERB_CLASSES = set(DIRECTIONS) | {"improve", "respond", "activity", "unknown", "attract", "gain", "adjust", "optimize"}
 _PREPS = {"by", "on", "to", "until", "toward", "from", "within", "in", "after", "over", "at"}
 _VALUE_CHECKS = {
     "PERIOD": lambda v: v in PERIODS,

@@ -511,7 +511,9 @@ def _verb_direction(verb_cls, target, more, mi) -> str | None:
     """The direction a verb class gives; None for a verb we do not know, or no verb."""
     if verb_cls == "unknown":
         return None
-    if verb_cls == "improve":
+    if verb_cls == "optimize" and mi is not None and mi.activity and target is None:
+        return "unknown"   # "optimize our ad campaigns": tuned, not more or less of anything
+    if verb_cls in ("improve", "optimize"):
         return "decrease" if (mi and mi.lower_is_better) else "increase"
     if verb_cls == "respond":
         return "maintain"
@@ -928,7 +930,14 @@ class Assembler:
         if verb_cls == "gain":
             # "gain 100 followers", «прибавить 500 подписчиков»: the count is what is added
             return "reach" if target is not None and target.role in ("level", "rank") else "increase"
+        if verb_cls == "adjust":
+            # "fix the errors", «эффективно использовать бюджет»: a figure may tell a direction, the
+            # words "more"/"new" around such a verb tell how, not how much
+            return _settled_direction(_figure_direction(target, baseline, False, False, False, mi, False, False),
+                                      target, baseline, False, False, mi)
         d = _verb_direction(verb_cls, target, more, mi)
+        if d == "unknown":
+            return None
         if d is None:
             d = _figure_direction(target, baseline, more, less, new, mi, verb_cls == "unknown", has_object)
         return _settled_direction(d, target, baseline, more, new, mi)
