@@ -507,6 +507,21 @@ def _year_as_number(p: Phrase, nxt: Phrase | None, frame: _Frame) -> Phrase:
     return arg
 
 
+# nouns after a season that still name a time ("during the winter holidays", "over the summer months")
+_SEASON_TIME_NOUNS = ("holidays", "holiday", "break", "vacation", "vacations", "season", "months", "weeks",
+                      "quarter", "term", "semester")
+
+
+def _season_modifier(p: Phrase, arg: Phrase, nxt: Phrase | None) -> bool:
+    """Whether a season names a kind of thing, not a time: "for the winter campaign", "in the summer
+    sale" (a season word right before a noun). After "by" it is a deadline still ("by the summer
+    sale"); Russian and Ukrainian make such seasons adjectives («летняя коллекция»), never SEASON."""
+    return (arg.kind == "season" and arg.value.year is None and p.value not in _BEFORE_PREPS
+            and nxt is not None and nxt.kind in ("metric", "filler", "channel") and nxt.text[:1].isalnum()
+            and nxt.text.lower() not in _SEASON_TIME_NOUNS
+            and nxt.span.line == p.span.end_line and nxt.span.column == p.span.end_column + 1)
+
+
 def _verb_direction(verb_cls, target, more, mi) -> str | None:
     """The direction a verb class gives; None for a verb we do not know, or no verb."""
     if verb_cls == "unknown":
@@ -745,6 +760,8 @@ class Assembler:
             inner = self._claims_of(arg, p.value, nxt, frame)
             return [c.evolve(deadline=attr.evolve(c.deadline, text=p.text, span=p.span))
                     if c.deadline is not None else c for c in inner]
+        if _season_modifier(p, arg, nxt):
+            return []
         dl = self._deadline_of(arg, p.value, frame.today)
         if dl is not None:
             dl = attr.evolve(dl, text=p.text, span=p.span)
