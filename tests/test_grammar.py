@@ -193,6 +193,8 @@ def pattern_problems(pat) -> list[str]:
         if re.fullmatch(r"[^\W\d_][^@*\s]*@[nav](?:\.[a-z_]+)*", word):
             word = word.partition("@")[0]  # lemma@POS: its forms are words of the lemma's shape
         core = word.strip("*")
+        if word == "/":
+            continue   # the slash of a rate ("5k/month", «40K/мес»): the tokenizer reads it as a word there
         if word.count("*") > 1 or (word.count("*") == 1 and not (word.startswith("*") or word.endswith("*"))):
             problems.append(f"{word!r}: '*' only at the start or the end of a word")
         if not core:
