@@ -512,6 +512,12 @@ _SEASON_TIME_NOUNS = ("holidays", "holiday", "break", "vacation", "vacations", "
                       "quarter", "term", "semester")
 
 
+def _pronoun_object(phrases: list[Phrase], pronouns: frozenset) -> bool:
+    """Whether the goal's verb takes a pronoun as its object ("grow it to 10,000", «увеличить их на 20%»)."""
+    return any(p.kind == "verb" and q.kind == "filler" and normalize_word(q.text) in pronouns
+               for p, q in zip(phrases, phrases[1:]))
+
+
 def _season_modifier(p: Phrase, arg: Phrase, nxt: Phrase | None) -> bool:
     """Whether a season names a kind of thing, not a time: "for the winter campaign", "in the summer
     sale" (a season word right before a noun). After "by" it is a deadline still ("by the summer
@@ -799,7 +805,8 @@ class Assembler:
             verbs = [p for p in main if p.kind == "verb"]
             verb_phrase = chosen_part.verb if chosen_part.verb is not None else (verbs[0] if verbs else None)
             metric = self._metric(goal.metric_name, chosen, verb_phrase, goal.target, goal.baseline, per)
-        category = self._category(metric, goal.target, channel, goal.direction, verb_cls)
+        category = self._category(metric, goal.target, channel, goal.direction, verb_cls,
+                                  _pronoun_object(chosen_part.phrases if parts else main, self.lex[lang].pronouns))
         own = (metric, category, goal.direction, goal.target)
         out_parts, secondary = self._each_part(parts, chosen_part, own, span, per)
         verb_texts = {pi.verb.text for pi in parts if pi.verb is not None}
@@ -983,9 +990,11 @@ class Assembler:
             kind = "absolute"
         return Target(kind, number(q.value), None, None, unit, claim.bound, span)
 
-    def _category(self, metric, target, channel, direction, verb_cls=None) -> str:
+    def _category(self, metric, target, channel, direction, verb_cls=None, pronoun=False) -> str:
         if metric is not None:
             return metric.category
+        if pronoun:
+            return "other"   # "double it", «довести его до 10 000»: what "it" is, the statement does not say
         defaults = self.lex.defaults
         if target is not None and target.unit in ("USD", "EUR", "RUB", "UAH", "GBP"):
             return self.lex.metrics[defaults.get("currency_only", "revenue")].category

@@ -182,6 +182,7 @@ class Lexicon:
         self._longest = max((len(p[_PARTS]) for p in patterns), default=1)
         self.values = frozenset(p[_VALUE] for p in patterns)
         self.function_words: frozenset = frozenset()   # [function_words] of the language's file
+        self.pronouns: frozenset = frozenset()         # [function_words] pronoun: "it", «его», «їх»
 
     @property
     def words(self) -> _Words:
@@ -343,6 +344,8 @@ class LexiconSet:
             lexicons[lang] = Lexicon(lang, patterns)
             lexicons[lang].function_words = frozenset(
                 normalize_word(w) for ws in data.get("function_words", {}).values() for w in ws)
+            lexicons[lang].pronouns = frozenset(
+                normalize_word(w) for w in data.get("function_words", {}).get("pronoun", []))
         cues = _load_toml(os.path.join(root, "cues.toml"))
         cue_lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:
