@@ -4,8 +4,8 @@ The families: compound goals where no aim has a figure (the first aim leads, and
 opens with its purpose, «щоб ...», is that purpose); verbs that tell no amount (optimize an activity,
 fix, use, adjust); season words that name a kind of thing ("the winter campaign"); rates with a slash
 ("5k/month", «40K/мес») and abbreviation dots («500 тыс. ₽»); adjectives whose noun is a metric
-(recognizable, loyal); pronouns as the goal's object; the language of statements with no telling
-letters. Each row is a statement written for this test (today = 2026-01-15) with every slot and the
+(recognizable, loyal); pronouns as the goal's object; English compound nouns, whose head is last
+("lead nurture campaigns"); the language of statements with no telling letters. Each row is a statement written for this test (today = 2026-01-15) with every slot and the
 SMART "S" codes check_goal finds.
 
 The probe set (tests/data/probe_goals.jsonl) is 185 statements written for measuring, annotated by
@@ -196,8 +196,35 @@ PRONOUNS = [
          ('duration', '2026-04-15', 'P3M'), ['S102']),
 ]
 
+# --- English compound nouns: the head is last, words we do not know inside ("lead nurture campaigns") ---
+COMPOUND_HEADS = [
+    srow('Optimize prospect lead nurture campaigns', 'en', 'other', None, 'campaigns', None, None, None, None, None,
+         ['S106']),
+    srow('Launch lead nurture campaigns in Q2 2026', 'en', 'other', 'achieve', 'campaigns', None, None, None, None,
+         ('quarter', '2026-06-30', None), ['S106']),
+    srow('Run three sales training webinars', 'en', 'other', 'achieve', 'events', None, None, None,
+         ('absolute', 3, None), None, []),
+    srow('Get 200 leads from nurture campaigns', 'en', 'leads', 'achieve', 'leads', None, None, None,
+         ('absolute', 200, None), None, []),
+    srow('Increase customer review volume by 20%', 'en', 'loyalty', 'increase', 'reviews', None, None, None,
+         ('relative', 20, '%'), None, []),
+    srow('Grow email marketing revenue by 10%', 'en', 'sales', 'increase', 'revenue', None, None, None,
+         ('relative', 10, '%'), None, []),
+    srow('Publish 12 customer success stories', 'en', 'other', 'achieve', 'posts', None, None, None,
+         ('absolute', 12, None), None, []),
+    srow('Double sales from lead magnet downloads', 'en', 'sales', 'increase', 'sales', None, None, None,
+         ('multiple', 2, None), None, []),
+    srow('Grow newsletter subscriber count to 8,000', 'en', 'leads', 'reach', 'email_subscribers', None, None, None,
+         ('absolute', 8000, None), None, []),
+    srow('Host two brand awareness webinars', 'en', 'other', 'achieve', 'events', None, None, None,
+         ('absolute', 2, None), None, []),
+    srow('Create 10 lead magnet videos', 'en', 'other', 'achieve', 'posts', None, None, None, ('absolute', 10, None),
+         None, []),
+]
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND), ("no-amount", NO_AMOUNT), ("season", SEASONS),
-                                          ("rate", RATES), ("adjective", ADJECTIVES), ("pronoun", PRONOUNS))
+                                          ("rate", RATES), ("adjective", ADJECTIVES), ("pronoun", PRONOUNS),
+                                          ("compound head", COMPOUND_HEADS))
         for r in rows]
 
 
@@ -210,7 +237,9 @@ def test_every_family_has_ten_rows_in_the_three_languages():
     for family in {r[0] for r in ROWS}:
         rows = [r for r in ROWS if r[0] == family]
         assert len(rows) >= 10, family
-        assert {r[2]["lang"] for r in rows} == {"en", "ru", "uk"}, family
+        # Russian and Ukrainian put a compound's head first and the rest in the genitive
+        langs = {"en"} if family == "compound head" else {"en", "ru", "uk"}
+        assert {r[2]["lang"] for r in rows} == langs, family
 
 
 # --- language of statements with no telling letters -------------------------------------------------

@@ -842,7 +842,7 @@ class Assembler:
                 # "unknown": a verb we do not know, whose direction only the figures can tell
                 verb_cls, _, implied = pi.verb.value.partition(":")
                 implied = implied or None
-            metric = self._choose_metric([p for p in pi.phrases if p.kind == "metric"], start.lang)
+            metric = self._choose_metric([p for p in pi.phrases if p.kind == "metric"], start.lang, pi.phrases)
             if implied is not None and info[implied].time:
                 metric = None  # "answer every request within 24 hours" measures the answering
             elif implied is not None and metric is not None and info[implied].category == "loyalty" \
@@ -923,14 +923,17 @@ class Assembler:
         src = phrase if phrase is not None else verb
         return Metric(name, src.text if src is not None else name, mi.category, src.span if src is not None else None)
 
-    def _choose_metric(self, metric_phrases: list[Phrase], lang: str = "en") -> Phrase | None:
+    def _choose_metric(self, metric_phrases: list[Phrase], lang: str = "en",
+                       phrases: list[Phrase] = ()) -> Phrase | None:
         if not metric_phrases:
             return None
         info = self.lex.metrics
         if lang == "en":
-            # English puts the head of a compound noun last: "customer reviews", "sales leads"
+            # English puts the head of a compound noun last: "customer reviews", "sales leads", and
+            # with words we do not know inside it, "lead nurture campaigns"
+            plain = self.lex["en"].function_words
             heads = [p for i, p in enumerate(metric_phrases)
-                     if not (i + 1 < len(metric_phrases) and _adjacent(p, metric_phrases[i + 1]))]
+                     if not (i + 1 < len(metric_phrases) and _compound(p, metric_phrases[i + 1], phrases, plain))]
             metric_phrases = heads
         # a word that says what the head counts: "subscribers to our newsletter", «подписчики на
         # консультацию»
@@ -1050,6 +1053,21 @@ def _pair(claims: list[_Claim], verb_cls: str | None) -> tuple[_Claim | None, _C
         # "from 4% to 6%" reads the second number as the level even without "to"
         target_claim = target_claim.evolve(role="level")
     return baseline_claim, target_claim
+
+
+def _compound(a: Phrase, b: Phrase, phrases: list[Phrase], function_words: frozenset) -> bool:
+    """b ends an English compound noun that a starts: next to each other ("customer reviews"), or
+    with only content words we do not know between them ("lead nurture campaigns")."""
+    if _adjacent(a, b):
+        return True
+    ids = [id(p) for p in phrases]
+    if id(a) not in ids or id(b) not in ids:
+        return False
+    between = phrases[ids.index(id(a)) + 1:ids.index(id(b))]
+    chain = [a, *between, b]
+    return bool(between) and all(
+        p.kind == "filler" and p.text.isalpha() and normalize_word(p.text) not in function_words for p in between) \
+        and all(_adjacent(x, y) for x, y in zip(chain, chain[1:]))
 
 
 def _adjacent(a: Phrase, b: Phrase) -> bool:
