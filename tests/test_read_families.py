@@ -5,8 +5,9 @@ opens with its purpose, «щоб ...», is that purpose); verbs that tell no amo
 fix, use, adjust); season words that name a kind of thing ("the winter campaign"); rates with a slash
 ("5k/month", «40K/мес») and abbreviation dots («500 тыс. ₽»); adjectives whose noun is a metric
 (recognizable, loyal); pronouns as the goal's object; English compound nouns, whose head is last
-("lead nurture campaigns"); the language of statements with no telling letters. Each row is a statement written for this test (today = 2026-01-15) with every slot and the
-SMART "S" codes check_goal finds.
+("lead nurture campaigns"); the language of statements with no telling letters. Each row is a
+statement written for this test (today = 2026-01-15) with every slot and the SMART "S" codes
+check_goal finds.
 
 The probe set (tests/data/probe_goals.jsonl) is 185 statements written for measuring, annotated by
 hand by the corpus conventions (category, direction, metric, target, deadline, SMART letters). Every
