@@ -195,6 +195,13 @@ PRONOUNS = [
          ('absolute', 5000, None), ('period-end', '2026-12-31', None), ['S102']),
     srow('Збільшити це на 30% за квартал', 'uk', 'other', 'increase', None, None, None, None, ('relative', 30, '%'),
          ('duration', '2026-04-15', 'P3M'), ['S102']),
+    # a pronoun and no figure: no direction either
+    srow('Achieve this within 90 days', 'en', 'other', None, None, None, None, None, None,
+         ('duration', '2026-04-15', 'P90D'), ['S101']),
+    srow('Добиться этого к июню', 'ru', 'other', None, None, None, None, None, None, ('date', '2026-06-30', None),
+         ['S101']),
+    srow('Досягти цього до червня', 'uk', 'other', None, None, None, None, None, None, ('date', '2026-06-30', None),
+         ['S101']),
 ]
 
 # --- English compound nouns: the head is last, words we do not know inside ("lead nurture campaigns") ---

@@ -805,8 +805,10 @@ class Assembler:
             verbs = [p for p in main if p.kind == "verb"]
             verb_phrase = chosen_part.verb if chosen_part.verb is not None else (verbs[0] if verbs else None)
             metric = self._metric(goal.metric_name, chosen, verb_phrase, goal.target, goal.baseline, per)
-        category = self._category(metric, goal.target, channel, goal.direction, verb_cls,
-                                  _pronoun_object(chosen_part.phrases if parts else main, self.lex[lang].pronouns))
+        pronoun = _pronoun_object(chosen_part.phrases if parts else main, self.lex[lang].pronouns)
+        category = self._category(metric, goal.target, channel, goal.direction, verb_cls, pronoun)
+        if pronoun and metric is None and goal.target is None:
+            goal = goal.evolve(direction=None)   # "achieve this within 90 days": nothing to count
         own = (metric, category, goal.direction, goal.target)
         out_parts, secondary = self._each_part(parts, chosen_part, own, span, per)
         verb_texts = {pi.verb.text for pi in parts if pi.verb is not None}
