@@ -934,8 +934,10 @@ class Assembler:
             # English puts the head of a compound noun last: "customer reviews", "sales leads", and
             # with words we do not know inside it, "lead nurture campaigns"
             plain = self.lex["en"].function_words
+            where = {id(p): i for i, p in enumerate(phrases)}
             heads = [p for i, p in enumerate(metric_phrases)
-                     if not (i + 1 < len(metric_phrases) and _compound(p, metric_phrases[i + 1], phrases, plain))]
+                     if not (i + 1 < len(metric_phrases)
+                             and _compound(p, metric_phrases[i + 1], phrases, where, plain))]
             metric_phrases = heads
         # a word that says what the head counts: "subscribers to our newsletter", «подписчики на
         # консультацию»
@@ -1057,19 +1059,20 @@ def _pair(claims: list[_Claim], verb_cls: str | None) -> tuple[_Claim | None, _C
     return baseline_claim, target_claim
 
 
-def _compound(a: Phrase, b: Phrase, phrases: list[Phrase], function_words: frozenset) -> bool:
+def _compound(a: Phrase, b: Phrase, phrases: list[Phrase], where: dict, function_words: frozenset) -> bool:
     """b ends an English compound noun that a starts: next to each other ("customer reviews"), or
-    with only content words we do not know between them ("lead nurture campaigns")."""
+    with only content words we do not know between them ("lead nurture campaigns"). `where`: the
+    index of each phrase in `phrases`, by id."""
     if _adjacent(a, b):
         return True
-    ids = [id(p) for p in phrases]
-    if id(a) not in ids or id(b) not in ids:
+    if id(a) not in where or id(b) not in where:
         return False
-    between = phrases[ids.index(id(a)) + 1:ids.index(id(b))]
+    between = phrases[where[id(a)] + 1:where[id(b)]]
+    if not between or not all(p.kind == "filler" and p.text.isalpha()
+                              and normalize_word(p.text) not in function_words for p in between):
+        return False
     chain = [a, *between, b]
-    return bool(between) and all(
-        p.kind == "filler" and p.text.isalpha() and normalize_word(p.text) not in function_words for p in between) \
-        and all(_adjacent(x, y) for x, y in zip(chain, chain[1:]))
+    return all(_adjacent(x, y) for x, y in zip(chain, chain[1:]))
 
 
 def _adjacent(a: Phrase, b: Phrase) -> bool:
