@@ -193,6 +193,8 @@ def pattern_problems(pat) -> list[str]:
         if re.fullmatch(r"[^\W\d_][^@*\s]*@[nav](?:\.[a-z_]+)*", word):
             word = word.partition("@")[0]  # lemma@POS: its forms are words of the lemma's shape
         core = word.strip("*")
+        if word == "/":
+            continue   # the slash of a rate ("5k/month", «40K/мес»): the tokenizer reads it as a word there
         if word.count("*") > 1 or (word.count("*") == 1 and not (word.startswith("*") or word.endswith("*"))):
             problems.append(f"{word!r}: '*' only at the start or the end of a word")
         if not core:
@@ -274,7 +276,7 @@ def _decimal(text) -> Decimal | None:
 
 
 # What each terminal's value must be, for the code that reads it (phrases.py, assemble.py).
-_VERB_CLASSES = set(DIRECTIONS) | {"improve", "respond", "activity", "unknown", "attract", "gain"}
+_VERB_CLASSES = set(DIRECTIONS) | {"improve", "respond", "activity", "unknown", "attract", "gain", "adjust", "optimize"}
 _PREPS = {"by", "on", "to", "until", "toward", "from", "within", "in", "after", "over", "at"}
 _VALUE_CHECKS = {
     "PERIOD": lambda v: v in PERIODS,
@@ -287,7 +289,7 @@ _VALUE_CHECKS = {
     "QUARTER": lambda v: v.isdigit() and 1 <= int(v) <= 4,
     "BOUND": lambda v: v in ("ge", "le"),
     "PREP": lambda v: v in _PREPS,
-    "METHOD": lambda v: v in ("_", "relative", "recipient", "modifier", "share"),
+    "METHOD": lambda v: v in ("_", "purpose", "relative", "recipient", "modifier", "share"),
     "HALFYEAR": lambda v: duration_months(v) is not None,
     "CUR_PRE": lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None,
     "CUR_POST": lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None,

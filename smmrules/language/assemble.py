@@ -63,6 +63,16 @@ def _drop_contrasted(phrases: list[Phrase]) -> list[Phrase]:
     return out if not skipping else [p for p in phrases if p.kind not in ("notjust", "contrast")]
 
 
+def _purpose_is_goal(phrases: list[Phrase]) -> bool:
+    """Whether a statement that opens with its purpose is that purpose and nothing else («щоб
+    підвищити впізнаваність, довіру та залучити клієнтів», "so that ..."): no clause of its own follows
+    a comma («Щоб отримувати більше заявок, збільшити охоплення на 30%»: the goal is after the comma)."""
+    lead = next((p for p in phrases if p.kind not in ("label", "conj")), None)
+    if lead is None or lead.kind != "method" or lead.value != "purpose":
+        return False
+    return not any(p.kind == "filler" and p.value == "," and q.kind == "verb" for p, q in zip(phrases, phrases[1:]))
+
+
 def _split_method(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
     """Separate the goal from its method clauses ("by posting 3 Reels", "через рекламу").
 
@@ -74,7 +84,11 @@ def _split_method(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
     method: list[Phrase] = []
     in_method = False
     method_has_verb = False
+    opens_with_goal = _purpose_is_goal(phrases)
     for p in phrases:
+        if p.kind == "method" and p.value == "purpose" and opens_with_goal:
+            opens_with_goal = False
+            continue
         if p.kind == "method" and len(p.toks) == 2 and not any(m.kind == "metric" for m in phrases):
             alt = next((m for t, m in getattr(p.toks[1], "alts", ()) if t == "METRIC"), None)
             if alt is not None:
@@ -422,10 +436,14 @@ def _concrete(pi: _PartInfo, info) -> bool:
 
 def _chosen_part(parts: list[_PartInfo], info) -> _PartInfo:
     """The goal's own aim: the first concrete (countable) part, else the first aim."""
-    chosen = next((pi for pi in parts if _concrete(pi, info)), None)
+    figured = any(c.role not in ("deadline", "method", "baseline") for pi in parts for c in pi.claims)
+    chosen = next((pi for pi in parts if _concrete(pi, info)), None) if figured or len(parts) < 2 else None
     if chosen is None:
         named = [pi for pi in parts if _name_of(pi)]
-        chosen = next((pi for pi in named if not info[_name_of(pi)].activity), None) or (
+        # a metric the statement names before one only its verb implies: "retain current and attract
+        # new subscribers" («удержать текущих и привлечь новых подписчиков») is about subscribers
+        chosen = next((pi for pi in named if pi.metric is not None and not info[_name_of(pi)].activity), None) or next(
+            (pi for pi in named if not info[_name_of(pi)].activity), None) or (
             named[0] if named else (parts[0] if parts else _PartInfo([])))
     return chosen
 
@@ -489,11 +507,34 @@ def _year_as_number(p: Phrase, nxt: Phrase | None, frame: _Frame) -> Phrase:
     return arg
 
 
+# nouns after a season that still name a time ("during the winter holidays", "over the summer months")
+_SEASON_TIME_NOUNS = ("holidays", "holiday", "break", "vacation", "vacations", "season", "months", "weeks",
+                      "quarter", "term", "semester")
+
+
+def _pronoun_object(phrases: list[Phrase], pronouns: frozenset) -> bool:
+    """Whether the goal's verb takes a pronoun as its object ("grow it to 10,000", «увеличить их на 20%»)."""
+    return any(p.kind == "verb" and q.kind == "filler" and normalize_word(q.text) in pronouns
+               for p, q in zip(phrases, phrases[1:]))
+
+
+def _season_modifier(p: Phrase, arg: Phrase, nxt: Phrase | None) -> bool:
+    """Whether a season names a kind of thing, not a time: "for the winter campaign", "in the summer
+    sale" (a season word right before a noun). After "by" it is a deadline still ("by the summer
+    sale"); Russian and Ukrainian make such seasons adjectives («летняя коллекция»), never SEASON."""
+    return (arg.kind == "season" and arg.value.year is None and p.value not in _BEFORE_PREPS
+            and nxt is not None and nxt.kind in ("metric", "filler", "channel") and nxt.text[:1].isalnum()
+            and nxt.text.lower() not in _SEASON_TIME_NOUNS
+            and nxt.span.line == p.span.end_line and nxt.span.column == p.span.end_column + 1)
+
+
 def _verb_direction(verb_cls, target, more, mi) -> str | None:
     """The direction a verb class gives; None for a verb we do not know, or no verb."""
     if verb_cls == "unknown":
         return None
-    if verb_cls == "improve":
+    if verb_cls == "optimize" and mi is not None and mi.activity and target is None:
+        return "unknown"   # "optimize our ad campaigns": tuned, not more or less of anything
+    if verb_cls in ("improve", "optimize"):
         return "decrease" if (mi and mi.lower_is_better) else "increase"
     if verb_cls == "respond":
         return "maintain"
@@ -725,6 +766,8 @@ class Assembler:
             inner = self._claims_of(arg, p.value, nxt, frame)
             return [c.evolve(deadline=attr.evolve(c.deadline, text=p.text, span=p.span))
                     if c.deadline is not None else c for c in inner]
+        if _season_modifier(p, arg, nxt):
+            return []
         dl = self._deadline_of(arg, p.value, frame.today)
         if dl is not None:
             dl = attr.evolve(dl, text=p.text, span=p.span)
@@ -762,7 +805,10 @@ class Assembler:
             verbs = [p for p in main if p.kind == "verb"]
             verb_phrase = chosen_part.verb if chosen_part.verb is not None else (verbs[0] if verbs else None)
             metric = self._metric(goal.metric_name, chosen, verb_phrase, goal.target, goal.baseline, per)
-        category = self._category(metric, goal.target, channel, goal.direction, verb_cls)
+        pronoun = _pronoun_object(chosen_part.phrases if parts else main, self.lex[lang].pronouns)
+        category = self._category(metric, goal.target, channel, goal.direction, verb_cls, pronoun)
+        if pronoun and metric is None and goal.target is None:
+            goal = goal.evolve(direction=None)   # "achieve this within 90 days": nothing to count
         own = (metric, category, goal.direction, goal.target)
         out_parts, secondary = self._each_part(parts, chosen_part, own, span, per)
         verb_texts = {pi.verb.text for pi in parts if pi.verb is not None}
@@ -798,7 +844,7 @@ class Assembler:
                 # "unknown": a verb we do not know, whose direction only the figures can tell
                 verb_cls, _, implied = pi.verb.value.partition(":")
                 implied = implied or None
-            metric = self._choose_metric([p for p in pi.phrases if p.kind == "metric"], start.lang)
+            metric = self._choose_metric([p for p in pi.phrases if p.kind == "metric"], start.lang, pi.phrases)
             if implied is not None and info[implied].time:
                 metric = None  # "answer every request within 24 hours" measures the answering
             elif implied is not None and metric is not None and info[implied].category == "loyalty" \
@@ -879,14 +925,19 @@ class Assembler:
         src = phrase if phrase is not None else verb
         return Metric(name, src.text if src is not None else name, mi.category, src.span if src is not None else None)
 
-    def _choose_metric(self, metric_phrases: list[Phrase], lang: str = "en") -> Phrase | None:
+    def _choose_metric(self, metric_phrases: list[Phrase], lang: str = "en",
+                       phrases: list[Phrase] = ()) -> Phrase | None:
         if not metric_phrases:
             return None
         info = self.lex.metrics
         if lang == "en":
-            # English puts the head of a compound noun last: "customer reviews", "sales leads"
+            # English puts the head of a compound noun last: "customer reviews", "sales leads", and
+            # with words we do not know inside it, "lead nurture campaigns"
+            plain = self.lex["en"].function_words
+            where = {id(p): i for i, p in enumerate(phrases)}
             heads = [p for i, p in enumerate(metric_phrases)
-                     if not (i + 1 < len(metric_phrases) and _adjacent(p, metric_phrases[i + 1]))]
+                     if not (i + 1 < len(metric_phrases)
+                             and _compound(p, metric_phrases[i + 1], phrases, where, plain))]
             metric_phrases = heads
         # a word that says what the head counts: "subscribers to our newsletter", «подписчики на
         # консультацию»
@@ -910,7 +961,14 @@ class Assembler:
         if verb_cls == "gain":
             # "gain 100 followers", «прибавить 500 подписчиков»: the count is what is added
             return "reach" if target is not None and target.role in ("level", "rank") else "increase"
+        if verb_cls == "adjust":
+            # "fix the errors", «эффективно использовать бюджет»: a figure may tell a direction, the
+            # words "more"/"new" around such a verb tell how, not how much
+            return _settled_direction(_figure_direction(target, baseline, False, False, False, mi, False, False),
+                                      target, baseline, False, False, mi)
         d = _verb_direction(verb_cls, target, more, mi)
+        if d == "unknown":
+            return None
         if d is None:
             d = _figure_direction(target, baseline, more, less, new, mi, verb_cls == "unknown", has_object)
         return _settled_direction(d, target, baseline, more, new, mi)
@@ -939,9 +997,11 @@ class Assembler:
             kind = "absolute"
         return Target(kind, number(q.value), None, None, unit, claim.bound, span)
 
-    def _category(self, metric, target, channel, direction, verb_cls=None) -> str:
+    def _category(self, metric, target, channel, direction, verb_cls=None, pronoun=False) -> str:
         if metric is not None:
             return metric.category
+        if pronoun:
+            return "other"   # "double it", «довести его до 10 000»: what "it" is, the statement does not say
         defaults = self.lex.defaults
         if target is not None and target.unit in ("USD", "EUR", "RUB", "UAH", "GBP"):
             return self.lex.metrics[defaults.get("currency_only", "revenue")].category
@@ -997,6 +1057,22 @@ def _pair(claims: list[_Claim], verb_cls: str | None) -> tuple[_Claim | None, _C
         # "from 4% to 6%" reads the second number as the level even without "to"
         target_claim = target_claim.evolve(role="level")
     return baseline_claim, target_claim
+
+
+def _compound(a: Phrase, b: Phrase, phrases: list[Phrase], where: dict, function_words: frozenset) -> bool:
+    """b ends an English compound noun that a starts: next to each other ("customer reviews"), or
+    with only content words we do not know between them ("lead nurture campaigns"). `where`: the
+    index of each phrase in `phrases`, by id."""
+    if _adjacent(a, b):
+        return True
+    if id(a) not in where or id(b) not in where:
+        return False
+    between = phrases[where[id(a)] + 1:where[id(b)]]
+    if not between or not all(p.kind == "filler" and p.text.isalpha()
+                              and normalize_word(p.text) not in function_words for p in between):
+        return False
+    chain = [a, *between, b]
+    return all(_adjacent(x, y) for x, y in zip(chain, chain[1:]))
 
 
 def _adjacent(a: Phrase, b: Phrase) -> bool:

@@ -182,6 +182,7 @@ class Lexicon:
         self._longest = max((len(p[_PARTS]) for p in patterns), default=1)
         self.values = frozenset(p[_VALUE] for p in patterns)
         self.function_words: frozenset = frozenset()   # [function_words] of the language's file
+        self.pronouns: frozenset = frozenset()         # [function_words] pronoun: "it", «его», «їх»
 
     @property
     def words(self) -> _Words:
@@ -343,6 +344,8 @@ class LexiconSet:
             lexicons[lang] = Lexicon(lang, patterns)
             lexicons[lang].function_words = frozenset(
                 normalize_word(w) for ws in data.get("function_words", {}).values() for w in ws)
+            lexicons[lang].pronouns = frozenset(
+                normalize_word(w) for w in data.get("function_words", {}).get("pronoun", []))
         cues = _load_toml(os.path.join(root, "cues.toml"))
         cue_lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:
@@ -414,7 +417,7 @@ class LexiconSet:
 
 def _numbers(table: dict) -> dict:
     """common.toml [numbers]: `ordinal`, a tuple of endings; `scale`, suffix -> multiplier (a positive integer);
-    `resolution` and `points`, tuples of words; `comparison`, mark -> the period it compares; `letters`,
+    `resolution`, `points` and `abbreviations`, tuples of words; `comparison`, mark -> the period it compares; `letters`,
     language -> the letters only it writes (see the comments in common.toml)."""
     ordinal = table.get("ordinal", [])
     scale = table.get("scale", {})
@@ -423,7 +426,7 @@ def _numbers(table: dict) -> dict:
     if not (isinstance(scale, dict) and all(type(v) is int and v > 0 for v in scale.values())):
         raise DataFileError("common.toml: [numbers.scale] maps each suffix to a positive whole multiplier")
     lists = {}
-    for key in ("resolution", "points"):
+    for key in ("resolution", "points", "abbreviations"):
         value = table.get(key, [])
         if not (isinstance(value, list) and all(isinstance(e, str) and e for e in value)):
             raise DataFileError(f"common.toml: [numbers] {key} must be a list of words")

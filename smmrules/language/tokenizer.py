@@ -99,10 +99,10 @@ class _TokenPattern:
     data (grammar/lexicon/common.toml, [numbers]). Answers like the compiled pattern; `scales`
     maps each scale suffix to its multiplier."""
 
-    __slots__ = ("_compiled", "_scales", "_resolution")
+    __slots__ = ("_compiled", "_scales", "_resolution", "_abbreviations")
 
     def __init__(self):
-        self._compiled = self._scales = self._resolution = None
+        self._compiled = self._scales = self._resolution = self._abbreviations = None
 
     def _build(self) -> None:
         from .lexicon import default_lexicons
@@ -113,6 +113,7 @@ class _TokenPattern:
                   .replace("{points}", "|".join(r"\.\s?".join(map(re.escape, p.split("."))) for p in numbers["points"])))
         # (two threads may both build: the results are equal, either will do)
         self._scales = numbers["scale"]
+        self._abbreviations = frozenset(numbers["abbreviations"])
         self._resolution = re.compile(r"[\s-]*(?:" + "|".join(map(re.escape, numbers["resolution"])) + ")",
                                       re.IGNORECASE)
         self._compiled = compile_cached(source, re.VERBOSE)
@@ -131,6 +132,13 @@ class _TokenPattern:
         return self._compiled
 
     @property
+    def abbreviations(self) -> frozenset:
+        """The words whose dot marks an abbreviation, not the end of a sentence («тыс.», «грн.»)."""
+        if self._abbreviations is None:
+            self._build()
+        return self._abbreviations
+
+    @property
     def scales(self) -> dict:
         if self._scales is None:
             self._build()
@@ -147,6 +155,9 @@ def _comparison(form: str) -> str:
 
 
 _TOKEN_RE = _TokenPattern()
+
+# an amount may end in one of these before a rate's slash ("$5k/month" ends in k; "5 000 $/мес")
+_CURRENCY_SIGNS = frozenset("$€£₽₴")
 
 # A figure in a goal has a few digits; one longer than this is a malformed number (and would
 # overflow a float or the int-to-text limit downstream).
@@ -208,6 +219,15 @@ def tokenize(text: str) -> list[RawToken]:
             cat = unicodedata.category(ch[0])
             if ch in _STRAY or (cat == "Cc") or cat in ("Co", "Cs", "Cn"):
                 raise _stray(text, s)
+            if ch == "." and out and out[-1].end == s and out[-1].text.lower() in _TOKEN_RE.abbreviations:
+                prev = out[-1]   # «500 тыс. ₽», «2 млн. грн»: the abbreviation's own dot, no sentence's end
+                out[-1] = RawToken(prev.kind, prev.text, prev.start, e)
+                continue
+            if ch == "/" and out and out[-1].end == s and e < n and text[e].isalpha() and (
+                    out[-1].kind == "number" or out[-1].text.lower() in _TOKEN_RE.abbreviations
+                    or out[-1].text in _CURRENCY_SIGNS):
+                append(RawToken("word", ch, s, e))   # "5k/month", «40K/мес», «2 млн/мес»: a rate (the lexicons' PERIOD)
+                continue
             append(RawToken("symbol", ch, s, e))
         else:
             append(RawToken(kind, m.group(0), s, e))

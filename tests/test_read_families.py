@@ -1,0 +1,363 @@
+"""Families of the language the goal reader closed in issue 11's last round, and the probe set.
+
+The families: compound goals where no aim has a figure (the first aim leads, and a statement that
+opens with its purpose, «щоб ...», is that purpose); verbs that tell no amount (optimize an activity,
+fix, use, adjust); season words that name a kind of thing ("the winter campaign"); rates with a slash
+("5k/month", «40K/мес») and abbreviation dots («500 тыс. ₽»); adjectives whose noun is a metric
+(recognizable, loyal); pronouns as the goal's object; English compound nouns, whose head is last
+("lead nurture campaigns"); the language of statements with no telling letters. Each row is a
+statement written for this test (today = 2026-01-15) with every slot and the SMART "S" codes
+check_goal finds.
+
+The probe set (tests/data/probe_goals.jsonl) is 185 statements written for measuring, annotated by
+hand by the corpus conventions (category, direction, metric, target, deadline, SMART letters). Every
+row is checked; where our reading differs from the annotation, KNOWN says which slots and why, so a
+reading that improves or regresses fails the test until the table says so.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from smmrules import check_goal, parse_goal
+from smmrules.language.langdetect import detect_lang
+from smmrules.language.lexicon import default_lexicons
+from test_families import _check, srow
+
+# --- compound goals: with no figure anywhere the first aim leads --------------------------------------
+COMPOUND = [
+    srow('Raise brand awareness, win trust and attract new customers', 'en', 'awareness', 'increase',
+         'brand_awareness', None, None, None, None, None, []),
+    srow('Improve our reputation and increase repeat orders', 'en', 'communication', 'increase', 'reputation', None,
+         None, None, None, None, []),
+    srow('Grow the community, boost sales and cut the cost per lead', 'en', 'communication', 'increase', 'community',
+         None, None, None, None, None, []),
+    srow('Raise awareness and win 100 new clients by June 2026', 'en', 'sales', 'increase', 'sales', None, None, None,
+         ('relative', 100, None), ('date', '2026-06-30', None), []),
+    srow('Повысить узнаваемость бренда, увеличить число заявок и укрепить доверие', 'ru', 'awareness', 'increase',
+         'brand_awareness', None, None, None, None, None, []),
+    srow('Развивать сообщество и увеличивать продажи', 'ru', 'communication', 'increase', 'community', None, None,
+         None, None, None, []),
+    srow('Повысить узнаваемость и получить 300 заявок к маю', 'ru', 'leads', 'achieve', 'leads', None, None, None,
+         ('absolute', 300, None), ('date', '2026-05-31', None), []),
+    srow('чтобы удержать нынешних и привлечь новых подписчиков', 'ru', 'awareness', 'increase', 'followers', None,
+         None, None, None, None, []),
+    srow('Чтобы получать больше заявок, увеличить охват на 30%', 'ru', 'awareness', 'increase', 'reach', None, None,
+         None, ('relative', 30, '%'), None, []),
+    srow('Підвищити впізнаваність, довіру та залучити нових клієнтів', 'uk', 'awareness', 'increase',
+         'brand_awareness', None, None, None, None, None, []),
+    srow('щоб підвищити впізнаваність бренду і збільшити продажі', 'uk', 'awareness', 'increase', 'brand_awareness',
+         None, None, None, None, None, []),
+    srow('Збільшити продажі та підвищити лояльність клієнтів', 'uk', 'sales', 'increase', 'sales', None, None, None,
+         None, None, []),
+    srow('Підвищити впізнаваність і отримати 200 заявок до травня', 'uk', 'leads', 'achieve', 'leads', None, None,
+         None, ('absolute', 200, None), ('date', '2026-05-31', None), []),
+]
+
+# --- verbs that tell no amount: a direction only from a figure --------------------------------------
+NO_AMOUNT = [
+    srow('Optimize our Facebook ad campaigns', 'en', 'other', None, 'campaigns', None, 'facebook', None, None, None,
+         ['S106']),
+    srow('Optimize the cost per lead to $12 by June 2026', 'en', 'leads', 'decrease', 'cost_per_lead', None, None,
+         None, ('absolute', 12, 'USD'), ('date', '2026-06-30', None), []),
+    srow('Fix the errors in our ad targeting', 'en', 'other', None, 'campaigns', None, None, None, None, None,
+         ['S106']),
+    srow('Use the advertising budget more efficiently', 'en', 'other', None, 'ad_budget', None, None, None, None,
+         None, ['S106']),
+    srow('Use Instagram to get 200 leads by June 2026', 'en', 'leads', 'reach', 'leads', None, 'instagram', None,
+         ('absolute', 200, None), ('date', '2026-06-30', None), []),
+    srow('Improve our ad campaigns', 'en', 'other', 'increase', 'campaigns', None, None, None, None, None, ['S106']),
+    srow('Оптимизировать рекламные кампании во ВКонтакте', 'ru', 'other', None, 'campaigns', None, 'vk', None, None,
+         None, ['S106']),
+    srow('Оптимизировать стоимость заявки до 300 ₽', 'ru', 'leads', 'decrease', 'cost_per_lead', None, None, None,
+         ('absolute', 300, 'RUB'), None, []),
+    srow('Исправить ошибки в настройках таргета', 'ru', 'other', None, 'campaigns', None, None, None, None, None,
+         ['S106']),
+    srow('Максимально эффективно использовать рекламный бюджет', 'ru', 'other', None, 'ad_budget', None, None, None,
+         None, None, ['S106']),
+    srow('Скорректировать рекламную стратегию', 'ru', 'other', None, None, None, None, None, None, None, ['S101']),
+    srow('Оптимізувати рекламні кампанії в Meta', 'uk', 'other', None, 'campaigns', None, None, None, None, None,
+         ['S106']),
+    srow('Виправити помилки в налаштуваннях реклами', 'uk', 'other', None, 'campaigns', None, None, None, None, None,
+         ['S106']),
+    srow('Ефективно використовувати рекламний бюджет', 'uk', 'other', None, 'ad_budget', None, None, None, None, None,
+         ['S106']),
+    srow('Доопрацювати контент-план', 'uk', 'other', None, 'content_plan', None, None, None, None, None, ['S106']),
+    srow('Оптимізувати вартість кліку до 5 грн', 'uk', 'traffic', 'decrease', 'cost_per_click', None, None, None,
+         ('absolute', 5, 'UAH'), None, []),
+]
+
+# --- seasons: a deadline after "by"/«к»/«до», a kind of thing before a noun ---------------------------
+SEASONS = [
+    srow('Lower the cost per follower to $0.50 for the winter campaign', 'en', 'awareness', 'decrease',
+         'cost_per_follower', None, None, None, ('absolute', 0.5, 'USD'), None, []),
+    srow('Sell 300 tickets for the summer festival', 'en', 'sales', 'achieve', 'bookings', None, None, None,
+         ('absolute', 300, None), None, []),
+    srow('Get 500 orders in the spring sale', 'en', 'sales', 'achieve', 'sales', None, None, None,
+         ('absolute', 500, None), None, []),
+    srow('Get 500 orders by summer', 'en', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 500, None),
+         ('season', '2026-05-31', None), []),
+    srow('Get 500 orders in the summer', 'en', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 500, None),
+         ('season', '2026-08-31', None), []),
+    srow('Grow sales 20% during the winter holidays', 'en', 'sales', 'increase', 'sales', None, None, None,
+         ('relative', 20, '%'), ('season', '2026-02-28', None), []),
+    srow('Get 500 orders by the summer sale', 'en', 'sales', 'achieve', 'sales', None, None, None,
+         ('absolute', 500, None), ('season', '2026-05-31', None), []),
+    srow('Летняя коллекция: продать 2 000 единиц', 'ru', 'sales', 'achieve', 'sales', None, None, None,
+         ('absolute', 2000, None), None, []),
+    srow('Продать 2 000 единиц летней коллекции к лету', 'ru', 'sales', 'achieve', 'sales', None, None, None,
+         ('absolute', 2000, None), ('season', '2026-05-31', None), []),
+    srow('Продать 300 билетов на весенний фестиваль', 'ru', 'sales', 'achieve', 'bookings', None, None, None,
+         ('absolute', 300, None), None, []),
+    srow('Увеличить продажи осенней коллекции на 20% до конца осени', 'ru', 'sales', 'increase', 'sales', None, None,
+         None, ('relative', 20, '%'), ('season', '2026-11-30', None), []),
+    srow('Зимовий розпродаж: дохід 500 тис. грн', 'uk', 'sales', 'reach', 'revenue', None, None, None,
+         ('absolute', 500000, 'UAH'), None, []),
+    srow('Продати 300 квитків на осінній марафон до осені', 'uk', 'sales', 'achieve', 'bookings', None, None, None,
+         ('absolute', 300, None), ('season', '2026-08-31', None), []),
+    srow('Літня колекція: продати 1 500 одиниць до кінця літа', 'uk', 'sales', 'achieve', 'sales', None, None, None,
+         ('absolute', 1500, None), ('season', '2026-08-31', None), []),
+]
+
+# --- rates with a slash and abbreviation dots in amounts ---------------------------------------------
+RATES = [
+    srow('Revenue: $20k/month by Q3 2026', 'en', 'sales', 'reach', 'revenue', 'month', None, None,
+         ('absolute', 20000, 'USD'), ('quarter', '2026-09-30', None), []),
+    srow('Organic traffic: 5k/month by June 2026', 'en', 'traffic', 'reach', 'organic_traffic', 'month', None, None,
+         ('absolute', 5000, None), ('date', '2026-06-30', None), []),
+    srow('Leads: 300/mo', 'en', 'leads', 'reach', 'leads', 'month', None, None, ('absolute', 300, None), None, []),
+    srow('Выручка 2 млн/мес к концу года', 'ru', 'sales', 'reach', 'revenue', 'month', None, None,
+         ('absolute', 2000000, None), ('period-end', '2026-12-31', None), []),
+    srow('Получать 50K/мес органического трафика', 'ru', 'traffic', 'achieve', 'organic_traffic', 'month', None, None,
+         ('absolute', 50000, None), None, []),
+    srow('Заявки: 300/мес.', 'ru', 'leads', 'reach', 'leads', 'month', None, None, ('absolute', 300, None), None, []),
+    srow('Выручка 500 тыс. ₽ к маю', 'ru', 'sales', 'reach', 'revenue', None, None, None, ('absolute', 500000, 'RUB'),
+         ('date', '2026-05-31', None), []),
+    srow('Бюджет на рекламу до 500 тыс. руб./мес', 'ru', 'other', 'reach', 'ad_budget', 'month', None, None,
+         ('absolute', 500000, 'RUB'), None, []),
+    srow('Дохід 100 тис. грн/міс до кінця року', 'uk', 'sales', 'reach', 'revenue', 'month', None, None,
+         ('absolute', 100000, 'UAH'), ('period-end', '2026-12-31', None), []),
+    srow('Хочемо 30K/міс органічного трафіку', 'uk', 'traffic', 'reach', 'organic_traffic', 'month', None, None,
+         ('absolute', 30000, None), None, []),
+    srow('Ліди — 200/тиж', 'uk', 'leads', 'reach', 'leads', 'week', None, None, ('absolute', 200, None), None, []),
+    srow('Дохід 2 млн. грн до кінця 2026 року', 'uk', 'sales', 'reach', 'revenue', None, None, None,
+         ('absolute', 2000000, 'UAH'), ('period-end', '2026-12-31', None), []),
+]
+
+# --- adjectives whose noun is a metric ---------------------------------------------------------------
+ADJECTIVES = [
+    srow('Build a recognizable brand in the local market', 'en', 'awareness', 'achieve', 'brand_awareness', None,
+         None, None, None, None, ['S103']),
+    srow('Become a recognisable brand among dentists by the end of 2026', 'en', 'awareness', 'reach',
+         'brand_awareness', None, None, None, None, ('period-end', '2026-12-31', None), ['S103']),
+    srow('Build a loyal customer base', 'en', 'loyalty', 'achieve', 'loyalty', None, None, None, None, None, ['S103']),
+    srow('Grow a loyal audience on YouTube', 'en', 'loyalty', 'increase', 'loyalty', None, 'youtube', None, None,
+         None, ['S103']),
+    srow('Get 300 loyal customers by June 2026', 'en', 'loyalty', 'achieve', 'retention', None, None, None,
+         ('absolute', 300, None), ('date', '2026-06-30', None), []),
+    srow('Сделать бренд узнаваемым среди молодых мам', 'ru', 'awareness', 'achieve', 'brand_awareness', None, None,
+         None, None, None, ['S103']),
+    srow('Стать узнаваемым брендом в регионе к концу года', 'ru', 'awareness', 'reach', 'brand_awareness', None, None,
+         None, None, ('period-end', '2026-12-31', None), ['S103']),
+    srow('Вырастить лояльную аудиторию в Telegram', 'ru', 'loyalty', 'increase', 'loyalty', None, 'telegram', None,
+         None, None, ['S103']),
+    srow('Увеличить число лояльных покупателей до 2 000', 'ru', 'loyalty', 'reach', 'retention', None, None, None,
+         ('absolute', 2000, None), None, []),
+    srow('Зробити бренд впізнаваним серед IT-компаній', 'uk', 'awareness', 'achieve', 'brand_awareness', None, None,
+         None, None, None, ['S103']),
+    srow('Збільшити кількість лояльних клієнтів на 15%', 'uk', 'loyalty', 'increase', 'retention', None, None, None,
+         ('relative', 15, '%'), None, []),
+    srow('Сформувати лояльну аудиторію в Instagram', 'uk', 'loyalty', 'achieve', 'loyalty', None, 'instagram', None,
+         None, None, ['S103']),
+]
+
+# --- a pronoun as the goal's object: no metric to read, the category is other -------------------------
+PRONOUNS = [
+    srow('Double it by the end of the quarter', 'en', 'other', 'increase', None, None, None, None,
+         ('multiple', 2, None), ('period-end', '2026-03-31', None), ['S102']),
+    srow('Grow it to 10,000 by June 2026', 'en', 'other', 'reach', None, None, None, None, ('absolute', 10000, None),
+         ('date', '2026-06-30', None), ['S102']),
+    srow('Increase them by 20% this year', 'en', 'other', 'increase', None, None, None, None, ('relative', 20, '%'),
+         ('period-end', '2026-12-31', None), ['S102']),
+    srow('Keep it above 4.5', 'en', 'other', 'maintain', None, None, None, None, ('absolute', 4.5, None), None,
+         ['S102']),
+    srow('Увеличить его вдвое к концу года', 'ru', 'other', 'increase', None, None, None, None, ('multiple', 2, None),
+         ('period-end', '2026-12-31', None), ['S102']),
+    srow('Довести его до 10 000 к июню', 'ru', 'other', 'reach', None, None, None, None, ('absolute', 10000, None),
+         ('date', '2026-06-30', None), ['S102']),
+    srow('Увеличить их на 20%', 'ru', 'other', 'increase', None, None, None, None, ('relative', 20, '%'), None,
+         ['S102']),
+    srow('Подвоїти його до кінця року', 'uk', 'other', 'increase', None, None, None, None, ('multiple', 2, None),
+         ('period-end', '2026-12-31', None), ['S102']),
+    srow('Довести їх до 5 000 до кінця року', 'uk', 'other', 'reach', None, None, None, None,
+         ('absolute', 5000, None), ('period-end', '2026-12-31', None), ['S102']),
+    srow('Збільшити це на 30% за квартал', 'uk', 'other', 'increase', None, None, None, None, ('relative', 30, '%'),
+         ('duration', '2026-04-15', 'P3M'), ['S102']),
+    # a pronoun and no figure: no direction either
+    srow('Achieve this within 90 days', 'en', 'other', None, None, None, None, None, None,
+         ('duration', '2026-04-15', 'P90D'), ['S101']),
+    srow('Добиться этого к июню', 'ru', 'other', None, None, None, None, None, None, ('date', '2026-06-30', None),
+         ['S101']),
+    srow('Досягти цього до червня', 'uk', 'other', None, None, None, None, None, None, ('date', '2026-06-30', None),
+         ['S101']),
+]
+
+# --- English compound nouns: the head is last, words we do not know inside ("lead nurture campaigns") ---
+COMPOUND_HEADS = [
+    srow('Optimize prospect lead nurture campaigns', 'en', 'other', None, 'campaigns', None, None, None, None, None,
+         ['S106']),
+    srow('Launch lead nurture campaigns in Q2 2026', 'en', 'other', 'achieve', 'campaigns', None, None, None, None,
+         ('quarter', '2026-06-30', None), ['S106']),
+    srow('Run three sales training webinars', 'en', 'other', 'achieve', 'events', None, None, None,
+         ('absolute', 3, None), None, []),
+    srow('Get 200 leads from nurture campaigns', 'en', 'leads', 'achieve', 'leads', None, None, None,
+         ('absolute', 200, None), None, []),
+    srow('Increase customer review volume by 20%', 'en', 'loyalty', 'increase', 'reviews', None, None, None,
+         ('relative', 20, '%'), None, []),
+    srow('Grow email marketing revenue by 10%', 'en', 'sales', 'increase', 'revenue', None, None, None,
+         ('relative', 10, '%'), None, []),
+    srow('Publish 12 customer success stories', 'en', 'other', 'achieve', 'posts', None, None, None,
+         ('absolute', 12, None), None, []),
+    srow('Double sales from lead magnet downloads', 'en', 'sales', 'increase', 'sales', None, None, None,
+         ('multiple', 2, None), None, []),
+    srow('Grow newsletter subscriber count to 8,000', 'en', 'leads', 'reach', 'email_subscribers', None, None, None,
+         ('absolute', 8000, None), None, []),
+    srow('Host two brand awareness webinars', 'en', 'other', 'achieve', 'events', None, None, None,
+         ('absolute', 2, None), None, []),
+    srow('Create 10 lead magnet videos', 'en', 'other', 'achieve', 'posts', None, None, None, ('absolute', 10, None),
+         None, []),
+]
+
+ROWS = [(family, *r) for family, rows in (("compound", COMPOUND), ("no-amount", NO_AMOUNT), ("season", SEASONS),
+                                          ("rate", RATES), ("adjective", ADJECTIVES), ("pronoun", PRONOUNS),
+                                          ("compound head", COMPOUND_HEADS))
+        for r in rows]
+
+
+@pytest.mark.parametrize("family, text, expected, s_codes", ROWS, ids=[f"{r[0]}: {r[1]}" for r in ROWS])
+def test_family_row(family, text, expected, s_codes):
+    _check(text, expected, s_codes)
+
+
+def test_every_family_has_ten_rows_in_the_three_languages():
+    for family in {r[0] for r in ROWS}:
+        rows = [r for r in ROWS if r[0] == family]
+        assert len(rows) >= 10, family
+        # Russian and Ukrainian put a compound's head first and the rest in the genitive
+        langs = {"en"} if family == "compound head" else {"en", "ru", "uk"}
+        assert {r[2]["lang"] for r in rows} == langs, family
+
+
+# --- language of statements with no telling letters -------------------------------------------------
+# A verb both languages write alike (довести, привести, вести) votes for neither: the other words decide.
+SHARED_VERBS = [
+    ("Довести рейтинг магазина на маркетплейсе до 4,9", "ru"),
+    ("Довести продажи до 100 в месяц", "ru"),
+    ("Привести 500 клиентов на сайт", "ru"),
+    ("Вести блог и довести охват до 20 000", "ru"),
+    ("Довести средний чек до 900 руб", "ru"),
+    ("Вести блог компании", "ru"),
+    ("Довести охоплення до 100 000", "uk"),
+    ("довести продажі до 100 на місяць", "uk"),
+    ("Привести 500 клієнтів на сайт", "uk"),
+    ("Довести середній чек до 900 грн", "uk"),
+]
+
+
+@pytest.mark.parametrize("text, lang", SHARED_VERBS)
+def test_language_of_a_shared_verb(text, lang):
+    assert detect_lang(text, default_lexicons()) == lang
+    assert parse_goal(text).lang == lang
+
+
+# --- the probe set -----------------------------------------------------------------------------------
+PROBE = Path(__file__).parent / "data" / "probe_goals.jsonl"
+
+# Where the reading differs from the hand annotation: the slots, and why. Groups:
+#  - an activity with a count ("publish 12 articles a month") is specific but a task (R404), by the
+#    issue's definition of "specific"; the annotation, like the corpus's, says not specific;
+#  - a compound goal is specific when one of its aims is (C101 advises splitting it); the annotation
+#    of a compound led by an abstract aim says not specific;
+#  - the same family under another of the vocabulary's names (metric only, category agrees);
+#  - readings still wrong, left for a later round (named one by one).
+KNOWN = {
+    # activities with a count: specific, and a task (R404)
+    "probe-en-028": {"specific"}, "probe-en-029": {"specific"}, "probe-en-030": {"specific"},
+    "probe-ru-028": {"specific"}, "probe-ru-029": {"specific"}, "probe-ru-030": {"specific"},
+    "probe-uk-017": {"specific"}, "probe-uk-018": {"specific"}, "probe-uk-019": {"specific"},
+    # «масштабировать рекламу до 500 тыс. руб.»: the same, and the ads read as campaigns, not ad spend
+    "probe-ru-047": {"metric", "specific"},
+    # compounds led by an abstract aim: specific through their countable aim
+    "probe-en-041": {"specific"}, "probe-en-042": {"specific"}, "probe-ru-037": {"specific"},
+    "probe-uk-029": {"specific"},
+    # another name of the same family
+    "probe-en-011": {"metric"},   # tickets: bookings (annotated sales)
+    "probe-en-012": {"metric"},   # "Summer sale: $50K in revenue": the label's "sale" (annotated revenue)
+    "probe-en-017": {"metric"},   # an engaged audience: involvement (annotated engagement)
+    "probe-en-021": {"metric"}, "probe-ru-050": {"metric"}, "probe-uk-040": {"metric"},   # repeat purchases: retention
+    "probe-en-023": {"metric"}, "probe-uk-012": {"metric"},   # top-N for keywords: ranking_keywords
+    "probe-en-037": {"metric"},   # comments per post: comments_per_post
+    "probe-ru-019": {"metric"}, "probe-uk-026": {"metric"},   # visitors to the site: website_traffic
+    "probe-ru-044": {"metric"},   # sales of a course: enrolments
+    "probe-ru-048": {"metric"}, "probe-uk-054": {"metric"},   # mentions in the media: brand_mentions
+    "probe-ru-058": {"metric"}, "probe-uk-042": {"metric"},   # places on a course: bookings (annotated enrolments)
+    "probe-ru-059": {"metric"}, "probe-uk-043": {"metric"},   # «конверсия» is a sales word (annotated conversion_rate)
+    "probe-uk-045": {"metric"},   # «переходи на сайт»: website_traffic (annotated link_clicks)
+    "probe-ru-026": {"metric"},   # «ошибки в настройках таргета»: the ads' settings read as campaigns
+    "probe-ru-062": {"metric"},   # «много писать»: no object, no metric (annotated posts)
+    "probe-uk-062": {"metric"},   # the label «Лояльні клієнти ...» gives retention, not the referrals after it
+    # readings still wrong
+    "probe-en-032": {"category", "metric"},   # "convert 4% of visitors into buyers": read as traffic
+    "probe-en-051": {"category", "metric"},   # "sign up 300 people for the masterclass": read as an event
+    "probe-en-054": {"category", "metric"},   # "LinkedIn page impressions": read as page views
+    # "user-generated photos from customers": read as sales; "the end of the holiday season" is a time we
+    # cannot date (T104 quotes it), which the annotation counts as a deadline
+    "probe-en-056": {"category", "deadline", "metric", "time_bound"},
+    "probe-ru-010": {"category", "metric"},   # «ТОП-5 по запросу»: the search query read as a lead
+    "probe-uk-027": {"measurable", "target"},   # «базу з 2 000 підписників»: «з» read as a starting figure
+    "probe-uk-059": {"category", "metric"},   # «відео від користувачів (UGC)»: read as users
+}
+
+
+def _direction(d):
+    return None if d in (None, "unknown") else ("reach" if d == "achieve" else d)
+
+
+def _probe_rows():
+    return [json.loads(line) for line in PROBE.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _disagreements(row) -> set:
+    """The slots where our reading differs from the annotation, judged as benchmarks/corpus_check.py
+    judges them: reach and achieve are one direction; target and deadline by presence; a SMART letter
+    holds when no finding carries it."""
+    goal = parse_goal(row["text"], today="2026-01-15")
+    letters = {f.smart for f in check_goal(goal)}
+    got = {"lang": goal.lang, "category": goal.category, "direction": _direction(goal.direction),
+           "metric": goal.metric.name if goal.metric else None, "target": goal.target is not None,
+           "deadline": goal.deadline is not None, "specific": "S" not in letters,
+           "measurable": "M" not in letters, "time_bound": "T" not in letters}
+    want = {"lang": row["lang"], "category": row["category"], "direction": _direction(row["direction"]),
+            "metric": row["metric"], "target": row["target"] is not None, "deadline": row["deadline"] is not None,
+            **row["smart"]}
+    return {slot for slot in got if got[slot] != want[slot]}
+
+
+@pytest.mark.parametrize("row", _probe_rows(), ids=lambda r: r["id"])
+def test_probe_row(row):
+    assert _disagreements(row) == KNOWN.get(row["id"], set()), row["text"]
+
+
+def test_probe_set_spans_the_languages_and_the_vocabulary():
+    rows = _probe_rows()
+    assert len({r["id"] for r in rows}) == len(rows)
+    for lang in ("en", "ru", "uk"):
+        assert sum(r["lang"] == lang for r in rows) >= 60, lang
+    metrics = default_lexicons().metrics
+    named = {r["metric"] for r in rows if r["metric"]}
+    assert named <= set(metrics), named - set(metrics)
+    assert {metrics[m].category for m in named} == {"sales", "leads", "awareness", "engagement", "traffic",
+                                                     "loyalty", "communication", "other"}
+    assert set(KNOWN) <= {r["id"] for r in rows}
