@@ -78,12 +78,14 @@ def test_a_line_added_above_moves_the_remembered_goals_without_parsing_them():
 
 def test_the_memory_keeps_only_what_the_last_run_used():
     linter = Linter()
-    for n in range(60):            # 60 versions of one statement
+    for n in range(200):            # 200 versions of one statement
         linter.lint("u", PATH, _doc([f"get {n + 10} leads a month from Instagram by 2026-12-31",
                                      "grow Instagram followers from 1,500 to 4,000 within 6 months"]))
     goals_memo, rules_memo = _memos(linter)
     assert len(goals_memo._known) == 2
-    assert len([k for k in rules_memo._last if k[0] == "goal"]) == 2
+    assert len([k for k in rules_memo._last_ids if k[0] == "goal"]) == 2
+    assert len(rules_memo._last_ids) == 4           # two goals and their two tasks
+    assert len(rules_memo._values) <= 2 * 4 + 64    # each version's findings, dropped when they pile up
 
 
 def test_a_new_header_forgets_the_checked_goals():

@@ -9,7 +9,8 @@ header, tasks, document-level rules, suppressions, selection) runs again on ever
 and it is what makes the result identical to `smmrules lint`.
 
 Each memo keeps only what the document has now (the statements it holds, the entities the last run
-checked), so its size follows the document's, however many edits it has seen.
+checked; RuleMemo at most twice that), so its size follows the document's, however many edits it
+has seen.
 """
 from __future__ import annotations
 
@@ -82,12 +83,18 @@ class GoalMemo:
 
 class RuleMemo:
     """A RuleSet that remembers the findings of its goal-scope rules per goal (see the module
-    docstring); every other attribute and scope is the RuleSet's own."""
+    docstring); every other attribute and scope is the RuleSet's own.
+
+    An entity is looked up first by the identity of the objects it is made of (the Goal, TaskEntry
+    or StrayLine that GoalMemo and reparse_statement hand on unchanged from the last version): a
+    few integers to hash. Only when those are new objects is it looked up by what it holds
+    (_entity_key), whose hash walks the goal's text, spans and tasks."""
 
     def __init__(self, rules):
         self.rules = rules
-        self._last: dict = {}
-        self._now: dict = {}
+        self._values: dict = {}     # what an entity holds -> its findings
+        self._last_ids: dict = {}   # the identity of its parts -> (those parts, kept alive; its key; its findings)
+        self._now_ids: dict = {}
         self._setting = None
         self._ctx = None
         self.evaluated = 0          # goals checked for real in the current run (for the tests)
@@ -99,35 +106,55 @@ class RuleMemo:
         return len(self.rules)
 
     def start(self) -> None:
-        self._last.update(self._now)
-        self._now = {}
+        self._last_ids.update(self._now_ids)
+        self._now_ids = {}
         self.evaluated = 0
 
     def finish(self) -> None:
-        self._last = self._now
-        self._now = {}
+        """End a run: keep what it checked; the findings by content only for those entities, once
+        they are more than twice as many (so that a run seldom hashes every entity's content)."""
+        self._last_ids, self._now_ids = self._now_ids, {}
+        if len(self._values) > 2 * len(self._last_ids) + 64:
+            self._values = {key: found for _, key, found in self._last_ids.values()}
 
     def evaluate(self, scope: str, entity, ctx, *, lang=None, path=None, default_lang: str = "en", **more):
         """RuleSet.evaluate, from memory for an entity checked before in the same context. `more`
         (the Document, for the findings' fixes) goes to the RuleSet as it is."""
-        key = _entity_key(scope, entity)
-        if key is None:
+        parts = _entity_parts(scope, entity)
+        if parts is None:
             return self.rules.evaluate(scope, entity, ctx, lang=lang, path=path, default_lang=default_lang, **more)
         if ctx is not self._ctx:
             setting = (ctx, lang, path, default_lang)     # a Context compares its baselines too
             if setting != self._setting:     # another header, language or name: nothing remembered holds
-                self._last, self._now, self._setting = {}, {}, setting
+                self._values, self._last_ids, self._now_ids, self._setting = {}, {}, {}, setting
             self._ctx = ctx
-        found = self._now.get(key)
-        if found is None:
-            found = self._last.get(key)
-        if found is None:
-            found = tuple(self.rules.evaluate(scope, entity, ctx, lang=lang, path=path, default_lang=default_lang,
-                                              **more))
-            if scope == "goal":
-                self.evaluated += 1
-        self._now[key] = found
-        return list(found)
+        ident = (scope, *map(id, parts[0]), *parts[1])
+        hit = self._now_ids.get(ident) or self._last_ids.get(ident)
+        if hit is None:
+            key = _entity_key(scope, entity)
+            found = self._values.get(key)
+            if found is None:
+                found = self._values[key] = tuple(self.rules.evaluate(
+                    scope, entity, ctx, lang=lang, path=path, default_lang=default_lang, **more))
+                if scope == "goal":
+                    self.evaluated += 1
+            hit = (parts[0], key, found)
+        self._now_ids[ident] = hit
+        return list(hit[2])
+
+
+def _entity_parts(scope: str, entity):
+    """(the objects an entity of `scope` is made of, the plain values it adds to them), when its
+    findings are worth remembering (see _entity_key); None: check it again."""
+    if scope == "goal":
+        if entity.duplicate_line is not None:
+            return None
+        return (entity.goal, entity.checkins), (entity.task_count, entity.conflict_line)
+    if scope == "task":
+        return (entity.task, entity.goal), (entity.orphan,)
+    if scope == "line":
+        return (entity,), ()
+    return None
 
 
 def _goal_key(goal):
