@@ -55,11 +55,12 @@ def test_an_edit_of_one_statement_parses_and_checks_that_one_alone():
     linter = Linter()
     first = linter.lint("u", PATH, _doc(statements))
     goals_memo, rules_memo = _memos(linter)
-    assert goals_memo.parsed == 40 and rules_memo.evaluated == 40
+    assert goals_memo.parsed == 40 and rules_memo.evaluated == 40 and rules_memo.items_made == 80
     statements[17] = "get more followers"
     edited = _doc(statements)
     again = linter.lint("u", PATH, edited)
     assert goals_memo.parsed == 1 and rules_memo.evaluated == 1
+    assert rules_memo.items_made == 2           # that goal's item and its task's: the others are the last run's
     assert again.findings == tuple(lint(edited, path=PATH)) != first.findings
 
 

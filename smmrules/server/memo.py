@@ -19,6 +19,7 @@ import attr
 from ..base.errors import GoalSyntaxError
 from ..language.ast import Span
 from ..language.parse import parse_goal
+from ..rules.fields import GoalItem
 
 
 def shifted(node, lines: int):
@@ -95,9 +96,12 @@ class RuleMemo:
         self._values: dict = {}     # what an entity holds -> its findings
         self._last_ids: dict = {}   # the identity of its parts -> (those parts, kept alive; its key; its findings)
         self._now_ids: dict = {}
+        self._last_items: dict = {}     # the identity of a goal's or task's parts -> (those parts; its item)
+        self._now_items: dict = {}
         self._setting = None
         self._ctx = None
         self.evaluated = 0          # goals checked for real in the current run (for the tests)
+        self.items_made = 0         # goal and task items made anew in the current run (for the tests)
 
     def __getattr__(self, name):
         return getattr(self.rules, name)
@@ -107,15 +111,43 @@ class RuleMemo:
 
     def start(self) -> None:
         self._last_ids.update(self._now_ids)
-        self._now_ids = {}
-        self.evaluated = 0
+        self._last_items.update(self._now_items)
+        self._now_ids, self._now_items = {}, {}
+        self.evaluated = self.items_made = 0
 
     def finish(self) -> None:
         """End a run: keep what it checked; the findings by content only for those entities, once
         they are more than twice as many (so that a run seldom hashes every entity's content)."""
         self._last_ids, self._now_ids = self._now_ids, {}
+        self._last_items, self._now_items = self._now_items, {}
         if len(self._values) > 2 * len(self._last_ids) + 64:
             self._values = {key: found for _, key, found in self._last_ids.values()}
+
+    @property
+    def entity_makers(self):
+        """How doccheck.document_entities makes goal and task items for this rule set: the item of
+        the last run when the goal or task and what it depends on are the same objects, so that an
+        unchanged goal's task profiles are not worked out again and its items are found by identity."""
+        return self._goal_item, self._task_item
+
+    def _goal_item(self, goal, task_count, duplicate_line, conflict_line, catalogue, checkins):
+        ident = ("goal", id(goal), task_count, duplicate_line, conflict_line, id(catalogue), id(checkins))
+        hit = self._now_items.get(ident) or self._last_items.get(ident)
+        if hit is None:
+            hit = ((goal, catalogue, checkins),
+                   GoalItem(goal, task_count, duplicate_line, conflict_line, catalogue, checkins))
+            self.items_made += 1
+        self._now_items[ident] = hit
+        return hit[1]
+
+    def _task_item(self, task, goal_entry, doc_lang: str, make):
+        ident = ("task", id(task), id(goal_entry), doc_lang)     # an orphan's words are read in the document's language
+        hit = self._now_items.get(ident) or self._last_items.get(ident)
+        if hit is None:
+            hit = ((task, goal_entry), make(task, goal_entry))
+            self.items_made += 1
+        self._now_items[ident] = hit
+        return hit[1]
 
     def evaluate(self, scope: str, entity, ctx, *, lang=None, path=None, default_lang: str = "en", **more):
         """RuleSet.evaluate, from memory for an entity checked before in the same context. `more`
