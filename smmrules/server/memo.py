@@ -3,10 +3,13 @@
 A statement is parsed once: `GoalMemo.parse` stands in for parse_goal inside parse_document and
 answers a statement it has seen (same text, language, reference date, column and limit) from memory,
 moved to its new line when lines were added or removed above it. `RuleMemo` stands in for the
-RuleSet and answers the goal rules of a goal it has checked with the same neighbours (task count,
-duplicate and conflicting lines) in the same document context. Everything else (the lines, the
-header, tasks, document-level rules, suppressions, selection) runs again on every edit: it is cheap
-and it is what makes the result identical to `smmrules lint`.
+RuleSet: it hands doccheck the goal and task items of the last run for the goals that did not
+change (their task profiles are not worked out again) and answers the rules of a goal, task or
+stray line it has checked with the same neighbours (task count, duplicate and conflicting lines)
+in the same document context, by the item's identity, or by its content when it moved. What the
+whole document decides runs again on every edit, over the remembered items: the header, which
+goals are copies or conflict (a dictionary pass over the goals), the document-level rules,
+suppressions and selection; it is what makes the result identical to `smmrules lint`.
 
 Each memo keeps only what the document has now (the statements it holds, the entities the last run
 checked; RuleMemo at most twice that), so its size follows the document's, however many edits it
@@ -86,15 +89,15 @@ class RuleMemo:
     """A RuleSet that remembers the findings of its goal-scope rules per goal (see the module
     docstring); every other attribute and scope is the RuleSet's own.
 
-    An entity is looked up first by the identity of the objects it is made of (the Goal, TaskEntry
-    or StrayLine that GoalMemo and reparse_statement hand on unchanged from the last version): a
-    few integers to hash. Only when those are new objects is it looked up by what it holds
-    (_entity_key), whose hash walks the goal's text, spans and tasks."""
+    An entity is looked up first by its identity: the goal and task items of an unchanged goal are
+    the last run's own objects (entity_makers), and so is a StrayLine of an unchanged document.
+    Only a new object is looked up by what it holds (_entity_key), whose hash walks the goal's
+    text, spans and tasks."""
 
     def __init__(self, rules):
         self.rules = rules
         self._values: dict = {}     # what an entity holds -> its findings
-        self._last_ids: dict = {}   # the identity of its parts -> (those parts, kept alive; its key; its findings)
+        self._last_ids: dict = {}   # (scope, the entity's identity) -> (the entity, kept alive; its key; its findings)
         self._now_ids: dict = {}
         self._last_items: dict = {}     # the identity of a goal's or task's parts -> (those parts; its item)
         self._now_items: dict = {}
@@ -152,15 +155,14 @@ class RuleMemo:
     def evaluate(self, scope: str, entity, ctx, *, lang=None, path=None, default_lang: str = "en", **more):
         """RuleSet.evaluate, from memory for an entity checked before in the same context. `more`
         (the Document, for the findings' fixes) goes to the RuleSet as it is."""
-        parts = _entity_parts(scope, entity)
-        if parts is None:
+        if not _remembered(scope, entity):
             return self.rules.evaluate(scope, entity, ctx, lang=lang, path=path, default_lang=default_lang, **more)
         if ctx is not self._ctx:
             setting = (ctx, lang, path, default_lang)     # a Context compares its baselines too
             if setting != self._setting:     # another header, language or name: nothing remembered holds
                 self._values, self._last_ids, self._now_ids, self._setting = {}, {}, {}, setting
             self._ctx = ctx
-        ident = (scope, *map(id, parts[0]), *parts[1])
+        ident = (scope, id(entity))
         hit = self._now_ids.get(ident) or self._last_ids.get(ident)
         if hit is None:
             key = _entity_key(scope, entity)
@@ -170,23 +172,16 @@ class RuleMemo:
                     scope, entity, ctx, lang=lang, path=path, default_lang=default_lang, **more))
                 if scope == "goal":
                     self.evaluated += 1
-            hit = (parts[0], key, found)
+            hit = (entity, key, found)
         self._now_ids[ident] = hit
         return list(hit[2])
 
 
-def _entity_parts(scope: str, entity):
-    """(the objects an entity of `scope` is made of, the plain values it adds to them), when its
-    findings are worth remembering (see _entity_key); None: check it again."""
+def _remembered(scope: str, entity) -> bool:
+    """Whether the findings of `entity` are worth remembering (see _entity_key)."""
     if scope == "goal":
-        if entity.duplicate_line is not None:
-            return None
-        return (entity.goal, entity.checkins), (entity.task_count, entity.conflict_line)
-    if scope == "task":
-        return (entity.task, entity.goal), (entity.orphan,)
-    if scope == "line":
-        return (entity,), ()
-    return None
+        return entity.duplicate_line is None
+    return scope == "task" or scope == "line"
 
 
 def _goal_key(goal):
