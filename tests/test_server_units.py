@@ -55,11 +55,12 @@ def test_an_edit_of_one_statement_parses_and_checks_that_one_alone():
     linter = Linter()
     first = linter.lint("u", PATH, _doc(statements))
     goals_memo, rules_memo = _memos(linter)
-    assert goals_memo.parsed == 40 and rules_memo.evaluated == 40
+    assert goals_memo.parsed == 40 and rules_memo.evaluated == 40 and rules_memo.items_made == 80
     statements[17] = "get more followers"
     edited = _doc(statements)
     again = linter.lint("u", PATH, edited)
     assert goals_memo.parsed == 1 and rules_memo.evaluated == 1
+    assert rules_memo.items_made == 2           # that goal's item and its task's: the others are the last run's
     assert again.findings == tuple(lint(edited, path=PATH)) != first.findings
 
 
@@ -78,12 +79,14 @@ def test_a_line_added_above_moves_the_remembered_goals_without_parsing_them():
 
 def test_the_memory_keeps_only_what_the_last_run_used():
     linter = Linter()
-    for n in range(60):            # 60 versions of one statement
+    for n in range(200):            # 200 versions of one statement
         linter.lint("u", PATH, _doc([f"get {n + 10} leads a month from Instagram by 2026-12-31",
                                      "grow Instagram followers from 1,500 to 4,000 within 6 months"]))
     goals_memo, rules_memo = _memos(linter)
     assert len(goals_memo._known) == 2
-    assert len([k for k in rules_memo._last if k[0] == "goal"]) == 2
+    assert len([k for k in rules_memo._last_ids if k[0] == "goal"]) == 2
+    assert len(rules_memo._last_ids) == 4           # two goals and their two tasks
+    assert len(rules_memo._values) <= 2 * 4 + 64    # each version's findings, dropped when they pile up
 
 
 def test_a_new_header_forgets_the_checked_goals():

@@ -45,9 +45,10 @@ def _header_items(doc: Document) -> list[HeaderItem]:
     return out
 
 
-def _goal_items(doc: Document, rules: RuleSet) -> list[tuple[str, GoalItem | SyntaxItem]]:
+def _goal_items(doc: Document, rules: RuleSet, make=GoalItem) -> list[tuple[str, GoalItem | SyntaxItem]]:
     """("goal", GoalItem) or ("syntax", SyntaxItem) per goal line, in order, with the lines of an
-    earlier copy of a goal or of an earlier goal with the same metric and another target."""
+    earlier copy of a goal or of an earlier goal with the same metric and another target; `make`
+    builds the GoalItem from its fields."""
     by_text: dict[str, int] = {}
     by_metric: dict[str, tuple[int, tuple]] = {}
     out: list[tuple[str, GoalItem | SyntaxItem]] = []
@@ -68,12 +69,13 @@ def _goal_items(doc: Document, rules: RuleSet) -> list[tuple[str, GoalItem | Syn
             if prev is not None and prev[1] != key:
                 conflict = prev[0]
             by_metric.setdefault(goal.metric.name, (entry.line, key))
-        out.append(("goal", GoalItem(goal, len(entry.tasks), dup_line, conflict, rules.catalogue, entry.checkins)))
+        out.append(("goal", make(goal, len(entry.tasks), dup_line, conflict, rules.catalogue, entry.checkins)))
     return out
 
 
-def _task_items(doc: Document, rules: RuleSet) -> list[TaskItem]:
-    """The tasks before any goal, then each goal's, with what their words say."""
+def _task_items(doc: Document, rules: RuleSet, make=None) -> list[TaskItem]:
+    """The tasks before any goal, then each goal's, with what their words say; `make(task, goal
+    entry, document language, item)` gives the TaskItem in place of item(task, goal entry)."""
     def item(task: TaskEntry, goal_entry: GoalEntry | None) -> TaskItem:
         goal = goal_entry.goal if goal_entry is not None else None
         lang = goal.lang if goal is not None else doc.lang
@@ -82,17 +84,24 @@ def _task_items(doc: Document, rules: RuleSet) -> list[TaskItem]:
         accepted = rules.catalogue.accepts(goal.category) if goal is not None else frozenset()
         prof["serves_goal"] = bool(accepted.intersection(prof["kinds"]))
         return TaskItem(task, goal_entry is None, goal, prof)
+    if make is not None:
+        return ([make(task, None, doc.lang, item) for task in doc.orphan_tasks]
+                + [make(task, entry, doc.lang, item) for entry in doc.goals for task in entry.tasks])
     return ([item(task, None) for task in doc.orphan_tasks]
             + [item(task, entry) for entry in doc.goals for task in entry.tasks])
 
 
 def document_entities(doc: Document, rules: RuleSet) -> list[tuple[str, object]]:
     """(scope, entity) for each header entry, goal, syntax error, task, check-in and stray line of a document
-    (suppression comments come after filtering: suppression_findings)."""
+    (suppression comments come after filtering: suppression_findings). A rule set that keeps the
+    entities of the last run (the language server's RuleMemo) makes the goal and task items itself:
+    its `entity_makers`, the GoalItem and TaskItem makers."""
+    makers = getattr(rules, "entity_makers", None)
+    make_goal, make_task = makers if makers is not None else (GoalItem, None)
     items: list[tuple[str, object]] = [("document", DocumentItem(doc))]
     items += [("header", h) for h in _header_items(doc)]
-    items += _goal_items(doc, rules)
-    items += [("task", t) for t in _task_items(doc, rules)]
+    items += _goal_items(doc, rules, make_goal)
+    items += [("task", t) for t in _task_items(doc, rules, make_task)]
     items += [("checkin", CheckInItem(c, entry.goal)) for entry in doc.goals for c in entry.checkins]
     items += [("line", line) for line in doc.stray]
     return items

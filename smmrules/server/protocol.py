@@ -6,6 +6,8 @@ call analysis.py, hover.py, complete.py and actions.py, which know nothing of th
 from __future__ import annotations
 
 import asyncio
+import inspect
+import json
 import os
 
 from lsprotocol import types as lsp
@@ -17,13 +19,11 @@ from ..rules.links import url_for
 from .actions import change, fixed_text, formatted_text, ignore_edit
 from .analysis import Configs, Linter
 from .complete import completions
+from .diagnostics import SEVERITY, SOURCE, DiagnosticJSON
 from .hover import finding_hover, findings_at, goal_at, goal_hover
 from .texts import texts
 
-SOURCE = "smmrules"
 DEBOUNCE_SECONDS = 0.2      # after the last keystroke, before a document is linted again
-SEVERITY = {"error": lsp.DiagnosticSeverity.Error, "warning": lsp.DiagnosticSeverity.Warning,
-            "info": lsp.DiagnosticSeverity.Information}
 COMPLETION_KIND = {"key": lsp.CompletionItemKind.Property, "keyword": lsp.CompletionItemKind.Keyword,
                    "value": lsp.CompletionItemKind.EnumMember}
 
@@ -39,7 +39,8 @@ class SmmrulesServer(LanguageServer):
         self.debounce = DEBOUNCE_SECONDS
         self.analyses: dict = {}        # uri -> (version, Analysis)
         self.pending: dict = {}         # uri -> the asyncio task that lints it after the pause
-        self.made: dict = {}            # uri -> (finding, its line) -> the Diagnostic last published
+        self.made: dict = {}            # uri -> its DiagnosticJSON (the JSON of each diagnostic, kept)
+        self.published: dict = {}       # uri -> the JSON array of the diagnostics last sent
 
     # -- linting and diagnostics ------------------------------------------------------------------
 
@@ -58,35 +59,51 @@ class SmmrulesServer(LanguageServer):
         return analysis
 
     def publish(self, uri: str, version, analysis) -> None:
+        """Send the document's diagnostics, when they are not those the client has already."""
         if analysis.crashed:
             # a bug in smmrules, not in the document: said once in the log, no diagnostics
             self.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Error, message=analysis.error))
-            diagnostics = []
+            body = "[]"
         elif analysis.error is not None:
             line, column = analysis.error_at
-            at = lsp.Position(line=max(line - 1, 0), character=max(column - 1, 0))
-            diagnostics = [lsp.Diagnostic(range=lsp.Range(start=at, end=at), message=analysis.error,
-                                          severity=lsp.DiagnosticSeverity.Error, source=SOURCE)]
+            at = {"line": max(line - 1, 0), "character": max(column - 1, 0)}
+            body = json.dumps([{"range": {"start": at, "end": at}, "message": analysis.error,
+                                "severity": SEVERITY["error"], "source": SOURCE}])
         elif analysis.document is None:
-            diagnostics = []
+            body = "[]"
         else:
-            lines = analysis.document.lines
-            made = self.made.get(uri, {})
-            kept = self.made[uri] = {}
-            diagnostics = []
-            for f in analysis.findings:     # a finding that did not change keeps its diagnostic
-                key = (f, _line(lines, f.line), _line(lines, f.end_line) if f.end_line != f.line else None)
-                diagnostic = made.get(key) or kept.get(key) or self.diagnostic(f, lines, analysis)
-                kept[key] = diagnostic
-                diagnostics.append(diagnostic)
-        self.text_document_publish_diagnostics(
-            lsp.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics))
+            docs_url = analysis.config.docs_url if analysis.config is not None else None
+            made = self.made.get(uri)
+            if made is None or made.docs_url != docs_url:
+                made = self.made[uri] = DiagnosticJSON(self.character, docs_url)
+            body = made.text(analysis.findings, analysis.document.lines)
+        if self.published.get(uri) == body:
+            return          # the same diagnostics at the same places: the client shows them already
+        self.published[uri] = body
+        self.send_json(f'{{"jsonrpc":"2.0","method":"{lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS}","params":{{'
+                       f'"uri":{json.dumps(uri)},{_version(version)}"diagnostics":{body}}}}}')
+
+    def send_json(self, body: str) -> None:
+        """Send a message already written as JSON, framed as pygls frames its own. pygls's notify()
+        would turn each diagnostic into a dictionary through cattrs first: most of the time of a
+        publish; publish() keeps the JSON of each diagnostic instead."""
+        protocol = self.protocol
+        if protocol.writer is None:
+            return
+        data = body.encode("utf-8")
+        if getattr(protocol, "_include_headers", True):
+            data = (f"Content-Length: {len(data)}\r\nContent-Type: {protocol.CONTENT_TYPE}; "
+                    f"charset={protocol.CHARSET}\r\n\r\n").encode("ascii") + data
+        written = protocol.writer.write(data)
+        if inspect.isawaitable(written):
+            asyncio.ensure_future(written)
 
     def diagnostic(self, finding, lines, analysis) -> lsp.Diagnostic:
         url = url_for(finding.code, analysis.config.docs_url if analysis.config is not None else None)
         return lsp.Diagnostic(range=self.range(lines, finding.line, finding.column, finding.end_line,
                                                finding.end_column),
-                              message=finding.message, severity=SEVERITY[finding.level], code=finding.code,
+                              message=finding.message, severity=lsp.DiagnosticSeverity(SEVERITY[finding.level]),
+                              code=finding.code,
                               code_description=lsp.CodeDescription(href=url) if url else None, source=SOURCE)
 
     def schedule(self, uri: str) -> None:
@@ -116,14 +133,18 @@ class SmmrulesServer(LanguageServer):
 
     def position(self, lines, line: int, column: int) -> lsp.Position:
         """A 1-based line and code-point column in the client's units (UTF-16 unless it chose another)."""
+        return lsp.Position(line=line - 1, character=self.character(lines, line, column))
+
+    def character(self, lines, line: int, column: int) -> int:
+        """A 1-based code-point column of a line, as the 0-based character the client counts."""
         text = lines[line - 1][:column - 1] if 0 < line <= len(lines) else ""
         if not text.isascii():
             encoding = self.workspace.position_encoding
             if encoding == lsp.PositionEncodingKind.Utf8:
-                return lsp.Position(line=line - 1, character=len(text.encode("utf-8")))
+                return len(text.encode("utf-8"))
             if encoding != lsp.PositionEncodingKind.Utf32:
-                return lsp.Position(line=line - 1, character=len(text.encode("utf-16-le")) // 2)
-        return lsp.Position(line=line - 1, character=len(text))
+                return len(text.encode("utf-16-le")) // 2
+        return len(text)
 
     def range(self, lines, line: int, column: int, end_line: int, end_column: int) -> lsp.Range:
         return lsp.Range(start=self.position(lines, line, column), end=self.position(lines, end_line, end_column))
@@ -153,8 +174,9 @@ class SmmrulesServer(LanguageServer):
         return server.line + 1, server.character + 1
 
 
-def _line(lines, number: int):
-    return lines[number - 1] if 0 < number <= len(lines) else None
+def _version(version) -> str:
+    """The `"version":N,` member of a publish (none when the document has no version)."""
+    return "" if version is None else f'"version":{json.dumps(version)},'
 
 
 server = SmmrulesServer()
@@ -219,6 +241,7 @@ def _did_close(ls: SmmrulesServer, params: lsp.DidCloseTextDocumentParams) -> No
         task.cancel()
     ls.analyses.pop(uri, None)
     ls.made.pop(uri, None)
+    ls.published.pop(uri, None)
     ls.linter.close(uri)
     ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
