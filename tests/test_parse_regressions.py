@@ -36,6 +36,15 @@ ROWS = [
         None, ("range", (30, 50), None), None),
     row("Ціль 1: +500 підписників у Telegram щомісяця", "uk", "awareness", "increase", "followers", "month",
         "telegram", None, ("relative", 500, None), None),
+    # a period word before the metric is the goal's period, never a part of the metric's name
+    row("grow monthly reach to 5,000", "en", "awareness", "reach", "reach", "month", None, None,
+        ("absolute", 5000, None), None),
+    row("increase weekly impressions by 20%", "en", "awareness", "increase", "impressions", "week", None, None,
+        ("relative", 20, "%"), None),
+    row("увеличить ежемесячный охват до 50 000", "ru", "awareness", "reach", "reach", "month", None, None,
+        ("absolute", 50000, None), None),
+    row("збільшити щомісячне охоплення до 50 000", "uk", "awareness", "reach", "reach", "month", None, None,
+        ("absolute", 50000, None), None),
 ]
 
 
