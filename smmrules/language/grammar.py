@@ -51,6 +51,9 @@ class GoalGrammar:
         self.table = table or goal_table()
         self.tagger = Tagger(self.table)
         self._lark = None
+        # parse_goal's memo of whole statements: (text, lang, start, column) -> (Goal, its first line)
+        self.parsed: dict = {}
+        self.parsed_lock = threading.Lock()
 
     @property
     def lark(self):
