@@ -207,3 +207,22 @@ def test_a_document_lints_the_same_with_and_without_the_memos(doc):
         assert lint(t, today=TODAY) == warm
         with no_memos():
             assert lint(t, today=TODAY) == warm
+
+
+def test_a_replayed_parse_is_the_parse_driven_through_the_table():
+    from smmrules.language import lr
+    from smmrules.language.phrases import ToPhrases
+    g = default_grammar()
+    texts = ["grow Instagram followers from 1 200 to 2 400 in 8 weeks",
+             "grow TikTok followers from 300 to 900 in 5 weeks"]
+    plans: dict = {}
+    for text in texts:
+        tokens = g.tokens(text, "en")
+        driven = lr.parse(g.table, tokens, ToPhrases(text))
+        replayed = lr.parse(g.table, tokens, ToPhrases(text), plans)     # the first time: driven and kept
+        again = lr.parse(g.table, tokens, ToPhrases(text), plans)        # then replayed
+        assert driven == replayed == again
+        assert repr(lr.parse(g.table, tokens)) == repr(lr.parse(g.table, tokens, None, plans))
+    assert len(plans) == 1          # the two statements are one sequence of terminal types
+    plan = next(iter(plans.values()))
+    assert plan.count(None) == len(g.tokens(texts[0], "en"))      # one shift per token
