@@ -226,3 +226,21 @@ def test_a_replayed_parse_is_the_parse_driven_through_the_table():
     assert len(plans) == 1          # the two statements are one sequence of terminal types
     plan = next(iter(plans.values()))
     assert plan.count(None) == len(g.tokens(texts[0], "en"))      # one shift per token
+
+
+def test_a_word_is_spelled_the_same_from_the_memo_and_the_memo_is_bounded(monkeypatch):
+    from smmrules.language import words
+    monkeypatch.setattr(words, "_SPELLED_KEPT", 2)
+    words._SPELLED.clear()
+    expected = {"Ёлка": "елка", "Don’t": "don't", "Інстаграмʼу": "інстаграм'у", "TikTok": "tiktok",
+                "Cafe\u0301": "caf\u00e9"}
+    for _ in range(2):
+        for word, spelled in expected.items():
+            assert words.normalize_word(word) == spelled
+            assert len(words._SPELLED) <= 2
+
+
+def test_cyrillic_words_are_told_from_latin_ones():
+    from smmrules.language.langdetect import _is_cyrillic
+    assert [_is_cyrillic(w) for w in ("tiktok", "café", "інстаграм", "ёлка", "smmщик", "ω")] == \
+        [False, False, True, True, True, False]
