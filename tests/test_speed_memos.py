@@ -244,3 +244,18 @@ def test_cyrillic_words_are_told_from_latin_ones():
     from smmrules.language.langdetect import _is_cyrillic
     assert [_is_cyrillic(w) for w in ("tiktok", "café", "інстаграм", "ёлка", "smmщик", "ω")] == \
         [False, False, True, True, True, False]
+
+
+def test_a_template_renders_the_same_from_its_remembered_pieces():
+    from smmrules.rules import rulefile
+    rulefile._PIECES.clear()
+    values = {"metric": "leads", "value": "300", "": "empty"}
+    template = "{{literal}} {metric} to {value}{missing} {} }}"
+    assert rulefile.render_template(template, values) == "{literal} leads to 300 empty }"
+    assert rulefile.render_template(template, values) == rulefile._cut(template, values, rulefile.MAX_MESSAGE)
+    assert len(rulefile._PIECES) == 1
+    assert rulefile.render_template("{value} and {value}", values, limit=8) == "300 and \u2026"
+    assert rulefile.render_template("{value} and {value}", values, limit=9) == "300 and 3\u2026"
+    assert rulefile.render_template("{value} and {value}", values, limit=11) == "300 and 300"
+    long = "{value}" * 10_000
+    assert rulefile.render_template(long, values) == "300" * 1333 + "3\u2026"
