@@ -171,9 +171,11 @@ class RuleSet:
 
 def _message(rule: Rule, values: dict[str, str], lang: str) -> str:
     """A rule's message in `lang`, its placeholders filled (options as {opt_NAME})."""
-    vals = dict(values)
-    vals.update({f"opt_{k}": format_number(v) if isinstance(v, (int, float)) else str(v)
-                 for k, v in rule.options.items()})
+    vals = values
+    if rule.options:            # (a rule without options reads the entity's values as they are)
+        vals = dict(values)
+        vals.update({f"opt_{k}": format_number(v) if isinstance(v, (int, float)) else str(v)
+                     for k, v in rule.options.items()})
     return render_template(rule.text("message", lang), vals)
 
 
