@@ -165,7 +165,7 @@ class RuleSet:
                 fix = make_fix(rule.fix, scope, entity, span, values, msg_lang, doc, self)
             out.append(Finding(rule.code, rule.name, rule.smart, rule.level, _message(rule, values, msg_lang),
                                path or ctx.path, span.line, span.column, span.end_line, span.end_column, fix))
-        out.sort()
+        out.sort(key=Finding.sort_key)
         return out
 
 
