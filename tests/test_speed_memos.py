@@ -86,12 +86,14 @@ def test_a_remembered_statement_is_the_statement_parsed_afresh_at_its_place(stat
     assert [s.line - second for _, s in _spans(again)] == [s.line - first for _, s in _spans(earlier)]
 
 
+def _at(text: str, origin: tuple[int, int], today: dt.date = TODAY):
+    return parse_goal(text, lang="en", today=today, origin=origin)
+
+
 def test_a_statement_moved_down_has_every_span_on_the_later_line():
-    g = default_grammar()
-    g.parsed.clear()
+    default_grammar().parsed.clear()
     text = "increase Instagram followers from 3 200 to 5 000 by 2026-09-30"
-    at_two = parse_goal(text, lang="en", today=TODAY, origin=(2, 7))
-    at_nine = parse_goal(text, lang="en", today=TODAY, origin=(9, 7))
+    at_two, at_nine = _at(text, (2, 7)), _at(text, (9, 7))
     assert at_two.span == Span(2, 7, 2, 7 + len(text))
     assert at_nine.span == Span(9, 7, 9, 7 + len(text))
     assert at_nine.target.span.line == at_nine.deadline.span.line == 9
@@ -104,9 +106,7 @@ def test_a_statement_at_another_column_or_date_is_parsed_again():
     g = default_grammar()
     g.parsed.clear()
     text = "get 300 leads per month within 6 months"
-    a = parse_goal(text, lang="en", today=TODAY, origin=(1, 7))
-    b = parse_goal(text, lang="en", today=TODAY, origin=(1, 9))
-    c = parse_goal(text, lang="en", today=dt.date(2027, 1, 1), origin=(1, 7))
+    a, b, c = _at(text, (1, 7)), _at(text, (1, 9)), _at(text, (1, 7), dt.date(2027, 1, 1))
     assert (a.span.column, b.span.column) == (7, 9)
     assert a.deadline.date == dt.date(2026, 9, 10) and c.deadline.date == dt.date(2027, 7, 1)
     assert len(g.parsed) == 3
