@@ -22,8 +22,8 @@ MEMO_LIMIT = 20_000
 # search's choice only on the lattice's shape: the terminal, length and cost of each reading at each
 # position, never on the words or numbers themselves. Statements of a brief share their wording and
 # differ in their figures, so both repeat; each memo is dropped when it grows past its limit.
-RUN_MEMO_LIMIT = 20_000
-SHAPE_MEMO_LIMIT = 8_192
+RUN_MEMO_LIMIT = 4_096
+SHAPE_MEMO_LIMIT = 4_096
 
 _SYMBOLS: dict[str, tuple[tuple[str, str], ...]] = {
     "%": (("PERCENT", "%"),),
@@ -87,13 +87,14 @@ def _drop_idle_event_preps(out: list[list["_Edge"]]) -> None:
 class _Edge:
     """A reading of raw tokens: the terminal, its meaning, the raw tokens consumed, its cost."""
 
-    __slots__ = ("terminal", "meaning", "length", "cost")
+    __slots__ = ("terminal", "meaning", "length", "cost", "sig")
 
     def __init__(self, terminal: str, meaning: str, length: int, cost: int):
         self.terminal = terminal
         self.meaning = meaning
         self.length = length
         self.cost = cost
+        self.sig = f"{terminal}\x01{length}\x01{cost}\x02"    # what the search sees of it (Tagger.tag)
 
     def __repr__(self) -> str:
         return f"_Edge({self.terminal!r}, {self.meaning!r}, {self.length}, {self.cost})"
@@ -132,7 +133,7 @@ class Tagger:
         self._end = table.end
         self._memo: dict[tuple, tuple | None] = {}
         self._runs: dict[tuple, tuple] = {}       # (lexicon, texts, words) of a run -> its readings
-        self._shapes: dict[tuple, tuple] = {}     # lattice shape -> (True, chosen) or (False, failure)
+        self._shapes: dict[str, tuple] = {}       # lattice shape -> (True, chosen) or (False, failure)
 
     # --- LR simulation on terminal names -------------------------------------------
     def _step(self, stack: tuple, term: str):
@@ -195,7 +196,7 @@ class Tagger:
                 if i and raw[i - 1].kind == "word":
                     continue            # inside a run of words: its readings came with the run's first
                 end = run_end[i]
-                key = (lex, tuple([t.text for t in raw[i:end]]), tuple(words[i:end]))
+                key = (lex, "\x00".join([t.text for t in raw[i:end]]), "\x00".join(words[i:end]))
                 found = runs.get(key)
                 if found is None:
                     if len(runs) >= RUN_MEMO_LIMIT:
@@ -255,7 +256,7 @@ class Tagger:
         if words is None:
             words = [normalize_word(t.text) if t.kind == "word" else "" for t in raw]
         edges = self.edges(raw, words, lex)
-        shape = tuple([tuple([(e.terminal, e.length, e.cost) for e in es]) for es in edges])
+        shape = "\x03".join(["".join([e.sig for e in es]) for es in edges])
         found = self._shapes.get(shape)
         if found is None:
             if len(self._shapes) >= SHAPE_MEMO_LIMIT:
@@ -265,12 +266,13 @@ class Tagger:
         if not accepted:
             index, expected = what
             return None, (index, list(expected))
-        chosen = [(i, edges[i][k]) for i, k in what]
+        chosen = [(what[j], edges[what[j]][what[j + 1]]) for j in range(0, len(what), 2)]
         return self._tokens(text, raw, edges, chosen, base_line, base_col), None
 
     def _choose(self, edges: list) -> tuple:
-        """The search's answer for a lattice: (True, ((raw index, index of the reading there), ...)) for
-        the cheapest reading sequence the grammar accepts, or (False, (raw index, expected terminals))."""
+        """The search's answer for a lattice: (True, (raw index, index of the reading there, raw index,
+        ...)) for the cheapest reading sequence the grammar accepts, or (False, (raw index, expected
+        terminals))."""
         n = len(edges)
         hyps, furthest = self._search(edges, n)
         best = None
@@ -287,7 +289,7 @@ class Tagger:
             chosen.append((i, next(k for k, e in enumerate(edges[i]) if e is edge)))
             path = path[1]
         chosen.reverse()
-        return True, tuple(chosen)
+        return True, tuple([n for pair in chosen for n in pair])
 
     def _search(self, edges: list, n: int) -> tuple[list[dict], tuple]:
         """The beam search over the readings of the n tokens: for each position, the parser stacks

@@ -13,7 +13,7 @@ __all__ = ["LANGS", "normalize_word"]
 
 
 _SPELLED: dict[str, str] = {}      # word -> normalize_word(word): the words of a brief repeat
-_SPELLED_KEPT = 65_536             # the memo is dropped when it grows past this many words
+_SPELLED_KEPT = 32_768             # the memo is dropped when it grows past this many words
 
 
 def normalize_word(word: str) -> str:

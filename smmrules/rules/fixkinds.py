@@ -239,20 +239,21 @@ def _renamed_code(spec: FixSpec, item, span: Span, values: dict, lines: tuple, d
 
 # -- goals ---------------------------------------------------------------------------------------------
 class _GoalIndex:
-    """A document's goal entries found by goal and by line, and the sorted lines of its goals and
-    tasks: made once per document, so each repeated goal's fix is a look-up, not a walk of every
-    goal (which made a document with many copies quadratic)."""
+    """A document's goal entries found by goal and by line (their places in `doc.goals`), and the sorted
+    lines of its goals and tasks: made once per document, so each repeated goal's fix is a look-up,
+    not a walk of every goal (which made a document with many copies quadratic). It holds numbers
+    only, never the document's entries."""
 
     __slots__ = ("by_goal", "by_line", "lines")
 
     def __init__(self, doc):
-        self.by_goal: dict[int, object] = {}      # id(goal) -> its entry
-        self.by_line: dict[int, object] = {}
+        self.by_goal: dict[int, int] = {}      # id(goal) -> its entry's place
+        self.by_line: dict[int, int] = {}
         lines: list[int] = []
-        for e in doc.goals:
+        for i, e in enumerate(doc.goals):
             if e.goal is not None:
-                self.by_goal.setdefault(id(e.goal), e)
-            self.by_line.setdefault(e.line, e)
+                self.by_goal.setdefault(id(e.goal), i)
+            self.by_line.setdefault(e.line, i)
             lines.append(e.line)
             lines += [t.line for t in e.tasks]
         lines.sort()
@@ -267,14 +268,19 @@ class _GoalIndex:
 _last_index: tuple = (lambda: None, None)     # (weak reference to a document, its _GoalIndex)
 
 
+def _forget_index(_ref) -> None:
+    global _last_index
+    _last_index = (lambda: None, None)
+
+
 def _goal_index(doc) -> _GoalIndex:
-    """The index of `doc`, kept for the last document only (by weak reference: it never keeps a
-    document alive)."""
+    """The index of `doc`, kept for the last document only and dropped with it (the weak reference
+    never keeps a document alive)."""
     global _last_index
     ref, index = _last_index
     if ref() is not doc:
         index = _GoalIndex(doc)
-        _last_index = (weakref.ref(doc), index)
+        _last_index = (weakref.ref(doc, _forget_index), index)
     return index
 
 
@@ -284,10 +290,10 @@ def _remove_goal(spec: FixSpec, item, span: Span, values: dict, lines: tuple, do
     if doc is None or item.duplicate_line is None:
         return None
     index = _goal_index(doc)
-    entry = index.by_goal.get(id(item.goal))
-    first = index.by_line.get(item.duplicate_line)
-    if entry is None or first is None:
+    at, first_at = index.by_goal.get(id(item.goal)), index.by_line.get(item.duplicate_line)
+    if at is None or first_at is None:
         return None
+    entry, first = doc.goals[at], doc.goals[first_at]
     edits = [delete_line(lines, entry.line)]
     first_end = max([first.line] + [t.line for t in first.tasks])
     entries_between = index.any_between(first_end, entry.line)
