@@ -51,6 +51,10 @@ class GoalGrammar:
         self.table = table or goal_table()
         self.tagger = Tagger(self.table)
         self._lark = None
+        # parse_goal's memo of whole statements: (text, lang, start, column) -> (Goal, its first line)
+        self.parsed: dict = {}
+        self.parsed_lock = threading.Lock()
+        self.plans: dict = {}       # the LR actions per sequence of terminal types (lr.parse)
 
     @property
     def lark(self):
@@ -87,7 +91,7 @@ class GoalGrammar:
         """Parse tagged tokens into a tree (the LALR step), or with `build(name, children)` applied
         to each rule as it is reduced (see lr.parse)."""
         try:
-            return lr.parse(self.table, tokens, build)
+            return lr.parse(self.table, tokens, build, self.plans)
         except lr.ParseError as exc:  # pragma: no cover - the tagger only keeps accepted sequences
             tok = exc.token
             raise GoalSyntaxError("E002", "unexpected-token", f"unexpected {str(tok)!r}",

@@ -10,7 +10,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:" + one_of("'’ʼ") + r"[^\W\d_]+)*")
 
 
 def _is_cyrillic(word: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in word)
+    # an English word is told at once; a Cyrillic one by its first letters
+    return not word.isascii() and any("\u0400" <= ch <= "\u04ff" for ch in word)
 
 
 def detect_lang(text: str, lexicons: LexiconSet) -> str:

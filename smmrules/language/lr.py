@@ -161,12 +161,37 @@ def _kept(popped: list, keep: tuple) -> list:
     return [] if children is None else children
 
 
-def parse(table: Table, tokens, build=None):
+PLANS_KEPT = 4096    # action sequences remembered per memo (GoalGrammar.plans)
+
+
+def parse(table: Table, tokens, build=None, plans: dict | None = None):
     """Parse a token sequence with `table`; raises ParseError at the first token that does not fit.
 
     Without `build`, the result is a Tree. With it, each rule's value is `build(name, children)`
     at the moment the rule is reduced (children already built, in order): a transformer applied
-    while parsing, with no tree in between."""
+    while parsing, with no tree in between.
+
+    `plans`, a memo, keeps the parser's actions per sequence of terminal types: the actions depend
+    on nothing else, so a sequence met before is replayed (its shifts and reductions in order, with
+    no table look-up) instead of driven through the table again."""
+    if plans is None:
+        return _drive(table, tokens, build, None)
+    tokens = tokens if tokens.__class__ is list else list(tokens)
+    key = tuple([t.type for t in tokens])
+    plan = plans.get(key)
+    if plan is not None:
+        return _replay(plan, tokens, build)
+    ops: list = []
+    value = _drive(table, tokens, build, ops)
+    if len(plans) >= PLANS_KEPT:
+        plans.clear()
+    plans[key] = tuple(ops)
+    return value
+
+
+def _drive(table: Table, tokens, build, ops: list | None):
+    """parse() through the table; each action is appended to `ops` when it is a list (None for a
+    shift, the rule for a reduction)."""
     actions, gotos, rules, end_state = table.actions, table.gotos, table.rules, table.end
     states = [table.start]
     values: list = []
@@ -181,27 +206,48 @@ def parse(table: Table, tokens, build=None):
             states.append(arg)
             values.append(tok)
             tok = next(it, _END)
+            if ops is not None:
+                ops.append(None)
             continue
-        origin, name, size, keep, inline, expand1 = rules[arg]
-        if size == 1 and keep[0]:       # two reductions in three: one child, kept
-            c = values.pop()
-            states.pop()
-            children = c.items if c.__class__ is _Inline else [c]
-        elif size:
-            children = _kept(values[-size:], keep)
-            del values[-size:]
+        rule = rules[arg]
+        if ops is not None:
+            ops.append(rule)
+        size = rule[2]
+        if size:
             del states[-size:]
-        else:
-            children = []
-        if inline:
-            value = _Inline(children)
-        elif expand1 and len(children) == 1:
-            value = children[0]
-        elif build is not None:
-            value = build(name, children)
-        else:
-            value = Tree(name, children, _meta(children))
-        states.append(gotos[states[-1]][origin])
-        values.append(value)
+        values.append(_reduce(values, rule, build))
+        states.append(gotos[states[-1]][rule[0]])
         if tok is _END and states[-1] == end_state:
             return values[-1]
+
+
+def _replay(plan: tuple, tokens: list, build):
+    """parse() by a remembered sequence of actions (see parse)."""
+    values: list = []
+    it = iter(tokens)
+    for rule in plan:
+        if rule is None:
+            values.append(next(it))
+        else:
+            values.append(_reduce(values, rule, build))
+    return values[-1]
+
+
+def _reduce(values: list, rule: tuple, build):
+    """The value of reducing `rule`: its children popped off `values`."""
+    _, name, size, keep, inline, expand1 = rule
+    if size == 1 and keep[0]:       # two reductions in three: one child, kept
+        c = values.pop()
+        children = c.items if c.__class__ is _Inline else [c]
+    elif size:
+        children = _kept(values[-size:], keep)
+        del values[-size:]
+    else:
+        children = []
+    if inline:
+        return _Inline(children)
+    if expand1 and len(children) == 1:
+        return children[0]
+    if build is not None:
+        return build(name, children)
+    return Tree(name, children, _meta(children))

@@ -15,6 +15,35 @@ from .phrases import ToPhrases
 from .tokenizer import line_col
 
 
+PARSED_KEPT = 2048      # statements parse_goal remembers per grammar (least recently used dropped first)
+
+
+def moved_down(value, lines: int):
+    """`value` (a Goal or any node of it) with every Span in it `lines` lines further down; the very
+    same object where nothing moves."""
+    if lines == 0:
+        return value
+    if value.__class__ is Span:
+        return Span(value.line + lines, value.column, value.end_line + lines, value.end_column)
+    if value.__class__ is tuple:
+        items = tuple([moved_down(v, lines) for v in value])
+        return value if all(a is b for a, b in zip(items, value)) else items
+    names = _NODE_FIELDS.get(value.__class__)
+    if names is None:
+        cls = value.__class__
+        names = _NODE_FIELDS[cls] = tuple(f.name for f in attr.fields(cls)) if attr.has(cls) else ()
+    changes = {}
+    for name in names:
+        old = getattr(value, name)
+        new = moved_down(old, lines)
+        if new is not old:
+            changes[name] = new
+    return attr.evolve(value, **changes) if changes else value
+
+
+_NODE_FIELDS: dict[type, tuple[str, ...]] = {}    # an AST class -> its fields (none for a plain value)
+
+
 def _as_date(today) -> dt.date | None:
     if today is None or isinstance(today, dt.date) and not isinstance(today, dt.datetime):
         return today
@@ -47,6 +76,26 @@ def parse_goal(text: str, *, lang: str | None = None, today=None,
         raise GoalSyntaxError("E007", "statement-too-long",
                               f"statement is {len(text)} characters long; the limit is {max_length}",
                               line=origin[0], column=origin[1])
+    # A statement parsed before at the same column (a repeated goal, a copied brief) is the same
+    # Goal with its spans moved to the new line: answered from the grammar's memo.
+    key = (text, lang, start, origin[1])
+    with g.parsed_lock:
+        found = g.parsed.pop(key, None)
+        if found is not None:
+            g.parsed[key] = found           # the most recently used last: the first is evicted
+    if found is not None:
+        goal, line = found
+        # every caller gets its own Goal, holding the very text it passed
+        return attr.evolve(moved_down(goal, origin[0] - line), text=text)
+    goal = _parse(text, lang, start, g, origin)
+    with g.parsed_lock:
+        if len(g.parsed) >= PARSED_KEPT:
+            g.parsed.pop(next(iter(g.parsed)), None)
+        g.parsed[key] = (goal, origin[0])
+    return goal
+
+
+def _parse(text: str, lang: str | None, start: dt.date | None, g: GoalGrammar, origin: tuple[int, int]) -> Goal:
     lang = lang or detect_lang(text, g.lexicons)
     tokens, cues = g.tag(text, lang, origin)
     # phrases are built as the parser reduces each rule (raises GoalSyntaxError for an impossible date)

@@ -18,6 +18,12 @@ WORD_PENALTY = 4
 # Steps of the LR simulation are memoised per (stack, terminal): goals share their openings and
 # phrase shapes, so most steps repeat. The memo is dropped when it grows past this many entries.
 MEMO_LIMIT = 20_000
+# The readings of a run of consecutive words depend only on those words (and the lexicon), and the
+# search's choice only on the lattice's shape: the terminal, length and cost of each reading at each
+# position, never on the words or numbers themselves. Statements of a brief share their wording and
+# differ in their figures, so both repeat; each memo is dropped when it grows past its limit.
+RUN_MEMO_LIMIT = 4_096
+SHAPE_MEMO_LIMIT = 4_096
 
 _SYMBOLS: dict[str, tuple[tuple[str, str], ...]] = {
     "%": (("PERCENT", "%"),),
@@ -81,13 +87,14 @@ def _drop_idle_event_preps(out: list[list["_Edge"]]) -> None:
 class _Edge:
     """A reading of raw tokens: the terminal, its meaning, the raw tokens consumed, its cost."""
 
-    __slots__ = ("terminal", "meaning", "length", "cost")
+    __slots__ = ("terminal", "meaning", "length", "cost", "sig")
 
     def __init__(self, terminal: str, meaning: str, length: int, cost: int):
         self.terminal = terminal
         self.meaning = meaning
         self.length = length
         self.cost = cost
+        self.sig = f"{terminal}\x01{length}\x01{cost}\x02"    # what the search sees of it (Tagger.tag)
 
     def __repr__(self) -> str:
         return f"_Edge({self.terminal!r}, {self.meaning!r}, {self.length}, {self.cost})"
@@ -106,6 +113,17 @@ def _number_edges(tok: RawToken) -> list[tuple[str, str]]:
     return out
 
 
+def _ranked_edges(cands: list[tuple[str, str, int]], word: str, lex: Lexicon) -> list[_Edge]:
+    """The readings of one token, costed by rank (a plain WORD last and dearer)."""
+    edges = []
+    for rank, (t, m, n) in enumerate(cands):
+        cost = 10 + rank + (WORD_PENALTY if t == "WORD" else 0)
+        if t == "VERB" and lex.secondary(word):
+            cost += 10   # a participle or gerund (привлеченных) is a verb only where a word cannot be
+        edges.append(_Edge(t, m, n, cost))
+    return edges
+
+
 class Tagger:
     def __init__(self, table: Table):
         self._actions = table.actions
@@ -114,6 +132,8 @@ class Tagger:
         self._start = table.start
         self._end = table.end
         self._memo: dict[tuple, tuple | None] = {}
+        self._runs: dict[tuple, tuple] = {}       # (lexicon, texts, words) of a run -> its readings
+        self._shapes: dict[str, tuple] = {}       # lattice shape -> (True, chosen) or (False, failure)
 
     # --- LR simulation on terminal names -------------------------------------------
     def _step(self, stack: tuple, term: str):
@@ -170,18 +190,21 @@ class Tagger:
             if raw[j].kind != "word":
                 end = j
             run_end[j] = end
-        window = getattr(lex, "_longest", len(raw))   # no phrase is longer than the lexicon's longest
+        runs = self._runs
         for i, tok in enumerate(raw):
-            cands: list[tuple[str, str, int]] = []
             if tok.kind == "word":
-                span = min(run_end[i], i + window)
-                readings: list[Reading] = lex.readings(words[i:span], 0) if words[i] else []
-                cands = [(r.terminal, r.value, r.length) for r in readings]
-                roman = _ROMAN.get(words[i]) if lex.lang != "en" or len(words[i]) > 1 else None
-                if roman:      # «II квартал», «III кв.»: an ordinal
-                    cands.append(("ORDINAL", roman, 1))
-                cands.append(("WORD", tok.text, 1))
-            elif tok.kind == "number":
+                if i and raw[i - 1].kind == "word":
+                    continue            # inside a run of words: its readings came with the run's first
+                end = run_end[i]
+                key = (lex, "\x00".join([t.text for t in raw[i:end]]), "\x00".join(words[i:end]))
+                found = runs.get(key)
+                if found is None:
+                    if len(runs) >= RUN_MEMO_LIMIT:
+                        runs.clear()
+                    found = runs[key] = self._run_edges(raw[i:end], words[i:end], lex)
+                out += [list(edges) for edges in found]
+                continue
+            if tok.kind == "number":
                 cands = [(t, m, 1) for t, m in _number_edges(tok)]
             elif tok.kind == "ordinal":
                 iv = int(tok.value) if tok.value == tok.value.to_integral_value() else 0
@@ -207,15 +230,25 @@ class Tagger:
                 cands = [("ALWAYS", "24/7", 1), ("WORD", tok.text, 1)]
             else:
                 cands = [(t, m, 1) for t, m in _SYMBOLS.get(tok.text, (("PUNCT", tok.text),))]
-            edges = []
-            for rank, (t, m, n) in enumerate(cands):
-                cost = 10 + rank + (WORD_PENALTY if t == "WORD" else 0)
-                if t == "VERB" and lex.secondary(words[i]):
-                    cost += 10   # a participle or gerund (привлеченных) is a verb only where a word cannot be
-                edges.append(_Edge(t, m, n, cost))
-            out.append(edges)
+            out.append(_ranked_edges(cands, words[i], lex))
         _drop_idle_event_preps(out)
         return out
+
+    @staticmethod
+    def _run_edges(raw: list[RawToken], words: list[str], lex: Lexicon) -> tuple:
+        """The readings at each word of a run of consecutive words (`raw`, normalized as `words`):
+        a phrase may run to the run's end, never past it."""
+        window = getattr(lex, "_longest", len(raw))   # no phrase is longer than the lexicon's longest
+        out = []
+        for i, tok in enumerate(raw):
+            readings: list[Reading] = lex.readings(words[i:i + window], 0) if words[i] else []
+            cands = [(r.terminal, r.value, r.length) for r in readings]
+            roman = _ROMAN.get(words[i]) if lex.lang != "en" or len(words[i]) > 1 else None
+            if roman:      # «II квартал», «III кв.»: an ordinal
+                cands.append(("ORDINAL", roman, 1))
+            cands.append(("WORD", tok.text, 1))
+            out.append(tuple(_ranked_edges(cands, words[i], lex)))
+        return tuple(out)
 
     def tag(self, text: str, raw: list[RawToken], lex: Lexicon, base_line: int = 1, words=None,
             base_col: int = 1):
@@ -223,21 +256,40 @@ class Tagger:
         if words is None:
             words = [normalize_word(t.text) if t.kind == "word" else "" for t in raw]
         edges = self.edges(raw, words, lex)
-        n = len(raw)
+        shape = "\x03".join(["".join([e.sig for e in es]) for es in edges])
+        found = self._shapes.get(shape)
+        if found is None:
+            if len(self._shapes) >= SHAPE_MEMO_LIMIT:
+                self._shapes.clear()
+            found = self._shapes[shape] = self._choose(edges)
+        accepted, what = found
+        if not accepted:
+            index, expected = what
+            return None, (index, list(expected))
+        chosen = [(what[j], edges[what[j]][what[j + 1]]) for j in range(0, len(what), 2)]
+        return self._tokens(text, raw, edges, chosen, base_line, base_col), None
+
+    def _choose(self, edges: list) -> tuple:
+        """The search's answer for a lattice: (True, (raw index, index of the reading there, raw index,
+        ...)) for the cheapest reading sequence the grammar accepts, or (False, (raw index, expected
+        terminals))."""
+        n = len(edges)
         hyps, furthest = self._search(edges, n)
         best = None
         for stack, (cost, path) in hyps[n].items():
             if self._accepts_end(stack) and (best is None or cost < best[0]):
                 best = (cost, path)
         if best is None:
-            return None, self._failure(hyps, n, furthest)
+            index, expected = self._failure(hyps, n, furthest)
+            return False, (index, tuple(expected))
         chosen = []
         path = best[1]
         while path is not None:
-            chosen.append(path[0])
+            i, edge = path[0]
+            chosen.append((i, next(k for k, e in enumerate(edges[i]) if e is edge)))
             path = path[1]
         chosen.reverse()
-        return self._tokens(text, raw, edges, chosen, base_line, base_col), None
+        return True, tuple([n for pair in chosen for n in pair])
 
     def _search(self, edges: list, n: int) -> tuple[list[dict], tuple]:
         """The beam search over the readings of the n tokens: for each position, the parser stacks

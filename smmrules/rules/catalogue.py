@@ -47,8 +47,8 @@ class Catalogue(Record):
     (`served_by`) and the kinds of result each activity metric usually serves (`activities`); only
     the tasks are compared."""
 
-    __slots__ = ("tasks", "examples", "served_by", "activities", "index", "_matchers")
-    _no_compare = ("examples", "served_by", "activities", "index", "_matchers")
+    __slots__ = ("tasks", "examples", "served_by", "activities", "index", "_matchers", "_ranked")
+    _no_compare = ("examples", "served_by", "activities", "index", "_matchers", "_ranked")
 
     def __init__(self, tasks: tuple, examples: dict | None = None, served_by: dict | None = None,
                  activities: dict | None = None):
@@ -58,6 +58,7 @@ class Catalogue(Record):
         _set(self, "activities", {} if activities is None else activities)
         _set(self, "index", {t.id: t for t in tasks})
         _set(self, "_matchers", {})
+        _set(self, "_ranked", {})
 
     def for_category(self, category: str, role: str | None = None) -> list[Task]:
         return [t for t in self.tasks if t.category == category and (role is None or role in t.roles)]
@@ -69,7 +70,18 @@ class Catalogue(Record):
     def ranked(self, metric: str | None, category: str, role: str | None = None, named: tuple = ()) -> list[Task]:
         """The tasks for a goal: those that move its metric first (of its own category before the
         others), then the rest of its category; within each group the tasks the goal's own words
-        name (`named`, ids) first, then catalogue order. Only tasks that suit `role` when it is given."""
+        name (`named`, ids) first, then catalogue order. Only tasks that suit `role` when it is given.
+        Each ranking is made once and kept (goals share a few metrics, categories and roles); every
+        caller gets its own list."""
+        key = (metric, category, role, tuple(named))
+        found = self._ranked.get(key)
+        if found is None:
+            if len(self._ranked) >= _RANKINGS_KEPT:
+                self._ranked.clear()
+            found = self._ranked[key] = self._rank(metric, category, role, named)
+        return list(found)
+
+    def _rank(self, metric: str | None, category: str, role: str | None, named) -> tuple:
         scored = []
         for i, t in enumerate(self.tasks):
             if role is not None and role not in t.roles:
@@ -79,7 +91,7 @@ class Catalogue(Record):
             if moves or own:
                 scored.append(((0 if moves and own else 1 if moves else 2), 0 if t.id in named else 1, i, t))
         scored.sort(key=lambda s: s[:3])
-        return [s[3] for s in scored]
+        return tuple(s[3] for s in scored)
 
     def matcher(self, lang: str):
         """A cue lexicon of every task's match patterns in `lang` (value: the task's id), built on
@@ -98,6 +110,7 @@ class Catalogue(Record):
 
 
 _lock = threading.Lock()
+_RANKINGS_KEPT = 1024       # rankings remembered per catalogue (a metric, category, role and named tasks each)
 
 
 def _strings(value) -> bool:

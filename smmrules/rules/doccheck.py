@@ -116,7 +116,7 @@ def check_document(doc: Document, rules: RuleSet, *, lang: str | None = None) ->
             # a copy of an earlier goal: say that it is a copy, not the original's findings again
             found = [f for f in found if "goal.duplicate_line" in _fields_of(rules, f.code)]
         out += found
-    out.sort()
+    out.sort(key=Finding.sort_key)      # (the order of Finding.__lt__, each key made once)
     return out
 
 

@@ -165,15 +165,17 @@ class RuleSet:
                 fix = make_fix(rule.fix, scope, entity, span, values, msg_lang, doc, self)
             out.append(Finding(rule.code, rule.name, rule.smart, rule.level, _message(rule, values, msg_lang),
                                path or ctx.path, span.line, span.column, span.end_line, span.end_column, fix))
-        out.sort()
+        out.sort(key=Finding.sort_key)
         return out
 
 
 def _message(rule: Rule, values: dict[str, str], lang: str) -> str:
     """A rule's message in `lang`, its placeholders filled (options as {opt_NAME})."""
-    vals = dict(values)
-    vals.update({f"opt_{k}": format_number(v) if isinstance(v, (int, float)) else str(v)
-                 for k, v in rule.options.items()})
+    vals = values
+    if rule.options:            # (a rule without options reads the entity's values as they are)
+        vals = dict(values)
+        vals.update({f"opt_{k}": format_number(v) if isinstance(v, (int, float)) else str(v)
+                     for k, v in rule.options.items()})
     return render_template(rule.text("message", lang), vals)
 
 

@@ -3,8 +3,10 @@ one finding, or None when this finding has no such fix (a key with two close kno
 that is not one of the forms read here). Only called for a finding of a rule that has a fix."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+import weakref
 
 from ..base.lazyre import LazyPattern
 from ..documents.goals import _SUPPRESS_RE
@@ -285,8 +287,50 @@ def _renamed_code(spec: FixSpec, item, span: Span, values: dict, lines: tuple, d
 
 
 # -- goals ---------------------------------------------------------------------------------------------
-def _entry_of(doc, goal):
-    return next((e for e in doc.goals if e.goal is goal), None)
+class _GoalIndex:
+    """A document's goal entries found by goal and by line (their places in `doc.goals`), and the sorted
+    lines of its goals and tasks: made once per document, so each repeated goal's fix is a look-up,
+    not a walk of every goal (which made a document with many copies quadratic). It holds numbers
+    only, never the document's entries."""
+
+    __slots__ = ("by_goal", "by_line", "lines")
+
+    def __init__(self, doc):
+        self.by_goal: dict[int, int] = {}      # id(goal) -> its entry's place
+        self.by_line: dict[int, int] = {}
+        lines: list[int] = []
+        for i, e in enumerate(doc.goals):
+            if e.goal is not None:
+                self.by_goal.setdefault(id(e.goal), i)
+            self.by_line.setdefault(e.line, i)
+            lines.append(e.line)
+            lines += [t.line for t in e.tasks]
+        lines.sort()
+        self.lines = lines
+
+    def any_between(self, low: int, high: int) -> bool:
+        """Whether a goal or task line lies strictly between lines `low` and `high`."""
+        i = bisect.bisect_right(self.lines, low)
+        return i < len(self.lines) and self.lines[i] < high
+
+
+_last_index: tuple = (lambda: None, None)     # (weak reference to a document, its _GoalIndex)
+
+
+def _forget_index(_ref) -> None:
+    global _last_index
+    _last_index = (lambda: None, None)
+
+
+def _goal_index(doc) -> _GoalIndex:
+    """The index of `doc`, kept for the last document only and dropped with it (the weak reference
+    never keeps a document alive)."""
+    global _last_index
+    ref, index = _last_index
+    if ref() is not doc:
+        index = _GoalIndex(doc)
+        _last_index = (weakref.ref(doc, _forget_index), index)
+    return index
 
 
 def _remove_goal(spec: FixSpec, item, span: Span, values: dict, lines: tuple, doc, rules):
@@ -294,14 +338,14 @@ def _remove_goal(spec: FixSpec, item, span: Span, values: dict, lines: tuple, do
     when only comments and blank lines come between the two)."""
     if doc is None or item.duplicate_line is None:
         return None
-    entry = _entry_of(doc, item.goal)
-    first = next((e for e in doc.goals if e.line == item.duplicate_line), None)
-    if entry is None or first is None:
+    index = _goal_index(doc)
+    at, first_at = index.by_goal.get(id(item.goal)), index.by_line.get(item.duplicate_line)
+    if at is None or first_at is None:
         return None
+    entry, first = doc.goals[at], doc.goals[first_at]
     edits = [delete_line(lines, entry.line)]
     first_end = max([first.line] + [t.line for t in first.tasks])
-    entries_between = any(first_end < e.line < entry.line for e in doc.goals) or any(
-        first_end < t.line < entry.line for e in doc.goals for t in e.tasks)
+    entries_between = index.any_between(first_end, entry.line)
     if entry.tasks and entries_between:
         # the task lines as written, each with a line feed (the document's own line endings are not kept
         # by the reader), inserted where the first copy's block ends: before the line after it

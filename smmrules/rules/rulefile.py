@@ -233,11 +233,52 @@ def resolve_aliases(aliases: list[Alias], rules: Mapping[str, Any]) -> dict[str,
 MAX_MESSAGE = 4_000     # characters of one rendered message; what is longer is cut, with an ellipsis
 
 
+_PIECES: dict[str, tuple] = {}     # a template -> its pieces (_pieces): messages repeat their templates
+_PIECES_KEPT = 4096
+
+
+def _pieces(template: str) -> tuple:
+    """A template as (literal text, placeholder name or None) pairs, in order ("{{" and "}}" are
+    literal braces)."""
+    found = _PIECES.get(template)
+    if found is None:
+        out = []
+        pos = 0
+        for m in PLACEHOLDER_RE.finditer(template):
+            whole = m.group(0)
+            if whole == "{{" or whole == "}}":
+                out.append((template[pos:m.start()] + whole[0], None))
+            else:
+                out.append((template[pos:m.start()], m.group(1)))
+            pos = m.end()
+        out.append((template[pos:], None))
+        if len(_PIECES) >= _PIECES_KEPT:
+            _PIECES.clear()
+        found = _PIECES[template] = tuple(out)
+    return found
+
+
 def render_template(template: str, values: dict[str, str], limit: int = MAX_MESSAGE) -> str:
     """Fill {name} placeholders from `values` (no attribute or index access, ever).
 
     The result is at most `limit` characters (cut with "…"), and the work stops there: a
     template that repeats a placeholder thousands of times costs no more than one message."""
+    out: list[str] = []
+    size = 0
+    for literal, name in _pieces(template):
+        out.append(literal)
+        size += len(literal)
+        if name is not None:
+            piece = values.get(name, "")
+            out.append(piece)
+            size += len(piece)
+        if size > limit:
+            return _cut(template, values, limit)
+    return "".join(out)
+
+
+def _cut(template: str, values: dict[str, str], limit: int) -> str:
+    """render_template of a message longer than `limit`: its first `limit` characters and "…"."""
     out: list[str] = []
     size = 0
     pos = 0
