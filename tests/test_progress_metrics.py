@@ -115,13 +115,19 @@ def test_progress_is_1_at_the_target_and_0_at_the_baseline(baseline, target):
 
 @given(levels, levels, levels, levels)
 def test_progress_is_monotone_in_the_goals_direction(baseline, target, a, b):
-    """Higher is better when the target is above the baseline, lower when below (a decrease)."""
-    assume(baseline != target and a <= b)
+    """Higher is better when the target is above the baseline, lower when below (a decrease). A target
+    a hair's breadth from its baseline puts the shares beyond the float range (MetricError, below)."""
+    assume(abs(target - baseline) > 1e-6 * max(1.0, abs(baseline), abs(target)) and a <= b)
     pa, pb = progress(baseline, target, a), progress(baseline, target, b)
     if target > baseline:
         assert pa <= pb
     else:
         assert pa >= pb
+
+
+def test_a_share_beyond_the_float_range_is_a_metric_error_not_infinity():
+    with pytest.raises(MetricError, match="the progress is too large to compute"):
+        progress(0.0, 2.2e-308, -4.0)
 
 
 @given(counts, counts, counts, st.booleans())
