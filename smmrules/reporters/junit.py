@@ -60,8 +60,15 @@ class JunitReporter(Reporter):
     def __init__(self, *args):
         super().__init__(*args)
         self.suites: list[ET.Element] = []
+        self.parts: list = []           # the findings of a file's parts (FilePart), until its result
 
     def file(self, result: FileResult) -> None:
+        if result.partial:
+            self.parts += result.findings
+            return
+        if self.parts:
+            result = result.evolve(findings=tuple(self.parts) + result.findings)
+            self.parts = []
         self.suites.append(suite(result, self.options.fail_on))
 
     def finish(self, summary: Summary) -> None:
