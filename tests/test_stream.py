@@ -60,7 +60,7 @@ RUSSIAN = """\
 
 # lines a mixed document is drawn from, in any order (goal_documents keeps a brief's usual shape)
 POOL = [line for line in TRICKY.splitlines() + RUSSIAN.splitlines()] + [
-    "lang: en", "lang: ru", "", "# agreed with the client", "# smmrules: ignore-file", "# smmrules: ignore[D610]",
+    "lang: en", "lang: ru", "lang: fr", "", "# agreed with the client", "# smmrules: ignore-file", "# smmrules: ignore[D610]",
     "goal: reach 10,000 followers on TikTok by 2025-06", "goal: reach 10,000 followers on TikTok by 2025-06",
     "goal: grow Instagram followers to 9,000 within 6 months  # smmrules: ignore[D607, A303]",
 ]

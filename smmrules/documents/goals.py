@@ -438,16 +438,19 @@ def _type_value(key: str, text: str, lang: str, lex: LexiconSet) -> tuple[Any, O
 
 # --- the document ---------------------------------------------------------------------------
 
-def _detect_doc_lang(goal_texts, lex: LexiconSet) -> tuple[str, list[str]]:
-    """The document's language (most goals') and each goal's own; `goal_texts`: any iterable, read once."""
+def _detect_doc_lang(goal_texts: list[str], lex: LexiconSet) -> tuple[str, list[str]]:
+    """The document's language (most goals') and each goal's own."""
     from ..language.langdetect import detect_lang
+    langs = [detect_lang(t, lex) for t in goal_texts]
+    return _majority(langs), langs
+
+
+def _majority(langs) -> str:
+    """The language most goals are in (the first in alphabetical order of a tie; en without goals)."""
     votes: dict[str, int] = {}
-    langs = []
-    for t in goal_texts:
-        lang = detect_lang(t, lex)
-        langs.append(lang)
+    for lang in langs:
         votes[lang] = votes.get(lang, 0) + 1
-    return (max(sorted(votes), key=lambda k: votes[k]) if votes else "en"), langs
+    return max(sorted(votes), key=lambda k: votes[k]) if votes else "en"
 
 
 def _split_lines(text: str) -> list[str]:
@@ -477,9 +480,11 @@ def _read_lines(entries: "_Entries", lines, limit: int):
     the one reading of a .goals file, which parse_document collects whole and iter_entries hands on as it
     goes. Blank lines and comments that are not suppressions add nothing, so they are not parsed: a
     file of blank lines costs no more than its text. Each line is parsed on its own (the document
-    grammar is a sequence of independent lines), so no token list or tree of the file is ever held."""
+    grammar is a sequence of independent lines), so no token list or tree of the file is ever held; a
+    line of terminals already seen is read as the first such line was (_line_shape)."""
     classify, suppression, table, parse, line_node = _classify, _SUPPRESS_RE.search, _table(), lr.parse, \
         entries.line_node
+    shapes: dict = {}       # the terminals of a line -> how the grammar reads them (_line_shape)
     count = 0
     for i, line in enumerate(lines, start=1):
         if not line or line.isspace():
@@ -494,8 +499,38 @@ def _read_lines(entries: "_Entries", lines, limit: int):
                                      f"documents",
                                      line=i, column=len(line) - len(stripped) + 1)
         entries.current = line
-        parse(table, classify(line, i), line_node)
+        toks = classify(line, i)
+        kinds = tuple(t.type for t in toks)
+        shape = shapes.get(kinds, _UNSEEN)
+        if shape is _UNSEEN:
+            shape = shapes[kinds] = _line_shape(table, toks)
+        if shape is None:
+            parse(table, toks, line_node)
+        else:
+            for name, keep in shape:
+                line_node(name, [toks[k] for k in keep])
         yield i
+
+
+_UNSEEN = object()
+
+
+def _line_shape(table, toks: list):
+    """How the document grammar reads a line of these terminals: ((rule, the indices of the tokens it
+    keeps), ...) for each rule reduced, in order. An LR parse depends on the terminals' types alone,
+    so a line of the same types is read the same way without parsing it again (a brief has a dozen
+    kinds of lines and many thousands of lines). None when a rule keeps something that is not one of
+    the line's tokens: such a line is parsed each time."""
+    made: list = []
+    where = {id(t): k for k, t in enumerate(toks)}
+
+    def record(name: str, children: list):
+        if name != "start":
+            keep = tuple(where.get(id(c), -1) for c in children)
+            made.append((name, keep) if -1 not in keep else None)
+        return None
+    lr.parse(table, toks, record)
+    return None if None in made else tuple(made)
 
 
 def iter_entries(lines, *, max_entries: int = MAX_ENTRIES):
@@ -650,7 +685,7 @@ def build_document(entries: _Entries, lines: list[str], *, path: str | None, tod
     Every reader (.goals, Markdown, spreadsheets) ends here, so all of them make the same Document."""
     # the language and the header, then the goals that depend on them
     declared_lang, doc_lang, goal_langs, typed, ctx = document_head(
-        entries.header, lambda: (g["value"] for g in entries.raw_goals), path=path, today=today,
+        entries.header, lambda: detected_langs([g["value"] for g in entries.raw_goals]), path=path, today=today,
         max_statement_length=max_statement_length, format=format)
     goals = [_goal_entry(i, g, goal_langs[i], ctx, declared_lang, max_statement_length, goal_parser or parse_goal)
              for i, g in enumerate(entries.raw_goals)]
@@ -658,31 +693,41 @@ def build_document(entries: _Entries, lines: list[str], *, path: str | None, tod
                     tuple(entries.suppressions), tuple(entries.stray), tuple(lines), ctx, format)
 
 
-def document_head(header: list, goal_values, *, path: str | None, today, max_statement_length: int = MAX_STATEMENT,
+def document_head(header: list, goal_langs, *, path: str | None, today, max_statement_length: int = MAX_STATEMENT,
                   format: str = "goals") -> tuple:
     """What the goals of a document are read against: (the language the header declares or None, the
     document's language, each goal's language, the typed header entries, the Context). `header`: the
-    raw header entries; `goal_values`: a function giving the goals' statement tokens (None for an empty
-    one) in order, called only when no language is declared (the streaming lint reads the lines
-    again rather than keep the statements). Each goal's language is one byte-sized name per goal."""
+    raw header entries; `goal_langs`: a function giving (each goal's language as detect_lang reads its
+    statement, whether any goal has a statement), called only when the header declares no language."""
     lex = default_lexicons()
     kw = keywords()
     declared_lang = _declared_lang(header, kw)
     if declared_lang:
         doc_lang, goal_langs = declared_lang, _SameLang(declared_lang)
     else:
-        said = []                       # whether any goal says something (one entry at most)
-
-        def texts():
-            for v in goal_values():
-                if v and not said:
-                    said.append(True)
-                yield str(v) if v else ""
-        doc_lang, goal_langs = _detect_doc_lang(texts(), lex)
+        goal_langs, said = goal_langs()
+        doc_lang = _majority(goal_langs)
         if not said and header:     # no goal to tell the language: the header's words do
             doc_lang = _detect_doc_lang([" ".join(f"{h['raw_key']} {h['text']}" for h in header)], lex)[0]
     typed = [_typed_entry(h, kw, doc_lang, lex, max_statement_length) for h in header]
     return declared_lang, doc_lang, goal_langs, typed, _context(typed, today, declared_lang, path, format)
+
+
+def detected_langs(values: list) -> tuple[list, bool]:
+    """(each statement's language, whether any goal has a statement) for a list of goals' statement
+    tokens (None for an empty one), as document_head takes them."""
+    return [detect_goal_lang(v) for v in values], any(values)
+
+
+def detect_goal_lang(value) -> str:
+    """The language of a goal's statement token (None for an empty statement), as detect_lang reads it."""
+    from ..language.langdetect import detect_lang
+    return detect_lang(str(value) if value else "", default_lexicons())
+
+
+def declares_lang(raw_key: str) -> bool:
+    """Whether a header line's key is the one that declares the document's language."""
+    return keywords().header.get(_norm_key(raw_key)) == "lang"
 
 
 class _SameLang:

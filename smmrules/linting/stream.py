@@ -2,11 +2,12 @@
 handed on in the order `lint()` sorts them, holding only what rules over the whole document need.
 
 Two readings of the lines (smmrules.documents.goals.iter_entries, the reader parse_document uses):
-the first keeps the header entries and the suppression comments and counts the rest (a third one
-reads the goal statements' languages when the header declares none); the second parses each goal
+the first keeps the header entries and the suppression comments, counts the rest and notes each goal's
+language (until a header line declares one; should that line declare none after all, a reading of the
+statements' languages comes between); the second parses each goal
 when its block (its tasks and check-ins) ends, checks it, and forgets it. Across goals only compact
-bookkeeping is kept: a 16-byte digest and a few line numbers per distinct goal statement (repeated
-goals, D606, and the fix that removes one), the first line and target per metric (conflicting goals),
+bookkeeping is kept: a 128-bit digest and three numbers packed in one integer per distinct goal
+statement (repeated goals, D606, and the fix that removes one), the first line and target per metric (conflicting goals),
 the suppressions and which of them have been used.
 
 Findings are emitted in the order of Finding.sort_key, as `lint()` returns them: every entity lies
@@ -22,7 +23,8 @@ from array import array
 from hashlib import blake2b
 
 from ..base.limits import MAX_ENTRIES, MAX_STATEMENT
-from ..documents.goals import GoalEntry, TaskEntry, _goal_entry, document_head, iter_entries, iter_lines
+from ..documents.goals import (GoalEntry, TaskEntry, _goal_entry, declares_lang, detect_goal_lang, document_head,
+                               iter_entries, iter_lines)
 from ..rules.doccheck import _fields_of, _target_key, suppression_findings, task_profile
 from ..rules.fields import CheckInItem, DocumentItem, GoalItem, HeaderItem, SyntaxItem, TaskItem
 from .pipeline import _SuppressionIndex, rules_for
@@ -34,8 +36,11 @@ if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are n
     from ..rules.findings import Finding
 
 
+_LOW = (1 << 32) - 1
+
+
 class LineIndex:
-    """The lines of a text without a list of them: the text and where each line starts (4 or 8 bytes a
+    """The lines of a text without a list of them: the text and where each line starts and ends (8 bytes a
     line). Indexing and slicing give what the list of _split_lines(text) gives."""
 
     __slots__ = ("text", "starts", "ends")
@@ -43,7 +48,8 @@ class LineIndex:
     def __init__(self, text: str):
         import re
         start = 1 if text.startswith("\ufeff") else 0
-        starts, ends = array("Q", [start]), array("Q")
+        kind = "I" if len(text) < 1 << 32 else "Q"
+        starts, ends = array(kind, [start]), array(kind)
         for m in re.finditer(r"\r\n?|\n", text):
             ends.append(m.start())
             starts.append(m.end())
@@ -126,19 +132,29 @@ def lint_stream(text: str, *, path: Optional[str] = None, config=None, today=Non
     header, sups = [], []
     counts = {"goal": 0, "task": 0, "stray": 0}
     goal_lines = array("I")             # each goal's line, by index
+    langs: list | None = []             # each goal's language, until a header line declares one
+    said = False                        # whether any goal has a statement
     for kind, item in iter_entries(iter_lines(text), max_entries=max_entries):
         if kind == "header":
             header.append(item)
+            if langs is not None and declares_lang(item["raw_key"]):
+                langs = None
         elif kind == "suppression":
             sups.append(item)
         else:
             counts[kind] += 1
             if kind == "goal":
                 goal_lines.append(item["kw"].line)
+                said = said or bool(item["value"])
+                if langs is not None:
+                    langs.append(detect_goal_lang(item["value"]))
 
-    def goal_values():      # only when the header declares no language: a reading of the statements
-        return (g["value"] for kind, g in iter_entries(iter_lines(text), max_entries=max_entries) if kind == "goal")
-    declared, doc_lang, goal_langs, typed, ctx = document_head(header, goal_values, path=path, today=today,
+    def goal_langs():       # the header declares no language after all (a line that is not one): read them
+        if langs is not None:
+            return langs, said
+        return [detect_goal_lang(g["value"]) for kind, g in iter_entries(iter_lines(text), max_entries=max_entries)
+                if kind == "goal"], said
+    declared, doc_lang, goal_langs, typed, ctx = document_head(header, goal_langs, path=path, today=today,
                                                                max_statement_length=max_len)
     del header
     if lang_out is not None:
@@ -187,7 +203,8 @@ class _State:
         self.goal_index = 0
         self.goal_lines = goal_lines              # each goal's line, by index (from the first reading)
         self.all_goals = doc.goals
-        self.by_text: dict[bytes, tuple] = {}     # digest of a statement -> (line, index, task lines) of its first copy
+        # a statement's 128-bit digest -> its first copy: line | index << 32 | last task line << 64, one int
+        self.by_text: dict[int, int] = {}
         self.by_metric: dict[str, tuple] = {}     # metric -> (line, target) of its first goal
         self.heap: list = []
         self.seq = 0
@@ -228,10 +245,12 @@ class _State:
         else:
             goal = entry.goal
             norm = " ".join(goal.text.lower().split())
-            digest = blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+            digest = int.from_bytes(blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=16).digest(), "big")
             first = self.by_text.get(digest)
             if first is None:
-                self.by_text[digest] = (entry.line, i, tuple(t.line for t in entry.tasks))
+                self.by_text[digest] = entry.line | i << 32 | max([entry.line] + [t.line for t in entry.tasks]) << 64
+            else:
+                first = (first & _LOW, first >> 32 & _LOW, first >> 64)
             conflict = None
             key = _target_key(goal)
             if goal.metric is not None and key is not None and first is None:
@@ -270,10 +289,10 @@ class _State:
         return self.checked
 
     def _copies(self, first: tuple, entry: GoalEntry, index: int) -> tuple:
-        """The goals the fix of a repeated goal looks at: its first copy (with its task lines), the goal
-        after that copy when it is not this one, and this one."""
-        line, first_index, task_lines = first
-        stub = GoalEntry("", line, tasks=tuple(TaskEntry("", n) for n in task_lines))
+        """The goals the fix of a repeated goal looks at: its first copy (with its last task line, where its
+        block ends for the fix), the goal after that copy when it is not this one, and this one."""
+        line, first_index, last_task = first
+        stub = GoalEntry("", line, tasks=(TaskEntry("", last_task),) if last_task > line else ())
         between = (GoalEntry("", self.goal_lines[first_index + 1]),) if index - first_index > 1 else ()
         return (stub,) + between + (entry,)
 
