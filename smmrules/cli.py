@@ -461,8 +461,9 @@ def _results(args, paths, config, today, jobs, errors):
                 result = lint_file(STDIN, config, data=data, shown=shown, today=today)
         else:
             result = next(produced)
-            while result.partial:
+            while result.partial:       # a long .goals file's findings come in parts as it is linted
                 yield result
+                _gc_settle()            # the collector back on after the first part: a stream makes garbage
                 result = next(produced)
         if result.error:
             errors.append(result.error)
