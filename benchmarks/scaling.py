@@ -6,7 +6,10 @@ moments apart on the same interpreter state. This machine's speed drifts by up t
 minute to minute, and a 100k-goal document left behind by an earlier size would otherwise be
 measured against a heap it did not make. Sizes take turns over the rounds; CPU time
 (process_time) throughout; the figure per size is the median over rounds.
-Usage: python benchmarks/scaling.py [--sizes 1000,10000,100000] [--rounds 2]
+With --memory, the peak RSS of `smmrules lint --no-cache --format F` (a process of its own, which
+reports its VmHWM) for each size and format, against the reference measured in the same run: a
+Python process that reads the same file and splits it into lines.
+Usage: python benchmarks/scaling.py [--sizes 1000,10000,100000] [--rounds 2] [--memory [--formats text,json]]
 """
 from __future__ import annotations
 
@@ -71,12 +74,64 @@ def spread(result: dict) -> float:
     return max(rel) / min(rel) - 1
 
 
+# Each measured process reports its own VmHWM (the peak of its address space, which a new program starts
+# afresh; ru_maxrss would carry over this process's own size across fork and exec) to the file argv[1].
+_HWM = ("import atexit, sys\n"
+        "def _hwm(out=sys.argv.pop(1)):\n"
+        "    with open('/proc/self/status') as fh:\n"
+        "        kb = next(int(l.split()[1]) for l in fh if l.startswith('VmHWM:'))\n"
+        "    with open(out, 'w') as fh:\n"
+        "        fh.write(str(kb * 1024))\n"
+        "atexit.register(_hwm)\n")
+_READ_AND_SPLIT = _HWM + "with open(sys.argv[1], encoding='utf-8') as fh:\n    lines = fh.read().splitlines()\n"
+_LINT = _HWM + "import runpy\nsys.argv[0] = 'smmrules'\nrunpy.run_module('smmrules', run_name='__main__')\n"
+
+
+def _peak(code: str, args: list, cwd: str) -> int:
+    """The peak resident set size, in bytes, of a Python process running `code` with `args` (its output
+    discarded)."""
+    report = Path(cwd, "peak.txt")
+    proc = subprocess.run([sys.executable, "-c", code, str(report)] + args, cwd=cwd, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL)
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(args)} exited with {proc.returncode}")
+    return int(report.read_text())
+
+
+def memory(sizes=(1000, 10_000, 100_000), formats=("text", "json", "sarif", "github", "junit")) -> dict:
+    """{size: {"file": bytes, "reference": peak bytes of reading and splitting it, format: peak bytes}}."""
+    import tempfile
+    sys.path.insert(0, str(HERE))
+    import lint_speed
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        Path(tmp, ".smmrules.toml").write_text("max-entries = 1000000\nmax-file-size = 1000000000\n")
+        for size in sizes:
+            text, _ = lint_speed.document(size, 9)
+            path = Path(tmp, f"brief-{size}.goals")
+            path.write_text(text, encoding="utf-8")
+            row = {"file": path.stat().st_size, "reference": _peak(_READ_AND_SPLIT, [path.name], tmp)}
+            for fmt in formats:
+                row[fmt] = _peak(_LINT, ["lint", "--no-cache", "--format", fmt, path.name], tmp)
+            out[size] = row
+            path.unlink()
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--memory", action="store_true", help="peak RSS of a lint per size and format instead")
+    ap.add_argument("--formats", default="text,json,sarif,github,junit")
     args = ap.parse_args(argv)
     sizes = tuple(int(s) for s in args.sizes.split(","))
+    if args.memory:
+        for size, row in memory(sizes, tuple(args.formats.split(","))).items():
+            shown = "  ".join(f"{k} {v / 1e6:,.0f} MB" for k, v in row.items() if k not in ("file", "reference"))
+            print(f"{size:>8} goals ({row['file'] / 1e6:,.1f} MB file)  read and split {row['reference'] / 1e6:,.0f} MB"
+                  f"  {shown}")
+        return 0
     result = measure(sizes, args.rounds)
     for size, v in result.items():
         print(f"{size:>8} goals  {v['per_goal'] * 1e6:6.0f} us/goal  {v['relative']:.2f}x the {REFERENCE}-goal "

@@ -463,7 +463,9 @@ def _results(args, paths, config, today, jobs, errors):
     plain = [p for p, err in targets if err is None and p != STDIN]
     if in_workers(plain, jobs):
         _gc_settle()                # forked workers start with the collector as it should run
-    produced = lint_many(plain, config, jobs=jobs, today=today, use_cache=not args.no_cache)
+    # a report streams: a long document's findings come in parts as it is linted (not for fixes)
+    stream = not (getattr(args, "fix", False) or getattr(args, "diff", False) or getattr(args, "show_fixes", False))
+    produced = lint_many(plain, config, jobs=jobs, today=today, use_cache=not args.no_cache, stream=stream)
     for path, err in targets:
         if err is not None:
             result = FileResult(path, error=err)
@@ -476,6 +478,10 @@ def _results(args, paths, config, today, jobs, errors):
                 result = lint_file(STDIN, config, data=data, shown=shown, today=today)
         else:
             result = next(produced)
+            while result.partial:       # a long .goals file's findings come in parts as it is linted
+                yield result
+                _gc_settle()            # the collector back on after the first part: a stream makes garbage
+                result = next(produced)
         if result.error:
             errors.append(result.error)
             _stderr(result.error)

@@ -16,12 +16,15 @@ def three_files(tmp_path, monkeypatch):
     for n in range(3):
         (tmp_path / f"{n}.goals").write_text(f"goal: increase sales by 1{n}%\n", encoding="utf-8")
     seen = []
-    original = runner.lint_file
 
-    def spy(*args, **kwargs):
-        seen.append((gc.isenabled(), gc.get_freeze_count() > 0))
-        return original(*args, **kwargs)
-    monkeypatch.setattr(runner, "lint_file", spy)
+    def spying(original):
+        def spy(*args, **kwargs):
+            seen.append((gc.isenabled(), gc.get_freeze_count() > 0))
+            return original(*args, **kwargs)
+        return spy
+    # a report lints a .goals file as a stream (runner.lint_file_parts), other callers whole (lint_file)
+    monkeypatch.setattr(runner, "lint_file", spying(runner.lint_file))
+    monkeypatch.setattr(runner, "lint_file_parts", spying(runner.lint_file_parts))
     return seen
 
 

@@ -56,14 +56,22 @@ def cli(capsys, *argv):
 # ------------------------------------------------------------------------------ the boundary
 @pytest.fixture
 def exploding(monkeypatch):
-    """parse_document raising an unexpected exception for any text that holds BOOM."""
-    real = document.parse_document
+    """parse_document, and the streaming lint that reports a .goals file without it (linting.stream),
+    raising an unexpected exception for any text that holds BOOM."""
+    from smmrules.linting import stream
+    real, real_stream = document.parse_document, stream.lint_stream
 
     def parse(text, **kwargs):
         if "BOOM" in text:
             raise ZeroDivisionError("division by zero\nin a second line")
         return real(text, **kwargs)
+
+    def lint_stream(text, **kwargs):
+        if "BOOM" in text:
+            raise ZeroDivisionError("division by zero\nin a second line")
+        return real_stream(text, **kwargs)
     monkeypatch.setattr(document, "parse_document", parse)
+    monkeypatch.setattr(stream, "lint_stream", lint_stream)
 
 
 def test_any_exception_from_one_file_is_its_one_line_error(tmp_path, exploding):

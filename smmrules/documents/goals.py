@@ -441,13 +441,16 @@ def _type_value(key: str, text: str, lang: str, lex: LexiconSet) -> tuple[Any, O
 def _detect_doc_lang(goal_texts: list[str], lex: LexiconSet) -> tuple[str, list[str]]:
     """The document's language (most goals') and each goal's own."""
     from ..language.langdetect import detect_lang
+    langs = [detect_lang(t, lex) for t in goal_texts]
+    return _majority(langs), langs
+
+
+def _majority(langs) -> str:
+    """The language most goals are in (the first in alphabetical order of a tie; en without goals)."""
     votes: dict[str, int] = {}
-    langs = []
-    for t in goal_texts:
-        lang = detect_lang(t, lex)
-        langs.append(lang)
+    for lang in langs:
         votes[lang] = votes.get(lang, 0) + 1
-    return (max(sorted(votes), key=lambda k: votes[k]) if votes else "en"), langs
+    return max(sorted(votes), key=lambda k: votes[k]) if votes else "en"
 
 
 def _split_lines(text: str) -> list[str]:
@@ -459,25 +462,118 @@ def _split_lines(text: str) -> list[str]:
     return text.split("\n")
 
 
-def _line_tokens(lines: list[str], limit: int):
-    """Terminals of every line that says something, one line at a time (a generator, so no list of a
-    whole file's tokens is ever held). Blank lines and comments that are not suppressions add nothing to
-    what parse_document builds, so they give no tokens: a file of blank lines costs no more than its text."""
-    classify, suppression = _classify, _SUPPRESS_RE.search
-    entries = 0
+_LINE_END = re.compile(r"\r\n?|\n")
+
+
+def iter_lines(text: str):
+    """The lines of `text` one at a time, as _split_lines gives them (a BOM skipped; LF, CRLF and a lone
+    CR each end one), without a list of them or a copy of the text."""
+    start = 1 if text.startswith("\ufeff") else 0
+    for m in _LINE_END.finditer(text, start):
+        yield text[start:m.start()]
+        start = m.end()
+    yield text[start:]
+
+
+def _read_lines(entries: "_Entries", lines, limit: int):
+    """Parse `lines` into `entries` one line at a time, yielding after each line that said something:
+    the one reading of a .goals file, which parse_document collects whole and iter_entries hands on as it
+    goes. Blank lines and comments that are not suppressions add nothing, so they are not parsed: a
+    file of blank lines costs no more than its text. Each line is parsed on its own (the document
+    grammar is a sequence of independent lines), so no token list or tree of the file is ever held; a
+    line of terminals already seen is read as the first such line was (_line_shape)."""
+    classify, suppression, table, parse, line_node = _classify, _SUPPRESS_RE.search, _table(), lr.parse, \
+        entries.line_node
+    shapes: dict = {}       # the terminals of a line -> how the grammar reads them (_line_shape)
+    count = 0
     for i, line in enumerate(lines, start=1):
         if not line or line.isspace():
             continue
         stripped = line.lstrip()
         if stripped.startswith("#") and suppression(stripped) is None:
             continue
-        entries += 1
-        if entries > limit:
+        count += 1
+        if count > limit:
             raise DocumentLimitError(f"the document has more than {limit:,} entries (goals, tasks, header "
                                      f"lines, other text and suppressions; max-entries); split it into smaller "
                                      f"documents",
                                      line=i, column=len(line) - len(stripped) + 1)
-        yield from classify(line, i)
+        entries.current = line
+        toks = classify(line, i)
+        kinds = tuple(t.type for t in toks)
+        shape = shapes.get(kinds, _UNSEEN)
+        if shape is _UNSEEN:
+            shape = shapes[kinds] = _line_shape(table, toks)
+        if shape is None:
+            parse(table, toks, line_node)
+        else:
+            for name, keep in shape:
+                line_node(name, [toks[k] for k in keep])
+        yield i
+
+
+_UNSEEN = object()
+
+
+def _line_shape(table, toks: list):
+    """How the document grammar reads a line of these terminals: ((rule, the indices of the tokens it
+    keeps), ...) for each rule reduced, in order. An LR parse depends on the terminals' types alone,
+    so a line of the same types is read the same way without parsing it again (a brief has a dozen
+    kinds of lines and many thousands of lines). None when a rule keeps something that is not one of
+    the line's tokens: such a line is parsed each time."""
+    made: list = []
+    where = {id(t): k for k, t in enumerate(toks)}
+
+    def record(name: str, children: list):
+        if name != "start":
+            keep = tuple(where.get(id(c), -1) for c in children)
+            made.append((name, keep) if -1 not in keep else None)
+        return None
+    lr.parse(table, toks, record)
+    return None if None in made else tuple(made)
+
+
+def iter_entries(lines, *, max_entries: int = MAX_ENTRIES):
+    """What the lines of a .goals document say, as they are read: ("header", raw header entry),
+    ("goal", raw goal with its tasks and check-ins; yielded when the next goal starts or the lines
+    end), ("task", a TaskEntry before any goal), ("stray", StrayLine) and ("suppression", Suppression),
+    each as soon as its line (for a goal: its block) has been read. `lines` may be any iterable of
+    lines without their ends (iter_lines of a text); only the current goal's block is held.
+    Raises DocumentLimitError past `max_entries` entries, as parse_document does."""
+    entries = _Entries(keywords(), max_entries)
+    entries.lines = _CurrentLine(entries)
+    for _ in _read_lines(entries, lines, max_entries):
+        yield from _drained(entries, keep_goal=True)
+    yield from _drained(entries, keep_goal=False)
+
+
+def _drained(entries: "_Entries", keep_goal: bool):
+    """The entries read since the last call, taken out of `entries` (the open goal stays when `keep_goal`)."""
+    for kind, found in (("header", entries.header), ("task", entries.orphans), ("stray", entries.stray),
+                        ("suppression", entries.suppressions)):
+        if found:
+            for item in found:
+                yield kind, item
+            found.clear()
+    goals = entries.raw_goals
+    done = len(goals) - 1 if keep_goal else len(goals)
+    if done > 0:
+        for g in goals[:done]:
+            yield "goal", g
+        del goals[:done]
+
+
+class _CurrentLine:
+    """The `lines` of an _Entries fed one line at a time: the line being read is the only one it has
+    (the one line_node looks up, for a check-in with no goal above it)."""
+
+    __slots__ = ("entries",)
+
+    def __init__(self, entries):
+        self.entries = entries
+
+    def __getitem__(self, index: int) -> str:
+        return self.entries.current
 
 
 class _Entries:
@@ -493,6 +589,8 @@ class _Entries:
         self.suppressions: list[Suppression] = []
         self.seen_goal = False
         self.named = 0                  # codes named by the suppressions so far
+        self.made = 0                   # suppressions made so far (iter_entries hands them on as they come)
+        self.current = ""               # the line being read (_read_lines)
 
     def line_node(self, name: str, children: list):
         if name == "start":
@@ -547,7 +645,7 @@ class _Entries:
         """The suppressions a comment makes; each, and each code they name, counts toward max-entries."""
         max_entries = self.max_entries
         for m in _SUPPRESS_RE.finditer(str(comment)):
-            if len(self.suppressions) >= max_entries:    # many on one line: each is an entry of its own
+            if self.made >= max_entries:    # many on one line: each is an entry of its own
                 raise DocumentLimitError(f"the document has more than {max_entries:,} suppressions; "
                                          f"split it into smaller documents",
                                          line=comment.line, column=comment.column + m.start())
@@ -555,6 +653,7 @@ class _Entries:
             if self.named > max_entries:              # and so is each code they name
                 raise DocumentLimitError(f"the document's suppressions name more than {max_entries:,} codes",
                                          line=comment.line, column=comment.column + m.start())
+            self.made += 1
             codes = tuple(c.strip().upper() for c in (m.group(2) or "").split(",") if c.strip())
             col = comment.column + m.start()
             self.suppressions.append(Suppression(comment.line, codes, m.group(1).lower() == "ignore-file",
@@ -573,7 +672,8 @@ def parse_document(text: str, *, path: str | None = None, today=None,
     kw = keywords()
     lines = _split_lines(text)
     entries = _Entries(kw, max_entries, lines)
-    lr.parse(_table(), _line_tokens(lines, max_entries), entries.line_node)
+    for _ in _read_lines(entries, lines, max_entries):
+        pass
     return build_document(entries, lines, path=path, today=today, max_statement_length=max_statement_length,
                           goal_parser=goal_parser)
 
@@ -583,23 +683,63 @@ def build_document(entries: _Entries, lines: list[str], *, path: str | None, tod
     """The Document of what a reader found (`entries`): the language, the typed header, the goals parsed
     (by `goal_parser`, parse_goal's stand-in that the language server uses to remember statements).
     Every reader (.goals, Markdown, spreadsheets) ends here, so all of them make the same Document."""
-    lex = default_lexicons()
-    kw = entries.kw
     # the language and the header, then the goals that depend on them
-    declared_lang = _declared_lang(entries.header, kw)
-    texts = [str(g["value"]) if g["value"] else "" for g in entries.raw_goals]
-    if declared_lang:
-        doc_lang, goal_langs = declared_lang, [declared_lang] * len(texts)
-    else:
-        doc_lang, goal_langs = _detect_doc_lang(texts, lex)
-        if not any(texts) and entries.header:   # no goal to tell the language: the header's words do
-            doc_lang = _detect_doc_lang([" ".join(f"{h['raw_key']} {h['text']}" for h in entries.header)], lex)[0]
-    typed = [_typed_entry(h, kw, doc_lang, lex, max_statement_length) for h in entries.header]
-    ctx = _context(typed, today, declared_lang, path, format)
+    declared_lang, doc_lang, goal_langs, typed, ctx = document_head(
+        entries.header, lambda: detected_langs([g["value"] for g in entries.raw_goals]), path=path, today=today,
+        max_statement_length=max_statement_length, format=format)
     goals = [_goal_entry(i, g, goal_langs[i], ctx, declared_lang, max_statement_length, goal_parser or parse_goal)
              for i, g in enumerate(entries.raw_goals)]
     return Document(path, doc_lang, tuple(typed), tuple(goals), tuple(entries.orphans),
                     tuple(entries.suppressions), tuple(entries.stray), tuple(lines), ctx, format)
+
+
+def document_head(header: list, goal_langs, *, path: str | None, today, max_statement_length: int = MAX_STATEMENT,
+                  format: str = "goals") -> tuple:
+    """What the goals of a document are read against: (the language the header declares or None, the
+    document's language, each goal's language, the typed header entries, the Context). `header`: the
+    raw header entries; `goal_langs`: a function giving (each goal's language as detect_lang reads its
+    statement, whether any goal has a statement), called only when the header declares no language."""
+    lex = default_lexicons()
+    kw = keywords()
+    declared_lang = _declared_lang(header, kw)
+    if declared_lang:
+        doc_lang, goal_langs = declared_lang, _SameLang(declared_lang)
+    else:
+        goal_langs, said = goal_langs()
+        doc_lang = _majority(goal_langs)
+        if not said and header:     # no goal to tell the language: the header's words do
+            doc_lang = _detect_doc_lang([" ".join(f"{h['raw_key']} {h['text']}" for h in header)], lex)[0]
+    typed = [_typed_entry(h, kw, doc_lang, lex, max_statement_length) for h in header]
+    return declared_lang, doc_lang, goal_langs, typed, _context(typed, today, declared_lang, path, format)
+
+
+def detected_langs(values: list) -> tuple[list, bool]:
+    """(each statement's language, whether any goal has a statement) for a list of goals' statement
+    tokens (None for an empty one), as document_head takes them."""
+    return [detect_goal_lang(v) for v in values], any(values)
+
+
+def detect_goal_lang(value) -> str:
+    """The language of a goal's statement token (None for an empty statement), as detect_lang reads it."""
+    from ..language.langdetect import detect_lang
+    return detect_lang(str(value) if value else "", default_lexicons())
+
+
+def declares_lang(raw_key: str) -> bool:
+    """Whether a header line's key is the one that declares the document's language."""
+    return keywords().header.get(_norm_key(raw_key)) == "lang"
+
+
+class _SameLang:
+    """Every goal's language when the header declares one."""
+
+    __slots__ = ("lang",)
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def __getitem__(self, index: int) -> str:
+        return self.lang
 
 
 def reparse_statement(doc: Document, text: str, *, max_statement_length: int = MAX_STATEMENT,

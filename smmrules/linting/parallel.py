@@ -47,14 +47,23 @@ def in_workers(paths: list[str], jobs: int) -> bool:
     return jobs > 1 and len(paths) >= 2 * _CHUNK
 
 
-def lint_many(paths: list[str], config, *, jobs: int = 1, today=None, use_cache: bool = True) -> Iterator[FileResult]:
+def lint_many(paths: list[str], config, *, jobs: int = 1, today=None, use_cache: bool = True,
+              stream: bool = False) -> Iterator[FileResult]:
     """Yield one FileResult per path, in the order of `paths`.
+
+    With `stream`, the files linted in this process come as they are linted: a .goals file's findings
+    in FileParts (result.partial) before its FileResult (runner.lint_file_parts).
 
     With workers in play, the result cache answers first: every file it holds an entry for is served
     here, and only the others go to worker processes (none are started when there are few, and never
     more than they need), so a warm run loads no parser or rules and forks nothing."""
     from .runner import lint_file
     if not in_workers(paths, jobs):
+        if stream:
+            from .runner import lint_file_parts
+            for p in paths:
+                yield from lint_file_parts(p, config, today=today)
+            return
         for p in paths:
             yield lint_file(p, config, today=today)
         return

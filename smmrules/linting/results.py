@@ -36,16 +36,34 @@ class FileResult(Record):
     def ok(self) -> bool:
         return self.error is None
 
+    @property
+    def partial(self) -> bool:
+        """Whether more of this file's findings follow in another result (FilePart)."""
+        return False
+
     def __reduce__(self):
         # The lines travel (to the result cache, from -j workers) as one string: pickling a tuple of a
         # million short lines memoizes each one, several times the memory of the text itself.
         lines = self.lines
-        if isinstance(lines, tuple) and all(type(ln) is str for ln in lines):
-            joined = "\n".join(lines)
+        streamed = type(lines).__name__ == "LineIndex"     # linting.stream: the text and where its lines start
+        if streamed or isinstance(lines, tuple) and all(type(ln) is str for ln in lines):
+            joined = lines.joined() if streamed else "\n".join(lines)
             if joined.count("\n") == len(lines) - 1:       # no line holds a newline of its own
                 return _from_joined, (self.path, self.findings, joined, len(lines), self.error, self.lang,
                                       self.skipped, self.notes)
         return super().__reduce__()
+
+
+class FilePart(FileResult):
+    """Some of a file's findings, in order, with more to come: a long .goals document is reported while
+    it is linted (linting.stream), in parts and then its FileResult with the last of its findings, its
+    language and any error. A part counts findings, not a file (reporters.summary.Tally)."""
+
+    __slots__ = ()
+
+    @property
+    def partial(self) -> bool:
+        return True
 
 
 def _from_joined(path, findings, joined, count, error, lang=None, skipped=None, notes=()):

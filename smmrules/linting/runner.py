@@ -234,6 +234,51 @@ def _lint_file(path: str, config, data: bytes | None, shown: str, today) -> File
     return result
 
 
+PART = 512          # findings a FilePart carries
+
+
+def lint_file_parts(path: str, config, *, today=None) -> Iterator[FileResult]:
+    """lint_file(path, config, today=today) reported as it is made: a .goals file that the result cache
+    does not answer is linted as a stream (linting.stream), its findings handed on in FileParts of
+    PART findings, then its FileResult with the rest. A limit or an unreadable file is known before
+    any finding; an error while the findings stream (a bug smmrules has on some input) comes after
+    the parts already given, as the file's error."""
+    from ..documents import format_of
+    if format_of(path) != "goals":
+        yield lint_file(path, config, today=today)
+        return
+    try:
+        text, error = read_text(path, None, config.max_file_size)
+        if error is not None:
+            yield FileResult(path, error=error)
+            return
+        digest = _result_key(path, text, config, today)
+        hit = cache.load("result", digest, lambda v: _whole_result(v, path)) if digest else None
+        if hit is not None:
+            yield hit
+            return
+        from .results import FilePart
+        from .stream import LineIndex, lint_stream
+        lines = LineIndex(text)
+        lang: list = []
+        kept: list = [] if digest else None      # what the result cache will hold
+        part: list = []
+        for f in lint_stream(text, path=path, config=config, today=today, lines=lines, lang_out=lang):
+            part.append(f)
+            if len(part) == PART:
+                if kept is not None:
+                    kept += part
+                yield FilePart(path, tuple(part), lines, lang=lang[0])
+                part = []
+    except Exception as exc:  # noqa: BLE001 - the boundary, as in lint_file
+        yield FileResult(path, error=failure(path, exc))
+        return
+    if kept is not None:
+        kept += part
+        cache.store("result", digest, FileResult(path, tuple(kept), lines, lang=lang[0]))
+    yield FileResult(path, tuple(part), lines, lang=lang[0] if lang else None)
+
+
 def _lint_other(path: str, config, data: bytes | None, shown: str, today, fmt: str) -> FileResult:
     """A Markdown brief or a spreadsheet export: its bytes through the reader of its extension
     (smmrules.documents), then the same pipeline, result cache and FileResult as a .goals file."""

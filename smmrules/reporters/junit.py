@@ -24,49 +24,114 @@ def shown(text: str) -> str:
     return xml_text(printable(text))
 
 
-def suite(result: FileResult, fail_on: str | None = None) -> ET.Element:
-    """A file's <testsuite>: a <failure> per finding at or above `fail_on` (None: every finding), a
-    passing test case that shows the message (<system-out>) for a finding below it, which does not fail
-    the run either."""
+def _case(f, path: str, limit: int) -> ET.Element:
+    """A finding's <testcase>: a <failure> at or above the level `limit` (LEVEL_ORDER), else <system-out>."""
+    from ..rules.findings import LEVEL_ORDER
     # names and messages as on a terminal (reporters.base.printable): no CR or LF breaking a test view's
     # line, no controls; what printable keeps, XML 1.0 can carry
+    case = ET.Element("testcase", classname=path, name=f"{f.code} {f.line}:{f.column}")
+    message = shown(f.message)
+    line = f"{shown(f.path or '')}:{f.line}:{f.column}: {f.code} [{f.level}] {message}"
+    if LEVEL_ORDER.get(f.level, 0) <= limit:
+        failure = ET.SubElement(case, "failure", type=f.code, message=message)
+        failure.text = line
+    else:
+        ET.SubElement(case, "system-out").text = line
+    return case
+
+
+def _limit(fail_on: str | None) -> int:
     from ..rules.findings import LEVEL_ORDER
-    path = shown(result.path)
-    findings = located(result)
-    limit = LEVEL_ORDER[fail_on] if fail_on in LEVEL_ORDER else len(LEVEL_ORDER)
-    failing = [f for f in findings if LEVEL_ORDER.get(f.level, 0) <= limit]
-    errors = int(result.error is not None)
-    cases = len(findings) + errors or 1
-    el = ET.Element("testsuite", name=path, tests=str(cases), failures=str(len(failing)), errors=str(errors))
-    if result.error is not None:
-        case = ET.SubElement(el, "testcase", classname=path, name="lint")
-        error = shown(result.error)
-        ET.SubElement(case, "error", message=error).text = error
-    for f in findings:
-        case = ET.SubElement(el, "testcase", classname=path, name=f"{f.code} {f.line}:{f.column}")
-        message = shown(f.message)
-        line = f"{shown(f.path or '')}:{f.line}:{f.column}: {f.code} [{f.level}] {message}"
-        if LEVEL_ORDER.get(f.level, 0) <= limit:
-            failure = ET.SubElement(case, "failure", type=f.code, message=message)
-            failure.text = line
-        else:
-            ET.SubElement(case, "system-out").text = line
-    if cases == 1 and not findings and not errors:
-        ET.SubElement(el, "testcase", classname=path, name="no findings")
-    return el
+    return LEVEL_ORDER[fail_on] if fail_on in LEVEL_ORDER else len(LEVEL_ORDER)
+
+
+def _around(el: ET.Element, level: int, inside: str) -> str:
+    """`el` written as ET.indent at `level` and ET.tostring write it, with `inside` as its children."""
+    ET.SubElement(el, "hole")
+    ET.indent(el, level=level)
+    return ET.tostring(el, encoding="unicode").replace("<hole />", inside, 1)
 
 
 class JunitReporter(Reporter):
+    """Each test case is written as soon as its finding arrives, to a temporary file (a file's
+    <testsuite> says how many cases it has, and <testsuites> the totals of all files, before them);
+    the report is what ET.indent and ET.tostring make of the whole tree."""
+
     def __init__(self, *args):
         super().__init__(*args)
-        self.suites: list[ET.Element] = []
+        import tempfile
+        self.limit = _limit(self.options.fail_on)
+        self.suites = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogatepass")
+        self.cases = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogatepass")
+        self.count = self.failing = 0               # the current file's cases and failures so far
+        self.totals = {"tests": 0, "failures": 0, "errors": 0}
+        self.files = 0
 
     def file(self, result: FileResult) -> None:
-        self.suites.append(suite(result, self.options.fail_on))
+        from ..rules.findings import LEVEL_ORDER
+        path, limit, cases = shown(result.path), self.limit, self.cases
+        for f in located(result):
+            text = ET.tostring(_indented(_case(f, path, limit), 2), encoding="unicode")
+            cases.write(text if not self.count else _CASE_GAP + text)
+            self.count += 1
+            self.failing += LEVEL_ORDER.get(f.level, 0) <= limit
+        if result.partial:
+            return
+        errors = int(result.error is not None)
+        tests = self.count + errors or 1
+        el = ET.Element("testsuite", name=path, tests=str(tests), failures=str(self.failing), errors=str(errors))
+        lead = []
+        if result.error is not None:
+            case = ET.Element("testcase", classname=path, name="lint")
+            error = shown(result.error)
+            ET.SubElement(case, "error", message=error).text = error
+            lead.append(ET.tostring(_indented(case, 2), encoding="unicode"))
+        if not self.count and not errors:
+            lead.append(ET.tostring(ET.Element("testcase", classname=path, name="no findings"), encoding="unicode"))
+        head, tail = _around(el, 1, "\0").split("\0")
+        self.suites.write((_SUITE_GAP if self.files else "") + head + _CASE_GAP.join(lead))
+        if self.count:
+            cases.seek(0)
+            if lead:
+                self.suites.write(_CASE_GAP)
+            _copy(cases, self.suites)
+            cases.seek(0)
+            cases.truncate()
+        self.suites.write(tail)
+        self.files += 1
+        for key, n in (("tests", tests), ("failures", self.failing), ("errors", errors)):
+            self.totals[key] += n
+        self.count = self.failing = 0
 
     def finish(self, summary: Summary) -> None:
-        totals = {key: str(sum(int(s.get(key)) for s in self.suites)) for key in ("tests", "failures", "errors")}
+        totals = {key: str(n) for key, n in self.totals.items()}
         root = ET.Element("testsuites", name="smmrules", **totals)
-        root.extend(self.suites)
-        ET.indent(root)
-        self.out.write(DECLARATION + ET.tostring(root, encoding="unicode") + "\n")
+        try:
+            if not self.files:
+                self.out.write(DECLARATION + ET.tostring(root, encoding="unicode") + "\n")
+                return
+            head, tail = _around(root, 0, "\0").split("\0")
+            self.out.write(DECLARATION + head)
+            self.suites.seek(0)
+            _copy(self.suites, self.out)
+            self.out.write(tail + "\n")
+        finally:
+            self.suites.close()
+            self.cases.close()
+
+
+_CASE_GAP = "\n    "      # between the test cases of a suite (ET.indent's at level 2)
+_SUITE_GAP = "\n  "       # between the suites
+
+
+def _indented(el: ET.Element, level: int) -> ET.Element:
+    ET.indent(el, level=level)
+    return el
+
+
+def _copy(src, dst) -> None:
+    while True:
+        chunk = src.read(1 << 16)
+        if not chunk:
+            return
+        dst.write(chunk)

@@ -109,39 +109,37 @@ def location(path: str, f: Finding | None = None) -> dict:
 
 
 class SarifReporter(Reporter):
+    """The findings wait on disk (reporters.spool) for the end of the run, where the rules they name
+    are described first; each result is then written as it is read back."""
+
     def __init__(self, *args):
         super().__init__(*args)
-        self.findings: list[Finding] = []
+        from .spool import Spool
+        self.findings = Spool()
+        self.extra: dict[str, Finding] = {}       # the first finding of each code no rule in effect has
         self.failures: list[FileResult] = []
+        rules = self.options.rules
+        self.known = {r.code: r for r in rules.all_rules()} if rules is not None else {}
 
     def file(self, result: FileResult) -> None:
-        self.findings.extend(located(result))
+        found = located(result)
+        known, extra = self.known, self.extra
+        for f in found:
+            if f.code not in known and f.code not in extra:
+                extra[f.code] = f
+        self.findings.add(found)
         if result.error is not None:
             self.failures.append(result)
 
     def descriptors(self) -> list[dict]:
-        rules = self.options.rules
-        known = {r.code: r for r in rules.all_rules()} if rules is not None else {}
         docs_url = self.options.docs_url
-        out = [rule_descriptor(r, self.options.lang or "en", docs_url) for r in known.values()]
-        extra: dict[str, Finding] = {}
-        for f in self.findings:
-            if f.code not in known:
-                extra.setdefault(f.code, f)
-        return out + [generic_descriptor(f, docs_url) for _, f in sorted(extra.items())]
+        out = [rule_descriptor(r, self.options.lang or "en", docs_url) for r in self.known.values()]
+        return out + [generic_descriptor(f, docs_url) for _, f in sorted(self.extra.items())]
 
     def finish(self, summary: Summary) -> None:
         from ..base.version import __version__
         rules = self.descriptors()
         index = {r["id"]: i for i, r in enumerate(rules)}
-        # message texts are shown by SARIF viewers as they are: no control or bidirectional characters
-        # (names in URIs are percent-encoded by uri())
-        results = [{"ruleId": f.code, "ruleIndex": index[f.code], "level": LEVELS.get(f.level, "warning"),
-                    "message": {"text": printable(f.message)}, "locations": [location(f.path, f)]}
-                   for f in self.findings]
-        for result, f in zip(results, self.findings):
-            if f.fix is not None:
-                result["fixes"] = fixes(f)
         notifications = [{"level": "error", "message": {"text": printable(r.error)}, "locations": [location(r.path)]}
                          for r in self.failures]
         run = {"tool": {"driver": {"name": "smmrules", "version": __version__, "semanticVersion": __version__,
@@ -149,6 +147,63 @@ class SarifReporter(Reporter):
                "invocations": [{"executionSuccessful": not self.failures,
                                 "toolExecutionNotifications": notifications}],
                "columnKind": "unicodeCodePoints",
-               "results": results}
+               "results": [_HOLE] if self.findings.count else []}
         log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-        self.out.write(dumps(log, indent=2) + "\n")
+        if not self.findings.count:
+            self.out.write(dumps(log, indent=2) + "\n")
+            return
+        try:
+            self._write(log, index)
+        finally:
+            self.findings.close()
+
+    def _write(self, log: dict, index: dict) -> None:
+        """The log with its results read back from the spool, as dumps(log, indent=2) writes it whole: each
+        result indented to its depth, and every string \\u-escaped when any of them holds a lone surrogate."""
+        import json
+        import tempfile
+        from .base import _SURROGATE
+        whole = json.dumps(log, ensure_ascii=False, indent=2)
+        ascii_only = bool(_SURROGATE.search(whole))
+        if ascii_only:
+            whole = json.dumps(log, indent=2)
+        head, tail = whole.split(json.dumps(_HOLE), 1)
+        indent = "\n" + " " * (len(head) - len(head.rstrip(" ")))
+        with tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogatepass") as body:
+            for n, f in enumerate(self.findings.items()):
+                text = json.dumps(_result(f, index), ensure_ascii=ascii_only, indent=2)
+                if not ascii_only and _SURROGATE.search(text):
+                    return self._write_ascii(log, index)
+                body.write(("," + indent if n else "") + text.replace("\n", indent))
+            self.out.write(head)
+            body.seek(0)
+            while True:
+                chunk = body.read(1 << 16)
+                if not chunk:
+                    break
+                self.out.write(chunk)
+            self.out.write(tail + "\n")
+
+    def _write_ascii(self, log: dict, index: dict) -> None:
+        """As _write, every string \\u-escaped: a result holds a lone surrogate."""
+        import json
+        whole = json.dumps(log, indent=2)
+        head, tail = whole.split(json.dumps(_HOLE), 1)
+        indent = "\n" + " " * (len(head) - len(head.rstrip(" ")))
+        self.out.write(head)
+        for n, f in enumerate(self.findings.items()):
+            self.out.write(("," + indent if n else "") + json.dumps(_result(f, index), indent=2).replace("\n", indent))
+        self.out.write(tail + "\n")
+
+
+_HOLE = "\x00results\x00"     # where the results go in the log written around them
+
+
+def _result(f: Finding, index: dict) -> dict:
+    # message texts are shown by SARIF viewers as they are: no control or bidirectional characters
+    # (names in URIs are percent-encoded by uri())
+    result = {"ruleId": f.code, "ruleIndex": index[f.code], "level": LEVELS.get(f.level, "warning"),
+              "message": {"text": printable(f.message)}, "locations": [location(f.path, f)]}
+    if f.fix is not None:
+        result["fixes"] = fixes(f)
+    return result

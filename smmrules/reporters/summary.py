@@ -63,11 +63,16 @@ class Tally:
         self.by_code: dict[str, int] = {}
         self.names: dict[str, str] = {}   # code -> rule name, first seen
         self.langs: set[str] = set()      # the languages of the documents linted
+        self.parts_found = False          # whether the parts of the current file had findings
 
     def add(self, result: FileResult) -> None:
-        self.files += 1
-        self.files_with_errors += result.error is not None
-        self.files_with_findings += bool(result.findings)
+        if result.partial:              # some of a file's findings, more to come: the file counts once, at its end
+            self.parts_found = self.parts_found or bool(result.findings)
+        else:
+            self.files += 1
+            self.files_with_errors += result.error is not None
+            self.files_with_findings += bool(result.findings) or self.parts_found
+            self.parts_found = False
         if result.lang is not None:
             self.langs.add(result.lang)
         for f in result.findings:

@@ -1,0 +1,345 @@
+"""A .goals document linted as a stream: findings made goal by goal while the lines are read, and
+handed on in the order `lint()` sorts them, holding only what rules over the whole document need.
+
+Two readings of the lines (smmrules.documents.goals.iter_entries, the reader parse_document uses):
+the first keeps the header entries and the suppression comments, counts the rest and notes each goal's
+language (until a header line declares one; should that line declare none after all, a reading of the
+statements' languages comes between); the second parses each goal
+when its block (its tasks and check-ins) ends, checks it, and forgets it. Across goals only compact
+bookkeeping is kept: a 128-bit digest and three numbers packed in one integer per distinct goal
+statement (repeated goals, D606, and the fix that removes one), the first line and target per metric (conflicting goals),
+the suppressions and which of them have been used.
+
+Findings are emitted in the order of Finding.sort_key, as `lint()` returns them: every entity lies
+at or below the lines read before it, so a finding waits in a small heap only until no entity still
+to come can sort before it, and until the suppressions above it are settled (a suppression's own
+findings, L100 "unused", are known once every finding that could use it has been made: for a line's
+suppression when that line has been checked, for a file-wide one when it is first used, or at the
+end). An `ignore-file` comment that is never used holds back what follows it until the end."""
+from __future__ import annotations
+
+import heapq
+from array import array
+from hashlib import blake2b
+
+from ..base.limits import MAX_ENTRIES, MAX_STATEMENT
+from ..documents.goals import (GoalEntry, TaskEntry, _goal_entry, declares_lang, detect_goal_lang, document_head,
+                               iter_entries, iter_lines)
+from ..rules.doccheck import _fields_of, _target_key, suppression_findings, task_profile
+from ..rules.fields import CheckInItem, DocumentItem, GoalItem, HeaderItem, SyntaxItem, TaskItem
+from .pipeline import _SuppressionIndex, rules_for
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are never evaluated
+    from typing import Iterator, Optional
+
+    from ..rules.findings import Finding
+
+
+_LOW = (1 << 32) - 1
+
+
+class LineIndex:
+    """The lines of a text without a list of them: the text and where each line starts and ends (8 bytes a
+    line). Indexing and slicing give what the list of _split_lines(text) gives."""
+
+    __slots__ = ("text", "starts", "ends")
+
+    def __init__(self, text: str):
+        import re
+        start = 1 if text.startswith("\ufeff") else 0
+        kind = "I" if len(text) < 1 << 32 else "Q"
+        starts, ends = array(kind, [start]), array(kind)
+        for m in re.finditer(r"\r\n?|\n", text):
+            ends.append(m.start())
+            starts.append(m.end())
+        ends.append(len(text))
+        self.text, self.starts, self.ends = text, starts, ends
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("line index out of range")
+        return self.text[self.starts[index]:self.ends[index]]
+
+    def __iter__(self):
+        return iter_lines(self.text)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, LineIndex):
+            return self.text == other.text
+        return isinstance(other, tuple) and len(other) == len(self) and all(a == b for a, b in zip(self, other))
+
+    __hash__ = None
+
+    def joined(self) -> str:
+        """The lines joined by line feeds: the text itself when it has no CR and no byte-order mark."""
+        text = self.text
+        if "\r" not in text and not text.startswith("\ufeff"):
+            return text
+        return "\n".join(self)
+
+    def __reduce__(self):
+        return LineIndex, (self.text,)
+
+
+class _Summary:
+    """The document as the rules over a whole document and the fixes see it while it streams: the
+    header, the counts of what it holds (a range per kind of entry: its length and truth are the
+    count's), its lines, and `goals` while a repeated goal is checked (the two copies and, when other
+    goals come between them, the first of those), for the fix that removes the repeat."""
+
+    __slots__ = ("path", "lang", "header", "goals", "orphan_tasks", "stray", "suppressions", "lines", "context",
+                 "format")
+
+    def __init__(self, path, lang, header, counts: dict, lines, context):
+        self.path, self.lang, self.header, self.lines, self.context = path, lang, header, lines, context
+        self.goals = range(counts["goal"])
+        self.orphan_tasks = range(counts["task"])
+        self.stray = range(counts["stray"])
+        self.suppressions = ()
+        self.format = "goals"
+
+
+def lint_stream(text: str, *, path: Optional[str] = None, config=None, today=None, rules=None,
+                lines: Optional[LineIndex] = None, lang_out: Optional[list] = None) -> Iterator[Finding]:
+    """The findings of `lint(text, path=..., config=..., today=...)`, in the same order, yielded while the
+    document is read. `lines`: the text's LineIndex when the caller has one; `lang_out`: a list that
+    gets the document's language appended before the first finding is yielded."""
+    if not isinstance(text, str):
+        raise TypeError(f"lint_stream expects a str, got {type(text).__name__}")
+    max_entries = config.max_entries if config is not None else MAX_ENTRIES
+    max_len = config.max_statement_length if config is not None else MAX_STATEMENT
+    ruleset = rules if rules is not None else rules_for(config)
+    selected = None
+    if config is not None:
+        from .selection import is_selected
+        if ruleset.aliases and (config.select or config.ignore or config.per_file_ignores):
+            from .renamed import resolve
+            config = resolve(config, ruleset.aliases)
+
+        def selected(code: str) -> bool:
+            return is_selected(config, code, path)
+    msg_lang = config.lang if config is not None else None
+
+    # the first reading: the header, the suppressions, how many entries of each kind
+    header, sups = [], []
+    counts = {"goal": 0, "task": 0, "stray": 0}
+    goal_lines = array("I")             # each goal's line, by index
+    langs: list | None = []             # each goal's language, until a header line declares one
+    said = False                        # whether any goal has a statement
+    for kind, item in iter_entries(iter_lines(text), max_entries=max_entries):
+        if kind == "header":
+            header.append(item)
+            if langs is not None and declares_lang(item["raw_key"]):
+                langs = None
+        elif kind == "suppression":
+            sups.append(item)
+        else:
+            counts[kind] += 1
+            if kind == "goal":
+                goal_lines.append(item["kw"].line)
+                said = said or bool(item["value"])
+                if langs is not None:
+                    langs.append(detect_goal_lang(item["value"]))
+
+    def goal_langs():       # the header declares no language after all (a line that is not one): read them
+        if langs is not None:
+            return langs, said
+        return [detect_goal_lang(g["value"]) for kind, g in iter_entries(iter_lines(text), max_entries=max_entries)
+                if kind == "goal"], said
+    declared, doc_lang, goal_langs, typed, ctx = document_head(header, goal_langs, path=path, today=today,
+                                                               max_statement_length=max_len)
+    del header
+    if lang_out is not None:
+        lang_out.append(doc_lang)
+    lines = lines if lines is not None else LineIndex(text)
+    doc = _Summary(path, doc_lang, tuple(typed), counts, lines, ctx)
+    state = _State(ruleset, doc, sups, selected, msg_lang, goal_lines)
+    yield from state.emit(state.check("document", DocumentItem(doc)))
+    headers = _header_items(typed)
+
+    # the second reading: each entry checked as soon as it is whole
+    for kind, item in iter_entries(iter_lines(text), max_entries=max_entries):
+        if kind == "goal":
+            entry = _goal_entry(state.goal_index, item, goal_langs[state.goal_index], ctx, declared, max_len)
+            found = state.goal(entry)
+        elif kind == "header":
+            h, at = next(headers)
+            found = state.check("header", h, at)
+        elif kind == "task":
+            prof = task_profile(item.text, doc_lang, ruleset)
+            prof["serves_goal"] = False
+            found = state.check("task", TaskItem(item, True, None, prof), item.line)
+        elif kind == "stray":
+            found = state.check("line", item, item.line)
+        else:
+            continue
+        yield from state.emit(found)
+    yield from state.finish()
+
+
+def _header_items(typed) -> Iterator[HeaderItem]:
+    """The header entries as rules see them (doccheck._header_items), one at a time."""
+    seen: dict[str, int] = {}
+    for h in typed:
+        dup = h.key is not None and h.key in seen
+        if h.key is not None:
+            seen.setdefault(h.key, h.key_span.line)
+        yield HeaderItem(h, dup, seen.get(h.key) if h.key is not None else None), h.span.line if h.span else 0
+
+
+class _State:
+    """What the second reading keeps between goals, and the findings waiting for their turn."""
+
+    def __init__(self, rules, doc: _Summary, sups: list, selected, lang, goal_lines: array):
+        self.rules, self.doc, self.selected, self.lang = rules, doc, selected, lang
+        self.goal_index = 0
+        self.goal_lines = goal_lines              # each goal's line, by index (from the first reading)
+        self.all_goals = doc.goals
+        # a statement's 128-bit digest -> its first copy: line | index << 32 | last task line << 64, one int
+        self.by_text: dict[int, int] = {}
+        self.by_metric: dict[str, tuple] = {}     # metric -> (line, target) of its first goal
+        self.heap: list = []
+        self.seq = 0
+        self.checked = 0                          # the last line of an entity checked so far
+        aliases = rules.aliases
+        self.file_wide = _SuppressionIndex()
+        self.by_line: dict[int, _SuppressionIndex] = {}
+        for s in sups:
+            index = self.file_wide if s.file_wide else self.by_line.setdefault(s.line, _SuppressionIndex())
+            index.add(s, tuple(aliases.get(c, c) for c in s.codes) if aliases else s.codes)
+        known = {r.code for r in rules.all_rules()}
+        self.known_prefixes = {k[:n] for k in known for n in range(1, len(k) + 1)}
+        self.open = [(s.line, i, s) for i, s in enumerate(sups)]   # suppressions not yet settled, by line
+        heapq.heapify(self.open)
+        self.used: set[int] = set()
+
+    def check(self, scope: str, entity, line: int = 0) -> list:
+        """The findings of one entity, selected; `line`: the last line the entity covers."""
+        doc = self.doc
+        found = self.rules.evaluate(scope, entity, doc.context, lang=self.lang, path=doc.path,
+                                    default_lang=doc.lang, doc=doc)
+        if self.selected is not None:
+            found = [f for f in found if self.selected(f.code)]
+        self.checked = max(self.checked, line)
+        return found
+
+    def goal(self, entry: GoalEntry) -> list:
+        """A goal whose block has been read: its own findings, its tasks' and its check-ins'."""
+        i = self.goal_index
+        self.goal_index += 1
+        doc, rules = self.doc, self.rules
+        last = max([entry.line] + [t.line for t in entry.tasks] + [c.span.line for c in entry.checkins])
+        out = []
+        if entry.goal is None:
+            err = entry.error
+            line_text = doc.lines[err.line - 1] if 0 < err.line <= len(doc.lines) else ""
+            out += self.check("syntax", SyntaxItem(err, line_text))
+        else:
+            goal = entry.goal
+            norm = " ".join(goal.text.lower().split())
+            digest = int.from_bytes(blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=16).digest(), "big")
+            first = self.by_text.get(digest)
+            if first is None:
+                self.by_text[digest] = entry.line | i << 32 | max([entry.line] + [t.line for t in entry.tasks]) << 64
+            else:
+                first = (first & _LOW, first >> 32 & _LOW, first >> 64)
+            conflict = None
+            key = _target_key(goal)
+            if goal.metric is not None and key is not None and first is None:
+                prev = self.by_metric.get(goal.metric.name)
+                if prev is not None and prev[1] != key:
+                    conflict = prev[0]
+                self.by_metric.setdefault(goal.metric.name, (entry.line, key))
+            item = GoalItem(goal, len(entry.tasks), first[0] if first else None, conflict, rules.catalogue,
+                            entry.checkins)
+            if first is not None:
+                doc.goals = self._copies(first, entry, i)
+            try:
+                found = self.check("goal", item)
+            finally:
+                doc.goals = self.all_goals
+            if first is not None and found:
+                found = [f for f in found if "goal.duplicate_line" in _fields_of(rules, f.code)]
+            out += found
+        goal = entry.goal
+        accepted = rules.catalogue.accepts(goal.category) if goal is not None else frozenset()
+        lang = goal.lang if goal is not None else doc.lang
+        for task in entry.tasks:
+            prof = task_profile(task.text, lang, rules)
+            prof["serves_goal"] = bool(accepted.intersection(prof["kinds"]))
+            out += self.check("task", TaskItem(task, False, goal, prof))
+        for c in entry.checkins:
+            out += self.check("checkin", CheckInItem(c, goal))
+        self.checked = max(self.checked, last)
+        return out
+
+    def done(self) -> int:
+        """The line above which every entity has been checked: the lines read so far, short of the goal
+        whose block is still being read (the next goal by index)."""
+        if self.goal_index < len(self.goal_lines):
+            return min(self.checked, self.goal_lines[self.goal_index] - 1)
+        return self.checked
+
+    def _copies(self, first: tuple, entry: GoalEntry, index: int) -> tuple:
+        """The goals the fix of a repeated goal looks at: its first copy (with its last task line, where its
+        block ends for the fix), the goal after that copy when it is not this one, and this one."""
+        line, first_index, last_task = first
+        stub = GoalEntry("", line, tasks=(TaskEntry("", last_task),) if last_task > line else ())
+        between = (GoalEntry("", self.goal_lines[first_index + 1]),) if index - first_index > 1 else ()
+        return (stub,) + between + (entry,)
+
+    def emit(self, found: list) -> Iterator[Finding]:
+        """Suppress what `found` holds, queue the rest, and yield what can no longer be preceded."""
+        for f in found:
+            on_line = self.by_line.get(f.line)
+            hit = (on_line.first(f.code) if on_line is not None else None) or self.file_wide.first(f.code)
+            if hit is None:
+                self._push(f)
+            else:
+                self.used.add(id(hit))
+        return self._ready(self.done())
+
+    def _push(self, f) -> None:
+        heapq.heappush(self.heap, (f.sort_key(), self.seq, f))
+        self.seq += 1
+
+    def _settle(self, s) -> None:
+        """A suppression's own findings (unused, unknown or renamed codes), once it is settled."""
+        aliases = self.rules.aliases
+        unknown = {id(s): tuple(c for c in s.codes if c not in aliases and c not in self.known_prefixes)}
+        renamed = {id(s): tuple(f"{c} \u2192 {aliases[c]}" for c in s.codes if c in aliases)} if aliases else {}
+        doc = self.doc
+        doc.suppressions = (s,)
+        meta = suppression_findings(doc, self.rules, [] if id(s) in self.used else [s], unknown, self.lang, renamed)
+        doc.suppressions = ()
+        for f in meta:
+            if self.selected is None or self.selected(f.code):
+                self._push(f)
+
+    def _ready(self, done: int, end: bool = False) -> Iterator[Finding]:
+        """Settle the suppressions that nothing still to come can use, then yield the findings above
+        the first line something could still be added at."""
+        open_ = self.open
+        while open_:
+            line, _, s = open_[0]
+            if not end and (line > done or (s.file_wide and id(s) not in self.used)):
+                break
+            heapq.heappop(open_)
+            self._settle(s)
+        limit = min(done, open_[0][0] - 1) if open_ and not end else (done if not end else float("inf"))
+        heap = self.heap
+        out = []
+        while heap and heap[0][0][1] <= limit:
+            out.append(heapq.heappop(heap)[2])
+        return iter(out)
+
+    def finish(self) -> Iterator[Finding]:
+        return self._ready(self.done(), end=True)
