@@ -96,7 +96,7 @@ class _Summary:
     goals come between them, the first of those), for the fix that removes the repeat."""
 
     __slots__ = ("path", "lang", "header", "goals", "orphan_tasks", "stray", "suppressions", "lines", "context",
-                 "format")
+                 "format", "__weakref__")
 
     def __init__(self, path, lang, header, counts: dict, lines, context):
         self.path, self.lang, self.header, self.lines, self.context = path, lang, header, lines, context

@@ -314,22 +314,24 @@ class _GoalIndex:
         return i < len(self.lines) and self.lines[i] < high
 
 
-_last_index: tuple = (lambda: None, None)     # (weak reference to a document, its _GoalIndex)
+# (weak reference to a document, the goals it had, their _GoalIndex)
+_last_index: tuple = (lambda: None, None, None)
 
 
 def _forget_index(_ref) -> None:
     global _last_index
-    _last_index = (lambda: None, None)
+    _last_index = (lambda: None, None, None)
 
 
 def _goal_index(doc) -> _GoalIndex:
-    """The index of `doc`, kept for the last document only and dropped with it (the weak reference
-    never keeps a document alive)."""
+    """The index of `doc`'s goals, kept for the last document only and dropped with it (the weak
+    reference never keeps a document alive); made again when the document holds other goals (the
+    streaming lint's stand-in shows the copies of each repeated goal in turn)."""
     global _last_index
-    ref, index = _last_index
-    if ref() is not doc:
+    ref, goals, index = _last_index
+    if ref() is not doc or goals is not doc.goals:
         index = _GoalIndex(doc)
-        _last_index = (weakref.ref(doc, _forget_index), index)
+        _last_index = (weakref.ref(doc, _forget_index), doc.goals, index)
     return index
 
 
