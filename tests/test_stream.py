@@ -205,6 +205,7 @@ def _reference(paths, fmt: str) -> str:
 def briefs(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(runner, "PART", 3)      # several parts a file, even for short briefs
+    monkeypatch.setattr(runner, "STREAM_FROM", 0)   # short briefs streamed too (they are linted whole)
     (tmp_path / "a.goals").write_text(TRICKY, encoding="utf-8")
     (tmp_path / "b.goals").write_text(RUSSIAN.replace("\n", "\r\n"), encoding="utf-8")
     (tmp_path / "c.goals").write_text("client: Corner Bakery\n", encoding="utf-8")
@@ -223,6 +224,7 @@ def test_every_format_reports_the_stream_as_the_whole_document_path_did(capsys, 
 def test_j1_and_j2_write_the_same_report(capsys, tmp_path, monkeypatch, fmt):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(runner, "PART", 2)
+    monkeypatch.setattr(runner, "STREAM_FROM", 0)
     for i in range(34):                 # enough files for -j 2 to start workers (parallel.in_workers)
         (tmp_path / f"b{i:02}.goals").write_text(TRICKY if i % 2 else RUSSIAN, encoding="utf-8")
     reports = [_cli(capsys, "lint", "--no-cache", "-j", jobs, "--format", fmt, ".") for jobs in ("1", "2")]
@@ -268,6 +270,22 @@ def test_text_reports_each_part_as_it_comes(briefs, monkeypatch):
     write_report([FileResult("a.goals", tuple(_whole(TRICKY, path="a.goals")), tuple(_split_lines(TRICKY)),
                              lang="en")], fmt="text", out=whole, rules=None, lang="en")
     assert out.getvalue() == whole.getvalue()
+
+
+def test_a_short_file_is_linted_whole_and_a_long_one_streams(tmp_path, monkeypatch):
+    """Below STREAM_FROM bytes a .goals file is one FileResult from the whole-document path; at or above
+    it the findings come in parts; both are what lint() finds."""
+    monkeypatch.setattr(runner.cache, "enabled", lambda: False)
+    monkeypatch.setattr(runner, "PART", 3)
+    path = tmp_path / "a.goals"
+    path.write_text(TRICKY, encoding="utf-8")
+    whole = _whole(TRICKY, path=str(path))
+    monkeypatch.setattr(runner, "STREAM_FROM", len(TRICKY.encode()) + 1)
+    (only,) = runner.lint_file_parts(str(path), Config(), today=SUITE_TODAY)
+    assert not only.partial and list(only.findings) == whole
+    monkeypatch.setattr(runner, "STREAM_FROM", len(TRICKY.encode()))
+    parts = list(runner.lint_file_parts(str(path), Config(), today=SUITE_TODAY))
+    assert len(parts) > 1 and [f for p in parts for f in p.findings] == whole
 
 
 def test_spooled_reports_leave_no_file_behind(capsys, briefs, tmp_path, monkeypatch):

@@ -235,6 +235,11 @@ def _lint_file(path: str, config, data: bytes | None, shown: str, today) -> File
 
 
 PART = 512          # findings a FilePart carries
+# A .goals file smaller than this is linted whole (lint_file): one reading of it and no streaming
+# machinery, which is the cheaper way for the short files of nearly every run; the stream is for the
+# long documents whose whole would not fit a bounded memory (issue of peak memory, not of output: both
+# ways report the same bytes).
+STREAM_FROM = 256 * 1024
 
 
 def lint_file_parts(path: str, config, *, today=None) -> Iterator[FileResult]:
@@ -244,7 +249,7 @@ def lint_file_parts(path: str, config, *, today=None) -> Iterator[FileResult]:
     any finding; an error while the findings stream (a bug smmrules has on some input) comes after
     the parts already given, as the file's error."""
     from ..documents import format_of
-    if format_of(path) != "goals":
+    if format_of(path) != "goals" or _smaller_than(path, STREAM_FROM):
         yield lint_file(path, config, today=today)
         return
     try:
@@ -277,6 +282,15 @@ def lint_file_parts(path: str, config, *, today=None) -> Iterator[FileResult]:
         kept += part
         cache.store("result", digest, FileResult(path, tuple(kept), lines, lang=lang[0]))
     yield FileResult(path, tuple(part), lines, lang=lang[0] if lang else None)
+
+
+def _smaller_than(path: str, size: int) -> bool:
+    """Whether the file at `path` is shorter than `size` bytes (False when it cannot be looked at: the
+    reading that follows says why)."""
+    try:
+        return os.stat(path).st_size < size
+    except (OSError, ValueError):
+        return False
 
 
 def _lint_other(path: str, config, data: bytes | None, shown: str, today, fmt: str) -> FileResult:
