@@ -163,15 +163,15 @@ def test_the_readme_pre_commit_rev_is_this_release_and_names_the_hook():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     snippet = readme.split("As a pre-commit hook", 1)[1]
     rev = re.search(r"^\s*rev:\s*(\S+)", snippet, re.M).group(1)
-    hook_id = re.search(r"^\s*-\s*id:\s*(\S+)", snippet, re.M).group(1)
-    assert rev == f"v{smmrules.__version__}"
+    hook_ids = re.findall(r"^\s*-\s*id:\s*(\S+)", snippet.split("```", 2)[1], re.M)
+    assert rev == f"v{smmrules.__version__}" and hook_ids == ["smmrules", "smmrules-format"]
     hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
-    assert re.search(rf"^-\s*id:\s*{re.escape(hook_id)}\s*$", hooks, re.M)
+    assert re.findall(r"^-\s*id:\s*(\S+)\s*$", hooks, re.M) == hook_ids
     if shutil.which("git") and (ROOT / ".git").exists():
         tagged = subprocess.run(["git", "show", f"{rev}:.pre-commit-hooks.yaml"], cwd=ROOT,
                                 capture_output=True, text=True)
         if tagged.returncode == 0:
-            assert re.search(rf"^-\s*id:\s*{re.escape(hook_id)}\s*$", tagged.stdout, re.M)
+            assert re.findall(r"^-\s*id:\s*(\S+)\s*$", tagged.stdout, re.M) == hook_ids
 
 
 # -- encodings -----------------------------------------------------------------------------------------

@@ -1,2 +1,2 @@
 """The version of smmrules (pyproject.toml says the same; a test checks they agree)."""
-__version__ = "0.1.0"
+__version__ = "0.2.0"
