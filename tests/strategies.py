@@ -26,8 +26,8 @@ METRICS = default_lexicons().metrics
 with open(grammar_dir() / "lexicon" / "common.toml", "rb") as _fh:
     CHANNELS = tuple(sorted(tomllib.load(_fh)["terms"]["CHANNEL"]))
 
-# "get market share to 30%" is reaching a level: the ru lexicon reads "получить долю" (get a
-# share) as the verb reach, rightly, so "achieve" with market_share is not a consistent goal.
+# "get market share to 30%" is reaching a level, not producing a count: "achieve" with market_share
+# is not a goal people write, so it is not generated.
 NOT_ACHIEVABLE = ("market_share",)
 
 # A "from A to B" baseline or a time target only makes sense for some metrics.

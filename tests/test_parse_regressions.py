@@ -45,6 +45,9 @@ ROWS = [
         ("absolute", 50000, None), None),
     row("збільшити щомісячне охоплення до 50 000", "uk", "awareness", "reach", "reach", "month", None, None,
         ("absolute", 50000, None), None),
+    # a verb takes no word of the metric after it: «получить долю» left «повторных покупок» alone (retention)
+    row("получить долю повторных покупок 30%", "ru", "loyalty", "achieve", "repeat_purchase_rate", None, None, None,
+        ("absolute", 30, "%"), None),
 ]
 
 

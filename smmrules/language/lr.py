@@ -161,7 +161,7 @@ def _kept(popped: list, keep: tuple) -> list:
     return [] if children is None else children
 
 
-PLANS_KEPT = 4096    # action sequences remembered per memo (GoalGrammar.plans)
+PLANS_KEPT = 1024    # action sequences remembered per memo (GoalGrammar.plans)
 
 
 def parse(table: Table, tokens, build=None, plans: dict | None = None):

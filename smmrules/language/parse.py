@@ -15,7 +15,7 @@ from .phrases import ToPhrases
 from .tokenizer import line_col
 
 
-PARSED_KEPT = 2048      # statements parse_goal remembers per grammar (least recently used dropped first)
+PARSED_KEPT = 512       # statements parse_goal remembers per grammar (least recently used dropped first)
 
 
 def moved_down(value, lines: int):

@@ -22,8 +22,8 @@ MEMO_LIMIT = 20_000
 # search's choice only on the lattice's shape: the terminal, length and cost of each reading at each
 # position, never on the words or numbers themselves. Statements of a brief share their wording and
 # differ in their figures, so both repeat; each memo is dropped when it grows past its limit.
-RUN_MEMO_LIMIT = 4_096
-SHAPE_MEMO_LIMIT = 4_096
+RUN_MEMO_LIMIT = 1_024
+SHAPE_MEMO_LIMIT = 1_024
 
 _SYMBOLS: dict[str, tuple[tuple[str, str], ...]] = {
     "%": (("PERCENT", "%"),),
