@@ -117,37 +117,9 @@ def lint_stream(text: str, *, path: Optional[str] = None, config=None, today=Non
     max_entries = config.max_entries if config is not None else MAX_ENTRIES
     max_len = config.max_statement_length if config is not None else MAX_STATEMENT
     ruleset = rules if rules is not None else rules_for(config)
-    selected = None
-    if config is not None:
-        from .selection import is_selected
-        if ruleset.aliases and (config.select or config.ignore or config.per_file_ignores):
-            from .renamed import resolve
-            config = resolve(config, ruleset.aliases)
-
-        def selected(code: str) -> bool:
-            return is_selected(config, code, path)
+    config, selected = _selection(config, ruleset, path)
     msg_lang = config.lang if config is not None else None
-
-    # the first reading: the header, the suppressions, how many entries of each kind
-    header, sups = [], []
-    counts = {"goal": 0, "task": 0, "stray": 0}
-    goal_lines = array("I")             # each goal's line, by index
-    langs: list | None = []             # each goal's language, until a header line declares one
-    said = False                        # whether any goal has a statement
-    for kind, item in iter_entries(iter_lines(text), max_entries=max_entries):
-        if kind == "header":
-            header.append(item)
-            if langs is not None and declares_lang(item["raw_key"]):
-                langs = None
-        elif kind == "suppression":
-            sups.append(item)
-        else:
-            counts[kind] += 1
-            if kind == "goal":
-                goal_lines.append(item["kw"].line)
-                said = said or bool(item["value"])
-                if langs is not None:
-                    langs.append(detect_goal_lang(item["value"]))
+    header, sups, counts, goal_lines, langs, said = _first_reading(text, max_entries)
 
     def goal_langs():       # the header declares no language after all (a line that is not one): read them
         if langs is not None:
@@ -164,7 +136,6 @@ def lint_stream(text: str, *, path: Optional[str] = None, config=None, today=Non
     state = _State(ruleset, doc, sups, selected, msg_lang, goal_lines)
     yield from state.emit(state.check("document", DocumentItem(doc)))
     headers = _header_items(typed)
-
     # the second reading: each entry checked as soon as it is whole
     for kind, item in iter_entries(iter_lines(text), max_entries=max_entries):
         if kind == "goal":
@@ -183,6 +154,47 @@ def lint_stream(text: str, *, path: Optional[str] = None, config=None, today=Non
             continue
         yield from state.emit(found)
     yield from state.finish()
+
+
+def _selection(config, ruleset, path):
+    """(the config with renamed codes resolved, the function that says whether a code is selected for
+    `path`, or None when every code is), as lint_document selects."""
+    if config is None:
+        return None, None
+    from .selection import is_selected
+    if ruleset.aliases and (config.select or config.ignore or config.per_file_ignores):
+        from .renamed import resolve
+        config = resolve(config, ruleset.aliases)
+
+    def selected(code: str) -> bool:
+        return is_selected(config, code, path)
+    return config, selected
+
+
+def _first_reading(text: str, max_entries: int) -> tuple:
+    """The first reading of a document: (its header entries, its suppressions, how many entries of each
+    kind, each goal's line, each goal's language until a header line declares one (else None), whether
+    any goal has a statement)."""
+    header, sups = [], []
+    counts = {"goal": 0, "task": 0, "stray": 0}
+    goal_lines = array("I")             # each goal's line, by index
+    langs: list | None = []
+    said = False
+    for kind, item in iter_entries(iter_lines(text), max_entries=max_entries):
+        if kind == "header":
+            header.append(item)
+            if langs is not None and declares_lang(item["raw_key"]):
+                langs = None
+        elif kind == "suppression":
+            sups.append(item)
+        else:
+            counts[kind] += 1
+            if kind == "goal":
+                goal_lines.append(item["kw"].line)
+                said = said or bool(item["value"])
+                if langs is not None:
+                    langs.append(detect_goal_lang(item["value"]))
+    return header, sups, counts, goal_lines, langs, said
 
 
 def _header_items(typed) -> Iterator[HeaderItem]:
