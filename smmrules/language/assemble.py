@@ -729,7 +729,7 @@ class Assembler:
         if q.value is None:
             return []
         if nxt is not None and nxt.kind == "period" and q.unit not in SUBDAY and prep in (None, "over"):
-            return []   # "365 days a year", «5 дней в неделю»: how often, not by when
+            return []   # "every day of the year", «5 дней в неделю»: how often, not by when
         if (q.unit == "year" and prep is None and bound is None and 1900 <= q.value <= 2199
                 and str(p.toks[0]).isdigit() and len(p.toks) == 2):
             # «2026 года», «2026 року» with no preposition: that calendar year, not 2026 years
@@ -808,7 +808,7 @@ class Assembler:
         pronoun = _pronoun_object(chosen_part.phrases if parts else main, self.lex[lang].pronouns)
         category = self._category(metric, goal.target, channel, goal.direction, verb_cls, pronoun)
         if pronoun and metric is None and goal.target is None:
-            goal = goal.evolve(direction=None)   # "achieve this within 90 days": nothing to count
+            goal = goal.evolve(direction=None)   # "get that done within two quarters": nothing to count
         own = (metric, category, goal.direction, goal.target)
         out_parts, secondary = self._each_part(parts, chosen_part, own, span, per)
         verb_texts = {pi.verb.text for pi in parts if pi.verb is not None}
@@ -905,7 +905,7 @@ class Assembler:
             pchannel = next((p.value for p in pi.phrases if p.kind == "channel"), None)
             out_parts.append(Part(pmetric, self._category(pmetric, ptarget, pchannel, pdir, pi.verb_cls), pdir, ptarget, pspan))
             if pmetric is not None and (metric is None or pmetric.name != metric.name):
-                # (not "100 fans, then 1000 fans": one aim in stages)
+                # (not "200 members, then 2,000 members": one aim in stages)
                 secondary.append(Secondary(pmetric, self._target(pt, pdir, None, pi.verb_cls == "gain"), pmetric.span))
         return out_parts, secondary
 
