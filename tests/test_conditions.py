@@ -435,11 +435,11 @@ def test_condition_error_is_an_exception_with_position():
 
 # hostile text is rejected quickly ----------------------------------------------------------
 def _rejected_quickly(condition, fragment):
-    start = time.perf_counter()
+    start = time.process_time()
     error = rejected(condition)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert fragment in error.message, error.message
-    assert elapsed < 1.0, elapsed
+    assert elapsed < 2.0, elapsed          # CPU seconds: backtracking would take minutes
     return error
 
 

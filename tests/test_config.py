@@ -325,10 +325,10 @@ def test_hostile_glob_cannot_backtrack(tmp_path):
     c = load_config(write(tmp_path / ".smmrules.toml",
                           f'exclude = ["{glob}"]\nper-file-ignores = {{ "{glob}" = ["T"] }}\n'))
     assert c.exclude == (glob,)
-    start = time.perf_counter()
+    start = time.process_time()
     assert not is_excluded(c, tmp_path / ("a" * 900))
     assert is_selected(c, "T101", str(tmp_path / ("a" * 900)))
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 2.0          # CPU seconds; the runaway case took minutes
 
 
 def test_a_glob_with_too_many_wildcards_is_refused_at_its_line(tmp_path):

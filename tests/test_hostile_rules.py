@@ -21,7 +21,7 @@ import pytest
 from smmrules.rules.engine import RuleSet
 from smmrules.base.errors import RuleFileError
 
-BOUND = 1.0     # seconds
+BOUND = 2.0     # seconds of this process's CPU: a runaway rule file takes minutes
 
 TEXTS = "".join(f'[rule.{lang}]\nmessage = "MESSAGE"\nsummary = "s"\nwhat = "w"\nwhy = "y"\nfix = "f"\n'
                 for lang in ("en", "ru", "uk"))
@@ -162,10 +162,10 @@ CASES = [
 def refuse(folder: Path, case: Hostile) -> tuple[str, float]:
     """(the error with the folder path removed, seconds to refuse it)"""
     case.files(folder)
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(RuleFileError) as info:
         RuleSet([folder], builtin=False)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     return str(info.value).replace(f"{folder}/", ""), elapsed
 
 
@@ -215,10 +215,10 @@ if __name__ == "__main__":   # the table for the closing note: python tests/test
             folder = Path(tmp) / "rules"
             folder.mkdir()
             case.files(folder)
-            start = time.perf_counter()
+            start = time.process_time()
             try:
                 RuleSet([folder], builtin=False)
                 outcome = "LOADED"
             except RuleFileError as exc:
                 outcome = "RuleFileError `" + str(exc).replace(f"{folder}/", "")[:110] + "`"
-            print(f"| {case.name} | {outcome} | {(time.perf_counter() - start) * 1000:.1f} ms |")
+            print(f"| {case.name} | {outcome} | {(time.process_time() - start) * 1000:.1f} ms |")

@@ -133,9 +133,9 @@ def test_a_formula_is_text_never_evaluated():
 
 def test_a_five_megabyte_cell_is_read_in_linear_time():
     big = "grow followers " * 350_000                          # 5.25 MB
-    start = time.perf_counter()
+    start = time.process_time()
     cells = list(records(f'Goal,Target\n"{big}",5000\n', ","))
-    assert time.perf_counter() - start < 5
+    assert time.process_time() - start < 5
     assert cells[1][1][0].text == big and cells[1][1][1].text == "5000"
 
 

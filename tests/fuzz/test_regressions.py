@@ -94,7 +94,7 @@ def test_long_runs_of_spaces_in_toml_lines_take_linear_time(tmp_path):
     import time
     from smmrules.linting.config import ConfigError, load_config
     line = "[" + " " * 200_000 + "1, 2]]"
-    start = time.perf_counter()
+    start = time.process_time()
     assert "'bad' must be a list of statements" in _rule_error(tmp_path, _rule().replace(
         'bad = ["get more followers"]', "bad = [\n" + line))
     config = tmp_path / ".smmrules.toml"
@@ -103,7 +103,7 @@ def test_long_runs_of_spaces_in_toml_lines_take_linear_time(tmp_path):
     with pytest.raises(ConfigError) as info:
         load_config(config)
     assert str(info.value) == f"{config}:1: unknown key 'x'"
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
 
 
 def test_a_rules_folder_name_too_long_for_the_file_system(tmp_path):
@@ -126,11 +126,11 @@ def test_a_huge_sparse_rule_file_is_refused_unread(tmp_path):
     from smmrules.base.errors import RuleFileError
     with open(tmp_path / "huge.toml", "wb") as fh:
         fh.truncate(8 * 2**30)
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(RuleFileError) as info:
         RuleSet([tmp_path], builtin=False)
     assert str(info.value) == f"{tmp_path}/huge.toml:1:1: rule file is 8,589,934,592 bytes; the limit is 1,000,000"
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 2.0          # CPU seconds; the runaway case took minutes
 
 
 def test_nested_unary_minus_is_evaluated_once_per_level(tmp_path):
@@ -143,10 +143,10 @@ def test_nested_unary_minus_is_evaluated_once_per_level(tmp_path):
                                                         'when = "' + "-" * 38 + 'goal.target.value > 0"'),
                                         encoding="utf-8")
     rules = RuleSet([tmp_path], builtin=False)
-    start = time.perf_counter()
+    start = time.process_time()
     assert [f.code for f in check_goal("increase sales by 15%", rules=rules)] == ["X101"]
     assert check_goal("get more followers", rules=rules) == []
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 2.0          # CPU seconds; the runaway case took minutes
 
 
 def test_a_run_of_digits_inside_a_word_is_tokenized_in_linear_time():
