@@ -284,7 +284,7 @@ _VALUE_CHECKS = {
     "NUMWORD": lambda v: _decimal(v) is not None and _decimal(v) > 0,
     "ONE": lambda v: _decimal(v) == 1,
     "SCALE": lambda v: _decimal(v) is not None and _decimal(v) > 1,
-    "MULT": lambda v: _decimal(v) is not None and _decimal(v) > 1,
+    "MULT": lambda v: _decimal(v) is not None and _decimal(v) >= 1,     # 1: "once", only before a rate window
     "MONTH": lambda v: v.isdigit() and 1 <= int(v) <= 12,
     "QUARTER": lambda v: v.isdigit() and 1 <= int(v) <= 4,
     "BOUND": lambda v: v in ("ge", "le"),

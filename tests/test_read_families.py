@@ -3,7 +3,8 @@
 The families: compound goals where no aim has a figure (the first aim leads, and a statement that
 opens with its purpose, «щоб ...», is that purpose); verbs that tell no amount (optimize an activity,
 fix, use, adjust); season words that name a kind of thing ("the winter campaign"); rates with a slash
-("5k/month", «40K/мес») and abbreviation dots («500 тыс. ₽»); adjectives whose noun is a metric
+("5k/month", «40K/мес») and abbreviation dots («500 тыс. ₽»); how often ("3 times a week", «дважды в
+день», «раз на тиждень»: a count per period, not a multiple); adjectives whose noun is a metric
 (recognizable, loyal); pronouns as the goal's object; English compound nouns, whose head is last
 ("lead nurture campaigns"); the language of statements with no telling letters. Each row is a
 statement written for this test (today = 2026-01-15) with every slot and the SMART "S" codes
@@ -146,6 +147,43 @@ RATES = [
          ('absolute', 2000000, 'UAH'), ('period-end', '2026-12-31', None), []),
 ]
 
+# --- how often: a count of times before a rate window is a count per period, not a multiple ----------
+FREQUENCY = [
+    srow('Post on Instagram 3 times a week', 'en', 'other', 'achieve', 'posts', 'week', 'instagram', None,
+         ('absolute', 3, None), None, []),
+    srow('Publish reels twice a week by June 2026', 'en', 'other', 'achieve', 'posts', 'week', None, None,
+         ('absolute', 2, None), ('date', '2026-06-30', None), []),
+    srow('post once a day', 'en', 'other', 'achieve', 'posts', 'day', None, None,
+         ('absolute', 1, None), None, []),
+    srow('Send the newsletter twice a month', 'en', 'other', 'achieve', 'email_campaigns', 'month', None, None,
+         ('absolute', 2, None), None, []),
+    srow('Go live on TikTok three times a week', 'en', 'other', 'achieve', 'events', 'week', 'tiktok', None,
+         ('absolute', 3, None), None, []),
+    srow('Публиковать посты 3 раза в неделю', 'ru', 'other', 'achieve', 'posts', 'week', None, None,
+         ('absolute', 3, None), None, []),
+    srow('Выкладывать сторис дважды в день', 'ru', 'other', 'achieve', 'posts', 'day', None, None,
+         ('absolute', 2, None), None, []),
+    srow('Выходить в эфир раз в неделю до конца года', 'ru', 'other', 'achieve', 'events', 'week', None, None,
+         ('absolute', 1, None), ('period-end', '2026-12-31', None), []),
+    srow('Делать рассылку 2 раза в месяц', 'ru', 'other', 'achieve', 'email_campaigns', 'month', None, None,
+         ('absolute', 2, None), None, []),
+    srow('Публікувати пости тричі на тиждень', 'uk', 'other', 'achieve', 'posts', 'week', None, None,
+         ('absolute', 3, None), None, []),
+    srow('Виходити в ефір раз на тиждень', 'uk', 'other', 'achieve', 'events', 'week', None, None,
+         ('absolute', 1, None), None, []),
+    srow('Робити розсилку двічі на місяць до червня 2026', 'uk', 'other', 'achieve', 'email_campaigns', 'month', None, None,
+         ('absolute', 2, None), ('date', '2026-06-30', None), []),
+    srow('Публікувати рілс 4 рази на тиждень', 'uk', 'other', 'achieve', 'posts', 'week', None, None,
+         ('absolute', 4, None), None, []),
+    # ... while a count of times with no rate window after it is still how many times more
+    srow('grow sales 3 times by June 2026', 'en', 'sales', 'increase', 'sales', None, None, None,
+         ('multiple', 3, None), ('date', '2026-06-30', None), []),
+    srow('Увеличить продажи в 3 раза к концу года', 'ru', 'sales', 'increase', 'sales', None, None, None,
+         ('multiple', 3, None), ('period-end', '2026-12-31', None), []),
+    srow('Збільшити продажі втричі до кінця року', 'uk', 'sales', 'increase', 'sales', None, None, None,
+         ('multiple', 3, None), ('period-end', '2026-12-31', None), []),
+]
+
 # --- adjectives whose noun is a metric ---------------------------------------------------------------
 ADJECTIVES = [
     srow('Build a recognizable brand in the local market', 'en', 'awareness', 'achieve', 'brand_awareness', None,
@@ -235,7 +273,8 @@ COMPOUND_HEADS = [
 ]
 
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND), ("no-amount", NO_AMOUNT), ("season", SEASONS),
-                                          ("rate", RATES), ("adjective", ADJECTIVES), ("pronoun", PRONOUNS),
+                                          ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
+                                          ("pronoun", PRONOUNS),
                                           ("compound head", COMPOUND_HEADS))
         for r in rows]
 

@@ -127,13 +127,22 @@ def _has_placeholder(phrases: list[Phrase]) -> bool:
     return False
 
 
+def _how_often(phrases: list[Phrase], i: int) -> bool:
+    """Whether phrases[i] is a count of times before a rate window ("3 times a week", «5 раз в
+    месяц»): how often something is done, not a figure of a metric."""
+    p = phrases[i]
+    return (p.kind == "multiple" or (p.kind == "amount" and p.value.unit == "times")) \
+        and i + 1 < len(phrases) and phrases[i + 1].kind == "period"
+
+
 def _reread_verbs(phrases: list[Phrase]) -> list[Phrase]:
     """A verb-like word that can also be a metric is the metric when it comes after another
     verb ('increase reach') or when the statement names no other metric ('reach 120k')."""
     verbs = [p for p in phrases if p.kind == "verb" and p.value != "unknown"]
     if len(verbs) == 1 and not any(p.kind == "metric" for p in phrases):
         alt = next((m for t, m in verbs[0].alts if t == "METRIC"), None)
-        if alt is not None and any(p.kind in ("amount", "prep", "bound") for p in phrases):
+        if alt is not None and any(p.kind in ("prep", "bound") or (p.kind == "amount" and not _how_often(phrases, i))
+                                   for i, p in enumerate(phrases)):
             return [p.evolve(kind="metric", value=alt, alts=()) if p is verbs[0] else p for p in phrases]
     out = []
     seen_verb = seen_metric = False
@@ -680,6 +689,11 @@ class Assembler:
         if k == "rank":
             return [_Claim("rank", p, value=p.value)]
         if k == "multiple":
+            if nxt is not None and nxt.kind == "period" and prep is None:
+                # "twice a week", «трижды в месяц», «раз на тиждень»: how often, a count per period
+                return [_Claim("bare", p, Quantity(Decimal(p.value)), bound)]
+            if Decimal(p.value) < 2:
+                return []       # "once" anywhere else ("once we launch") says nothing about a figure
             return [_Claim("multiple", p, value=Decimal(p.value))]
         if k == "prep":
             return self._prep_claims(p, nxt, frame)
@@ -703,6 +717,9 @@ class Assembler:
         if q.unit in _TIME_UNITS:
             return self._time_claims(p, prep, nxt, frame, bound)
         if q.unit == "times":
+            if nxt is not None and nxt.kind == "period" and prep is None and q.value is not None:
+                # "3 times a week", «5 раз в месяц»: how often, a count per period, not a multiple
+                return [_Claim("bare", p, Quantity(q.value), bound)]
             return [_Claim("multiple", p, value=q.value)] if q.value is not None else []
         if prep == "after":
             # «через 3 канала», "after 3 launches": the means or a condition, never the target
