@@ -45,7 +45,7 @@ ROWS = [
      [('followers', 'awareness', 'reach', ('absolute', 10000, None)), ('reach', 'awareness', 'reach', ('absolute', 50000, None))]),
     (row('grow followers and reach 50,000 people by 2026-12', 'en', 'awareness', 'increase', 'followers', None,
          None, None, None, ('date', '2026-12-31', None)),
-     [('followers', 'awareness', 'increase', None), (None, 'awareness', 'reach', ('absolute', 50000, None))]),
+     [('followers', 'awareness', 'increase', None), ('reach', 'awareness', 'reach', ('absolute', 50000, None))]),
     (row('increase revenue by 15% as well as get 300 leads a month', 'en', 'sales', 'increase', 'revenue', 'month',
          None, None, ('relative', 15, '%'), None),
      [('revenue', 'sales', 'increase', ('relative', 15, '%')), ('leads', 'leads', 'achieve', ('absolute', 300, None))]),

@@ -135,11 +135,17 @@ def _how_often(phrases: list[Phrase], i: int) -> bool:
         and i + 1 < len(phrases) and phrases[i + 1].kind == "period"
 
 
+# Metrics whose words name people as such ("people", «человек»): the object of a verb that counts
+# people ("reach 1 million people" is reach), not a metric of their own there
+_PEOPLE = ("audience",)
+
+
 def _reread_verbs(phrases: list[Phrase]) -> list[Phrase]:
     """A verb-like word that can also be a metric is the metric when it comes after another
-    verb ('increase reach') or when the statement names no other metric ('reach 120k')."""
+    verb ('increase reach') or when the statement names no other metric than people ('reach 120k',
+    'reach 1 million people')."""
     verbs = [p for p in phrases if p.kind == "verb" and p.value != "unknown"]
-    if len(verbs) == 1 and not any(p.kind == "metric" for p in phrases):
+    if len(verbs) == 1 and not any(p.kind == "metric" and p.value not in _PEOPLE for p in phrases):
         alt = next((m for t, m in verbs[0].alts if t == "METRIC"), None)
         if alt is not None and any(p.kind in ("prep", "bound") or (p.kind == "amount" and not _how_often(phrases, i))
                                    for i, p in enumerate(phrases)):
@@ -344,7 +350,13 @@ def _verb_as_metric(pi: "_PartInfo") -> "_PartInfo":
         return pi
     k = seq.index(verb)
     alt = next((m for t, m in verb.alts if t == "METRIC"), None)
-    if alt is None or k + 1 >= len(seq) or seq[k + 1].kind not in ("prep", "bound"):
+    if alt is None or k + 1 >= len(seq):
+        return pi
+    people = [p for p in seq if p.kind == "metric"]
+    if people and all(p.value in _PEOPLE for p in people) and any(p.kind == "amount" for p in seq):
+        # "... and reach 50,000 people": the people are whom the verb's metric counts; the verb stays
+        return _PartInfo([p.evolve(value=alt) if p in people else p for p in pi.phrases], verb, pi.own_verb)
+    if seq[k + 1].kind not in ("prep", "bound"):
         return pi
     metric = verb.evolve(kind="metric", value=alt, alts=())
     return _PartInfo([metric if p is verb else p for p in pi.phrases])
@@ -847,7 +859,8 @@ class Assembler:
         for seg in _segments(main):
             verb = _part_verb(seg, start.lang)
             parts.append(_PartInfo(seg, verb, verb is not None))
-        parts = [pi if i == 0 or pi.verb is None or any(p.kind == "metric" for p in pi.phrases)
+        parts = [pi if i == 0 or pi.verb is None or any(p.kind == "metric" and p.value not in _PEOPLE
+                                                          for p in pi.phrases)
                  else _verb_as_metric(pi) for i, pi in enumerate(parts)]
         for i, pi in enumerate(parts):
             pi.group = i
@@ -867,9 +880,10 @@ class Assembler:
             elif implied is not None and metric is not None and info[implied].category == "loyalty" \
                     and metric.value == "sales":
                 metric = None  # "retain customers", «удержать клиентов»: the customers kept are retention
-            elif implied is not None and metric is not None and info[implied].people_object \
+            elif implied is not None and metric is not None and (info[implied].people_object or metric.value in _PEOPLE) \
                     and metric.value != implied:
-                metric = None  # "engage followers", «охватить 5 000 пользователей»: whose, not the metric
+                # "engage followers", «охватить 5 000 пользователей», "enrol 50 people": whose, not the metric
+                metric = None
             # with no verb, or after "sell/earn/get", «на 1 млн грн» is an amount worth, not a change
             frame = start.evolve(time_metric=_time_metric(verb_cls, metric, implied, info),
                                  produces=pi.verb is None or verb_cls in ("achieve", "attract"),
