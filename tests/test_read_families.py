@@ -384,9 +384,7 @@ KNOWN = {
     # readings still wrong
     "probe-en-032": {"category", "metric"},   # "convert 4% of visitors into buyers": read as traffic
     "probe-en-054": {"category", "metric"},   # "LinkedIn page impressions": read as page views
-    # "user-generated photos from customers": read as sales; "the end of the holiday season" is a time we
-    # cannot date (T104 quotes it), which the annotation counts as a deadline
-    "probe-en-056": {"category", "deadline", "metric", "time_bound"},
+    "probe-en-056": {"category", "metric"},   # "user-generated photos from customers": read as sales
     "probe-ru-010": {"category", "metric"},   # «ТОП-5 по запросу»: the search query read as a lead
     "probe-uk-027": {"measurable", "target"},   # «базу з 2 000 підписників»: «з» read as a starting figure
     "probe-uk-059": {"category", "metric"},   # «відео від користувачів (UGC)»: read as users

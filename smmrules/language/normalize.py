@@ -215,7 +215,8 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 
 _FIXED_DAYS = {"christmas": (12, 25), "orthodox_christmas": (1, 7), "new_year": (12, 31),
                "valentines_day": (2, 14), "womens_day": (3, 8), "knowledge_day": (9, 1),
-               "halloween": (10, 31), "year_end": (12, 31)}
+               "halloween": (10, 31), "year_end": (12, 31),
+               "holiday_season": (12, 31)}
 NAMED_DAYS = (*_FIXED_DAYS, "black_friday", "cyber_monday", "easter", "orthodox_easter")
 
 
