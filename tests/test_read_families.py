@@ -5,7 +5,8 @@ opens with its purpose, «щоб ...», is that purpose); verbs that tell no amo
 fix, use, adjust); season words that name a kind of thing ("the winter campaign"); rates with a slash
 ("5k/month", «40K/мес») and abbreviation dots («500 тыс. ₽»); how often ("3 times a week", «дважды в
 день», «раз на тиждень»: a count per period, not a multiple); people as such ("reach 1 million people" is
-reach, «300 человек на вебинар» are its sign-ups); adjectives whose noun is a metric
+reach, «300 человек на вебинар» are its sign-ups); content that users make («200 відео від користувачів»:
+UGC); adjectives whose noun is a metric
 (recognizable, loyal); pronouns as the goal's object; English compound nouns, whose head is last
 ("lead nurture campaigns"); the language of statements with no telling letters. Each row is a
 statement written for this test (today = 2026-01-15) with every slot and the SMART "S" codes
@@ -214,6 +215,35 @@ PEOPLE = [
 ]
 
 
+# --- content that users, customers or followers make is UGC, whatever its form; their reviews stay reviews --
+USER_CONTENT = [
+    srow('Get 200 videos from users by May 2026', 'en', 'communication', 'achieve', 'ugc',
+         None, None, None, ('absolute', 200, None), ('date', '2026-05-31', None), []),
+    srow('Collect 100 user-generated photos by the end of the holiday season', 'en', 'communication', 'achieve', 'ugc',
+         None, None, None, ('absolute', 100, None), ('named', '2026-12-31', None), []),
+    srow('Get 50 customer videos about the product', 'en', 'communication', 'achieve', 'ugc',
+         None, None, None, ('absolute', 50, None), None, []),
+    srow('Gather 300 photos from followers for the contest', 'en', 'communication', 'achieve', 'ugc',
+         None, None, None, ('absolute', 300, None), None, []),
+    srow('Получить 150 фото от клиентов до июня', 'ru', 'communication', 'achieve', 'ugc',
+         None, None, None, ('absolute', 150, None), ('date', '2026-06-30', None), []),
+    srow('Собрать 100 видео от подписчиков к концу года', 'ru', 'communication', 'achieve', 'ugc',
+         None, None, None, ('absolute', 100, None), ('period-end', '2026-12-31', None), []),
+    srow('Получить 40 фотографий от пользователей', 'ru', 'communication', 'achieve', 'ugc',
+         None, None, None, ('absolute', 40, None), None, []),
+    srow('Отримати 200 відео від користувачів до кінця травня', 'uk', 'communication', 'achieve', 'ugc',
+         None, None, None, ('absolute', 200, None), ('date', '2026-05-31', None), []),
+    srow('Зібрати 50 світлин від клієнтів', 'uk', 'communication', 'achieve', 'ugc',
+         None, None, None, ('absolute', 50, None), None, []),
+    srow('Зібрати 80 фото від підписників до червня', 'uk', 'communication', 'achieve', 'ugc',
+         None, None, None, ('absolute', 80, None), ('date', '2026-06-30', None), []),
+    srow('Get 300 reviews from customers by June 2026', 'en', 'loyalty', 'achieve', 'reviews',
+         None, None, None, ('absolute', 300, None), ('date', '2026-06-30', None), []),
+    srow('Отримати 100 відгуків від клієнтів', 'uk', 'loyalty', 'achieve', 'reviews',
+         None, None, None, ('absolute', 100, None), None, []),
+]
+
+
 # --- adjectives whose noun is a metric ---------------------------------------------------------------
 ADJECTIVES = [
     srow('Build a recognizable brand in the local market', 'en', 'awareness', 'achieve', 'brand_awareness', None,
@@ -304,7 +334,8 @@ COMPOUND_HEADS = [
 
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
-                                          ("people", PEOPLE), ("pronoun", PRONOUNS),
+                                          ("people", PEOPLE), ("user content", USER_CONTENT),
+                                          ("pronoun", PRONOUNS),
                                           ("compound head", COMPOUND_HEADS))
         for r in rows]
 
@@ -384,10 +415,8 @@ KNOWN = {
     # readings still wrong
     "probe-en-032": {"category", "metric"},   # "convert 4% of visitors into buyers": read as traffic
     "probe-en-054": {"category", "metric"},   # "LinkedIn page impressions": read as page views
-    "probe-en-056": {"category", "metric"},   # "user-generated photos from customers": read as sales
     "probe-ru-010": {"category", "metric"},   # «ТОП-5 по запросу»: the search query read as a lead
     "probe-uk-027": {"measurable", "target"},   # «базу з 2 000 підписників»: «з» read as a starting figure
-    "probe-uk-059": {"category", "metric"},   # «відео від користувачів (UGC)»: read as users
 }
 
 
