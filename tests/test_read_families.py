@@ -173,8 +173,8 @@ FREQUENCY = [
          ('absolute', 3, None), None, []),
     srow('Виходити в ефір раз на тиждень', 'uk', 'other', 'achieve', 'events', 'week', None, None,
          ('absolute', 1, None), None, []),
-    srow('Робити розсилку двічі на місяць до червня 2026', 'uk', 'other', 'achieve', 'email_campaigns', 'month', None, None,
-         ('absolute', 2, None), ('date', '2026-06-30', None), []),
+    srow('Робити розсилку двічі на місяць до червня 2026', 'uk', 'other', 'achieve', 'email_campaigns', 'month', None,
+         None, ('absolute', 2, None), ('date', '2026-06-30', None), []),
     srow('Публікувати рілс 4 рази на тиждень', 'uk', 'other', 'achieve', 'posts', 'week', None, None,
          ('absolute', 4, None), None, []),
     # ... while a count of times with no rate window after it is still how many times more
