@@ -90,6 +90,8 @@ def vocabulary_page(path: Path | str | None = None) -> str:
         "better, \"improve\" and \"optimise\" mean \"reduce\". Abstract outcomes cannot be counted as",
         "written; activities are tasks, not results. A collective noun (\"community\", «аудитория»)",
         "is abstract until the goal gives it a figure, and is then the metric named after \"counted as\".",
+        "A flow is counted as it happens and never kept (leads, sign-ups): each one is new, so \"200 new",
+        "leads\" is 200 produced, where \"100 new clients\" is 100 more than the clients kept.",
         "",
     ]
     for category in sorted(by_category, key=lambda c: (_CATEGORY_ORDER + (c,)).index(c)):
@@ -100,7 +102,7 @@ def vocabulary_page(path: Path | str | None = None) -> str:
         for name in names:
             spec = metrics[name]
             unit_kind = spec.get("unit_kind", "time" if spec.get("time") else "count")
-            kind = ", ".join(k for k in ("abstract", "activity") if spec.get(k))
+            kind = ", ".join(k for k in ("abstract", "activity", "flow") if spec.get(k))
             if spec.get("counted_variant"):
                 kind += f"; counted as `{spec['counted_variant']}`"
             cells = [f"`{name}`", unit_kind, "yes" if spec.get("lower_is_better") else "",

@@ -321,7 +321,7 @@ def test_metric_table_is_consistent():
         assert set(spec.get("display", {})) == set(LANGS), f"{name}: display needs en, ru and uk"
         assert set(spec.get("name", {})) == set(LANGS), f"{name}: name needs en, ru and uk"
         assert set(spec) <= {"category", "abstract", "activity", "lower_is_better", "time", "display", "name",
-                             "percent_variant", "counted_variant", "qualified_by", "people_object", "unit_kind",
+                             "percent_variant", "counted_variant", "qualified_by", "people_object", "flow", "unit_kind",
                              "en", "ru", "uk", "any"}, name
         assert spec.get("unit_kind", "count") in UNIT_KINDS, name
         if "percent_variant" in spec:

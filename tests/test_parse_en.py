@@ -32,8 +32,9 @@ ROWS = [
         None, ("relative", 300, None), ("duration", "2026-01-29", "P2W")),
     row("reach an ERR of 6-8% after 3 months", "en", "engagement", "reach", "err", None, None, None,
         ("range", (6, 8), "%"), ("duration", "2026-04-15", "P3M")),
-    row("get 120 new sign-ups in the next quarter", "en", "leads", "increase", "registrations", None, None, None,
-        ("relative", 120, None), ("duration", "2026-04-15", "P3M")),
+    # sign-ups are a flow: each one is new, so "120 new" is 120 produced, not 120 more than some kept
+    row("get 120 new sign-ups in the next quarter", "en", "leads", "achieve", "registrations", None, None, None,
+        ("absolute", 120, None), ("duration", "2026-04-15", "P3M")),
     row("collect 150 product reviews this quarter", "en", "loyalty", "achieve", "reviews", None, None, None,
         ("absolute", 150, None), ("period-end", "2026-03-31", None)),
     row("increase link clicks by 30% over the next 90 days", "en", "traffic", "increase", "link_clicks", None,

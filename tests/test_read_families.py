@@ -6,8 +6,8 @@ fix, use, adjust); season words that name a kind of thing ("the winter campaign"
 ("5k/month", «40K/мес») and abbreviation dots («500 тыс. ₽»); how often ("3 times a week", «дважды в
 день», «раз на тиждень»: a count per period, not a multiple); people as such ("reach 1 million people" is
 reach, «300 человек на вебинар» are its sign-ups); content that users make («200 відео від користувачів»:
-UGC); adjectives whose noun is a metric
-(recognizable, loyal); pronouns as the goal's object; English compound nouns, whose head is last
+UGC); flows, new by nature ("200 new leads" are 200 produced, "100 new clients" 100 more); adjectives
+whose noun is a metric (recognizable, loyal); pronouns as the goal's object; English compound nouns, whose head is last
 ("lead nurture campaigns"); the language of statements with no telling letters. Each row is a
 statement written for this test (today = 2026-01-15) with every slot and the SMART "S" codes
 check_goal finds.
@@ -244,6 +244,35 @@ USER_CONTENT = [
 ]
 
 
+# --- flows (leads, sign-ups) are new by nature: "200 new leads" are 200 produced; kept things gain ----------
+FLOWS = [
+    srow('generate 200 new leads by June 2026', 'en', 'leads', 'achieve', 'leads',
+         None, None, None, ('absolute', 200, None), ('date', '2026-06-30', None), []),
+    srow('get 50 new demo requests this quarter', 'en', 'leads', 'achieve', 'consultations',
+         None, None, None, ('absolute', 50, None), ('period-end', '2026-03-31', None), []),
+    srow('Drive 500 new app installs', 'en', 'leads', 'achieve', 'app_installs',
+         None, None, None, ('absolute', 500, None), None, []),
+    srow('generate 30% more new leads', 'en', 'leads', 'increase', 'leads',
+         None, None, None, ('relative', 30, '%'), None, []),
+    srow('win 100 new clients by June 2026', 'en', 'sales', 'increase', 'sales',
+         None, None, None, ('relative', 100, None), ('date', '2026-06-30', None), []),
+    srow('привлечь 200 новых лидов к маю', 'ru', 'leads', 'achieve', 'leads',
+         None, None, None, ('absolute', 200, None), ('date', '2026-05-31', None), []),
+    srow('получить 50 новых заявок до конца квартала', 'ru', 'leads', 'achieve', 'leads',
+         None, None, None, ('absolute', 50, None), ('period-end', '2026-03-31', None), []),
+    srow('привлечь 100 новых клиентов', 'ru', 'sales', 'increase', 'sales',
+         None, None, None, ('relative', 100, None), None, []),
+    srow('залучити 300 нових заявок до червня', 'uk', 'leads', 'achieve', 'leads',
+         None, None, None, ('absolute', 300, None), ('date', '2026-06-30', None), []),
+    srow('отримати 40 нових реєстрацій', 'uk', 'leads', 'achieve', 'registrations',
+         None, None, None, ('absolute', 40, None), None, []),
+    srow('залучити 500 нових підписників до кінця року', 'uk', 'awareness', 'increase', 'followers',
+         None, None, None, ('relative', 500, None), ('period-end', '2026-12-31', None), []),
+    srow('Get 1,000 new followers', 'en', 'awareness', 'increase', 'followers',
+         None, None, None, ('relative', 1000, None), None, []),
+]
+
+
 # --- adjectives whose noun is a metric ---------------------------------------------------------------
 ADJECTIVES = [
     srow('Build a recognizable brand in the local market', 'en', 'awareness', 'achieve', 'brand_awareness', None,
@@ -334,7 +363,7 @@ COMPOUND_HEADS = [
 
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
-                                          ("people", PEOPLE), ("user content", USER_CONTENT),
+                                          ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
                                           ("pronoun", PRONOUNS),
                                           ("compound head", COMPOUND_HEADS))
         for r in rows]

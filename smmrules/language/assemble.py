@@ -434,6 +434,13 @@ def _time_level(main: list[Phrase]) -> bool:
         for p in main)
 
 
+def _flow(metric: Phrase | None, implied: str | None, info) -> bool:
+    """Whether the part counts a flow (leads, sign-ups: see metrics.toml), where "new" adds nothing:
+    "generate 200 new leads" produces 200, "win 100 new clients" adds 100 to those kept."""
+    name = metric.value if metric is not None else implied
+    return name is not None and name in info and info[name].flow
+
+
 def _time_metric(verb_cls: str | None, metric: Phrase | None, implied: str | None, info) -> bool:
     """Whether a part measures a length of time (a response time: "answer within 2 hours")."""
     return (verb_cls == "respond") or bool(metric is not None and info[metric.value].time) or (
@@ -746,7 +753,8 @@ class Assembler:
             return [_Claim("level", p, q, bound)]
         if prep == "over":
             return [_Claim("level", p, q, "ge")]
-        if prep is None and ((nxt is not None and nxt.kind in ("more", "new"))
+        if prep is None and ((nxt is not None and (nxt.kind == "more" or (
+                nxt.kind == "new" and (frame.new or q.unit in ("%", "pp")))))   # "30% more new leads"
                              or (frame.new and q.unit not in ("%", "pp"))):
             return [_Claim("change", p, q, bound)]
         return [_Claim("level" if bound else "bare", p, q, bound)]
@@ -887,7 +895,7 @@ class Assembler:
             # with no verb, or after "sell/earn/get", «на 1 млн грн» is an amount worth, not a change
             frame = start.evolve(time_metric=_time_metric(verb_cls, metric, implied, info),
                                  produces=pi.verb is None or verb_cls in ("achieve", "attract"),
-                                 new=any(p.kind == "new" for p in pi.phrases))
+                                 new=any(p.kind == "new" for p in pi.phrases) and not _flow(metric, implied, info))
             pi.claims = self._claims(pi.phrases, frame)
             pi.verb_cls, pi.implied, pi.metric = verb_cls, implied, metric
         return parts

@@ -41,16 +41,18 @@ class MetricInfo(Record):
     its size); `qualified_by` maps a metric whose word follows this one's in the same aim to the
     metric the two name together ("subscribers to our newsletter" are email subscribers);
     `people_object`: a verb that implies the metric takes the people it counts as its object ("engage
-    our followers", «охватить 50 000 пользователей"): the object says whose, it is not the metric."""
+    our followers", «охватить 50 000 пользователей"): the object says whose, it is not the metric;
+    `flow`: counted as they happen, never kept (leads, sign-ups), so "new" adds nothing to a count of them."""
 
     __slots__ = ("name", "category", "abstract", "activity", "lower_is_better", "time", "display",
-                 "percent_variant", "unit_kind", "counted_variant", "qualified_by", "people_object", "label")
+                 "percent_variant", "unit_kind", "counted_variant", "qualified_by", "people_object", "label",
+                 "flow")
 
     def __init__(self, name: str, category: str, abstract: bool = False, activity: bool = False,
                  lower_is_better: bool = False, time: bool = False, display: dict | None = None,
                  percent_variant: str | None = None, unit_kind: str = "count",
                  counted_variant: str | None = None, qualified_by: dict | None = None,
-                 people_object: bool = False, label: dict | None = None):
+                 people_object: bool = False, label: dict | None = None, flow: bool = False):
         _set(self, "name", name)
         _set(self, "category", category)
         _set(self, "abstract", abstract)
@@ -64,6 +66,7 @@ class MetricInfo(Record):
         _set(self, "qualified_by", {} if qualified_by is None else qualified_by)
         _set(self, "people_object", people_object)
         _set(self, "label", {} if label is None else label)    # the nominative name (metrics.toml `name`)
+        _set(self, "flow", flow)
 
     def __hash__(self):
         return hash(self.name)
@@ -320,7 +323,8 @@ class LexiconSet:
                 time=spec.get("time", unit_kind == "time"), display=dict(spec.get("display", {})),
                 percent_variant=spec.get("percent_variant"), unit_kind=unit_kind,
                 counted_variant=spec.get("counted_variant"), qualified_by=dict(spec.get("qualified_by", {})),
-                people_object=spec.get("people_object", False), label=dict(spec.get("name", {})))
+                people_object=spec.get("people_object", False), label=dict(spec.get("name", {})),
+                flow=spec.get("flow", False))
         lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:
             data = _load_toml(os.path.join(root, "lexicon", f"{lang}.toml"))
