@@ -1,16 +1,16 @@
 """Families of the language the goal reader closed in issue 11's last round, and the probe set.
 
-The families: compound goals where no aim has a figure (the first aim leads, and a statement that
-opens with its purpose, «щоб ...», is that purpose); verbs that tell no amount (optimize an activity,
-fix, use, adjust); season words that name a kind of thing ("the winter campaign"); rates with a slash
-("5k/month", «40K/мес») and abbreviation dots («500 тыс. ₽»); how often ("3 times a week", «дважды в
-день», «раз на тиждень»: a count per period, not a multiple); people as such ("reach 1 million people" is
-reach, «300 человек на вебинар» are its sign-ups); content that users make («200 відео від користувачів»:
-UGC); flows, new by nature ("200 new leads" are 200 produced, "100 new clients" 100 more); adjectives
-whose noun is a metric (recognizable, loyal); pronouns as the goal's object; English compound nouns, whose head is last
-("lead nurture campaigns"); the language of statements with no telling letters. Each row is a
-statement written for this test (today = 2026-01-15) with every slot and the SMART "S" codes
-check_goal finds.
+The families: compound goals where no aim has a figure (the first aim leads, and a statement that opens
+with its purpose, «щоб ...», is that purpose); verbs that tell no amount (optimize an activity, fix, use,
+adjust); season words that name a kind of thing ("the winter campaign"); rates with a slash ("5k/month",
+«40K/мес») and abbreviation dots («500 тыс. ₽»); how often ("3 times a week", «дважды в день», «раз на
+тиждень»: a count per period, not a multiple); people as such ("reach 1 million people" is reach, «300
+человек на вебинар» are its sign-ups); content that users make («200 відео від користувачів»: UGC);
+flows, new by nature ("200 new leads" are 200 produced, "100 new clients" 100 more); the cost of
+something counted («стоимость целевого лида» is the cost per lead); adjectives whose noun is a metric
+(recognizable, loyal); pronouns as the goal's object; English compound nouns, whose head is last ("lead
+nurture campaigns"); the language of statements with no telling letters. Each row is a statement written
+for this test (today = 2026-01-15) with every slot and the SMART "S" codes check_goal finds.
 
 The probe set (tests/data/probe_goals.jsonl) is 185 statements written for measuring, annotated by
 hand by the corpus conventions (category, direction, metric, target, deadline, SMART letters). Every
@@ -273,6 +273,35 @@ FLOWS = [
 ]
 
 
+# --- the cost of something counted is the cost per one; costs alone stay costs ---------------------------
+COST_OF = [
+    srow('reduce the cost of a qualified lead to $20 by June 2026', 'en', 'leads', 'decrease', 'cost_per_lead',
+         None, None, None, ('absolute', 20, 'USD'), ('date', '2026-06-30', None), []),
+    srow('cut the cost of an app install by 20%', 'en', 'leads', 'decrease', 'cost_per_install',
+         None, None, None, ('relative', 20, '%'), None, []),
+    srow('lower the cost of a click to $0.50', 'en', 'traffic', 'decrease', 'cost_per_click',
+         None, None, None, ('absolute', 0.5, 'USD'), None, []),
+    srow('reduce the cost of a new follower', 'en', 'awareness', 'decrease', 'cost_per_follower',
+         None, None, None, None, None, []),
+    srow('снизить стоимость целевого лида до 300 рублей', 'ru', 'leads', 'decrease', 'cost_per_lead',
+         None, None, None, ('absolute', 300, 'RUB'), None, []),
+    srow('снизить стоимость клика на 15% к концу квартала', 'ru', 'traffic', 'decrease', 'cost_per_click',
+         None, None, None, ('relative', 15, '%'), ('period-end', '2026-03-31', None), []),
+    srow('уменьшить стоимость установки приложения', 'ru', 'leads', 'decrease', 'cost_per_install',
+         None, None, None, None, None, []),
+    srow('знизити вартість цільового ліда на 15%', 'uk', 'leads', 'decrease', 'cost_per_lead',
+         None, None, None, ('relative', 15, '%'), None, []),
+    srow('знизити вартість кліка до 5 грн до червня', 'uk', 'traffic', 'decrease', 'cost_per_click',
+         None, None, None, ('absolute', 5, 'UAH'), ('date', '2026-06-30', None), []),
+    srow('зменшити вартість залучення підписника', 'uk', 'awareness', 'decrease', 'cost_per_follower',
+         None, None, None, None, None, []),
+    srow('reduce costs by 10%', 'en', 'other', 'decrease', 'cost',
+         None, None, None, ('relative', 10, '%'), None, []),
+    srow('снизить затраты на 20%', 'ru', 'other', 'decrease', 'cost',
+         None, None, None, ('relative', 20, '%'), None, []),
+]
+
+
 # --- adjectives whose noun is a metric ---------------------------------------------------------------
 ADJECTIVES = [
     srow('Build a recognizable brand in the local market', 'en', 'awareness', 'achieve', 'brand_awareness', None,
@@ -364,6 +393,7 @@ COMPOUND_HEADS = [
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
+                                          ("cost of", COST_OF),
                                           ("pronoun", PRONOUNS),
                                           ("compound head", COMPOUND_HEADS))
         for r in rows]
