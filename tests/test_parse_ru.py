@@ -43,7 +43,7 @@ ROWS = [
     row("увеличить трафик на сайт на 40% за полгода", R, "traffic", "increase", "website_traffic", None, None,
         None, ("relative", 40, "%"), P6M),
     # --- percentage points are not percent ----------------------------------------------------
-    row("повысить конверсию сайта на 2 п.п. до конца квартала", R, "sales", "increase", "sales", None, None,
+    row("повысить конверсию сайта на 2 п.п. до конца квартала", R, "sales", "increase", "conversion_rate", None, None,
         None, ("relative", 2, "pp"), END_OF_QUARTER),
     row("поднять ERR на 3 п.п. за 2 месяца", R, "engagement", "increase", "err", None, None, None,
         ("relative", 3, "pp"), P2M),

@@ -145,7 +145,10 @@ def _reread_verbs(phrases: list[Phrase]) -> list[Phrase]:
     verb ('increase reach') or when the statement names no other metric than people ('reach 120k',
     'reach 1 million people')."""
     verbs = [p for p in phrases if p.kind == "verb" and p.value != "unknown"]
-    if len(verbs) == 1 and not any(p.kind == "metric" and p.value not in _PEOPLE for p in phrases):
+    ranked = any(p.kind == "rank" or (p.kind in ("prep", "bound") and p.arg is not None and p.arg.kind == "rank")
+                 for p in phrases)
+    # ("reach the top 10" is a place reached: its verb stays a verb)
+    if len(verbs) == 1 and not ranked and not any(p.kind == "metric" and p.value not in _PEOPLE for p in phrases):
         alt = next((m for t, m in verbs[0].alts if t == "METRIC"), None)
         if alt is not None and any(p.kind in ("prep", "bound") or (p.kind == "amount" and not _how_often(phrases, i))
                                    for i, p in enumerate(phrases)):
@@ -842,6 +845,7 @@ class Assembler:
             verbs = [p for p in main if p.kind == "verb"]
             verb_phrase = chosen_part.verb if chosen_part.verb is not None else (verbs[0] if verbs else None)
             metric = self._metric(goal.metric_name, chosen, verb_phrase, goal.target, goal.baseline, per)
+        metric = self._search_rank(metric, goal.target, channel, main)
         pronoun = _pronoun_object(chosen_part.phrases if parts else main, self.lex[lang].pronouns)
         category = self._category(metric, goal.target, channel, goal.direction, verb_cls, pronoun)
         if pronoun and metric is None and goal.target is None:
@@ -963,6 +967,22 @@ class Assembler:
             name = f"{name}_per_{per}"
         src = phrase if phrase is not None else verb
         return Metric(name, src.text if src is not None else name, mi.category, src.span if src is not None else None)
+
+    def _search_rank(self, metric: Metric | None, target: Target | None, channel: str | None,
+                     main: list[Phrase]) -> Metric | None:
+        """A rank in a search engine ("top 3 in Google for our keyword", «ТОП-5 Яндекса по запросу ...») is a
+        place in its results, where the statement names no other measure of the rank (the keywords ranked
+        for are a measure of traffic, not the rank; "top 3 by number of reviews on Google" keeps its own)."""
+        defaults = self.lex.defaults
+        name = defaults.get("search_rank")
+        if target is None or target.kind != "rank" or name is None \
+                or channel not in defaults.get("search_channels", ()):
+            return metric
+        if metric is not None and (metric.category != "traffic" or self.lex.metrics[metric.name].unit_kind == "rank"):
+            return metric
+        rank = next((p for p in main if p.kind == "rank" or (p.kind == "prep" and p.arg.kind == "rank")), None)
+        return Metric(name, rank.text if rank is not None else name, self.lex.metrics[name].category,
+                      rank.span if rank is not None else None)
 
     def _choose_metric(self, metric_phrases: list[Phrase], lang: str = "en",
                        phrases: list[Phrase] = ()) -> Phrase | None:
