@@ -283,6 +283,7 @@ _VALUE_CHECKS = {
     "UNIT": lambda v: v in UNIT_ISO,
     "NUMWORD": lambda v: _decimal(v) is not None and _decimal(v) > 0,
     "ONE": lambda v: _decimal(v) == 1,
+    "FRACTION": lambda v: _decimal(v) is not None and 0 < _decimal(v) < 100,
     "SCALE": lambda v: _decimal(v) is not None and _decimal(v) > 1,
     "MULT": lambda v: _decimal(v) is not None and _decimal(v) >= 1,     # 1: "once", only before a rate window
     "MONTH": lambda v: v.isdigit() and 1 <= int(v) <= 12,
@@ -354,7 +355,7 @@ _OLD_TOKEN_RE = re.compile(
   | (?P<slash_date>(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)|(?:19|20|21)\d\d/\d{1,2}/\d{1,2})(?![\d/]))
   | (?P<month_year>(?:\d{1,2}/(?:19|20|21)\d\d|(?:0[1-9]|1[0-2])\.(?:19|20|21)\d\d)(?![\d/.]|,\d))
   | (?P<half>[Hh][12](?!\w))
-  | (?P<compare>(?:[гГрРмМкКнНтТ]/[гГрРмМкКнНтТ]|YoY|YOY|MoM|MOM|QoQ|QOQ|WoW)(?!\w))
+  | (?P<compare>(?:[гГ]/[гГ]|[рР]/[рР]|[мМ]/[мМ]|[кК]/[кК]|[нН]/[нН]|[тТ]/[тТ]|YoY|YOY|MoM|MOM|QoQ|QOQ|WoW)(?!\w))
   | (?P<iso_date>(?:19|20|21)\d\d-\d\d(?:-\d\d)?(?![\d%]|[.,]\d|\s*%))
   | (?P<dot_date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)(?![\d.]))
   | (?P<quarter>[Qq][1-4](?![\w]))

@@ -8,11 +8,13 @@ adjust); season words that name a kind of thing ("the winter campaign"); rates w
 человек на вебинар» are its sign-ups); content that users make («200 відео від користувачів»: UGC);
 flows, new by nature ("200 new leads" are 200 produced, "100 new clients" 100 more); the cost of
 something counted («стоимость целевого лида» is the cost per lead); a rank in a search engine (a search
-position, «ТОП-5 Яндекса по запросу ...»), «конверсия» (a rate) and e-mail addresses (a list); adjectives
-whose noun is a metric (recognizable, loyal); pronouns as the goal's object; English compound nouns,
-whose head is last ("lead nurture campaigns"); the language of statements with no telling letters. Each
-row is a statement written for this test (today = 2026-01-15) with every slot and the SMART "S" codes
-check_goal finds.
+position, «ТОП-5 Яндекса по запросу ...»), «конверсия» (a rate) and e-mail addresses (a list); shares of
+the whole as changes ("by a third", «наполовину»); a goal whose own words measure nothing, which is its
+purpose clause («сделать так, чтобы ...»); a ceiling on a cost got ("get our CPL under $15": a decrease);
+adjectives whose noun is a metric (recognizable, loyal); pronouns as the goal's object; English compound
+nouns, whose head is last ("lead nurture campaigns"); the language of statements with no telling letters.
+Each row is a statement written for this test (today = 2026-01-15) with every slot and the SMART "S"
+codes check_goal finds.
 
 The probe set (tests/data/probe_goals.jsonl) is 185 statements written for measuring, annotated by
 hand by the corpus conventions (category, direction, metric, target, deadline, SMART letters). Every
@@ -348,6 +350,117 @@ SEARCH_AND_LISTS = [
 ]
 
 
+# --- a share of the whole as a change ("by a third", «наполовину», «на чверть»), and multiples under 2 -------
+FRACTIONS = [
+    srow('Cut cost per follower in half by June 2026', 'en', 'awareness', 'decrease',
+         'cost_per_follower', None, None, None, ('relative', 50, '%'),
+         ('date', '2026-06-30', None), []),
+    srow('grow the email list by a third by the end of the year', 'en', 'leads', 'increase',
+         'email_subscribers', None, None, None, ('relative', 33.33, '%'),
+         ('period-end', '2026-12-31', None), []),
+    srow('Grow sales by a quarter in 2027', 'en', 'sales', 'increase',
+         'sales', None, None, None, ('relative', 25, '%'),
+         ('date', '2027-12-31', None), []),
+    srow('increase sales 1.5x', 'en', 'sales', 'increase',
+         'sales', None, None, None, ('multiple', 1.5, None),
+         None, []),
+    srow('Поднять продажи на треть к концу года', 'ru', 'sales', 'increase',
+         'sales', None, None, None, ('relative', 33.33, '%'),
+         ('period-end', '2026-12-31', None), []),
+    srow('Сократить расходы на рекламу наполовину', 'ru', 'other', 'decrease',
+         'ad_budget', None, None, None, ('relative', 50, '%'),
+         None, []),
+    srow('Увеличить охват на четверть за квартал', 'ru', 'awareness', 'increase',
+         'reach', None, None, None, ('relative', 25, '%'),
+         ('duration', '2026-04-15', 'P3M'), []),
+    srow('Збільшити продажі у півтора раза до кінця року', 'uk', 'sales', 'increase',
+         'sales', None, None, None, ('multiple', 1.5, None),
+         ('period-end', '2026-12-31', None), []),
+    srow('Скоротити витрати на рекламу наполовину до кінця року', 'uk', 'other', 'decrease',
+         'ad_budget', None, None, None, ('relative', 50, '%'),
+         ('period-end', '2026-12-31', None), []),
+    srow('Підняти продажі на чверть', 'uk', 'sales', 'increase',
+         'sales', None, None, None, ('relative', 25, '%'),
+         None, []),
+    srow('Збільшити кількість заявок на третину за пів року', 'uk', 'leads', 'increase',
+         'leads', None, None, None, ('relative', 33.33, '%'),
+         ('duration', '2026-07-15', 'P6M'), []),
+]
+
+
+# --- a goal whose own words measure nothing is its purpose clause («сделать так, чтобы ...») -----------------
+PURPOSE = [
+    srow('Хочу, чтобы в инсте было 20к подписчиков к лету', 'ru', 'awareness', 'reach',
+         'followers', None, 'instagram', None, ('absolute', 20000, None),
+         ('season', '2026-05-31', None), []),
+    srow('Сделать так, чтобы каждый пост набирал минимум 1000 просмотров', 'ru', 'awareness', 'achieve',
+         'views', None, None, None, ('absolute', 1000, None),
+         None, []),
+    srow('Добиться того, чтобы заявок было 300 в месяц к маю', 'ru', 'leads', 'reach',
+         'leads', 'month', None, None, ('absolute', 300, None),
+         ('date', '2026-05-31', None), []),
+    srow('Зробити так, щоб кожен пост набирав щонайменше 1000 переглядів', 'uk', 'awareness', 'achieve',
+         'views', None, None, None, ('absolute', 1000, None),
+         None, []),
+    srow('Хочемо, щоб в інсті було 30 тисяч підписників до осені', 'uk', 'awareness', 'reach',
+         'followers', None, 'instagram', None, ('absolute', 30000, None),
+         ('season', '2026-08-31', None), []),
+    srow('make sure that every post gets at least 1,000 views by June', 'en', 'awareness', 'achieve',
+         'views', None, None, None, ('absolute', 1000, None),
+         ('date', '2026-06-30', None), []),
+    srow('Запустить рекламу, чтобы получить 100 заявок', 'ru', 'other', 'achieve',
+         'campaigns', None, None, None, None,
+         None, ['S106']),
+    srow('Чтобы получать больше заявок, увеличить охват на 30%', 'ru', 'awareness', 'increase',
+         'reach', None, None, None, ('relative', 30, '%'),
+         None, []),
+    srow('Запустити рекламу, щоб отримати 100 заявок', 'uk', 'other', 'achieve',
+         'campaigns', None, None, None, None,
+         None, ['S106']),
+    srow('Добитися, щоб заявок було 200 на місяць до травня', 'uk', 'leads', 'reach',
+         'leads', 'month', None, None, ('absolute', 200, None),
+         ('date', '2026-05-31', None), []),
+    srow('make sure that we get 100 leads a week by June', 'en', 'leads', 'achieve',
+         'leads', 'week', None, None, ('absolute', 100, None),
+         ('date', '2026-06-30', None), []),
+]
+
+
+# --- a ceiling on a cost or a time with a verb of getting is a decrease; a level is reached ------------------
+CEILINGS = [
+    srow('Need to get our CPL under $15 by Q3 2026', 'en', 'leads', 'decrease',
+         'cost_per_lead', None, None, None, ('absolute', 15, 'USD'),
+         ('quarter', '2026-09-30', None), []),
+    srow('get response time under 1 hour', 'en', 'communication', 'decrease',
+         'response_time', None, None, None, ('absolute', 1, 'h'),
+         None, []),
+    srow('Вывести CPL ниже 200 ₽ к маю', 'ru', 'leads', 'decrease',
+         'cost_per_lead', None, None, None, ('absolute', 200, 'RUB'),
+         ('date', '2026-05-31', None), []),
+    srow('Получить стоимость заявки не более 300 рублей', 'ru', 'leads', 'decrease',
+         'cost_per_lead', None, None, None, ('absolute', 300, 'RUB'),
+         None, []),
+    srow('Довести CPL до 200 ₽', 'ru', 'leads', 'reach',
+         'cost_per_lead', None, None, None, ('absolute', 200, 'RUB'),
+         None, []),
+    srow('Вивести вартість ліда нижче 100 грн', 'uk', 'leads', 'decrease',
+         'cost_per_lead', None, None, None, ('absolute', 100, 'UAH'),
+         None, []),
+    srow('Отримати вартість заявки не більше 150 грн', 'uk', 'leads', 'decrease',
+         'cost_per_lead', None, None, None, ('absolute', 150, 'UAH'),
+         None, []),
+    srow('Довести вартість заявки до 120 грн', 'uk', 'leads', 'reach',
+         'cost_per_lead', None, None, None, ('absolute', 120, 'UAH'),
+         None, []),
+    srow('bring the cost per lead to $10', 'en', 'leads', 'reach',
+         'cost_per_lead', None, None, None, ('absolute', 10, 'USD'),
+         None, []),
+    srow('get churn below 3% by the end of the year', 'en', 'loyalty', 'decrease',
+         'churn', None, None, None, ('absolute', 3, '%'),
+         ('period-end', '2026-12-31', None), []),
+]
+
+
 # --- adjectives whose noun is a metric ---------------------------------------------------------------
 ADJECTIVES = [
     srow('Build a recognizable brand in the local market', 'en', 'awareness', 'achieve', 'brand_awareness', None,
@@ -440,6 +553,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND), ("no-amount", 
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
                                           ("cost of", COST_OF), ("search and lists", SEARCH_AND_LISTS),
+                                          ("fractions", FRACTIONS), ("purpose", PURPOSE), ("ceilings", CEILINGS),
                                           ("pronoun", PRONOUNS),
                                           ("compound head", COMPOUND_HEADS))
         for r in rows]

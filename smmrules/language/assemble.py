@@ -67,7 +67,8 @@ def _purpose_is_goal(phrases: list[Phrase]) -> bool:
     """Whether a statement that opens with its purpose is that purpose and nothing else («щоб
     підвищити впізнаваність, довіру та залучити клієнтів», "so that ..."): no clause of its own follows
     a comma («Щоб отримувати більше заявок, збільшити охоплення на 30%»: the goal is after the comma)."""
-    lead = next((p for p in phrases if p.kind not in ("label", "conj")), None)
+    lead = next((p for p in phrases if p.kind not in ("label", "conj")
+                 and not (p.kind == "filler" and not any(ch.isalnum() for ch in p.text))), None)
     if lead is None or lead.kind != "method" or lead.value != "purpose":
         return False
     return not any(p.kind == "filler" and p.value == "," and q.kind == "verb" for p, q in zip(phrases, phrases[1:]))
@@ -115,6 +116,23 @@ def _split_method(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
             in_method = False
         main.append(p)
     return main, method
+
+
+def _purpose_as_goal(main: list[Phrase], method: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
+    """«Сделать так, чтобы каждый пост набирал 1000 просмотров», «Добитися, щоб ...», "make sure that
+    ...": where the goal's own words name nothing to measure (no metric, no figure), its purpose clause
+    says what the goal is; the goal's deadline and channel stay with it."""
+    if any(p.kind in ("metric", "amount", "rank", "multiple", "bound", "placeholder")
+           or (p.kind == "prep" and p.arg is not None and p.arg.kind in _FIGURES) for p in main):
+        return main, method
+    i = next((k for k, p in enumerate(method) if p.kind == "method" and p.value == "purpose"), None)
+    if i is None:
+        return main, method
+    j = next((k for k in range(i + 1, len(method)) if method[k].kind == "method"), len(method))
+    clause = method[i + 1:j]
+    if not any(p.kind == "metric" for p in clause):
+        return main, method
+    return clause + [p for p in main if p.kind not in ("verb", "filler")], method[:i] + method[j:]
 
 
 def _has_placeholder(phrases: list[Phrase]) -> bool:
@@ -714,7 +732,7 @@ class Assembler:
             if nxt is not None and nxt.kind == "period" and prep is None:
                 # "twice a week", «трижды в месяц», «раз на тиждень»: how often, a count per period
                 return [_Claim("bare", p, Quantity(Decimal(p.value)), bound)]
-            if Decimal(p.value) < 2:
+            if Decimal(p.value) == 1:
                 return []       # "once" anywhere else ("once we launch") says nothing about a figure
             return [_Claim("multiple", p, value=Decimal(p.value))]
         if k == "prep":
@@ -818,7 +836,7 @@ class Assembler:
     def build(self, text: str, lang: str, phrases: list[Phrase], today: dt.date | None, span: Span) -> Goal:
         phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(phrases)))
         phrases, side = _split_side(phrases)
-        main, method = _split_method(phrases)
+        main, method = _purpose_as_goal(*_split_method(phrases))
         info = self.lex.metrics
         start = _Frame(lang, today, _has_from(main), _time_level(main))
         parts = self._read_parts(main, start)
@@ -1028,6 +1046,11 @@ class Assembler:
         d = _verb_direction(verb_cls, target, more, mi)
         if d == "unknown":
             return None
+        if mi is not None and mi.lower_is_better and target is not None \
+                and ((d == "achieve" and target.bound == "le") or (d in ("achieve", "reach") and less)):
+            # "get our CPL under $15", «вывести CPL ниже 200 ₽»: a ceiling on a cost (where «довести CPL
+            # до 200 ₽» is a level reached)
+            return "decrease"
         if d is None:
             d = _figure_direction(target, baseline, more, less, new, mi, verb_cls == "unknown", has_object)
         return _settled_direction(d, target, baseline, more, new, mi)

@@ -227,6 +227,8 @@ class ToPhrases:
                 value, unit = Decimal(6), "month"
             elif c.type == "ALWAYS":
                 value, unit = Decimal(100), "%"     # 24/7: available all of the time
+            elif c.type == "FRACTION":
+                value, unit = Decimal(c.meaning), "%"   # "by a third", «на четверть»: a share of the whole
         if scale != 1:
             value = value * scale if value is not None else None
             low = low * scale if low is not None else None
