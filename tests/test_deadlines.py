@@ -199,6 +199,38 @@ DEADLINE_ROWS = [
            None, None, ("absolute", 1000, None), ("event", None, None), "к запуску нового продукта"),
     dl_row("залучити 2000 підписників до запуску", "uk", "awareness", "achieve", "followers", None, None, None,
            ("absolute", 2000, None), ("event", None, None), "до запуску"),
+    # a year in two digits after an apostrophe ("Q1'27"); a quarter or half of this or next year, counted
+    # from today ("Q1 of next year", «в первом квартале следующего года»)
+    dl_row("Increase leads by 25% in Q1'27", 'en', 'leads', 'increase', 'leads',
+           None, None, None, ('relative', 25, '%'), ('quarter', '2027-03-31', None),
+           "in Q1'27"),
+    dl_row("grow sales 10% by Q3 '27", 'en', 'sales', 'increase', 'sales',
+           None, None, None, ('relative', 10, '%'), ('quarter', '2027-09-30', None),
+           "by Q3 '27"),
+    dl_row("get 300 orders by Dec '26", 'en', 'sales', 'achieve', 'sales',
+           None, None, None, ('absolute', 300, None), ('date', '2026-12-31', None),
+           "by Dec '26"),
+    dl_row('grow sales 10% in Q1 of next year', 'en', 'sales', 'increase', 'sales',
+           None, None, None, ('relative', 10, '%'), ('quarter', '2027-03-31', None),
+           'in Q1 of next year'),
+    dl_row('Reach 50,000 users in the first half of next year', 'en', 'leads', 'reach', 'users',
+           None, None, None, ('absolute', 50000, None), ('half', '2027-06-30', None),
+           'in the first half of next year'),
+    dl_row('grow sales 10% by the end of Q2 next year', 'en', 'sales', 'increase', 'sales',
+           None, None, None, ('relative', 10, '%'), ('quarter', '2027-06-30', None),
+           'by the end of Q2 next year'),
+    dl_row('увеличить продажи на 10% в первом квартале следующего года', 'ru', 'sales', 'increase', 'sales',
+           None, None, None, ('relative', 10, '%'), ('quarter', '2027-03-31', None),
+           'в первом квартале следующего года'),
+    dl_row('получить 200 заявок до конца второго квартала этого года', 'ru', 'leads', 'achieve', 'leads',
+           None, None, None, ('absolute', 200, None), ('quarter', '2026-06-30', None),
+           'до конца второго квартала этого года'),
+    dl_row('збільшити продажі на 10% до кінця першого півріччя наступного року', 'uk', 'sales', 'increase', 'sales',
+           None, None, None, ('relative', 10, '%'), ('half', '2027-06-30', None),
+           'до кінця першого півріччя наступного року'),
+    dl_row('отримати 100 заявок у першому кварталі наступного року', 'uk', 'leads', 'achieve', 'leads',
+           None, None, None, ('absolute', 100, None), ('quarter', '2027-03-31', None),
+           'у першому кварталі наступного року'),
 ]
 
 
@@ -451,7 +483,8 @@ def test_ordinal_quarters_in_every_inflection_end_that_quarter(lang, n, data, ye
 
 
 _HALF_FORMS = {
-    "en": ["get 300 leads in H{n}{y}", "get 300 leads in the {o} half of{y}", "get 300 leads by the end of the {o} half{y}"],
+    "en": ["get 300 leads in H{n}{y}", "get 300 leads in the {o} half of{y}",
+           "get 300 leads by the end of the {o} half{y}"],
     "ru": ["получить 300 заявок в {o} полугодии{y}", "получить 300 заявок до конца {o} полугодия{y}",
            "получить 300 заявок за {o} полугодие{y}", "получить 300 заявок в {r} полугодии{y}"],
     "uk": ["отримати 300 заявок у {o} півріччі{y}", "отримати 300 заявок до кінця {o} півріччя{y}",

@@ -110,7 +110,7 @@ def lexicon_terminals() -> dict[str, set[str]]:
 
 # One raw token of every kind the tokenizer makes, and every symbol the tagger knows.
 _TAGGER_SAMPLE = ("grow 5 2026 3,200 2026-06 31.12.2026 Q3 x2 3x 3rd 10k п.п. 24/7 [X] B2B "
-                  "30/06/2026 06/2026 2016-17 FY26 H1 г/г "
+                  "30/06/2026 06/2026 2016-17 FY26 H1 г/г Q1'27 "
                   + " ".join(tagger_module._SYMBOLS) + " ; !")
 
 
@@ -359,6 +359,7 @@ _OLD_TOKEN_RE = re.compile(
   | (?P<iso_date>(?:19|20|21)\d\d-\d\d(?:-\d\d)?(?![\d%]|[.,]\d|\s*%))
   | (?P<dot_date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)(?![\d.]))
   | (?P<quarter>[Qq][1-4](?![\w]))
+  | (?P<short_year>['’]\d\d(?![\d%]|[.,]\d))
   | (?P<space>[\s\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad]+)
   | (?P<plain>(?>[@#]?""" + _OLD_LETTER + r"""+(?:['’ʼ\-]""" + _OLD_LETTER + r"""+)*)(?![\d_.°+]|-\d))
   | (?P<always>24[/x]7(?:/365)?(?![\d%]))

@@ -44,6 +44,48 @@ class _Claim(Record):
         _set(self, "value", value)
 
 
+def _period_of_year(p: Phrase) -> Phrase | None:
+    """The quarter or half a date phrase names with no year of its own ("Q1", «первом квартале», "the
+    end of Q2"), itself or as a preposition's argument; None for any other phrase."""
+    q = p.arg if p.kind == "prep" and p.arg is not None else p
+    v = q.value
+    if q.kind == "date" and v.year is None and v.month is None and (v.quarter is not None or v.half is not None):
+        return q
+    if q.kind == "span" and v.mode == "end" and v.year is None and v.unit is None \
+            and (v.quarter is not None or v.half is not None):
+        return q
+    return None
+
+
+def _years_of_periods(phrases: list[Phrase]) -> list[Phrase]:
+    """A quarter or half followed by "this/next year" is that quarter of that year ("in Q1 of next year",
+    «в первом квартале следующего года», «до кінця першого півріччя наступного року»), one deadline
+    counted from today: the grammar reads them as two phrases (one rule would make it ambiguous)."""
+    out: list[Phrase] = []
+    i, n = 0, len(phrases)
+    while i < n:
+        p = phrases[i]
+        period = _period_of_year(p)
+        j = i + 1
+        if period is not None and j < n and phrases[j].kind == "method" and phrases[j].text.lower() == "of":
+            j += 1                                  # "Q1 of next year": "of" read as a share
+        nxt = phrases[j] if j < n else None
+        if period is not None and nxt is not None and nxt.kind == "span" and nxt.value.mode in ("this", "next") \
+                and nxt.value.unit == "year" and nxt.value.season is None and nxt.value.count in (None, 1):
+            v = period.value
+            spec = SpanSpec("end", unit="year", offset=int(nxt.value.mode == "next"), quarter=v.quarter, half=v.half)
+            whole = p.span.cover(nxt.span)
+            text = f"{p.text} {' '.join(q.text for q in phrases[i + 1:j + 1])}"
+            merged = period.evolve(kind="span", value=spec, span=period.span.cover(nxt.span),
+                                   text=f"{period.text} {' '.join(q.text for q in phrases[i + 1:j + 1])}")
+            out.append(p.evolve(arg=merged, span=whole, text=text) if p is not period else merged)
+            i = j + 1
+            continue
+        out.append(p)
+        i += 1
+    return out
+
+
 def _drop_contrasted(phrases: list[Phrase]) -> list[Phrase]:
     """'not just X, but Y' keeps Y."""
     out: list[Phrase] = []
@@ -692,11 +734,13 @@ class Assembler:
             # end of ...
             if s.ordinal is not None and s.unit:
                 return self._duration(phrase, Decimal(s.ordinal), s.unit, today)
+            # "Q1 of next year", «кінця першого півріччя наступного року»: of the year counted from today
+            year = s.year if s.year is not None or s.unit != "year" or today is None else today.year + s.offset
             if s.quarter is not None:
-                d = date_of(DateSpec(s.year, quarter=s.quarter), today)
+                d = date_of(DateSpec(year, quarter=s.quarter), today)
                 return Deadline("quarter", d, None, phrase.text, "quarter", phrase.span)
             if s.half is not None:
-                d = date_of(DateSpec(s.year, half=s.half), today)
+                d = date_of(DateSpec(year, half=s.half), today)
                 return Deadline("half", d, None, phrase.text, "half", phrase.span)
             if s.season is not None:
                 return Deadline("season", season_date(s.season, s.year, "end", today), None, phrase.text,
@@ -834,7 +878,7 @@ class Assembler:
 
     # -- the goal ---------------------------------------------------------------------
     def build(self, text: str, lang: str, phrases: list[Phrase], today: dt.date | None, span: Span) -> Goal:
-        phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(phrases)))
+        phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_years_of_periods(phrases))))
         phrases, side = _split_side(phrases)
         main, method = _purpose_as_goal(*_split_method(phrases))
         info = self.lex.metrics

@@ -49,7 +49,7 @@ _SYMBOLS: dict[str, tuple[tuple[str, str], ...]] = {
 # Roman ordinals as ru/uk business writing numbers quarters and halves («II квартал», «І півріччя»),
 # in Latin letters or the Cyrillic «І» that looks the same.
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "і": "1", "іі": "2", "ііі": "3", "іv": "4"}
-_DATE_TOKENS = ("slash_date", "month_year", "year_range", "fiscal", "half", "compare")
+_DATE_TOKENS = ("slash_date", "month_year", "year_range", "fiscal", "half", "compare", "short_year")
 
 
 def _date_token(tok: RawToken) -> tuple[str, str, int]:
@@ -66,6 +66,8 @@ def _date_token(tok: RawToken) -> tuple[str, str, int]:
         return ("FISCAL", str(tok.value), 1)
     if kind == "half":
         return ("HALF", text[1], 1)
+    if kind == "short_year":
+        return ("YEAR", str(2000 + int(text[1:])), 1)     # "Q1'27", "Dec '26": this century's year
     # "YoY", «г/г»: a comparison window, read as the period it compares (common.toml [numbers.comparison];
     # the tokenizer admits a Cyrillic mark in any letter case)
     from .lexicon import default_lexicons

@@ -74,6 +74,7 @@ _TOKEN_SOURCE = (
   | (?P<iso_date>(?:19|20|21)\d\d-\d\d(?:-\d\d)?(?![\d%]|[.,]\d|\s*%))
   | (?P<dot_date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)(?![\d.]))
   | (?P<quarter>[Qq][1-4](?![\w]))
+  | (?P<short_year>""" + _one_of("'’") + r"""\d\d(?![\d%]|[.,]\d))
   | (?P<space>""" + _INVISIBLE + r"""+)
   | (?P<plain>""" + _PLAIN + r""")
   | (?P<always>""" + _ALWAYS + r""")
