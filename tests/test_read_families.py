@@ -11,10 +11,11 @@ something counted («стоимость целевого лида» is the cost 
 position, «ТОП-5 Яндекса по запросу ...»), «конверсия» (a rate) and e-mail addresses (a list); shares of
 the whole as changes ("by a third", «наполовину»); a goal whose own words measure nothing, which is its
 purpose clause («сделать так, чтобы ...»); a ceiling on a cost got ("get our CPL under $15": a decrease);
-adjectives whose noun is a metric (recognizable, loyal); pronouns as the goal's object; English compound
-nouns, whose head is last ("lead nurture campaigns"); the language of statements with no telling letters.
-Each row is a statement written for this test (today = 2026-01-15) with every slot and the SMART "S"
-codes check_goal finds.
+superlatives ("the most popular coffee shop", «найвідоміша кав'ярня»: awareness); adjectives whose noun
+is a metric (recognizable, loyal); pronouns as the goal's object; English compound nouns, whose head is
+last ("lead nurture campaigns"); the language of statements with no telling letters. Each row is a
+statement written for this test (today = 2026-01-15) with every slot and the SMART "S" codes check_goal
+finds.
 
 The probe set (tests/data/probe_goals.jsonl) is 185 statements written for measuring, annotated by
 hand by the corpus conventions (category, direction, metric, target, deadline, SMART letters). Every
@@ -461,6 +462,41 @@ CEILINGS = [
 ]
 
 
+# --- the most known, popular or followed in a place: awareness (a superlative names the metric) --------------
+SUPERLATIVES = [
+    srow('We aim to become the most followed bakery in Lviv on Instagram', 'en', 'awareness', 'reach',
+         'followers', None, 'instagram', None, None,
+         None, []),
+    srow("Стати найвідомішою кав'ярнею району", 'uk', 'awareness', 'reach',
+         'brand_awareness', None, None, None, None,
+         None, ['S103']),
+    srow('Стать самой известной кофейней района', 'ru', 'awareness', 'reach',
+         'brand_awareness', None, None, None, None,
+         None, ['S103']),
+    srow('Стать самым популярным салоном красоты в городе', 'ru', 'awareness', 'reach',
+         'brand_awareness', None, None, None, None,
+         None, ['S103']),
+    srow('become the best-known bakery in Lviv by 2027', 'en', 'awareness', 'reach',
+         'brand_awareness', None, None, None, None,
+         ('date', '2027-12-31', None), ['S103']),
+    srow('become the most popular coffee shop in town by 2027', 'en', 'awareness', 'reach',
+         'brand_awareness', None, None, None, None,
+         ('date', '2027-12-31', None), ['S103']),
+    srow('Стати найпопулярнішим барбершопом міста до кінця року', 'uk', 'awareness', 'reach',
+         'brand_awareness', None, None, None, None,
+         ('period-end', '2026-12-31', None), ['S103']),
+    srow('Стать самым узнаваемым брендом косметики в регионе', 'ru', 'awareness', 'reach',
+         'brand_awareness', None, None, None, None,
+         None, ['S103']),
+    srow('become the most talked-about brand in the niche', 'en', 'awareness', 'reach',
+         'brand_awareness', None, None, None, None,
+         None, ['S103']),
+    srow('Работать с известными блогерами', 'ru', 'other', 'achieve',
+         'influencer_collaborations', None, None, None, None,
+         None, ['S106']),
+]
+
+
 # --- adjectives whose noun is a metric ---------------------------------------------------------------
 ADJECTIVES = [
     srow('Build a recognizable brand in the local market', 'en', 'awareness', 'achieve', 'brand_awareness', None,
@@ -554,6 +590,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND), ("no-amount", 
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
                                           ("cost of", COST_OF), ("search and lists", SEARCH_AND_LISTS),
                                           ("fractions", FRACTIONS), ("purpose", PURPOSE), ("ceilings", CEILINGS),
+                                          ("superlatives", SUPERLATIVES),
                                           ("pronoun", PRONOUNS),
                                           ("compound head", COMPOUND_HEADS))
         for r in rows]
