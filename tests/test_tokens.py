@@ -135,7 +135,7 @@ def test_the_comparison_points_and_resolution_words_are_the_lexicon_data():
         for written in ({form, form.upper(), form.capitalize()} if cyrillic else {form}):
             assert [(t.kind, t.text) for t in tokenize(f"+5% {written}")][-1] == ("compare", written)
     assert [t.kind for t in tokenize("mom yoy")] == ["word", "word"]        # Latin marks only as written
-    assert [t.kind for t in tokenize("г/м")] == ["word", "symbol", "word"]  # not a pair of the list
+    assert [(t.kind, t.text) for t in tokenize("г/м")] == [("word", "г"), ("word", "/"), ("word", "м")]  # no pair
     for form in numbers["points"]:
         spaced = form.replace(".", ". ") + "."
         for written in (form, form + ".", spaced):

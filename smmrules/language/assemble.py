@@ -521,8 +521,16 @@ def _concrete(pi: _PartInfo, info) -> bool:
         if info[name].counted_variant and any(c.role not in ("deadline", "method", "baseline") for c in pi.claims):
             return True   # a collective noun with a count: "a community of 5,000"
         return not info[name].abstract and not info[name].activity
-    # a count of something we have no word for ("· 300 families", «в ТОП-3 выдачи»)
-    return any(c.role not in ("deadline", "method", "baseline") for c in pi.claims)
+    # a count of something we have no word for ("· 300 families", «в ТОП-3 выдачи»), but not a year
+    # written as a plain number next to a label ("KPI 2027 → 300 заявок/мес")
+    return any(c.role not in ("deadline", "method", "baseline") and not _year_like(c) for c in pi.claims)
+
+
+def _year_like(c: _Claim) -> bool:
+    """A bare whole number that can only be a year of this era (2000-2100, no unit, sign or range)."""
+    q = c.qty
+    return (c.role == "bare" and q is not None and q.unit is None and not q.signed and q.low is None
+            and q.value is not None and q.value == q.value.to_integral_value() and 2000 <= q.value <= 2100)
 
 
 def _chosen_part(parts: list[_PartInfo], info) -> _PartInfo:
@@ -954,6 +962,9 @@ class Assembler:
             elif implied is not None and metric is not None and info[implied].category == "loyalty" \
                     and metric.value == "sales":
                 metric = None  # "retain customers", «удержать клиентов»: the customers kept are retention
+            elif implied is not None and metric is not None and info[metric.value].activity \
+                    and not info[implied].activity:
+                metric = None  # "sell 50 units in 2 weeks after launch": the verb's result, not the activity named
             elif implied is not None and metric is not None and (info[implied].people_object or metric.value in _PEOPLE) \
                     and metric.value != implied:
                 # "engage followers", «охватить 5 000 пользователей», "enrol 50 people": whose, not the metric
@@ -1168,7 +1179,9 @@ def _unit(unit: str | None) -> str | None:
 def _pair(claims: list[_Claim], verb_cls: str | None) -> tuple[_Claim | None, _Claim | None]:
     """The baseline and the target among a part's figures."""
     baseline_claim = next((c for c in claims if c.role == "baseline"), None)
-    target_claim = next((c for c in claims if c.role != "baseline"), None)
+    # a year written as a plain number ("Plan 2027: 500 leads a month") gives way to another figure
+    target_claim = next((c for c in claims if c.role != "baseline" and not _year_like(c)), None) or next(
+        (c for c in claims if c.role != "baseline"), None)
     if (baseline_claim is not None and target_claim is not None and target_claim.role == "level"
             and verb_cls in ("achieve", "attract") and baseline_claim.qty.value is not None
             and target_claim.qty.value is not None and baseline_claim.qty.value <= target_claim.qty.value):

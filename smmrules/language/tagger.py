@@ -75,6 +75,16 @@ def _date_token(tok: RawToken) -> tuple[str, str, int]:
     return ("PERIOD", marks.get(text) or marks[text.lower()], 1)
 
 
+def _list_marker(raw: list[RawToken]) -> bool:
+    """Whether a statement opens with the number of a list item ("1) ...", "2. ...", «3) ...»): one or
+    two digits, a closing parenthesis or a dot, a space, then a word."""
+    if len(raw) < 3 or not (raw[0].text.isdigit() and len(raw[0].text) <= 2):
+        return False
+    mark, first = raw[1], raw[2]
+    return mark.kind == "symbol" and mark.text in (")", ".") and mark.start == raw[0].end \
+        and first.start > mark.end and first.kind == "word"
+
+
 def _drop_idle_event_preps(out: list[list["_Edge"]]) -> None:
     """"by", «до», «к» are also event prepositions (EV_PREP, "by the rebrand"); where no event or
     holiday word follows within a few tokens that reading can never fit, and the preposition's
@@ -206,7 +216,9 @@ class Tagger:
                     found = runs[key] = self._run_edges(raw[i:end], words[i:end], lex)
                 out += [list(edges) for edges in found]
                 continue
-            if tok.kind == "number":
+            if tok.kind == "number" and i == 0 and _list_marker(raw):
+                cands = [("PUNCT", tok.text, 1)]     # "1) Increase sales ...", "2. Grow ...": the list's number
+            elif tok.kind == "number":
                 cands = [(t, m, 1) for t, m in _number_edges(tok)]
             elif tok.kind == "ordinal":
                 iv = int(tok.value) if tok.value == tok.value.to_integral_value() else 0

@@ -225,9 +225,10 @@ def tokenize(text: str) -> list[RawToken]:
                 out[-1] = RawToken(prev.kind, prev.text, prev.start, e)
                 continue
             if ch == "/" and out and out[-1].end == s and e < n and text[e].isalpha() and (
-                    out[-1].kind == "number" or out[-1].text.lower() in _TOKEN_RE.abbreviations
+                    out[-1].kind in ("number", "word") or out[-1].text.lower() in _TOKEN_RE.abbreviations
                     or out[-1].text in _CURRENCY_SIGNS):
-                append(RawToken("word", ch, s, e))   # "5k/month", «40K/мес», «2 млн/мес»: a rate (the lexicons' PERIOD)
+                # "5k/month", «40K/мес», «2 млн/мес», «300 заявок/мес»: a rate (the lexicons' PERIOD)
+                append(RawToken("word", ch, s, e))
                 continue
             append(RawToken("symbol", ch, s, e))
         else:
