@@ -14,10 +14,11 @@ purpose clause («сделать так, чтобы ...»); a ceiling on a cost 
 superlatives ("the best-known coffee shop", «найвідоміша кав'ярня»: awareness); lines as lists and KPI
 tables write them ("1) ...", «300 заявок/мес»; a verb's result over an activity it names: "sell 50
 tickets for the launch party"; a year as a plain number beside a label: "Plan 2027: 500 leads per
-month"); adjectives whose noun is a metric (recognizable, loyal); pronouns as the goal's object; English
-compound nouns, whose head is last ("lead nurture campaigns"); the language of statements with no telling
-letters. Each row is a statement written for this test (today = 2026-01-15) with every slot and the SMART
-"S" codes check_goal finds.
+month"); a loss or a fall kept off ("avoid dropping below 3%", «не допустить падения ER»: maintain);
+adjectives whose noun is a metric (recognizable, loyal); pronouns as the goal's object; English compound
+nouns, whose head is last ("lead nurture campaigns"); the language of statements with no telling letters.
+Each row is a statement written for this test (today = 2026-01-15) with every slot and the SMART "S"
+codes check_goal finds.
 
 The probe set (tests/data/probe_goals.jsonl) is 185 statements written for measuring, annotated by
 hand by the corpus conventions (category, direction, metric, target, deadline, SMART letters). Every
@@ -493,8 +494,8 @@ SUPERLATIVES = [
     srow('Работать с известными блогерами', 'ru', 'other', 'achieve',
          'influencer_collaborations', None, None, None, None,
          None, ['S106']),
-    srow('попасть в ТОП-3 самых популярных доставок еды в Харькове по количеству подписчиков', 'ru', 'awareness', 'reach',
-         'followers', None, None, None, ('rank', 3, None),
+    srow('попасть в ТОП-3 самых популярных доставок еды в Харькове по количеству подписчиков', 'ru', 'awareness',
+         'reach', 'followers', None, None, None, ('rank', 3, None),
          None, []),
 ]
 
@@ -543,6 +544,41 @@ LIST_LINES = [
     srow('набрати 2027 підписників до кінця року', 'uk', 'awareness', 'achieve',
          'followers', None, None, None, ('absolute', 2027, None),
          ('period-end', '2026-12-31', None), []),
+]
+
+
+# --- a loss or a fall kept off («не допустить падения ER ниже 3%», "avoid dropping below 3%"): maintain ------
+KEPT_OFF = [
+    srow('Not lose more than 5% of subscribers after the price change', 'en', 'awareness', 'maintain',
+         'followers', None, None, None, ('absolute', 5, '%'),
+         None, []),
+    srow('Avoid dropping below 3% engagement rate in 2026', 'en', 'engagement', 'maintain',
+         'engagement_rate', None, None, None, ('absolute', 3, '%'),
+         ('date', '2026-12-31', None), []),
+    srow("Don't let response time exceed 2 hours", 'en', 'communication', 'maintain',
+         'response_time', None, None, None, ('absolute', 2, 'h'),
+         None, []),
+    srow('prevent churn from rising above 4% a month', 'en', 'loyalty', 'maintain',
+         'churn', 'month', None, None, ('absolute', 4, '%'),
+         None, []),
+    srow('Не допустить падения ER ниже 3%', 'ru', 'engagement', 'maintain',
+         'engagement_rate', None, None, None, ('absolute', 3, '%'),
+         None, []),
+    srow('Не потерять больше 5% подписчиков после ребрендинга', 'ru', 'awareness', 'maintain',
+         'followers', None, None, None, ('absolute', 5, '%'),
+         None, []),
+    srow('Избежать роста оттока выше 4% в месяц', 'ru', 'loyalty', 'maintain',
+         'churn', 'month', None, None, ('absolute', 4, '%'),
+         None, []),
+    srow('Не втратити більше 5% підписників після зміни цін', 'uk', 'awareness', 'maintain',
+         'followers', None, None, None, ('absolute', 5, '%'),
+         None, []),
+    srow('Не допустити падіння ER нижче 3% до кінця року', 'uk', 'engagement', 'maintain',
+         'engagement_rate', None, None, None, ('absolute', 3, '%'),
+         ('period-end', '2026-12-31', None), []),
+    srow('Уникнути зростання відтоку вище 4% на місяць', 'uk', 'loyalty', 'maintain',
+         'churn', 'month', None, None, ('absolute', 4, '%'),
+         None, []),
 ]
 
 
@@ -640,6 +676,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND), ("no-amount", 
                                           ("cost of", COST_OF), ("search and lists", SEARCH_AND_LISTS),
                                           ("fractions", FRACTIONS), ("purpose", PURPOSE), ("ceilings", CEILINGS),
                                           ("superlatives", SUPERLATIVES), ("list lines", LIST_LINES),
+                                          ("kept off", KEPT_OFF),
                                           ("pronoun", PRONOUNS),
                                           ("compound head", COMPOUND_HEADS))
         for r in rows]

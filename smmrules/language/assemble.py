@@ -1044,14 +1044,14 @@ class Assembler:
     def _search_rank(self, metric: Metric | None, target: Target | None, channel: str | None,
                      main: list[Phrase]) -> Metric | None:
         """A rank in a search engine ("top 3 in Google for our keyword", «ТОП-5 Яндекса по запросу ...») is a
-        place in its results, where the statement names no other measure of the rank (the keywords ranked
-        for are a measure of traffic, not the rank; "top 3 by number of reviews on Google" keeps its own)."""
+        place in its results, where the statement names no other measure of the rank than the keywords
+        ranked for ("top 3 by number of reviews on Google", "top-1 by CPC" keep their own)."""
         defaults = self.lex.defaults
         name = defaults.get("search_rank")
         if target is None or target.kind != "rank" or name is None \
                 or channel not in defaults.get("search_channels", ()):
             return metric
-        if metric is not None and (metric.category != "traffic" or self.lex.metrics[metric.name].unit_kind == "rank"):
+        if metric is not None and metric.name != defaults.get("search_terms"):
             return metric
         rank = next((p for p in main if p.kind == "rank" or (p.kind == "prep" and p.arg.kind == "rank")), None)
         return Metric(name, rank.text if rank is not None else name, self.lex.metrics[name].category,
