@@ -15,10 +15,11 @@ superlatives ("the best-known coffee shop", «найвідоміша кав'яр
 tables write them ("1) ...", «300 заявок/мес»; a verb's result over an activity it names: "sell 50
 tickets for the launch party"; a year as a plain number beside a label: "Plan 2027: 500 leads per
 month"); a loss or a fall kept off ("avoid dropping below 3%", «не допустить падения ER»: maintain);
-adjectives whose noun is a metric (recognizable, loyal); pronouns as the goal's object; English compound
-nouns, whose head is last ("lead nurture campaigns"); the language of statements with no telling letters.
-Each row is a statement written for this test (today = 2026-01-15) with every slot and the SMART "S"
-codes check_goal finds.
+spending that earns itself back («окупить рекламу»: the return on ad spend; payback: a time); adjectives
+whose noun is a metric (recognizable, loyal); pronouns as the goal's object; English compound nouns,
+whose head is last ("lead nurture campaigns"); the language of statements with no telling letters. Each
+row is a statement written for this test (today = 2026-01-15) with every slot and the SMART "S" codes
+check_goal finds.
 
 The probe set (tests/data/probe_goals.jsonl) is 185 statements written for measuring, annotated by
 hand by the corpus conventions (category, direction, metric, target, deadline, SMART letters). Every
@@ -582,6 +583,41 @@ KEPT_OFF = [
 ]
 
 
+# --- spending that earns itself back: «окупить рекламу» is the return on ad spend, payback a time ------------
+PAYBACK = [
+    srow('Payback period under 3 months for paid campaigns', 'en', 'sales', 'decrease',
+         'payback_period', None, None, None, ('absolute', 3, 'mo'),
+         None, []),
+    srow('pay back the ad budget within 3 months', 'en', 'sales', 'achieve',
+         'roas', None, None, None, None,
+         ('duration', '2026-04-15', 'P3M'), []),
+    srow('make the campaign pay for itself by June 2026', 'en', 'sales', 'achieve',
+         'roas', None, None, None, None,
+         ('date', '2026-06-30', None), []),
+    srow('Окупить рекламу за 3 месяца', 'ru', 'sales', 'achieve',
+         'roas', None, None, None, None,
+         ('duration', '2026-04-15', 'P3M'), []),
+    srow('Сократить срок окупаемости рекламы до 2 месяцев', 'ru', 'sales', 'decrease',
+         'payback_period', None, None, None, ('absolute', 2, 'mo'),
+         None, []),
+    srow('Окупать рекламный бюджет каждый месяц', 'ru', 'sales', 'achieve',
+         'roas', 'month', None, None, None,
+         None, []),
+    srow('Окупити рекламу за 4 місяці', 'uk', 'sales', 'achieve',
+         'roas', None, None, None, None,
+         ('duration', '2026-05-15', 'P4M'), []),
+    srow('Скоротити термін окупності до 3 місяців до кінця року', 'uk', 'sales', 'decrease',
+         'payback_period', None, None, None, ('absolute', 3, 'mo'),
+         ('period-end', '2026-12-31', None), []),
+    srow('Increase ROMI to 250% by the end of the year', 'en', 'sales', 'reach',
+         'romi', None, None, None, ('absolute', 250, '%'),
+         ('period-end', '2026-12-31', None), []),
+    srow('Увеличить окупаемость рекламы до 300%', 'ru', 'sales', 'reach',
+         'roas', None, None, None, ('absolute', 300, '%'),
+         None, []),
+]
+
+
 # --- adjectives whose noun is a metric ---------------------------------------------------------------
 ADJECTIVES = [
     srow('Build a recognizable brand in the local market', 'en', 'awareness', 'achieve', 'brand_awareness', None,
@@ -676,7 +712,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND), ("no-amount", 
                                           ("cost of", COST_OF), ("search and lists", SEARCH_AND_LISTS),
                                           ("fractions", FRACTIONS), ("purpose", PURPOSE), ("ceilings", CEILINGS),
                                           ("superlatives", SUPERLATIVES), ("list lines", LIST_LINES),
-                                          ("kept off", KEPT_OFF),
+                                          ("kept off", KEPT_OFF), ("payback", PAYBACK),
                                           ("pronoun", PRONOUNS),
                                           ("compound head", COMPOUND_HEADS))
         for r in rows]
