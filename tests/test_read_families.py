@@ -15,11 +15,12 @@ superlatives ("the best-known coffee shop", «найвідоміша кав'яр
 tables write them ("1) ...", «300 заявок/мес»; a verb's result over an activity it names: "sell 50
 tickets for the launch party"; a year as a plain number beside a label: "Plan 2027: 500 leads per
 month"); a loss or a fall kept off ("avoid dropping below 3%", «не допустить падения ER»: maintain);
-spending that earns itself back («окупить рекламу»: the return on ad spend; payback: a time); adjectives
-whose noun is a metric (recognizable, loyal); pronouns as the goal's object; English compound nouns,
-whose head is last ("lead nurture campaigns"); the language of statements with no telling letters. Each
-row is a statement written for this test (today = 2026-01-15) with every slot and the SMART "S" codes
-check_goal finds.
+spending that earns itself back («окупить рекламу»: the return on ad spend; payback: a time); the
+families a blind test set found (a count after «с/з», a floor after «от/від», the end of a campaign,
+budgets kept, customers won back, «UGC-публікації»); adjectives whose noun is a metric (recognizable,
+loyal); pronouns as the goal's object; English compound nouns, whose head is last ("lead nurture
+campaigns"); the language of statements with no telling letters. Each row is a statement written for this
+test (today = 2026-01-15) with every slot and the SMART "S" codes check_goal finds.
 
 The probe set (tests/data/probe_goals.jsonl) is 185 statements written for measuring, annotated by
 hand by the corpus conventions (category, direction, metric, target, deadline, SMART letters). Every
@@ -147,7 +148,7 @@ RATES = [
     srow('Заявки: 300/мес.', 'ru', 'leads', 'reach', 'leads', 'month', None, None, ('absolute', 300, None), None, []),
     srow('Выручка 500 тыс. ₽ к маю', 'ru', 'sales', 'reach', 'revenue', None, None, None, ('absolute', 500000, 'RUB'),
          ('date', '2026-05-31', None), []),
-    srow('Бюджет на рекламу до 500 тыс. руб./мес', 'ru', 'other', 'reach', 'ad_budget', 'month', None, None,
+    srow('Бюджет на рекламу до 500 тыс. руб./мес', 'ru', 'other', 'maintain', 'ad_budget', 'month', None, None,
          ('absolute', 500000, 'RUB'), None, []),
     srow('Дохід 100 тис. грн/міс до кінця року', 'uk', 'sales', 'reach', 'revenue', 'month', None, None,
          ('absolute', 100000, 'UAH'), ('period-end', '2026-12-31', None), []),
@@ -618,6 +619,56 @@ PAYBACK = [
 ]
 
 
+# --- families a blind test set found: a count after «с/з», a floor after «от/від», an event's end, budgets ---
+BLIND_SET_FAMILIES = [
+    srow('Договориться о рекламе с 12 блогерами до конца мая', 'ru', 'other', 'achieve',
+         'influencer_collaborations', None, None, None, ('absolute', 12, None),
+         ('date', '2026-05-31', None), []),
+    srow('Создать клуб из 300 участников в Telegram', 'ru', 'communication', 'achieve',
+         'community_size', None, 'telegram', None, ('absolute', 300, None),
+         None, []),
+    srow('Середній чек — від 800 грн', 'uk', 'sales', 'reach',
+         'average_order_value', None, None, None, ('absolute', 800, 'UAH'),
+         None, []),
+    srow('Collaborate with 15 creators by June 2026', 'en', 'other', 'achieve',
+         'influencer_collaborations', None, None, None, ('absolute', 15, None),
+         ('date', '2026-06-30', None), []),
+    srow('Cut cost per lead to $9 by the end of the campaign', 'en', 'leads', 'decrease',
+         'cost_per_lead', None, None, None, ('absolute', 9, 'USD'),
+         ('event', None, None), []),
+    srow('Продать 200 сертификатов до конца акции', 'ru', 'sales', 'achieve',
+         'sales', None, None, None, ('absolute', 200, None),
+         ('event', None, None), []),
+    srow('Grow the newsletter to 8,000 subscribers by September', 'en', 'leads', 'reach',
+         'email_subscribers', None, None, None, ('absolute', 8000, None),
+         ('date', '2026-09-30', None), []),
+    srow('Keep the ad budget under $4,000 a month', 'en', 'other', 'maintain',
+         'ad_budget', 'month', None, None, ('absolute', 4000, 'USD'),
+         None, []),
+    srow('Рекламный бюджет — не больше 80 тыс. руб. в месяц', 'ru', 'other', 'maintain',
+         'ad_budget', 'month', None, None, ('absolute', 80000, 'RUB'),
+         None, []),
+    srow('Витрачати на рекламу до 40 тис. грн на місяць', 'uk', 'other', 'maintain',
+         'ad_budget', 'month', None, None, ('absolute', 40000, 'UAH'),
+         None, []),
+    srow('Чтобы клиенты возвращались за повторной покупкой', 'ru', 'loyalty', 'increase',
+         'retention', None, None, None, None,
+         None, []),
+    srow('Повернути 20% клієнтів, які не купували пів року', 'uk', 'loyalty', 'increase',
+         'retention', None, None, None, ('relative', 20, '%'),
+         None, []),
+    srow('Активизировать подписчиков в Telegram-канале', 'ru', 'engagement', 'increase',
+         'involvement', None, 'telegram', None, None,
+         None, ['S103']),
+    srow('Збільшити кількість UGC-публікацій на 25% за квартал', 'uk', 'communication', 'increase',
+         'ugc', None, None, None, ('relative', 25, '%'),
+         ('duration', '2026-04-15', 'P3M'), []),
+    srow('Get into the top 5 Google results for our brand name by spring', 'en', 'traffic', 'reach',
+         'search_position', None, None, None, ('rank', 5, None),
+         ('season', '2026-02-28', None), []),
+]
+
+
 # --- adjectives whose noun is a metric ---------------------------------------------------------------
 ADJECTIVES = [
     srow('Build a recognizable brand in the local market', 'en', 'awareness', 'achieve', 'brand_awareness', None,
@@ -713,6 +764,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND), ("no-amount", 
                                           ("fractions", FRACTIONS), ("purpose", PURPOSE), ("ceilings", CEILINGS),
                                           ("superlatives", SUPERLATIVES), ("list lines", LIST_LINES),
                                           ("kept off", KEPT_OFF), ("payback", PAYBACK),
+                                          ("blind set", BLIND_SET_FAMILIES),
                                           ("pronoun", PRONOUNS),
                                           ("compound head", COMPOUND_HEADS))
         for r in rows]
@@ -790,8 +842,6 @@ KNOWN = {
     "probe-uk-062": {"metric"},   # the label «Лояльні клієнти ...» gives retention, not the referrals after it
     # readings still wrong
     "probe-en-032": {"category", "metric"},   # "convert 4% of visitors into buyers": read as traffic
-    "probe-en-054": {"category", "metric"},   # "LinkedIn page impressions": read as page views
-    "probe-uk-027": {"measurable", "target"},   # «базу з 2 000 підписників»: «з» read as a starting figure
 }
 
 

@@ -32,16 +32,17 @@ _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "y
 class _Claim(Record):
     """role: change | level | bare | baseline | rank | multiple | deadline | method."""
 
-    __slots__ = ("role", "phrase", "qty", "bound", "deadline", "value")
+    __slots__ = ("role", "phrase", "qty", "bound", "deadline", "value", "word")
 
     def __init__(self, role: str, phrase: Phrase, qty: Quantity | None = None, bound: str | None = None,
-                 deadline: Deadline | None = None, value: Decimal | None = None):
+                 deadline: Deadline | None = None, value: Decimal | None = None, word: str | None = None):
         _set(self, "role", role)
         _set(self, "phrase", phrase)
         _set(self, "qty", qty)
         _set(self, "bound", bound)
         _set(self, "deadline", deadline)
         _set(self, "value", value)
+        _set(self, "word", word)     # a baseline's preposition as written («с», "from")
 
 
 def _period_of_year(p: Phrase) -> Phrase | None:
@@ -873,7 +874,9 @@ class Assembler:
                 text = f"{text} {nxt.text}"
             return [_Claim("deadline", p, deadline=Deadline("quarter", d, None, text, "quarter", span))]
         if arg.kind in ("amount", "rank", "multiple", "bound"):
-            inner = self._claims_of(arg, p.value, nxt, frame)
+            word = str(p.toks[0]).lower() if p.toks else None
+            inner = [c.evolve(word=word) if c.role == "baseline" else c
+                     for c in self._claims_of(arg, p.value, nxt, frame)]
             return [c.evolve(deadline=attr.evolve(c.deadline, text=p.text, span=p.span))
                     if c.deadline is not None else c for c in inner]
         if _season_modifier(p, arg, nxt):
@@ -963,8 +966,10 @@ class Assembler:
                     and metric.value == "sales":
                 metric = None  # "retain customers", «удержать клиентов»: the customers kept are retention
             elif implied is not None and metric is not None and info[metric.value].activity \
-                    and not info[implied].activity:
-                metric = None  # "sell 50 units in 2 weeks after launch": the verb's result, not the activity named
+                    and (not info[implied].activity or info[implied].unit_kind == "money" != info[metric.value].unit_kind):
+                # "sell 50 tickets for the launch party": the verb's result, not the activity named; «тратить
+                # на рекламу»: the money spent, not the ads
+                metric = None
             elif implied is not None and metric is not None and (info[implied].people_object or metric.value in _PEOPLE) \
                     and metric.value != implied:
                 # "engage followers", «охватить 5 000 пользователей», "enrol 50 people": whose, not the metric
@@ -1101,6 +1106,11 @@ class Assembler:
         d = _verb_direction(verb_cls, target, more, mi)
         if d == "unknown":
             return None
+        if d == "maintain" and less and target is None:
+            return "decrease"   # "spend less on ads", «тратить меньше на рекламу»: kept, but lower
+        if verb_cls is None and mi is not None and mi.activity and mi.unit_kind == "money" and target is not None \
+                and target.role in ("level", "bare"):
+            return "maintain"   # «Рекламный бюджет — не больше 150 тыс. руб. в месяц»: a budget is kept to
         if mi is not None and mi.lower_is_better and target is not None \
                 and ((d == "achieve" and target.bound == "le") or (d in ("achieve", "reach") and less)):
             # "get our CPL under $15", «вывести CPL ниже 200 ₽»: a ceiling on a cost (where «довести CPL
@@ -1176,9 +1186,21 @@ def _unit(unit: str | None) -> str | None:
     return unit
 
 
+# Verbs whose aims may start from a figure ("grow from 2,000 to 5,000")
+_CHANGE_VERBS = ("increase", "decrease", "reach", "gain", "improve", "optimize")
+# Russian and Ukrainian prepositions of a starting figure that also mean "with", "of" or "at least"
+_WITH_OF = frozenset(("с", "со", "з", "із", "зі", "от", "від"))
+
+
 def _pair(claims: list[_Claim], verb_cls: str | None) -> tuple[_Claim | None, _Claim | None]:
     """The baseline and the target among a part's figures."""
     baseline_claim = next((c for c in claims if c.role == "baseline"), None)
+    if baseline_claim is not None and not any(c.role != "baseline" for c in claims) \
+            and verb_cls not in _CHANGE_VERBS and baseline_claim.word in _WITH_OF:
+        # «договориться с 10 блогерами», «спільнота з 500 учасників», «лайків на пост — від 300»: with
+        # no verb of change and nothing to change to, «с/з N» counts and «от/від N» is a floor
+        floor = baseline_claim.word in ("от", "від")
+        return None, baseline_claim.evolve(role="level" if floor else "bare", bound="ge" if floor else None)
     # a year written as a plain number ("Plan 2027: 500 leads a month") gives way to another figure
     target_claim = next((c for c in claims if c.role != "baseline" and not _year_like(c)), None) or next(
         (c for c in claims if c.role != "baseline"), None)

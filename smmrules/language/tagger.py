@@ -75,6 +75,10 @@ def _date_token(tok: RawToken) -> tuple[str, str, int]:
     return ("PERIOD", marks.get(text) or marks[text.lower()], 1)
 
 
+# Readings of words that name a time: where a word has one, the "*ing" ending does not make it a gerund
+_TIME_WORDS = frozenset(("SEASON", "SEASON_ADV", "MONTH", "NAMED", "TIMENOUN", "EVENT"))
+
+
 def _list_marker(raw: list[RawToken]) -> bool:
     """Whether a statement opens with the number of a list item ("1) ...", "2. ...", «3) ...»): one or
     two digits, a closing parenthesis or a dot, a space, then a word."""
@@ -257,6 +261,9 @@ class Tagger:
         for i, tok in enumerate(raw):
             readings: list[Reading] = lex.readings(words[i:i + window], 0) if words[i] else []
             cands = [(r.terminal, r.value, r.length) for r in readings]
+            if any(c[0] in _TIME_WORDS for c in cands):
+                # "by spring": a season, not a gerund opening a method clause ("by posting")
+                cands = [c for c in cands if c[0] != "GERUND"]
             roman = _ROMAN.get(words[i]) if lex.lang != "en" or len(words[i]) > 1 else None
             if roman:      # «II квартал», «III кв.»: an ordinal
                 cands.append(("ORDINAL", roman, 1))
