@@ -221,54 +221,38 @@ def _tok(kind: str, text: str, line: int, col: int) -> Token:
 
 def _classify(line_text: str, lineno: int) -> list[Token]:
     """Terminals of one physical line (without its newline)."""
-    kw = keywords()
     body = line_text.rstrip()
-    indent = len(body) - len(body.lstrip())
     content = body.lstrip()
-    out: list[Token] = []
     nl = _tok("NL", "\n", lineno, len(line_text) + 1)
     if not content:
         return [nl]
-    if content.startswith("#"):
+    indent = len(body) - len(content)
+    if content[0] == "#":
         return [_tok("COMMENT", content, lineno, indent + 1), nl]
+    out: list[Token] = []
     comment = None
-    m = _COMMENT_RE.search(content)
-    if m:
-        start = m.start() + (1 if content[m.start()].isspace() else 0)
-        comment = _tok("COMMENT", content[start:], lineno, indent + start + 1)
-        content = content[:start].rstrip()
+    if "#" in content:          # (the comment pattern needs a "#": most lines have none)
+        m = _COMMENT_RE.search(content)
+        if m:
+            start = m.start() + (1 if content[m.start()].isspace() else 0)
+            comment = _tok("COMMENT", content[start:], lineno, indent + start + 1)
+            content = content[:start].rstrip()
     colon = content.find(":")
     if colon > 0:
         head = content[:colon]
-        parts = head.split()
-        norm = _norm_key(head)
-        value = content[colon + 1:]
-        vstart = colon + 1 + (len(value) - len(value.lstrip()))
-        value = value.strip()
-        first = _norm_key(parts[0]) if parts else ""
-        kind = None
-        checkin = _checkin_head(head, norm, kw)
-        if checkin is not None:
-            kind = "CHECKIN_KW"
-            word, date = checkin
-            out.append(_tok(kind, word, lineno, indent + 1))
-            if date is not None:
-                out.append(_tok("CHECKIN_DATE", date, lineno, indent + head.rindex(date) + 1))
-        elif norm in kw.goal or norm in kw.task:
-            kind = "GOAL_KW" if norm in kw.goal else "TASK_KW"
-            out.append(_tok(kind, head, lineno, indent + 1))
-        elif first in kw.goal and len(parts) == 2 and _norm_key(parts[1]) in kw.categories:
-            kind = "GOAL_KW"
-            out.append(_tok(kind, parts[0], lineno, indent + 1))
-            cat_col = indent + head.index(parts[1], len(parts[0])) + 1
-            out.append(_tok("CATEGORY", parts[1], lineno, cat_col))
-        elif _KEY_RE.match(head.strip()):
-            kind = "KEY"
-            out.append(_tok("KEY", head.strip(), lineno, indent + 1))
-        if kind:
+        reading = _HEADS.get(head)
+        if reading is None:
+            if len(_HEADS) >= _HEADS_KEPT:
+                _HEADS.clear()
+            reading = _HEADS[head] = _head_reading(head)
+        if reading:
+            for kind, text, offset in reading:
+                out.append(_tok(kind, text, lineno, indent + offset))
             out.append(_tok("COLON", ":", lineno, indent + colon + 1))
-            if value:
-                out.append(_tok("VALUE", value, lineno, indent + vstart + 1))
+            value = content[colon + 1:]
+            stripped = value.lstrip()
+            if stripped:
+                out.append(_tok("VALUE", stripped.rstrip(), lineno, indent + colon + 2 + len(value) - len(stripped)))
             if comment is not None:
                 out.append(comment)
             out.append(nl)
@@ -278,6 +262,37 @@ def _classify(line_text: str, lineno: int) -> list[Token]:
         out.append(comment)
     out.append(nl)
     return out
+
+
+# The text before a line's colon -> how _classify reads it (_head_reading): a brief repeats a few
+# dozen keywords and header keys over thousands of lines. Dropped when it grows past its limit.
+_HEADS: dict[str, tuple] = {}
+_HEADS_KEPT = 1_024
+
+
+def _head_reading(head: str) -> tuple:
+    """The terminals the text before a line's colon makes, before the colon: ((terminal, its text,
+    its column counted from the line's first non-blank character), ...), or () when the line is
+    not a keyword or key line (it is other text)."""
+    kw = keywords()
+    parts = head.split()
+    norm = _norm_key(head)
+    checkin = _checkin_head(head, norm, kw)
+    if checkin is not None:
+        word, date = checkin
+        if date is None:
+            return (("CHECKIN_KW", word, 1),)
+        return ("CHECKIN_KW", word, 1), ("CHECKIN_DATE", date, head.rindex(date) + 1)
+    if norm in kw.goal:
+        return (("GOAL_KW", head, 1),)
+    if norm in kw.task:
+        return (("TASK_KW", head, 1),)
+    first = _norm_key(parts[0]) if parts else ""
+    if first in kw.goal and len(parts) == 2 and _norm_key(parts[1]) in kw.categories:
+        return ("GOAL_KW", parts[0], 1), ("CATEGORY", parts[1], head.index(parts[1], len(parts[0])) + 1)
+    if _KEY_RE.match(head.strip()):
+        return (("KEY", head.strip(), 1),)
+    return ()
 
 
 _CHECKIN_DATE_RE = re.compile(r"\s(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})$")
