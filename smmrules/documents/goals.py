@@ -16,7 +16,7 @@ from typing import Any, Optional
 
 import attr  # the attrs package; `import attrs` adds a namespace module on every run
 from ..base.lazyre import LazyPattern
-from ..language.ast import CATEGORIES, LANGS, Goal, Span, node
+from ..language.ast import CATEGORIES, LANGS, Goal, Span, node, trusted_span
 from ..language.context import Context
 from ..base.errors import DocumentLimitError, GoalSyntaxError
 from ..language.normalize import LAST_START
@@ -632,7 +632,7 @@ class _Entries:
             k, v = toks["TASK_KW"], toks.get("VALUE")
             end = v if v is not None else toks["COLON"]
             entry = dict(text=str(v) if v is not None else "", line=k.line,
-                         span=Span(k.line, k.column, k.line, end.end_column))
+                         span=trusted_span(k.line, k.column, k.line, end.end_column))    # (the line's own tokens)
             if self.raw_goals:
                 self.raw_goals[-1]["tasks"].append(entry)
             else:
@@ -649,7 +649,7 @@ class _Entries:
                 self.stray.append(StrayLine(line, k.line, Span(k.line, k.column, k.line, k.column + len(line))))
         elif name == "stray":
             t = toks["TEXT"]
-            self.stray.append(StrayLine(str(t), t.line, Span(t.line, t.column, t.line, t.end_column)))
+            self.stray.append(StrayLine(str(t), t.line, trusted_span(t.line, t.column, t.line, t.end_column)))
         return None
 
     def add_comment(self, comment: Token) -> None:
@@ -852,7 +852,7 @@ def _goal_entry(i: int, g: dict, lang: str, ctx: Context, declared_lang: str | N
     tasks = tuple(TaskEntry(t["text"], t["line"], t["span"], i) for t in g["tasks"])
     checkins = tuple(_checkin(c, lang, max_statement_length) for c in g["checkins"])
     end = v if v is not None else k
-    span = Span(k.line, k.column, k.line, end.end_column + (1 if v is None else 0))
+    span = trusted_span(k.line, k.column, k.line, end.end_column + (1 if v is None else 0))   # (its line's tokens)
     if v is None:
         err = GoalSyntaxError("E005", "empty-statement", "empty goal statement: expected a goal",
                               line=k.line, column=k.column, text=str(k))

@@ -9,9 +9,12 @@ from .lexicon import LexiconSet, normalize_word
 _WORD = re.compile(r"[^\W\d_]+(?:" + one_of("'’ʼ") + r"[^\W\d_]+)*")
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]").search
+
+
 def _is_cyrillic(word: str) -> bool:
     # an English word is told at once; a Cyrillic one by its first letters
-    return not word.isascii() and any("\u0400" <= ch <= "\u04ff" for ch in word)
+    return not word.isascii() and _CYRILLIC(word) is not None
 
 
 def detect_lang(text: str, lexicons: LexiconSet) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 from ..base.record import Record, _set
 from .lr import Token, Tree
 
-from .ast import Span
+from .ast import Span, trusted_span
 from ..base.errors import GoalSyntaxError
 from .normalize import calendar_date, month_end
 
@@ -107,7 +107,9 @@ class Phrase(Record):
 
 def _span_of(tokens) -> Span:
     first, last = tokens[0], tokens[-1]
-    return Span(first.line, first.column, last.end_line, last.end_column)
+    # the tokens' positions are the tagger's, each at or after the statement's origin; the goal's own
+    # span (parse._parse) is checked, so a bad origin still fails there
+    return trusted_span(first.line, first.column, last.end_line, last.end_column)
 
 
 def _date_error(tok: Token, msg: str) -> GoalSyntaxError:
