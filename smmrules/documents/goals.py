@@ -490,16 +490,21 @@ def iter_lines(text: str):
     yield text[start:]
 
 
-def _read_lines(entries: "_Entries", lines, limit: int):
+def _read_lines(entries: "_Entries", lines, limit: int, tasks: bool = True):
     """Parse `lines` into `entries` one line at a time, yielding after each line that said something:
     the one reading of a .goals file, which parse_document collects whole and iter_entries hands on as it
     goes. Blank lines and comments that are not suppressions add nothing, so they are not parsed: a
     file of blank lines costs no more than its text. Each line is parsed on its own (the document
     grammar is a sequence of independent lines), so no token list or tree of the file is ever held; a
-    line of terminals already seen is read as the first such line was (_line_shape)."""
+    line of terminals already seen is read as the first such line was (_line_shape).
+
+    `tasks` False: a goal's task lines are counted (max-entries) but not kept, and a task line met
+    again under a goal is not read again (what a stream's first reading needs, see iter_entries)."""
     classify, suppression, table, parse, line_node = _classify, _SUPPRESS_RE.search, _table(), lr.parse, \
         entries.line_node
     shapes: dict = {}       # the terminals of a line -> how the grammar reads them (_line_shape)
+    seen_tasks: set | None = None if tasks else set()     # task lines already read (tasks False)
+    goals = entries.raw_goals
     count = 0
     for i, line in enumerate(lines, start=1):
         if not line or line.isspace():
@@ -513,6 +518,8 @@ def _read_lines(entries: "_Entries", lines, limit: int):
                                      f"lines, other text and suppressions; max-entries); split it into smaller "
                                      f"documents",
                                      line=i, column=len(line) - len(stripped) + 1)
+        if seen_tasks is not None and goals and line in seen_tasks:
+            continue            # a task of the goal above, and nothing else (see below)
         entries.current = line
         toks = classify(line, i)
         kinds = tuple(t.type for t in toks)
@@ -524,10 +531,20 @@ def _read_lines(entries: "_Entries", lines, limit: int):
         else:
             for name, keep in shape:
                 line_node(name, [toks[k] for k in keep])
+        if seen_tasks is not None and kinds in _PLAIN_TASKS:
+            # a task line without a comment: under a goal it only adds a task to that goal, which is
+            # not kept here; the same text again is passed over (a brief repeats its tasks)
+            if goals:
+                goals[-1]["tasks"].clear()
+            if len(seen_tasks) >= _SEEN_TASKS_KEPT:
+                seen_tasks.clear()
+            seen_tasks.add(line)
         yield i
 
 
 _UNSEEN = object()
+_PLAIN_TASKS = (("TASK_KW", "COLON", "VALUE", "NL"), ("TASK_KW", "COLON", "NL"))
+_SEEN_TASKS_KEPT = 1_024
 
 
 def _line_shape(table, toks: list):
@@ -548,16 +565,18 @@ def _line_shape(table, toks: list):
     return None if None in made else tuple(made)
 
 
-def iter_entries(lines, *, max_entries: int = MAX_ENTRIES):
+def iter_entries(lines, *, max_entries: int = MAX_ENTRIES, tasks: bool = True):
     """What the lines of a .goals document say, as they are read: ("header", raw header entry),
     ("goal", raw goal with its tasks and check-ins; yielded when the next goal starts or the lines
     end), ("task", a TaskEntry before any goal), ("stray", StrayLine) and ("suppression", Suppression),
     each as soon as its line (for a goal: its block) has been read. `lines` may be any iterable of
     lines without their ends (iter_lines of a text); only the current goal's block is held.
-    Raises DocumentLimitError past `max_entries` entries, as parse_document does."""
+    Raises DocumentLimitError past `max_entries` entries, as parse_document does.
+    `tasks` False: each goal's tasks are left out (its "tasks" list stays empty), for a reader that
+    only counts and places the entries; everything else is the same."""
     entries = _Entries(keywords(), max_entries)
     entries.lines = _CurrentLine(entries)
-    for _ in _read_lines(entries, lines, max_entries):
+    for _ in _read_lines(entries, lines, max_entries, tasks):
         yield from _drained(entries, keep_goal=True)
     yield from _drained(entries, keep_goal=False)
 
