@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 
 import attr
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -261,3 +262,54 @@ def test_a_template_renders_the_same_from_its_remembered_pieces():
     assert rulefile.render_template("{value} and {value}", values, limit=11) == "300 and 300"
     long = "{value}" * 10_000
     assert rulefile.render_template(long, values) == "300" * 1333 + "3\u2026"
+
+
+# each line's terminals as the reader made them before the memo of line heads (type, text, line, column, end)
+CLASSIFIED = {
+    "  goal sales: get 300 leads per month  # draft": [
+        ("GOAL_KW", "goal", 7, 3, 7), ("CATEGORY", "sales", 7, 8, 13), ("COLON", ":", 7, 13, 14),
+        ("VALUE", "get 300 leads per month", 7, 15, 38), ("COMMENT", "# draft", 7, 40, 47), ("NL", "\n", 7, 47, 48)],
+    "цель: вырасти до 5 000 подписчиков": [
+        ("GOAL_KW", "цель", 7, 1, 5), ("COLON", ":", 7, 5, 6), ("VALUE", "вырасти до 5 000 подписчиков", 7, 7, 35),
+        ("NL", "\n", 7, 35, 36)],
+    "\tзавдання:   запустити таргет ": [
+        ("TASK_KW", "завдання", 7, 2, 10), ("COLON", ":", 7, 10, 11), ("VALUE", "запустити таргет", 7, 14, 30),
+        ("NL", "\n", 7, 31, 32)],
+    "current 2026-03-01: 4,200": [
+        ("CHECKIN_KW", "current", 7, 1, 8), ("CHECKIN_DATE", "2026-03-01", 7, 9, 19), ("COLON", ":", 7, 19, 20),
+        ("VALUE", "4,200", 7, 21, 26), ("NL", "\n", 7, 26, 27)],
+    "факт на 01.03.2026: 120": [
+        ("CHECKIN_KW", "факт на", 7, 1, 8), ("CHECKIN_DATE", "01.03.2026", 7, 9, 19), ("COLON", ":", 7, 19, 20),
+        ("VALUE", "120", 7, 21, 24), ("NL", "\n", 7, 24, 25)],
+    "client: Corner Bakery": [
+        ("KEY", "client", 7, 1, 7), ("COLON", ":", 7, 7, 8), ("VALUE", "Corner Bakery", 7, 9, 22), ("NL", "\n", 7, 22, 23)],
+    "ask: about # budget": [
+        ("KEY", "ask", 7, 1, 4), ("COLON", ":", 7, 4, 5), ("VALUE", "about", 7, 6, 11), ("COMMENT", "# budget", 7, 12, 20),
+        ("NL", "\n", 7, 20, 21)],
+    "task:": [("TASK_KW", "task", 7, 1, 5), ("COLON", ":", 7, 5, 6), ("NL", "\n", 7, 6, 7)],
+    "1st call: Monday": [("TEXT", "1st call: Monday", 7, 1, 17), ("NL", "\n", 7, 17, 18)],
+    "  # a note": [("COMMENT", "# a note", 7, 3, 11), ("NL", "\n", 7, 11, 12)],
+    "   ": [("NL", "\n", 7, 4, 5)],
+}
+
+
+def test_a_line_head_reads_the_same_from_the_memo_and_the_memo_is_bounded(monkeypatch):
+    from smmrules.documents import goals
+    monkeypatch.setattr(goals, "_HEADS_KEPT", 2)
+    goals._HEADS.clear()
+    for _ in range(2):
+        for line, expected in CLASSIFIED.items():
+            assert [(t.type, str(t), t.line, t.column, t.end_column) for t in goals._classify(line, 7)] == expected
+            assert len(goals._HEADS) <= 2
+
+
+def test_a_trusted_span_is_the_span_the_validators_pass():
+    from smmrules.language.ast import trusted_span
+    made = trusted_span(3, 5, 4, 2)
+    assert made == Span(3, 5, 4, 2) and hash(made) == hash(Span(3, 5, 4, 2))
+    assert (made.line, made.column, made.end_line, made.end_column) == (3, 5, 4, 2)
+    assert repr(made) == "Span(line=3, column=5, end_line=4, end_column=2)"
+    assert Span(1, 4, 1, 9).cover(Span(2, 1, 2, 3)) == Span(1, 4, 2, 3)
+    assert attr.evolve(made, line=2) == Span(2, 5, 4, 2)
+    with pytest.raises(ValueError):
+        attr.evolve(made, line=0)           # a span changed from outside is checked again

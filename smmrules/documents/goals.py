@@ -531,14 +531,15 @@ def _read_lines(entries: "_Entries", lines, limit: int, tasks: bool = True):
         else:
             for name, keep in shape:
                 line_node(name, [toks[k] for k in keep])
-        if seen_tasks is not None and kinds in _PLAIN_TASKS:
-            # a task line without a comment: under a goal it only adds a task to that goal, which is
-            # not kept here; the same text again is passed over (a brief repeats its tasks)
+        if seen_tasks is not None:
             if goals:
                 goals[-1]["tasks"].clear()
-            if len(seen_tasks) >= _SEEN_TASKS_KEPT:
-                seen_tasks.clear()
-            seen_tasks.add(line)
+            if kinds in _PLAIN_TASKS:
+                # a task line without a comment: under a goal it only adds a task to that goal, which
+                # is not kept here; the same text again is passed over (a brief repeats its tasks)
+                if len(seen_tasks) >= _SEEN_TASKS_KEPT:
+                    seen_tasks.clear()
+                seen_tasks.add(line)
         yield i
 
 
