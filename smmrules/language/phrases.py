@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from ..base.record import Record, _set
@@ -414,6 +415,9 @@ class _Part:
         self.value, self.low, self.high = value, low, high
 
 
+_START_POS = attrgetter("start_pos")
+
+
 def _P(tr: ToPhrases, kind, children, value, arg=None, alts=()):
     toks = []
     for c in children:
@@ -423,7 +427,8 @@ def _P(tr: ToPhrases, kind, children, value, arg=None, alts=()):
             toks.extend(c.toks)
         elif isinstance(c, Phrase):
             toks.extend(c.toks)
-    toks.sort(key=lambda t: t.start_pos)
+    if len(toks) > 1:
+        toks.sort(key=_START_POS)
     text = tr._text[toks[0].start_pos:toks[-1].end_pos]
     return Phrase(kind, _span_of(toks), text, value, arg, alts, tuple(toks))
 

@@ -81,7 +81,8 @@ def _drop_idle_event_preps(out: list[list["_Edge"]]) -> None:
     for i, edges in enumerate(out):
         if len(edges) > 2 and any(e.terminal == "EV_PREP" for e in edges) and any(e.terminal == "PREP" for e in edges):
             if not any(e.terminal in ("EVENT", "TIMENOUN") for es in out[i + 1:i + 6] for e in es):
-                edges[:] = [e for e in edges if e.terminal != "EV_PREP" or e.length > 1]
+                # a new list: the one there may be a remembered run's (Tagger.edges)
+                out[i] = [e for e in edges if e.terminal != "EV_PREP" or e.length > 1]
 
 
 class _Edge:
@@ -202,7 +203,7 @@ class Tagger:
                     if len(runs) >= RUN_MEMO_LIMIT:
                         runs.clear()
                     found = runs[key] = self._run_edges(raw[i:end], words[i:end], lex)
-                out += [list(edges) for edges in found]
+                out += found        # (shared, never changed in place: _drop_idle_event_preps)
                 continue
             if tok.kind == "number":
                 cands = [(t, m, 1) for t, m in _number_edges(tok)]
@@ -354,8 +355,9 @@ class Tagger:
                 col += base_col - 1
             if eline == 1:
                 ecol += base_col - 1
-            alts = tuple((e.terminal, e.meaning) for e in edges[i]
-                         if e.length == edge.length and e.terminal != edge.terminal)
+            here = edges[i]
+            alts = tuple([(e.terminal, e.meaning) for e in here if e.length == edge.length
+                          and e.terminal != edge.terminal]) if len(here) > 1 else ()
             tok = Tok(edge.terminal, text[first.start:last.end], first.start, line + base_line - 1,
                       col, eline + base_line - 1, ecol, last.end, edge.meaning, alts)
             tokens.append(tok)
