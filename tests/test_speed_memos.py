@@ -38,8 +38,8 @@ def no_memos():
     """Every memo of the lint path replaced by one that remembers nothing (the LR steps simulated)."""
     g, rules = default_grammar(), default_rules()
     t, cat = g.tagger, rules.catalogue
-    saved = g.parsed, t._runs, t._shapes, cat._ranked, rules.__dict__.get("_task_profiles", {})
-    g.parsed, t._runs, t._shapes = _Forgetful(), _Forgetful(), _Forgetful()
+    saved = g.parsed, t._runs, t._shapes, cat._ranked, rules.__dict__.get("_task_profiles", {}), t._plain
+    g.parsed, t._runs, t._shapes, t._plain = _Forgetful(), _Forgetful(), _Forgetful(), _Forgetful()
     object.__setattr__(cat, "_ranked", _Forgetful())
     rules.__dict__["_task_profiles"] = _Forgetful()
     t._step = t._simulate
@@ -48,6 +48,7 @@ def no_memos():
     finally:
         del t._step
         g.parsed, t._runs, t._shapes = saved[:3]
+        t._plain = saved[5]
         object.__setattr__(cat, "_ranked", saved[3])
         rules.__dict__["_task_profiles"] = saved[4]
 
@@ -142,9 +143,11 @@ def test_statements_that_differ_in_their_figures_share_one_lattice_shape():
 def test_the_tagger_memos_are_bounded_and_change_no_reading(monkeypatch):
     monkeypatch.setattr(tagger_module, "RUN_MEMO_LIMIT", 2)
     monkeypatch.setattr(tagger_module, "SHAPE_MEMO_LIMIT", 2)
+    monkeypatch.setattr(tagger_module, "TOKEN_MEMO_LIMIT", 2)
     t = default_grammar().tagger
     t._runs.clear()
     t._shapes.clear()
+    t._plain.clear()
     texts = [("en", "reach 5 000 followers on TikTok by June 2027"), ("ru", "увеличить продажи на 20% за 3 месяца"),
              ("uk", "збільшити кількість заявок до 300 на місяць"), ("en", "answer every request within 2 hours")]
     with no_memos():
@@ -153,7 +156,7 @@ def test_the_tagger_memos_are_bounded_and_change_no_reading(monkeypatch):
     for _ in range(2):
         got = [[(x.type, x.meaning, x.alts, x.column) for x in default_grammar().tokens(s, lang)] for lang, s in texts]
         assert got == expected
-        assert len(t._runs) <= 2 and len(t._shapes) <= 2
+        assert len(t._runs) <= 2 and len(t._shapes) <= 2 and len(t._plain) <= 2
 
 
 def test_a_remembered_failure_is_the_same_syntax_error():

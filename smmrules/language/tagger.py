@@ -24,6 +24,9 @@ MEMO_LIMIT = 20_000
 # differ in their figures, so both repeat; each memo is dropped when it grows past its limit.
 RUN_MEMO_LIMIT = 1_024
 SHAPE_MEMO_LIMIT = 1_024
+# The readings of a token that is not a word (a number, a date, a symbol) depend only on the token's
+# candidate readings: "%", "-", "2026" and small numbers repeat in every brief.
+TOKEN_MEMO_LIMIT = 1_024
 
 _SYMBOLS: dict[str, tuple[tuple[str, str], ...]] = {
     "%": (("PERCENT", "%"),),
@@ -135,6 +138,7 @@ class Tagger:
         self._memo: dict[tuple, tuple | None] = {}
         self._runs: dict[tuple, tuple] = {}       # (lexicon, texts, words) of a run -> its readings
         self._shapes: dict[str, tuple] = {}       # lattice shape -> (True, chosen) or (False, failure)
+        self._plain: dict[tuple, tuple] = {}      # a non-word token's candidate readings -> its edges
 
     # --- LR simulation on terminal names -------------------------------------------
     def _step(self, stack: tuple, term: str):
@@ -191,7 +195,7 @@ class Tagger:
             if raw[j].kind != "word":
                 end = j
             run_end[j] = end
-        runs = self._runs
+        runs, plain = self._runs, self._plain
         for i, tok in enumerate(raw):
             if tok.kind == "word":
                 if i and raw[i - 1].kind == "word":
@@ -231,7 +235,13 @@ class Tagger:
                 cands = [("ALWAYS", "24/7", 1), ("WORD", tok.text, 1)]
             else:
                 cands = [(t, m, 1) for t, m in _SYMBOLS.get(tok.text, (("PUNCT", tok.text),))]
-            out.append(_ranked_edges(cands, words[i], lex))
+            key = tuple(cands)      # (no lexicon reading: the word is "", the edges are the candidates')
+            found = plain.get(key)
+            if found is None:
+                if len(plain) >= TOKEN_MEMO_LIMIT:
+                    plain.clear()
+                found = plain[key] = tuple(_ranked_edges(cands, words[i], lex))
+            out.append(found)
         _drop_idle_event_preps(out)
         return out
 
