@@ -316,3 +316,13 @@ def test_a_trusted_span_is_the_span_the_validators_pass():
     assert attr.evolve(made, line=2) == Span(2, 5, 4, 2)
     with pytest.raises(ValueError):
         attr.evolve(made, line=0)           # a span changed from outside is checked again
+
+
+def test_a_record_evolves_only_the_fields_named_and_refuses_an_unknown_one():
+    from smmrules.language.tokenizer import RawToken
+    tok = RawToken("word", "grow", 0, 4)
+    moved = tok.evolve(start=5, end=9)
+    assert (moved.kind, moved.text, moved.start, moved.end, moved.value) == ("word", "grow", 5, 9, None)
+    assert (tok.start, tok.end) == (0, 4)
+    with pytest.raises(TypeError, match="RawToken has no field 'colour'"):
+        tok.evolve(start=1, colour="red", width=2)

@@ -18,6 +18,8 @@ def _is_cyrillic(word: str) -> bool:
 
 
 def detect_lang(text: str, lexicons: LexiconSet) -> str:
+    if text.isascii():      # no Cyrillic word, told at once (spelling a word never makes it Cyrillic)
+        return "en"
     words = [normalize_word(w) for w in _WORD.findall(text)]
     cyr = [w for w in words if _is_cyrillic(w)]
     if not cyr:
