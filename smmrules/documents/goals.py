@@ -522,7 +522,7 @@ def _read_lines(entries: "_Entries", lines, limit: int, tasks: bool = True):
             continue            # a task of the goal above, and nothing else (see below)
         entries.current = line
         toks = classify(line, i)
-        kinds = tuple(t.type for t in toks)
+        kinds = tuple([t.type for t in toks])
         shape = shapes.get(kinds, _UNSEEN)
         if shape is _UNSEEN:
             shape = shapes[kinds] = _line_shape(table, toks)
@@ -577,8 +577,10 @@ def iter_entries(lines, *, max_entries: int = MAX_ENTRIES, tasks: bool = True):
     only counts and places the entries; everything else is the same."""
     entries = _Entries(keywords(), max_entries)
     entries.lines = _CurrentLine(entries)
+    goals = entries.raw_goals
     for _ in _read_lines(entries, lines, max_entries, tasks):
-        yield from _drained(entries, keep_goal=True)
+        if len(goals) > 1 or entries.header or entries.orphans or entries.stray or entries.suppressions:
+            yield from _drained(entries, keep_goal=True)      # (most lines only add to the open goal)
     yield from _drained(entries, keep_goal=False)
 
 
