@@ -326,3 +326,15 @@ def test_a_record_evolves_only_the_fields_named_and_refuses_an_unknown_one():
     assert (tok.start, tok.end) == (0, 4)
     with pytest.raises(TypeError, match="RawToken has no field 'colour'"):
         tok.evolve(start=1, colour="red", width=2)
+
+
+def test_a_tokens_alternatives_follow_the_readings_left_at_its_place():
+    # "by" is one remembered run of words in both statements; before "the rebrand" it keeps its event
+    # reading, before a date that reading is dropped there, and the alternatives say so each time
+    g = default_grammar()
+    for _ in range(2):
+        event = [(t.type, t.alts) for t in g.tokens("increase sales by 40% by the rebrand", "en") if str(t) == "by"]
+        dated = [(t.type, t.alts) for t in g.tokens("increase sales by 40% by 2027-05-01", "en") if str(t) == "by"]
+        assert event == [("PREP", (("METHOD_BY", "_"), ("EV_PREP", "until"), ("WORD", "by"))),
+                         ("EV_PREP", (("METHOD_BY", "_"), ("PREP", "by"), ("WORD", "by")))]
+        assert dated == [("PREP", (("METHOD_BY", "_"), ("WORD", "by")))] * 2

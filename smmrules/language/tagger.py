@@ -91,7 +91,7 @@ def _drop_idle_event_preps(out: list[list["_Edge"]]) -> None:
 class _Edge:
     """A reading of raw tokens: the terminal, its meaning, the raw tokens consumed, its cost."""
 
-    __slots__ = ("terminal", "meaning", "length", "cost", "sig")
+    __slots__ = ("terminal", "meaning", "length", "cost", "sig", "alts")
 
     def __init__(self, terminal: str, meaning: str, length: int, cost: int):
         self.terminal = terminal
@@ -99,6 +99,7 @@ class _Edge:
         self.length = length
         self.cost = cost
         self.sig = f"{terminal}\x01{length}\x01{cost}\x02"    # what the search sees of it (Tagger.tag)
+        self.alts = None        # its alternatives in the tuple of readings it was made in (_alts)
 
     def __repr__(self) -> str:
         return f"_Edge({self.terminal!r}, {self.meaning!r}, {self.length}, {self.cost})"
@@ -115,6 +116,13 @@ def _number_edges(tok: RawToken) -> list[tuple[str, str]]:
             out.append(("YEAR", str(iv)))
     out.append(("NUMBER", str(v)))
     return out
+
+
+def _alts(here, edge: _Edge) -> tuple:
+    """(terminal, meaning) of the other readings of the same length at the chosen reading's position."""
+    if len(here) == 1:
+        return ()
+    return tuple([(e.terminal, e.meaning) for e in here if e.length == edge.length and e.terminal != edge.terminal])
 
 
 def _ranked_edges(cands: list[tuple[str, str, int]], word: str, lex: Lexicon) -> list[_Edge]:
@@ -366,8 +374,12 @@ class Tagger:
             if eline == 1:
                 ecol += base_col - 1
             here = edges[i]
-            alts = tuple([(e.terminal, e.meaning) for e in here if e.length == edge.length
-                          and e.terminal != edge.terminal]) if len(here) > 1 else ()
+            if here.__class__ is tuple:     # the readings it was made with (remembered, never changed)
+                alts = edge.alts
+                if alts is None:
+                    alts = edge.alts = _alts(here, edge)
+            else:                           # a list: some readings were dropped (_drop_idle_event_preps)
+                alts = _alts(here, edge)
             tok = Tok(edge.terminal, text[first.start:last.end], first.start, line + base_line - 1,
                       col, eline + base_line - 1, ecol, last.end, edge.meaning, alts)
             tokens.append(tok)
