@@ -517,3 +517,24 @@ def test_no_python_escapes(condition, fragment, column):
     error = rejected(condition)
     assert fragment in error.message, error.message
     assert (error.line, error.column) == (1, column), (error.message, error.column)
+
+
+def test_and_or_chains_stop_at_the_first_deciding_part_and_give_true_or_false():
+    from smmrules.rules.conditions import _all_of, _any_of
+    for n in (2, 3):
+        seen = []
+
+        def part(value, i):
+            return lambda env: seen.append(i) or value
+        seen.clear()
+        assert _all_of(tuple(part(v, i) for i, v in enumerate([1, None, True][:n])))({}) is False
+        assert seen == [0, 1]
+        seen.clear()
+        assert _all_of(tuple(part(v, i) for i, v in enumerate(["x", 2, True][:n])))({}) is True
+        assert seen == list(range(n))
+        seen.clear()
+        assert _any_of(tuple(part(v, i) for i, v in enumerate([None, "x", False][:n])))({}) is True
+        assert seen == [0, 1]
+        seen.clear()
+        assert _any_of(tuple(part(v, i) for i, v in enumerate([0, None, ""][:n])))({}) is False
+        assert seen == list(range(n))

@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 
 import attr
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -37,8 +38,8 @@ def no_memos():
     """Every memo of the lint path replaced by one that remembers nothing (the LR steps simulated)."""
     g, rules = default_grammar(), default_rules()
     t, cat = g.tagger, rules.catalogue
-    saved = g.parsed, t._runs, t._shapes, cat._ranked, rules.__dict__.get("_task_profiles", {})
-    g.parsed, t._runs, t._shapes = _Forgetful(), _Forgetful(), _Forgetful()
+    saved = g.parsed, t._runs, t._shapes, cat._ranked, rules.__dict__.get("_task_profiles", {}), t._plain
+    g.parsed, t._runs, t._shapes, t._plain = _Forgetful(), _Forgetful(), _Forgetful(), _Forgetful()
     object.__setattr__(cat, "_ranked", _Forgetful())
     rules.__dict__["_task_profiles"] = _Forgetful()
     t._step = t._simulate
@@ -47,6 +48,7 @@ def no_memos():
     finally:
         del t._step
         g.parsed, t._runs, t._shapes = saved[:3]
+        t._plain = saved[5]
         object.__setattr__(cat, "_ranked", saved[3])
         rules.__dict__["_task_profiles"] = saved[4]
 
@@ -141,9 +143,11 @@ def test_statements_that_differ_in_their_figures_share_one_lattice_shape():
 def test_the_tagger_memos_are_bounded_and_change_no_reading(monkeypatch):
     monkeypatch.setattr(tagger_module, "RUN_MEMO_LIMIT", 2)
     monkeypatch.setattr(tagger_module, "SHAPE_MEMO_LIMIT", 2)
+    monkeypatch.setattr(tagger_module, "TOKEN_MEMO_LIMIT", 2)
     t = default_grammar().tagger
     t._runs.clear()
     t._shapes.clear()
+    t._plain.clear()
     texts = [("en", "reach 5 000 followers on TikTok by June 2027"), ("ru", "увеличить продажи на 20% за 3 месяца"),
              ("uk", "збільшити кількість заявок до 300 на місяць"), ("en", "answer every request within 2 hours")]
     with no_memos():
@@ -152,7 +156,7 @@ def test_the_tagger_memos_are_bounded_and_change_no_reading(monkeypatch):
     for _ in range(2):
         got = [[(x.type, x.meaning, x.alts, x.column) for x in default_grammar().tokens(s, lang)] for lang, s in texts]
         assert got == expected
-        assert len(t._runs) <= 2 and len(t._shapes) <= 2
+        assert len(t._runs) <= 2 and len(t._shapes) <= 2 and len(t._plain) <= 2
 
 
 def test_a_remembered_failure_is_the_same_syntax_error():
@@ -261,3 +265,76 @@ def test_a_template_renders_the_same_from_its_remembered_pieces():
     assert rulefile.render_template("{value} and {value}", values, limit=11) == "300 and 300"
     long = "{value}" * 10_000
     assert rulefile.render_template(long, values) == "300" * 1333 + "3\u2026"
+
+
+# each line's terminals as the reader made them before the memo of line heads (type, text, line, column, end)
+CLASSIFIED = {
+    "  goal sales: get 300 leads per month  # draft": [
+        ("GOAL_KW", "goal", 7, 3, 7), ("CATEGORY", "sales", 7, 8, 13), ("COLON", ":", 7, 13, 14),
+        ("VALUE", "get 300 leads per month", 7, 15, 38), ("COMMENT", "# draft", 7, 40, 47), ("NL", "\n", 7, 47, 48)],
+    "цель: вырасти до 5 000 подписчиков": [
+        ("GOAL_KW", "цель", 7, 1, 5), ("COLON", ":", 7, 5, 6), ("VALUE", "вырасти до 5 000 подписчиков", 7, 7, 35),
+        ("NL", "\n", 7, 35, 36)],
+    "\tзавдання:   запустити таргет ": [
+        ("TASK_KW", "завдання", 7, 2, 10), ("COLON", ":", 7, 10, 11), ("VALUE", "запустити таргет", 7, 14, 30),
+        ("NL", "\n", 7, 31, 32)],
+    "current 2026-03-01: 4,200": [
+        ("CHECKIN_KW", "current", 7, 1, 8), ("CHECKIN_DATE", "2026-03-01", 7, 9, 19), ("COLON", ":", 7, 19, 20),
+        ("VALUE", "4,200", 7, 21, 26), ("NL", "\n", 7, 26, 27)],
+    "факт на 01.03.2026: 120": [
+        ("CHECKIN_KW", "факт на", 7, 1, 8), ("CHECKIN_DATE", "01.03.2026", 7, 9, 19), ("COLON", ":", 7, 19, 20),
+        ("VALUE", "120", 7, 21, 24), ("NL", "\n", 7, 24, 25)],
+    "client: Corner Bakery": [
+        ("KEY", "client", 7, 1, 7), ("COLON", ":", 7, 7, 8), ("VALUE", "Corner Bakery", 7, 9, 22), ("NL", "\n", 7, 22, 23)],
+    "ask: about # budget": [
+        ("KEY", "ask", 7, 1, 4), ("COLON", ":", 7, 4, 5), ("VALUE", "about", 7, 6, 11), ("COMMENT", "# budget", 7, 12, 20),
+        ("NL", "\n", 7, 20, 21)],
+    "task:": [("TASK_KW", "task", 7, 1, 5), ("COLON", ":", 7, 5, 6), ("NL", "\n", 7, 6, 7)],
+    "1st call: Monday": [("TEXT", "1st call: Monday", 7, 1, 17), ("NL", "\n", 7, 17, 18)],
+    "  # a note": [("COMMENT", "# a note", 7, 3, 11), ("NL", "\n", 7, 11, 12)],
+    "   ": [("NL", "\n", 7, 4, 5)],
+}
+
+
+def test_a_line_head_reads_the_same_from_the_memo_and_the_memo_is_bounded(monkeypatch):
+    from smmrules.documents import goals
+    monkeypatch.setattr(goals, "_HEADS_KEPT", 2)
+    goals._HEADS.clear()
+    for _ in range(2):
+        for line, expected in CLASSIFIED.items():
+            assert [(t.type, str(t), t.line, t.column, t.end_column) for t in goals._classify(line, 7)] == expected
+            assert len(goals._HEADS) <= 2
+
+
+def test_a_trusted_span_is_the_span_the_validators_pass():
+    from smmrules.language.ast import trusted_span
+    made = trusted_span(3, 5, 4, 2)
+    assert made == Span(3, 5, 4, 2) and hash(made) == hash(Span(3, 5, 4, 2))
+    assert (made.line, made.column, made.end_line, made.end_column) == (3, 5, 4, 2)
+    assert repr(made) == "Span(line=3, column=5, end_line=4, end_column=2)"
+    assert Span(1, 4, 1, 9).cover(Span(2, 1, 2, 3)) == Span(1, 4, 2, 3)
+    assert attr.evolve(made, line=2) == Span(2, 5, 4, 2)
+    with pytest.raises(ValueError):
+        attr.evolve(made, line=0)           # a span changed from outside is checked again
+
+
+def test_a_record_evolves_only_the_fields_named_and_refuses_an_unknown_one():
+    from smmrules.language.tokenizer import RawToken
+    tok = RawToken("word", "grow", 0, 4)
+    moved = tok.evolve(start=5, end=9)
+    assert (moved.kind, moved.text, moved.start, moved.end, moved.value) == ("word", "grow", 5, 9, None)
+    assert (tok.start, tok.end) == (0, 4)
+    with pytest.raises(TypeError, match="RawToken has no field 'colour'"):
+        tok.evolve(start=1, colour="red", width=2)
+
+
+def test_a_tokens_alternatives_follow_the_readings_left_at_its_place():
+    # "by" is one remembered run of words in both statements; before "the rebrand" it keeps its event
+    # reading, before a date that reading is dropped there, and the alternatives say so each time
+    g = default_grammar()
+    for _ in range(2):
+        event = [(t.type, t.alts) for t in g.tokens("increase sales by 40% by the rebrand", "en") if str(t) == "by"]
+        dated = [(t.type, t.alts) for t in g.tokens("increase sales by 40% by 2027-05-01", "en") if str(t) == "by"]
+        assert event == [("PREP", (("METHOD_BY", "_"), ("EV_PREP", "until"), ("WORD", "by"))),
+                         ("EV_PREP", (("METHOD_BY", "_"), ("PREP", "by"), ("WORD", "by")))]
+        assert dated == [("PREP", (("METHOD_BY", "_"), ("WORD", "by")))] * 2

@@ -112,6 +112,55 @@ def test_entries_come_in_reading_order_with_each_goal_when_its_block_ends():
     assert [line for k, line in kinds if k == "goal"] == [5, 10, 11, 13, 14, 15, 17]
 
 
+def _entries(text: str, **kw) -> list:
+    """(kind, line, goal's tasks' lines or None) of each entry iter_entries yields."""
+    out = []
+    for kind, e in iter_entries(iter_lines(text), **kw):
+        if kind == "goal":
+            out.append((kind, e["kw"].line, [t["line"] for t in e["tasks"]]))
+        else:
+            out.append((kind, getattr(e, "line", None) or e["key_span"].line, None))
+    return out
+
+
+# a brief whose tasks repeat, as briefs' tasks do: an orphan task, the same task text under two goals,
+# once more with a comment that is a suppression, and once more after a header line
+REPEATED_TASKS = """  task: post three reels a week
+goal: grow Instagram followers to 5,000 within 6 months
+  task: post three reels a week
+  task: post three reels a week
+goal: get 300 leads per month within 3 months
+  task: post three reels a week
+  task: post three reels a week  # smmrules: ignore[T101]
+client: Corner Bakery
+  task: post three reels a week
+"""
+
+
+def test_a_first_reading_leaves_the_goals_tasks_out_and_reads_everything_else_the_same():
+    full = _entries(REPEATED_TASKS)
+    assert full == [("task", 1, None), ("goal", 2, [3, 4]), ("suppression", 7, None), ("header", 8, None),
+                    ("goal", 5, [6, 7, 9])]
+    light = _entries(REPEATED_TASKS, tasks=False)
+    assert light == [(k, line, [] if k == "goal" else None) for k, line, _ in full]
+
+
+def test_a_first_reading_counts_the_task_lines_it_passes_over_against_max_entries():
+    from smmrules.base.errors import DocumentLimitError
+    for tasks in (True, False):
+        with pytest.raises(DocumentLimitError) as caught:
+            _entries(REPEATED_TASKS, max_entries=5, tasks=tasks)
+        assert (caught.value.line, caught.value.column) == (6, 3)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(goal_documents())
+def test_a_first_reading_of_a_generated_brief_is_its_reading_without_the_tasks(doc):
+    _, text = doc
+    full = _entries(text)
+    assert _entries(text, tasks=False) == [(k, line, [] if k == "goal" else None) for k, line, _ in full]
+
+
 @given(st.lists(st.sampled_from(["a", "b", "", " ", "\r", "\n", "\r\n", "\ufeff", "ж"]), max_size=30))
 def test_iter_lines_gives_the_lines_split_lines_gives(parts):
     text = "".join(parts)

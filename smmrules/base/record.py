@@ -67,11 +67,12 @@ class Record:
 
     def evolve(self, **changes):
         """A copy with some fields changed, built through __init__ (so its checks run again)."""
-        unknown = set(changes) - set(self._fields)
-        if unknown:
-            raise TypeError(f"{self.__class__.__name__} has no field {sorted(unknown)[0]!r}")
         values = {f: getattr(self, f) for f in self._fields}
+        size = len(values)
         values.update(changes)
+        if len(values) != size:     # a name that is not a field came in
+            unknown = set(changes) - set(self._fields)
+            raise TypeError(f"{self.__class__.__name__} has no field {sorted(unknown)[0]!r}")
         return self.__class__(**values)
 
     def asdict(self) -> dict:

@@ -16,7 +16,7 @@ from typing import Any, Optional
 
 import attr  # the attrs package; `import attrs` adds a namespace module on every run
 from ..base.lazyre import LazyPattern
-from ..language.ast import CATEGORIES, LANGS, Goal, Span, node
+from ..language.ast import CATEGORIES, LANGS, Goal, Span, node, trusted_span
 from ..language.context import Context
 from ..base.errors import DocumentLimitError, GoalSyntaxError
 from ..language.normalize import LAST_START
@@ -221,54 +221,38 @@ def _tok(kind: str, text: str, line: int, col: int) -> Token:
 
 def _classify(line_text: str, lineno: int) -> list[Token]:
     """Terminals of one physical line (without its newline)."""
-    kw = keywords()
     body = line_text.rstrip()
-    indent = len(body) - len(body.lstrip())
     content = body.lstrip()
-    out: list[Token] = []
     nl = _tok("NL", "\n", lineno, len(line_text) + 1)
     if not content:
         return [nl]
-    if content.startswith("#"):
+    indent = len(body) - len(content)
+    if content[0] == "#":
         return [_tok("COMMENT", content, lineno, indent + 1), nl]
+    out: list[Token] = []
     comment = None
-    m = _COMMENT_RE.search(content)
-    if m:
-        start = m.start() + (1 if content[m.start()].isspace() else 0)
-        comment = _tok("COMMENT", content[start:], lineno, indent + start + 1)
-        content = content[:start].rstrip()
+    if "#" in content:          # (the comment pattern needs a "#": most lines have none)
+        m = _COMMENT_RE.search(content)
+        if m:
+            start = m.start() + (1 if content[m.start()].isspace() else 0)
+            comment = _tok("COMMENT", content[start:], lineno, indent + start + 1)
+            content = content[:start].rstrip()
     colon = content.find(":")
     if colon > 0:
         head = content[:colon]
-        parts = head.split()
-        norm = _norm_key(head)
-        value = content[colon + 1:]
-        vstart = colon + 1 + (len(value) - len(value.lstrip()))
-        value = value.strip()
-        first = _norm_key(parts[0]) if parts else ""
-        kind = None
-        checkin = _checkin_head(head, norm, kw)
-        if checkin is not None:
-            kind = "CHECKIN_KW"
-            word, date = checkin
-            out.append(_tok(kind, word, lineno, indent + 1))
-            if date is not None:
-                out.append(_tok("CHECKIN_DATE", date, lineno, indent + head.rindex(date) + 1))
-        elif norm in kw.goal or norm in kw.task:
-            kind = "GOAL_KW" if norm in kw.goal else "TASK_KW"
-            out.append(_tok(kind, head, lineno, indent + 1))
-        elif first in kw.goal and len(parts) == 2 and _norm_key(parts[1]) in kw.categories:
-            kind = "GOAL_KW"
-            out.append(_tok(kind, parts[0], lineno, indent + 1))
-            cat_col = indent + head.index(parts[1], len(parts[0])) + 1
-            out.append(_tok("CATEGORY", parts[1], lineno, cat_col))
-        elif _KEY_RE.match(head.strip()):
-            kind = "KEY"
-            out.append(_tok("KEY", head.strip(), lineno, indent + 1))
-        if kind:
+        reading = _HEADS.get(head)
+        if reading is None:
+            if len(_HEADS) >= _HEADS_KEPT:
+                _HEADS.clear()
+            reading = _HEADS[head] = _head_reading(head)
+        if reading:
+            for kind, text, offset in reading:
+                out.append(_tok(kind, text, lineno, indent + offset))
             out.append(_tok("COLON", ":", lineno, indent + colon + 1))
-            if value:
-                out.append(_tok("VALUE", value, lineno, indent + vstart + 1))
+            value = content[colon + 1:]
+            stripped = value.lstrip()
+            if stripped:
+                out.append(_tok("VALUE", stripped.rstrip(), lineno, indent + colon + 2 + len(value) - len(stripped)))
             if comment is not None:
                 out.append(comment)
             out.append(nl)
@@ -278,6 +262,37 @@ def _classify(line_text: str, lineno: int) -> list[Token]:
         out.append(comment)
     out.append(nl)
     return out
+
+
+# The text before a line's colon -> how _classify reads it (_head_reading): a brief repeats a few
+# dozen keywords and header keys over thousands of lines. Dropped when it grows past its limit.
+_HEADS: dict[str, tuple] = {}
+_HEADS_KEPT = 1_024
+
+
+def _head_reading(head: str) -> tuple:
+    """The terminals the text before a line's colon makes, before the colon: ((terminal, its text,
+    its column counted from the line's first non-blank character), ...), or () when the line is
+    not a keyword or key line (it is other text)."""
+    kw = keywords()
+    parts = head.split()
+    norm = _norm_key(head)
+    checkin = _checkin_head(head, norm, kw)
+    if checkin is not None:
+        word, date = checkin
+        if date is None:
+            return (("CHECKIN_KW", word, 1),)
+        return ("CHECKIN_KW", word, 1), ("CHECKIN_DATE", date, head.rindex(date) + 1)
+    if norm in kw.goal:
+        return (("GOAL_KW", head, 1),)
+    if norm in kw.task:
+        return (("TASK_KW", head, 1),)
+    first = _norm_key(parts[0]) if parts else ""
+    if first in kw.goal and len(parts) == 2 and _norm_key(parts[1]) in kw.categories:
+        return ("GOAL_KW", parts[0], 1), ("CATEGORY", parts[1], head.index(parts[1], len(parts[0])) + 1)
+    if _KEY_RE.match(head.strip()):
+        return (("KEY", head.strip(), 1),)
+    return ()
 
 
 _CHECKIN_DATE_RE = re.compile(r"\s(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})$")
@@ -475,16 +490,21 @@ def iter_lines(text: str):
     yield text[start:]
 
 
-def _read_lines(entries: "_Entries", lines, limit: int):
+def _read_lines(entries: "_Entries", lines, limit: int, tasks: bool = True):
     """Parse `lines` into `entries` one line at a time, yielding after each line that said something:
     the one reading of a .goals file, which parse_document collects whole and iter_entries hands on as it
     goes. Blank lines and comments that are not suppressions add nothing, so they are not parsed: a
     file of blank lines costs no more than its text. Each line is parsed on its own (the document
     grammar is a sequence of independent lines), so no token list or tree of the file is ever held; a
-    line of terminals already seen is read as the first such line was (_line_shape)."""
+    line of terminals already seen is read as the first such line was (_line_shape).
+
+    `tasks` False: a goal's task lines are counted (max-entries) but not kept, and a task line met
+    again under a goal is not read again (what a stream's first reading needs, see iter_entries)."""
     classify, suppression, table, parse, line_node = _classify, _SUPPRESS_RE.search, _table(), lr.parse, \
         entries.line_node
     shapes: dict = {}       # the terminals of a line -> how the grammar reads them (_line_shape)
+    seen_tasks: set | None = None if tasks else set()     # task lines already read (tasks False)
+    goals = entries.raw_goals
     count = 0
     for i, line in enumerate(lines, start=1):
         if not line or line.isspace():
@@ -498,9 +518,11 @@ def _read_lines(entries: "_Entries", lines, limit: int):
                                      f"lines, other text and suppressions; max-entries); split it into smaller "
                                      f"documents",
                                      line=i, column=len(line) - len(stripped) + 1)
+        if seen_tasks is not None and goals and line in seen_tasks:
+            continue            # a task of the goal above, and nothing else (see below)
         entries.current = line
         toks = classify(line, i)
-        kinds = tuple(t.type for t in toks)
+        kinds = tuple([t.type for t in toks])
         shape = shapes.get(kinds, _UNSEEN)
         if shape is _UNSEEN:
             shape = shapes[kinds] = _line_shape(table, toks)
@@ -509,10 +531,21 @@ def _read_lines(entries: "_Entries", lines, limit: int):
         else:
             for name, keep in shape:
                 line_node(name, [toks[k] for k in keep])
+        if seen_tasks is not None:
+            if goals:
+                goals[-1]["tasks"].clear()
+            if kinds in _PLAIN_TASKS:
+                # a task line without a comment: under a goal it only adds a task to that goal, which
+                # is not kept here; the same text again is passed over (a brief repeats its tasks)
+                if len(seen_tasks) >= _SEEN_TASKS_KEPT:
+                    seen_tasks.clear()
+                seen_tasks.add(line)
         yield i
 
 
 _UNSEEN = object()
+_PLAIN_TASKS = (("TASK_KW", "COLON", "VALUE", "NL"), ("TASK_KW", "COLON", "NL"))
+_SEEN_TASKS_KEPT = 1_024
 
 
 def _line_shape(table, toks: list):
@@ -533,17 +566,21 @@ def _line_shape(table, toks: list):
     return None if None in made else tuple(made)
 
 
-def iter_entries(lines, *, max_entries: int = MAX_ENTRIES):
+def iter_entries(lines, *, max_entries: int = MAX_ENTRIES, tasks: bool = True):
     """What the lines of a .goals document say, as they are read: ("header", raw header entry),
     ("goal", raw goal with its tasks and check-ins; yielded when the next goal starts or the lines
     end), ("task", a TaskEntry before any goal), ("stray", StrayLine) and ("suppression", Suppression),
     each as soon as its line (for a goal: its block) has been read. `lines` may be any iterable of
     lines without their ends (iter_lines of a text); only the current goal's block is held.
-    Raises DocumentLimitError past `max_entries` entries, as parse_document does."""
+    Raises DocumentLimitError past `max_entries` entries, as parse_document does.
+    `tasks` False: each goal's tasks are left out (its "tasks" list stays empty), for a reader that
+    only counts and places the entries; everything else is the same."""
     entries = _Entries(keywords(), max_entries)
     entries.lines = _CurrentLine(entries)
-    for _ in _read_lines(entries, lines, max_entries):
-        yield from _drained(entries, keep_goal=True)
+    goals = entries.raw_goals
+    for _ in _read_lines(entries, lines, max_entries, tasks):
+        if len(goals) > 1 or entries.header or entries.orphans or entries.stray or entries.suppressions:
+            yield from _drained(entries, keep_goal=True)      # (most lines only add to the open goal)
     yield from _drained(entries, keep_goal=False)
 
 
@@ -617,7 +654,7 @@ class _Entries:
             k, v = toks["TASK_KW"], toks.get("VALUE")
             end = v if v is not None else toks["COLON"]
             entry = dict(text=str(v) if v is not None else "", line=k.line,
-                         span=Span(k.line, k.column, k.line, end.end_column))
+                         span=trusted_span(k.line, k.column, k.line, end.end_column))    # (the line's own tokens)
             if self.raw_goals:
                 self.raw_goals[-1]["tasks"].append(entry)
             else:
@@ -634,7 +671,7 @@ class _Entries:
                 self.stray.append(StrayLine(line, k.line, Span(k.line, k.column, k.line, k.column + len(line))))
         elif name == "stray":
             t = toks["TEXT"]
-            self.stray.append(StrayLine(str(t), t.line, Span(t.line, t.column, t.line, t.end_column)))
+            self.stray.append(StrayLine(str(t), t.line, trusted_span(t.line, t.column, t.line, t.end_column)))
         return None
 
     def add_comment(self, comment: Token) -> None:
@@ -837,7 +874,7 @@ def _goal_entry(i: int, g: dict, lang: str, ctx: Context, declared_lang: str | N
     tasks = tuple(TaskEntry(t["text"], t["line"], t["span"], i) for t in g["tasks"])
     checkins = tuple(_checkin(c, lang, max_statement_length) for c in g["checkins"])
     end = v if v is not None else k
-    span = Span(k.line, k.column, k.line, end.end_column + (1 if v is None else 0))
+    span = trusted_span(k.line, k.column, k.line, end.end_column + (1 if v is None else 0))   # (its line's tokens)
     if v is None:
         err = GoalSyntaxError("E005", "empty-statement", "empty goal statement: expected a goal",
                               line=k.line, column=k.column, text=str(k))

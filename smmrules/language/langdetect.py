@@ -9,12 +9,21 @@ from .lexicon import LexiconSet, normalize_word
 _WORD = re.compile(r"[^\W\d_]+(?:" + one_of("'’ʼ") + r"[^\W\d_]+)*")
 
 
+_CYRILLIC: list = []        # [the letters of the Cyrillic block, U+0400-U+04FF], made on first use
+
+
 def _is_cyrillic(word: str) -> bool:
-    # an English word is told at once; a Cyrillic one by its first letters
-    return not word.isascii() and any("\u0400" <= ch <= "\u04ff" for ch in word)
+    # an English word is told at once; a Cyrillic one by a set look-up of its letters
+    if word.isascii():
+        return False
+    if not _CYRILLIC:
+        _CYRILLIC.append(frozenset(map(chr, range(0x400, 0x500))))
+    return not _CYRILLIC[0].isdisjoint(word)
 
 
 def detect_lang(text: str, lexicons: LexiconSet) -> str:
+    if text.isascii():      # no Cyrillic word, told at once (spelling a word never makes it Cyrillic)
+        return "en"
     words = [normalize_word(w) for w in _WORD.findall(text)]
     cyr = [w for w in words if _is_cyrillic(w)]
     if not cyr:

@@ -16,7 +16,7 @@ class Token(str):
 
     def __new__(cls, type_, value, start_pos=0, line=1, column=1, end_line=1, end_column=1, end_pos=0,
                 meaning=None, alts=()):
-        self = super().__new__(cls, value)
+        self = str.__new__(cls, value)
         self.type = type_
         self.start_pos, self.end_pos = start_pos, end_pos
         self.line, self.column, self.end_line, self.end_column = line, column, end_line, end_column

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from ..base.record import Record, _set
 from .lr import Token, Tree
 
-from .ast import Span
+from .ast import Span, trusted_span
 from ..base.errors import GoalSyntaxError
 from .normalize import calendar_date, month_end
 
@@ -107,7 +108,9 @@ class Phrase(Record):
 
 def _span_of(tokens) -> Span:
     first, last = tokens[0], tokens[-1]
-    return Span(first.line, first.column, last.end_line, last.end_column)
+    # the tokens' positions are the tagger's, each at or after the statement's origin; the goal's own
+    # span (parse._parse) is checked, so a bad origin still fails there
+    return trusted_span(first.line, first.column, last.end_line, last.end_column)
 
 
 def _date_error(tok: Token, msg: str) -> GoalSyntaxError:
@@ -414,6 +417,9 @@ class _Part:
         self.value, self.low, self.high = value, low, high
 
 
+_START_POS = attrgetter("start_pos")
+
+
 def _P(tr: ToPhrases, kind, children, value, arg=None, alts=()):
     toks = []
     for c in children:
@@ -423,7 +429,8 @@ def _P(tr: ToPhrases, kind, children, value, arg=None, alts=()):
             toks.extend(c.toks)
         elif isinstance(c, Phrase):
             toks.extend(c.toks)
-    toks.sort(key=lambda t: t.start_pos)
+    if len(toks) > 1:
+        toks.sort(key=_START_POS)
     text = tr._text[toks[0].start_pos:toks[-1].end_pos]
     return Phrase(kind, _span_of(toks), text, value, arg, alts, tuple(toks))
 

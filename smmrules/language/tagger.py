@@ -24,6 +24,9 @@ MEMO_LIMIT = 20_000
 # differ in their figures, so both repeat; each memo is dropped when it grows past its limit.
 RUN_MEMO_LIMIT = 1_024
 SHAPE_MEMO_LIMIT = 1_024
+# The readings of a token that is not a word (a number, a date, a symbol) depend only on the token's
+# candidate readings: "%", "-", "2026" and small numbers repeat in every brief.
+TOKEN_MEMO_LIMIT = 1_024
 
 _SYMBOLS: dict[str, tuple[tuple[str, str], ...]] = {
     "%": (("PERCENT", "%"),),
@@ -97,13 +100,14 @@ def _drop_idle_event_preps(out: list[list["_Edge"]]) -> None:
     for i, edges in enumerate(out):
         if len(edges) > 2 and any(e.terminal == "EV_PREP" for e in edges) and any(e.terminal == "PREP" for e in edges):
             if not any(e.terminal in ("EVENT", "TIMENOUN") for es in out[i + 1:i + 6] for e in es):
-                edges[:] = [e for e in edges if e.terminal != "EV_PREP" or e.length > 1]
+                # a new list: the one there may be a remembered run's (Tagger.edges)
+                out[i] = [e for e in edges if e.terminal != "EV_PREP" or e.length > 1]
 
 
 class _Edge:
     """A reading of raw tokens: the terminal, its meaning, the raw tokens consumed, its cost."""
 
-    __slots__ = ("terminal", "meaning", "length", "cost", "sig")
+    __slots__ = ("terminal", "meaning", "length", "cost", "sig", "alts")
 
     def __init__(self, terminal: str, meaning: str, length: int, cost: int):
         self.terminal = terminal
@@ -111,6 +115,7 @@ class _Edge:
         self.length = length
         self.cost = cost
         self.sig = f"{terminal}\x01{length}\x01{cost}\x02"    # what the search sees of it (Tagger.tag)
+        self.alts = None        # its alternatives in the tuple of readings it was made in (_alts)
 
     def __repr__(self) -> str:
         return f"_Edge({self.terminal!r}, {self.meaning!r}, {self.length}, {self.cost})"
@@ -127,6 +132,13 @@ def _number_edges(tok: RawToken) -> list[tuple[str, str]]:
             out.append(("YEAR", str(iv)))
     out.append(("NUMBER", str(v)))
     return out
+
+
+def _alts(here, edge: _Edge) -> tuple:
+    """(terminal, meaning) of the other readings of the same length at the chosen reading's position."""
+    if len(here) == 1:
+        return ()
+    return tuple([(e.terminal, e.meaning) for e in here if e.length == edge.length and e.terminal != edge.terminal])
 
 
 def _ranked_edges(cands: list[tuple[str, str, int]], word: str, lex: Lexicon) -> list[_Edge]:
@@ -150,6 +162,7 @@ class Tagger:
         self._memo: dict[tuple, tuple | None] = {}
         self._runs: dict[tuple, tuple] = {}       # (lexicon, texts, words) of a run -> its readings
         self._shapes: dict[str, tuple] = {}       # lattice shape -> (True, chosen) or (False, failure)
+        self._plain: dict[tuple, tuple] = {}      # a non-word token's candidate readings -> its edges
 
     # --- LR simulation on terminal names -------------------------------------------
     def _step(self, stack: tuple, term: str):
@@ -206,7 +219,7 @@ class Tagger:
             if raw[j].kind != "word":
                 end = j
             run_end[j] = end
-        runs = self._runs
+        runs, plain = self._runs, self._plain
         for i, tok in enumerate(raw):
             if tok.kind == "word":
                 if i and raw[i - 1].kind == "word":
@@ -218,7 +231,7 @@ class Tagger:
                     if len(runs) >= RUN_MEMO_LIMIT:
                         runs.clear()
                     found = runs[key] = self._run_edges(raw[i:end], words[i:end], lex)
-                out += [list(edges) for edges in found]
+                out += found        # (shared, never changed in place: _drop_idle_event_preps)
                 continue
             if tok.kind == "number" and i == 0 and _list_marker(raw):
                 cands = [("PUNCT", tok.text, 1)]     # "1) Increase sales ...", "2. Grow ...": the list's number
@@ -248,7 +261,13 @@ class Tagger:
                 cands = [("ALWAYS", "24/7", 1), ("WORD", tok.text, 1)]
             else:
                 cands = [(t, m, 1) for t, m in _SYMBOLS.get(tok.text, (("PUNCT", tok.text),))]
-            out.append(_ranked_edges(cands, words[i], lex))
+            key = tuple(cands)      # (no lexicon reading: the word is "", the edges are the candidates')
+            found = plain.get(key)
+            if found is None:
+                if len(plain) >= TOKEN_MEMO_LIMIT:
+                    plain.clear()
+                found = plain[key] = tuple(_ranked_edges(cands, words[i], lex))
+            out.append(found)
         _drop_idle_event_preps(out)
         return out
 
@@ -375,8 +394,13 @@ class Tagger:
                 col += base_col - 1
             if eline == 1:
                 ecol += base_col - 1
-            alts = tuple((e.terminal, e.meaning) for e in edges[i]
-                         if e.length == edge.length and e.terminal != edge.terminal)
+            here = edges[i]
+            if here.__class__ is tuple:     # the readings it was made with (remembered, never changed)
+                alts = edge.alts
+                if alts is None:
+                    alts = edge.alts = _alts(here, edge)
+            else:                           # a list: some readings were dropped (_drop_idle_event_preps)
+                alts = _alts(here, edge)
             tok = Tok(edge.terminal, text[first.start:last.end], first.start, line + base_line - 1,
                       col, eline + base_line - 1, ecol, last.end, edge.meaning, alts)
             tokens.append(tok)

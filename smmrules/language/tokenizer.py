@@ -169,9 +169,14 @@ MAX_DIGITS = 20
 _STRAY = set("^{}[]|\\_`@")
 
 
+_GROUPED = LazyPattern(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")     # 3,200 and 1,250,000.5
+
+
 def _decimal(text: str) -> Decimal:
     digits = text.translate(_DROP_SEPARATORS)
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", digits):
+    if "," not in digits:           # the usual figure: nothing to group or to read as a decimal comma
+        pass
+    elif _GROUPED.fullmatch(digits):
         digits = digits.replace(",", "")
     else:
         digits = digits.replace(",", ".")
@@ -190,6 +195,9 @@ def tokenize(text: str) -> list[RawToken]:
     pos = 0
     n = len(text)
     while pos < n:
+        if text[pos] == " ":    # the usual space between tokens makes none: no match needed (the
+            pos += 1            # pattern looks at no character before where it starts)
+            continue
         m = match(text, pos)
         if m is None:  # pragma: no cover - the symbol branch matches any single character
             raise _stray(text, pos)

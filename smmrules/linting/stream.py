@@ -180,7 +180,7 @@ def _first_reading(text: str, max_entries: int) -> tuple:
     goal_lines = array("I")             # each goal's line, by index
     langs: list | None = []
     said = False
-    for kind, item in iter_entries(iter_lines(text), max_entries=max_entries):
+    for kind, item in iter_entries(iter_lines(text), max_entries=max_entries, tasks=False):
         if kind == "header":
             header.append(item)
             if langs is not None and declares_lang(item["raw_key"]):

@@ -76,8 +76,16 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub("\ufffd", text)
 
 
+_ENCODE: list = []          # [json.JSONEncoder(ensure_ascii=False).encode], made on first use
+
+
 def dumps(obj: Any, **kwargs) -> str:
     """JSON with non-ASCII text kept readable, falling back to \\u escapes when there are lone surrogates."""
     import json
-    text = json.dumps(obj, ensure_ascii=False, **kwargs)
-    return json.dumps(obj, **kwargs) if _SURROGATE.search(text) else text
+    if kwargs:
+        text = json.dumps(obj, ensure_ascii=False, **kwargs)
+    else:           # one finding a line: one encoder for them all (json.dumps makes one per call)
+        if not _ENCODE:
+            _ENCODE.append(json.JSONEncoder(ensure_ascii=False).encode)
+        text = _ENCODE[0](obj)
+    return json.dumps(obj, **kwargs) if _SURROGATE.compiled.search(text) else text

@@ -178,12 +178,12 @@ class Compiler:
                 raise ConditionError(_unknown("option", opt, self.options), line, col)
             value = self.options[opt]
             kind = "bool" if isinstance(value, bool) else "num" if isinstance(value, (int, float)) else "str"
-            return (lambda env, _k=name: env["_options"][_k[4:]]), kind, None
+            return (lambda env, _o=opt: env["_options"][_o]), kind, None
         if name not in self.fields:
             raise ConditionError(_unknown("field", name, self.fields), line, col)
         self.used.add(name)
         ftype = self.fields[name]
-        return (lambda env, _k=name: env[_k]), ftype.kind, ftype
+        return operator.itemgetter(name), ftype.kind, ftype     # env[name], without a Python frame
 
     def _c_call(self, node, depth):
         names = []
@@ -228,7 +228,10 @@ class Compiler:
                     return _f(*args)
                 except Exception:  # noqa: BLE001 - a failing plugin function must not crash a lint run
                     return None
-        return (lambda env: impl(*(f(env) for f in fns))), sig.returns, None
+        if len(fns) == 1:       # most calls take one argument: no list of arguments is built
+            only = fns[0]
+            return (lambda env: impl(only(env))), sig.returns, None
+        return (lambda env: impl(*[f(env) for f in fns])), sig.returns, None
 
     # operators ----------------------------------------------------------------------
     def _c_not_(self, node, depth):
@@ -242,13 +245,13 @@ class Compiler:
             fn, kind, _ = self._c(c, depth)
             self._need(c, kind, "bool", "and/or")
             parts.append(fn)
-        return (lambda env: combine(f(env) for f in parts)), "bool", None
+        return combine(tuple(parts)), "bool", None
 
     def _c_and_expr(self, node, depth):
-        return self._bool_chain(node, depth, all)
+        return self._bool_chain(node, depth, _all_of)
 
     def _c_or_expr(self, node, depth):
-        return self._bool_chain(node, depth, any)
+        return self._bool_chain(node, depth, _any_of)
 
     def _c_compare(self, node, depth):
         left, op_tok, right = node.children
@@ -388,6 +391,35 @@ class Compiler:
     def _check_enum(ftype, literal, literal_node):
         if isinstance(ftype, FieldType) and ftype.values and isinstance(literal, str) and literal not in ftype.values:
             raise ConditionError(_unknown_value(literal, ftype), *_pos(literal_node))
+
+
+def _all_of(parts: tuple) -> Closure:
+    """`all(f(env) for f in parts)`, left to right and stopping at the first false part, without a
+    generator per evaluation (True or False, as all() gives)."""
+    if len(parts) == 2:
+        first, second = parts
+        return lambda env: bool(first(env) and second(env))
+
+    def conjunction(env):
+        for f in parts:
+            if not f(env):
+                return False
+        return True
+    return conjunction
+
+
+def _any_of(parts: tuple) -> Closure:
+    """`any(f(env) for f in parts)`, the same way (see _all_of)."""
+    if len(parts) == 2:
+        first, second = parts
+        return lambda env: bool(first(env) or second(env))
+
+    def disjunction(env):
+        for f in parts:
+            if f(env):
+                return True
+        return False
+    return disjunction
 
 
 def _unknown_value(value, ftype: FieldType) -> str:
