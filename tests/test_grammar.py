@@ -348,7 +348,8 @@ def test_metric_table_is_consistent():
 
 
 # The token pattern as it was written before its classes were spelt for cheap compiling
-# (smmrules.language.tokenizer._one_of): the same tokens, character for character.
+# (smmrules.language.tokenizer._one_of): the same tokens, character for character (its runs possessive, as the
+# tokenizer's are since a run of digits before "%" was tried in 2^n ways).
 _OLD_SEP = "[ \u00a0\u202f\u2009]"
 _OLD_LETTER = r"[^\W\d_]"
 _OLD_TOKEN_RE = re.compile(
@@ -368,7 +369,7 @@ _OLD_TOKEN_RE = re.compile(
   | (?P<always>24[/x]7(?:/365)?(?![\d%]))
   | (?P<blank>\[[^\W\d][^\[\]\d\n]{0,39}\]|\{\{?[^\W\d][^{}\d\n]{0,39}\}?\}|<[^\W\d][^<>\d\n]{0,39}>|_{2,})
   | (?P<mult>[xх×]\d+(?:[.,]\d+)?(?!\w)|\d+(?:[.,]\d+)?[xх×](?!\w))
-  | (?P<name>(?=[@#]?[^\W\d_]*[\d_]|[A-Za-z]+-\d|\d)(?:(?![HhQq][1-4](?!\w)|[Tt][Oo][Pp]-?\d|[A-Za-z]+-(?:19|20|21)\d\d(?![\w.]))[A-Za-z]+(?:-?\d+[A-Za-z]*)+(?:\.\d+)*(?![\w%])
+  | (?P<name>(?=[@#]?[^\W\d_]*[\d_]|[A-Za-z]+-\d|\d)(?:(?![HhQq][1-4](?!\w)|[Tt][Oo][Pp]-?\d|[A-Za-z]+-(?:19|20|21)\d\d(?![\w.]))[A-Za-z]++(?:-?\d++[A-Za-z]*+)++(?:\.\d++)*(?![\w%])
         |[@#]?[^\W_]+(?:_+[^\W_]+)+
         |\d[GD](?!\w)|\d{1,3}°|\d\+\d(?![\d%])))
   | (?P<number>

@@ -17,10 +17,11 @@ tickets for the launch party"; a year as a plain number beside a label: "Plan 20
 month"); a loss or a fall kept off ("avoid dropping below 3%", «не допустить падения ER»: maintain);
 spending that earns itself back («окупить рекламу»: the return on ad spend; payback: a time); the
 families a blind test set found (a count after «с/з», a floor after «от/від», the end of a campaign,
-budgets kept, customers won back, «UGC-публікації»); adjectives whose noun is a metric (recognizable,
-loyal); pronouns as the goal's object; English compound nouns, whose head is last ("lead nurture
-campaigns"); the language of statements with no telling letters. Each row is a statement written for this
-test (today = 2026-01-15) with every slot and the SMART "S" codes check_goal finds.
+budgets kept, customers won back, «UGC-публікації»); turning some into others («конвертировать 5%
+посетителей в покупателей»: a conversion rate); adjectives whose noun is a metric (recognizable, loyal);
+pronouns as the goal's object; English compound nouns, whose head is last ("lead nurture campaigns"); the
+language of statements with no telling letters. Each row is a statement written for this test (today =
+2026-01-15) with every slot and the SMART "S" codes check_goal finds.
 
 The probe set (tests/data/probe_goals.jsonl) is 185 statements written for measuring, annotated by
 hand by the corpus conventions (category, direction, metric, target, deadline, SMART letters). Every
@@ -669,6 +670,41 @@ BLIND_SET_FAMILIES = [
 ]
 
 
+# --- turning some into others is a conversion rate («конвертировать 5% посетителей в покупателей») -----------
+CONVERSION = [
+    srow('Convert 4% of site visitors into buyers by the end of June 2026', 'en', 'sales', 'reach',
+         'conversion_rate', None, None, None, ('absolute', 4, '%'),
+         ('date', '2026-06-30', None), []),
+    srow('convert 20% of leads into sales', 'en', 'sales', 'reach',
+         'conversion_rate', None, None, None, ('absolute', 20, '%'),
+         None, []),
+    srow('convert 10% of website visitors into leads by May', 'en', 'leads', 'reach',
+         'lead_conversion_rate', None, None, None, ('absolute', 10, '%'),
+         ('date', '2026-05-31', None), []),
+    srow('Конвертировать 5% посетителей сайта в покупателей', 'ru', 'sales', 'reach',
+         'conversion_rate', None, None, None, ('absolute', 5, '%'),
+         None, []),
+    srow('Конвертировать 15% заявок в продажи к концу квартала', 'ru', 'sales', 'reach',
+         'conversion_rate', None, None, None, ('absolute', 15, '%'),
+         ('period-end', '2026-03-31', None), []),
+    srow('Конвертувати 3% відвідувачів у покупців до кінця року', 'uk', 'sales', 'reach',
+         'conversion_rate', None, None, None, ('absolute', 3, '%'),
+         ('period-end', '2026-12-31', None), []),
+    srow('Конвертувати 8% підписників у заявки', 'uk', 'leads', 'reach',
+         'lead_conversion_rate', None, None, None, ('absolute', 8, '%'),
+         None, []),
+    srow('Сконвертировать 2% подписчиков в клиентов', 'ru', 'sales', 'reach',
+         'conversion_rate', None, None, None, ('absolute', 2, '%'),
+         None, []),
+    srow('convert 30% of trial users into paying customers by Q3 2026', 'en', 'sales', 'reach',
+         'conversion_rate', None, None, None, ('absolute', 30, '%'),
+         ('quarter', '2026-09-30', None), []),
+    srow('Конвертувати 25% лідів у продажі за квартал', 'uk', 'sales', 'reach',
+         'conversion_rate', None, None, None, ('absolute', 25, '%'),
+         ('duration', '2026-04-15', 'P3M'), []),
+]
+
+
 # --- adjectives whose noun is a metric ---------------------------------------------------------------
 ADJECTIVES = [
     srow('Build a recognizable brand in the local market', 'en', 'awareness', 'achieve', 'brand_awareness', None,
@@ -764,7 +800,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND), ("no-amount", 
                                           ("fractions", FRACTIONS), ("purpose", PURPOSE), ("ceilings", CEILINGS),
                                           ("superlatives", SUPERLATIVES), ("list lines", LIST_LINES),
                                           ("kept off", KEPT_OFF), ("payback", PAYBACK),
-                                          ("blind set", BLIND_SET_FAMILIES),
+                                          ("blind set", BLIND_SET_FAMILIES), ("conversion", CONVERSION),
                                           ("pronoun", PRONOUNS),
                                           ("compound head", COMPOUND_HEADS))
         for r in rows]
@@ -840,8 +876,6 @@ KNOWN = {
     "probe-ru-026": {"metric"},   # «ошибки в настройках таргета»: the ads' settings read as campaigns
     "probe-ru-062": {"metric"},   # «много писать»: no object, no metric (annotated posts)
     "probe-uk-062": {"metric"},   # the label «Лояльні клієнти ...» gives retention, not the referrals after it
-    # readings still wrong
-    "probe-en-032": {"category", "metric"},   # "convert 4% of visitors into buyers": read as traffic
 }
 
 

@@ -965,6 +965,13 @@ class Assembler:
             elif implied is not None and metric is not None and info[implied].category == "loyalty" \
                     and metric.value == "sales":
                 metric = None  # "retain customers", «удержать клиентов»: the customers kept are retention
+            elif implied == "conversion_rate" and metric is not None:
+                # "convert 4% of visitors into buyers", «конвертировать 5% посетителей в покупателей»: the
+                # rate from the first to the last; into leads, it is the conversion into leads
+                named = [p for p in pi.phrases if p.kind == "metric"]
+                if len(named) > 1 and info[named[-1].value].category == "leads":
+                    implied = "lead_conversion_rate"
+                metric = None
             elif implied is not None and metric is not None and info[metric.value].activity \
                     and (not info[implied].activity or info[implied].unit_kind == "money" != info[metric.value].unit_kind):
                 # "sell 50 tickets for the launch party": the verb's result, not the activity named; «тратить
