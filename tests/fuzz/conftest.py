@@ -27,7 +27,7 @@ _COMMON = dict(deadline=None, print_blob=True,
                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                       HealthCheck.filter_too_much, HealthCheck.large_base_example])
 settings.register_profile("fuzz-dev", max_examples=40, **_COMMON)
-settings.register_profile("fuzz-ci", max_examples=200, **_COMMON)
+settings.register_profile("fuzz-ci", max_examples=200, derandomize=True, **_COMMON)   # as the "ci" profile
 settings.register_profile("fuzz-long", max_examples=20_000, **_COMMON)
 try:
     settings.get_profile("long")
