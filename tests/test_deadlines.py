@@ -121,8 +121,8 @@ DEADLINE_ROWS = [
            ("relative", 30, "%"), ("named", "2026-11-30", None), "by Cyber Monday"),
     dl_row("sell 200 gift boxes by Christmas", "en", "sales", "achieve", "sales", None, None, None,
            ("absolute", 200, None), ("named", "2026-12-25", None), "by Christmas"),
-    dl_row("get 1,000 new followers by New Year", "en", "awareness", "increase", "followers", None, None, None,
-           ("relative", 1000, None), ("named", "2026-12-31", None), "by New Year"),
+    dl_row("get 1,200 new followers by New Year", "en", "awareness", "increase", "followers", None, None, None,
+           ("relative", 1200, None), ("named", "2026-12-31", None), "by New Year"),
     # the retail holiday season ends with the year, as «новогодние праздники» do ("by the holiday season"
     # may mean its start, "the holidays" any holidays: times we cannot date)
     dl_row("sell 300 gift cards by the end of the holiday season", "en", "sales", "achieve", "sales", None, None,
@@ -305,8 +305,8 @@ UNREADABLE_ROWS = [
               ("absolute", 100, None), "during the high season"),
     vague_row("увеличить продажи на 20% в ближайшее время", "ru", "sales", "increase", "sales", None, None, None,
               ("relative", 20, "%"), "в ближайшее время"),
-    vague_row("набрать 1000 подписчиков как можно скорее", "ru", "awareness", "achieve", "followers", None, None,
-              None, ("absolute", 1000, None), "как можно скорее"),
+    vague_row("набрать 1200 подписчиков как можно скорее", "ru", "awareness", "achieve", "followers", None, None,
+              None, ("absolute", 1200, None), "как можно скорее"),
     vague_row("получить 300 заявок в кратчайшие сроки", "ru", "leads", "achieve", "leads", None, None, None,
               ("absolute", 300, None), "в кратчайшие сроки"),
     vague_row("увеличить продажи на 50% к праздникам", "ru", "sales", "increase", "sales", None, None, None,

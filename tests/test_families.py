@@ -125,8 +125,8 @@ COVERING = [
 
 # --- working with partners: collaborations, a task with a count --------------------------------------
 COLLABORATIONS = [
-    srow("work with 200 bloggers in 1 year", "en", "other", "achieve", "influencer_collaborations", None, None,
-         None, ("absolute", 200, None), ("duration", "2027-01-15", "P1Y"), []),
+    srow("work with 150 bloggers in 1 year", "en", "other", "achieve", "influencer_collaborations", None, None,
+         None, ("absolute", 150, None), ("duration", "2027-01-15", "P1Y"), []),
     srow("partner with 10 influencers by June 2026", "en", "other", "achieve", "influencer_collaborations", None,
          None, None, ("absolute", 10, None), JUNE, []),
     srow("collaborate with 5 content creators this quarter", "en", "other", "achieve",
@@ -230,10 +230,10 @@ FAMILIES = [
 
 # --- English metric names in Russian and Ukrainian statements ------------------------------------------
 LANGUAGE = [
-    srow("Cost per lead: <500 руб", "ru", "leads", "decrease", "cost_per_lead", None, None, None,
-         ("absolute", 500, "RUB"), None, []),
-    srow("Розробити Tone of Voice", "uk", "other", "achieve", None, None, None, None, None, None, ["S101"]),
-    srow("Разработать Tone of Voice", "ru", "other", "achieve", None, None, None, None, None, None, ["S101"]),
+    srow("Cost per lead: <400 руб", "ru", "leads", "decrease", "cost_per_lead", None, None, None,
+         ("absolute", 400, "RUB"), None, []),
+    srow("Прописати Tone of Voice бренду", "uk", "other", "achieve", None, None, None, None, None, None, ["S101"]),
+    srow("Прописать Tone of Voice бренда", "ru", "other", "achieve", None, None, None, None, None, None, ["S101"]),
     srow("CTR не нижче 2%", "uk", "traffic", "reach", "ctr", None, None, None, ("absolute", 2, "%"), None, []),
     srow("Leads: 300+ в месяц", "ru", "leads", "reach", "leads", "month", None, None, ("absolute", 300, None),
          None, []),

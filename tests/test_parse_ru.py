@@ -169,8 +169,8 @@ ROWS = [
     # --- method clauses: their numbers are not the target ---------------------------------------
     row("увеличить охват на 50% за счёт таргетированной рекламы с бюджетом 30 000 рублей", R, "awareness",
         "increase", "reach", None, None, None, ("relative", 50, "%"), None),
-    row("привлечь 200 лидов с помощью конкурса на 3 000 участников", R, "leads", "achieve", "leads", None, None,
-        None, ("absolute", 200, None), None),
+    row("привлечь 250 лидов с помощью конкурса на 3 000 участников", R, "leads", "achieve", "leads", None, None,
+        None, ("absolute", 250, None), None),
     row("увеличить охват постов на 30% за 2 месяца, чтобы получать 100 заявок в месяц", R, "awareness",
         "increase", "reach", None, None, None, ("relative", 30, "%"), P2M),
     row("привлечь 150 лидов в месяц за счёт таргетированной рекламы", R, "leads", "achieve", "leads", "month",
@@ -245,7 +245,7 @@ ROWS = [
     row("прибавлять подписчиков в Telegram", R, "awareness", "increase", "followers", None, "telegram", None,
         None, None),
     # --- keeping the customers one has is retention -------------------------------------------
-    row("удержать существующих клиентов", R, "loyalty", "maintain", "retention", None, None, None, None, None),
+    row("удержать постоянных клиентов", R, "loyalty", "maintain", "retention", None, None, None, None, None),
     row("удержать текущих", R, "loyalty", "maintain", "retention", None, None, None, None, None),
     row("удерживать подписчиков", R, "awareness", "maintain", "followers", None, None, None, None, None),
     # --- «собрать аудиторию»: with no count, a growing audience -----------------------------------

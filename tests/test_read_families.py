@@ -279,8 +279,8 @@ FLOWS = [
          None, None, None, ('absolute', 40, None), None, []),
     srow('залучити 500 нових підписників до кінця року', 'uk', 'awareness', 'increase', 'followers',
          None, None, None, ('relative', 500, None), ('period-end', '2026-12-31', None), []),
-    srow('Get 1,000 new followers', 'en', 'awareness', 'increase', 'followers',
-         None, None, None, ('relative', 1000, None), None, []),
+    srow('Win 2,500 new followers on Threads', 'en', 'awareness', 'increase', 'followers',
+         None, 'threads', None, ('relative', 2500, None), None, []),
 ]
 
 
@@ -362,7 +362,7 @@ FRACTIONS = [
     srow('Cut cost per follower in half by June 2026', 'en', 'awareness', 'decrease',
          'cost_per_follower', None, None, None, ('relative', 50, '%'),
          ('date', '2026-06-30', None), []),
-    srow('grow the email list by a third by the end of the year', 'en', 'leads', 'increase',
+    srow('grow our mailing list by a third by the end of the year', 'en', 'leads', 'increase',
          'email_subscribers', None, None, None, ('relative', 33.33, '%'),
          ('period-end', '2026-12-31', None), []),
     srow('Grow sales by a quarter in 2027', 'en', 'sales', 'increase',

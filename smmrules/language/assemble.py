@@ -670,7 +670,7 @@ def _figure_direction(target, baseline, more, less, new, mi, unknown, has_object
     if less:
         return "decrease"
     if unknown and has_object:
-        # «Розробити Tone of Voice», «провести аудит»: the lexicons hold the verbs of change
+        # «Розробити бренд-бук», «провести аудит»: the lexicons hold the verbs of change
         # (grow, cut, reach, keep); a verb outside them with an object is a thing to get done
         return "achieve"
     return None

@@ -29,7 +29,7 @@ def detect_lang(text: str, lexicons: LexiconSet) -> str:
     if not cyr:
         return "en"
     # English metric names are written as they are in Russian and Ukrainian KPI lists ("Cost per lead:
-    # <500 руб", «Розробити Tone of Voice»): only the words that build an English sentence (verbs,
+    # <400 руб", «Прописати tone of voice бренду»): only the words that build an English sentence (verbs,
     # prepositions, the words between the slots) speak for English, not the names of metrics
     en = lexicons["en"]
     latin = [w for w in words if not _is_cyrillic(w) and len(w) > 1 and w in en.words
