@@ -195,6 +195,16 @@ FREQUENCY = [
          ('multiple', 3, None), ('period-end', '2026-12-31', None), []),
     srow('Збільшити продажі втричі до кінця року', 'uk', 'sales', 'increase', 'sales', None, None, None,
          ('multiple', 3, None), ('period-end', '2026-12-31', None), []),
+    # ... and a period before a metric word describes it ("double monthly views")
+    srow('Double monthly Reels views within the next 3 months', 'en', 'awareness', 'increase',
+         'views', 'month', None, None, ('multiple', 2, None),
+         ('duration', '2026-04-15', 'P3M'), []),
+    srow('Удвоить ежемесячный охват за полгода', 'ru', 'awareness', 'increase',
+         'reach', 'month', None, None, ('multiple', 2, None),
+         ('duration', '2026-07-15', 'P6M'), []),
+    srow('Подвоїти щомісячне охоплення за пів року', 'uk', 'awareness', 'increase',
+         'reach', 'month', None, None, ('multiple', 2, None),
+         ('duration', '2026-07-15', 'P6M'), []),
 ]
 
 # --- people as such: the audience, whom a verb's metric counts, or the sign-ups of an event --------------

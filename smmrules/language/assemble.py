@@ -192,8 +192,10 @@ def _how_often(phrases: list[Phrase], i: int) -> bool:
     """Whether phrases[i] is a count of times before a rate window ("3 times a week", «5 раз в
     месяц»): how often something is done, not a figure of a metric."""
     p = phrases[i]
+    # (a period before a metric word describes it: "double monthly Reels views" is a multiple)
     return (p.kind == "multiple" or (p.kind == "amount" and p.value.unit == "times")) \
-        and i + 1 < len(phrases) and phrases[i + 1].kind == "period"
+        and i + 1 < len(phrases) and phrases[i + 1].kind == "period" \
+        and not (i + 2 < len(phrases) and phrases[i + 2].kind == "metric")
 
 
 # Metrics whose words name people as such ("people", «человек»): the object of a verb that counts
@@ -772,6 +774,9 @@ class Assembler:
         out: list[_Claim] = []
         for i, p in enumerate(phrases):
             nxt = phrases[i + 1] if i + 1 < len(phrases) else None
+            if nxt is not None and nxt.kind == "period" and (p.kind == "multiple" or (
+                    p.kind == "amount" and p.value.unit == "times")) and not _how_often(phrases, i):
+                nxt = None      # "double monthly views": the period describes the metric, not how often
             out.extend(self._claims_of(p, None, nxt, frame))
         return out
 
