@@ -323,12 +323,14 @@ def test_metric_table_is_consistent():
         assert set(spec.get("name", {})) == set(LANGS), f"{name}: name needs en, ru and uk"
         assert set(spec) <= {"category", "abstract", "activity", "lower_is_better", "time", "display", "name",
                              "percent_variant", "counted_variant", "qualified_by", "people_object", "flow", "unit_kind",
-                             "en", "ru", "uk", "any"}, name
+                             "people", "into", "en", "ru", "uk", "any"}, name
         assert spec.get("unit_kind", "count") in UNIT_KINDS, name
         if "percent_variant" in spec:
             assert spec["percent_variant"] in metrics, name
         for qualifier, named in spec.get("qualified_by", {}).items():
             assert qualifier in metrics and named in metrics, (name, qualifier)
+        for category, named in spec.get("into", {}).items():
+            assert category in CATEGORIES and named in metrics, (name, category)
         if "counted_variant" in spec:
             # a collective noun: abstract as written, its counted variant countable
             assert spec.get("abstract") and not metrics[spec["counted_variant"]].get("abstract"), name

@@ -677,6 +677,12 @@ BLIND_SET_FAMILIES = [
     srow('Get into the top 5 Google results for our brand name by spring', 'en', 'traffic', 'reach',
          'search_position', None, None, None, ('rank', 5, None),
          ('season', '2026-02-28', None), []),
+    srow('снизить CPL до 300 ₽ до конца кампании', 'ru', 'leads', 'decrease',
+         'cost_per_lead', None, None, None, ('absolute', 300, 'RUB'),
+         ('event', None, None), []),
+    srow('знизити CPL до 300 грн до кінця кампанії', 'uk', 'leads', 'decrease',
+         'cost_per_lead', None, None, None, ('absolute', 300, 'UAH'),
+         ('event', None, None), []),
 ]
 
 

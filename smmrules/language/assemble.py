@@ -32,17 +32,19 @@ _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "y
 class _Claim(Record):
     """role: change | level | bare | baseline | rank | multiple | deadline | method."""
 
-    __slots__ = ("role", "phrase", "qty", "bound", "deadline", "value", "word")
+    __slots__ = ("role", "phrase", "qty", "bound", "deadline", "value", "start")
 
     def __init__(self, role: str, phrase: Phrase, qty: Quantity | None = None, bound: str | None = None,
-                 deadline: Deadline | None = None, value: Decimal | None = None, word: str | None = None):
+                 deadline: Deadline | None = None, value: Decimal | None = None, start: str | None = None):
         _set(self, "role", role)
         _set(self, "phrase", phrase)
         _set(self, "qty", qty)
         _set(self, "bound", bound)
         _set(self, "deadline", deadline)
         _set(self, "value", value)
-        _set(self, "word", word)     # a baseline's preposition as written («с», "from")
+        # a baseline's preposition, where it may also mean "with"/"of" («с», «з»: "count") or "at least"
+        # («от», «від»: "floor"); None for "from" alone (the lexicons' [function_words])
+        _set(self, "start", start)
 
 
 def _period_of_year(p: Phrase) -> Phrase | None:
@@ -75,11 +77,11 @@ def _years_of_periods(phrases: list[Phrase]) -> list[Phrase]:
                 and nxt.value.unit == "year" and nxt.value.season is None and nxt.value.count in (None, 1):
             v = period.value
             spec = SpanSpec("end", unit="year", offset=int(nxt.value.mode == "next"), quarter=v.quarter, half=v.half)
-            whole = p.span.cover(nxt.span)
-            text = f"{p.text} {' '.join(q.text for q in phrases[i + 1:j + 1])}"
+            rest = " ".join(q.text for q in phrases[i + 1:j + 1])
             merged = period.evolve(kind="span", value=spec, span=period.span.cover(nxt.span),
-                                   text=f"{period.text} {' '.join(q.text for q in phrases[i + 1:j + 1])}")
-            out.append(p.evolve(arg=merged, span=whole, text=text) if p is not period else merged)
+                                   text=f"{period.text} {rest}")
+            out.append(p.evolve(arg=merged, span=p.span.cover(nxt.span), text=f"{p.text} {rest}")
+                       if p is not period else merged)
             i = j + 1
             continue
         out.append(p)
@@ -198,12 +200,7 @@ def _how_often(phrases: list[Phrase], i: int) -> bool:
         and not (i + 2 < len(phrases) and phrases[i + 2].kind == "metric")
 
 
-# Metrics whose words name people as such ("people", «человек»): the object of a verb that counts
-# people ("reach 1 million people" is reach), not a metric of their own there
-_PEOPLE = ("audience",)
-
-
-def _reread_verbs(phrases: list[Phrase]) -> list[Phrase]:
+def _reread_verbs(phrases: list[Phrase], info) -> list[Phrase]:
     """A verb-like word that can also be a metric is the metric when it comes after another
     verb ('increase reach') or when the statement names no other metric than people ('reach 120k',
     'reach 1 million people')."""
@@ -211,7 +208,8 @@ def _reread_verbs(phrases: list[Phrase]) -> list[Phrase]:
     ranked = any(p.kind == "rank" or (p.kind in ("prep", "bound") and p.arg is not None and p.arg.kind == "rank")
                  for p in phrases)
     # ("reach the top 10" is a place reached: its verb stays a verb)
-    if len(verbs) == 1 and not ranked and not any(p.kind == "metric" and p.value not in _PEOPLE for p in phrases):
+    # (people as such, metrics.toml `people`, are whom such a metric counts)
+    if len(verbs) == 1 and not ranked and not any(p.kind == "metric" and not info[p.value].people for p in phrases):
         alt = next((m for t, m in verbs[0].alts if t == "METRIC"), None)
         if alt is not None and any(p.kind in ("prep", "bound") or (p.kind == "amount" and not _how_often(phrases, i))
                                    for i, p in enumerate(phrases)):
@@ -407,7 +405,7 @@ def _part_verb(seg: list[Phrase], lang: str) -> Phrase | None:
     return None
 
 
-def _verb_as_metric(pi: "_PartInfo") -> "_PartInfo":
+def _verb_as_metric(pi: "_PartInfo", info) -> "_PartInfo":
     """In a further part, a verb that is also a metric word and takes a prepositional figure is
     the metric: "grow followers to 10,000 and reach to 50,000" (but "... and reach 50,000 followers")."""
     seq = [p for p in pi.phrases if not _is_separator(p)]
@@ -419,7 +417,7 @@ def _verb_as_metric(pi: "_PartInfo") -> "_PartInfo":
     if alt is None or k + 1 >= len(seq):
         return pi
     people = [p for p in seq if p.kind == "metric"]
-    if people and all(p.value in _PEOPLE for p in people) and any(p.kind == "amount" for p in seq):
+    if people and all(info[p.value].people for p in people) and any(p.kind == "amount" for p in seq):
         # "... and reach 50,000 people": the people are whom the verb's metric counts; the verb stays
         return _PartInfo([p.evolve(value=alt) if p in people else p for p in pi.phrases], verb, pi.own_verb)
     if seq[k + 1].kind not in ("prep", "bound"):
@@ -879,9 +877,10 @@ class Assembler:
                 text = f"{text} {nxt.text}"
             return [_Claim("deadline", p, deadline=Deadline("quarter", d, None, text, "quarter", span))]
         if arg.kind in ("amount", "rank", "multiple", "bound"):
-            word = str(p.toks[0]).lower() if p.toks else None
-            inner = [c.evolve(word=word) if c.role == "baseline" else c
-                     for c in self._claims_of(arg, p.value, nxt, frame)]
+            inner = self._claims_of(arg, p.value, nxt, frame)
+            start = self._start_of(p, frame.lang) if any(c.role == "baseline" for c in inner) else None
+            if start is not None:
+                inner = [c.evolve(start=start) if c.role == "baseline" else c for c in inner]
             return [c.evolve(deadline=attr.evolve(c.deadline, text=p.text, span=p.span))
                     if c.deadline is not None else c for c in inner]
         if _season_modifier(p, arg, nxt):
@@ -892,9 +891,15 @@ class Assembler:
             return [_Claim("deadline", p, deadline=dl)]
         return []
 
+    def _start_of(self, p: Phrase, lang: str) -> str | None:
+        """What a starting figure's preposition may also mean: "count" («с», «з»), "floor" («от», «від»)."""
+        lex = self.lex[lang]
+        word = normalize_word(str(p.toks[0])) if p.toks else ""
+        return "count" if word in lex.counts_from else "floor" if word in lex.floor_from else None
+
     # -- the goal ---------------------------------------------------------------------
     def build(self, text: str, lang: str, phrases: list[Phrase], today: dt.date | None, span: Span) -> Goal:
-        phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_years_of_periods(phrases))))
+        phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_years_of_periods(phrases))), self.lex.metrics)
         phrases, side = _split_side(phrases)
         main, method = _purpose_as_goal(*_split_method(phrases))
         info = self.lex.metrics
@@ -949,9 +954,9 @@ class Assembler:
         for seg in _segments(main):
             verb = _part_verb(seg, start.lang)
             parts.append(_PartInfo(seg, verb, verb is not None))
-        parts = [pi if i == 0 or pi.verb is None or any(p.kind == "metric" and p.value not in _PEOPLE
+        parts = [pi if i == 0 or pi.verb is None or any(p.kind == "metric" and not info[p.value].people
                                                           for p in pi.phrases)
-                 else _verb_as_metric(pi) for i, pi in enumerate(parts)]
+                 else _verb_as_metric(pi, info) for i, pi in enumerate(parts)]
         for i, pi in enumerate(parts):
             pi.group = i
             if pi.verb is None:
@@ -970,19 +975,19 @@ class Assembler:
             elif implied is not None and metric is not None and info[implied].category == "loyalty" \
                     and metric.value == "sales":
                 metric = None  # "retain customers", «удержать клиентов»: the customers kept are retention
-            elif implied == "conversion_rate" and metric is not None:
+            elif implied is not None and metric is not None and info[implied].into:
                 # "convert 4% of visitors into buyers", «конвертировать 5% посетителей в покупателей»: the
-                # rate from the first to the last; into leads, it is the conversion into leads
+                # rate from the first to the last, named by what it turns them into (metrics.toml `into`)
                 named = [p for p in pi.phrases if p.kind == "metric"]
-                if len(named) > 1 and info[named[-1].value].category == "leads":
-                    implied = "lead_conversion_rate"
+                if len(named) > 1:
+                    implied = info[implied].into.get(info[named[-1].value].category, implied)
                 metric = None
             elif implied is not None and metric is not None and info[metric.value].activity \
                     and (not info[implied].activity or info[implied].unit_kind == "money" != info[metric.value].unit_kind):
                 # "sell 50 tickets for the launch party": the verb's result, not the activity named; «тратить
                 # на рекламу»: the money spent, not the ads
                 metric = None
-            elif implied is not None and metric is not None and (info[implied].people_object or metric.value in _PEOPLE) \
+            elif implied is not None and metric is not None and (info[implied].people_object or info[metric.value].people) \
                     and metric.value != implied:
                 # "engage followers", «охватить 5 000 пользователей», "enrol 50 people": whose, not the metric
                 metric = None
@@ -1200,18 +1205,16 @@ def _unit(unit: str | None) -> str | None:
 
 # Verbs whose aims may start from a figure ("grow from 2,000 to 5,000")
 _CHANGE_VERBS = ("increase", "decrease", "reach", "gain", "improve", "optimize")
-# Russian and Ukrainian prepositions of a starting figure that also mean "with", "of" or "at least"
-_WITH_OF = frozenset(("с", "со", "з", "із", "зі", "от", "від"))
 
 
 def _pair(claims: list[_Claim], verb_cls: str | None) -> tuple[_Claim | None, _Claim | None]:
     """The baseline and the target among a part's figures."""
     baseline_claim = next((c for c in claims if c.role == "baseline"), None)
     if baseline_claim is not None and not any(c.role != "baseline" for c in claims) \
-            and verb_cls not in _CHANGE_VERBS and baseline_claim.word in _WITH_OF:
+            and verb_cls not in _CHANGE_VERBS and baseline_claim.start is not None:
         # «договориться с 10 блогерами», «спільнота з 500 учасників», «лайків на пост — від 300»: with
         # no verb of change and nothing to change to, «с/з N» counts and «от/від N» is a floor
-        floor = baseline_claim.word in ("от", "від")
+        floor = baseline_claim.start == "floor"
         return None, baseline_claim.evolve(role="level" if floor else "bare", bound="ge" if floor else None)
     # a year written as a plain number ("Plan 2027: 500 leads a month") gives way to another figure
     target_claim = next((c for c in claims if c.role != "baseline" and not _year_like(c)), None) or next(

@@ -42,17 +42,21 @@ class MetricInfo(Record):
     metric the two name together ("subscribers to our newsletter" are email subscribers);
     `people_object`: a verb that implies the metric takes the people it counts as its object ("engage
     our followers", «охватить 50 000 пользователей"): the object says whose, it is not the metric;
-    `flow`: counted as they happen, never kept (leads, sign-ups), so "new" adds nothing to a count of them."""
+    `flow`: counted as they happen, never kept (leads, sign-ups), so "new" adds nothing to a count of them;
+    `people`: its words name people as such ("people", «человек»), whom another metric may count;
+    `into`: a rate of turning one thing into another (conversion), by the category of what it is turned
+    into, the metric that names that rate ("convert visitors into leads": the lead conversion rate)."""
 
     __slots__ = ("name", "category", "abstract", "activity", "lower_is_better", "time", "display",
                  "percent_variant", "unit_kind", "counted_variant", "qualified_by", "people_object", "label",
-                 "flow")
+                 "flow", "people", "into")
 
     def __init__(self, name: str, category: str, abstract: bool = False, activity: bool = False,
                  lower_is_better: bool = False, time: bool = False, display: dict | None = None,
                  percent_variant: str | None = None, unit_kind: str = "count",
                  counted_variant: str | None = None, qualified_by: dict | None = None,
-                 people_object: bool = False, label: dict | None = None, flow: bool = False):
+                 people_object: bool = False, label: dict | None = None, flow: bool = False,
+                 people: bool = False, into: dict | None = None):
         _set(self, "name", name)
         _set(self, "category", category)
         _set(self, "abstract", abstract)
@@ -67,6 +71,8 @@ class MetricInfo(Record):
         _set(self, "people_object", people_object)
         _set(self, "label", {} if label is None else label)    # the nominative name (metrics.toml `name`)
         _set(self, "flow", flow)
+        _set(self, "people", people)
+        _set(self, "into", {} if into is None else into)
 
     def __hash__(self):
         return hash(self.name)
@@ -186,6 +192,10 @@ class Lexicon:
         self.values = frozenset(p[_VALUE] for p in patterns)
         self.function_words: frozenset = frozenset()   # [function_words] of the language's file
         self.pronouns: frozenset = frozenset()         # [function_words] pronoun: "it", «его», «їх»
+        # [function_words] counts_from / floor_from: «с», «з» (also "with", "of") and «от», «від» (also "at
+        # least") before a figure, where no verb of change starts from it
+        self.counts_from: frozenset = frozenset()
+        self.floor_from: frozenset = frozenset()
 
     @property
     def words(self) -> _Words:
@@ -324,7 +334,7 @@ class LexiconSet:
                 percent_variant=spec.get("percent_variant"), unit_kind=unit_kind,
                 counted_variant=spec.get("counted_variant"), qualified_by=dict(spec.get("qualified_by", {})),
                 people_object=spec.get("people_object", False), label=dict(spec.get("name", {})),
-                flow=spec.get("flow", False))
+                flow=spec.get("flow", False), people=spec.get("people", False), into=dict(spec.get("into", {})))
         lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:
             data = _load_toml(os.path.join(root, "lexicon", f"{lang}.toml"))
@@ -348,8 +358,10 @@ class LexiconSet:
             lexicons[lang] = Lexicon(lang, patterns)
             lexicons[lang].function_words = frozenset(
                 normalize_word(w) for ws in data.get("function_words", {}).values() for w in ws)
-            lexicons[lang].pronouns = frozenset(
-                normalize_word(w) for w in data.get("function_words", {}).get("pronoun", []))
+            words = data.get("function_words", {})
+            lexicons[lang].pronouns = frozenset(normalize_word(w) for w in words.get("pronoun", []))
+            lexicons[lang].counts_from = frozenset(normalize_word(w) for w in words.get("counts_from", []))
+            lexicons[lang].floor_from = frozenset(normalize_word(w) for w in words.get("floor_from", []))
         cues = _load_toml(os.path.join(root, "cues.toml"))
         cue_lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:
