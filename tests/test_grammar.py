@@ -281,12 +281,15 @@ _PREPS = {"by", "on", "to", "until", "toward", "from", "within", "in", "after", 
 _VALUE_CHECKS = {
     "PERIOD": lambda v: v in PERIODS,
     "UNIT": lambda v: v in UNIT_ISO,
-    "NUMWORD": lambda v: _decimal(v) is not None and _decimal(v) > 0,
+    "NUMWORD": lambda v: _decimal(v) is not None and _decimal(v) >= 0,     # 0: "to zero", «до нуля»
     "ONE": lambda v: _decimal(v) == 1,
     "FRACTION": lambda v: _decimal(v) is not None and 0 < _decimal(v) < 100,
     "SCALE": lambda v: _decimal(v) is not None and _decimal(v) > 1,
     "MULT": lambda v: _decimal(v) is not None and _decimal(v) >= 1,     # 1: "once", only before a rate window
     "MONTH": lambda v: v.isdigit() and 1 <= int(v) <= 12,
+    "MIDMONTH": lambda v: v.isdigit() and 1 <= int(v) <= 12,
+    "PAGE_ONE": lambda v: v.isdigit() and int(v) > 0,
+    "EV_PREP": lambda v: v in ("until", "during"),
     "QUARTER": lambda v: v.isdigit() and 1 <= int(v) <= 4,
     "BOUND": lambda v: v in ("ge", "le"),
     "PREP": lambda v: v in _PREPS,
@@ -323,7 +326,7 @@ def test_metric_table_is_consistent():
         assert set(spec.get("name", {})) == set(LANGS), f"{name}: name needs en, ru and uk"
         assert set(spec) <= {"category", "abstract", "activity", "lower_is_better", "time", "display", "name",
                              "percent_variant", "counted_variant", "qualified_by", "people_object", "flow", "unit_kind",
-                             "people", "into", "en", "ru", "uk", "any"}, name
+                             "people", "into", "absorbs", "en", "ru", "uk", "any"}, name
         assert spec.get("unit_kind", "count") in UNIT_KINDS, name
         if "percent_variant" in spec:
             assert spec["percent_variant"] in metrics, name

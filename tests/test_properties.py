@@ -416,6 +416,10 @@ _COUNTS = st.integers(1900, 2199) | st.integers(1, 9999)
 def test_within_n_units_resolves_against_today(lang, n, letter, today, data):
     assume(letter != "Y" or n <= 2000)   # stay inside the calendar (year 9999)
     template = data.draw(st.sampled_from(_WITHIN[lang]), label="template")
+    # «за 1941 год», «протягом 2021 року»: a year-like count with the singular is that calendar year
+    # (test_a_year_like_count_with_the_singular_is_that_year)
+    assume(not (letter == "Y" and lang != "en" and _unit_word(lang, "Y", n) != _UNIT_WORDS[lang]["Y"][2]
+                and " через " not in template))
     text = template.format(n=n, unit=_unit_word(lang, letter, n))
     g = parse_goal(text, lang=lang, today=today)
     assert g.deadline.kind == "duration"
@@ -424,6 +428,14 @@ def test_within_n_units_resolves_against_today(lang, n, letter, today, data):
     if letter == "M":    # today + N months, clamped to the end of a shorter month
         assert g.deadline.date == plus_months(today, n)
     assert parse_goal(text, lang=lang).deadline.date is None
+
+
+@given(lang=st.sampled_from(["ru", "uk"]), n=st.integers(1900, 2199), today=todays(), data=st.data())
+def test_a_year_like_count_with_the_singular_is_that_year(lang, n, today, data):
+    assume(_unit_word(lang, "Y", n) != _UNIT_WORDS[lang]["Y"][2])     # «год», «года», «рік», «роки»
+    template = data.draw(st.sampled_from([t for t in _WITHIN[lang] if " через " not in t]), label="template")
+    g = parse_goal(template.format(n=n, unit=_unit_word(lang, "Y", n)), lang=lang, today=today)
+    assert (g.deadline.kind, g.deadline.date) == ("date", dt.date(n, 12, 31))
 
 
 @given(lang=st.sampled_from(LANGS), n=st.integers(1000, 99_999), sep=st.sampled_from(SEPARATORS), today=todays())

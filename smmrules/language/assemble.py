@@ -26,6 +26,8 @@ _BEFORE_PREPS = ("by", "until", "toward")
 _CHANGE_PREPS = ("by", "on")
 _LEVEL_PREPS = ("to", "until", "toward", "at")
 _CURRENCIES = ("USD", "EUR", "RUB", "UAH", "GBP")
+# the plural of "year" after a number: a count of years, never a calendar year
+_YEARS_PLURAL = frozenset(("years", "yrs", "лет", "років"))
 _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
 
 
@@ -106,6 +108,78 @@ def _drop_contrasted(phrases: list[Phrase]) -> list[Phrase]:
             continue
         out.append(p)
     return out if not skipping else [p for p in phrases if p.kind not in ("notjust", "contrast")]
+
+
+# arrows between two figures: from the first to the second ("CTR: 1.8% → 2.5%", «12 500 → 15 000»)
+_ARROWS = ("→", "➝", "➔", "➙", "⟶", "⇒", "➡", "⇾")
+# "8500 -> 12000", "8500 => 12000": a dash or an equals sign, then the ">" of the second figure
+_ARROW_STEMS = ("-", "–", "—", "=")
+
+
+def _arrows(phrases: list[Phrase]) -> list[Phrase]:
+    """Two figures joined by an arrow are a change from the first to the second, as "from X to Y" is."""
+    out: list[Phrase] = []
+    i, n = 0, len(phrases)
+    while i < n:
+        p = phrases[i]
+        if p.kind == "amount" and i + 2 < n and phrases[i + 1].kind == "filler":
+            mark, nxt = phrases[i + 1].text, phrases[i + 2]
+            to = None
+            if mark in _ARROWS and nxt.kind == "amount":
+                to = nxt
+            elif mark in _ARROW_STEMS and nxt.kind == "bound" and nxt.text.startswith(">") \
+                    and nxt.span.column == phrases[i + 1].span.end_column and nxt.arg is not None \
+                    and nxt.arg.kind == "amount":
+                to = nxt.arg
+            if to is not None and _label_year(p) and not _label_year(to):
+                to = None           # "KPI 2027 → 300 leads a month": the year the figure is for
+            if to is not None:
+                out.append(Phrase("prep", p.span, p.text, "from", arg=p, toks=p.toks))
+                out.append(Phrase("prep", nxt.span, nxt.text, "to", arg=to, toks=nxt.toks))
+                i += 3
+                continue
+        out.append(p)
+        i += 1
+    return out
+
+
+def _label_year(p: Phrase) -> bool:
+    q = p.value
+    return q.unit is None and q.value is not None and 1900 <= q.value <= 2199 and q.value == int(q.value) \
+        and len(p.toks) == 1 and str(p.toks[0]).isdigit()
+
+
+# quotation marks, opening -> closing
+_QUOTES = {"«": "»", "“": "”", "„": "“", '"': '"'}
+
+
+def _names_in_quotes(phrases: list[Phrase]) -> list[Phrase]:
+    """A quotation beside a word we do not know names that thing: after it as Russian and Ukrainian put a
+    name («связки «креатив → заявка»», «рубрика «Отзывы»»), before a noun as English does (the "Leads Lab"
+    podcast, the "Sales Club" newsletter, "engaged" followers). A metric or channel word in it is part of the
+    name, not the goal's («курс «Продажи в Instagram»»). (A quotation between a verb and the rest, «увеличить «вовлеченность» на 10%», still
+    names the metric.)"""
+    def word(k: int) -> bool:
+        return 0 <= k < len(phrases) and phrases[k].kind == "filler" and phrases[k].text[:1].isalpha()
+
+    def noun(k: int) -> bool:
+        return word(k) or (k < len(phrases) and phrases[k].kind in ("metric", "channel"))
+    out = list(phrases)
+    i = 0
+    while i < len(phrases):
+        p = phrases[i]
+        if p.kind == "filler" and p.text in _QUOTES:
+            end = next((k for k in range(i + 1, len(phrases))
+                        if phrases[k].kind == "filler" and phrases[k].text == _QUOTES[p.text]), None)
+            if end is None:
+                break           # a quotation never closed names nothing we can tell
+            if word(i - 1) or noun(end + 1):
+                for k in range(i + 1, end):
+                    if phrases[k].kind in ("metric", "channel"):
+                        out[k] = phrases[k].evolve(kind="filler", value=phrases[k].text)
+            i = end
+        i += 1
+    return out
 
 
 def _purpose_is_goal(phrases: list[Phrase]) -> bool:
@@ -321,13 +395,24 @@ def _split_side(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
 
 def _aimful(seg: list[Phrase]) -> bool:
     """Whether a stretch between separators states an aim of its own: a metric, a verb or a figure."""
+    return any(p.kind in ("metric", "verb") for p in seg) or _has_figure(seg)
+
+
+def _has_figure(seg: list[Phrase]) -> bool:
     for p in seg:
-        if p.kind in ("metric", "verb") or p.kind in _FIGURES:
+        if p.kind in _FIGURES:
             return True
         if p.kind == "prep" and p.arg.kind in _FIGURES and not (
                 p.arg.kind == "amount" and p.arg.value.unit in _TIME_UNITS):
             return True
     return False
+
+
+def _figure_for(before: list[Phrase], seg: list[Phrase]) -> bool:
+    """A stretch with only a figure after an aim with none gives that aim its figure ("more leads, at
+    least 10 a day", «більше лідів, хоча б 10 на день»)."""
+    return not any(p.kind in ("metric", "verb") for p in seg) and _has_figure(seg) \
+        and any(p.kind == "metric" for p in before) and not _has_figure(before)
 
 
 def _segments(main: list[Phrase]) -> list[list[Phrase]]:
@@ -354,7 +439,7 @@ def _segments(main: list[Phrase]) -> list[list[Phrase]]:
         if content and all(p.kind == "verb" for p in content):
             pending.extend(seg)          # a verb with no object of its own
             continue
-        if merged and not _aimful(seg):
+        if merged and (not _aimful(seg) or (not pending and _figure_for(merged[-1], seg))):
             merged[-1].extend(pending + seg)
         else:
             merged.append(pending + seg)
@@ -844,14 +929,21 @@ class Assembler:
             return []
         if nxt is not None and nxt.kind == "period" and q.unit not in SUBDAY and prep in (None, "over"):
             return []   # "every day of the year", «5 дней в неделю»: how often, not by when
-        if (q.unit == "year" and prep is None and bound is None and 1900 <= q.value <= 2199
-                and str(p.toks[0]).isdigit() and len(p.toks) == 2):
-            # «2026 года», «2026 року» with no preposition: that calendar year, not 2026 years
+        if (q.unit == "year" and bound is None and 1900 <= q.value <= 2199
+                and str(p.toks[0]).isdigit() and len(p.toks) == 2 and str(p.toks[1]).lower() not in _YEARS_PLURAL
+                and prep != "after"):
+            # «2026 года», «за 2027 год», «протягом 2027 року»: that calendar year, not 2026 years (which
+            # would be «2026 лет», "2026 years"); «с 2027 года» is when it starts, no deadline
+            if prep == "from":
+                return []
             return [_Claim("deadline", p, deadline=Deadline("date", dt.date(int(q.value), 12, 31), None,
                                                             p.text, "year", p.span))]
         if prep == "from" and (frame.time_metric or q.unit in SUBDAY):
             return [_Claim("baseline", p, q.evolve(unit=UNIT_SHORT[q.unit]))]
         day_level = q.unit == "day" and not frame.time_level
+        if frame.time_metric and prep in _CHANGE_PREPS:
+            # "increase watch time by 2,000 hours", «сократить время ответа на 2 часа»: the change
+            return [_Claim("change", p, q.evolve(unit=UNIT_SHORT[q.unit]), bound)]
         if q.unit in SUBDAY or (frame.time_metric and (prep in _LEVEL_PREPS or prep is None or day_level)):
             within = prep in ("within", "in", "until", None) and bound is None
             return [_Claim("level", p, q.evolve(unit=UNIT_SHORT[q.unit]), "le" if within else bound)]
@@ -899,7 +991,8 @@ class Assembler:
 
     # -- the goal ---------------------------------------------------------------------
     def build(self, text: str, lang: str, phrases: list[Phrase], today: dt.date | None, span: Span) -> Goal:
-        phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_years_of_periods(phrases))), self.lex.metrics)
+        phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(_years_of_periods(
+            phrases))))), self.lex.metrics)
         phrases, side = _split_side(phrases)
         main, method = _purpose_as_goal(*_split_method(phrases))
         info = self.lex.metrics
@@ -975,6 +1068,8 @@ class Assembler:
             elif implied is not None and metric is not None and info[implied].category == "loyalty" \
                     and metric.value == "sales":
                 metric = None  # "retain customers", «удержать клиентов»: the customers kept are retention
+            elif implied is not None and metric is not None and metric.value in info[implied].absorbs:
+                metric = None  # "run traffic to the landing page", «запустить трафик»: the ads run (metrics.toml)
             elif implied is not None and metric is not None and info[implied].into:
                 # "convert 4% of visitors into buyers", «конвертировать 5% посетителей в покупателей»: the
                 # rate from the first to the last, named by what it turns them into (metrics.toml `into`)
@@ -1211,7 +1306,8 @@ def _pair(claims: list[_Claim], verb_cls: str | None) -> tuple[_Claim | None, _C
     """The baseline and the target among a part's figures."""
     baseline_claim = next((c for c in claims if c.role == "baseline"), None)
     if baseline_claim is not None and not any(c.role != "baseline" for c in claims) \
-            and verb_cls not in _CHANGE_VERBS and baseline_claim.start is not None:
+            and verb_cls not in _CHANGE_VERBS and baseline_claim.start is not None \
+            and baseline_claim.qty.value != 0:          # «с нуля», «з нуля»: from scratch, not a count of none
         # «договориться с 10 блогерами», «спільнота з 500 учасників», «лайків на пост — від 300»: with
         # no verb of change and nothing to change to, «с/з N» counts and «от/від N» is a floor
         floor = baseline_claim.start == "floor"

@@ -45,18 +45,20 @@ class MetricInfo(Record):
     `flow`: counted as they happen, never kept (leads, sign-ups), so "new" adds nothing to a count of them;
     `people`: its words name people as such ("people", «человек»), whom another metric may count;
     `into`: a rate of turning one thing into another (conversion), by the category of what it is turned
-    into, the metric that names that rate ("convert visitors into leads": the lead conversion rate)."""
+    into, the metric that names that rate ("convert visitors into leads": the lead conversion rate);
+    `absorbs`: metrics that, as the object of a verb implying this activity, name the activity itself
+    (launching traffic is running ads)."""
 
     __slots__ = ("name", "category", "abstract", "activity", "lower_is_better", "time", "display",
                  "percent_variant", "unit_kind", "counted_variant", "qualified_by", "people_object", "label",
-                 "flow", "people", "into")
+                 "flow", "people", "into", "absorbs")
 
     def __init__(self, name: str, category: str, abstract: bool = False, activity: bool = False,
                  lower_is_better: bool = False, time: bool = False, display: dict | None = None,
                  percent_variant: str | None = None, unit_kind: str = "count",
                  counted_variant: str | None = None, qualified_by: dict | None = None,
                  people_object: bool = False, label: dict | None = None, flow: bool = False,
-                 people: bool = False, into: dict | None = None):
+                 people: bool = False, into: dict | None = None, absorbs: frozenset = frozenset()):
         _set(self, "name", name)
         _set(self, "category", category)
         _set(self, "abstract", abstract)
@@ -73,6 +75,7 @@ class MetricInfo(Record):
         _set(self, "flow", flow)
         _set(self, "people", people)
         _set(self, "into", {} if into is None else into)
+        _set(self, "absorbs", absorbs)
 
     def __hash__(self):
         return hash(self.name)
@@ -334,7 +337,8 @@ class LexiconSet:
                 percent_variant=spec.get("percent_variant"), unit_kind=unit_kind,
                 counted_variant=spec.get("counted_variant"), qualified_by=dict(spec.get("qualified_by", {})),
                 people_object=spec.get("people_object", False), label=dict(spec.get("name", {})),
-                flow=spec.get("flow", False), people=spec.get("people", False), into=dict(spec.get("into", {})))
+                flow=spec.get("flow", False), people=spec.get("people", False), into=dict(spec.get("into", {})),
+                absorbs=frozenset(spec.get("absorbs", ())))
         lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:
             data = _load_toml(os.path.join(root, "lexicon", f"{lang}.toml"))

@@ -1,6 +1,7 @@
 """Numbers, dates and durations: from phrase parts to values, ISO durations and end dates."""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 from decimal import Decimal
@@ -127,7 +128,7 @@ def add_duration(day: dt.date, amount: Decimal, unit: str) -> dt.date | None:
 
 
 def period_end(today: dt.date, unit: str, offset: int = 0) -> dt.date | None:
-    """Last day of the week/month/quarter/year containing today (offset: how many periods later),
+    """Last day of the week/month/quarter/half/year containing today (offset: how many periods later),
     saturating at the ends of the calendar (see calendar_date)."""
     try:
         if unit == "year":
@@ -136,6 +137,9 @@ def period_end(today: dt.date, unit: str, offset: int = 0) -> dt.date | None:
             q = (today.month - 1) // 3 + offset
             y = today.year + q // 4
             return quarter_end(y, q % 4 + 1)
+        if unit == "half":
+            h = (today.month - 1) // 6 + offset
+            return calendar_date(today.year + h // 2, 6 if h % 2 == 0 else 12, 30 if h % 2 == 0 else 31)
         if unit == "month":
             first = add_months(today.replace(day=1), offset)
             return month_end(first.year, first.month)
@@ -209,6 +213,10 @@ def orthodox_easter(year: int) -> dt.date:
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The nth `weekday` of the month; n = -1: its last."""
+    if n < 0:
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
     first = dt.date(year, month, 1)
     return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
 
@@ -216,8 +224,12 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 _FIXED_DAYS = {"christmas": (12, 25), "orthodox_christmas": (1, 7), "new_year": (12, 31),
                "valentines_day": (2, 14), "womens_day": (3, 8), "knowledge_day": (9, 1),
                "halloween": (10, 31), "year_end": (12, 31),
-               "holiday_season": (12, 31)}
-NAMED_DAYS = (*_FIXED_DAYS, "black_friday", "cyber_monday", "easter", "orthodox_easter")
+               "holiday_season": (12, 31), "independence_day": (7, 4), "independence_day_ua": (8, 24),
+               "boxing_day": (12, 26), "singles_day": (11, 11)}
+# days that fall on the nth weekday of a month: (month, weekday (Monday 0), n; -1 the last)
+_NTH_DAYS = {"thanksgiving": (11, 3, 4), "labor_day": (9, 0, 1), "memorial_day": (5, 0, -1),
+             "mothers_day": (5, 6, 2), "fathers_day": (6, 6, 3), "mothers_day_ru": (11, 6, -1)}
+NAMED_DAYS = (*_FIXED_DAYS, *_NTH_DAYS, "black_friday", "cyber_monday", "cyber_week", "easter", "orthodox_easter")
 
 
 def _named_in(name: str, year: int) -> dt.date:
@@ -225,8 +237,10 @@ def _named_in(name: str, year: int) -> dt.date:
         return dt.date(year, *_FIXED_DAYS[name])
     if name == "black_friday":       # the day after the fourth Thursday of November
         return _nth_weekday(year, 11, 3, 4) + dt.timedelta(days=1)
-    if name == "cyber_monday":
+    if name in ("cyber_monday", "cyber_week"):   # Cyber Week: Thanksgiving to Cyber Monday, its last day
         return _nth_weekday(year, 11, 3, 4) + dt.timedelta(days=4)
+    if name in _NTH_DAYS:
+        return _nth_weekday(year, *_NTH_DAYS[name])
     if name == "easter":
         return western_easter(year)
     if name == "orthodox_easter":

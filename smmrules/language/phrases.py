@@ -242,7 +242,7 @@ class ToPhrases:
         return _P(self, "amount", toks, q)
 
     def rank(self, children):
-        num = children[-1]
+        num = children[-1]          # the number after "top", "#", or the top that "page one" is
         return _P(self, "rank", children, Decimal(num.meaning))
 
     # prepositional ---------------------------------------------------------------------
@@ -282,6 +282,8 @@ class ToPhrases:
             return _P(self, "date", children, DateSpec(year, half=int(first.meaning)))
         if first.type in ("YEAR_RANGE", "FISCAL"):
             return _P(self, "date", children, DateSpec(int(first.meaning)))
+        if first.type == "MIDMONTH":      # "mid-March": the 15th
+            return _P(self, "date", children, DateSpec(year, int(first.meaning), 15))
         if first.type == "MID":           # "mid-2026", «к середине года»: the end of the first half;
             month = next((int(c.meaning) for c in children if c.type == "MONTH"), None)
             if month is not None:         # «в середине марта»: the 15th
@@ -331,14 +333,21 @@ class ToPhrases:
 
     def event(self, children):
         prep, last = children[0], children[-1]
-        if isinstance(last, Phrase):      # "ahead of Black Friday", «перед летом»: a deadline at that date
-            return _P(self, "prep", [prep, *last.toks], "until", arg=last)
-        return _P(self, "event" if last.type == "EVENT" else "vague", children, last.meaning)
+        if isinstance(last, Phrase):
+            # "ahead of Black Friday", «перед летом»: a deadline at that date; "through Cyber Week", «во
+            # время распродажи», «протягом літа»: at its end
+            return _P(self, "prep", [prep, *last.toks], "until" if prep.meaning == "until" else "in", arg=last)
+        # "before the launch", "through the holiday season", «до конца сезона»: an event or a period the team
+        # knows by name (the campaign, the season, the holidays), a deadline with no date
+        return _P(self, "event", children, last.meaning)
 
     def vague_time(self, children):
+        if children[-1].type == "TIMENOUN":      # "the end of the season", «конец сезона»: as above
+            return _P(self, "event", children, children[-1].meaning)
         return _P(self, "vague", children, children[-1].meaning)
 
-    vague_noun = vague_time
+    def vague_noun(self, children):              # "during the high season", «к праздникам»: as above
+        return _P(self, "event", children, children[-1].meaning)
 
     def span_end(self, children):
         spec = {"unit": None, "year": None, "month": None, "quarter": None, "ordinal": None, "offset": 0,
@@ -385,7 +394,8 @@ class ToPhrases:
             # "this summer", "next winter": the end of that season
             return _P(self, "span", children, SpanSpec(first.type.lower(), season=children[1].meaning))
         if first.type == "THIS":
-            return _P(self, "span", children, SpanSpec("this", unit=children[1].meaning))
+            unit = "half" if children[1].type == "HALFYEAR" else children[1].meaning
+            return _P(self, "span", children, SpanSpec("this", unit=unit))
         if first.type == "NEXT":
             count = Decimal(1)
             for c in children[1:-1]:

@@ -99,7 +99,8 @@ def _drop_idle_event_preps(out: list[list["_Edge"]]) -> None:
     only event prepositions ("in time for", "ahead of") keep it."""
     for i, edges in enumerate(out):
         if len(edges) > 2 and any(e.terminal == "EV_PREP" for e in edges) and any(e.terminal == "PREP" for e in edges):
-            if not any(e.terminal in ("EVENT", "TIMENOUN") for es in out[i + 1:i + 6] for e in es):
+            # (up to four words before the event, articles between them: "by the end of the loyalty pilot")
+            if not any(e.terminal in ("EVENT", "TIMENOUN") for es in out[i + 1:i + 10] for e in es):
                 # a new list: the one there may be a remembered run's (Tagger.edges)
                 out[i] = [e for e in edges if e.terminal != "EV_PREP" or e.length > 1]
 
