@@ -13,8 +13,8 @@ the whole as changes ("by a third", «наполовину»); a goal whose own 
 purpose clause («сделать так, чтобы ...»); a ceiling on a cost got ("get our CPL under $15": a decrease);
 superlatives ("the best-known coffee shop", «найвідоміша кав'ярня»: awareness); lines as lists and KPI
 tables write them ("1) ...", «300 заявок/мес»; a verb's result over an activity it names: "sell 50
-tickets for the launch party"; a year as a plain number beside a label: "Plan 2027: 500 leads per
-month"); a loss or a fall kept off ("avoid dropping below 3%", «не допустить падения ER»: maintain);
+tickets for the launch party"; a year beside a label is the year the goals are for, not a figure: "Plan
+2027: 500 leads per month", «Цели на 2027:»); a loss or a fall kept off ("avoid dropping below 3%", «не допустить падения ER»: maintain);
 spending that earns itself back («окупить рекламу»: the return on ad spend; payback: a time); the
 families a blind test set found (a count after «с/з», a floor after «от/від», the end of a campaign,
 budgets kept, customers won back, «UGC-публікації»); turning some into others («конвертировать 5%
@@ -551,12 +551,12 @@ LIST_LINES = [
     srow('grow Instagram/TikTok followers by 20%', 'en', 'awareness', 'increase',
          'followers', None, 'instagram', None, ('relative', 20, '%'),
          None, []),
-    srow('Plan 2027: 500 leads per month', 'en', 'leads', 'achieve',
+    srow('Plan 2027: 500 leads per month', 'en', 'leads', 'reach',
          'leads', 'month', None, None, ('absolute', 500, None),
-         None, []),
+         ('date', '2027-12-31', None), []),
     srow('План 2027: 300 заявок в месяц', 'ru', 'leads', 'reach',
          'leads', 'month', None, None, ('absolute', 300, None),
-         None, []),
+         ('date', '2027-12-31', None), []),
     srow('набрати 2027 підписників до кінця року', 'uk', 'awareness', 'achieve',
          'followers', None, None, None, ('absolute', 2027, None),
          ('period-end', '2026-12-31', None), []),
@@ -997,6 +997,41 @@ MORE_WORDS = [
 ]
 
 
+# --- a year beside a label: the year the goals are for, by its end (never a figure) --------------------------
+LABEL_YEARS = [
+    srow('Goals for 2027: revenue $2M', 'en', 'sales', 'reach',
+         'revenue', None, None, None, ('absolute', 2000000, 'USD'),
+         ('date', '2027-12-31', None), []),
+    srow('Goals 2027: 3,000 leads a quarter', 'en', 'leads', 'reach',
+         'leads', 'quarter', None, None, ('absolute', 3000, None),
+         ('date', '2027-12-31', None), []),
+    srow('Цели на 2027: выручка 24 млн ₽, 1 200 новых клиентов', 'ru', 'sales', 'reach',
+         'revenue', None, None, None, ('absolute', 24000000, 'RUB'),
+         ('date', '2027-12-31', None), []),
+    srow('Цели на 2027 год: 5 000 подписчиков в Telegram', 'ru', 'awareness', 'reach',
+         'followers', None, 'telegram', None, ('absolute', 5000, None),
+         ('date', '2027-12-31', None), []),
+    srow('План на 2027: 500 заявок в месяц', 'ru', 'leads', 'reach',
+         'leads', 'month', None, None, ('absolute', 500, None),
+         ('date', '2027-12-31', None), []),
+    srow('Цілі на 2027: виторг 10 млн грн', 'uk', 'sales', 'reach',
+         'revenue', None, None, None, ('absolute', 10000000, 'UAH'),
+         ('date', '2027-12-31', None), []),
+    srow('План на 2027 рік: 400 продажів на місяць', 'uk', 'sales', 'reach',
+         'sales', 'month', None, None, ('absolute', 400, None),
+         ('date', '2027-12-31', None), []),
+    srow('Мета 2027: 20 000 підписників в Instagram', 'uk', 'awareness', 'reach',
+         'followers', None, 'instagram', None, ('absolute', 20000, None),
+         ('date', '2027-12-31', None), []),
+    srow('KPI 2027 → 300 leads a month', 'en', 'leads', 'reach',
+         'leads', 'month', None, None, ('absolute', 300, None),
+         None, []),
+    srow('Цель 2: 500 лидов к маю', 'ru', 'leads', 'reach',
+         'leads', None, None, None, ('absolute', 500, None),
+         ('date', '2026-05-31', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -1008,7 +1043,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND), ("no-amount", 
                                           ("pronoun", PRONOUNS),
                                           ("compound head", COMPOUND_HEADS), ("running ads", RUNNING_ADS),
                                           ("quoted names", QUOTED_NAMES), ("arrows", ARROWS),
-                                          ("more words", MORE_WORDS))
+                                          ("more words", MORE_WORDS), ("label years", LABEL_YEARS))
         for r in rows]
 
 

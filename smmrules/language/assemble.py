@@ -890,6 +890,8 @@ class Assembler:
         if k in ("date", "span", "season", "event"):
             dl = self._deadline_of(p, None, frame.today)
             return [_Claim("deadline", p, deadline=dl)] if dl else []
+        if k == "label" and p.arg is not None:     # "Goals for 2027:": by that year's end
+            return [_Claim("deadline", p.arg, deadline=self._deadline_of(p.arg, None, frame.today))]
         return []
 
     def _amount_claims(self, p: Phrase, prep, nxt, frame: _Frame, bound) -> list[_Claim]:
@@ -1023,7 +1025,10 @@ class Assembler:
             metric = self._metric(goal.metric_name, chosen, verb_phrase, goal.target, goal.baseline, per)
         metric = self._search_rank(metric, goal.target, channel, main)
         pronoun = _pronoun_object(chosen_part.phrases if parts else main, self.lex[lang].pronouns)
-        category = self._category(metric, goal.target, channel, goal.direction, verb_cls, pronoun)
+        presence = verb_cls == "increase" and any(p.kind == "filler" and normalize_word(p.text) in self.lex[lang].presence
+                                                  for p in (chosen_part.phrases if parts else main))
+        category = self._category(metric, goal.target, channel if channel is not None or not presence else True,
+                                  goal.direction, verb_cls, pronoun)
         if pronoun and metric is None and goal.target is None:
             goal = goal.evolve(direction=None)   # "get that done within two quarters": nothing to count
         own = (metric, category, goal.direction, goal.target)
@@ -1257,6 +1262,8 @@ class Assembler:
         return Target(kind, number(q.value), None, None, unit, claim.bound, span)
 
     def _category(self, metric, target, channel, direction, verb_cls=None, pronoun=False) -> str:
+        """`channel`: the channel the goal names, or True for the team's own account, page or blog with no
+        channel named («раскрутить страницу кофейни»): a goal about either is about the audience."""
         if metric is not None:
             return metric.category
         if pronoun:

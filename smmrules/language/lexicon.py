@@ -199,6 +199,8 @@ class Lexicon:
         # least") before a figure, where no verb of change starts from it
         self.counts_from: frozenset = frozenset()
         self.floor_from: frozenset = frozenset()
+        # [function_words] presence: the team's own account, page or channel («раскрутить страницу»)
+        self.presence: frozenset = frozenset()
 
     @property
     def words(self) -> _Words:
@@ -366,6 +368,7 @@ class LexiconSet:
             lexicons[lang].pronouns = frozenset(normalize_word(w) for w in words.get("pronoun", []))
             lexicons[lang].counts_from = frozenset(normalize_word(w) for w in words.get("counts_from", []))
             lexicons[lang].floor_from = frozenset(normalize_word(w) for w in words.get("floor_from", []))
+            lexicons[lang].presence = frozenset(normalize_word(w) for w in words.get("presence", []))
         cues = _load_toml(os.path.join(root, "cues.toml"))
         cue_lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:

@@ -153,7 +153,15 @@ class ToPhrases:
             return _P(self, kind, children, getattr(tok, "meaning", str(tok)), alts=getattr(tok, "alts", ()))
         return method
 
-    label = _single("label")
+    def label(self, children):
+        tok = children[0]
+        year = next((c for c in children[1:] if getattr(c, "type", None) in ("YEAR", "NUMBER")), None)
+        if year is None or not (str(year).isdigit() and len(str(year)) == 4 and 1900 <= int(str(year)) <= 2199):
+            return _P(self, "label", children, getattr(tok, "meaning", str(tok)), alts=getattr(tok, "alts", ()))
+        # "Goals for 2027:", «Цели на 2027 год:», "Plan 2027:": the year the goals are for, by its end
+        when = _P(self, "year", children[1:-1], (int(str(year)), None))
+        return _P(self, "label", children, tok.meaning, arg=when)
+
     verb = _single("verb")
     metric = _single("metric")
     channel = _single("channel")

@@ -39,7 +39,7 @@ _YEAR_DASH = _one_of("-/–")
 _PRODUCT = LazyPattern(r"[a-z]+[A-Z][A-Za-z]*")
 _LATIN = "[A-Za-z]"
 # Tokens with digits that are not numbers: a word to the tagger (B2B, D2C, Web3, v2.0, GPT-4, 5G, 3D,
-# 360°, 1+1 and 2+1 offers, names joined by underscores: @brand_2026). Q1-Q4 and H1/H2 stay dates, top3/top-3 ranks.
+# 360°, 1+1 and 2+1 offers, names joined by underscores: @brand_2026, a figure and capital Cyrillic letters: 2ГИС). Q1-Q4 and H1/H2 stay dates, top3/top-3 ranks.
 _NAME = (
     # (a plain word fails the first look-ahead at once: the alternatives are not tried on it)
     r"(?=[@#]?[^\W\d_]*[\d_]|[A-Za-z]+-\d|\d)(?:"
@@ -47,7 +47,7 @@ _NAME = (
     # possessive: a run of n digits then "%" ("c111...1%") was tried in 2^n ways before failing.
     r"(?![HhQq][1-4](?!\w)|[Tt][Oo][Pp]-?\d|[A-Za-z]+-(?:19|20|21)\d\d(?![\w.]))" + _LATIN + r"++(?:-?\d++" + _LATIN + r"*+)++(?:\.\d++)*(?![\w%])"
     + r"|[@#]?[^\W_]+(?:_+[^\W_]+)+"
-    + r"|\d[GD](?!\w)|\d{1,3}°|\d\+\d(?![\d%])"
+    + r"|\d[GD](?!\w)|\d{1,3}°|\d\+\d(?![\d%])|\d(?!МЛН|МЛРД|ТЫС|ТИС)[\u0400-\u042F\u0490]{3,}(?!\w)"
     + r")"
 )
 # 24/7 (and 24x7, 24/7/365): round-the-clock, a level of availability and not the number 24
@@ -72,7 +72,7 @@ _TOKEN_SOURCE = (
   | (?P<half>[Hh][12](?!\w))
   | (?P<compare>(?:{comparison})(?!\w)))
   | (?P<iso_date>(?:19|20|21)\d\d-\d\d(?:-\d\d)?(?![\d%]|[.,]\d|\s*%))
-  | (?P<dot_date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)(?![\d.]))
+  | (?P<dot_date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)(?!\d|\.\d))
   | (?P<quarter>[Qq][1-4](?![\w]))
   | (?P<short_year>""" + _one_of("'’") + r"""\d\d(?![\d%]|[.,]\d))
   | (?P<space>""" + _INVISIBLE + r"""+)
