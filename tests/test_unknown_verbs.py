@@ -16,7 +16,7 @@ from smmrules import check_goal, parse_goal
 from smmrules.language.lexicon import default_lexicons
 
 ROWS = [
-    row('Провести аудит сторінки до кінця місяця', 'uk', 'other', 'achieve', None, None, None, None, None,
+    row('Провести аудит сторінки до кінця місяця', 'uk', 'other', 'achieve', 'audits', None, None, None, None,
         ('period-end', '2026-01-31', None)),
     row('Разработать тон коммуникации бренда', 'ru', 'other', 'achieve', None, None, None, None, None, None),
     row('остатки коллекции до конца года слить', 'ru', 'other', 'achieve', None, None, None, None, None,

@@ -15,7 +15,8 @@ import attr  # the attrs package; `import attrs` adds a namespace module on ever
 
 from .ast import Baseline, Deadline, Goal, Metric, Part, Secondary, Span, Target
 from .lexicon import LexiconSet, normalize_word
-from .normalize import SUBDAY, UNIT_SHORT, add_duration, iso_duration, named_date, number, period_end, season_date
+from .normalize import (PERIOD_END_NAMES, SUBDAY, UNIT_SHORT, add_duration, iso_duration, named_date, number,
+                        period_end, season_date)
 from ..base.record import Record, _set
 from .phrases import DateSpec, Phrase, Quantity, SpanSpec, date_of
 
@@ -310,7 +311,10 @@ _OPENERS = ("(", "«", "“", "„")
 _CLOSERS = (")", "»", "”")
 # Side clauses (lexicon METHOD values): a relative clause, a recipient, a modifier, a share.
 _SIDE = ("relative", "recipient", "modifier", "share")
-_SIDE_STOPS = ("prep", "bound", "label", "date", "span", "method", "period", "perpost", "notjust", "contrast")
+_SIDE_STOPS = ("prep", "bound", "label", "date", "span", "method", "period", "perpost", "notjust", "contrast",
+               "event", "vague")
+# a dash or a colon ends a side clause too: «Частка голосу серед АЗС — 30%», «Дзвінки для евакуатора — 10 на день»
+_SIDE_ENDS = ("—", "–", "-", ":")
 # Phrases that state a figure a part can aim at
 _FIGURES = ("amount", "rank", "multiple", "bound", "placeholder")
 
@@ -378,7 +382,8 @@ def _split_side(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
         own_verb = p.value == "relative"
         while i < n:
             q = phrases[i]
-            if _is_separator(q) or q.kind in _SIDE_STOPS or (q.kind == "filler" and any(
+            if _is_separator(q) or q.kind in _SIDE_STOPS or (q.kind == "filler" and q.text in _SIDE_ENDS) or (
+                    q.kind == "filler" and any(
                     t in ("PREP", "METHOD_BY") for tok in q.toks for t, _ in tok.alts)):
                 break   # ... or at a preposition: "among bakeries in Odesa by followers"
             if q.kind == "verb":
@@ -802,6 +807,10 @@ class Assembler:
             return Deadline("season", season_date(v.season, v.year, edge, today), None, phrase.text,
                             "season", phrase.span)
         if phrase.kind == "named":
+            if v.name in PERIOD_END_NAMES:    # "by EOQ", "by month-end": as "by the end of the quarter"
+                unit = PERIOD_END_NAMES[v.name]
+                return Deadline("period-end", period_end(today, unit) if today else None, None, phrase.text, unit,
+                                phrase.span)
             if v.name == "year_end":      # "by year-end", "by EOY": the end of the year, as "by end of year"
                 return Deadline("period-end", named_date(v.name, v.year, today), None, phrase.text, "year",
                                 phrase.span)
@@ -890,7 +899,7 @@ class Assembler:
         if k in ("date", "span", "season", "event"):
             dl = self._deadline_of(p, None, frame.today)
             return [_Claim("deadline", p, deadline=dl)] if dl else []
-        if k == "label" and p.arg is not None:     # "Goals for 2027:": by that year's end
+        if k == "label" and p.arg is not None and p.arg.kind != "period":     # "Goals for 2027:": by its end
             return [_Claim("deadline", p.arg, deadline=self._deadline_of(p.arg, None, frame.today))]
         return []
 
@@ -1015,7 +1024,8 @@ class Assembler:
         chosen, targets, verb_cls, implied = _measured_outcome(chosen, targets, verb_cls, implied, method,
                                                                method_claims, info)
         goal = self._aim(chosen_part, chosen_part.phrases if parts else main, chosen, targets, verb_cls, implied)
-        period = next((p.value for p in main if p.kind == "period"), None)
+        period = next((p.value for p in main if p.kind == "period"), None) or next(
+            (p.arg.value for p in main if p.kind == "label" and p.arg is not None and p.arg.kind == "period"), None)
         per = next((p.value for p in main + method if p.kind == "perpost"), None)
         channel = next((p.value for p in main + method + side if p.kind == "channel"), None)
         metric = None

@@ -155,6 +155,14 @@ class ToPhrases:
 
     def label(self, children):
         tok = children[0]
+        unit = next((c for c in children[1:] if getattr(c, "type", None) in ("UNIT", "PERIOD")), None)
+        if unit is not None and unit.type == "PERIOD" and str(unit).split()[0].lower() not in ("на", "for"):
+            # "KPI monthly:", «План ежемесячно:»: how often, the goal's rate window
+            return _P(self, "label", children, tok.meaning, arg=_P(self, "period", [unit], unit.meaning))
+        if unit is not None and not any(getattr(c, "type", None) in ("YEAR", "NUMBER") for c in children):
+            # "Goal for the quarter:", «Задача квартала —», «Завдання на тиждень:»: this quarter, this week
+            when = _P(self, "span", children[1:-1], SpanSpec("this", unit=unit.meaning))
+            return _P(self, "label", children, tok.meaning, arg=when)
         year = next((c for c in children[1:] if getattr(c, "type", None) in ("YEAR", "NUMBER")), None)
         if year is None or not (str(year).isdigit() and len(str(year)) == 4 and 1900 <= int(str(year)) <= 2199):
             return _P(self, "label", children, getattr(tok, "meaning", str(tok)), alts=getattr(tok, "alts", ()))
