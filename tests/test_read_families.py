@@ -1183,11 +1183,25 @@ LABEL_PERIODS = [
 ]
 
 
+# --- a purpose clause with its subject first: its first verb is its own («чтобы охваты выросли до 3 000») ----
+PURPOSE_2 = [
+    srow('Хотелось бы, чтобы охваты в сторис выросли до 3 тысяч в день к лету', 'ru', 'awareness', 'reach',
+         'reach', 'day', None, None, ('absolute', 3000, None),
+         ('season', '2026-05-31', None), []),
+    srow('Хотілося б, щоб охоплення сторіс зросло до 5 тисяч до кінця березня', 'uk', 'awareness', 'reach',
+         'reach', None, None, None, ('absolute', 5000, None),
+         ('date', '2026-03-31', None), []),
+    srow("we'd love it if our Reels views grew to 50k a month by summer", 'en', 'awareness', 'reach',
+         'views', 'month', None, None, ('absolute', 50000, None),
+         ('season', '2026-05-31', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
                                           ("cost of", COST_OF), ("search and lists", SEARCH_AND_LISTS),
-                                          ("fractions", FRACTIONS), ("purpose", PURPOSE), ("ceilings", CEILINGS),
+                                          ("fractions", FRACTIONS), ("purpose", PURPOSE + PURPOSE_2), ("ceilings", CEILINGS),
                                           ("superlatives", SUPERLATIVES), ("list lines", LIST_LINES),
                                           ("kept off", KEPT_OFF), ("payback", PAYBACK),
                                           ("blind set", BLIND_SET_FAMILIES), ("conversion", CONVERSION),

@@ -225,8 +225,10 @@ def _split_method(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
             continue
         if in_method:
             main_has_verb = any(m.kind == "verb" for m in main)
-            # a verb right after "чтобы/щоб/in order to" is the clause's own verb
-            own_verb = p.kind == "verb" and method[-1].kind == "method" and not method_has_verb
+            # a verb right after "чтобы/щоб/in order to" is the clause's own verb, as is the first verb of a
+            # purpose clause with its subject first («чтобы охваты в сторис выросли до 3 000»)
+            purpose = next((m.value for m in reversed(method) if m.kind == "method"), None) == "purpose"
+            own_verb = p.kind == "verb" and not method_has_verb and (method[-1].kind == "method" or purpose)
             ends = (p.kind == "verb" and not main_has_verb and not own_verb) or (
                 not method_has_verb and p.kind in ("prep", "bound"))
             if not ends:
@@ -740,8 +742,9 @@ def _verb_direction(verb_cls, target, more, mi) -> str | None:
 
 def _figure_direction(target, baseline, more, less, new, mi, unknown, has_object) -> str | None:
     """The direction of an aim whose verb tells none: from its figures, then from its words."""
-    if target is not None and baseline is not None and target.qty is not None \
-            and target.qty.value is not None and baseline.qty.value is not None:
+    if target is not None and baseline is not None and target.qty is not None and target.role != "change" \
+            and not target.qty.signed and target.qty.value is not None and baseline.qty.value is not None:
+        # (a change beside its from-to, "+4,000 followers (from 12.5K to 16.5K)", is no level to compare)
         return "increase" if target.qty.value >= baseline.qty.value else "decrease"
     if mi is not None and mi.lower_is_better and target is not None and target.bound == "le":
         return "decrease"  # "CPL: under $20", «CAC не более 200 грн»: a ceiling on a cost
@@ -1264,8 +1267,9 @@ class Assembler:
         if claim.role == "change":
             kind = "relative"
         elif claim.role == "bare":
-            relative = (direction in ("increase", "decrease") and baseline is None
-                        and (unit in ("%", "pp") or q.signed or gain))
+            # a sign always marks a change, even beside a from-to ("+4,000 followers (from 12.5K to 16.5K)")
+            relative = direction in ("increase", "decrease") and (
+                q.signed or (baseline is None and (unit in ("%", "pp") or gain)))
             kind = "relative" if relative else "absolute"
         else:
             kind = "absolute"
