@@ -1197,7 +1197,30 @@ PURPOSE_2 = [
 ]
 
 
-ROWS = [(family, *r) for family, rows in (("compound", COMPOUND), ("no-amount", NO_AMOUNT), ("season", SEASONS),
+# --- «не только X, но и Y», 'not just X but Y': both, X first; «не просто X, а Y»: Y -------------------------
+NOT_ONLY = [
+    srow('not only grow followers but also get 200 leads by June', 'en', 'awareness', 'increase',
+         'followers', None, None, None, None,
+         ('date', '2026-06-30', None), []),
+    srow('not just more reach but 300 sign-ups by March', 'en', 'leads', 'reach',
+         'registrations', None, None, None, ('absolute', 300, None),
+         ('date', '2026-03-31', None), []),
+    srow('не только увеличить охват, но и получить 200 заявок к маю', 'ru', 'awareness', 'increase',
+         'reach', None, None, None, None,
+         ('date', '2026-05-31', None), []),
+    srow('не просто увеличить охват, а получить 200 заявок к маю', 'ru', 'leads', 'achieve',
+         'leads', None, None, None, ('absolute', 200, None),
+         ('date', '2026-05-31', None), []),
+    srow('не лише залучити підписників, а й отримати 100 заявок до червня', 'uk', 'awareness', 'increase',
+         'followers', None, None, None, None,
+         ('date', '2026-06-30', None), []),
+    srow('не просто збільшити охоплення, а отримати 300 заявок до кінця кварталу', 'uk', 'leads', 'achieve',
+         'leads', None, None, None, ('absolute', 300, None),
+         ('period-end', '2026-03-31', None), []),
+]
+
+
+ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
                                           ("cost of", COST_OF), ("search and lists", SEARCH_AND_LISTS),

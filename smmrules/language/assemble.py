@@ -93,7 +93,9 @@ def _years_of_periods(phrases: list[Phrase]) -> list[Phrase]:
 
 
 def _drop_contrasted(phrases: list[Phrase]) -> list[Phrase]:
-    """'not just X, but Y' keeps Y."""
+    """«не просто X, а Y» keeps Y; "not just X but Y", «не только X, но и Y» keep both, X first."""
+    if any(p.kind == "notjust" and p.value == "also" for p in phrases):
+        return [p.evolve(kind="conj") if p.kind == "contrast" else p for p in phrases if p.kind != "notjust"]
     out: list[Phrase] = []
     skipping = False
     for p in phrases:
