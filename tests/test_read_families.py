@@ -25,7 +25,8 @@ not reviews); two figures joined by an arrow ("CTR: 1.8% → 2.5%": from the fir
 after an aim with none ("more leads, at least 10 a day"), "to zero", a time metric changed by hours,
 donations, page one of the results (the top 10); people writing to the brand (messages), being known
 («чтобы о нас знали»), money a blog brings, the team's own page grown (its audience), occupancy, activation,
-coming and buying again; a year or a period beside a label («Цели на 2027:», «Цель на квартал:»: by its end);
+coming and buying again; a bound kept over a span ("ROAS ≥ 3.5 for the whole of H2": maintained); a change from
+one level to another whatever its verb; the share of sales spent on ads (ДРР, ACoS); a year or a period beside a label («Цели на 2027:», «Цель на квартал:»: by its end);
 the language of statements with no telling letters. Each row is a statement written for this test (today =
 2026-01-15) with every slot and the SMART "S" codes check_goal finds.
 
@@ -124,7 +125,7 @@ SEASONS = [
     srow('Grow sales 20% during the winter holidays', 'en', 'sales', 'increase', 'sales', None, None, None,
          ('relative', 20, '%'), ('season', '2026-02-28', None), []),
     srow('Get 500 orders by the summer sale', 'en', 'sales', 'achieve', 'sales', None, None, None,
-         ('absolute', 500, None), ('season', '2026-05-31', None), []),
+         ('absolute', 500, None), ('event', None, None), []),
     srow('Летняя коллекция: продать 2 000 единиц', 'ru', 'sales', 'achieve', 'sales', None, None, None,
          ('absolute', 2000, None), None, []),
     srow('Продать 2 000 единиц летней коллекции к лету', 'ru', 'sales', 'achieve', 'sales', None, None, None,
@@ -585,7 +586,7 @@ KEPT_OFF = [
          None, []),
     srow('Не потерять больше 5% подписчиков после ребрендинга', 'ru', 'awareness', 'maintain',
          'followers', None, None, None, ('absolute', 5, '%'),
-         None, []),
+         ('event', None, None), []),
     srow('Избежать роста оттока выше 4% в месяц', 'ru', 'loyalty', 'maintain',
          'churn', 'month', None, None, ('absolute', 4, '%'),
          None, []),
@@ -1220,6 +1221,68 @@ NOT_ONLY = [
 ]
 
 
+# --- a bound kept over a span (maintain); from one level to another is a change; rates beside arrows; ДРР, ACoS; «на слуху»; appointments; the sprint, a season's campaign, after an event ---
+MORE_WORDS_3 = [
+    srow('ROAS on Meta ads ≥ 3.5 for the whole of H2', 'en', 'sales', 'maintain',
+         'roas', None, None, None, ('absolute', 3.5, None),
+         ('half', '2026-12-31', None), []),
+    srow('ERR по постам в ВК — не ниже 12% весь сезон', 'ru', 'engagement', 'maintain',
+         'err', None, 'vk', None, ('absolute', 12, '%'),
+         ('event', None, None), []),
+    srow('ROAS реклами в Meta — не менше 4 протягом грудня', 'uk', 'sales', 'maintain',
+         'roas', None, None, None, ('absolute', 4, None),
+         ('date', '2026-12-31', None), []),
+    srow('Hit a 4.8 average rating on Google (from 4.3) by the end of summer', 'en', 'loyalty', 'increase',
+         'rating', None, 'google', (4.3, None), ('absolute', 4.8, None),
+         ('season', '2026-08-31', None), []),
+    srow('довести CPL с 300 до 200 ₽ к маю', 'ru', 'leads', 'decrease',
+         'cost_per_lead', None, None, (300, 'RUB'), ('absolute', 200, 'RUB'),
+         ('date', '2026-05-31', None), []),
+    srow('довести середній чек з 400 до 520 грн до кінця року', 'uk', 'sales', 'increase',
+         'average_order_value', None, None, (400, 'UAH'), ('absolute', 520, 'UAH'),
+         ('period-end', '2026-12-31', None), []),
+    srow('SQLs from LinkedIn: 25/mo → 40/mo by end of H1', 'en', 'leads', 'increase',
+         'sql', 'month', 'linkedin', (25, None), ('absolute', 40, None),
+         ('half', '2026-06-30', None), []),
+    srow('Выручка с Ozon: 1,2 млн ₽/мес → 2 млн ₽/мес к концу года', 'ru', 'sales', 'increase',
+         'revenue', 'month', None, (1200000, 'RUB'), ('absolute', 2000000, 'RUB'),
+         ('period-end', '2026-12-31', None), []),
+    srow('Виторг з Rozetka: 300 тис. грн/міс → 450 тис. грн/міс до кінця кварталу', 'uk', 'sales', 'increase',
+         'revenue', 'month', None, (300000, 'UAH'), ('absolute', 450000, 'UAH'),
+         ('period-end', '2026-03-31', None), []),
+    srow('ДРР на маркетплейсах — не выше 12% до конца распродажи', 'ru', 'sales', 'decrease',
+         'ad_cost_share', None, None, None, ('absolute', 12, '%'),
+         ('event', None, None), []),
+    srow('снизить ДРР с 15% до 10% к ноябрю', 'ru', 'sales', 'decrease',
+         'ad_cost_share', None, None, (15, '%'), ('absolute', 10, '%'),
+         ('date', '2026-11-30', None), []),
+    srow('keep ACoS under 20% through Q4', 'en', 'sales', 'maintain',
+         'ad_cost_share', None, None, None, ('absolute', 20, '%'),
+         ('quarter', '2026-12-31', None), []),
+    srow('Нужно, чтобы клиника была на слуху в районе', 'ru', 'awareness', None,
+         'brand_awareness', None, None, None, None,
+         None, ['S103']),
+    srow('Хочемо, щоб про нас більше знали у Львові', 'uk', 'awareness', 'increase',
+         'brand_awareness', None, None, None, None,
+         None, ['S103']),
+    srow('Записи на манікюр через Instagram: щонайменше 25 на тиждень до кінця грудня', 'uk', 'leads', 'reach',
+         'consultations', 'week', 'instagram', None, ('absolute', 25, None),
+         ('date', '2026-12-31', None), []),
+    srow('get 120 booked consultations a month by June', 'en', 'sales', 'achieve',
+         'bookings', 'month', None, None, ('absolute', 120, None),
+         ('date', '2026-06-30', None), []),
+    srow('Підвищити CTR оголошень з 0,8% до 1,3% до кінця спринту', 'uk', 'traffic', 'increase',
+         'ctr', None, None, (0.8, '%'), ('absolute', 1.3, '%'),
+         ('event', None, None), []),
+    srow('Share of voice: 18% → 25% after the summer campaign', 'en', 'awareness', 'increase',
+         'share_of_voice', None, None, (18, '%'), ('absolute', 25, '%'),
+         ('event', None, None), []),
+    srow('Поддерживать охват сторис на уровне 3–4 тыс. в период отпуска блогера', 'ru', 'awareness', 'maintain',
+         'reach', None, None, None, ('range', (3000, 4000), None),
+         ('event', None, None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -1232,7 +1295,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("compound head", COMPOUND_HEADS), ("running ads", RUNNING_ADS),
                                           ("quoted names", QUOTED_NAMES), ("arrows", ARROWS),
                                           ("more words", MORE_WORDS), ("label years", LABEL_YEARS),
-                                          ("more words 2", MORE_WORDS_2), ("label periods", LABEL_PERIODS))
+                                          ("more words 2", MORE_WORDS_2), ("more words 3", MORE_WORDS_3), ("label periods", LABEL_PERIODS))
         for r in rows]
 
 

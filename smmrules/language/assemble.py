@@ -125,6 +125,12 @@ def _arrows(phrases: list[Phrase]) -> list[Phrase]:
     i, n = 0, len(phrases)
     while i < n:
         p = phrases[i]
+        rate = None     # "25/mo → 40/mo", «1,2 млн ₽/мес → 2 млн ₽/мес»: the rate after each figure
+        if p.kind == "amount" and i + 3 < n and phrases[i + 1].kind == "period" and phrases[i + 2].kind == "filler" \
+                and phrases[i + 2].text in _ARROWS:
+            rate = phrases[i + 1]
+            phrases = phrases[:i + 1] + phrases[i + 2:]
+            n -= 1
         if p.kind == "amount" and i + 2 < n and phrases[i + 1].kind == "filler":
             mark, nxt = phrases[i + 1].text, phrases[i + 2]
             to = None
@@ -141,9 +147,18 @@ def _arrows(phrases: list[Phrase]) -> list[Phrase]:
                 out.append(Phrase("prep", nxt.span, nxt.text, "to", arg=to, toks=nxt.toks))
                 i += 3
                 continue
+        if rate is not None:
+            phrases = phrases[:i + 1] + [rate] + phrases[i + 1:]
+            n += 1
         out.append(p)
         i += 1
     return out
+
+
+def _held_over(text: str, words: frozenset) -> bool:
+    """Whether a deadline's words open with a preposition of a span held ("throughout", «весь», «протягом»)."""
+    t = normalize_word(text)
+    return any(t == w or t.startswith(w + " ") for w in words)
 
 
 def _label_year(p: Phrase) -> bool:
@@ -749,7 +764,7 @@ def _figure_direction(target, baseline, more, less, new, mi, unknown, has_object
         # (a change beside its from-to, "+4,000 followers (from 12.5K to 16.5K)", is no level to compare)
         return "increase" if target.qty.value >= baseline.qty.value else "decrease"
     if mi is not None and mi.lower_is_better and target is not None and target.bound == "le":
-        return "decrease"  # "CPL: under $20", «CAC не более 200 грн»: a ceiling on a cost
+        return "decrease"  # "CPL: under $20", «CAC не более 200 грн»: a ceiling on a cost, as annotated
     if target is not None and target.qty is not None and target.qty.signed:
         return "increase"
     if target is not None and target.role == "multiple":
@@ -1046,6 +1061,11 @@ class Assembler:
                                   goal.direction, verb_cls, pronoun)
         if pronoun and metric is None and goal.target is None:
             goal = goal.evolve(direction=None)   # "get that done within two quarters": nothing to count
+        if chosen_part.verb is None and goal.direction == "reach" and goal.target is not None \
+                and goal.target.bound in ("ge", "le") and deadline is not None \
+                and _held_over(deadline.text, self.lex[lang].held_over):
+            # "ROAS ≥ 3.5 for the whole of H2", «ERR — не ниже 12% весь сезон»: a bound kept over a span
+            goal = goal.evolve(direction="maintain")
         own = (metric, category, goal.direction, goal.target)
         out_parts, secondary = self._each_part(parts, chosen_part, own, span, per)
         verb_texts = {pi.verb.text for pi in parts if pi.verb is not None}
@@ -1250,6 +1270,11 @@ class Assembler:
             return "decrease"
         if d is None:
             d = _figure_direction(target, baseline, more, less, new, mi, verb_cls == "unknown", has_object)
+        if d == "reach" and baseline is not None and target is not None and target.role == "level" \
+                and target.bound is None and target.qty is not None and target.qty.value is not None \
+                and baseline.qty.value is not None and target.qty.value != baseline.qty.value:
+            # "hit a 4.8 rating (from 4.3)", «довести CPL с 300 до 200 ₽»: from one level to another is a change
+            d = "increase" if target.qty.value > baseline.qty.value else "decrease"
         return _settled_direction(d, target, baseline, more, new, mi)
 
     def _target(self, claim: _Claim | None, direction, baseline, gain=False) -> Target | None:

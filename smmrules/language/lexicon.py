@@ -201,6 +201,8 @@ class Lexicon:
         self.floor_from: frozenset = frozenset()
         # [function_words] presence: the team's own account, page or channel («раскрутить страницу»)
         self.presence: frozenset = frozenset()
+        # [function_words] held_over: the words that open a span a bound is kept over («весь сезон»)
+        self.held_over: frozenset = frozenset()
 
     @property
     def words(self) -> _Words:
@@ -369,6 +371,7 @@ class LexiconSet:
             lexicons[lang].counts_from = frozenset(normalize_word(w) for w in words.get("counts_from", []))
             lexicons[lang].floor_from = frozenset(normalize_word(w) for w in words.get("floor_from", []))
             lexicons[lang].presence = frozenset(normalize_word(w) for w in words.get("presence", []))
+            lexicons[lang].held_over = frozenset(normalize_word(w) for w in words.get("held_over", []))
         cues = _load_toml(os.path.join(root, "cues.toml"))
         cue_lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:
