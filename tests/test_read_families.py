@@ -1283,6 +1283,50 @@ MORE_WORDS_3 = [
 ]
 
 
+# --- a day and a month after a deadline's preposition («до 20.11», by 30/06); a fundraiser's end; a range of months; a method in brackets ends with them; a multiple ends a side clause; communication with customers; «отвечает за» ---
+MORE_WORDS_4 = [
+    srow('CTR on Stories ads: from 0.6% to 1% by 30/06', 'en', 'traffic', 'increase',
+         'ctr', None, None, (0.6, '%'), ('absolute', 1, '%'),
+         ('date', '2026-06-30', None), []),
+    srow('Запустити розсилку у Viber і зібрати 500 підписників до 20.11', 'uk', 'awareness', 'achieve',
+         'followers', None, 'viber', None, ('absolute', 500, None),
+         ('date', '2026-11-20', None), []),
+    srow('Зібрати 250 000 UAH донатів через Instagram до кінця збору', 'uk', 'sales', 'achieve',
+         'donations', None, 'instagram', None, ('absolute', 250000, 'UAH'),
+         ('event', None, None), []),
+    srow('собрать 300 донатов до конца сбора средств', 'ru', 'sales', 'achieve',
+         'donations', None, None, None, ('absolute', 300, None),
+         ('event', None, None), []),
+    srow('довести ROAS до 4.50 к маю', 'ru', 'sales', 'reach',
+         'roas', None, None, None, ('absolute', 4.5, None),
+         ('date', '2026-05-31', None), []),
+    srow('Engagement rate (by reach) on the page: 3.1% → 5%, Jan–Jun', 'en', 'engagement', 'increase',
+         'engagement_rate', None, None, (3.1, '%'), ('absolute', 5, '%'),
+         ('date', '2026-06-30', None), []),
+    srow('ROAS реклами в Meta — не менше 4 у листопаді–грудні', 'uk', 'sales', 'reach',
+         'roas', None, None, None, ('absolute', 4, None),
+         ('date', '2026-12-31', None), []),
+    srow('get 300 leads in Jan–Mar 2027', 'en', 'leads', 'achieve',
+         'leads', None, None, None, ('absolute', 300, None),
+         ('date', '2027-03-31', None), []),
+    srow('Збільшити кількість збережень під каруселями вдвічі до літа', 'uk', 'engagement', 'increase',
+         'saves', None, None, None, ('multiple', 2, None),
+         ('season', '2026-05-31', None), []),
+    srow('увеличить количество репостов среди подписчиков в 3 раза к осени', 'ru', 'engagement', 'increase',
+         'shares', None, None, None, ('multiple', 3, None),
+         ('season', '2026-08-31', None), []),
+    srow('Покращити комунікацію з клієнтами в соцмережах', 'uk', 'communication', 'increase',
+         'customer_communication', None, None, None, None,
+         None, ['S103']),
+    srow('улучшить коммуникацию с клиентами в Telegram', 'ru', 'communication', 'increase',
+         'customer_communication', None, 'telegram', None, None,
+         None, ['S103']),
+    srow('SMM отвечает за заявки: 120 заявок в месяц из Instagram', 'ru', 'leads', 'reach',
+         'leads', 'month', 'instagram', None, ('absolute', 120, None),
+         None, []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -1295,7 +1339,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("compound head", COMPOUND_HEADS), ("running ads", RUNNING_ADS),
                                           ("quoted names", QUOTED_NAMES), ("arrows", ARROWS),
                                           ("more words", MORE_WORDS), ("label years", LABEL_YEARS),
-                                          ("more words 2", MORE_WORDS_2), ("more words 3", MORE_WORDS_3), ("label periods", LABEL_PERIODS))
+                                          ("more words 2", MORE_WORDS_2), ("more words 3", MORE_WORDS_3), ("more words 4", MORE_WORDS_4), ("label periods", LABEL_PERIODS))
         for r in rows]
 
 

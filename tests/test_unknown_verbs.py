@@ -18,7 +18,8 @@ from smmrules.language.lexicon import default_lexicons
 ROWS = [
     row('Провести аудит сторінки до кінця місяця', 'uk', 'other', 'achieve', 'audits', None, None, None, None,
         ('period-end', '2026-01-31', None)),
-    row('Разработать тон коммуникации бренда', 'ru', 'other', 'achieve', None, None, None, None, None, None),
+    row('Разработать тон коммуникации бренда', 'ru', 'other', 'achieve', 'brand_guidelines', None, None, None, None,
+        None),
     row('остатки коллекции до конца года слить', 'ru', 'other', 'achieve', None, None, None, None, None,
         ('period-end', '2026-12-31', None)),
     row('бустануть', 'ru', 'other', None, None, None, None, None, None, None),

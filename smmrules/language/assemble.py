@@ -17,6 +17,7 @@ from .ast import Baseline, Deadline, Goal, Metric, Part, Secondary, Span, Target
 from .lexicon import LexiconSet, normalize_word
 from .normalize import (PERIOD_END_NAMES, SUBDAY, UNIT_SHORT, add_duration, iso_duration, named_date, number,
                         period_end, season_date)
+from ..base.lazyre import LazyPattern
 from ..base.record import Record, _set
 from .phrases import DateSpec, Phrase, Quantity, SpanSpec, date_of
 
@@ -155,6 +156,45 @@ def _arrows(phrases: list[Phrase]) -> list[Phrase]:
     return out
 
 
+_DAY_MONTH = LazyPattern(r"(0[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])")
+_DAYS_IN = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _day_months(phrases: list[Phrase]) -> list[Phrase]:
+    """A day and a month with no year after a deadline's preposition: «до 20.11», "by 30/06" (the next
+    such day). Elsewhere "20.11" is a number and "24/7" a rate; the day has two digits and the month two
+    ("до 4.10" stays a level of 4.1)."""
+    out: list[Phrase] = []
+    i = 0
+    while i < len(phrases):
+        p = phrases[i]
+        if p.kind == "prep" and p.value in ("by", "until", "toward") and p.arg is not None and p.arg.kind == "amount" \
+                and p.arg.value.unit is None and len(p.arg.toks) == 1:
+            word = str(p.arg.toks[0])
+            nxt = phrases[i + 2] if i + 2 < len(phrases) else None
+            m = _DAY_MONTH.fullmatch(word)
+            day = month = None
+            end = i + 1
+            if m is not None:
+                day, month = int(m.group(1)), int(m.group(2))
+            elif (word.isdigit() and len(word) == 2 and nxt is not None and phrases[i + 1].kind == "filler"
+                  and phrases[i + 1].text == "/" and nxt.kind == "amount" and len(nxt.toks) == 1
+                  and nxt.value.unit is None and _DAY_MONTH.fullmatch(f"{word}.{nxt.toks[0]}")):
+                day, month, end = int(word), int(str(nxt.toks[0])), i + 3
+            if day is not None and day <= _DAYS_IN[month - 1]:
+                last = phrases[end - 1]
+                span = p.span.cover(last.span)
+                when = Phrase("date", span, f"{p.arg.text}" if end == i + 1 else f"{word}/{nxt.toks[0]}",
+                              DateSpec(None, month, day), toks=tuple(t for q in phrases[i:end] for t in q.toks)[1:])
+                out.append(Phrase("prep", span, " ".join(q.text for q in phrases[i:end]).replace(" / ", "/"),
+                                  p.value, arg=when, toks=tuple(t for q in phrases[i:end] for t in q.toks)))
+                i = end
+                continue
+        out.append(p)
+        i += 1
+    return out
+
+
 def _held_over(text: str, words: frozenset) -> bool:
     """Whether a deadline's words open with a preposition of a span held ("throughout", «весь», «протягом»)."""
     t = normalize_word(text)
@@ -222,8 +262,13 @@ def _split_method(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
     method: list[Phrase] = []
     in_method = False
     method_has_verb = False
+    bracketed = False       # "Engagement rate (by reach) on the page: 3.1% → 5%": the clause ends at ")"
     opens_with_goal = _purpose_is_goal(phrases)
     for p in phrases:
+        if in_method and bracketed and p.kind == "filler" and p.text == ")":
+            in_method = bracketed = False
+            method.append(p)
+            continue
         if p.kind == "method" and p.value == "purpose" and opens_with_goal:
             opens_with_goal = False
             continue
@@ -236,6 +281,7 @@ def _split_method(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
                                    str(tok), alt, toks=(tok,)))
                 continue
         if p.kind == "method":
+            bracketed = not in_method and bool(main) and main[-1].kind == "filler" and main[-1].text == "("
             in_method = True
             method_has_verb = len(p.toks) > 1       # "by posting": the marker carries a verb
             method.append(p)
@@ -331,7 +377,7 @@ _CLOSERS = (")", "»", "”")
 # Side clauses (lexicon METHOD values): a relative clause, a recipient, a modifier, a share.
 _SIDE = ("relative", "recipient", "modifier", "share")
 _SIDE_STOPS = ("prep", "bound", "label", "date", "span", "method", "period", "perpost", "notjust", "contrast",
-               "event", "vague")
+               "event", "vague", "multiple")
 # a dash or a colon ends a side clause too: «Частка голосу серед АЗС — 30%», «Дзвінки для евакуатора — 10 на день»
 _SIDE_ENDS = ("—", "–", "-", ":")
 # Phrases that state a figure a part can aim at
@@ -1022,8 +1068,8 @@ class Assembler:
 
     # -- the goal ---------------------------------------------------------------------
     def build(self, text: str, lang: str, phrases: list[Phrase], today: dt.date | None, span: Span) -> Goal:
-        phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(_years_of_periods(
-            phrases))))), self.lex.metrics)
+        phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(_day_months(
+            _years_of_periods(phrases)))))), self.lex.metrics)
         phrases, side = _split_side(phrases)
         main, method = _purpose_as_goal(*_split_method(phrases))
         info = self.lex.metrics
