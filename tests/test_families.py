@@ -232,8 +232,10 @@ FAMILIES = [
 LANGUAGE = [
     srow("Cost per lead: <400 руб", "ru", "leads", "decrease", "cost_per_lead", None, None, None,
          ("absolute", 400, "RUB"), None, []),
-    srow("Прописати Tone of Voice бренду", "uk", "other", "achieve", None, None, None, None, None, None, ["S101"]),
-    srow("Прописать Tone of Voice бренда", "ru", "other", "achieve", None, None, None, None, None, None, ["S101"]),
+    srow("Прописати Tone of Voice бренду", "uk", "other", "achieve", "brand_guidelines", None, None, None, None, None,
+         ["S106"]),
+    srow("Прописать Tone of Voice бренда", "ru", "other", "achieve", "brand_guidelines", None, None, None, None, None,
+         ["S106"]),
     srow("CTR не нижче 2%", "uk", "traffic", "reach", "ctr", None, None, None, ("absolute", 2, "%"), None, []),
     srow("Leads: 300+ в месяц", "ru", "leads", "reach", "leads", "month", None, None, ("absolute", 300, None),
          None, []),
