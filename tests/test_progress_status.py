@@ -83,7 +83,7 @@ CASES = [
     ("maintain", "maintain", "absolute", "3%", "2026-04-15", "at-risk", None),
     ("maintain", "maintain", "absolute", "5.1%", "2026-07-15", "done", None),
     ("maintain", "maintain", "absolute", "4.8%", "2026-07-15", "missed", None),
-    ("reach", "reach", "absolute", "3%", "2026-04-15", "on-track", None),
+    ("reach", "increase", "absolute", "3%", "2026-04-15", "on-track", None),  # from a level to another: a change
     ("achieve", "achieve", "absolute", "200", "2026-04-15", "on-track", None),
     ("no-baseline", "reach", "absolute", "4,500", "2026-04-15", "unknown", "baseline"),
     ("no-baseline", "reach", "absolute", "6,200", "2026-04-15", "done", None),       # reached: no baseline needed

@@ -284,7 +284,7 @@ EXAMPLES = {
     "kpi-coffee-roastery-en.csv": {"T101", "M203", "S102"},
     "brief-beauty-salon-ru.md": {"A304", "A307", "S103", "T101"},
     "kpi-beauty-salon-ru.csv": {"A304", "R404", "T101"},
-    "brief-bakery-uk.md": {"M201", "R404", "S103", "T101"},
+    "brief-bakery-uk.md": {"M201", "S101", "S103", "T101"},
     "okr-bakery-uk.csv": {"M203", "R404", "T101"},
 }
 
