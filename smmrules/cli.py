@@ -793,6 +793,9 @@ def main(argv: list[str] | None = None) -> int:
         if patterns:
             from .base.regexcache import remember
             remember()
+            if "smmrules.base.codecache" in sys.modules:     # a run that made the node classes
+                from .base import codecache
+                codecache.remember()
         return code
     finally:
         state = _gc_state.pop()
