@@ -88,15 +88,21 @@ def main(argv=None) -> int:
         ms = f"{med[case] * 1000:.0f} ms ({med[case + ' wall'] * 1000:.0f} wall)"
         if "yamllint" in med:
             r = med[case] / med["yamllint"]
-            verdict = ("ok" if r <= 1 else "MISSES (target <= 1x)") if case != "no cache" else "(first run ever)"
+            goal = 0.9 if case == "changed" else 1    # an edited file: 0.9x yamllint (issue 18)
+            verdict = (("ok" if r <= goal else f"MISSES (target <= {goal}x)") if case != "no cache"
+                       else "(first run ever)")
             row(f"{label} / yamllint", f"{ms} / {med['yamllint'] * 1000:.0f} ms = {r:.2f}x", verdict)
         row("  the same / import lark", f"{med[case] * 1000:.0f} / {med['import lark'] * 1000:.0f} ms = "
             f"{med[case] / med['import lark']:.2f}x")
 
     counts = coldstart.count_instructions()      # (valgrind: counts that a busy machine does not move)
     if "changed" in counts and "yamllint" in counts:
+        r = counts["changed"] / counts["yamllint"]
         row("  edited file / yamllint, in instructions", f"{counts['changed'] / 1e6:.0f} M / "
-            f"{counts['yamllint'] / 1e6:.0f} M = {counts['changed'] / counts['yamllint']:.2f}x")
+            f"{counts['yamllint'] / 1e6:.0f} M = {r:.2f}x", "ok" if r <= 0.9 else "MISSES (target <= 0.9x)")
+        if "python -c pass" in counts:
+            row("  the same / python -c pass, in instructions", f"{counts['changed'] / 1e6:.0f} M / "
+                f"{counts['python -c pass'] / 1e6:.0f} M = {counts['changed'] / counts['python -c pass']:.2f}x")
 
     m = lint_speed.measure(sizes[1], 1 if args.quick else 3, 5)
     n = m["goals"]

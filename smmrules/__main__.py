@@ -1,4 +1,4 @@
 """`python -m smmrules`."""
-from .cli import main
+from .cli import entry
 
-raise SystemExit(main())
+entry()

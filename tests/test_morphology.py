@@ -550,20 +550,23 @@ def test_split_lemma():
 
 
 def test_the_lexicon_cache_is_keyed_on_the_morphology_files(monkeypatch):
+    """The lexicons' key holds each paradigm file's name, size and time (cache.data_stamp), so an
+    edited paradigm table is never served stale lexicons."""
     seen = []
     real_key = cache.key
 
     def spy(*parts, files=()):
-        files = list(files)
-        seen.append(files)
+        seen.append(parts)
         return real_key(*parts, files=files)
 
     monkeypatch.setattr(cache, "key", spy)
     monkeypatch.setattr(lexicon_module, "_default", None)
     default_lexicons()
-    keyed = {str(f) for files in seen for f in files}
+    keyed = ";".join(p for parts in seen for p in parts if isinstance(p, str))
     for lang in ("en", "ru", "uk"):
-        assert str(GRAMMAR / "morphology" / f"{lang}.toml") in keyed
+        path = GRAMMAR / "morphology" / f"{lang}.toml"
+        st = path.stat()
+        assert f"{path}:{st.st_size}:{st.st_mtime_ns}" in keyed
 
 
 # --- properties of the generator ---------------------------------------------------------------

@@ -71,7 +71,7 @@ def test_wheel_declares_the_smmrules_command(wheel, names):
         text = z.read(entry_points[0]).decode("utf-8")
     config = configparser.ConfigParser()
     config.read_string(text)
-    assert config["console_scripts"]["smmrules"].strip() == "smmrules.cli:main"
+    assert config["console_scripts"]["smmrules"].strip() == "smmrules.cli:entry"
 
 
 def test_wheel_finds_its_data_outside_the_checkout(wheel, tmp_path):

@@ -23,7 +23,7 @@ from smmrules.base import cache
 
 KINDS = ("result", "builtin-rules", "rules", "toml", "doc-keywords", "document-table", "goal-table",
          "lexicons", "lexicon-en", "lexicon-ru", "lexicon-uk", "regex", "regexset",
-         "rule-page-codes")
+         "rule-page-codes", "attrs-code", "task-matcher")
 
 DOCS = {
     "en.goals": "goal: grow newsletter subscribers by 20%\n  task: send a weekly digest of new posts\n",
@@ -278,6 +278,10 @@ def _lookalike(kind: str, template: Template):
         return (32, [0, 1, 2], 0, {}, (None,))      # a program _sre refuses
     if kind == "regexset":                          # the same, for a pattern the run compiles
         return [("smmrules:\\s*(ignore-file|ignore)\\b(?:\\[([^\\]]*)\\])?", 2, (32, [0, 1, 2], 0, {}, (None,)))]
+    if kind == "task-matcher":                     # the task patterns of another language
+        return Lexicon("ru", [])
+    if kind == "attrs-code":                       # a source attrs never writes, and no code
+        return {("def __init__(self): pass", "<attrs generated methods x.X>"): b"not marshalled code"}
     if kind == "lexicons":
         return {"root": "/nowhere", "defaults": {}, "metrics": {"sales": "not a metric"}, "cue_names": frozenset()}
     other = "ru" if kind != "lexicon-ru" else "en"

@@ -38,8 +38,9 @@ def no_memos():
     """Every memo of the lint path replaced by one that remembers nothing (the LR steps simulated)."""
     g, rules = default_grammar(), default_rules()
     t, cat = g.tagger, rules.catalogue
-    saved = g.parsed, t._runs, t._shapes, cat._ranked, rules.__dict__.get("_task_profiles", {}), t._plain
+    saved = g.parsed, t._runs, t._shapes, cat._ranked, rules.__dict__.get("_task_profiles", {}), t._plain, t._ends
     g.parsed, t._runs, t._shapes, t._plain = _Forgetful(), _Forgetful(), _Forgetful(), _Forgetful()
+    t._ends = _Forgetful()
     object.__setattr__(cat, "_ranked", _Forgetful())
     rules.__dict__["_task_profiles"] = _Forgetful()
     t._step = t._simulate
@@ -48,7 +49,7 @@ def no_memos():
     finally:
         del t._step
         g.parsed, t._runs, t._shapes = saved[:3]
-        t._plain = saved[5]
+        t._plain, t._ends = saved[5], saved[6]
         object.__setattr__(cat, "_ranked", saved[3])
         rules.__dict__["_task_profiles"] = saved[4]
 
@@ -157,6 +158,22 @@ def test_the_tagger_memos_are_bounded_and_change_no_reading(monkeypatch):
         got = [[(x.type, x.meaning, x.alts, x.column) for x in default_grammar().tokens(s, lang)] for lang, s in texts]
         assert got == expected
         assert len(t._runs) <= 2 and len(t._shapes) <= 2 and len(t._plain) <= 2
+
+
+def test_where_a_statement_may_end_is_remembered_per_stack_and_bounded(monkeypatch):
+    monkeypatch.setattr(tagger_module, "MEMO_LIMIT", 3)
+    t = default_grammar().tagger
+    t._ends.clear()
+    stacks = []
+    for text in ("increase sales by 20%", "increase sales by 20% by 2027-06", "grow followers to 5,000"):
+        stack = (t._start,)
+        for tok in default_grammar().tokens(text, "en"):
+            stack = t._simulate(stack, tok.type)
+            stacks.append(stack)
+    ends = [t._accepts_end(s) for s in stacks]
+    assert ends == [t._reduces_to_end(s) for s in stacks]
+    assert ends[3] is True and ends[2] is False       # "...by 20%" may end there; "...by" may not
+    assert len(t._ends) <= 3
 
 
 def test_a_remembered_failure_is_the_same_syntax_error():

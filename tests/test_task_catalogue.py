@@ -77,6 +77,33 @@ def test_the_catalogue_is_profiled_once():
     assert CAT.matcher("ru") is first
 
 
+@pytest.mark.parametrize("lang", ["en", "ru", "uk"])
+def test_the_matcher_from_the_cache_is_the_one_built(lang, tmp_path, monkeypatch):
+    """The task matcher comes from the artefact cache in a later run (catalogue._matcher), and reads
+    every task's own patterns as the one built from the patterns does."""
+    from smmrules.base import cache
+    from smmrules.language import lexicon
+    from smmrules.rules import catalogue
+    monkeypatch.setenv("SMMRULES_CACHE_DIR", str(tmp_path))
+    cache.forget()
+    try:
+        built = catalogue._matcher(CAT.tasks, lang)
+        cache.forget()                          # as a new process: only the file is left
+
+        def no_compiling(*args, **kwargs):
+            raise AssertionError("the matcher was built again")
+        monkeypatch.setattr(lexicon, "_compile", no_compiling)
+        served = catalogue._matcher(CAT.tasks, lang)
+    finally:
+        cache.forget()
+    assert served is not built and served.__getstate__() == built.__getstate__()
+    phrases = [p for t in CAT.tasks for p in t.match.get(lang, ()) if "@" not in p and "*" not in p]
+    assert len(phrases) > 5
+    for phrase in phrases:
+        words = phrase.split()
+        assert {r.value for r in served.readings(words, 0)} == {r.value for r in built.readings(words, 0)} != set()
+
+
 # -- ranking ------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("statement,role,top", [
     ("cut the response time in direct messages to 1 hour by 2026-05", None, "communication.fast-answers"),

@@ -49,8 +49,16 @@ def node(cls):
     (a node equals a node of the same class with equal fields, and hashes by its fields), made here
     from a C field getter instead of written and compiled per class by attrs: making the 15 node
     classes is paid on every `smmrules lint`, and generated methods were half of its cost."""
+    import sys
     from operator import attrgetter
-    made = attr.frozen(repr=False, eq=False)(cls)
+    from ..base import codecache
+    attrs_module = sys.modules.get("attr._make")
+    served = codecache.serving(attrs_module)    # attrs' __init__ compiled by the last runs (base/codecache.py)
+    try:
+        made = attr.frozen(repr=False, eq=False)(cls)
+    finally:
+        if served:
+            codecache.done(attrs_module)
     names = [a.name for a in made.__attrs_attrs__]
     fields = attrgetter(*names) if len(names) > 1 else (lambda obj, _get=attrgetter(*names): (_get(obj),))
     salt = hash(made.__qualname__)

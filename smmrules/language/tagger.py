@@ -164,6 +164,7 @@ class Tagger:
         self._runs: dict[tuple, tuple] = {}       # (lexicon, texts, words) of a run -> its readings
         self._shapes: dict[str, tuple] = {}       # lattice shape -> (True, chosen) or (False, failure)
         self._plain: dict[tuple, tuple] = {}      # a non-word token's candidate readings -> its edges
+        self._ends: dict[tuple, bool] = {}        # stack -> whether the statement may end there
 
     # --- LR simulation on terminal names -------------------------------------------
     def _step(self, stack: tuple, term: str):
@@ -194,6 +195,17 @@ class Tagger:
             stack = stack + (gotos[stack[-1]][origin],)
 
     def _accepts_end(self, stack: tuple) -> bool:
+        """Whether the statement may end with this stack: worked out once per stack (statements of
+        one shape end on the same stack), by the reductions the table makes on $END."""
+        ends = self._ends
+        found = ends.get(stack)
+        if found is None:
+            if len(ends) >= MEMO_LIMIT:
+                ends.clear()
+            found = ends[stack] = self._reduces_to_end(stack)
+        return found
+
+    def _reduces_to_end(self, stack: tuple) -> bool:
         actions, gotos, rules = self._actions, self._gotos, self._rules
         while True:
             if stack[-1] == self._end:

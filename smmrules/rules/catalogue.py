@@ -101,12 +101,23 @@ class Catalogue(Record):
             with _lock:
                 found = self._matchers.get(lang)
                 if found is None:
-                    from ..language.lexicon import Lexicon, _compile
-                    order = {t.id: i for i, t in enumerate(self.tasks)}
-                    pats = [(_compile(p, lang), "TASK", t.id, order[t.id])
-                            for t in self.tasks for p in t.match.get(lang, ())]
-                    found = self._matchers[lang] = Lexicon(lang, pats)
+                    found = self._matchers[lang] = _matcher(self.tasks, lang)
         return found
+
+
+def _matcher(tasks: tuple, lang: str):
+    """The cue lexicon of the tasks' match patterns in `lang`, from the artefact cache: building it
+    (the lemma patterns through the paradigm tables) is about 4 M instructions of every run that
+    reads a task line. Keyed on the patterns themselves and the package's data (the paradigms)."""
+    from ..base import cache
+    from ..language.lexicon import Lexicon, _compile
+    order = {t.id: i for i, t in enumerate(tasks)}
+    specs = [(p, t.id, order[t.id]) for t in tasks for p in t.match.get(lang, ())]
+
+    def build() -> Lexicon:
+        return Lexicon(lang, [(_compile(p, lang), "TASK", tid, i) for p, tid, i in specs])
+    return cache.cached("task-matcher", cache.key("task-matcher", lang, repr(specs), cache.data_stamp()), build,
+                        lambda value: type(value) is Lexicon and value.lang == lang)
 
 
 _lock = threading.Lock()

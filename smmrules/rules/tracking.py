@@ -4,7 +4,8 @@ pace and status, with the formulas of smmrules.metrics). The goal fields `goal.p
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple, Optional
+from collections import namedtuple
+from typing import Optional
 
 from .. import metrics
 from ..language.ast import Goal
@@ -18,29 +19,19 @@ MISSING = ("target", "metric", "checkin", "deadline", "start", "baseline")
 CHECKIN_PROBLEMS = ("metric", "unit", "scale", "future")
 
 
-class Point(NamedTuple):
-    date: dt.date
-    value: float
+# Plain named tuples: typing.NamedTuple would compile each field's annotation on every run (15 of them
+# with `from __future__ import annotations`), and this module is imported by every lint.
+Point = namedtuple("Point", "date value")       # a usable check-in: (date, value in the goal's unit)
 
 
-class Tracking(NamedTuple):
+class Tracking(namedtuple("Tracking", "status missing points baseline level lower progress expected ratio pace "
+                                      "recent_pace start deadline",
+                          defaults=(None, (), None, None, False, None, None, None, None, None, None, None))):
     """status: one of metrics.STATUSES; missing: one of MISSING when the status is unknown; points: the
     usable check-ins as (date, value in the goal's unit), by date; level: the target level they are
     measured against; lower: whether lower is better; pace: change per month needed from the last check-in;
     recent_pace: change per month between the last two; start, deadline: the linear path's ends."""
-    status: str
-    missing: Optional[str] = None
-    points: tuple = ()
-    baseline: Optional[float] = None
-    level: Optional[float] = None
-    lower: bool = False
-    progress: Optional[float] = None
-    expected: Optional[float] = None
-    ratio: Optional[float] = None
-    pace: Optional[float] = None
-    recent_pace: Optional[float] = None
-    start: Optional[dt.date] = None
-    deadline: Optional[dt.date] = None
+    __slots__ = ()
 
     @property
     def current(self) -> Optional[float]:

@@ -1,0 +1,136 @@
+"""The code attrs compiles for the node classes is served from the artefact cache (base/codecache.py):
+the same code a fresh compile makes, never anything that is not code, and nothing served where attrs
+does not compile through its module's `compile`."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import attr
+import pytest
+
+from smmrules.base import cache, codecache
+
+REPO = Path(__file__).resolve().parent.parent
+SCRIPT = "def __init__(self, a, b=1):\n    _setattr(self, 'a', a)\n    _setattr(self, 'b', b)\n"
+NAME = "<attrs generated methods tests.Example>"
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch):
+    """An empty cache directory, and codecache's memory of this process forgotten before and after."""
+    monkeypatch.setenv("SMMRULES_CACHE_DIR", str(tmp_path / "cache"))
+
+    def forget():
+        cache.forget()
+        codecache._stored.clear()
+        codecache._fresh.clear()
+        codecache._loaded.clear()
+    forget()
+    yield
+    forget()
+
+
+def compiles(monkeypatch) -> list:
+    """Every compile codecache itself makes from now on."""
+    seen = []
+
+    def spy(source, filename, mode, *args, **kwargs):
+        seen.append(filename)
+        return compile(source, filename, mode, *args, **kwargs)
+    monkeypatch.setattr(codecache, "compile", spy, raising=False)
+    return seen
+
+
+def test_a_source_compiled_once_is_served_to_the_next_run(fresh, monkeypatch):
+    seen = compiles(monkeypatch)
+    first = codecache._compile(SCRIPT, NAME, "exec")
+    assert seen == [NAME]
+    assert codecache.remember() == 1 and codecache.remember() == 0     # stored once
+    codecache._stored.clear()
+    codecache._loaded.clear()                                          # as a new process
+    served = codecache._compile(SCRIPT, NAME, "exec")
+    assert seen == [NAME]                                              # not compiled again
+    assert served == first and served.co_filename == NAME
+    namespace = {"_setattr": object.__setattr__}
+    exec(served, namespace)
+
+    class Example:
+        pass
+    obj = Example()
+    namespace["__init__"](obj, 5)
+    assert (obj.a, obj.b) == (5, 1)
+
+
+def test_a_stored_blob_that_is_not_code_is_compiled_afresh(fresh, monkeypatch):
+    seen = compiles(monkeypatch)
+    codecache._loaded.append(True)
+    codecache._stored[(SCRIPT, NAME)] = b"\xff not marshalled"
+    assert isinstance(codecache._compile(SCRIPT, NAME, "exec"), types.CodeType)
+    codecache._stored[(SCRIPT, NAME)] = __import__("marshal").dumps(("a tuple", "not code"))
+    assert isinstance(codecache._compile(SCRIPT, NAME, "exec"), types.CodeType)
+    assert seen == [NAME, NAME]
+
+
+def test_other_compiles_pass_through(fresh, monkeypatch):
+    seen = compiles(monkeypatch)
+    assert codecache._compile("1 + 2", "<expr>", "eval").co_filename == "<expr>"
+    assert codecache._compile("x = 1", "<flags>", "exec", 0, True).co_filename == "<flags>"
+    assert seen == ["<expr>", "<flags>"] and codecache._fresh == {}    # neither is kept
+
+
+def test_serving_shadows_compile_only_while_a_class_is_made():
+    module = types.ModuleType("fake_attrs")
+    assert codecache.serving(module) is True and module.compile is codecache._compile
+    codecache.done(module)
+    assert "compile" not in module.__dict__
+    module.compile = len                     # a module with its own compile is left alone
+    assert codecache.serving(module) is False and module.compile is len
+    assert codecache.serving(None) is False
+
+
+def test_attrs_is_left_as_it_was_after_the_node_classes(fresh):
+    from smmrules.language.ast import node
+    import attr._make
+
+    @node
+    class Pair:
+        a: int = attr.field(validator=attr.validators.instance_of(int))
+        b: int = 2
+    assert "compile" not in attr._make.__dict__
+    assert Pair(1) == Pair(1, 2) and repr(Pair(1)) == "Pair(a=1, b=2)"
+    with pytest.raises(TypeError):
+        Pair("1")                            # the validator runs in the served __init__ too
+
+
+def test_a_second_run_builds_the_node_classes_from_the_cache_with_the_same_output(tmp_path):
+    """Two processes: the first compiles attrs' methods and stores them, the second compiles none of
+    the node classes' and reports the same findings."""
+    (tmp_path / "a.goals").write_text("goal: increase monthly sales 12% by 2020-06\n", encoding="utf-8")
+    probe = """
+import builtins, json, sys
+made = []
+real = builtins.compile
+def spy(source, filename, *args, **kwargs):
+    if isinstance(filename, str) and filename.startswith("<attrs generated") and "smmrules." in filename:
+        made.append(filename)
+    return real(source, filename, *args, **kwargs)
+builtins.compile = spy
+from smmrules.cli import main
+code = main(["lint", "--format", "json", "a.goals"])
+print(json.dumps(made), file=sys.stderr)
+raise SystemExit(code)
+"""
+    env = {**os.environ, "SMMRULES_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(REPO)}
+    env.pop("SMMRULES_NO_CACHE", None)
+    runs = [subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True,
+                           timeout=120) for _ in range(2)]
+    first, second = (json.loads(r.stderr.strip().splitlines()[-1]) for r in runs)
+    assert len(first) == 15                  # the AST's 8 node classes and the document model's 7
+    assert second == []
+    assert runs[0].returncode == runs[1].returncode == 1
+    assert runs[0].stdout == runs[1].stdout and "A303" in runs[0].stdout
