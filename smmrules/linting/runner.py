@@ -243,32 +243,55 @@ STREAM_FROM = 256 * 1024
 
 
 def lint_file_parts(path: str, config, *, today=None) -> Iterator[FileResult]:
-    """lint_file(path, config, today=today) reported as it is made: a .goals file that the result cache
-    does not answer is linted as a stream (linting.stream), its findings handed on in FileParts of
-    PART findings, then its FileResult with the rest. A limit or an unreadable file is known before
-    any finding; an error while the findings stream (a bug smmrules has on some input) comes after
-    the parts already given, as the file's error."""
+    """lint_file(path, config, today=today) reported as it is made: a .goals file, a Markdown brief or a
+    CSV or TSV export that the result cache does not answer is linted as a stream (linting.stream), its
+    findings handed on in FileParts of PART findings, then its FileResult with the rest. A limit, an
+    unreadable file or one that is no document is known before any finding; an error while the findings
+    stream (a bug smmrules has on some input) comes after the parts already given, as the file's error.
+    An .xlsx workbook is read whole (lint_file)."""
     from ..documents import format_of
-    if format_of(path) != "goals" or _smaller_than(path, STREAM_FROM):
+    fmt = format_of(path)
+    if fmt == "xlsx" or _smaller_than(path, STREAM_FROM):
         yield lint_file(path, config, today=today)
         return
+    notes: tuple = ()
+    about: dict = {"lang": [], "skipped": []}
     try:
-        text, error = read_text(path, None, config.max_file_size)
+        if fmt == "goals":
+            text, error = read_text(path, None, config.max_file_size)
+            keyed = text
+        else:
+            keyed, error = read_bytes(path, None, config.max_file_size)
         if error is not None:
             yield FileResult(path, error=error)
             return
-        digest = _result_key(path, text, config, today)
-        hit = cache.load("result", digest, lambda v: _whole_result(v, path)) if digest else None
+        digest = _result_key(path, keyed, config, today)
+        hit = cache.load("result", digest, lambda v: _whole_result(v, path) and _reading_notes(v)) if digest else None
         if hit is not None:
             yield hit
             return
         from .results import FilePart
-        from .stream import LineIndex, lint_stream
-        lines = LineIndex(text)
-        lang: list = []
+        from .stream import LineIndex, lint_entries, lint_stream
+        if fmt == "goals":
+            lines = LineIndex(text)
+            found = lint_stream(text, path=path, config=config, today=today, lines=lines, lang_out=about["lang"])
+        else:
+            from ..documents import decoded, entry_reader
+            from ..documents.sheets import ReadError
+            try:
+                text, notes = decoded(keyed, fmt)
+            except ReadError as exc:
+                yield FileResult(path, error=f"{path}:{exc.line}:{exc.column}: {exc.message}")
+                return
+            del keyed
+            notes = tuple(f"{path}: {n}" for n in notes)
+            lines = LineIndex(text)
+            found = lint_entries(entry_reader(text, fmt, path=path, max_entries=config.max_entries), lines,
+                                 path=path, config=config, today=today, format=fmt, about=about)
+        lang = about["lang"]
         kept: list = [] if digest else None      # what the result cache will hold
         part: list = []
-        for f in lint_stream(text, path=path, config=config, today=today, lines=lines, lang_out=lang):
+        for f in found:
             part.append(f)
             if len(part) == PART:
                 if kept is not None:
@@ -276,12 +299,27 @@ def lint_file_parts(path: str, config, *, today=None) -> Iterator[FileResult]:
                 yield FilePart(path, tuple(part), lines, lang=lang[0])
                 part = []
     except Exception as exc:  # noqa: BLE001 - the boundary, as in lint_file
-        yield FileResult(path, error=failure(path, exc))
+        yield FileResult(path, error=_stream_failure(path, exc))
+        return
+    if about["skipped"]:
+        result = FileResult(path, (), (), skipped=about["skipped"][0], notes=notes)
+        if digest:
+            cache.store("result", digest, result)
+        yield result
         return
     if kept is not None:
         kept += part
-        cache.store("result", digest, FileResult(path, tuple(kept), lines, lang=lang[0]))
-    yield FileResult(path, tuple(part), lines, lang=lang[0] if lang else None)
+        cache.store("result", digest, FileResult(path, tuple(kept), lines, lang=lang[0], notes=notes))
+    yield FileResult(path, tuple(part), lines, lang=lang[0] if lang else None, notes=notes)
+
+
+def _stream_failure(path: str, exc: BaseException) -> str:
+    """The error line of a file whose stream stopped: a file that cannot be read as its format says where
+    (sheets.ReadError, a quote that never closes), as the whole-document path does; else failure()."""
+    from ..documents.sheets import ReadError
+    if isinstance(exc, ReadError):
+        return f"{path}:{exc.line}:{exc.column}: {exc.message}"
+    return failure(path, exc)
 
 
 def _smaller_than(path: str, size: int) -> bool:

@@ -98,13 +98,13 @@ class _Summary:
     __slots__ = ("path", "lang", "header", "goals", "orphan_tasks", "stray", "suppressions", "lines", "context",
                  "format", "__weakref__")
 
-    def __init__(self, path, lang, header, counts: dict, lines, context):
+    def __init__(self, path, lang, header, counts: dict, lines, context, format: str = "goals"):
         self.path, self.lang, self.header, self.lines, self.context = path, lang, header, lines, context
         self.goals = range(counts["goal"])
         self.orphan_tasks = range(counts["task"])
         self.stray = range(counts["stray"])
         self.suppressions = ()
-        self.format = "goals"
+        self.format = format
 
 
 def lint_stream(text: str, *, path: Optional[str] = None, config=None, today=None, rules=None,
@@ -115,29 +115,51 @@ def lint_stream(text: str, *, path: Optional[str] = None, config=None, today=Non
     if not isinstance(text, str):
         raise TypeError(f"lint_stream expects a str, got {type(text).__name__}")
     max_entries = config.max_entries if config is not None else MAX_ENTRIES
+
+    def read(tasks: bool):
+        return iter_entries(iter_lines(text), max_entries=max_entries, tasks=tasks)
+    return lint_entries(read, lines if lines is not None else LineIndex(text), path=path, config=config,
+                        today=today, rules=rules, about={"lang": lang_out} if lang_out is not None else None)
+
+
+def lint_entries(read, lines, *, path: Optional[str] = None, config=None, today=None, rules=None,
+                 format: str = "goals", about: Optional[dict] = None) -> Iterator[Finding]:
+    """The findings of a document whose reader hands on its entries as it reads (goals.iter_entries,
+    markdown.iter_markdown, sheets.iter_sheet), in the order `lint()` gives them. `read(tasks)`: a new
+    reading of the document's entries (`tasks` False: a goal's tasks may be left out); it is called
+    twice, or three times when a header line that looks like the language's declares none. `lines`: the
+    document's lines (a LineIndex). `about`: lists that get, before the first finding, the document's
+    language ("lang") and why it is no document ("skipped", tables.NotADocument: then there are no
+    findings)."""
     max_len = config.max_statement_length if config is not None else MAX_STATEMENT
     ruleset = rules if rules is not None else rules_for(config)
     config, selected = _selection(config, ruleset, path)
     msg_lang = config.lang if config is not None else None
-    header, sups, counts, goal_lines, langs, said = _first_reading(text, max_entries)
+    try:
+        header, sups, counts, goal_lines, langs, said = _first_reading(read(False))
+    except Exception as exc:
+        from ..documents.tables import NotADocument     # (imported by the readers that raise it, else not)
+        if not isinstance(exc, NotADocument):
+            raise
+        if about is not None and about.get("skipped") is not None:
+            about["skipped"].append(exc.why)
+        return
 
     def goal_langs():       # the header declares no language after all (a line that is not one): read them
         if langs is not None:
             return langs, said
-        return [detect_goal_lang(g["value"]) for kind, g in iter_entries(iter_lines(text), max_entries=max_entries)
-                if kind == "goal"], said
+        return [detect_goal_lang(g["value"]) for kind, g in read(False) if kind == "goal"], said
     declared, doc_lang, goal_langs, typed, ctx = document_head(header, goal_langs, path=path, today=today,
-                                                               max_statement_length=max_len)
+                                                               max_statement_length=max_len, format=format)
     del header
-    if lang_out is not None:
-        lang_out.append(doc_lang)
-    lines = lines if lines is not None else LineIndex(text)
-    doc = _Summary(path, doc_lang, tuple(typed), counts, lines, ctx)
+    if about is not None and about.get("lang") is not None:
+        about["lang"].append(doc_lang)
+    doc = _Summary(path, doc_lang, tuple(typed), counts, lines, ctx, format)
     state = _State(ruleset, doc, sups, selected, msg_lang, goal_lines)
     yield from state.emit(state.check("document", DocumentItem(doc)))
     headers = _header_items(typed)
     # the second reading: each entry checked as soon as it is whole
-    for kind, item in iter_entries(iter_lines(text), max_entries=max_entries):
+    for kind, item in read(True):
         if kind == "goal":
             entry = _goal_entry(state.goal_index, item, goal_langs[state.goal_index], ctx, declared, max_len)
             found = state.goal(entry)
@@ -171,16 +193,16 @@ def _selection(config, ruleset, path):
     return config, selected
 
 
-def _first_reading(text: str, max_entries: int) -> tuple:
-    """The first reading of a document: (its header entries, its suppressions, how many entries of each
-    kind, each goal's line, each goal's language until a header line declares one (else None), whether
-    any goal has a statement)."""
+def _first_reading(entries) -> tuple:
+    """The first reading of a document's entries: (its header entries, its suppressions, how many entries
+    of each kind, each goal's line, each goal's language until a header line declares one (else None),
+    whether any goal has a statement)."""
     header, sups = [], []
     counts = {"goal": 0, "task": 0, "stray": 0}
     goal_lines = array("I")             # each goal's line, by index
     langs: list | None = []
     said = False
-    for kind, item in iter_entries(iter_lines(text), max_entries=max_entries, tasks=False):
+    for kind, item in entries:
         if kind == "header":
             header.append(item)
             if langs is not None and declares_lang(item["raw_key"]):
@@ -229,7 +251,9 @@ class _State:
             index.add(s, tuple(aliases.get(c, c) for c in s.codes) if aliases else s.codes)
         known = {r.code for r in rules.all_rules()}
         self.known_prefixes = {k[:n] for k in known for n in range(1, len(k) + 1)}
-        self.open = [(s.line, i, s) for i, s in enumerate(sups)]   # suppressions not yet settled, by line
+        # suppressions not yet settled, by the first line a finding of theirs or about them can be at (a
+        # Markdown comment alone on its line is about the line below it, and its own finding is above that)
+        self.open = [(min(s.line, s.span.line), i, s) for i, s in enumerate(sups)]
         heapq.heapify(self.open)
         self.used: set[int] = set()
 
@@ -341,8 +365,8 @@ class _State:
         the first line something could still be added at."""
         open_ = self.open
         while open_:
-            line, _, s = open_[0]
-            if not end and (line > done or (s.file_wide and id(s) not in self.used)):
+            s = open_[0][2]
+            if not end and (s.line > done or (s.file_wide and id(s) not in self.used)):
                 break
             heapq.heappop(open_)
             self._settle(s)
