@@ -477,7 +477,7 @@ def _result_check(path: str):
 def _stored_results(values, path: str):
     """The FileParts and the FileResult of a result entry's values (checked by _result_check)."""
     from .results import FilePart
-    from .stream import LineIndex
+    from .lines import LineIndex
     texts: list = []
     lines = head = last = None
     for value in values:

@@ -25,8 +25,11 @@ from hashlib import blake2b
 from ..base.limits import MAX_ENTRIES, MAX_STATEMENT
 from ..documents.goals import (GoalEntry, TaskEntry, _goal_entry, declares_lang, detect_goal_lang, document_head,
                                iter_entries, iter_lines)
+
+__all__ = ["LineIndex", "lint_entries", "lint_stream"]
 from ..rules.doccheck import _fields_of, _target_key, suppression_findings, task_profile
 from ..rules.fields import CheckInItem, DocumentItem, GoalItem, HeaderItem, SyntaxItem, TaskItem
+from .lines import LineIndex
 from .pipeline import _SuppressionIndex, rules_for
 
 TYPE_CHECKING = False
@@ -37,56 +40,6 @@ if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are n
 
 
 _LOW = (1 << 32) - 1
-
-
-class LineIndex:
-    """The lines of a text without a list of them: the text and where each line starts and ends (8 bytes a
-    line). Indexing and slicing give what the list of _split_lines(text) gives."""
-
-    __slots__ = ("text", "starts", "ends")
-
-    def __init__(self, text: str):
-        import re
-        start = 1 if text.startswith("\ufeff") else 0
-        kind = "I" if len(text) < 1 << 32 else "Q"
-        starts, ends = array(kind, [start]), array(kind)
-        for m in re.finditer(r"\r\n?|\n", text):
-            ends.append(m.start())
-            starts.append(m.end())
-        ends.append(len(text))
-        self.text, self.starts, self.ends = text, starts, ends
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return tuple(self[i] for i in range(*index.indices(len(self))))
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("line index out of range")
-        return self.text[self.starts[index]:self.ends[index]]
-
-    def __iter__(self):
-        return iter_lines(self.text)
-
-    def __eq__(self, other) -> bool:
-        if isinstance(other, LineIndex):
-            return self.text == other.text
-        return isinstance(other, tuple) and len(other) == len(self) and all(a == b for a, b in zip(self, other))
-
-    __hash__ = None
-
-    def joined(self) -> str:
-        """The lines joined by line feeds: the text itself when it has no CR and no byte-order mark."""
-        text = self.text
-        if "\r" not in text and not text.startswith("\ufeff"):
-            return text
-        return "\n".join(self)
-
-    def __reduce__(self):
-        return LineIndex, (self.text,)
 
 
 class _Summary:
