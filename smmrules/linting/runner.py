@@ -251,7 +251,7 @@ def lint_file_parts(path: str, config, *, today=None) -> Iterator[FileResult]:
     An .xlsx workbook is read whole (lint_file)."""
     from ..documents import format_of
     fmt = format_of(path)
-    if fmt == "xlsx" or _smaller_than(path, STREAM_FROM):
+    if not streams(path):
         yield lint_file(path, config, today=today)
         return
     notes: tuple = ()
@@ -327,6 +327,13 @@ def _stream_failure(path: str, exc: BaseException) -> str:
     if isinstance(exc, ReadError):
         return f"{path}:{exc.line}:{exc.column}: {exc.message}"
     return failure(path, exc)
+
+
+def streams(path: str) -> bool:
+    """Whether lint_file_parts lints the file at `path` as a stream (a .goals, Markdown, CSV or TSV file of
+    STREAM_FROM bytes or more)."""
+    from ..documents import format_of
+    return format_of(path) != "xlsx" and not _smaller_than(path, STREAM_FROM)
 
 
 def _smaller_than(path: str, size: int) -> bool:
