@@ -83,14 +83,14 @@ def read_markdown(text: str, *, path: str | None = None, today=None, max_stateme
 PIECE_LINES = 512
 
 
-def iter_markdown(lines, *, max_entries: int = MAX_ENTRIES, piece_lines: int = PIECE_LINES):
+def iter_markdown(lines, *, max_entries: int = MAX_ENTRIES, piece_lines: Optional[int] = None):
     """What a Markdown brief says, in the entries goals.iter_entries hands on ("header", "goal" with its
     tasks and check-ins, "task", "suppression"), as its lines are read: the lines are parsed a piece at
     a time (_pieces) and each piece's entries come once it has been read, a goal when what follows can
     no longer add to it. `lines`: any iterable of the file's lines without their ends. Raises
     NotADocument at the end when the file is no brief, DocumentLimitError past `max_entries` entries."""
     reader = _Reader(max_entries)
-    for window, after in _pieces_of(lines, piece_lines):
+    for window, after in _pieces_of(lines, PIECE_LINES if piece_lines is None else piece_lines):
         reader.read(window, after)
         yield from _in_order(reader.out.drained(keep_goal=True))
     if not reader.is_brief:

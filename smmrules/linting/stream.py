@@ -26,7 +26,7 @@ from ..base.limits import MAX_ENTRIES, MAX_STATEMENT
 from ..documents.goals import (GoalEntry, TaskEntry, _goal_entry, declares_lang, detect_goal_lang, document_head,
                                iter_entries, iter_lines)
 
-__all__ = ["LineIndex", "lint_entries", "lint_stream"]
+__all__ = ["LineIndex", "lint_entries", "lint_iter", "lint_stream"]
 from ..rules.doccheck import _fields_of, _target_key, suppression_findings, task_profile
 from ..rules.fields import CheckInItem, DocumentItem, GoalItem, HeaderItem, SyntaxItem, TaskItem
 from .lines import LineIndex
@@ -73,6 +73,28 @@ def lint_stream(text: str, *, path: Optional[str] = None, config=None, today=Non
         return iter_entries(iter_lines(text), max_entries=max_entries, tasks=tasks)
     return lint_entries(read, lines if lines is not None else LineIndex(text), path=path, config=config,
                         today=today, rules=rules, about={"lang": lang_out} if lang_out is not None else None)
+
+
+def lint_iter(text: str, *, path: Optional[str] = None, config=None, today=None, rules=None) -> Iterator[Finding]:
+    """The findings of `lint(text, path=..., config=..., today=...)`, in the same order, made while the text
+    is read: only compact bookkeeping is kept across goals, never the whole document. `path`'s extension
+    picks the reader as it does for lint(): a Markdown brief or a CSV or TSV export, else .goals (an .xlsx
+    workbook is read whole, as lint() reads it). A text that is no brief yields nothing; one that cannot be
+    read raises what lint() raises (documents.sheets.ReadError, DocumentLimitError), before any finding."""
+    if not isinstance(text, str):
+        raise TypeError(f"lint_iter expects a str, got {type(text).__name__}")
+    from ..documents import format_of
+    fmt = format_of(path)
+    if fmt == "goals":
+        return lint_stream(text, path=path, config=config, today=today, rules=rules)
+    if fmt == "xlsx":
+        from .pipeline import lint
+        return iter(lint(text, path=path, config=config, today=today, rules=rules))
+    from ..documents import decoded, entry_reader
+    text, _ = decoded(text.encode("utf-8", "surrogatepass"), fmt)     # what lint() reads: the same checks
+    max_entries = config.max_entries if config is not None else MAX_ENTRIES
+    return lint_entries(entry_reader(text, fmt, path=path, max_entries=max_entries), LineIndex(text), path=path,
+                        config=config, today=today, rules=rules, format=fmt)
 
 
 def lint_entries(read, lines, *, path: Optional[str] = None, config=None, today=None, rules=None,
