@@ -147,6 +147,7 @@ def _pieces_of(lines, piece_lines: int):
 
 _ITEM = re.compile(r"(?:[-+*]|(\d{1,9})[.)])[ \t]+\S")        # a list item that says something, at column 1
 _ATX = re.compile(r"#{1,6}(?:[ \t]|$)")
+_RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")      # a thematic break, which no item is
 _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})(.*)")
 _TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
 # the HTML blocks that go on over blank lines (CommonMark's kinds 1 to 5): how one starts, how it ends
@@ -202,7 +203,7 @@ class _Cuts:
         if blank:
             self.blank, self.table, self.raw = True, False, False
             return False
-        item = _ITEM.match(line) if col1 else None
+        item = _ITEM.match(line) if col1 and not _RULE.fullmatch(line) else None
         ok = col1 and (self.blank or (not self.raw and (_ATX.match(line) is not None
                                                         or (item is not None and self.in_list and not self.table))))
         if col1:
