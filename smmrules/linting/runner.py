@@ -288,7 +288,7 @@ def lint_file_parts(path: str, config, *, today=None) -> Iterator[FileResult]:
             notes = tuple(f"{path}: {n}" for n in notes)
             lines = LineIndex(text)
             found = lint_entries(entry_reader(text, fmt, path=path, max_entries=config.max_entries), lines,
-                                 path=path, config=config, today=today, format=fmt, about=about)
+                                 path=path, config=config, today=today, format=fmt, about=about, replay=True)
         lang = about["lang"]
         # the result cache gets each part as it is reported, in an entry written in parts
         stored = _StoredParts(digest, path, lines, lang, notes) if digest else None

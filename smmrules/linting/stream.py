@@ -94,18 +94,28 @@ def lint_iter(text: str, *, path: Optional[str] = None, config=None, today=None,
     text, _ = decoded(text.encode("utf-8", "surrogatepass"), fmt)     # what lint() reads: the same checks
     max_entries = config.max_entries if config is not None else MAX_ENTRIES
     return lint_entries(entry_reader(text, fmt, path=path, max_entries=max_entries), LineIndex(text), path=path,
-                        config=config, today=today, rules=rules, format=fmt)
+                        config=config, today=today, rules=rules, format=fmt, replay=True)
 
 
 def lint_entries(read, lines, *, path: Optional[str] = None, config=None, today=None, rules=None,
-                 format: str = "goals", about: Optional[dict] = None) -> Iterator[Finding]:
+                 format: str = "goals", about: Optional[dict] = None, replay: bool = False) -> Iterator[Finding]:
     """The findings of a document whose reader hands on its entries as it reads (goals.iter_entries,
     markdown.iter_markdown, sheets.iter_sheet), in the order `lint()` gives them. `read(tasks)`: a new
     reading of the document's entries (`tasks` False: a goal's tasks may be left out); it is called
     twice, or three times when a header line that looks like the language's declares none. `lines`: the
     document's lines (a LineIndex). `about`: lists that get, before the first finding, the document's
     language ("lang") and why it is no document ("skipped", tables.NotADocument: then there are no
-    findings)."""
+    findings). `replay`: the document is read once, and the later readings replay what the first one
+    read from a temporary file (_Tee): for a reader whose reading costs more than reading that back
+    (markdown-it's parse of a brief, the records of a sheet)."""
+    if replay:
+        tee = _Tee()
+        try:
+            yield from lint_entries(tee.reading(read), lines, path=path, config=config, today=today, rules=rules,
+                                    format=format, about=about)
+        finally:
+            tee.close()
+        return
     max_len = config.max_statement_length if config is not None else MAX_STATEMENT
     ruleset = rules if rules is not None else rules_for(config)
     config, selected = _selection(config, ruleset, path)
@@ -151,6 +161,58 @@ def lint_entries(read, lines, *, path: Optional[str] = None, config=None, today=
             continue
         yield from state.emit(found)
     yield from state.finish()
+
+
+class _Tee:
+    """The entries of a document's first reading, written to an anonymous temporary file as they pass (in
+    pickled batches), and read back for the readings after it: the document is read (and a brief parsed)
+    once. The file holds what the entries hold, a few hundred bytes a goal; it has no name and is gone
+    when closed."""
+
+    BATCH = 256
+
+    def __init__(self):
+        self.file = None
+        self.done = False
+
+    def reading(self, read):
+        """A `read(tasks)` whose first call reads the document and keeps what it reads, and whose later
+        calls give that back."""
+        def again(tasks: bool = True):
+            return self._replay() if self.done else self._first(read(True))
+        return again
+
+    def _first(self, entries):
+        import pickle
+        import tempfile
+        self.file = tempfile.TemporaryFile()
+        batch: list = []
+        for entry in entries:
+            batch.append(entry)
+            if len(batch) == self.BATCH:
+                pickle.dump(batch, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+                batch = []
+            yield entry
+        if batch:
+            pickle.dump(batch, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.done = True
+
+    def _replay(self):
+        import pickle
+        file, at = self.file, 0
+        while True:
+            file.seek(at)                       # (a replay may run while another one is under way)
+            try:
+                batch = pickle.load(file)       # each batch its own pickle
+            except EOFError:
+                return
+            at = file.tell()
+            yield from batch
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+            self.file = None
 
 
 def _selection(config, ruleset, path):
