@@ -373,3 +373,19 @@ def test_a_half_written_entry_never_carries_the_entry_name(parts_cache):
         stream.lint_entries = saved
     assert "internal error" in results[-1].error and not list(folder.glob("result-*")) \
         and not list(folder.glob(".result-*.tmp"))
+
+
+def test_a_streamed_file_answered_from_its_parts_loads_neither_the_parser_nor_the_readers(parts_cache):
+    """The warm run of a long brief reads its entry in parts without markdown-it, attrs, the AST or the rules."""
+    import subprocess
+    import sys
+    script = ("import sys\nfrom smmrules.linting import runner\nrunner.STREAM_FROM, runner.PART = 0, 2\n"
+              "from smmrules.cli import main\ncode = main(['lint', '--format', 'json', 'brief.md'])\n"
+              "heavy = ('attr', 'markdown_it', 'smmrules.documents.markdown', 'smmrules.language.ast',\n"
+              "         'smmrules.language.parse', 'smmrules.rules.engine')\n"
+              "print(code, sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n")
+    runs = [subprocess.run([sys.executable, "-c", script], cwd=parts_cache, env=dict(os.environ), capture_output=True,
+                           text=True, timeout=300) for _ in range(2)]
+    assert runs[0].stderr.splitlines()[-1].startswith("1 ['attr', 'markdown_it', 'smmrules.documents.markdown'")
+    assert runs[1].stderr.splitlines()[-1] == "1 []"
+    assert runs[1].stdout == runs[0].stdout and runs[0].stdout.count('"code"') > 3
