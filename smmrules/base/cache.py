@@ -399,14 +399,10 @@ def key(*parts: bytes | str, files: Iterable[Path | str] = ()) -> str:
 def load(kind: str, digest: str, check: Callable[[object], bool] | None = None):
     """The value stored under (kind, digest), or None: a missing entry, one whose MAC does not
     verify, one that does not unpickle, or one that `check` does not accept."""
-    if not enabled():
+    where = _place(create=False)
+    if where is None:
         return None
-    folder = _folder()
-    if not _usable(folder, create=False):
-        return None
-    secret = _key(create=False)
-    if secret is None:
-        return None
+    folder, secret = where
     try:
         with open(os.path.join(folder, _name(kind, digest)), "rb") as fh:
             data = fh.read()
@@ -443,26 +439,18 @@ def stored(kind: str, digest: str) -> bool:
 
 def store(kind: str, digest: str, value) -> None:
     """Write an entry (atomically: a temporary file renamed into place), listed in the manifest."""
-    if not enabled():
+    where = _place(create=True)
+    if where is None:
         return
-    folder = _folder()
-    if not _usable(folder, create=True):
-        return
-    secret = _key(create=True)
-    if secret is None:
-        return
+    folder, secret = where
     try:
         payload = _dumps(value, protocol=_PROTOCOL)
     except (PicklingError, TypeError, AttributeError, RecursionError):
         return
     name = _name(kind, digest)
-    # a private temporary name beside the entry (tempfile would import random and OpenSSL)
-    tmp = f".{kind}-{os.getpid()}-{os.urandom(8).hex()}.tmp"
     try:
-        _note(folder, secret, name, tmp)    # listed before it exists: a crash leaves nothing unlisted
+        tmp, fd = _temporary(folder, secret, kind, name)
         path = os.path.join(folder, tmp)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-                     | getattr(os, "O_BINARY", 0), 0o600)
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(_MAGIC)
@@ -545,24 +533,21 @@ class PartsWriter:
 
 def store_parts(kind: str, digest: str) -> PartsWriter | None:
     """A writer of an entry in parts under (kind, digest), or None when nothing can be stored."""
-    if not enabled():
+    where = _place(create=True)
+    if where is None:
         return None
-    folder = _folder()
-    if not _usable(folder, create=True):
-        return None
-    secret = _key(create=True)
-    if secret is None:
-        return None
-    tmp = f".{kind}-{os.getpid()}-{os.urandom(8).hex()}.tmp"
+    folder, secret = where
     try:
-        _note(folder, secret, _name(kind, digest), tmp)
-        fd = os.open(os.path.join(folder, tmp), os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-                     | getattr(os, "O_BINARY", 0), 0o600)
-        fh = os.fdopen(fd, "wb")
-        fh.write(_PARTS_MAGIC)
+        tmp, fd = _temporary(folder, secret, kind, _name(kind, digest))
     except OSError:
         return None
-    return PartsWriter(kind, digest, folder, secret, tmp, fh)
+    writer = PartsWriter(kind, digest, folder, secret, tmp, os.fdopen(fd, "wb"))
+    try:
+        writer.fh.write(_PARTS_MAGIC)
+    except OSError:
+        writer.discard()
+        return None
+    return writer
 
 
 def load_parts(kind: str, digest: str, check: Callable[[int, object], bool] | None = None):
@@ -571,14 +556,10 @@ def load_parts(kind: str, digest: str, check: Callable[[int, object], bool] | No
     `check(index, value)`, or whose end is missing. The whole entry is checked before the iterator is
     made; an entry stored whole (store()) gives its one value. Should the file change under it after
     that (only its owner can write it), the iterator raises OSError at the first record that differs."""
-    if not enabled():
+    where = _place(create=False)
+    if where is None:
         return None
-    folder = _folder()
-    if not _usable(folder, create=False):
-        return None
-    secret = _key(create=False)
-    if secret is None:
-        return None
+    folder, secret = where
     try:
         fh = open(os.path.join(folder, _name(kind, digest)), "rb")
     except (OSError, ValueError):
@@ -641,6 +622,29 @@ def _reread(fh, secret: bytes, kind: str, digest: str):
             yield from _records(fh, secret, kind, digest)
         except _Damaged:
             raise OSError(f"the cache entry {_name(kind, digest)} changed while it was read") from None
+
+
+def _place(create: bool) -> tuple[str, bytes] | None:
+    """(the cache directory, the key) when entries may be read (and, with `create`, written: the folder
+    and the key made if need be), else None."""
+    if not enabled():
+        return None
+    folder = _folder()
+    if not _usable(folder, create=create):
+        return None
+    secret = _key(create=create)
+    return None if secret is None else (folder, secret)
+
+
+def _temporary(folder: str, secret: bytes, kind: str, name: str) -> tuple[str, int]:
+    """(a private temporary name beside the entry `name`, its file descriptor open for writing): listed in
+    the manifest before it exists, so that a crash leaves nothing unlisted (tempfile would import random
+    and OpenSSL). OSError when it cannot be made."""
+    tmp = f".{kind}-{os.getpid()}-{os.urandom(8).hex()}.tmp"
+    _note(folder, secret, name, tmp)
+    fd = os.open(os.path.join(folder, tmp), os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+                 | getattr(os, "O_BINARY", 0), 0o600)
+    return tmp, fd
 
 
 def _note(folder: str, secret: bytes, name: str, tmp: str) -> None:
