@@ -389,3 +389,26 @@ def test_a_streamed_file_answered_from_its_parts_loads_neither_the_parser_nor_th
     assert runs[0].stderr.splitlines()[-1].startswith("1 ['attr', 'markdown_it', 'smmrules.documents.markdown'")
     assert runs[1].stderr.splitlines()[-1] == "1 []"
     assert runs[1].stdout == runs[0].stdout and runs[0].stdout.count('"code"') > 3
+
+
+def test_a_streamed_sheet_says_what_the_whole_path_says_about_its_bytes(tmp_path, monkeypatch):
+    """A quote that never closes is the file's one error line, before any finding; a sheet in Windows-1251
+    gets its note; a Markdown file that is no brief is skipped: as lint_file says of the same file."""
+    monkeypatch.setattr(runner, "STREAM_FROM", 0)
+    monkeypatch.setattr(runner.cache, "enabled", lambda: False)
+    files = {"open.csv": b'Goal,Target\n"never closes\n', "cp.csv": ("Клиент;Кофейня Зерно\nЦель;Задачи\nувеличить продажи на 15% до 2026-12;"
+                                                 "запустить таргет\nповысить узнаваемость;\n").encode("cp1251"),
+             "readme.md": b"# Tools\n\nHow we work.\n" * 3}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        path = str(tmp_path / name)
+        streamed = list(runner.lint_file_parts(path, Config(), today=SUITE_TODAY))
+        whole = runner.lint_file(path, Config(), today=SUITE_TODAY)
+        assert [f for r in streamed for f in r.findings] == list(whole.findings)
+        last = streamed[-1]
+        assert (last.error, last.skipped, last.notes, last.lang, tuple(last.lines or ())) == \
+            (whole.error, whole.skipped, whole.notes, whole.lang, tuple(whole.lines or ()))
+    assert streamed[-1].skipped and len(streamed) == 1
+    assert runner.lint_file(str(tmp_path / "open.csv"), Config()).error.endswith(
+        "open.csv:2:1: this quote never closes: the rest of the file would be one cell")
+    assert "Windows-1251" in runner.lint_file(str(tmp_path / "cp.csv"), Config(), today=SUITE_TODAY).notes[0]
