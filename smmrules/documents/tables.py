@@ -377,5 +377,5 @@ def gathered(entries, max_entries: int, lines) -> _Entries:
     return out
 
 
-__all__ = ["Cell", "Collector", "Joined", "NotADocument", "gathered", "cell_of", "header_row", "heading_kind", "label_of", "name_of",
-           "row_parts", "words"]
+__all__ = ["Cell", "Collector", "Joined", "NotADocument", "gathered", "cell_of", "header_row", "heading_kind",
+           "label_of", "name_of", "row_parts", "words"]
