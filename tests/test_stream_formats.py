@@ -67,7 +67,7 @@ def _doc(text: str, piece_lines: int):
 
 def test_a_list_is_cut_between_its_items_and_a_heading_starts_a_piece():
     text = "## Goals\n- a\n- b\n  - task\n- c\n# Tasks\ntext\n\n2. d\n"
-    pieces = [w.lines for w, _ in md._pieces_of(iter(_split_lines(text)), 1)]
+    pieces = [w.lines for w, _, _ in md._pieces_of(iter(_split_lines(text)), 1)]
     assert pieces == [["## Goals", "- a"], ["- b", "  - task"], ["- c"], ["# Tasks", "text", ""], ["2. d", ""]]
 
 
@@ -81,7 +81,7 @@ def test_a_list_is_cut_between_its_items_and_a_heading_starts_a_piece():
     "- - -\n  ```\n\n```goals",                     # a thematic break is no list: the fence is not in an item
 ])
 def test_no_cut_where_what_comes_before_could_take_the_line_in(text):
-    pieces = [w.lines for w, _ in md._pieces_of(iter(_split_lines(text)), 1)]
+    pieces = [w.lines for w, _, _ in md._pieces_of(iter(_split_lines(text)), 1)]
     assert pieces == [_split_lines(text)]
 
 
@@ -93,7 +93,7 @@ def test_a_brief_read_in_pieces_of_one_line_is_the_brief_read_whole(text):
 
 def test_a_cut_before_the_line_a_lone_comment_is_about_keeps_it_about_that_line():
     text = "## Goals\n- grow sales by 10% by 2026-12\n<!-- smmrules: ignore[T101] -->\n\n- get more reviews\n"
-    pieces = [w.lines for w, _ in md._pieces_of(iter(_split_lines(text)), 1)]
+    pieces = [w.lines for w, _, _ in md._pieces_of(iter(_split_lines(text)), 1)]
     assert pieces == [["## Goals", "- grow sales by 10% by 2026-12", "<!-- smmrules: ignore[T101] -->", ""],
                       ["- get more reviews", ""]]
     whole, cut = _doc(text, 10**9), _doc(text, 1)

@@ -90,8 +90,8 @@ def iter_markdown(lines, *, max_entries: int = MAX_ENTRIES, piece_lines: Optiona
     no longer add to it. `lines`: any iterable of the file's lines without their ends. Raises
     NotADocument at the end when the file is no brief, DocumentLimitError past `max_entries` entries."""
     reader = _Reader(max_entries)
-    for window, after in _pieces_of(lines, PIECE_LINES if piece_lines is None else piece_lines):
-        reader.read(window, after)
+    for window, tokens, after in _pieces_of(lines, PIECE_LINES if piece_lines is None else piece_lines):
+        reader.read(window, tokens, after)
         yield from _in_order(reader.out.drained(keep_goal=True))
     if not reader.is_brief:
         raise NotADocument(NOT_A_BRIEF)
@@ -131,18 +131,39 @@ class _Window:
 
 
 def _pieces_of(lines, piece_lines: int):
-    """(_Window of a piece's lines, the index of the line after it or None for the last piece), cutting
-    only before a line _Cuts accepts and once a piece has `piece_lines` lines."""
+    """(_Window of a piece's lines, its block tokens, the index of the line after it or None for the last
+    piece). A piece ends, once it has `piece_lines` lines, before a line _Cuts proposes, and only when
+    markdown-it, given the piece and that line, starts a block of the top level there (or the next item of
+    a list of the top level): then nothing before the line is open at it, and what follows is read from
+    it as it is in the whole text. The tokens are those of the piece in that parse. Where it does not,
+    the piece goes on and the next cut is tried only after twice as many lines (so a text that cannot be
+    cut is parsed a bounded number of times over)."""
     cuts = _Cuts()
     piece: list[str] = []
-    base = 0
+    base, need = 0, piece_lines
     for line in lines:
-        if cuts.accepts(line) and len(piece) >= piece_lines:
-            yield _Window(base, piece), base + len(piece)
-            base += len(piece)
-            piece = []
+        if cuts.accepts(line) and len(piece) >= need:
+            tokens = _parser().parse("\n".join(piece) + "\n" + line)
+            k = _cut_at(tokens, len(piece))
+            if k is not None:
+                yield _Window(base, piece), tokens[:k], base + len(piece)
+                base += len(piece)
+                piece, need = [], piece_lines
+            else:
+                need = 2 * len(piece)
         piece.append(line)
-    yield _Window(base, piece), None
+    yield _Window(base, piece), _parser().parse("\n".join(piece)), None
+
+
+def _cut_at(tokens, line: int) -> Optional[int]:
+    """The index of the first token of line `line` (0-based) when that token opens a block of the top level
+    or an item of a list of the top level, else None."""
+    for k, tok in enumerate(tokens):
+        if tok.map is not None and tok.map[0] >= line:
+            if tok.map[0] == line and (tok.level == 0 or (tok.level == 1 and tok.type == "list_item_open")):
+                return k
+            return None
+    return None
 
 
 _ITEM = re.compile(r"(?:[-+*]|(\d{1,9})[.)])[ \t]+\S")        # a list item that says something, at column 1
@@ -159,7 +180,7 @@ _HTML_LONG = ((re.compile(r"<(?:script|pre|style|textarea)(?:[ \t>]|$)", re.IGNO
 
 class _Cuts:
     """Where a Markdown text may be cut into pieces parsed one after another with the same tokens as the
-    whole, for the reader: before a line that starts at column 1 and begins a block that nothing before it
+    whole, for the reader (each cut then confirmed by markdown-it itself, _pieces_of): before a line that starts at column 1 and begins a block that nothing before it
     can take in. That is a line after a blank line; an ATX heading; or an item of a list that is open (a
     new item of the list, which only ends the item before it). Never inside a fenced code block or an HTML
     block that goes on over blank lines (CommonMark's kinds 1 to 5), nor, without a blank line, inside
@@ -219,7 +240,7 @@ class _Cuts:
             fence = _FENCE.fullmatch(line)
             if fence is not None and not (fence.group(1)[0] == "`" and "`" in fence.group(2)):
                 self.fence = (fence.group(1)[0], len(fence.group(1)), inside)
-            elif body.startswith("<"):
+            elif body.startswith("<") and not self.raw:     # (inside an HTML block, a tag starts nothing)
                 for start, end in _HTML_LONG:
                     m = start.match(body)
                     if m is not None:
@@ -250,11 +271,12 @@ class _Reader:
         self.marked = False                                   # a goals heading, table, fence or labelled goal
         self.headers = 0                                      # header fields other than the language
 
-    def read(self, window: _Window, after: Optional[int]) -> None:
-        """Read one piece of the file: its blocks, then the suppressions in its HTML comments."""
+    def read(self, window: _Window, tokens, after: Optional[int]) -> None:
+        """Read one piece of the file (its lines and block tokens): its blocks, then the suppressions in its
+        HTML comments."""
         self.lines, self.base, self.after, self.code = window, window.base, after, []
         self.out.entries.lines = window
-        self.walk(_parser().parse("\n".join(window.lines)))
+        self.walk(tokens)
         self.suppressions()
 
     @property
