@@ -8,8 +8,13 @@ measured against a heap it did not make. Sizes take turns over the rounds; CPU t
 (process_time) throughout; the figure per size is the median over rounds.
 With --memory, the peak RSS of `smmrules lint --no-cache --format F` (a process of its own, which
 reports its VmHWM) for each size and format, against the reference measured in the same run: a
-Python process that reads the same file and splits it into lines.
-Usage: python benchmarks/scaling.py [--sizes 1000,10000,100000] [--rounds 2] [--memory [--formats text,json]]
+Python process that reads the same file and splits it into lines. `--file-format md` or `csv` writes
+the same goals as a Markdown brief (a goals heading, one list item a goal, its tasks nested under it)
+or a CSV export (a goal and a tasks column) instead of a .goals file; `--cache` measures with the
+result cache on, in a cache folder of its own: the first run, which stores the result ("cold"), and
+the second, which is answered from it ("warm").
+Usage: python benchmarks/scaling.py [--sizes 1000,10000,100000] [--rounds 2]
+                                    [--memory [--formats text,json] [--file-format goals|md|csv] [--cache]]
 """
 from __future__ import annotations
 
@@ -98,8 +103,56 @@ def _peak(code: str, args: list, cwd: str) -> int:
     return int(report.read_text())
 
 
-def memory(sizes=(1000, 10_000, 100_000), formats=("text", "json", "sarif", "github", "junit")) -> dict:
-    """{size: {"file": bytes, "reference": peak bytes of reading and splitting it, format: peak bytes}}."""
+def as_markdown(text: str) -> str:
+    """A generated .goals document (lint_speed.document) as a Markdown brief of the same goals: its header
+    lines as bold labels in a list, a goals heading, a list item a goal with its tasks nested under it."""
+    out = ["# Generated brief", ""]
+    goals = False
+    for line in text.splitlines():
+        key, colon, value = line.strip().partition(":")
+        if not colon:
+            continue
+        if key in ("goal", "цель", "ціль"):
+            if not goals:
+                out += ["", "## Goals", ""]
+                goals = True
+            out.append(f"- {value.strip()}")
+        elif key in ("task", "задача", "завдання"):
+            out.append(f"  - {key}: {value.strip()}")
+        else:
+            out.append(f"- **{key}:** {value.strip()}")
+    return "\n".join(out) + "\n"
+
+
+def as_csv(text: str) -> str:
+    """The goals of a generated .goals document as a CSV export: its header fields as two-cell rows, then a
+    row of column names and a row a goal (its tasks in one cell, separated by ";")."""
+    rows, goal = [], None
+    for line in text.splitlines():
+        key, colon, value = line.strip().partition(":")
+        if not colon:
+            continue
+        if key in ("goal", "цель", "ціль"):
+            if goal is None:
+                rows.append(["goal", "tasks"])
+            goal = [value.strip(), ""]
+            rows.append(goal)
+        elif key in ("task", "задача", "завдання") and goal is not None:
+            goal[1] = f"{goal[1]}; {value.strip()}" if goal[1] else value.strip()
+        elif goal is None:
+            rows.append([key, value.strip()])
+    return "".join(",".join('"' + c.replace('"', '""') + '"' if "," in c or '"' in c else c for c in row) + "\n"
+                   for row in rows)
+
+
+SUFFIX = {"goals": ".goals", "md": ".md", "csv": ".csv"}
+
+
+def memory(sizes=(1000, 10_000, 100_000), formats=("text", "json", "sarif", "github", "junit"),
+           file_format: str = "goals", with_cache: bool = False) -> dict:
+    """{size: {"file": bytes, "reference": peak bytes of reading and splitting it, format: peak bytes}};
+    with `with_cache`, "FORMAT cold" and "FORMAT warm" for each format instead."""
+    import os
     import tempfile
     sys.path.insert(0, str(HERE))
     import lint_speed
@@ -108,11 +161,22 @@ def memory(sizes=(1000, 10_000, 100_000), formats=("text", "json", "sarif", "git
         Path(tmp, ".smmrules.toml").write_text("max-entries = 1000000\nmax-file-size = 1000000000\n")
         for size in sizes:
             text, _ = lint_speed.document(size, 9)
-            path = Path(tmp, f"brief-{size}.goals")
+            text = as_markdown(text) if file_format == "md" else as_csv(text) if file_format == "csv" else text
+            path = Path(tmp, f"brief-{size}{SUFFIX[file_format]}")
             path.write_text(text, encoding="utf-8")
+            del text
             row = {"file": path.stat().st_size, "reference": _peak(_READ_AND_SPLIT, [path.name], tmp)}
             for fmt in formats:
-                row[fmt] = _peak(_LINT, ["lint", "--no-cache", "--format", fmt, path.name], tmp)
+                if not with_cache:
+                    row[fmt] = _peak(_LINT, ["lint", "--no-cache", "--format", fmt, path.name], tmp)
+                    continue
+                cache_dir = Path(tmp, f"cache-{size}-{fmt}")
+                os.environ["SMMRULES_CACHE_DIR"] = str(cache_dir)
+                try:
+                    row[f"{fmt} cold"] = _peak(_LINT, ["lint", "--format", fmt, path.name], tmp)
+                    row[f"{fmt} warm"] = _peak(_LINT, ["lint", "--format", fmt, path.name], tmp)
+                finally:
+                    del os.environ["SMMRULES_CACHE_DIR"]
             out[size] = row
             path.unlink()
     return out
@@ -124,10 +188,15 @@ def main(argv=None) -> int:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--memory", action="store_true", help="peak RSS of a lint per size and format instead")
     ap.add_argument("--formats", default="text,json,sarif,github,junit")
+    ap.add_argument("--file-format", choices=sorted(SUFFIX), default="goals",
+                    help="with --memory: the kind of file linted (a .goals file, a Markdown brief, a CSV export)")
+    ap.add_argument("--cache", action="store_true",
+                    help="with --memory: the result cache on, a run that stores (cold) and one answered (warm)")
     args = ap.parse_args(argv)
     sizes = tuple(int(s) for s in args.sizes.split(","))
     if args.memory:
-        for size, row in memory(sizes, tuple(args.formats.split(","))).items():
+        rows = memory(sizes, tuple(args.formats.split(",")), args.file_format, args.cache)
+        for size, row in rows.items():
             shown = "  ".join(f"{k} {v / 1e6:,.0f} MB" for k, v in row.items() if k not in ("file", "reference"))
             print(f"{size:>8} goals ({row['file'] / 1e6:,.1f} MB file)  read and split {row['reference'] / 1e6:,.0f} MB"
                   f"  {shown}")

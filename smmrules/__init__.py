@@ -53,6 +53,7 @@ _EXPORTS = {
     # the functions of smmrules.api, each imported from its own module so that one costs no more than it needs
     "parse_goal": "language.parse", "check_goal": "rules.engine", "suggest_tasks": "rules.engine",
     "parse_document": "documents.goals", "lint": "linting.pipeline", "lint_paths": "api",
+    "lint_iter": "linting.stream",
     # fixes and the formatter (smmrules.editing)
     "Fix": "rules.fixes", "Edit": "rules.fixes", "apply_fixes": "editing.apply", "fix_text": "editing.apply",
     "format_text": "editing.format",

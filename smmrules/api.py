@@ -6,6 +6,7 @@ findings, and files and folders to their results. Everything here is also import
     suggest_tasks(goal_or_text, *, role=None) -> list[Task]
     parse_document(text, *, path=None) -> Document
     lint(text, *, path=None, config=None) -> list[Finding]          a whole document
+    lint_iter(text, *, path=None, config=None) -> iterator of Finding   the same, made while it is read
     lint_paths(paths, *, config=None, jobs=1) -> iterator of FileResult
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Iterable, Iterator
 from .documents.goals import parse_document
 from .language.parse import parse_goal
 from .linting.pipeline import lint
+from .linting.stream import lint_iter
 from .rules.engine import check_goal, suggest_tasks
 
 TYPE_CHECKING = False
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
     from .linting.config import Config
     from .linting.results import FileResult
 
-__all__ = ["check_goal", "lint", "lint_paths", "parse_document", "parse_goal", "suggest_tasks"]
+__all__ = ["check_goal", "lint", "lint_iter", "lint_paths", "parse_document", "parse_goal", "suggest_tasks"]
 
 
 def lint_paths(paths: Iterable[str], *, config: Config | None = None, jobs: int = 1,

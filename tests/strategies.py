@@ -363,3 +363,66 @@ def markdown_briefs(draw, lang: str | None = None):
         for task in draw(st.lists(st.sampled_from(DOC_TASKS[lang]), max_size=2)):
             lines.append(f"{' ' * len(marker)}- {draw(st.sampled_from(MD_TASKS_LABEL[lang]))}{task}")
     return lang, "\n".join(lines) + "\n"
+
+
+# --- CSV and TSV exports, and Markdown of every kind of block ---------------------------------------------
+CSV_COLUMNS = {"en": ("Goal", "Tasks", "Notes", "Current"), "ru": ("Цель", "Задачи", "Комментарий", "Факт"),
+               "uk": ("Ціль", "Завдання", "Коментар", "Факт")}
+CSV_NOTES = ["", "", "", "agreed with the client", "smmrules: ignore[T101]", "smmrules: ignore[S105]",
+             "smmrules: ignore-file[D605]", "draft\nsmmrules: ignore[M203]"]
+CSV_CURRENT = ["", "", "1,200", "3.5%", "40"]
+
+
+@st.composite
+def csv_briefs(draw, lang: str | None = None):
+    """(lang, text, suffix) of a spreadsheet export (".csv" with a comma, a semicolon or a tab between cells,
+    or ".tsv"): header fields as two-cell rows, a row of column names, then a row a goal rendered from
+    `goals(lang)` with its tasks (separated by ";" or line breaks, quoted then), a notes cell that may hold
+    suppressions and a current value; blank rows, quoted cells, LF or CRLF line endings."""
+    lang = lang or draw(st.sampled_from(LANGS))
+    suffix = draw(st.sampled_from([".csv", ".csv", ".tsv"]))
+    delimiter = "\t" if suffix == ".tsv" else draw(st.sampled_from([",", ";", "\t"]))
+    rows = []
+    for header in draw(st.lists(st.sampled_from(DOC_HEADERS[lang]), max_size=3)):
+        key, _, value = header.partition(":")
+        rows.append([key.strip(), value.strip()])
+    goal_col, tasks_col, notes_col, current_col = CSV_COLUMNS[lang]
+    rows.append([goal_col, tasks_col, notes_col, current_col])
+    for goal in draw(st.lists(goals(lang), min_size=1, max_size=4)):
+        tasks = draw(st.lists(st.sampled_from(DOC_TASKS[lang]), max_size=2))
+        rows.append([goal.render(lang), draw(st.sampled_from(["; ", "\n"])).join(tasks),
+                     draw(st.sampled_from(CSV_NOTES)), draw(st.sampled_from(CSV_CURRENT))])
+        if draw(st.booleans()) and draw(st.booleans()):
+            rows.append([])
+
+    def cell(text: str) -> str:
+        if delimiter in text or '"' in text or "\n" in text or draw(st.booleans()) and draw(st.booleans()):
+            return '"' + text.replace('"', '""') + '"'
+        return text
+    ending = draw(st.sampled_from(["\n", "\n", "\r\n"]))
+    return lang, "".join(delimiter.join(cell(c) for c in row) + ending for row in rows), suffix
+
+
+# Lines of every kind of Markdown block a brief may hold, for documents of them in any order: headings
+# (ATX and setext), bullet and numbered items (a numbered one from 2 cannot start a list after a
+# paragraph), nested and lazy lines, labels, fences (```goals among them), indented code, HTML blocks that
+# go on over blank lines and ones that end at one, comments with suppressions, tables, block quotes.
+MD_BLOCK_LINES = (
+    "", "", "", "# Brief", "## Goals", "## Цели", "### Tasks", "Goals", "===", "---", "- - -",
+    "- grow Instagram followers to 5,000 by 2026-09-30", "* increase sales by 15% by Q4",
+    "1. reach 2,000 newsletter subscribers by June", "2. get 300 leads a month by 2026-12",
+    "3) raise ERR to 5% within 6 months", "- Goal: grow TikTok views by 2x by 2026-08", "  - Task: post three reels a week",
+    "    - reply within an hour", "  continued text", "a line of prose", "Goal: grow TikTok views by 2x by 2026-08",
+    "Client: Meadow Bakery", "**Start:** 2026-02-01", "- **Role:** one-of-sources", "```", "```goals",
+    "goal: get 100 reviews by 2026-10", "~~~", "  ```", "    indented code", "<!-- smmrules: ignore[T101] -->",
+    "<!-- smmrules: ignore-file[D605] -->", "<!--", "-->", "<div>", "</div>", "<script>", "</script>",
+    "| Goal | Deadline |", "|---|---|", "| grow followers to 5,000 | 2026-09-30 |", "> Goal: grow sales by 10%",
+    "-", "1.", "- grow sales by 10% by 2026-12 <!-- smmrules: ignore[M203] -->",
+)
+
+
+@st.composite
+def markdown_block_soups(draw):
+    """A Markdown text of up to 60 lines drawn from MD_BLOCK_LINES in any order."""
+    lines = draw(st.lists(st.sampled_from(MD_BLOCK_LINES), max_size=60))
+    return "\n".join(lines) + draw(st.sampled_from(["", "\n"]))

@@ -399,14 +399,10 @@ def key(*parts: bytes | str, files: Iterable[Path | str] = ()) -> str:
 def load(kind: str, digest: str, check: Callable[[object], bool] | None = None):
     """The value stored under (kind, digest), or None: a missing entry, one whose MAC does not
     verify, one that does not unpickle, or one that `check` does not accept."""
-    if not enabled():
+    where = _place(create=False)
+    if where is None:
         return None
-    folder = _folder()
-    if not _usable(folder, create=False):
-        return None
-    secret = _key(create=False)
-    if secret is None:
-        return None
+    folder, secret = where
     try:
         with open(os.path.join(folder, _name(kind, digest)), "rb") as fh:
             data = fh.read()
@@ -443,26 +439,18 @@ def stored(kind: str, digest: str) -> bool:
 
 def store(kind: str, digest: str, value) -> None:
     """Write an entry (atomically: a temporary file renamed into place), listed in the manifest."""
-    if not enabled():
+    where = _place(create=True)
+    if where is None:
         return
-    folder = _folder()
-    if not _usable(folder, create=True):
-        return
-    secret = _key(create=True)
-    if secret is None:
-        return
+    folder, secret = where
     try:
         payload = _dumps(value, protocol=_PROTOCOL)
     except (PicklingError, TypeError, AttributeError, RecursionError):
         return
     name = _name(kind, digest)
-    # a private temporary name beside the entry (tempfile would import random and OpenSSL)
-    tmp = f".{kind}-{os.getpid()}-{os.urandom(8).hex()}.tmp"
     try:
-        _note(folder, secret, name, tmp)    # listed before it exists: a crash leaves nothing unlisted
+        tmp, fd = _temporary(folder, secret, kind, name)
         path = os.path.join(folder, tmp)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-                     | getattr(os, "O_BINARY", 0), 0o600)
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(_MAGIC)
@@ -477,6 +465,186 @@ def store(kind: str, digest: str, value) -> None:
             raise
     except OSError:
         pass  # a read-only home or a full disk only costs speed
+
+
+# ------------------------------------------------------------------ entries written in parts
+# An entry too big to be made whole in memory (the result of a long document linted as a stream) is
+# written a record at a time and read back a record at a time: `_PARTS_MAGIC`, then records of
+# [4-byte length][MAC of the kind, the full key, the record's index and its bytes][the pickle], then an
+# end record [0][MAC of the kind, the key, "end" and the number of records], then nothing. Every record is
+# authenticated before it is unpickled, and records cannot be dropped, repeated, reordered or moved from
+# another entry (the index and the key are in each MAC, the count in the end's); it is written to a
+# temporary name and renamed into place once the end record is written, as store() does, so a
+# half-written entry never carries the entry's name. load_parts reads the whole entry once (every
+# record authenticated, unpickled and checked, none kept) before it hands on the first value.
+_PARTS_MAGIC = b"smmrules cache 3 parts\n"
+_LEN = 4
+
+
+class PartsWriter:
+    """An entry being written in parts (store_parts): add() each value, then commit() to put the entry in
+    place, or discard() to leave nothing. A write that fails (a full disk) discards the entry: the cache
+    only costs speed."""
+
+    def __init__(self, kind: str, digest: str, folder: str, secret: bytes, tmp: str, fh):
+        self.kind, self.digest, self.folder, self.secret, self.tmp, self.fh = kind, digest, folder, secret, tmp, fh
+        self.count = 0
+
+    def add(self, value) -> None:
+        if self.fh is None:
+            return
+        try:
+            payload = _dumps(value, protocol=_PROTOCOL)
+        except (PicklingError, TypeError, AttributeError, RecursionError):
+            self.discard()
+            return
+        try:
+            self.fh.write(len(payload).to_bytes(_LEN, "big"))
+            self.fh.write(_mac(self.secret, self.kind.encode(), self.digest.encode(), b"%d" % self.count, payload))
+            self.fh.write(payload)
+        except (OSError, OverflowError):
+            self.discard()
+            return
+        self.count += 1
+
+    def commit(self) -> None:
+        """Write the end record and rename the entry into place."""
+        if self.fh is None:
+            return
+        try:
+            self.fh.write(bytes(_LEN))
+            self.fh.write(_mac(self.secret, self.kind.encode(), self.digest.encode(), b"end", b"%d" % self.count))
+            self.fh.close()
+            self.fh = None
+            os.replace(os.path.join(self.folder, self.tmp), os.path.join(self.folder, _name(self.kind, self.digest)))
+        except OSError:
+            self.discard()
+
+    def discard(self) -> None:
+        """Remove the temporary file; nothing is stored."""
+        fh, self.fh = self.fh, None
+        try:
+            if fh is not None:
+                fh.close()
+            os.unlink(os.path.join(self.folder, self.tmp))
+        except OSError:
+            pass
+
+
+def store_parts(kind: str, digest: str) -> PartsWriter | None:
+    """A writer of an entry in parts under (kind, digest), or None when nothing can be stored."""
+    where = _place(create=True)
+    if where is None:
+        return None
+    folder, secret = where
+    try:
+        tmp, fd = _temporary(folder, secret, kind, _name(kind, digest))
+    except OSError:
+        return None
+    writer = PartsWriter(kind, digest, folder, secret, tmp, os.fdopen(fd, "wb"))
+    try:
+        writer.fh.write(_PARTS_MAGIC)
+    except OSError:
+        writer.discard()
+        return None
+    return writer
+
+
+def load_parts(kind: str, digest: str, check: Callable[[int, object], bool] | None = None):
+    """The values of the entry stored under (kind, digest), an iterator over them, or None: a missing
+    entry, or one any record of which does not verify, does not unpickle or is not accepted by
+    `check(index, value)`, or whose end is missing. The whole entry is checked before the iterator is
+    made; an entry stored whole (store()) gives its one value. Should the file change under it after
+    that (only its owner can write it), the iterator raises OSError at the first record that differs."""
+    where = _place(create=False)
+    if where is None:
+        return None
+    folder, secret = where
+    try:
+        fh = open(os.path.join(folder, _name(kind, digest)), "rb")
+    except (OSError, ValueError):
+        return None
+    try:
+        start = fh.read(len(_PARTS_MAGIC))
+        if start != _PARTS_MAGIC:
+            fh.close()
+            value = load(kind, digest, None if check is None else (lambda v: check(0, v)))
+            return None if value is None else iter((value,))
+        for _ in _records(fh, secret, kind, digest, check):
+            pass
+    except (OSError, ValueError):
+        fh.close()
+        return None
+    return _reread(fh, secret, kind, digest)
+
+
+class _Damaged(ValueError):
+    pass
+
+
+def _records(fh, secret: bytes, kind: str, digest: str, check=None):
+    """The values of an entry in parts, from `fh` just after its magic; _Damaged for anything that does
+    not verify (a short read, a MAC, a pickle, `check`, bytes after the end)."""
+    index = 0
+    k, d = kind.encode(), digest.encode()
+    while True:
+        head = fh.read(_LEN + _TAG)
+        if len(head) != _LEN + _TAG:
+            raise _Damaged("short")
+        size = int.from_bytes(head[:_LEN], "big")
+        if size == 0:
+            if not _compare_digest(_mac(secret, k, d, b"end", b"%d" % index), head[_LEN:]) or fh.read(1):
+                raise _Damaged("end")
+            return
+        payload = fh.read(size)
+        if len(payload) != size or not _compare_digest(_mac(secret, k, d, b"%d" % index, payload), head[_LEN:]):
+            raise _Damaged("record")
+        try:
+            value = loads(payload)
+        except Exception:  # noqa: BLE001 - as in load(): an entry of an older layout is a miss
+            raise _Damaged("pickle") from None
+        if check is not None:
+            try:
+                accepted = check(index, value)
+            except Exception:  # noqa: BLE001
+                accepted = False
+            if not accepted:
+                raise _Damaged("shape")
+        yield value
+        index += 1
+
+
+def _reread(fh, secret: bytes, kind: str, digest: str):
+    """The values of an entry in parts that has been checked whole, read again from the same open file."""
+    with fh:
+        fh.seek(len(_PARTS_MAGIC))
+        try:
+            yield from _records(fh, secret, kind, digest)
+        except _Damaged:
+            raise OSError(f"the cache entry {_name(kind, digest)} changed while it was read") from None
+
+
+def _place(create: bool) -> tuple[str, bytes] | None:
+    """(the cache directory, the key) when entries may be read (and, with `create`, written: the folder
+    and the key made if need be), else None."""
+    if not enabled():
+        return None
+    folder = _folder()
+    if not _usable(folder, create=create):
+        return None
+    secret = _key(create=create)
+    return None if secret is None else (folder, secret)
+
+
+def _temporary(folder: str, secret: bytes, kind: str, name: str) -> tuple[str, int]:
+    """(a private temporary name beside the entry `name`, its file descriptor open for writing): listed in
+    the manifest before it exists, so that a crash leaves nothing unlisted (tempfile would import random
+    and OpenSSL). OSError when it cannot be made."""
+    tmp = f".{kind}-{os.getpid()}-{os.urandom(8).hex()}.tmp"
+    _note(folder, secret, name, tmp)
+    fd = os.open(os.path.join(folder, tmp), os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+                 | getattr(os, "O_BINARY", 0), 0o600)
+    return tmp, fd
 
 
 def _note(folder: str, secret: bytes, name: str, tmp: str) -> None:

@@ -29,7 +29,8 @@ from typing import Optional
 from ..base.limits import MAX_ENTRIES, MAX_STATEMENT
 from ..language import lr
 from .goals import _SUPPRESS_RE, Document, _classify, _norm_key, _split_lines, _table, build_document, keywords
-from .tables import Cell, Collector, Joined, cell_of, header_row, heading_kind, label_of, row_lang, row_parts
+from .tables import (Cell, Collector, Joined, NotADocument, cell_of, gathered, header_row, heading_kind, label_of,
+                     row_lang, row_parts)
 
 NOT_A_BRIEF = "not a brief: no goals heading, goals table, header fields, labelled goal or ```goals block"
 
@@ -62,35 +63,225 @@ def _parser():
 
 def read_markdown(text: str, *, path: str | None = None, today=None, max_statement_length: int = MAX_STATEMENT,
                   max_entries: int = MAX_ENTRIES) -> tuple[Optional[Document], Optional[str]]:
-    """(the Document, None) for a brief, (None, why it is not one) for any other Markdown file.
-    Raises DocumentLimitError past `max_entries` entries, as parse_document does."""
+    """(the Document, None) for a brief, (None, why it is not one) for any other Markdown file: what
+    iter_markdown reads, gathered whole. Raises DocumentLimitError past `max_entries` entries, as
+    parse_document does."""
     if not isinstance(text, str):
         raise TypeError(f"read_markdown expects a str, got {type(text).__name__}")
     lines = _split_lines(text)
-    reader = _Reader(lines, max_entries)
-    reader.walk(_parser().parse("\n".join(lines)))
-    reader.suppressions()
-    if not reader.is_brief:
-        return None, NOT_A_BRIEF
-    return build_document(reader.out.entries, lines, path=path, today=today,
+    try:
+        entries = gathered(iter_markdown(lines, max_entries=max_entries), max_entries, lines)
+    except NotADocument as exc:
+        return None, exc.why
+    return build_document(entries, lines, path=path, today=today,
                           max_statement_length=max_statement_length, format="markdown"), None
 
 
-class _Reader:
-    """One walk over the block tokens of a file, in order."""
+# A brief is parsed in pieces of at least this many lines, each cut where CommonMark guarantees that what
+# comes before cannot change how what follows is read (_Cuts): markdown-it builds a token list for the
+# whole of the text it is given, and a piece's tokens are dropped once it has been read.
+PIECE_LINES = 512
 
-    def __init__(self, lines: list[str], max_entries: int):
-        self.lines = lines
-        self.out = Collector(max_entries, lines)
+
+def iter_markdown(lines, *, max_entries: int = MAX_ENTRIES, piece_lines: Optional[int] = None):
+    """What a Markdown brief says, in the entries goals.iter_entries hands on ("header", "goal" with its
+    tasks and check-ins, "task", "suppression"), as its lines are read: the lines are parsed a piece at
+    a time (_pieces) and each piece's entries come once it has been read, a goal when what follows can
+    no longer add to it. `lines`: any iterable of the file's lines without their ends. Raises
+    NotADocument at the end when the file is no brief, DocumentLimitError past `max_entries` entries."""
+    reader = _Reader(max_entries)
+    for window, tokens, after in _pieces_of(lines, PIECE_LINES if piece_lines is None else piece_lines):
+        reader.read(window, tokens, after)
+        yield from _in_order(reader.out.drained(keep_goal=True))
+    if not reader.is_brief:
+        raise NotADocument(NOT_A_BRIEF)
+    yield from _in_order(reader.out.drained(keep_goal=False))
+
+
+def _in_order(entries):
+    """A piece's entries other than goals in the order of their lines (a header field below a task line
+    comes after it), then its goals: a stream checks each entry as it comes and counts on that order."""
+    entries = list(entries)
+    others = [e for e in entries if e[0] != "goal"]
+    others.sort(key=_line_of)
+    return others + [e for e in entries if e[0] == "goal"]
+
+
+def _line_of(entry) -> int:
+    kind, item = entry
+    return item["span"].line if kind == "header" else item.span.line if kind == "suppression" else item.line
+
+
+class _Window:
+    """The lines of one piece, indexed by their place in the whole file (0-based): what the reader looks
+    up as it would in the list of all the lines. Its length is the index after the piece's last line."""
+
+    __slots__ = ("base", "lines")
+
+    def __init__(self, base: int, lines: list[str]):
+        self.base, self.lines = base, lines
+
+    def __len__(self) -> int:
+        return self.base + len(self.lines)
+
+    def __getitem__(self, index: int) -> str:
+        if index < self.base:
+            raise IndexError("line before this piece")
+        return self.lines[index - self.base]
+
+
+def _pieces_of(lines, piece_lines: int):
+    """(_Window of a piece's lines, its block tokens, the index of the line after it or None for the last
+    piece). A piece ends, once it has `piece_lines` lines, before a line _Cuts proposes, and only when
+    markdown-it, given the piece and that line, starts a block of the top level there (or the next item of
+    a list of the top level): then nothing before the line is open at it, and what follows is read from
+    it as it is in the whole text. The tokens are those of the piece in that parse. Where it does not,
+    the piece goes on and the next cut is tried only after twice as many lines (so a text that cannot be
+    cut is parsed a bounded number of times over)."""
+    cuts = _Cuts()
+    piece: list[str] = []
+    base, need = 0, piece_lines
+    for line in lines:
+        if cuts.accepts(line) and len(piece) >= need:
+            tokens = _parser().parse("\n".join(piece) + "\n" + line)
+            k = _cut_at(tokens, len(piece))
+            if k is not None:
+                yield _Window(base, piece), tokens[:k], base + len(piece)
+                base += len(piece)
+                piece, need = [], piece_lines
+            else:
+                need = 2 * len(piece)
+        piece.append(line)
+    yield _Window(base, piece), _parser().parse("\n".join(piece)), None
+
+
+def _cut_at(tokens, line: int) -> Optional[int]:
+    """The index of the first token of line `line` (0-based) when that token opens a block of the top level
+    or an item of a list of the top level, else None."""
+    for k, tok in enumerate(tokens):
+        if tok.map is not None and tok.map[0] >= line:
+            if tok.map[0] == line and (tok.level == 0 or (tok.level == 1 and tok.type == "list_item_open")):
+                return k
+            return None
+    return None
+
+
+_ITEM = re.compile(r"(?:[-+*]|(\d{1,9})[.)])[ \t]+\S")        # a list item that says something, at column 1
+_ATX = re.compile(r"#{1,6}(?:[ \t]|$)")
+_RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")      # a thematic break, which no item is
+_FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})(.*)")
+_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
+# the HTML blocks that go on over blank lines (CommonMark's kinds 1 to 5): how one starts, how it ends
+_HTML_LONG = ((re.compile(r"<(?:script|pre|style|textarea)(?:[ \t>]|$)", re.IGNORECASE),
+               re.compile(r"</(?:script|pre|style|textarea)>", re.IGNORECASE)),
+              (re.compile(r"<!--"), re.compile(r"-->")), (re.compile(r"<\?"), re.compile(r"\?>")),
+              (re.compile(r"<![A-Za-z]"), re.compile(r">")), (re.compile(r"<!\[CDATA\["), re.compile(r"\]\]>")))
+
+
+class _Cuts:
+    """Where a Markdown text may be cut into pieces parsed one after another with the same tokens as the
+    whole, for the reader (each cut then confirmed by markdown-it itself, _pieces_of): before a line that starts at column 1 and begins a block that nothing before it
+    can take in. That is a line after a blank line; an ATX heading; or an item of a list that is open (a
+    new item of the list, which only ends the item before it). Never inside a fenced code block or an HTML
+    block that goes on over blank lines (CommonMark's kinds 1 to 5), nor, without a blank line, inside
+    a table or another HTML block (which take in any line up to a blank one). A fence or an HTML block
+    inside a list item ends with the item, at the next line at column 1. Where it cannot tell, it does not
+    cut: a piece is then longer, never read otherwise."""
+
+    __slots__ = ("blank", "in_list", "table", "raw", "fence", "html")
+
+    def __init__(self):
+        self.blank = True                 # the line before was blank (or there is none)
+        self.in_list = False              # the last line at column 1 began or went on with a list item
+        self.table = False                # a table's rows go on until a blank line
+        self.raw = False                  # an HTML block (kinds 6 and 7) goes on until a blank line
+        self.fence = None                 # an open fenced code block: (its character, length, in a list item)
+        self.html = None                  # an open HTML block of kinds 1 to 5: (the end pattern, in a list item)
+
+    def accepts(self, line: str) -> bool:
+        """Whether a piece may end before `line`, the next line of the text (read in order, each once)."""
+        blank = not line.strip()
+        col1 = not blank and line[0] not in " \t"
+        if self.fence is not None:
+            char, size, inside = self.fence
+            if inside and col1:
+                self.fence = None         # the list item ended, and the fence with it
+            else:
+                mark = line.strip()
+                if mark and mark == char * len(mark) and len(mark) >= size and (inside or _indent(line) <= 3):
+                    self.fence = None
+                self.blank = blank
+                return False
+        if self.html is not None:
+            end, inside = self.html
+            if inside and col1:
+                self.html = None
+            else:
+                if end.search(line):
+                    self.html = None
+                self.blank = blank
+                return False
+        if blank:
+            self.blank, self.table, self.raw = True, False, False
+            return False
+        item = _ITEM.match(line) if col1 and not _RULE.fullmatch(line) else None
+        ok = col1 and (self.blank or (not self.raw and (_ATX.match(line) is not None
+                                                        or (item is not None and self.in_list and not self.table))))
+        if col1:
+            # a list starts here when an item may interrupt what is above it (a numbered one from 1 only)
+            self.in_list = item is not None and not self.table and not self.raw and (
+                self.in_list or self.blank or item.group(1) is None or int(item.group(1)) == 1)
+        if "|" in line and _TABLE_RULE.fullmatch(line):
+            self.table = True
+        indent = _indent(line)
+        if indent <= 3 or self.in_list:
+            body = line.lstrip(" \t")
+            inside = self.in_list and indent > 0
+            fence = _FENCE.fullmatch(line)
+            if fence is not None and not (fence.group(1)[0] == "`" and "`" in fence.group(2)):
+                self.fence = (fence.group(1)[0], len(fence.group(1)), inside)
+            elif body.startswith("<") and not self.raw:     # (inside an HTML block, a tag starts nothing)
+                for start, end in _HTML_LONG:
+                    m = start.match(body)
+                    if m is not None:
+                        if end.search(body, m.end()) is None:
+                            self.html = (end, inside)
+                        break
+                else:
+                    self.raw = True
+        self.blank = False
+        return ok
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+class _Reader:
+    """One walk over the block tokens of a file, a piece after another, in order."""
+
+    def __init__(self, max_entries: int):
+        self.lines: _Window = _Window(0, [])
+        self.base = 0                                         # the index of the piece's first line in the file
+        self.after: Optional[int] = None                      # the index of the next piece's first line
+        self.out = Collector(max_entries)
         self.sections: list[tuple[int, Optional[str]]] = []   # (heading level, "goals" | "tasks" | None)
         self.items: list[dict] = []                           # the list items we are in, outermost first
         self.code: list[tuple[int, int]] = []                 # lines of code blocks (0-based, end excluded)
         self.marked = False                                   # a goals heading, table, fence or labelled goal
         self.headers = 0                                      # header fields other than the language
 
+    def read(self, window: _Window, tokens, after: Optional[int]) -> None:
+        """Read one piece of the file (its lines and block tokens): its blocks, then the suppressions in its
+        HTML comments."""
+        self.lines, self.base, self.after, self.code = window, window.base, after, []
+        self.out.entries.lines = window
+        self.walk(tokens)
+        self.suppressions()
+
     @property
     def is_brief(self) -> bool:
-        return self.marked or self.headers >= 2 or (self.headers >= 1 and bool(self.out.entries.raw_goals))
+        return self.marked or self.headers >= 2 or (self.headers >= 1 and self.out.entries.seen_goal)
 
     @property
     def section(self) -> Optional[str]:
@@ -116,7 +307,7 @@ class _Reader:
                 i = self._table(tokens, i)
                 continue
             elif kind in ("fence", "code_block") and tok.map:
-                self.code.append((tok.map[0], tok.map[1]))
+                self.code.append((tok.map[0] + self.base, tok.map[1] + self.base))
                 if kind == "fence" and tok.info.strip().split()[:1] == ["goals"]:
                     self._fence(tok)
             i += 1
@@ -135,7 +326,7 @@ class _Reader:
     def _cells(self, tok) -> list[Cell]:
         """The lines of an inline block as cells, markup blanked, each at its place in the file."""
         out = []
-        first = tok.map[0]
+        first = tok.map[0] + self.base
         for k, content in enumerate(tok.content.split("\n")):
             if first + k >= len(self.lines):
                 break
@@ -202,7 +393,7 @@ class _Reader:
         while tokens[i].type != "table_close":
             tok = tokens[i]
             if tok.type == "tr_open" and tok.map:
-                rows.append((tok.map[0], []))
+                rows.append((tok.map[0] + self.base, []))
             elif tok.type == "inline" and rows:
                 rows[-1][1].append(tok.content)
             i += 1
@@ -265,7 +456,7 @@ class _Reader:
     def _fence(self, tok) -> None:
         """A ```goals block: its lines read as a .goals file, each at its line in this one."""
         self.marked = True
-        start = tok.map[0] + 1
+        start = tok.map[0] + self.base + 1
         count = len(tok.content.split("\n")) - 1 if tok.content else 0
         entries, out = self.out.entries, self.out
 
@@ -283,7 +474,7 @@ class _Reader:
         """The suppressions in HTML comments outside code blocks."""
         code = sorted(self.code)
         c = 0
-        for index, line in enumerate(self.lines):
+        for index, line in enumerate(self.lines.lines, start=self.base):
             if "<!--" not in line:
                 continue
             while c < len(code) and code[c][1] <= index:
@@ -299,10 +490,13 @@ class _Reader:
                 self.out.suppression(comment, index + 1, start + 1, applies_to=target)
 
     def _next_content(self, index: int) -> int:
-        """The line (1-based) after line `index` (0-based) that says something; its own when none does."""
+        """The line (1-based) after line `index` (0-based) that says something; its own when none does.
+        Past the piece, the next piece's first line says something (_Cuts cuts before no blank line)."""
         for k in range(index + 1, min(len(self.lines), index + 50)):
             if self.lines[k].strip():
                 return k + 1
+        if self.after is not None and self.after < index + 50:
+            return self.after + 1
         return index + 1
 
 
@@ -351,4 +545,4 @@ def _pieces(cell: Cell) -> list[Cell]:
     return out
 
 
-__all__ = ["NOT_A_BRIEF", "read_markdown", "scrub"]
+__all__ = ["NOT_A_BRIEF", "PIECE_LINES", "iter_markdown", "read_markdown", "scrub"]

@@ -23,7 +23,8 @@ from typing import Optional
 
 from ..base.limits import MAX_ENTRIES, MAX_STATEMENT
 from .goals import _SUPPRESS_RE, Document, _norm_key, _split_lines, build_document, keywords
-from .tables import Cell, Collector, Joined, _trimmed, cell_of, header_row, label_of, row_lang, row_parts
+from .tables import (Cell, Collector, Joined, NotADocument, _trimmed, cell_of, gathered, header_row, label_of, row_lang,
+                     row_parts)
 
 HEADER_ROWS = 50            # the header row is looked for in this many first records
 NOT_A_TABLE = (f"not a goals table: no row of goal column names (goal, key result, metric, target, deadline, ...) in the "
@@ -142,29 +143,122 @@ def records(text: str, delimiter: str, quoting: bool = True):
 def read_sheet(text: str, *, path: str | None = None, delimiter: str | None = None, format: str = "csv",
                today=None, max_statement_length: int = MAX_STATEMENT, max_entries: int = MAX_ENTRIES,
                quoting: bool = True, lines: list[str] | None = None) -> tuple[Optional[Document], Optional[str]]:
-    """(the Document, None) for a table of goals, (None, why not) for any other table."""
+    """(the Document, None) for a table of goals, (None, why not) for any other table: what iter_sheet
+    reads, gathered whole."""
     if lines is None:
         lines = _split_lines(text)
-    text = "\n".join(lines)
     if delimiter is None:
-        delimiter = sniff(text, path or "")
-    out = Collector(max_entries, lines)
+        delimiter = sniff(head_of(lines), path or "")
+    try:
+        entries = gathered(iter_sheet(lines, delimiter, quoting=quoting, max_entries=max_entries), max_entries, lines)
+    except NotADocument as exc:
+        return None, exc.why
+    return build_document(entries, lines, path=path, today=today, max_statement_length=max_statement_length,
+                          format=format), None
+
+
+def iter_sheet(lines, delimiter: str, *, quoting: bool = True, max_entries: int = MAX_ENTRIES):
+    """What a table of goals says, row by row as its lines are read, in the entries goals.iter_entries
+    hands on ("header", "goal" with its tasks and check-ins, "suppression"); each row's entries come
+    as soon as its record has been read. `lines`: any iterable of the file's lines without their ends.
+    Raises NotADocument when no row of the first HEADER_ROWS is a row of goal column names (before any
+    goal), a ReadError at a quote that never closes, DocumentLimitError past `max_entries` entries."""
+    out = Collector(max_entries)
     head = None
-    rows = records(text, delimiter, quoting)
+    rows = records_of_lines(lines, delimiter, quoting)
     for number, (line, cells) in enumerate(rows):
         if number >= HEADER_ROWS:
-            return None, NOT_A_TABLE
+            raise NotADocument(NOT_A_TABLE)
         head = header_row([c.text for c in cells])
         if head is not None:
             break
         _header_field(out, cells)
+        yield from out.drained(keep_goal=False)
     if head is None:
-        return None, NOT_A_TABLE
+        raise NotADocument(NOT_A_TABLE)
     kinds, lang = head
     for line, cells in rows:
         _row(out, kinds, cells, lang)
-    return build_document(out.entries, lines, path=path, today=today, max_statement_length=max_statement_length,
-                          format=format), None
+        yield from out.drained(keep_goal=False)
+
+
+def head_of(lines, size: int = 65536) -> str:
+    """The first `size` characters of the lines joined by "\\n" (all that sniff reads), without joining them
+    all."""
+    out, total = [], 0
+    for line in lines:
+        out.append(line)
+        total += len(line) + 1
+        if total > size:
+            break
+    return "\n".join(out)[:size]
+
+
+def records_of_lines(lines, delimiter: str, quoting: bool = True):
+    """records() of the text the lines make joined by "\\n", reading one line at a time: a record is
+    read once its last line is in (a quoted cell may go on over several lines), and only the lines of
+    the record being read are held. A quoted cell that is still open when the lines end is read as
+    records() reads the rest of the text (an error at its quote, or the cell its pattern finds)."""
+    buf: str | None = None
+    first = 1               # the line the record in `buf` starts at
+    scan = (0, False)       # how far `buf` has been read: (position, inside a quoted cell)
+    empty = None            # an empty line, which is a record of one empty cell unless it is the last line
+    for number, line in enumerate(lines, start=1):
+        if empty is not None:
+            yield empty, [Cell("", empty, 1)]
+            empty = None
+        if buf is None:
+            buf, first, scan = line, number, (0, False)
+        else:
+            buf += "\n" + line
+        scan = _scanned(buf, scan[0], scan[1], delimiter, quoting)
+        if scan[1]:
+            continue                    # a quoted cell goes on over the next line
+        if not buf:
+            empty = first
+        else:
+            yield from _moved_records(buf, first, delimiter, quoting)
+        buf = None
+    if buf is not None:
+        yield from _moved_records(buf, first, delimiter, quoting)
+
+
+def _moved_records(text: str, first: int, delimiter: str, quoting: bool):
+    """records(text) with their lines counted from line `first` of the file."""
+    shift = first - 1
+    try:
+        for line, cells in records(text, delimiter, quoting):
+            yield line + shift, [Cell(c.text, c.line + shift, c.column) for c in cells] if shift else cells
+    except ReadError as exc:
+        raise ReadError(exc.message, exc.line + shift, exc.column) from None
+
+
+def _scanned(text: str, pos: int, quoted: bool, delimiter: str, quoting: bool) -> tuple[int, bool]:
+    """(where reading stopped, whether inside a quoted cell) after reading `text` from `pos` as records()
+    reads a record's cells, one find per quote or delimiter: linear in the text however long a quoted
+    cell is. A quote that is not doubled closes its cell (the first such quote, as records' pattern
+    takes it); `text` ends at a line's end, which ends the record unless a quoted cell is open."""
+    n = len(text)
+    while True:
+        if quoted:
+            q = text.find('"', pos)
+            if q < 0:
+                return n, True
+            if text.startswith('"', q + 1):
+                pos = q + 2
+                continue
+            quoted, pos = False, q + 1
+            d = text.find(delimiter, pos)       # what follows the closing quote up to the next delimiter
+            if d < 0:
+                return n, False
+            pos = d + 1
+        elif quoting and text.startswith('"', pos):
+            quoted, pos = True, pos + 1
+        else:
+            d = text.find(delimiter, pos)
+            if d < 0:
+                return n, False
+            pos = d + 1
 
 
 def _header_field(out: Collector, cells: list[Cell]) -> None:
@@ -273,4 +367,5 @@ def _cell_text(value) -> str:
     return " ".join(str(value).replace("\t", " ").splitlines())
 
 
-__all__ = ["NOT_A_TABLE", "ReadError", "XLSX_MISSING", "decode", "read_sheet", "records", "sniff", "xlsx_lines"]
+__all__ = ["NOT_A_TABLE", "ReadError", "XLSX_MISSING", "decode", "iter_sheet", "read_sheet", "records",
+           "records_of_lines", "sniff", "xlsx_lines"]

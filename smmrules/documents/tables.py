@@ -18,7 +18,7 @@ from ..base.resources import grammar_file
 from ..language.ast import LANGS, Span
 from ..language.lr import Token
 from ..language.words import normalize_word
-from .goals import TaskEntry, _checkin_head, _Entries, _norm_key, keywords
+from .goals import TaskEntry, _checkin_head, _drained, _Entries, _norm_key, keywords
 
 # which column holds the statement, in order of preference (an OKR export has both an objective and
 # its key results: the key result is the measurable statement)
@@ -347,6 +347,35 @@ class Collector:
         e = self.entries
         return not (e.header or e.raw_goals or e.orphans or e.suppressions or e.stray)
 
+    def drained(self, keep_goal: bool):
+        """The entries found since the last call, as goals.iter_entries hands them on, taken out of the
+        collector: ("header", raw header entry), ("task", TaskEntry), ("stray", StrayLine), ("suppression",
+        Suppression) and ("goal", raw goal); with `keep_goal` the last goal stays, for what may still be
+        added to it (its tasks and check-ins further down)."""
+        return _drained(self.entries, keep_goal)
 
-__all__ = ["Cell", "Collector", "Joined", "cell_of", "header_row", "heading_kind", "label_of", "name_of",
-           "row_parts", "words"]
+
+class NotADocument(Exception):
+    """Raised by a streaming reader once it knows that what it reads is no goal document (a Markdown file
+    that is not a brief, a table without a row of goal columns): the reason, for FileResult.skipped."""
+
+    def __init__(self, why: str):
+        super().__init__(why)
+        self.why = why
+
+
+def gathered(entries, max_entries: int, lines) -> _Entries:
+    """The entries a streaming reader hands on (Collector.drained), gathered back into one _Entries, in
+    the order they came, for build_document: the whole-document reading of the same reader."""
+    out = _Entries(keywords(), max_entries, lines)
+    for kind, item in entries:
+        if kind == "goal":
+            out.raw_goals.append(item)
+        else:
+            {"header": out.header, "task": out.orphans, "stray": out.stray,
+             "suppression": out.suppressions}[kind].append(item)
+    return out
+
+
+__all__ = ["Cell", "Collector", "Joined", "NotADocument", "gathered", "cell_of", "header_row", "heading_kind",
+           "label_of", "name_of", "row_parts", "words"]

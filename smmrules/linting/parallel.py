@@ -10,13 +10,87 @@ from .results import FileResult
 _CHUNK = 16
 
 
-def _worker(args) -> list[FileResult]:
-    paths, config, today, use_cache = args
+def _worker(args) -> list:
+    paths, config, today, use_cache, stream = args
     from .runner import lint_file
     if not use_cache:                   # a spawned worker does not inherit the parent's --no-cache
         from ..base import cache
         cache.disable()
-    return [lint_file(p, config, today=today) for p in paths]
+    if not stream:
+        return [lint_file(p, config, today=today) for p in paths]
+    from .runner import streams
+    return [_spool(p, config, today) if streams(p) else lint_file(p, config, today=today) for p in paths]
+
+
+class _Spooled:
+    """What a worker hands back for a file it linted as a stream: the name of the temporary file its
+    results were written to, a part at a time (_spool), read back a part at a time (_unspooled)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str):
+        self.name = name
+
+
+_TEXT_PIECE = 1 << 20
+
+
+def _spool(path: str, config, today) -> _Spooled | FileResult:
+    """Lint `path` as a stream in a worker, its FileParts and FileResult written to a private temporary
+    file as they come (the file's text once, in pieces; each result without its lines): the worker holds
+    one part at a time, and so does the process that reads them back."""
+    import os
+    import pickle
+    import tempfile
+    from .lines import LineIndex
+    from .runner import failure, lint_file_parts
+    fd, name = tempfile.mkstemp(prefix="smmrules-", suffix=".parts")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            sent = False
+            for r in lint_file_parts(path, config, today=today):
+                lines = r.lines
+                if type(lines) is LineIndex:
+                    if not sent:
+                        for i in range(0, len(lines.text), _TEXT_PIECE):
+                            pickle.dump(("text", lines.text[i:i + _TEXT_PIECE]), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                        sent = True
+                    lines = "text"
+                pickle.dump(("result", r.partial, r.path, r.findings, lines, r.error, r.lang, r.skipped, r.notes),
+                            fh, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as exc:  # noqa: BLE001 - a spool that cannot be written: the file's error, as lint_file's
+        try:
+            os.unlink(name)
+        except OSError:
+            pass
+        return FileResult(path, error=failure(path, exc))
+    return _Spooled(name)
+
+
+def _unspooled(spooled: _Spooled) -> Iterator[FileResult]:
+    """The FileParts and FileResult a worker spooled, in order, one at a time; the file is removed first."""
+    import os
+    import pickle
+    from .lines import LineIndex
+    from .results import FilePart
+    with open(spooled.name, "rb") as fh:
+        os.unlink(spooled.name)
+        texts: list = []
+        lines = None
+        while True:
+            try:
+                record = pickle.load(fh)
+            except EOFError:
+                return
+            if record[0] == "text":
+                texts.append(record[1])
+                continue
+            _, partial, path, findings, kept, error, lang, skipped, notes = record
+            if kept == "text" and lines is None:
+                lines = LineIndex("".join(texts))
+                texts = []
+            yield (FilePart if partial else FileResult)(path, findings, lines if kept == "text" else kept, error,
+                                                        lang, skipped, notes)
 
 
 def _watch_parent(parent: int, interval: float = 0.2) -> None:
@@ -51,8 +125,9 @@ def lint_many(paths: list[str], config, *, jobs: int = 1, today=None, use_cache:
               stream: bool = False) -> Iterator[FileResult]:
     """Yield one FileResult per path, in the order of `paths`.
 
-    With `stream`, the files linted in this process come as they are linted: a .goals file's findings
-    in FileParts (result.partial) before its FileResult (runner.lint_file_parts).
+    With `stream`, the files linted in this process come as they are linted: a long document's findings
+    in FileParts (result.partial) before its FileResult (runner.lint_file_parts); a worker lints such a
+    file as a stream too and hands its parts back through a temporary file, read a part at a time.
 
     With workers in play, the result cache answers first: every file it holds an entry for is served
     here, and only the others go to worker processes (none are started when there are few, and never
@@ -67,23 +142,35 @@ def lint_many(paths: list[str], config, *, jobs: int = 1, today=None, use_cache:
         for p in paths:
             yield lint_file(p, config, today=today)
         return
-    from .runner import cached_result, stored_result_key
+    from .runner import cached_parts, cached_result, lint_file_parts, stored_result_key
     keys = {p: stored_result_key(p, config, today) for p in paths} if use_cache else {}
     misses = [p for p in paths if keys.get(p) is None]
-    fresh = _lint_in_workers(misses, config, jobs, today, use_cache) if in_workers(misses, jobs) else None
+    fresh = _lint_in_workers(misses, config, jobs, today, use_cache, stream) if in_workers(misses, jobs) else None
     for p in paths:
         digest = keys.get(p)
-        hit = cached_result(p, digest) if digest is not None else None
+        if digest is not None and stream:
+            hit = cached_parts(p, digest)       # a streamed file's entry, read back a part at a time
+            if hit is not None:
+                yield from hit
+                continue
+        hit = cached_result(p, digest) if digest is not None and not stream else None
         if hit is not None:
             yield hit
         elif digest is None and fresh is not None:
-            yield next(fresh)
-        else:                           # few misses, or an entry found damaged when it was read
+            made = next(fresh)
+            if type(made) is _Spooled:
+                yield from _unspooled(made)
+            else:
+                yield made
+        elif stream:                    # few misses, or an entry found damaged when it was read
+            yield from lint_file_parts(p, config, today=today)
+        else:
             yield lint_file(p, config, today=today)
 
 
-def _lint_in_workers(paths: list[str], config, jobs: int, today, use_cache: bool) -> Iterator[FileResult]:
-    """The FileResults of `paths`, in order, made by worker processes."""
+def _lint_in_workers(paths: list[str], config, jobs: int, today, use_cache: bool, stream: bool = False) -> Iterator:
+    """The FileResults of `paths`, in order, made by worker processes; with `stream`, a _Spooled for each
+    file a worker linted as a stream."""
     import concurrent.futures as cf
     import multiprocessing as mp
 
@@ -98,5 +185,5 @@ def _lint_in_workers(paths: list[str], config, jobs: int, today, use_cache: bool
     # never more workers than chunks of work: -j 64 over 40 files forks 3 processes, not 64
     with cf.ProcessPoolExecutor(max_workers=workers(len(paths), jobs), mp_context=ctx, initializer=_watch_parent,
                                 initargs=(os.getpid(),)) as pool:
-        for batch in pool.map(_worker, [(c, config, today, use_cache) for c in chunks]):
+        for batch in pool.map(_worker, [(c, config, today, use_cache, stream) for c in chunks]):
             yield from batch

@@ -216,7 +216,7 @@ def _lint_file(path: str, config, data: bytes | None, shown: str, today) -> File
             error = error.replace(path, shown, 1)
         return FileResult(shown, error=error)
     digest = _result_key(shown, text, config, today)
-    hit = cache.load("result", digest, lambda v: _whole_result(v, shown)) if digest else None
+    hit = cached_result(shown, digest) if digest else None
     if hit is not None:
         return hit                      # served without importing the parser or loading the rules
     from ..documents.goals import parse_document
@@ -243,45 +243,97 @@ STREAM_FROM = 256 * 1024
 
 
 def lint_file_parts(path: str, config, *, today=None) -> Iterator[FileResult]:
-    """lint_file(path, config, today=today) reported as it is made: a .goals file that the result cache
-    does not answer is linted as a stream (linting.stream), its findings handed on in FileParts of
-    PART findings, then its FileResult with the rest. A limit or an unreadable file is known before
-    any finding; an error while the findings stream (a bug smmrules has on some input) comes after
-    the parts already given, as the file's error."""
+    """lint_file(path, config, today=today) reported as it is made: a .goals file, a Markdown brief or a
+    CSV or TSV export that the result cache does not answer is linted as a stream (linting.stream), its
+    findings handed on in FileParts of PART findings, then its FileResult with the rest. A limit, an
+    unreadable file or one that is no document is known before any finding; an error while the findings
+    stream (a bug smmrules has on some input) comes after the parts already given, as the file's error.
+    An .xlsx workbook is read whole (lint_file)."""
     from ..documents import format_of
-    if format_of(path) != "goals" or _smaller_than(path, STREAM_FROM):
+    fmt = format_of(path)
+    if not streams(path):
         yield lint_file(path, config, today=today)
         return
+    notes: tuple = ()
+    about: dict = {"lang": [], "skipped": []}
+    stored = None
     try:
-        text, error = read_text(path, None, config.max_file_size)
+        if fmt == "goals":
+            text, error = read_text(path, None, config.max_file_size)
+            keyed = text
+        else:
+            keyed, error = read_bytes(path, None, config.max_file_size)
         if error is not None:
             yield FileResult(path, error=error)
             return
-        digest = _result_key(path, text, config, today)
-        hit = cache.load("result", digest, lambda v: _whole_result(v, path)) if digest else None
+        digest = _result_key(path, keyed, config, today)
+        hit = cached_parts(path, digest) if digest else None
         if hit is not None:
-            yield hit
+            yield from hit
             return
         from .results import FilePart
-        from .stream import LineIndex, lint_stream
-        lines = LineIndex(text)
-        lang: list = []
-        kept: list = [] if digest else None      # what the result cache will hold
+        from .stream import LineIndex, lint_entries, lint_stream
+        if fmt == "goals":
+            lines = LineIndex(text)
+            found = lint_stream(text, path=path, config=config, today=today, lines=lines, lang_out=about["lang"])
+        else:
+            from ..documents import decoded, entry_reader
+            from ..documents.sheets import ReadError
+            try:
+                text, notes = decoded(keyed, fmt)
+            except ReadError as exc:
+                yield FileResult(path, error=f"{path}:{exc.line}:{exc.column}: {exc.message}")
+                return
+            del keyed
+            notes = tuple(f"{path}: {n}" for n in notes)
+            lines = LineIndex(text)
+            found = lint_entries(entry_reader(text, fmt, path=path, max_entries=config.max_entries), lines,
+                                 path=path, config=config, today=today, format=fmt, about=about, replay=True)
+        lang = about["lang"]
+        # the result cache gets each part as it is reported, in an entry written in parts
+        stored = _StoredParts(digest, path, lines, lang, notes) if digest else None
         part: list = []
-        for f in lint_stream(text, path=path, config=config, today=today, lines=lines, lang_out=lang):
+        for f in found:
             part.append(f)
             if len(part) == PART:
-                if kept is not None:
-                    kept += part
+                if stored is not None:
+                    stored.add(tuple(part))
                 yield FilePart(path, tuple(part), lines, lang=lang[0])
                 part = []
     except Exception as exc:  # noqa: BLE001 - the boundary, as in lint_file
-        yield FileResult(path, error=failure(path, exc))
+        if stored is not None:
+            stored.discard()
+        yield FileResult(path, error=_stream_failure(path, exc))
         return
-    if kept is not None:
-        kept += part
-        cache.store("result", digest, FileResult(path, tuple(kept), lines, lang=lang[0]))
-    yield FileResult(path, tuple(part), lines, lang=lang[0] if lang else None)
+    except BaseException:       # interrupted (KeyboardInterrupt, the consumer gone): nothing half-stored
+        if stored is not None:
+            stored.discard()
+        raise
+    if about["skipped"]:
+        result = FileResult(path, (), (), skipped=about["skipped"][0], notes=notes)
+        if digest:
+            cache.store("result", digest, result)
+        yield result
+        return
+    if stored is not None:
+        stored.commit(tuple(part))
+    yield FileResult(path, tuple(part), lines, lang=lang[0] if lang else None, notes=notes)
+
+
+def _stream_failure(path: str, exc: BaseException) -> str:
+    """The error line of a file whose stream stopped: a file that cannot be read as its format says where
+    (sheets.ReadError, a quote that never closes), as the whole-document path does; else failure()."""
+    from ..documents.sheets import ReadError
+    if isinstance(exc, ReadError):
+        return f"{path}:{exc.line}:{exc.column}: {exc.message}"
+    return failure(path, exc)
+
+
+def streams(path: str) -> bool:
+    """Whether lint_file_parts lints the file at `path` as a stream (a .goals, Markdown, CSV or TSV file of
+    STREAM_FROM bytes or more)."""
+    from ..documents import format_of
+    return format_of(path) != "xlsx" and not _smaller_than(path, STREAM_FROM)
 
 
 def _smaller_than(path: str, size: int) -> bool:
@@ -300,7 +352,7 @@ def _lint_other(path: str, config, data: bytes | None, shown: str, today, fmt: s
     if error is not None:
         return FileResult(shown, error=error.replace(path, shown, 1) if shown != path else error)
     digest = _result_key(shown, data, config, today)
-    hit = cache.load("result", digest, lambda v: _whole_result(v, shown) and _reading_notes(v)) if digest else None
+    hit = cached_result(shown, digest) if digest else None
     if hit is not None:
         return hit
     from ..documents import read_document
@@ -345,8 +397,112 @@ def stored_result_key(path: str, config, today) -> str | None:
 
 
 def cached_result(path: str, digest: str) -> FileResult | None:
-    """The verified result stored under `digest` for `path`, or None (a damaged or misshapen entry)."""
-    return cache.load("result", digest, lambda v: _whole_result(v, path) and _reading_notes(v))
+    """The verified result stored under `digest` for `path`, whole, or None (a damaged or misshapen entry).
+    An entry stored in parts (a streamed file's, _StoredParts) is read back into one FileResult."""
+    values = cache.load_parts("result", digest, _result_check(path))
+    if values is None:
+        return None
+    try:
+        results = list(_stored_results(values, path))
+    except OSError:
+        return None
+    last = results[-1]
+    if len(results) == 1 and type(last.lines) is tuple:
+        return last
+    return FileResult(path, tuple(f for r in results for f in r.findings), tuple(last.lines), lang=last.lang,
+                      notes=last.notes)
+
+
+def cached_parts(path: str, digest: str):
+    """The verified result stored under `digest` for `path` as it was reported: an iterator of its FileParts
+    and FileResult (one FileResult for an entry stored whole), or None."""
+    values = cache.load_parts("result", digest, _result_check(path))
+    return None if values is None else _stored_results(values, path)
+
+
+# A streamed file's result is stored in parts (cache.store_parts), as it is made: ("text", a piece of the
+# file's text) records, then ("head", path, language, notes), then ("found", findings) for each part.
+_TEXT_PIECE = 1 << 20
+
+
+class _StoredParts:
+    """The writer of a streamed file's result-cache entry, opened at the first part of findings."""
+
+    def __init__(self, digest: str, path: str, lines, lang: list, notes: tuple):
+        self.digest, self.path, self.lines, self.lang, self.notes = digest, path, lines, lang, notes
+        self.writer = None
+        self.opened = False
+
+    def add(self, findings: tuple) -> None:
+        if not self.opened:
+            self.opened = True
+            self.writer = cache.store_parts("result", self.digest)
+            if self.writer is not None:
+                text = self.lines.text
+                for i in range(0, len(text), _TEXT_PIECE):
+                    self.writer.add(("text", text[i:i + _TEXT_PIECE]))
+                self.writer.add(("head", self.path, self.lang[0], self.notes))
+        if self.writer is not None:
+            self.writer.add(("found", findings))
+
+    def commit(self, findings: tuple) -> None:
+        self.add(findings)
+        if self.writer is not None:
+            self.writer.commit()
+            self.writer = None
+
+    def discard(self) -> None:
+        if self.writer is not None:
+            self.writer.discard()
+            self.writer = None
+
+
+def _result_check(path: str):
+    """check(index, value) for the records of a result entry: a whole FileResult of this file, or the
+    records of _StoredParts in their order (its text, its head naming this file, its findings)."""
+    from ..rules.findings import Finding
+    phase = ["text"]
+
+    def check(index: int, value) -> bool:
+        if type(value) is FileResult:
+            return index == 0 and _whole_result(value, path) and _reading_notes(value)
+        if type(value) is not tuple or not value:
+            return False
+        tag = value[0]
+        if tag == "text" and phase[0] == "text":
+            return len(value) == 2 and type(value[1]) is str
+        if tag == "head" and phase[0] == "text":
+            phase[0] = "found"
+            return (len(value) == 4 and value[1] == path and (value[2] is None or type(value[2]) is str)
+                    and type(value[3]) is tuple and all(type(n) is str for n in value[3]))
+        if tag == "found" and phase[0] == "found":
+            return len(value) == 2 and type(value[1]) is tuple and all(type(f) is Finding for f in value[1])
+        return False
+    return check
+
+
+def _stored_results(values, path: str):
+    """The FileParts and the FileResult of a result entry's values (checked by _result_check)."""
+    from .results import FilePart
+    from .lines import LineIndex
+    texts: list = []
+    lines = head = last = None
+    for value in values:
+        if type(value) is FileResult:
+            yield value
+            return
+        if value[0] == "text":
+            texts.append(value[1])
+        elif value[0] == "head":
+            lines, head = LineIndex("".join(texts)), value
+            texts = []
+        else:
+            if last is not None:
+                yield FilePart(path, last, lines, lang=head[2])
+            last = value[1]
+    if head is None or last is None:
+        raise OSError("a result entry in parts without its head or findings")
+    yield FileResult(path, last, lines, lang=head[2], notes=head[3])
 
 
 def _whole_result(value, shown: str) -> bool:

@@ -25,8 +25,11 @@ from hashlib import blake2b
 from ..base.limits import MAX_ENTRIES, MAX_STATEMENT
 from ..documents.goals import (GoalEntry, TaskEntry, _goal_entry, declares_lang, detect_goal_lang, document_head,
                                iter_entries, iter_lines)
+
+__all__ = ["LineIndex", "lint_entries", "lint_iter", "lint_stream"]
 from ..rules.doccheck import _fields_of, _target_key, suppression_findings, task_profile
 from ..rules.fields import CheckInItem, DocumentItem, GoalItem, HeaderItem, SyntaxItem, TaskItem
+from .lines import LineIndex
 from .pipeline import _SuppressionIndex, rules_for
 
 TYPE_CHECKING = False
@@ -39,56 +42,6 @@ if TYPE_CHECKING:  # typing costs milliseconds to import; annotations here are n
 _LOW = (1 << 32) - 1
 
 
-class LineIndex:
-    """The lines of a text without a list of them: the text and where each line starts and ends (8 bytes a
-    line). Indexing and slicing give what the list of _split_lines(text) gives."""
-
-    __slots__ = ("text", "starts", "ends")
-
-    def __init__(self, text: str):
-        import re
-        start = 1 if text.startswith("\ufeff") else 0
-        kind = "I" if len(text) < 1 << 32 else "Q"
-        starts, ends = array(kind, [start]), array(kind)
-        for m in re.finditer(r"\r\n?|\n", text):
-            ends.append(m.start())
-            starts.append(m.end())
-        ends.append(len(text))
-        self.text, self.starts, self.ends = text, starts, ends
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return tuple(self[i] for i in range(*index.indices(len(self))))
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("line index out of range")
-        return self.text[self.starts[index]:self.ends[index]]
-
-    def __iter__(self):
-        return iter_lines(self.text)
-
-    def __eq__(self, other) -> bool:
-        if isinstance(other, LineIndex):
-            return self.text == other.text
-        return isinstance(other, tuple) and len(other) == len(self) and all(a == b for a, b in zip(self, other))
-
-    __hash__ = None
-
-    def joined(self) -> str:
-        """The lines joined by line feeds: the text itself when it has no CR and no byte-order mark."""
-        text = self.text
-        if "\r" not in text and not text.startswith("\ufeff"):
-            return text
-        return "\n".join(self)
-
-    def __reduce__(self):
-        return LineIndex, (self.text,)
-
-
 class _Summary:
     """The document as the rules over a whole document and the fixes see it while it streams: the
     header, the counts of what it holds (a range per kind of entry: its length and truth are the
@@ -98,13 +51,13 @@ class _Summary:
     __slots__ = ("path", "lang", "header", "goals", "orphan_tasks", "stray", "suppressions", "lines", "context",
                  "format", "__weakref__")
 
-    def __init__(self, path, lang, header, counts: dict, lines, context):
+    def __init__(self, path, lang, header, counts: dict, lines, context, format: str = "goals"):
         self.path, self.lang, self.header, self.lines, self.context = path, lang, header, lines, context
         self.goals = range(counts["goal"])
         self.orphan_tasks = range(counts["task"])
         self.stray = range(counts["stray"])
         self.suppressions = ()
-        self.format = "goals"
+        self.format = format
 
 
 def lint_stream(text: str, *, path: Optional[str] = None, config=None, today=None, rules=None,
@@ -115,29 +68,83 @@ def lint_stream(text: str, *, path: Optional[str] = None, config=None, today=Non
     if not isinstance(text, str):
         raise TypeError(f"lint_stream expects a str, got {type(text).__name__}")
     max_entries = config.max_entries if config is not None else MAX_ENTRIES
+
+    def read(tasks: bool):
+        return iter_entries(iter_lines(text), max_entries=max_entries, tasks=tasks)
+    return lint_entries(read, lines if lines is not None else LineIndex(text), path=path, config=config,
+                        today=today, rules=rules, about={"lang": lang_out} if lang_out is not None else None)
+
+
+def lint_iter(text: str, *, path: Optional[str] = None, config=None, today=None, rules=None) -> Iterator[Finding]:
+    """The findings of `lint(text, path=..., config=..., today=...)`, in the same order, made while the text
+    is read: only compact bookkeeping is kept across goals, never the whole document. `path`'s extension
+    picks the reader as it does for lint(): a Markdown brief or a CSV or TSV export, else .goals (an .xlsx
+    workbook is read whole, as lint() reads it). A text that is no brief yields nothing; one that cannot be
+    read raises what lint() raises (documents.sheets.ReadError, DocumentLimitError), before any finding."""
+    if not isinstance(text, str):
+        raise TypeError(f"lint_iter expects a str, got {type(text).__name__}")
+    from ..documents import format_of
+    fmt = format_of(path)
+    if fmt == "goals":
+        return lint_stream(text, path=path, config=config, today=today, rules=rules)
+    if fmt == "xlsx":
+        from .pipeline import lint
+        return iter(lint(text, path=path, config=config, today=today, rules=rules))
+    from ..documents import decoded, entry_reader
+    text, _ = decoded(text.encode("utf-8", "surrogatepass"), fmt)     # what lint() reads: the same checks
+    max_entries = config.max_entries if config is not None else MAX_ENTRIES
+    return lint_entries(entry_reader(text, fmt, path=path, max_entries=max_entries), LineIndex(text), path=path,
+                        config=config, today=today, rules=rules, format=fmt, replay=True)
+
+
+def lint_entries(read, lines, *, path: Optional[str] = None, config=None, today=None, rules=None,
+                 format: str = "goals", about: Optional[dict] = None, replay: bool = False) -> Iterator[Finding]:
+    """The findings of a document whose reader hands on its entries as it reads (goals.iter_entries,
+    markdown.iter_markdown, sheets.iter_sheet), in the order `lint()` gives them. `read(tasks)`: a new
+    reading of the document's entries (`tasks` False: a goal's tasks may be left out); it is called
+    twice, or three times when a header line that looks like the language's declares none. `lines`: the
+    document's lines (a LineIndex). `about`: lists that get, before the first finding, the document's
+    language ("lang") and why it is no document ("skipped", tables.NotADocument: then there are no
+    findings). `replay`: the document is read once, and the later readings replay what the first one
+    read from a temporary file (_Tee): for a reader whose reading costs more than reading that back
+    (markdown-it's parse of a brief, the records of a sheet)."""
+    if replay:
+        tee = _Tee()
+        try:
+            yield from lint_entries(tee.reading(read), lines, path=path, config=config, today=today, rules=rules,
+                                    format=format, about=about)
+        finally:
+            tee.close()
+        return
     max_len = config.max_statement_length if config is not None else MAX_STATEMENT
     ruleset = rules if rules is not None else rules_for(config)
     config, selected = _selection(config, ruleset, path)
     msg_lang = config.lang if config is not None else None
-    header, sups, counts, goal_lines, langs, said = _first_reading(text, max_entries)
+    try:
+        header, sups, counts, goal_lines, langs, said = _first_reading(read(False))
+    except Exception as exc:
+        from ..documents.tables import NotADocument     # (imported by the readers that raise it, else not)
+        if not isinstance(exc, NotADocument):
+            raise
+        if about is not None and about.get("skipped") is not None:
+            about["skipped"].append(exc.why)
+        return
 
     def goal_langs():       # the header declares no language after all (a line that is not one): read them
         if langs is not None:
             return langs, said
-        return [detect_goal_lang(g["value"]) for kind, g in iter_entries(iter_lines(text), max_entries=max_entries)
-                if kind == "goal"], said
+        return [detect_goal_lang(g["value"]) for kind, g in read(False) if kind == "goal"], said
     declared, doc_lang, goal_langs, typed, ctx = document_head(header, goal_langs, path=path, today=today,
-                                                               max_statement_length=max_len)
+                                                               max_statement_length=max_len, format=format)
     del header
-    if lang_out is not None:
-        lang_out.append(doc_lang)
-    lines = lines if lines is not None else LineIndex(text)
-    doc = _Summary(path, doc_lang, tuple(typed), counts, lines, ctx)
+    if about is not None and about.get("lang") is not None:
+        about["lang"].append(doc_lang)
+    doc = _Summary(path, doc_lang, tuple(typed), counts, lines, ctx, format)
     state = _State(ruleset, doc, sups, selected, msg_lang, goal_lines)
     yield from state.emit(state.check("document", DocumentItem(doc)))
     headers = _header_items(typed)
     # the second reading: each entry checked as soon as it is whole
-    for kind, item in iter_entries(iter_lines(text), max_entries=max_entries):
+    for kind, item in read(True):
         if kind == "goal":
             entry = _goal_entry(state.goal_index, item, goal_langs[state.goal_index], ctx, declared, max_len)
             found = state.goal(entry)
@@ -156,6 +163,58 @@ def lint_stream(text: str, *, path: Optional[str] = None, config=None, today=Non
     yield from state.finish()
 
 
+class _Tee:
+    """The entries of a document's first reading, written to an anonymous temporary file as they pass (in
+    pickled batches), and read back for the readings after it: the document is read (and a brief parsed)
+    once. The file holds what the entries hold, a few hundred bytes a goal; it has no name and is gone
+    when closed."""
+
+    BATCH = 256
+
+    def __init__(self):
+        self.file = None
+        self.done = False
+
+    def reading(self, read):
+        """A `read(tasks)` whose first call reads the document and keeps what it reads, and whose later
+        calls give that back."""
+        def again(tasks: bool = True):
+            return self._replay() if self.done else self._first(read(True))
+        return again
+
+    def _first(self, entries):
+        import pickle
+        import tempfile
+        self.file = tempfile.TemporaryFile()
+        batch: list = []
+        for entry in entries:
+            batch.append(entry)
+            if len(batch) == self.BATCH:
+                pickle.dump(batch, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+                batch = []
+            yield entry
+        if batch:
+            pickle.dump(batch, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.done = True
+
+    def _replay(self):
+        import pickle
+        file, at = self.file, 0
+        while True:
+            file.seek(at)                       # (a replay may run while another one is under way)
+            try:
+                batch = pickle.load(file)       # each batch its own pickle
+            except EOFError:
+                return
+            at = file.tell()
+            yield from batch
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+            self.file = None
+
+
 def _selection(config, ruleset, path):
     """(the config with renamed codes resolved, the function that says whether a code is selected for
     `path`, or None when every code is), as lint_document selects."""
@@ -171,16 +230,16 @@ def _selection(config, ruleset, path):
     return config, selected
 
 
-def _first_reading(text: str, max_entries: int) -> tuple:
-    """The first reading of a document: (its header entries, its suppressions, how many entries of each
-    kind, each goal's line, each goal's language until a header line declares one (else None), whether
-    any goal has a statement)."""
+def _first_reading(entries) -> tuple:
+    """The first reading of a document's entries: (its header entries, its suppressions, how many entries
+    of each kind, each goal's line, each goal's language until a header line declares one (else None),
+    whether any goal has a statement)."""
     header, sups = [], []
     counts = {"goal": 0, "task": 0, "stray": 0}
     goal_lines = array("I")             # each goal's line, by index
     langs: list | None = []
     said = False
-    for kind, item in iter_entries(iter_lines(text), max_entries=max_entries, tasks=False):
+    for kind, item in entries:
         if kind == "header":
             header.append(item)
             if langs is not None and declares_lang(item["raw_key"]):
@@ -229,7 +288,9 @@ class _State:
             index.add(s, tuple(aliases.get(c, c) for c in s.codes) if aliases else s.codes)
         known = {r.code for r in rules.all_rules()}
         self.known_prefixes = {k[:n] for k in known for n in range(1, len(k) + 1)}
-        self.open = [(s.line, i, s) for i, s in enumerate(sups)]   # suppressions not yet settled, by line
+        # suppressions not yet settled, by the first line a finding of theirs or about them can be at (a
+        # Markdown comment alone on its line is about the line below it, and its own finding is above that)
+        self.open = [(min(s.line, s.span.line), i, s) for i, s in enumerate(sups)]
         heapq.heapify(self.open)
         self.used: set[int] = set()
 
@@ -341,8 +402,8 @@ class _State:
         the first line something could still be added at."""
         open_ = self.open
         while open_:
-            line, _, s = open_[0]
-            if not end and (line > done or (s.file_wide and id(s) not in self.used)):
+            s = open_[0][2]
+            if not end and (s.line > done or (s.file_wide and id(s) not in self.used)):
                 break
             heapq.heappop(open_)
             self._settle(s)
