@@ -315,7 +315,8 @@ def _purpose_as_goal(main: list[Phrase], method: list[Phrase]) -> tuple[list[Phr
         return main, method
     j = next((k for k in range(i + 1, len(method)) if method[k].kind == "method"), len(method))
     clause = method[i + 1:j]
-    if not any(p.kind == "metric" for p in clause):
+    # (a verb that implies its metric counts: «мы хотим, чтобы о нас говорили»)
+    if not any(p.kind == "metric" or (p.kind == "verb" and ":" in str(p.value)) for p in clause):
         return main, method
     return clause + [p for p in main if p.kind not in ("verb", "filler")], method[:i] + method[j:]
 
