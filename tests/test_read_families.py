@@ -1327,11 +1327,25 @@ MORE_WORDS_4 = [
 ]
 
 
+# --- bringing a cost down to a level: a decrease -------------------------------------------------------------
+CEILINGS_2 = [
+    srow('Bring cost per follower down to $0.40 by June', 'en', 'awareness', 'decrease',
+         'cost_per_follower', None, None, None, ('absolute', 0.4, 'USD'),
+         ('date', '2026-06-30', None), []),
+    srow('bring churn down to 3% by the end of Q3', 'en', 'loyalty', 'decrease',
+         'churn', None, None, None, ('absolute', 3, '%'),
+         ('quarter', '2026-09-30', None), []),
+    srow('get the bounce rate down from 70% to 50% by May', 'en', 'traffic', 'decrease',
+         'bounce_rate', None, None, (70, '%'), ('absolute', 50, '%'),
+         ('date', '2026-05-31', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
                                           ("cost of", COST_OF), ("search and lists", SEARCH_AND_LISTS),
-                                          ("fractions", FRACTIONS), ("purpose", PURPOSE + PURPOSE_2), ("ceilings", CEILINGS),
+                                          ("fractions", FRACTIONS), ("purpose", PURPOSE + PURPOSE_2), ("ceilings", CEILINGS + CEILINGS_2),
                                           ("superlatives", SUPERLATIVES), ("list lines", LIST_LINES),
                                           ("kept off", KEPT_OFF), ("payback", PAYBACK),
                                           ("blind set", BLIND_SET_FAMILIES), ("conversion", CONVERSION),

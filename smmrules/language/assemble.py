@@ -820,6 +820,8 @@ def _figure_direction(target, baseline, more, less, new, mi, unknown, has_object
         return "increase"
     if target is not None and target.role == "bare" and unknown:
         return "achieve"   # «залить 500 заявок», "nail 200 leads": a verb and the count it makes
+    if less and target is not None and target.role == "level" and mi is not None and mi.lower_is_better:
+        return "decrease"   # "bring the cost per follower down to $0.40": lower, to a level
     if target is not None and target.role in ("level", "bare", "rank"):
         return "reach"
     if more or new:
