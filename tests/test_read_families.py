@@ -27,6 +27,7 @@ donations, page one of the results (the top 10); people writing to the brand (me
 («чтобы о нас знали»), money a blog brings, the team's own page grown (its audience), occupancy, activation,
 coming and buying again; a bound kept over a span ("ROAS ≥ 3.5 for the whole of H2": maintained); a change from
 one level to another whatever its verb; the share of sales spent on ads (ДРР, ACoS); a year or a period beside a label («Цели на 2027:», «Цель на квартал:»: by its end);
+an activity done for a result (the result is the goal: "post 3 times a week to increase engagement by 10%");
 the language of statements with no telling letters. Each row is a statement written for this test (today =
 2026-01-15) with every slot and the SMART "S" codes check_goal finds.
 
@@ -432,15 +433,15 @@ PURPOSE = [
     srow('make sure that every post gets at least 1,000 views by June', 'en', 'awareness', 'achieve',
          'views', None, None, None, ('absolute', 1000, None),
          ('date', '2026-06-30', None), []),
-    srow('Запустить рекламу, чтобы получить 100 заявок', 'ru', 'other', 'achieve',
-         'campaigns', None, None, None, None,
-         None, ['S106']),
+    srow('Запустить рекламу, чтобы получить 100 заявок', 'ru', 'leads', 'achieve',
+         'leads', None, None, None, ('absolute', 100, None),
+         None, []),
     srow('Чтобы получать больше заявок, увеличить охват на 30%', 'ru', 'awareness', 'increase',
          'reach', None, None, None, ('relative', 30, '%'),
          None, []),
-    srow('Запустити рекламу, щоб отримати 100 заявок', 'uk', 'other', 'achieve',
-         'campaigns', None, None, None, None,
-         None, ['S106']),
+    srow('Запустити рекламу, щоб отримати 100 заявок', 'uk', 'leads', 'achieve',
+         'leads', None, None, None, ('absolute', 100, None),
+         None, []),
     srow('Добитися, щоб заявок було 200 на місяць до травня', 'uk', 'leads', 'reach',
          'leads', 'month', None, None, ('absolute', 200, None),
          ('date', '2026-05-31', None), []),
@@ -1341,6 +1342,41 @@ CEILINGS_2 = [
 ]
 
 
+# --- an activity done for a result: the result is the goal, the activity with its figures the means («публиковать 3 поста в неделю, чтобы ...») ---
+ACTIVITY_FOR_RESULT = [
+    srow('Post three times a week on Instagram to increase engagement by 10% by the end of the quarter', 'en', 'engagement', 'increase',
+         'engagement_rate', None, 'instagram', None, ('relative', 10, '%'),
+         ('period-end', '2026-03-31', None), []),
+    srow('run 2 webinars a month to get 300 leads by June', 'en', 'leads', 'achieve',
+         'leads', None, None, None, ('absolute', 300, None),
+         ('date', '2026-06-30', None), []),
+    srow('publish 20 Reels in order to reach 50,000 views by March', 'en', 'awareness', 'reach',
+         'views', None, None, None, ('absolute', 50000, None),
+         ('date', '2026-03-31', None), []),
+    srow('launch ads on TikTok to bring CPL down to $5 by May', 'en', 'leads', 'decrease',
+         'cost_per_lead', None, 'tiktok', None, ('absolute', 5, 'USD'),
+         ('date', '2026-05-31', None), []),
+    srow('Публиковать 3 поста в неделю, чтобы увеличить вовлеченность на 10% к концу квартала', 'ru', 'engagement', 'increase',
+         'engagement_rate', None, None, None, ('relative', 10, '%'),
+         ('period-end', '2026-03-31', None), []),
+    srow('запустить таргет, чтобы получить 200 заявок к маю', 'ru', 'leads', 'achieve',
+         'leads', None, None, None, ('absolute', 200, None),
+         ('date', '2026-05-31', None), []),
+    srow('провести 4 прямых эфира, чтобы набрать 1 000 подписчиков к лету', 'ru', 'awareness', 'achieve',
+         'followers', None, None, None, ('absolute', 1000, None),
+         ('season', '2026-05-31', None), []),
+    srow('Публікувати 3 пости на тиждень, щоб збільшити залученість на 10% до кінця кварталу', 'uk', 'engagement', 'increase',
+         'engagement_rate', None, None, None, ('relative', 10, '%'),
+         ('period-end', '2026-03-31', None), []),
+    srow('запустити рекламу в Instagram, щоб отримати 150 заявок до червня', 'uk', 'leads', 'achieve',
+         'leads', None, 'instagram', None, ('absolute', 150, None),
+         ('date', '2026-06-30', None), []),
+    srow('провести 2 розіграші, щоб зібрати 800 підписників до кінця березня', 'uk', 'awareness', 'achieve',
+         'followers', None, None, None, ('absolute', 800, None),
+         ('date', '2026-03-31', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -1353,7 +1389,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("compound head", COMPOUND_HEADS), ("running ads", RUNNING_ADS),
                                           ("quoted names", QUOTED_NAMES), ("arrows", ARROWS),
                                           ("more words", MORE_WORDS), ("label years", LABEL_YEARS),
-                                          ("more words 2", MORE_WORDS_2), ("more words 3", MORE_WORDS_3), ("more words 4", MORE_WORDS_4), ("label periods", LABEL_PERIODS))
+                                          ("more words 2", MORE_WORDS_2), ("more words 3", MORE_WORDS_3), ("more words 4", MORE_WORDS_4),
+                                          ("activity for a result", ACTIVITY_FOR_RESULT), ("label periods", LABEL_PERIODS))
         for r in rows]
 
 

@@ -303,22 +303,51 @@ def _split_method(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
     return main, method
 
 
-def _purpose_as_goal(main: list[Phrase], method: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
+def _purpose_as_goal(main: list[Phrase], method: list[Phrase], info) -> tuple[list[Phrase], list[Phrase]]:
     """«Сделать так, чтобы каждый пост набирал 1000 просмотров», «Добитися, щоб ...», "make sure that
     ...": where the goal's own words name nothing to measure (no metric, no figure), its purpose clause
-    says what the goal is; the goal's deadline and channel stay with it."""
-    if any(p.kind in ("metric", "amount", "rank", "multiple", "bound", "placeholder")
-           or (p.kind == "prep" and p.arg is not None and p.arg.kind in _FIGURES) for p in main):
-        return main, method
+    says what the goal is; the goal's deadline and channel stay with it. Where they name only an activity
+    («публиковать 3 поста в неделю, чтобы увеличить вовлеченность на 10%»), the purpose's result is the
+    goal and the activity, with its figures, is the means."""
     i = next((k for k, p in enumerate(method) if p.kind == "method" and p.value == "purpose"), None)
     if i is None:
         return main, method
     j = next((k for k in range(i + 1, len(method)) if method[k].kind == "method"), len(method))
     clause = method[i + 1:j]
+    measured = [p for p in main if p.kind in ("metric", "amount", "rank", "multiple", "bound", "placeholder")
+                or (p.kind == "prep" and p.arg is not None and p.arg.kind in _FIGURES)]
+    if measured:
+        if not _activity_only(main, info) or not any(p.kind == "metric" and not info[p.value].activity
+                                                    for p in clause):
+            return main, method
+        kept = [p for p in main if p.kind in ("channel", "date", "span", "event", "season", "vague")
+                or (p.kind == "prep" and p not in measured)]
+        return clause + kept, [p for p in main if p not in kept] + method[:i] + method[j:]
     # (a verb that implies its metric counts: «мы хотим, чтобы о нас говорили»)
     if not any(p.kind == "metric" or (p.kind == "verb" and ":" in str(p.value)) for p in clause):
         return main, method
     return clause + [p for p in main if p.kind not in ("verb", "filler")], method[:i] + method[j:]
+
+
+def _infinitive_purpose(phrases: list[Phrase]) -> list[Phrase]:
+    """"Post three times a week to increase engagement by 10%": after a verb of an activity, "to" before
+    another verb opens a purpose clause, as "in order to" does."""
+    out = list(phrases)
+    for i, p in enumerate(phrases):
+        if p.kind == "filler" and p.text.lower() == "to" and i + 1 < len(phrases) and phrases[i + 1].kind == "verb" \
+                and any(q.kind == "verb" and str(q.value).startswith("activity") for q in phrases[:i]):
+            out[i] = p.evolve(kind="method", value="purpose")
+    return out
+
+
+def _activity_only(main: list[Phrase], info) -> bool:
+    """Whether an aim names only an activity: its verb is one («публиковать», "post") or every metric
+    it names is one."""
+    metrics = [p for p in main if p.kind == "metric"]
+    verbs = [p for p in main if p.kind == "verb"]
+    if verbs and str(verbs[0].value).startswith("activity"):
+        return all(info[p.value].activity for p in metrics)
+    return bool(metrics) and all(info[p.value].activity for p in metrics)
 
 
 def _has_placeholder(phrases: list[Phrase]) -> bool:
@@ -1074,7 +1103,7 @@ class Assembler:
         phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(_day_months(
             _years_of_periods(phrases)))))), self.lex.metrics)
         phrases, side = _split_side(phrases)
-        main, method = _purpose_as_goal(*_split_method(phrases))
+        main, method = _purpose_as_goal(*_split_method(_infinitive_purpose(phrases)), self.lex.metrics)
         info = self.lex.metrics
         start = _Frame(lang, today, _has_from(main), _time_level(main))
         parts = self._read_parts(main, start)
