@@ -8,6 +8,7 @@ its metric from the first concrete (countable) part, never from a side clause.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from decimal import Decimal
 
@@ -16,7 +17,7 @@ import attr  # the attrs package; `import attrs` adds a namespace module on ever
 from .ast import Baseline, Deadline, Goal, Metric, Part, Secondary, Span, Target
 from .lexicon import LexiconSet, normalize_word
 from .normalize import (PERIOD_END_NAMES, SUBDAY, UNIT_SHORT, add_duration, iso_duration, named_date, number,
-                        period_end, season_date)
+                        period_end, season_date, written_year)
 from ..base.lazyre import LazyPattern
 from ..base.record import Record, _set
 from .phrases import DateSpec, Phrase, Quantity, SpanSpec, date_of
@@ -28,8 +29,6 @@ _BEFORE_PREPS = ("by", "until", "toward")
 _CHANGE_PREPS = ("by", "on")
 _LEVEL_PREPS = ("to", "until", "toward", "at")
 _CURRENCIES = ("USD", "EUR", "RUB", "UAH", "GBP")
-# the plural of "year" after a number: a count of years, never a calendar year
-_YEARS_PLURAL = frozenset(("years", "yrs", "лет", "років"))
 _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
 
 
@@ -120,44 +119,44 @@ _ARROWS = ("→", "➝", "➔", "➙", "⟶", "⇒", "➡", "⇾")
 _ARROW_STEMS = ("-", "–", "—", "=")
 
 
+def _arrow_to(phrases: list[Phrase], k: int):
+    """(the figure an arrow at `k` points to, the phrase that holds it), or None where no arrow is."""
+    if k + 1 >= len(phrases) or phrases[k].kind != "filler":
+        return None
+    mark, nxt = phrases[k], phrases[k + 1]
+    if mark.text in _ARROWS and nxt.kind == "amount":
+        return nxt, nxt
+    if mark.text in _ARROW_STEMS and nxt.kind == "bound" and nxt.text.startswith(">") \
+            and nxt.span.column == mark.span.end_column and nxt.arg is not None and nxt.arg.kind == "amount":
+        return nxt.arg, nxt
+    return None
+
+
 def _arrows(phrases: list[Phrase]) -> list[Phrase]:
-    """Two figures joined by an arrow are a change from the first to the second, as "from X to Y" is."""
+    """Two figures joined by an arrow are a change from the first to the second, as "from X to Y" is; a
+    rate may follow each ("25/mo → 40/mo", «1,2 млн ₽/мес → 2 млн ₽/мес»)."""
     out: list[Phrase] = []
     i, n = 0, len(phrases)
     while i < n:
         p = phrases[i]
-        rate = None     # "25/mo → 40/mo", «1,2 млн ₽/мес → 2 млн ₽/мес»: the rate after each figure
-        if p.kind == "amount" and i + 3 < n and phrases[i + 1].kind == "period" and phrases[i + 2].kind == "filler" \
-                and phrases[i + 2].text in _ARROWS:
-            rate = phrases[i + 1]
-            phrases = phrases[:i + 1] + phrases[i + 2:]
-            n -= 1
-        if p.kind == "amount" and i + 2 < n and phrases[i + 1].kind == "filler":
-            mark, nxt = phrases[i + 1].text, phrases[i + 2]
-            to = None
-            if mark in _ARROWS and nxt.kind == "amount":
-                to = nxt
-            elif mark in _ARROW_STEMS and nxt.kind == "bound" and nxt.text.startswith(">") \
-                    and nxt.span.column == phrases[i + 1].span.end_column and nxt.arg is not None \
-                    and nxt.arg.kind == "amount":
-                to = nxt.arg
-            if to is not None and _label_year(p) and not _label_year(to):
-                to = None           # "KPI 2027 → 300 leads a month": the year the figure is for
-            if to is not None:
-                out.append(Phrase("prep", p.span, p.text, "from", arg=p, toks=p.toks))
-                out.append(Phrase("prep", nxt.span, nxt.text, "to", arg=to, toks=nxt.toks))
-                i += 3
-                continue
-        if rate is not None:
-            phrases = phrases[:i + 1] + [rate] + phrases[i + 1:]
-            n += 1
+        rate = phrases[i + 1] if p.kind == "amount" and i + 1 < n and phrases[i + 1].kind == "period" else None
+        k = i + 1 + (rate is not None)
+        found = _arrow_to(phrases, k) if p.kind == "amount" else None
+        if found is not None and (rate is None or phrases[k].text in _ARROWS) \
+                and not (_label_year(p) and not _label_year(found[0])):    # "KPI 2027 → 300 leads a month"
+            to, holder = found
+            out.append(Phrase("prep", p.span, p.text, "from", arg=p, toks=p.toks))
+            out.append(Phrase("prep", holder.span, holder.text, "to", arg=to, toks=holder.toks))
+            i = k + 2
+            if rate is not None and not (i < n and phrases[i].kind == "period"):
+                out.append(rate)
+            continue
         out.append(p)
         i += 1
     return out
 
 
 _DAY_MONTH = LazyPattern(r"(0[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])")
-_DAYS_IN = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _day_months(phrases: list[Phrase]) -> list[Phrase]:
@@ -181,17 +180,29 @@ def _day_months(phrases: list[Phrase]) -> list[Phrase]:
                   and phrases[i + 1].text == "/" and nxt.kind == "amount" and len(nxt.toks) == 1
                   and nxt.value.unit is None and _DAY_MONTH.fullmatch(f"{word}.{nxt.toks[0]}")):
                 day, month, end = int(word), int(str(nxt.toks[0])), i + 3
-            if day is not None and day <= _DAYS_IN[month - 1]:
-                last = phrases[end - 1]
-                span = p.span.cover(last.span)
-                when = Phrase("date", span, f"{p.arg.text}" if end == i + 1 else f"{word}/{nxt.toks[0]}",
-                              DateSpec(None, month, day), toks=tuple(t for q in phrases[i:end] for t in q.toks)[1:])
+            if day is not None and day <= calendar.monthrange(2000, month)[1]:     # (a leap year: 29.02 is a day)
+                span = p.span.cover(phrases[end - 1].span)
+                toks = tuple(t for q in phrases[i:end] for t in q.toks)
+                when = Phrase("date", span, p.arg.text if end == i + 1 else f"{word}/{nxt.toks[0]}",
+                              DateSpec(None, month, day), toks=toks[1:])
                 out.append(Phrase("prep", span, " ".join(q.text for q in phrases[i:end]).replace(" / ", "/"),
-                                  p.value, arg=when, toks=tuple(t for q in phrases[i:end] for t in q.toks)))
+                                  p.value, arg=when, toks=toks))
                 i = end
                 continue
         out.append(p)
         i += 1
+    return out
+
+
+def _label_horizons(phrases: list[Phrase], horizon: frozenset) -> list[Phrase]:
+    """A period in a label after a word of the lexicon's [function_words] horizon is the label's horizon
+    («Цель на квартал:», "Goal for the quarter": this quarter, by its end); else its rate ("KPI monthly:")."""
+    out = []
+    for p in phrases:
+        if p.kind == "label" and p.arg is not None and p.arg.kind == "period" \
+                and normalize_word(p.arg.text.split()[0]) in horizon:
+            p = p.evolve(arg=p.arg.evolve(kind="span", value=SpanSpec("this", unit=p.arg.value)))
+        out.append(p)
     return out
 
 
@@ -202,9 +213,8 @@ def _held_over(text: str, words: frozenset) -> bool:
 
 
 def _label_year(p: Phrase) -> bool:
-    q = p.value
-    return q.unit is None and q.value is not None and 1900 <= q.value <= 2199 and q.value == int(q.value) \
-        and len(p.toks) == 1 and str(p.toks[0]).isdigit()
+    """A figure that is a year written as a plain number ("KPI 2027 → 300 leads a month")."""
+    return p.value.unit is None and len(p.toks) == 1 and written_year(str(p.toks[0])) is not None
 
 
 # quotation marks, opening -> closing
@@ -329,12 +339,14 @@ def _purpose_as_goal(main: list[Phrase], method: list[Phrase], info) -> tuple[li
     return clause + [p for p in main if p.kind not in ("verb", "filler")], method[:i] + method[j:]
 
 
-def _infinitive_purpose(phrases: list[Phrase]) -> list[Phrase]:
-    """"Post three times a week to increase engagement by 10%": after a verb of an activity, "to" before
-    another verb opens a purpose clause, as "in order to" does."""
+def _infinitive_purpose(phrases: list[Phrase], markers: frozenset) -> list[Phrase]:
+    """"Post three times a week to increase engagement by 10%": after a verb of an activity, a marker of
+    the lexicon's [function_words] purpose_after_activity ("to") before another verb opens a purpose
+    clause, as "in order to" does."""
     out = list(phrases)
     for i, p in enumerate(phrases):
-        if p.kind == "filler" and p.text.lower() == "to" and i + 1 < len(phrases) and phrases[i + 1].kind == "verb" \
+        if p.kind == "filler" and normalize_word(p.text) in markers and i + 1 < len(phrases) \
+                and phrases[i + 1].kind == "verb" \
                 and any(q.kind == "verb" and str(q.value).startswith("activity") for q in phrases[:i]):
             out[i] = p.evolve(kind="method", value="purpose")
     return out
@@ -1038,8 +1050,8 @@ class Assembler:
             return []
         if nxt is not None and nxt.kind == "period" and q.unit not in SUBDAY and prep in (None, "over"):
             return []   # "every day of the year", «5 дней в неделю»: how often, not by when
-        if (q.unit == "year" and bound is None and 1900 <= q.value <= 2199
-                and str(p.toks[0]).isdigit() and len(p.toks) == 2 and str(p.toks[1]).lower() not in _YEARS_PLURAL
+        if (q.unit == "year" and bound is None and len(p.toks) == 2 and written_year(str(p.toks[0])) is not None
+                and normalize_word(str(p.toks[1])) not in self.lex[frame.lang].listed("years_plural")
                 and prep != "after"):
             # «2026 года», «за 2027 год», «протягом 2027 року»: that calendar year, not 2026 years (which
             # would be «2026 лет», "2026 years"); «с 2027 года» is when it starts, no deadline
@@ -1096,14 +1108,15 @@ class Assembler:
         """What a starting figure's preposition may also mean: "count" («с», «з»), "floor" («от», «від»)."""
         lex = self.lex[lang]
         word = normalize_word(str(p.toks[0])) if p.toks else ""
-        return "count" if word in lex.counts_from else "floor" if word in lex.floor_from else None
+        return "count" if word in lex.listed("counts_from") else "floor" if word in lex.listed("floor_from") else None
 
     # -- the goal ---------------------------------------------------------------------
     def build(self, text: str, lang: str, phrases: list[Phrase], today: dt.date | None, span: Span) -> Goal:
         phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(_day_months(
-            _years_of_periods(phrases)))))), self.lex.metrics)
+            _years_of_periods(_label_horizons(phrases, self.lex[lang].listed("horizon")))))))), self.lex.metrics)
         phrases, side = _split_side(phrases)
-        main, method = _purpose_as_goal(*_split_method(_infinitive_purpose(phrases)), self.lex.metrics)
+        main, method = _purpose_as_goal(*_split_method(_infinitive_purpose(
+            phrases, self.lex[lang].listed("purpose_after_activity"))), self.lex.metrics)
         info = self.lex.metrics
         start = _Frame(lang, today, _has_from(main), _time_level(main))
         parts = self._read_parts(main, start)
@@ -1132,16 +1145,18 @@ class Assembler:
             verb_phrase = chosen_part.verb if chosen_part.verb is not None else (verbs[0] if verbs else None)
             metric = self._metric(goal.metric_name, chosen, verb_phrase, goal.target, goal.baseline, per)
         metric = self._search_rank(metric, goal.target, channel, main)
-        pronoun = _pronoun_object(chosen_part.phrases if parts else main, self.lex[lang].pronouns)
-        presence = verb_cls == "increase" and any(p.kind == "filler" and normalize_word(p.text) in self.lex[lang].presence
-                                                  for p in (chosen_part.phrases if parts else main))
+        lex = self.lex[lang]
+        scope = chosen_part.phrases if parts else main
+        pronoun = _pronoun_object(scope, lex.listed("pronoun"))
+        presence = verb_cls == "increase" and any(
+            p.kind == "filler" and normalize_word(p.text) in lex.listed("presence") for p in scope)
         category = self._category(metric, goal.target, channel if channel is not None or not presence else True,
                                   goal.direction, verb_cls, pronoun)
         if pronoun and metric is None and goal.target is None:
             goal = goal.evolve(direction=None)   # "get that done within two quarters": nothing to count
         if chosen_part.verb is None and goal.direction == "reach" and goal.target is not None \
                 and goal.target.bound in ("ge", "le") and deadline is not None \
-                and _held_over(deadline.text, self.lex[lang].held_over):
+                and _held_over(deadline.text, lex.listed("held_over")):
             # "ROAS ≥ 3.5 for the whole of H2", «ERR — не ниже 12% весь сезон»: a bound kept over a span
             goal = goal.evolve(direction="maintain")
         own = (metric, category, goal.direction, goal.target)
@@ -1402,8 +1417,8 @@ def _calendar_year(p: Phrase | None) -> int | None:
     """The year a phrase names ("2026", «2026 года»), or None."""
     if p is not None and p.kind == "year" and p.value[1] in (None, "year"):
         return p.value[0]
-    if (p is not None and p.kind == "amount" and p.value.unit == "year" and p.value.value is not None
-            and 1900 <= p.value.value <= 2199 and str(p.toks[0]).isdigit()):
+    if p is not None and p.kind == "amount" and p.value.unit == "year" and p.toks \
+            and written_year(str(p.toks[0])) is not None:
         return int(p.value.value)
     return None
 

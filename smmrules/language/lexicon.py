@@ -194,15 +194,12 @@ class Lexicon:
         self._longest = max((len(p[_PARTS]) for p in patterns), default=1)
         self.values = frozenset(p[_VALUE] for p in patterns)
         self.function_words: frozenset = frozenset()   # [function_words] of the language's file
-        self.pronouns: frozenset = frozenset()         # [function_words] pronoun: "it", «его», «їх»
-        # [function_words] counts_from / floor_from: «с», «з» (also "with", "of") and «от», «від» (also "at
-        # least") before a figure, where no verb of change starts from it
-        self.counts_from: frozenset = frozenset()
-        self.floor_from: frozenset = frozenset()
-        # [function_words] presence: the team's own account, page or channel («раскрутить страницу»)
-        self.presence: frozenset = frozenset()
-        # [function_words] held_over: the words that open a span a bound is kept over («весь сезон»)
-        self.held_over: frozenset = frozenset()
+        # its named lists (pronoun, counts_from, presence, ...: grammar/lexicon/README.md says what each means)
+        self.lists: dict[str, frozenset] = {}
+
+    def listed(self, name: str) -> frozenset:
+        """The words of the named list of [function_words], normalized (empty where the language has none)."""
+        return self.lists.get(name, frozenset())
 
     @property
     def words(self) -> _Words:
@@ -366,12 +363,8 @@ class LexiconSet:
             lexicons[lang] = Lexicon(lang, patterns)
             lexicons[lang].function_words = frozenset(
                 normalize_word(w) for ws in data.get("function_words", {}).values() for w in ws)
-            words = data.get("function_words", {})
-            lexicons[lang].pronouns = frozenset(normalize_word(w) for w in words.get("pronoun", []))
-            lexicons[lang].counts_from = frozenset(normalize_word(w) for w in words.get("counts_from", []))
-            lexicons[lang].floor_from = frozenset(normalize_word(w) for w in words.get("floor_from", []))
-            lexicons[lang].presence = frozenset(normalize_word(w) for w in words.get("presence", []))
-            lexicons[lang].held_over = frozenset(normalize_word(w) for w in words.get("held_over", []))
+            lexicons[lang].lists = {name: frozenset(normalize_word(w) for w in ws)
+                                    for name, ws in data.get("function_words", {}).items() if name != "_"}
         cues = _load_toml(os.path.join(root, "cues.toml"))
         cue_lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:

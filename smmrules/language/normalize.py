@@ -127,6 +127,11 @@ def add_duration(day: dt.date, amount: Decimal, unit: str) -> dt.date | None:
         return _saturated(day, float(amount) >= 0)
 
 
+def written_year(text: str) -> int | None:
+    """The year a token written as a plain four-digit number names (1900-2199), else None."""
+    return int(text) if len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2199 else None
+
+
 def period_end(today: dt.date, unit: str, offset: int = 0) -> dt.date | None:
     """Last day of the week/month/quarter/half/year containing today (offset: how many periods later),
     saturating at the ends of the calendar (see calendar_date)."""

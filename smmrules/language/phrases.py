@@ -11,7 +11,7 @@ from .lr import Token, Tree
 
 from .ast import Span, trusted_span
 from ..base.errors import GoalSyntaxError
-from .normalize import calendar_date, month_end
+from .normalize import calendar_date, month_end, written_year
 
 
 class Quantity(Record):
@@ -156,15 +156,16 @@ class ToPhrases:
     def label(self, children):
         tok = children[0]
         unit = next((c for c in children[1:] if getattr(c, "type", None) in ("UNIT", "PERIOD")), None)
-        if unit is not None and unit.type == "PERIOD" and str(unit).split()[0].lower() not in ("на", "for"):
-            # "KPI monthly:", «План ежемесячно:»: how often, the goal's rate window
+        if unit is not None and unit.type == "PERIOD":
+            # "KPI monthly:" (a rate window) or «Цель на квартал:» (this quarter): the assembler tells which
+            # by the lexicon's [function_words] horizon
             return _P(self, "label", children, tok.meaning, arg=_P(self, "period", [unit], unit.meaning))
         if unit is not None and not any(getattr(c, "type", None) in ("YEAR", "NUMBER") for c in children):
-            # "Goal for the quarter:", «Задача квартала —», «Завдання на тиждень:»: this quarter, this week
+            # "Goal for the quarter:", «Задача квартала —», «Мета на цей місяць:»: this quarter, this month
             when = _P(self, "span", children[1:-1], SpanSpec("this", unit=unit.meaning))
             return _P(self, "label", children, tok.meaning, arg=when)
         year = next((c for c in children[1:] if getattr(c, "type", None) in ("YEAR", "NUMBER")), None)
-        if year is None or not (str(year).isdigit() and len(str(year)) == 4 and 1900 <= int(str(year)) <= 2199):
+        if year is None or written_year(str(year)) is None:
             return _P(self, "label", children, getattr(tok, "meaning", str(tok)), alts=getattr(tok, "alts", ()))
         # "Goals for 2027:", «Цели на 2027 год:», "Plan 2027:": the year the goals are for, by its end
         when = _P(self, "year", children[1:-1], (int(str(year)), None))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from .lexicon import Lexicon, Reading, normalize_word
 from .lr import REDUCE, SHIFT, Table
 from .lr import Token as Tok
+from .normalize import written_year
 from .tokenizer import RawToken, line_col
 
 BEAM = 24
@@ -129,7 +130,7 @@ def _number_edges(tok: RawToken) -> list[tuple[str, str]]:
         iv = int(v)
         if 1 <= iv <= 31 and "," not in tok.text and " " not in tok.text:
             out += [("DAY_PRE", str(iv)), ("DAY_POST", str(iv))]
-        if 1900 <= iv <= 2199 and tok.text.isdigit():
+        if written_year(tok.text) is not None:
             out.append(("YEAR", str(iv)))
     out.append(("NUMBER", str(v)))
     return out
