@@ -51,15 +51,15 @@ from test_families import _check, srow
 # --- compound goals: with no figure anywhere the first aim leads --------------------------------------
 COMPOUND = [
     srow('Raise brand awareness, win trust and attract new customers', 'en', 'awareness', 'increase',
-         'brand_awareness', None, None, None, None, None, []),
+         'brand_awareness', None, None, None, None, None, ['S103']),
     srow('Improve our reputation and increase repeat orders', 'en', 'communication', 'increase', 'reputation', None,
-         None, None, None, None, []),
+         None, None, None, None, ['S103']),
     srow('Grow the community, boost sales and cut the cost per lead', 'en', 'communication', 'increase', 'community',
          None, None, None, None, None, []),
     srow('Raise awareness and win 100 new clients by June 2026', 'en', 'sales', 'increase', 'sales', None, None, None,
          ('relative', 100, None), ('date', '2026-06-30', None), []),
     srow('Повысить узнаваемость бренда, увеличить число заявок и укрепить доверие', 'ru', 'awareness', 'increase',
-         'brand_awareness', None, None, None, None, None, []),
+         'brand_awareness', None, None, None, None, None, ['S103']),
     srow('Развивать сообщество и увеличивать продажи', 'ru', 'communication', 'increase', 'community', None, None,
          None, None, None, []),
     srow('Повысить узнаваемость и получить 300 заявок к маю', 'ru', 'leads', 'achieve', 'leads', None, None, None,
@@ -69,9 +69,9 @@ COMPOUND = [
     srow('Чтобы получать больше заявок, увеличить охват на 30%', 'ru', 'awareness', 'increase', 'reach', None, None,
          None, ('relative', 30, '%'), None, []),
     srow('Посилити впізнаваність, зміцнити довіру й залучити нових покупців', 'uk', 'awareness', 'increase',
-         'brand_awareness', None, None, None, None, None, []),
+         'brand_awareness', None, None, None, None, None, ['S103']),
     srow('щоб посилити впізнаваність марки і наростити продажі', 'uk', 'awareness', 'increase', 'brand_awareness',
-         None, None, None, None, None, []),
+         None, None, None, None, None, ['S103']),
     srow('Збільшити продажі та підвищити лояльність клієнтів', 'uk', 'sales', 'increase', 'sales', None, None, None,
          None, None, []),
     srow('Підвищити впізнаваність і отримати 200 заявок до травня', 'uk', 'leads', 'achieve', 'leads', None, None,
@@ -1447,9 +1447,6 @@ KNOWN = {
     "probe-uk-017": {"specific"}, "probe-uk-018": {"specific"}, "probe-uk-019": {"specific"},
     # «масштабировать рекламу до 500 тыс. руб.»: the same, and the ads read as campaigns, not ad spend
     "probe-ru-047": {"metric", "specific"},
-    # compounds led by an abstract aim: specific through their countable aim
-    "probe-en-041": {"specific"}, "probe-en-042": {"specific"}, "probe-ru-037": {"specific"},
-    "probe-uk-029": {"specific"},
     # another name of the same family
     "probe-en-011": {"metric"},   # tickets: bookings (annotated sales)
     "probe-en-012": {"metric"},   # "Summer sale: $50K in revenue": the label's "sale" (annotated revenue)

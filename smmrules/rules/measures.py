@@ -113,6 +113,11 @@ def concrete(goal: Goal, info, lexicons: LexiconSet) -> bool:
     goal, or the audience a bare headcount stands for."""
     if _countable(info, goal.target) or _headcount(goal, lexicons):
         return True
+    if info is not None and info.abstract and not info.counted_variant and not any(a.target is not None for a in goal.parts + goal.secondary):
+        # a list of aims led by an abstract outcome, none with a figure ("raise awareness, win new
+        # clients and grow profit") reads as a mission: its main aim still names nothing to count.
+        # A collective noun ("grow the audience and the sales") is not such an outcome.
+        return False
     for aim in goal.parts + goal.secondary:
         if aim.metric is None:
             continue
