@@ -194,6 +194,31 @@ def _day_months(phrases: list[Phrase]) -> list[Phrase]:
     return out
 
 
+def _day_ranges(phrases: list[Phrase]) -> list[Phrase]:
+    """The first day of a range of days ("from 1 to 30 November", «с 1 по 30 ноября», «з 1 до 30
+    листопада»): a date in the month of the range's end, not a figure the goal starts from."""
+    out = list(phrases)
+    for i, p in enumerate(out):
+        if not (p.kind == "prep" and p.value == "from" and p.arg is not None and p.arg.kind == "amount"
+                and len(p.arg.toks) == 1 and p.arg.value.unit is None and p.arg.value.low is None
+                and not p.arg.value.signed and str(p.arg.toks[0]).isdigit() and 1 <= int(str(p.arg.toks[0])) <= 31):
+            continue
+        ahead = out[i + 1:i + 3]
+        if ahead and ahead[0].kind == "filler" and len(ahead) > 1:
+            ahead = ahead[1:]            # «по» between the days
+        end = ahead[0] if ahead else None
+        if end is not None and end.kind == "prep" and end.arg is not None:
+            end = end.arg
+        if end is None or end.kind != "date" or end.value.month is None or end.value.day is None:
+            continue
+        day = int(str(p.arg.toks[0]))
+        if day <= end.value.day:
+            when = Phrase("date", p.arg.span, p.arg.text, DateSpec(end.value.year, end.value.month, day),
+                          toks=p.arg.toks)
+            out[i] = p.evolve(arg=when)
+    return out
+
+
 def _label_horizons(phrases: list[Phrase], horizon: frozenset) -> list[Phrase]:
     """A period in a label after a word of the lexicon's [function_words] horizon is the label's horizon
     («Цель на квартал:», "Goal for the quarter": this quarter, by its end); else its rate ("KPI monthly:")."""
@@ -510,21 +535,30 @@ def _aimful(seg: list[Phrase]) -> bool:
     return any(p.kind in ("metric", "verb") for p in seg) or _has_figure(seg)
 
 
-def _has_figure(seg: list[Phrase]) -> bool:
+def _has_figure(seg: list[Phrase], starts: bool = True) -> bool:
+    """Whether a stretch has a figure (`starts`: counting a figure it starts from, "from 3,000")."""
     for p in seg:
         if p.kind in _FIGURES:
             return True
         if p.kind == "prep" and p.arg.kind in _FIGURES and not (
-                p.arg.kind == "amount" and p.arg.value.unit in _TIME_UNITS):
+                p.arg.kind == "amount" and p.arg.value.unit in _TIME_UNITS) and (starts or p.value != "from"):
             return True
     return False
 
 
 def _figure_for(before: list[Phrase], seg: list[Phrase]) -> bool:
-    """A stretch with only a figure after an aim with none gives that aim its figure ("more leads, at
-    least 10 a day", «більше лідів, хоча б 10 на день»)."""
+    """A stretch with only a figure after an aim with none, or with only the figure it starts from,
+    gives that aim its figure ("more leads, at least 10 a day", «більше лідів, хоча б 10 на день»,
+    «сейчас 500 подписчиков, хотим 1 000»)."""
     return not any(p.kind in ("metric", "verb") for p in seg) and _has_figure(seg) \
-        and any(p.kind == "metric" for p in before) and not _has_figure(before)
+        and any(p.kind == "metric" for p in before) and not _has_figure(before, starts=False)
+
+
+def _start_for(seg: list[Phrase]) -> bool:
+    """A stretch with only the figure an aim starts from, after the aim ("40 comments a post, up from
+    10", «25%, а сейчас едва 10»): the aim's baseline."""
+    return not any(p.kind in ("metric", "verb") for p in seg) and _has_figure(seg) \
+        and not _has_figure(seg, starts=False)
 
 
 def _segments(main: list[Phrase]) -> list[list[Phrase]]:
@@ -551,7 +585,7 @@ def _segments(main: list[Phrase]) -> list[list[Phrase]]:
         if content and all(p.kind == "verb" for p in content):
             pending.extend(seg)          # a verb with no object of its own
             continue
-        if merged and (not _aimful(seg) or (not pending and _figure_for(merged[-1], seg))):
+        if merged and (not _aimful(seg) or (not pending and (_figure_for(merged[-1], seg) or _start_for(seg)))):
             merged[-1].extend(pending + seg)
         else:
             merged.append(pending + seg)
@@ -1112,8 +1146,8 @@ class Assembler:
 
     # -- the goal ---------------------------------------------------------------------
     def build(self, text: str, lang: str, phrases: list[Phrase], today: dt.date | None, span: Span) -> Goal:
-        phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(_day_months(
-            _years_of_periods(_label_horizons(phrases, self.lex[lang].listed("horizon")))))))), self.lex.metrics)
+        phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(_day_ranges(_day_months(
+            _years_of_periods(_label_horizons(phrases, self.lex[lang].listed("horizon"))))))))), self.lex.metrics)
         phrases, side = _split_side(phrases)
         main, method = _purpose_as_goal(*_split_method(_infinitive_purpose(
             phrases, self.lex[lang].listed("purpose_after_activity"))), self.lex.metrics)
@@ -1363,10 +1397,11 @@ class Assembler:
             return "decrease"
         if d is None:
             d = _figure_direction(target, baseline, more, less, new, mi, verb_cls == "unknown", has_object)
-        if d == "reach" and baseline is not None and target is not None and target.role == "level" \
+        if d in ("reach", "achieve") and baseline is not None and target is not None and target.role == "level" \
                 and target.bound is None and target.qty is not None and target.qty.value is not None \
                 and baseline.qty.value is not None and target.qty.value != baseline.qty.value:
-            # "hit a 4.8 rating (from 4.3)", «довести CPL с 300 до 200 ₽»: from one level to another is a change
+            # "hit a 4.8 rating (from 4.3)", «довести CPL с 300 до 200 ₽», "get the bounce rate down from 70%
+            # to 50%": from one level to another is a change
             d = "increase" if target.qty.value > baseline.qty.value else "decrease"
         return _settled_direction(d, target, baseline, more, new, mi)
 

@@ -8,7 +8,7 @@ from . import lr
 from ..base.errors import GoalSyntaxError
 from .lexicon import LexiconSet, default_lexicons, normalize_word
 from ..base.resources import grammar_file
-from .tagger import Tagger
+from .tagger import Tagger, drop_hedges
 from .tokenizer import line_col, tokenize
 
 
@@ -81,6 +81,7 @@ class GoalGrammar:
             raise err.at(line_offset=origin[0] - 1, column_offset=origin[1] - 1) if origin != (1, 1) else err
         lex = self.lexicons[lang]
         words = [normalize_word(t.text) if t.kind == "word" else "" for t in raw]
+        raw, words = drop_hedges(raw, words, lex)
         tokens, failure = self.tagger.tag(text, raw, lex, words=words, base_line=origin[0], base_col=origin[1])
         if failure is not None:
             err = _syntax_error(text, raw, failure)

@@ -201,6 +201,14 @@ class Lexicon:
         """The words of the named list of [function_words], normalized (empty where the language has none)."""
         return self.lists.get(name, frozenset())
 
+    def listed_first_words(self, name: str) -> frozenset:
+        """The first words of the phrases of a named list: a quick test before a phrase is matched."""
+        firsts = self.__dict__.setdefault("_list_firsts", {})
+        found = firsts.get(name)
+        if found is None:
+            found = firsts[name] = frozenset(phrase.split(" ")[0] for phrase in self.listed(name))
+        return found
+
     @property
     def words(self) -> _Words:
         """Every word the lexicon knows exactly, and its stems."""

@@ -123,6 +123,58 @@ class _Edge:
         return f"_Edge({self.terminal!r}, {self.meaning!r}, {self.length}, {self.cost})"
 
 
+# "~500 leads", "≈ 20%": a sign that a figure is approximate (the words that say so are each
+# language's [function_words] approx)
+_APPROX_SIGNS = frozenset("~\u2248")
+_CURRENCY_FIRST = frozenset("$\u20ac\u00a3\u20bd\u20b4")
+# readings of a word that is a number ("около шести", "about two thousand")
+_NUMBER_WORDS = frozenset({"NUMWORD", "SCALE"})
+
+
+def _figure_at(raw: list[RawToken], words: list[str], j: int, lex: Lexicon) -> bool:
+    """Whether a figure starts at raw token j: a number, a multiple, a currency sign before a number,
+    or a number word."""
+    if j >= len(raw):
+        return False
+    tok = raw[j]
+    if tok.kind in ("number", "mult"):
+        return True
+    if tok.kind == "symbol":
+        return tok.text in _CURRENCY_FIRST and j + 1 < len(raw) and raw[j + 1].kind == "number"
+    return tok.kind == "word" and bool(words[j]) and any(r.terminal in _NUMBER_WORDS for r in lex.readings(words, j))
+
+
+def drop_hedges(raw: list[RawToken], words: list[str], lex: Lexicon) -> tuple[list[RawToken], list[str]]:
+    """The tokens without the hedges of approximate figures ("about 5k", "from ~8k", «около шести»,
+    «близько тисячі»): an approximate figure is read as the figure. A hedge word before anything else
+    ("a post about pricing", «около дома») stays."""
+    hedges = lex.listed("approx")
+    firsts = lex.listed_first_words("approx")
+    drop: list[int] = []
+    n = len(raw)
+    i = 0
+    while i < n:
+        tok = raw[i]
+        k = 0
+        if tok.kind == "symbol":
+            k = 1 if tok.text in _APPROX_SIGNS else 0
+        elif tok.kind == "word" and words[i] in firsts:
+            for length in (4, 3, 2, 1):
+                if (i + length <= n and all(t.kind == "word" for t in raw[i:i + length])
+                        and " ".join(words[i:i + length]) in hedges):
+                    k = length
+                    break
+        if k and _figure_at(raw, words, i + k, lex):
+            drop.extend(range(i, i + k))
+            i += k
+            continue
+        i += 1
+    if not drop:
+        return raw, words
+    gone = set(drop)
+    return [t for j, t in enumerate(raw) if j not in gone], [w for j, w in enumerate(words) if j not in gone]
+
+
 def _number_edges(tok: RawToken) -> list[tuple[str, str]]:
     v = tok.value
     out = []
