@@ -1491,6 +1491,65 @@ DAY_RANGES = [
 ]
 
 
+# --- waiting lists, video retention, negative comments, members talking, recommendations, signing up and booking, slang, comparatives of being known ---
+MORE_WORDS_5 = [
+    srow('Get 800 people on the waitlist before the launch', 'en', 'leads', 'achieve',
+         'email_subscribers', None, None, None, ('absolute', 800, None),
+         ('event', None, None), []),
+    srow('Audience retention on our YouTube videos at 45% by autumn', 'en', 'awareness', 'reach',
+         'video_completion_rate', None, 'youtube', None, ('absolute', 45, '%'),
+         ('season', '2026-08-31', None), []),
+    srow('Cut negative comments under our ads by half by March', 'en', 'engagement', 'decrease',
+         'negative_comments', None, None, None, ('relative', 50, '%'),
+         ('date', '2026-03-31', None), []),
+    srow('Grow the Telegram channel so that members help each other', 'en', 'communication', 'increase',
+         'community_members', None, 'telegram', None, None,
+         None, []),
+    srow('Get into recommendations on TikTok with every second video', 'en', 'awareness', 'reach',
+         'reach', None, 'tiktok', None, None,
+         None, []),
+    srow('By May, 150 people should sign up for the open day', 'en', 'leads', 'achieve',
+         'registrations', None, None, None, ('absolute', 150, None),
+         ('date', '2026-05-31', None), []),
+    srow('Собрать 1 500 человек в лист ожидания к старту продаж', 'ru', 'leads', 'achieve',
+         'email_subscribers', None, None, None, ('absolute', 1500, None),
+         ('event', None, None), []),
+    srow('Удержание зрителей до конца роликов — 50% к лету', 'ru', 'awareness', 'reach',
+         'video_completion_rate', None, None, None, ('absolute', 50, '%'),
+         ('season', '2026-05-31', None), []),
+    srow('Поднять подписоту в Instagram до 5 000 к Новому году', 'ru', 'awareness', 'reach',
+         'followers', None, 'instagram', None, ('absolute', 5000, None),
+         ('named', '2026-12-31', None), []),
+    srow('Чтобы в салон записывались 10 человек в день', 'ru', 'sales', 'achieve',
+         'bookings', 'day', None, None, ('absolute', 10, None),
+         None, []),
+    srow('Чтобы о нас писали городские паблики', 'ru', 'awareness', 'increase',
+         'brand_mentions', None, None, None, None,
+         None, []),
+    srow('Попасть в рекомендации Reels до конца квартала', 'ru', 'awareness', 'reach',
+         'reach', None, None, None, None,
+         ('period-end', '2026-03-31', None), []),
+    srow('Зібрати базу з 2 000 email-контактів до Різдва', 'uk', 'leads', 'achieve',
+         'email_subscribers', None, None, None, ('absolute', 2000, None),
+         ('named', '2026-12-25', None), []),
+    srow('Зменшити кількість негативних коментарів удвічі за квартал', 'uk', 'engagement', 'decrease',
+         'negative_comments', None, None, None, ('multiple', 2, None),
+         ('duration', '2026-04-15', 'P3M'), []),
+    srow('Щоб учасники чату спілкувалися між собою щодня', 'uk', 'communication', 'increase',
+         'community_members', 'day', None, None, None,
+         None, []),
+    srow('Стати помітнішими в Дніпрі до кінця року', 'uk', 'awareness', 'increase',
+         'brand_awareness', None, None, None, None,
+         ('period-end', '2026-12-31', None), ['S103']),
+    srow('Щоб на манікюр записувалися 8 людей на день', 'uk', 'sales', 'achieve',
+         'bookings', 'day', None, None, ('absolute', 8, None),
+         None, []),
+    srow('Потрапити в рекомендації TikTok за місяць', 'uk', 'awareness', 'reach',
+         'reach', None, 'tiktok', None, None,
+         ('duration', '2026-02-15', 'P1M'), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -1505,7 +1564,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("more words", MORE_WORDS), ("label years", LABEL_YEARS),
                                           ("more words 2", MORE_WORDS_2), ("more words 3", MORE_WORDS_3), ("more words 4", MORE_WORDS_4),
                                           ("activity for a result", ACTIVITY_FOR_RESULT), ("label periods", LABEL_PERIODS),
-                                          ("approximate", APPROX), ("current", CURRENT), ("day ranges", DAY_RANGES))
+                                          ("approximate", APPROX), ("current", CURRENT), ("day ranges", DAY_RANGES),
+                                          ("more words 5", MORE_WORDS_5))
         for r in rows]
 
 
