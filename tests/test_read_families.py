@@ -1550,6 +1550,47 @@ MORE_WORDS_5 = [
 ]
 
 
+# --- kept from falling, growth as a noun, the figure already reached, a thousand in words, a clause with no verb before a colon ---
+MORE_WORDS_6 = [
+    srow("Make sure sales don't drop in the summer months", 'en', 'sales', 'maintain',
+         'sales', None, None, None, None,
+         ('season', '2026-08-31', None), []),
+    srow('Leads via the website form: 400 by the end of Q2', 'en', 'leads', 'reach',
+         'leads', None, None, None, ('absolute', 400, None),
+         ('quarter', '2026-06-30', None), []),
+    srow('We already have 2,000 subscribers; keep adding +300 a month', 'en', 'awareness', 'increase',
+         'followers', 'month', None, None, ('relative', 300, None),
+         None, []),
+    srow('Raise $15,000 in donations by Giving Tuesday', 'en', 'sales', 'reach',
+         'donations', None, None, None, ('absolute', 15000, 'USD'),
+         ('named', '2026-12-01', None), []),
+    srow('Чтобы заявки не проседали в январе', 'ru', 'leads', 'maintain',
+         'leads', None, None, None, None,
+         ('date', '2026-01-31', None), []),
+    srow('Прирост подписчиков — 800 в месяц', 'ru', 'awareness', 'increase',
+         'followers', 'month', None, None, ('relative', 800, None),
+         None, []),
+    srow('У нас уже 3 000 подписчиков, нужно 5 000 к осени', 'ru', 'awareness', 'increase',
+         'followers', None, None, (3000, None), ('absolute', 5000, None),
+         ('season', '2026-08-31', None), []),
+    srow('Получить около тысячи регистраций на вебинар до 1 марта', 'ru', 'leads', 'achieve',
+         'registrations', None, None, None, ('absolute', 1000, None),
+         ('date', '2026-03-01', None), []),
+    srow('Щоб продажі не падали взимку', 'uk', 'sales', 'maintain',
+         'sales', None, None, None, None,
+         ('season', '2026-02-28', None), []),
+    srow('Приріст підписників — 600 на місяць до кінця року', 'uk', 'awareness', 'increase',
+         'followers', 'month', None, None, ('relative', 600, None),
+         ('period-end', '2026-12-31', None), []),
+    srow('Вже 1 200 учасників, треба 2 000 до літа', 'uk', 'communication', 'increase',
+         'community_members', None, None, (1200, None), ('absolute', 2000, None),
+         ('season', '2026-05-31', None), []),
+    srow('Тисяча заявок з реклами до травня', 'uk', 'leads', 'reach',
+         'leads', None, None, None, ('absolute', 1000, None),
+         ('date', '2026-05-31', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -1565,7 +1606,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("more words 2", MORE_WORDS_2), ("more words 3", MORE_WORDS_3), ("more words 4", MORE_WORDS_4),
                                           ("activity for a result", ACTIVITY_FOR_RESULT), ("label periods", LABEL_PERIODS),
                                           ("approximate", APPROX), ("current", CURRENT), ("day ranges", DAY_RANGES),
-                                          ("more words 5", MORE_WORDS_5))
+                                          ("more words 5", MORE_WORDS_5), ("more words 6", MORE_WORDS_6))
         for r in rows]
 
 

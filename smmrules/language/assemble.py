@@ -328,7 +328,8 @@ def _split_method(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
             purpose = next((m.value for m in reversed(method) if m.kind == "method"), None) == "purpose"
             own_verb = p.kind == "verb" and not method_has_verb and (method[-1].kind == "method" or purpose)
             ends = (p.kind == "verb" and not main_has_verb and not own_verb) or (
-                not method_has_verb and p.kind in ("prep", "bound"))
+                not method_has_verb and (p.kind in ("prep", "bound") or (p.kind == "filler" and p.text == ":")))
+            # ("Donations via the link in bio: $20,000": a colon after a clause with no verb gives the figure)
             if not ends:
                 method_has_verb = method_has_verb or p.kind == "verb"
                 method.append(p)
@@ -1385,6 +1386,10 @@ class Assembler:
         d = _verb_direction(verb_cls, target, more, mi)
         if d == "unknown":
             return None
+        if d == "maintain" and target is not None and target.qty is not None and target.qty.signed \
+                and target.qty.value is not None:
+            # «держим темп: +4 тысячи подписчиков в месяц», "keep adding +500 a month": the pace of a change
+            return "increase" if target.qty.value >= 0 else "decrease"
         if d == "maintain" and less and target is None:
             return "decrease"   # "spend less on ads", «тратить меньше на рекламу»: kept, but lower
         if verb_cls is None and mi is not None and mi.activity and mi.unit_kind == "money" and target is not None \

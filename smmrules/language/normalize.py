@@ -237,7 +237,8 @@ PERIOD_END_NAMES = {"quarter_end": "quarter", "month_end": "month"}
 # days that fall on the nth weekday of a month: (month, weekday (Monday 0), n; -1 the last)
 _NTH_DAYS = {"thanksgiving": (11, 3, 4), "labor_day": (9, 0, 1), "memorial_day": (5, 0, -1),
              "mothers_day": (5, 6, 2), "fathers_day": (6, 6, 3), "mothers_day_ru": (11, 6, -1)}
-NAMED_DAYS = (*_FIXED_DAYS, *_NTH_DAYS, "black_friday", "cyber_monday", "cyber_week", "easter", "orthodox_easter")
+NAMED_DAYS = (*_FIXED_DAYS, *_NTH_DAYS, "black_friday", "cyber_monday", "cyber_week", "giving_tuesday", "easter",
+              "orthodox_easter")
 
 
 def _named_in(name: str, year: int) -> dt.date:
@@ -247,6 +248,8 @@ def _named_in(name: str, year: int) -> dt.date:
         return _nth_weekday(year, 11, 3, 4) + dt.timedelta(days=1)
     if name in ("cyber_monday", "cyber_week"):   # Cyber Week: Thanksgiving to Cyber Monday, its last day
         return _nth_weekday(year, 11, 3, 4) + dt.timedelta(days=4)
+    if name == "giving_tuesday":     # the Tuesday after Cyber Monday
+        return _nth_weekday(year, 11, 3, 4) + dt.timedelta(days=5)
     if name in _NTH_DAYS:
         return _nth_weekday(year, *_NTH_DAYS[name])
     if name == "easter":
