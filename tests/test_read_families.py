@@ -1591,6 +1591,56 @@ MORE_WORDS_6 = [
 ]
 
 
+# --- fractions in words, concessions, a figure after a method clause, a day and a month beside the figure, US dates ---
+MORE_WORDS_7 = [
+    srow('Reduce cost per lead by a fifth before the spring sale', 'en', 'leads', 'decrease',
+         'cost_per_lead', None, None, None, ('relative', 20, '%'),
+         ('event', None, None), []),
+    srow('Get a third more bookings than last summer', 'en', 'sales', 'increase',
+         'bookings', None, None, None, ('relative', 33.33, '%'),
+         None, []),
+    srow('Keep a 4.9 rating on Google despite the rush of orders before Christmas', 'en', 'loyalty', 'maintain',
+         'rating', None, 'google', None, ('absolute', 4.9, None),
+         None, []),
+    srow('Grow sales through Instagram 20% by June', 'en', 'sales', 'increase',
+         'sales', None, 'instagram', None, ('relative', 20, '%'),
+         ('date', '2026-06-30', None), []),
+    srow('Get 200 registrations for the webinar 24.04 through LinkedIn', 'en', 'leads', 'achieve',
+         'registrations', None, 'linkedin', None, ('absolute', 200, None),
+         ('date', '2026-04-24', None), []),
+    srow('Bring ROAS back above 3 by 06/30', 'en', 'sales', 'reach',
+         'roas', None, None, None, ('absolute', 3, None),
+         ('date', '2026-06-30', None), []),
+    srow('Снизить стоимость заявки на пятую часть к лету', 'ru', 'leads', 'decrease',
+         'cost_per_lead', None, None, None, ('relative', 20, '%'),
+         ('season', '2026-05-31', None), []),
+    srow('Удержать рейтинг 4,8 на Wildberries, несмотря на наплыв заказов перед Новым годом', 'ru', 'loyalty', 'maintain',
+         'rating', None, None, None, ('absolute', 4.8, None),
+         None, []),
+    srow('Собрать через Telegram 300 заявок на вебинар 15.04', 'ru', 'leads', 'achieve',
+         'leads', None, 'telegram', None, ('absolute', 300, None),
+         ('date', '2026-04-15', None), []),
+    srow('До конца летних каникул набрать 60 учеников', 'ru', 'sales', 'achieve',
+         'enrolments', None, None, None, ('absolute', 60, None),
+         ('event', None, None), []),
+    srow("Зменшити вартість ліда на п'яту частину до осені", 'uk', 'leads', 'decrease',
+         'cost_per_lead', None, None, None, ('relative', 20, '%'),
+         ('season', '2026-08-31', None), []),
+    srow('Утримати рейтинг 4,9 на Rozetka попри наплив замовлень перед святами', 'uk', 'loyalty', 'maintain',
+         'rating', None, None, None, ('absolute', 4.9, None),
+         None, []),
+    srow('Зібрати через соцмережі 400 реєстрацій на вебінар 12.05', 'uk', 'leads', 'achieve',
+         'registrations', None, None, None, ('absolute', 400, None),
+         ('date', '2026-05-12', None), []),
+    srow('До кінця зимових канікул залучити 30 нових учнів', 'uk', 'sales', 'increase',
+         'enrolments', None, None, None, ('relative', 30, None),
+         ('event', None, None), []),
+    srow('Собрать через соцсети 500 заявок до 1 июня', 'ru', 'leads', 'achieve',
+         'leads', None, None, None, ('absolute', 500, None),
+         ('date', '2026-06-01', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -1606,7 +1656,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("more words 2", MORE_WORDS_2), ("more words 3", MORE_WORDS_3), ("more words 4", MORE_WORDS_4),
                                           ("activity for a result", ACTIVITY_FOR_RESULT), ("label periods", LABEL_PERIODS),
                                           ("approximate", APPROX), ("current", CURRENT), ("day ranges", DAY_RANGES),
-                                          ("more words 5", MORE_WORDS_5), ("more words 6", MORE_WORDS_6))
+                                          ("more words 5", MORE_WORDS_5), ("more words 6", MORE_WORDS_6), ("more words 7", MORE_WORDS_7))
         for r in rows]
 
 

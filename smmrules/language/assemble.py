@@ -178,8 +178,12 @@ def _day_months(phrases: list[Phrase]) -> list[Phrase]:
                 day, month = int(m.group(1)), int(m.group(2))
             elif (word.isdigit() and len(word) == 2 and nxt is not None and phrases[i + 1].kind == "filler"
                   and phrases[i + 1].text == "/" and nxt.kind == "amount" and len(nxt.toks) == 1
-                  and nxt.value.unit is None and _DAY_MONTH.fullmatch(f"{word}.{nxt.toks[0]}")):
-                day, month, end = int(word), int(str(nxt.toks[0])), i + 3
+                  and nxt.value.unit is None):
+                other = str(nxt.toks[0])
+                if _DAY_MONTH.fullmatch(f"{word}.{other}"):
+                    day, month, end = int(word), int(other), i + 3
+                elif _DAY_MONTH.fullmatch(f"{other}.{word}"):
+                    day, month, end = int(other), int(word), i + 3     # "by 06/30": the month first, as in the US
             if day is not None and day <= calendar.monthrange(2000, month)[1]:     # (a leap year: 29.02 is a day)
                 span = p.span.cover(phrases[end - 1].span)
                 toks = tuple(t for q in phrases[i:end] for t in q.toks)
@@ -188,6 +192,19 @@ def _day_months(phrases: list[Phrase]) -> list[Phrase]:
                 out.append(Phrase("prep", span, " ".join(q.text for q in phrases[i:end]).replace(" / ", "/"),
                                   p.value, arg=when, toks=toks))
                 i = end
+                continue
+        if (p.kind == "amount" and p.value.unit is None and len(p.toks) == 1 and _DAY_MONTH.fullmatch(str(p.toks[0]))
+                and (i == 0 or phrases[i - 1].kind not in ("metric", "bound", "prep", "verb", "more")
+                     or (phrases[i - 1].kind == "metric" and phrases[i - 1].value == "events"))
+                and any(q.kind == "amount" or (q.kind == "prep" and q.arg is not None and q.arg.kind == "amount")
+                        for k, q in enumerate(phrases) if k != i)):
+            # «вебинар 18.03 — 1 000 человек»: a day and a month beside the goal's figure is when (an event's day)
+            m = _DAY_MONTH.fullmatch(str(p.toks[0]))
+            day, month = int(m.group(1)), int(m.group(2))
+            if day <= calendar.monthrange(2000, month)[1]:
+                when = Phrase("date", p.span, p.text, DateSpec(None, month, day), toks=p.toks)
+                out.append(Phrase("prep", p.span, p.text, "by", arg=when, toks=p.toks))
+                i += 1
                 continue
         out.append(p)
         i += 1
@@ -299,7 +316,7 @@ def _split_method(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
     method_has_verb = False
     bracketed = False       # "Engagement rate (by reach) on the page: 3.1% → 5%": the clause ends at ")"
     opens_with_goal = _purpose_is_goal(phrases)
-    for p in phrases:
+    for k, p in enumerate(phrases):
         if in_method and bracketed and p.kind == "filler" and p.text == ")":
             in_method = bracketed = False
             method.append(p)
@@ -328,8 +345,15 @@ def _split_method(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
             purpose = next((m.value for m in reversed(method) if m.kind == "method"), None) == "purpose"
             own_verb = p.kind == "verb" and not method_has_verb and (method[-1].kind == "method" or purpose)
             ends = (p.kind == "verb" and not main_has_verb and not own_verb) or (
-                not method_has_verb and (p.kind in ("prep", "bound") or (p.kind == "filler" and p.text == ":")))
-            # ("Donations via the link in bio: $20,000": a colon after a clause with no verb gives the figure)
+                not method_has_verb and (p.kind in ("prep", "bound") or (p.kind == "filler" and p.text == ":")
+                                         or (p.kind == "amount" and method[-1].kind != "method" and not bracketed
+                                             and not _clause_has_metric(method)
+                                             and ((k + 1 < len(phrases) and phrases[k + 1].kind == "metric")
+                                                  or (any(m.kind == "metric" for m in main)
+                                                      and not _has_figure(main))))))
+            # ("Donations via the link in bio: $20,000": a colon after a clause with no verb gives the figure, as a
+            # figure of a metric after it does, «зібрати через соцмережі 500 тис. грн донатів», and the figure a metric
+            # before it still lacks: "grow sales through Instagram 20% by June")
             if not ends:
                 method_has_verb = method_has_verb or p.kind == "verb"
                 method.append(p)
@@ -337,6 +361,13 @@ def _split_method(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
             in_method = False
         main.append(p)
     return main, method
+
+
+def _clause_has_metric(method: list[Phrase]) -> bool:
+    """Whether the method clause being read ends in a metric and a word that ties a figure to it ("with a
+    budget of $500": the figure is the budget's, where in "via Facebook ads 30%" it is the goal's)."""
+    last = [m for m in method[-2:] if m.kind != "method"]
+    return len(last) == 2 and last[0].kind == "metric" and last[1].kind == "filler" and last[1].text.isalpha()
 
 
 def _purpose_as_goal(main: list[Phrase], method: list[Phrase], info) -> tuple[list[Phrase], list[Phrase]]:
@@ -442,8 +473,8 @@ def _reread_verbs(phrases: list[Phrase], info) -> list[Phrase]:
 _SEPARATORS = (",", ";", "·", "•", "/", "→")
 _OPENERS = ("(", "«", "“", "„")
 _CLOSERS = (")", "»", "”")
-# Side clauses (lexicon METHOD values): a relative clause, a recipient, a modifier, a share.
-_SIDE = ("relative", "recipient", "modifier", "share")
+# Side clauses (lexicon METHOD values): a relative clause, a recipient, a modifier, a share, a concession.
+_SIDE = ("relative", "recipient", "modifier", "share", "concession")
 _SIDE_STOPS = ("prep", "bound", "label", "date", "span", "method", "period", "perpost", "notjust", "contrast",
                "event", "vague", "multiple")
 # a dash or a colon ends a side clause too: «Частка голосу серед АЗС — 30%», «Дзвінки для евакуатора — 10 на день»
@@ -512,9 +543,14 @@ def _split_side(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
         if after_comma:
             side.append(main.pop())     # the clause's opening comma
         side.append(p)
-        own_verb = p.value == "relative"
+        own_verb = p.value in ("relative", "concession")
+        concession = p.value == "concession"
         while i < n:
             q = phrases[i]
+            if concession and not _is_separator(q) and q.kind != "verb":
+                side.append(q)      # a concession keeps its own figures and dates: "despite the rush before Christmas"
+                i += 1
+                continue
             if _is_separator(q) or q.kind in _SIDE_STOPS or (q.kind == "filler" and q.text in _SIDE_ENDS) or (
                     q.kind == "filler" and any(
                     t in ("PREP", "METHOD_BY") for tok in q.toks for t, _ in tok.alts)):
@@ -757,6 +793,12 @@ def _concrete(pi: _PartInfo, info) -> bool:
     # a count of something we have no word for ("· 300 families", «в ТОП-3 выдачи»), but not a year
     # written as a plain number next to a label ("KPI 2027 → 300 заявок/мес")
     return any(c.role not in ("deadline", "method", "baseline") and not _year_like(c) for c in pi.claims)
+
+
+def _skipped_before(p: Phrase) -> bool:
+    """Whether a word the reader skips («соцсети», «наш») stood between a preposition and its figure."""
+    toks = getattr(p, "toks", ())
+    return len(toks) >= 2 and toks[1].start_pos - toks[0].end_pos > 1 and toks[0].line == toks[1].line
 
 
 def _year_like(c: _Claim) -> bool:
@@ -1125,7 +1167,10 @@ class Assembler:
                 text = f"{text} {nxt.text}"
             return [_Claim("deadline", p, deadline=Deadline("quarter", d, None, text, "quarter", span))]
         if arg.kind in ("amount", "rank", "multiple", "bound"):
-            inner = self._claims_of(arg, p.value, nxt, frame)
+            prep = p.value
+            if prep == "after" and nxt is not None and nxt.kind == "metric" and _skipped_before(p):
+                prep = None     # «через соцсети 400 заявок»: a word between «через» and the metric's figure
+            inner = self._claims_of(arg, prep, nxt, frame)
             start = self._start_of(p, frame.lang) if any(c.role == "baseline" for c in inner) else None
             if start is not None:
                 inner = [c.evolve(start=start) if c.role == "baseline" else c for c in inner]
