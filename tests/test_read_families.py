@@ -1266,8 +1266,8 @@ MORE_WORDS_3 = [
     srow('Хочемо, щоб про нас більше знали в Одесі', 'uk', 'awareness', 'increase',
          'brand_awareness', None, None, None, None,
          None, ['S103']),
-    srow('Записи на манікюр через Instagram: щонайменше 25 на тиждень до кінця грудня', 'uk', 'leads', 'reach',
-         'consultations', 'week', 'instagram', None, ('absolute', 25, None),
+    srow('Записи на манікюр через Instagram: щонайменше 25 на тиждень до кінця грудня', 'uk', 'sales', 'reach',
+         'bookings', 'week', 'instagram', None, ('absolute', 25, None),
          ('date', '2026-12-31', None), []),
     srow('get 120 booked consultations a month by June', 'en', 'sales', 'achieve',
          'bookings', 'month', None, None, ('absolute', 120, None),
@@ -1641,6 +1641,62 @@ MORE_WORDS_7 = [
 ]
 
 
+# --- the nouns of particular trades: guests, test drives, slots, dealers, volunteers, donors, repeat visits, course completion ---
+INDUSTRIES = [
+    srow('Grow weekday guests at the bistro by 15% by October', 'en', 'sales', 'increase',
+         'sales', None, None, None, ('relative', 15, '%'),
+         ('date', '2026-10-31', None), []),
+    srow('Get 40 test drives booked from Instagram ads in May', 'en', 'leads', 'achieve',
+         'consultations', None, 'instagram', None, ('absolute', 40, None),
+         ('date', '2026-05-31', None), []),
+    srow('Fill 85% of appointment slots through online booking by the holidays', 'en', 'sales', 'achieve',
+         'occupancy', None, None, None, ('absolute', 85, '%'),
+         ('event', None, None), []),
+    srow('Sign 8 new dealers in the Baltics via LinkedIn by the end of 2027', 'en', 'sales', 'increase',
+         'sales', None, 'linkedin', None, ('relative', 8, None),
+         ('period-end', '2027-12-31', None), []),
+    srow('Recruit 150 volunteers for the park clean-up by Earth Day', 'en', 'leads', 'achieve',
+         'registrations', None, None, None, ('absolute', 150, None),
+         ('named', '2026-04-22', None), []),
+    srow('Raise repeat visits to 45% of first-time guests within a quarter', 'en', 'loyalty', 'reach',
+         'retention', None, None, None, ('absolute', 45, '%'),
+         ('duration', '2026-04-15', 'P3M'), []),
+    srow('Make our brand known among HR directors in Kyiv', 'en', 'awareness', 'increase',
+         'brand_awareness', None, None, None, None,
+         None, ['S103']),
+    srow('Увеличить число гостей ресторана по будням на 20% к осени', 'ru', 'sales', 'increase',
+         'sales', None, None, None, ('relative', 20, '%'),
+         ('season', '2026-08-31', None), []),
+    srow('Записать 80 человек на тест-драйв за месяц после премьеры', 'ru', 'leads', 'achieve',
+         'consultations', None, None, None, ('absolute', 80, None),
+         ('duration', '2026-02-15', 'P1M'), []),
+    srow('Найти 10 новых дистрибьюторов в регионах до конца года', 'ru', 'sales', 'increase',
+         'sales', None, None, None, ('relative', 10, None),
+         ('period-end', '2026-12-31', None), []),
+    srow('Довести доходимость до конца курса до 65% к лету', 'ru', 'loyalty', 'reach',
+         'retention', None, None, None, ('absolute', 65, '%'),
+         ('season', '2026-05-31', None), []),
+    srow('Привлечь 200 доноров через соцсети к Новому году', 'ru', 'sales', 'achieve',
+         'donations', None, None, None, ('absolute', 200, None),
+         ('named', '2026-12-31', None), []),
+    srow('Заповнити 90% вільних вікон майстрів до Нового року', 'uk', 'sales', 'achieve',
+         'occupancy', None, None, None, ('absolute', 90, '%'),
+         ('named', '2026-12-31', None), []),
+    srow('Залучити 12 нових дилерів через LinkedIn до кінця 2027 року', 'uk', 'sales', 'increase',
+         'sales', None, 'linkedin', None, ('relative', 12, None),
+         ('period-end', '2027-12-31', None), []),
+    srow('Підвищити відкриття email-розсилки з 20% до 28% за квартал', 'uk', 'engagement', 'increase',
+         'email_open_rate', None, None, (20, '%'), ('absolute', 28, '%'),
+         ('duration', '2026-04-15', 'P3M'), []),
+    srow('Записи на прийом через Telegram-бот — 300 до кінця листопада', 'uk', 'sales', 'reach',
+         'bookings', None, 'telegram', None, ('absolute', 300, None),
+         ('date', '2026-11-30', None), []),
+    srow('Хочемо, щоб про нашу пекарню дізналося все місто', 'uk', 'awareness', 'increase',
+         'brand_awareness', None, None, None, None,
+         None, ['S103']),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -1656,7 +1712,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("more words 2", MORE_WORDS_2), ("more words 3", MORE_WORDS_3), ("more words 4", MORE_WORDS_4),
                                           ("activity for a result", ACTIVITY_FOR_RESULT), ("label periods", LABEL_PERIODS),
                                           ("approximate", APPROX), ("current", CURRENT), ("day ranges", DAY_RANGES),
-                                          ("more words 5", MORE_WORDS_5), ("more words 6", MORE_WORDS_6), ("more words 7", MORE_WORDS_7))
+                                          ("more words 5", MORE_WORDS_5), ("more words 6", MORE_WORDS_6), ("more words 7", MORE_WORDS_7), ("industries", INDUSTRIES))
         for r in rows]
 
 

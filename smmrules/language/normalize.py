@@ -230,7 +230,8 @@ _FIXED_DAYS = {"christmas": (12, 25), "orthodox_christmas": (1, 7), "new_year": 
                "valentines_day": (2, 14), "womens_day": (3, 8), "knowledge_day": (9, 1),
                "halloween": (10, 31), "year_end": (12, 31),
                "holiday_season": (12, 31), "independence_day": (7, 4), "independence_day_ua": (8, 24),
-               "boxing_day": (12, 26), "singles_day": (11, 11), "st_patricks_day": (3, 17)}
+               "boxing_day": (12, 26), "singles_day": (11, 11), "st_patricks_day": (3, 17),
+               "earth_day": (4, 22)}
 # the end of the period that holds the start, by its name ("by EOQ", "by month-end"; "by year-end" is the
 # last day of the year, a fixed day): a period-end, not a day of the calendar
 PERIOD_END_NAMES = {"quarter_end": "quarter", "month_end": "month"}
