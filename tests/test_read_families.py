@@ -1697,6 +1697,41 @@ INDUSTRIES = [
 ]
 
 
+# --- a change written out («плюс 25%»), doubling what is booked, trial classes and workouts ------------------
+MORE_WORDS_8 = [
+    srow('Double the number of consultations booked online by the end of spring', 'en', 'sales', 'increase',
+         'bookings', None, None, None, ('multiple', 2, None),
+         ('season', '2026-05-31', None), []),
+    srow('Get twice as many demo requests from LinkedIn in Q3', 'en', 'leads', 'increase',
+         'consultations', None, 'linkedin', None, ('multiple', 2, None),
+         ('quarter', '2026-09-30', None), []),
+    srow('Book 60 trial classes through Instagram by September', 'en', 'leads', 'achieve',
+         'trials', None, 'instagram', None, ('absolute', 60, None),
+         ('date', '2026-09-30', None), []),
+    srow('Выручка с маркетплейсов — плюс 25% к прошлому году до конца декабря', 'ru', 'sales', 'increase',
+         'revenue', None, None, None, ('relative', 25, '%'),
+         ('date', '2026-12-31', None), []),
+    srow('Удвоить число записей на пробную тренировку к лету', 'ru', 'leads', 'increase',
+         'trials', None, None, None, ('multiple', 2, None),
+         ('season', '2026-05-31', None), []),
+    srow('Получить 50 записей на пробный урок за две недели', 'ru', 'leads', 'achieve',
+         'trials', None, None, None, ('absolute', 50, None),
+         ('duration', '2026-01-29', 'P2W'), []),
+    srow('Подписчиков в Telegram — плюс 3 тыс. до Нового года', 'ru', 'awareness', 'increase',
+         'followers', None, 'telegram', None, ('relative', 3000, None),
+         ('named', '2026-12-31', None), []),
+    srow('Відвідувань сайту — плюс 30% до кінця кварталу', 'uk', 'traffic', 'increase',
+         'website_traffic', None, None, None, ('relative', 30, '%'),
+         ('period-end', '2026-03-31', None), []),
+    srow('Подвоїти кількість записів на пробне тренування до осені', 'uk', 'leads', 'increase',
+         'trials', None, None, None, ('multiple', 2, None),
+         ('season', '2026-08-31', None), []),
+    srow('Отримати 70 записів на пробний урок за місяць', 'uk', 'leads', 'achieve',
+         'trials', None, None, None, ('absolute', 70, None),
+         ('duration', '2026-02-15', 'P1M'), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -1712,7 +1747,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("more words 2", MORE_WORDS_2), ("more words 3", MORE_WORDS_3), ("more words 4", MORE_WORDS_4),
                                           ("activity for a result", ACTIVITY_FOR_RESULT), ("label periods", LABEL_PERIODS),
                                           ("approximate", APPROX), ("current", CURRENT), ("day ranges", DAY_RANGES),
-                                          ("more words 5", MORE_WORDS_5), ("more words 6", MORE_WORDS_6), ("more words 7", MORE_WORDS_7), ("industries", INDUSTRIES))
+                                          ("more words 5", MORE_WORDS_5), ("more words 6", MORE_WORDS_6), ("more words 7", MORE_WORDS_7), ("industries", INDUSTRIES), ("more words 8", MORE_WORDS_8))
         for r in rows]
 
 

@@ -959,8 +959,8 @@ def _settled_direction(d, target, baseline, more, new, mi) -> str | None:
         activity = bool(mi and mi.activity)
         if target is None and (more or new) and not activity:
             d = "increase"
-        elif target is not None and target.role == "change" and not activity:
-            d = "increase"
+        elif target is not None and target.role in ("change", "multiple") and not activity:
+            d = "increase"      # "get 100 more", "double the test drives booked": a gain
         elif target is not None and target.role == "rank":
             d = "reach"
     if d == "reach" and target is not None and target.role == "change" and baseline is None:
