@@ -63,8 +63,8 @@ COLLECTIVE = [
          None, None, ["S103"]),
     srow("збільшити спільноту до 2 000 учасників до кінця року", "uk", "communication", "reach",
          "community_size", None, None, None, ("absolute", 2000, None), END_OF_YEAR, []),
-    # no aim has a figure: the first aim is the goal's (a compound goal, specific through its sales part)
-    srow("розширити аудиторію, збільшити продажі", "uk", "awareness", "increase", "audience", None, None, None,
+    # no aim has a figure: the audience, a collective noun, gives way to the concrete sales after it
+    srow("розширити аудиторію, збільшити продажі", "uk", "sales", "increase", "sales", None, None, None,
          None, None, []),
     srow("наростити цільову аудиторію до 10 000 до вересня", "uk", "awareness", "reach", "followers", None, None,
          None, ("absolute", 10000, None), ("date", "2026-09-30", None), []),

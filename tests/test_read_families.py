@@ -48,19 +48,20 @@ from smmrules.language.langdetect import detect_lang
 from smmrules.language.lexicon import default_lexicons
 from test_families import _check, srow
 
-# --- compound goals: with no figure anywhere the first aim leads --------------------------------------
+# --- compound goals: with no figure anywhere the first aim leads (a collective noun, the audience or the
+#     community, gives way to a concrete aim after it) --------------------------------------
 COMPOUND = [
     srow('Raise brand awareness, win trust and attract new customers', 'en', 'awareness', 'increase',
          'brand_awareness', None, None, None, None, None, ['S103']),
     srow('Improve our reputation and increase repeat orders', 'en', 'communication', 'increase', 'reputation', None,
          None, None, None, None, ['S103']),
-    srow('Grow the community, boost sales and cut the cost per lead', 'en', 'communication', 'increase', 'community',
+    srow('Grow the community, boost sales and cut the cost per lead', 'en', 'sales', 'increase', 'sales',
          None, None, None, None, None, []),
     srow('Raise awareness and win 100 new clients by June 2026', 'en', 'sales', 'increase', 'sales', None, None, None,
          ('relative', 100, None), ('date', '2026-06-30', None), []),
     srow('Повысить узнаваемость бренда, увеличить число заявок и укрепить доверие', 'ru', 'awareness', 'increase',
          'brand_awareness', None, None, None, None, None, ['S103']),
-    srow('Развивать сообщество и увеличивать продажи', 'ru', 'communication', 'increase', 'community', None, None,
+    srow('Развивать сообщество и увеличивать продажи', 'ru', 'sales', 'increase', 'sales', None, None,
          None, None, None, []),
     srow('Повысить узнаваемость и получить 300 заявок к маю', 'ru', 'leads', 'achieve', 'leads', None, None, None,
          ('absolute', 300, None), ('date', '2026-05-31', None), []),

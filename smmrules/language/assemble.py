@@ -814,6 +814,11 @@ def _chosen_part(parts: list[_PartInfo], info) -> _PartInfo:
     chosen = next((pi for pi in parts if _concrete(pi, info)), None) if figured or len(parts) < 2 else None
     if chosen is None:
         named = [pi for pi in parts if _name_of(pi)]
+        # a collective noun with no figure ("grow the audience, increase sales") leads no list whose other
+        # aims are concrete: the first concrete one does, where an abstract outcome ("raise awareness, win
+        # clients") still leads
+        if len(named) > 1 and info[_name_of(named[0])].counted_variant and any(_concrete(pi, info) for pi in named[1:]):
+            named = named[1:]
         # a metric the statement names before one only its verb implies: "retain current and attract
         # new subscribers" («удержать текущих и привлечь новых подписчиков») is about subscribers
         chosen = next((pi for pi in named if pi.metric is not None and not info[_name_of(pi)].activity), None) or next(
