@@ -307,6 +307,18 @@ DEADLINE_ROWS = [
            None, ('absolute', 50, None), ('named', '2026-04-22', None), 'к Дню Земли'),
     dl_row('залучити 80 волонтерів до Дня Землі', 'uk', 'leads', 'achieve', 'registrations', None, None,
            None, ('absolute', 80, None), ('named', '2026-04-22', None), 'до Дня Землі'),
+    dl_row('get 50 leads by Friday', 'en', 'leads', 'achieve', 'leads', None, None,
+           None, ('absolute', 50, None), ('named', '2026-01-16', None), 'by Friday'),
+    dl_row('sell 30 gift boxes before Saturday', 'en', 'sales', 'achieve', 'sales', None, None,
+           None, ('absolute', 30, None), ('named', '2026-01-17', None), 'before Saturday'),
+    dl_row('получить 50 заявок до пятницы', 'ru', 'leads', 'achieve', 'leads', None, None,
+           None, ('absolute', 50, None), ('named', '2026-01-16', None), 'до пятницы'),
+    dl_row('набрать 20 записей к понедельнику', 'ru', 'sales', 'achieve', 'bookings', None, None,
+           None, ('absolute', 20, None), ('named', '2026-01-19', None), 'к понедельнику'),
+    dl_row("отримати 50 заявок до п'ятниці", 'uk', 'leads', 'achieve', 'leads', None, None,
+           None, ('absolute', 50, None), ('named', '2026-01-16', None), "до п'ятниці"),
+    dl_row('зібрати 40 реєстрацій до неділі', 'uk', 'leads', 'achieve', 'registrations', None, None,
+           None, ('absolute', 40, None), ('named', '2026-01-18', None), 'до неділі'),
     dl_row('collect 300 donations by Giving Tuesday', 'en', 'sales', 'achieve', 'donations', None, None,
            None, ('absolute', 300, None), ('named', '2026-12-01', None), 'by Giving Tuesday'),
     dl_row('собрать 200 000 ₽ пожертвований к Щедрому вторнику', 'ru', 'sales', 'achieve', 'donations', None, None,
@@ -685,6 +697,18 @@ def test_named_days_fall_where_the_calendar_puts_them(year):
     assert easter.weekday() == 6 and dt.date(year, 3, 22) <= easter <= dt.date(year, 4, 25)
     pascha = parse_goal(f"увеличить продажи на 15% к Пасхе {year}", today=TODAY).deadline.date
     assert pascha.weekday() == 6 and pascha >= easter
+
+
+@settings(max_examples=60, deadline=None)
+@given(today=st.dates(dt.date(1990, 1, 1), dt.date(2190, 12, 31)),
+       day=st.sampled_from([("Monday", "понедельника", "понеділка", 0), ("Friday", "пятницы", "п'ятниці", 4),
+                            ("Sunday", "воскресенья", "неділі", 6)]))
+def test_a_day_of_the_week_is_the_next_one(today, day):
+    en, ru, uk, weekday = day
+    for text, lang in ((f"get 50 leads by {en}", "en"), (f"получить 50 заявок до {ru}", "ru"),
+                       (f"отримати 50 заявок до {uk}", "uk")):
+        d = parse_goal(text, lang=lang, today=today).deadline.date
+        assert d.weekday() == weekday and today <= d < today + dt.timedelta(days=7)
 
 
 @pytest.mark.parametrize("year,western,orthodox", [

@@ -1733,6 +1733,41 @@ MORE_WORDS_8 = [
 ]
 
 
+# --- every one of the things counted ("sell all tickets", «продать все места»): a figure of 100% -------------
+ALL_OF = [
+    srow('Sell all tickets to the spring gala by April', 'en', 'sales', 'achieve',
+         'bookings', None, None, None, ('absolute', 100, '%'),
+         ('date', '2026-04-30', None), []),
+    srow('Sell every ticket for the workshop by Friday', 'en', 'sales', 'achieve',
+         'bookings', None, None, None, ('absolute', 100, '%'),
+         ('named', '2026-01-16', None), []),
+    srow('Get all places on the intensive booked by March', 'en', 'sales', 'achieve',
+         'bookings', None, None, None, ('absolute', 100, '%'),
+         ('date', '2026-03-31', None), []),
+    srow('Продать все билеты на концерт до 15 мая', 'ru', 'sales', 'achieve',
+         'bookings', None, None, None, ('absolute', 100, '%'),
+         ('date', '2026-05-15', None), []),
+    srow('Продать все места на интенсив к 1 марта', 'ru', 'sales', 'achieve',
+         'bookings', None, None, None, ('absolute', 100, '%'),
+         ('date', '2026-03-01', None), []),
+    srow('Раскупить все билеты на фестиваль до лета', 'ru', 'sales', 'reach',
+         'bookings', None, None, None, ('absolute', 100, '%'),
+         ('season', '2026-05-31', None), []),
+    srow('Продати всі квитки на концерт до 15 травня', 'uk', 'sales', 'achieve',
+         'bookings', None, None, None, ('absolute', 100, '%'),
+         ('date', '2026-05-15', None), []),
+    srow('Продати всі місця на інтенсив до 1 березня', 'uk', 'sales', 'achieve',
+         'bookings', None, None, None, ('absolute', 100, '%'),
+         ('date', '2026-03-01', None), []),
+    srow('Продати усі квитки на фестиваль до літа', 'uk', 'sales', 'achieve',
+         'bookings', None, None, None, ('absolute', 100, '%'),
+         ('season', '2026-05-31', None), []),
+    srow('Hold ERR at 5% through the summer and sell all tickets to the August show', 'en', 'engagement', 'maintain',
+         'err', None, None, None, ('absolute', 5, '%'),
+         ('season', '2026-08-31', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -1748,7 +1783,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("more words 2", MORE_WORDS_2), ("more words 3", MORE_WORDS_3), ("more words 4", MORE_WORDS_4),
                                           ("activity for a result", ACTIVITY_FOR_RESULT), ("label periods", LABEL_PERIODS),
                                           ("approximate", APPROX), ("current", CURRENT), ("day ranges", DAY_RANGES),
-                                          ("more words 5", MORE_WORDS_5), ("more words 6", MORE_WORDS_6), ("more words 7", MORE_WORDS_7), ("industries", INDUSTRIES), ("more words 8", MORE_WORDS_8))
+                                          ("more words 5", MORE_WORDS_5), ("more words 6", MORE_WORDS_6), ("more words 7", MORE_WORDS_7), ("industries", INDUSTRIES), ("more words 8", MORE_WORDS_8), ("all of", ALL_OF))
         for r in rows]
 
 

@@ -1309,8 +1309,19 @@ class Assembler:
                                  produces=pi.verb is None or verb_cls in ("achieve", "attract"),
                                  new=any(p.kind == "new" for p in pi.phrases) and not _flow(metric, implied, info))
             pi.claims = self._claims(pi.phrases, frame)
+            if not frame.time_metric and not any(c.role not in ("deadline", "method") for c in pi.claims):
+                pi.claims += self._all_of(pi.phrases, start.lang)
             pi.verb_cls, pi.implied, pi.metric = verb_cls, implied, metric
         return parts
+
+    def _all_of(self, phrases: list[Phrase], lang: str) -> list[_Claim]:
+        """"Sell all tickets", «ответить на все отзывы», «продати всі квитки»: every one of them, a figure of
+        100% (the lexicon's [function_words] all, right before the metric's word)."""
+        words = self.lex[lang].listed("all")
+        for i, p in enumerate(phrases[:-1]):
+            if p.kind == "filler" and normalize_word(p.text) in words and phrases[i + 1].kind == "metric":
+                return [_Claim("level", p, Quantity(Decimal(100), unit="%"))]
+        return []
 
     def _aim(self, chosen_part: _PartInfo, scope: list[Phrase], chosen: Phrase | None, targets: list[_Claim],
              verb_cls: str | None, implied: str | None) -> _Aim:
