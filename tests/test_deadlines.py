@@ -319,6 +319,13 @@ DEADLINE_ROWS = [
            None, ('absolute', 50, None), ('named', '2026-01-16', None), "до п'ятниці"),
     dl_row('зібрати 40 реєстрацій до неділі', 'uk', 'leads', 'achieve', 'registrations', None, None,
            None, ('absolute', 40, None), ('named', '2026-01-18', None), 'до неділі'),
+    # on a day of the week is when it happens, not by when
+    dl_row('book 15 tables a day on Friday and Saturday', 'en', 'awareness', 'achieve', None, 'day', None,
+           None, ('absolute', 15, None), None, None),
+    dl_row('бронировать 15 столиков в день в пятницу и субботу', 'ru', 'other', 'achieve', None, 'day', None,
+           None, ('absolute', 15, None), None, None),
+    dl_row("бронювати 15 столиків на день у п'ятницю та суботу", 'uk', 'other', 'achieve', None, 'day', None,
+           None, ('absolute', 15, None), None, None),
     dl_row('collect 300 donations by Giving Tuesday', 'en', 'sales', 'achieve', 'donations', None, None,
            None, ('absolute', 300, None), ('named', '2026-12-01', None), 'by Giving Tuesday'),
     dl_row('собрать 200 000 ₽ пожертвований к Щедрому вторнику', 'ru', 'sales', 'achieve', 'donations', None, None,

@@ -16,7 +16,7 @@ import attr  # the attrs package; `import attrs` adds a namespace module on ever
 
 from .ast import Baseline, Deadline, Goal, Metric, Part, Secondary, Span, Target
 from .lexicon import LexiconSet, normalize_word
-from .normalize import (PERIOD_END_NAMES, SUBDAY, UNIT_SHORT, add_duration, iso_duration, named_date, number,
+from .normalize import (PERIOD_END_NAMES, WEEKDAYS, SUBDAY, UNIT_SHORT, add_duration, iso_duration, named_date, number,
                         period_end, season_date, written_year)
 from ..base.lazyre import LazyPattern
 from ..base.record import Record, _set
@@ -999,6 +999,8 @@ class Assembler:
             return Deadline("season", season_date(v.season, v.year, edge, today), None, phrase.text,
                             "season", phrase.span)
         if phrase.kind == "named":
+            if v.name in WEEKDAYS and prep in ("in", "on", "at", None):
+                return None     # «15 в день в пятницу и субботу», "on Fridays": when it happens, not by when
             if v.name in PERIOD_END_NAMES:    # "by EOQ", "by month-end": as "by the end of the quarter"
                 unit = PERIOD_END_NAMES[v.name]
                 return Deadline("period-end", period_end(today, unit) if today else None, None, phrase.text, unit,

@@ -239,9 +239,9 @@ PERIOD_END_NAMES = {"quarter_end": "quarter", "month_end": "month"}
 _NTH_DAYS = {"thanksgiving": (11, 3, 4), "labor_day": (9, 0, 1), "memorial_day": (5, 0, -1),
              "mothers_day": (5, 6, 2), "fathers_day": (6, 6, 3), "mothers_day_ru": (11, 6, -1)}
 # the days of the week: "by Friday", «до пятницы» is the next one (today, when it is that day)
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 NAMED_DAYS = (*_FIXED_DAYS, *_NTH_DAYS, "black_friday", "cyber_monday", "cyber_week", "giving_tuesday", "easter",
-              "orthodox_easter", *_WEEKDAYS)
+              "orthodox_easter", *WEEKDAYS)
 
 
 def _named_in(name: str, year: int) -> dt.date:
@@ -265,10 +265,10 @@ def _named_in(name: str, year: int) -> dt.date:
 def named_date(name: str, year: int | None, today: dt.date | None) -> dt.date | None:
     """The date of a named day in `year`, or its first date on or after `today` (9999-12-31 when that
     is past the calendar); None when unknown."""
-    if name in _WEEKDAYS:
+    if name in WEEKDAYS:
         if today is None or year is not None:
             return None
-        return today + dt.timedelta(days=(_WEEKDAYS[name] - today.weekday()) % 7)
+        return today + dt.timedelta(days=(WEEKDAYS[name] - today.weekday()) % 7)
     try:
         if year is not None:
             return _named_in(name, year)
