@@ -1769,6 +1769,59 @@ ALL_OF = [
 ]
 
 
+# --- slang and abbreviations (eng rate, impr, «конверт», «вовлечка», «НГ»), events at their end («по итогам акции», «за підсумками»), a cohort day of retention, a day of one digit ---
+MORE_WORDS_9 = [
+    srow('Grow podcast downloads by 40% by the end of the season', 'en', 'awareness', 'increase',
+         'views', None, None, None, ('relative', 40, '%'),
+         ('event', None, None), []),
+    srow('Bring in 80 paying members for the club by September', 'en', 'sales', 'reach',
+         'paying_users', None, None, None, ('absolute', 80, None),
+         ('date', '2026-09-30', None), []),
+    srow('Eng rate at least 6% per post through Q3', 'en', 'engagement', 'reach',
+         'engagement_rate_per_post', None, None, None, ('absolute', 6, '%'),
+         ('quarter', '2026-09-30', None), []),
+    srow('2M impr on the spring campaign by 31/05', 'en', 'awareness', 'reach',
+         'impressions', None, None, None, ('absolute', 2000000, None),
+         ('date', '2026-05-31', None), []),
+    srow('Day-30 retention of 25% in the app by the end of the year', 'en', 'loyalty', 'reach',
+         'retention', None, None, None, ('absolute', 25, '%'),
+         ('period-end', '2026-12-31', None), []),
+    srow('Конверт из заявки в продажу поднять до 30% к концу квартала', 'ru', 'sales', 'reach',
+         'conversion_rate', None, None, None, ('absolute', 30, '%'),
+         ('period-end', '2026-03-31', None), []),
+    srow('Поднять вовлечку в сторис на 15% до НГ', 'ru', 'engagement', 'increase',
+         'engagement_rate', None, None, None, ('relative', 15, '%'),
+         ('named', '2026-12-31', None), []),
+    srow('По итогам акции продать не менее 80 сертификатов', 'ru', 'sales', 'achieve',
+         'sales', None, None, None, ('absolute', 80, None),
+         ('event', None, None), []),
+    srow('Удержание подписчиков на 30-й день — не ниже 40%', 'ru', 'loyalty', 'reach',
+         'retention', None, None, None, ('absolute', 40, '%'),
+         None, []),
+    srow('Средний чек — 3 200 ₽ к 1.09', 'ru', 'sales', 'reach',
+         'average_order_value', None, None, None, ('absolute', 3200, 'RUB'),
+         ('date', '2026-09-01', None), []),
+    srow('Зростання вовлеченості на 25% до кінця весни', 'uk', 'engagement', 'increase',
+         'engagement_rate', None, None, None, ('relative', 25, '%'),
+         ('season', '2026-05-31', None), []),
+    srow('За підсумками розіграшу отримати 600 нових підписників', 'uk', 'awareness', 'increase',
+         'followers', None, None, None, ('relative', 600, None),
+         ('event', None, None), []),
+    srow('Продажі через бот: 200 замовлень на тиждень у період новорічних свят', 'uk', 'sales', 'reach',
+         'sales', 'week', None, None, ('absolute', 200, None),
+         ('named', '2026-12-31', None), []),
+    srow('Зібрати 300 відгуків до фіналу сезону', 'uk', 'loyalty', 'achieve',
+         'reviews', None, None, None, ('absolute', 300, None),
+         ('event', None, None), []),
+    srow('Утримання користувачів на 7-й день — 30 %', 'uk', 'loyalty', 'reach',
+         'retention', None, None, None, ('absolute', 30, '%'),
+         None, []),
+    srow('Відповідати на 100% коментарів у робочі дні', 'uk', 'communication', 'maintain',
+         'response_time', None, None, None, ('relative', 100, '%'),
+         None, []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -1784,7 +1837,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("more words 2", MORE_WORDS_2), ("more words 3", MORE_WORDS_3), ("more words 4", MORE_WORDS_4),
                                           ("activity for a result", ACTIVITY_FOR_RESULT), ("label periods", LABEL_PERIODS),
                                           ("approximate", APPROX), ("current", CURRENT), ("day ranges", DAY_RANGES),
-                                          ("more words 5", MORE_WORDS_5), ("more words 6", MORE_WORDS_6), ("more words 7", MORE_WORDS_7), ("industries", INDUSTRIES), ("more words 8", MORE_WORDS_8), ("all of", ALL_OF))
+                                          ("more words 5", MORE_WORDS_5), ("more words 6", MORE_WORDS_6), ("more words 7", MORE_WORDS_7), ("industries", INDUSTRIES), ("more words 8", MORE_WORDS_8), ("all of", ALL_OF), ("more words 9", MORE_WORDS_9))
         for r in rows]
 
 

@@ -157,6 +157,7 @@ def _arrows(phrases: list[Phrase]) -> list[Phrase]:
 
 
 _DAY_MONTH = LazyPattern(r"(0[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])")
+_SHORT_DAY_MONTH = LazyPattern(r"([1-9])\.(0[1-9])")
 
 
 def _day_months(phrases: list[Phrase]) -> list[Phrase]:
@@ -167,11 +168,15 @@ def _day_months(phrases: list[Phrase]) -> list[Phrase]:
     i = 0
     while i < len(phrases):
         p = phrases[i]
-        if p.kind == "prep" and p.value in ("by", "until", "toward") and p.arg is not None and p.arg.kind == "amount" \
+        if p.kind == "prep" and p.value in ("by", "until", "toward", "on") and p.arg is not None and p.arg.kind == "amount" \
                 and p.arg.value.unit is None and len(p.arg.toks) == 1:
             word = str(p.arg.toks[0])
             nxt = phrases[i + 2] if i + 2 < len(phrases) else None
-            m = _DAY_MONTH.fullmatch(word)
+            # (a day of one digit before a month written with its zero, «к 1.09», is a date too beside the
+            # goal's own figure; «на» only before a day and a month of two digits each: «вебінар на 14.05»)
+            m = _DAY_MONTH.fullmatch(word) or (_SHORT_DAY_MONTH.fullmatch(word) if p.value != "on" and any(
+                q.kind == "amount" or (q.kind == "prep" and q.arg is not None and q.arg.kind == "amount")
+                for q in phrases if q is not p) else None)
             day = month = None
             end = i + 1
             if m is not None:
@@ -233,6 +238,20 @@ def _day_ranges(phrases: list[Phrase]) -> list[Phrase]:
             when = Phrase("date", p.arg.span, p.arg.text, DateSpec(end.value.year, end.value.month, day),
                           toks=p.arg.toks)
             out[i] = p.evolve(arg=when)
+    return out
+
+
+def _cohort_days(phrases: list[Phrase], info) -> list[Phrase]:
+    """The day or month of a cohort after a metric of keeping customers («retention 30-го дня», «утримання
+    користувачів на 7-й день», «удержание 3-го месяца»): which retention it is, not a deadline."""
+    out = list(phrases)
+    for i, p in enumerate(phrases):
+        span = p.arg if p.kind == "prep" and p.value == "on" and p.arg is not None else p
+        if span.kind != "span" or span.value.ordinal is None or span.value.unit not in ("day", "week", "month"):
+            continue
+        before = [q for q in phrases[max(0, i - 3):i] if q.kind == "metric"]
+        if any(info[q.value].category == "loyalty" and info[q.value].unit_kind == "percent" for q in before):
+            out[i] = p.evolve(kind="filler", value=p.text)
     return out
 
 
@@ -1185,6 +1204,8 @@ class Assembler:
                     if c.deadline is not None else c for c in inner]
         if _season_modifier(p, arg, nxt):
             return []
+        if arg.kind == "unit" and p.value == "in" and frame.lang != "en":
+            return []   # «у робочі дні», «в будни»: when it happens (where "in a month" is a month from now)
         dl = self._deadline_of(arg, p.value, frame.today)
         if dl is not None:
             dl = attr.evolve(dl, text=p.text, span=p.span)
@@ -1201,6 +1222,7 @@ class Assembler:
     def build(self, text: str, lang: str, phrases: list[Phrase], today: dt.date | None, span: Span) -> Goal:
         phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(_day_ranges(_day_months(
             _years_of_periods(_label_horizons(phrases, self.lex[lang].listed("horizon"))))))))), self.lex.metrics)
+        phrases = _cohort_days(phrases, self.lex.metrics)
         phrases, side = _split_side(phrases)
         main, method = _purpose_as_goal(*_split_method(_infinitive_purpose(
             phrases, self.lex[lang].listed("purpose_after_activity"))), self.lex.metrics)
