@@ -293,7 +293,7 @@ _VALUE_CHECKS = {
     "QUARTER": lambda v: v.isdigit() and 1 <= int(v) <= 4,
     "BOUND": lambda v: v in ("ge", "le"),
     "PREP": lambda v: v in _PREPS,
-    "METHOD": lambda v: v in ("_", "purpose", "relative", "recipient", "modifier", "share", "concession"),
+    "METHOD": lambda v: v in ("_", "purpose", "relative", "recipient", "modifier", "share", "concession", "comparison"),
     "HALFYEAR": lambda v: duration_months(v) is not None,
     "CUR_PRE": lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None,
     "CUR_POST": lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None,

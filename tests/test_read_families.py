@@ -1822,6 +1822,47 @@ MORE_WORDS_9 = [
 ]
 
 
+# --- a comparative before a figure is its bound («выше 5%», «больше 400 заявок»), a comparison keeps its period ("vs last year"), a multiple is a gain ---
+MORE_WORDS_10 = [
+    srow('Grow sales 20% vs last year by June', 'en', 'sales', 'increase',
+         'sales', None, None, None, ('relative', 20, '%'),
+         ('date', '2026-06-30', None), []),
+    srow('Share of voice vs the top 3 competitors: from 10% to 18% by Q4', 'en', 'awareness', 'increase',
+         'share_of_voice', None, None, (10, '%'), ('absolute', 18, '%'),
+         ('quarter', '2026-12-31', None), []),
+    srow('Get twice as many leads from LinkedIn as last year by December', 'en', 'leads', 'increase',
+         'leads', None, 'linkedin', None, ('multiple', 2, None),
+         ('date', '2026-12-31', None), []),
+    srow('Поднять CTR рассылки выше 5% к осени', 'ru', 'traffic', 'reach',
+         'ctr', None, None, None, ('absolute', 5, '%'),
+         ('season', '2026-08-31', None), []),
+    srow('Получать больше 400 заявок в месяц к лету', 'ru', 'leads', 'achieve',
+         'leads', 'month', None, None, ('absolute', 400, None),
+         ('season', '2026-05-31', None), []),
+    srow('Вывести CPL ниже 250 ₽ к маю', 'ru', 'leads', 'decrease',
+         'cost_per_lead', None, None, None, ('absolute', 250, 'RUB'),
+         ('date', '2026-05-31', None), []),
+    srow('Увеличить продажи на 25% по сравнению с прошлым годом к декабрю', 'ru', 'sales', 'increase',
+         'sales', None, None, None, ('relative', 25, '%'),
+         ('date', '2026-12-31', None), []),
+    srow('Клиентов из Instagram должно стать в полтора раза больше к осени', 'ru', 'sales', 'increase',
+         'sales', None, 'instagram', None, ('multiple', 1.5, None),
+         ('season', '2026-08-31', None), []),
+    srow('Чтобы охваты сторис держались на уровне 3 тыс.', 'ru', 'awareness', 'maintain',
+         'reach', None, None, None, ('absolute', 3000, None),
+         None, []),
+    srow('Підняти CTR реклами вище 2% до літа', 'uk', 'traffic', 'reach',
+         'ctr', None, None, None, ('absolute', 2, '%'),
+         ('season', '2026-05-31', None), []),
+    srow('Вартість ліда — нижче 120 грн до кінця кварталу', 'uk', 'leads', 'decrease',
+         'cost_per_lead', None, None, None, ('absolute', 120, 'UAH'),
+         ('period-end', '2026-03-31', None), []),
+    srow('Скоротити кількість скарг на 30% у порівнянні з І кварталом', 'uk', 'loyalty', 'decrease',
+         'complaints', None, None, None, ('relative', 30, '%'),
+         None, []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -1837,7 +1878,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("more words 2", MORE_WORDS_2), ("more words 3", MORE_WORDS_3), ("more words 4", MORE_WORDS_4),
                                           ("activity for a result", ACTIVITY_FOR_RESULT), ("label periods", LABEL_PERIODS),
                                           ("approximate", APPROX), ("current", CURRENT), ("day ranges", DAY_RANGES),
-                                          ("more words 5", MORE_WORDS_5), ("more words 6", MORE_WORDS_6), ("more words 7", MORE_WORDS_7), ("industries", INDUSTRIES), ("more words 8", MORE_WORDS_8), ("all of", ALL_OF), ("more words 9", MORE_WORDS_9))
+                                          ("more words 5", MORE_WORDS_5), ("more words 6", MORE_WORDS_6), ("more words 7", MORE_WORDS_7), ("industries", INDUSTRIES), ("more words 8", MORE_WORDS_8), ("all of", ALL_OF), ("more words 9", MORE_WORDS_9), ("more words 10", MORE_WORDS_10))
         for r in rows]
 
 

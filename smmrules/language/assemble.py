@@ -216,6 +216,23 @@ def _day_months(phrases: list[Phrase]) -> list[Phrase]:
     return out
 
 
+def _comparative_bounds(phrases: list[Phrase]) -> list[Phrase]:
+    """A word of "more" or "less" right before a figure is its bound («выше 4%», «больше 500 заявок», «нижче
+    150 грн»: above, more than, below it), where after the figure it is a change («на 30% больше»)."""
+    out: list[Phrase] = []
+    for i, p in enumerate(phrases):
+        nxt = phrases[i + 1] if i + 1 < len(phrases) else None
+        if p.kind in ("more", "less") and len(p.toks) == 1 and nxt is not None and nxt.kind == "amount" \
+                and not nxt.value.signed and (not out or out[-1].kind != "amount"):
+            out.append(Phrase("bound", p.span.cover(nxt.span), f"{p.text} {nxt.text}", "ge" if p.kind == "more" else "le",
+                              arg=nxt, toks=(*p.toks, *nxt.toks)))
+            continue
+        if out and out[-1].kind == "bound" and out[-1].arg is p:
+            continue
+        out.append(p)
+    return out
+
+
 def _day_ranges(phrases: list[Phrase]) -> list[Phrase]:
     """The first day of a range of days ("from 1 to 30 November", «с 1 по 30 ноября», «з 1 до 30
     листопада»): a date in the month of the range's end, not a figure the goal starts from."""
@@ -492,8 +509,9 @@ def _reread_verbs(phrases: list[Phrase], info) -> list[Phrase]:
 _SEPARATORS = (",", ";", "·", "•", "/", "→")
 _OPENERS = ("(", "«", "“", "„")
 _CLOSERS = (")", "»", "”")
-# Side clauses (lexicon METHOD values): a relative clause, a recipient, a modifier, a share, a concession.
-_SIDE = ("relative", "recipient", "modifier", "share", "concession")
+# Side clauses (lexicon METHOD values): a relative clause, a recipient, a modifier, a share, a concession, a
+# comparison.
+_SIDE = ("relative", "recipient", "modifier", "share", "concession", "comparison")
 _SIDE_STOPS = ("prep", "bound", "label", "date", "span", "method", "period", "perpost", "notjust", "contrast",
                "event", "vague", "multiple")
 # a dash or a colon ends a side clause too: «Частка голосу серед АЗС — 30%», «Дзвінки для евакуатора — 10 на день»
@@ -568,6 +586,10 @@ def _split_side(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
             q = phrases[i]
             if concession and not _is_separator(q) and q.kind != "verb":
                 side.append(q)      # a concession keeps its own figures and dates: "despite the rush before Christmas"
+                i += 1
+                continue
+            if p.value == "comparison" and q.kind in ("span", "date", "season", "year") and not _is_separator(q):
+                side.append(q)      # "vs last year", «у порівнянні з І кварталом»: the period compared with
                 i += 1
                 continue
             if _is_separator(q) or q.kind in _SIDE_STOPS or (q.kind == "filler" and q.text in _SIDE_ENDS) or (
@@ -989,6 +1011,8 @@ def _settled_direction(d, target, baseline, more, new, mi) -> str | None:
             d = "reach"
     if d == "reach" and target is not None and target.role == "change" and baseline is None:
         d = "increase"    # "win 100 new clients", «вийти на +20%»: a gain, not a level
+    if d == "reach" and target is not None and target.role == "multiple":
+        d = "increase"    # «стать в полтора раза больше»: a multiple is a gain
     if d == "increase" and target is not None and baseline is None and target.role in ("level", "rank"):
         d = "reach"
     if d == "increase" and target is not None and baseline is None and target.role == "bare" \
@@ -1222,7 +1246,7 @@ class Assembler:
     def build(self, text: str, lang: str, phrases: list[Phrase], today: dt.date | None, span: Span) -> Goal:
         phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(_day_ranges(_day_months(
             _years_of_periods(_label_horizons(phrases, self.lex[lang].listed("horizon"))))))))), self.lex.metrics)
-        phrases = _cohort_days(phrases, self.lex.metrics)
+        phrases = _comparative_bounds(_cohort_days(phrases, self.lex.metrics))
         phrases, side = _split_side(phrases)
         main, method = _purpose_as_goal(*_split_method(_infinitive_purpose(
             phrases, self.lex[lang].listed("purpose_after_activity"))), self.lex.metrics)
@@ -1481,7 +1505,7 @@ class Assembler:
                 and target.role in ("level", "bare"):
             return "maintain"   # «Рекламный бюджет — не больше 150 тыс. руб. в месяц»: a budget is kept to
         if mi is not None and mi.lower_is_better and target is not None \
-                and ((d == "achieve" and target.bound == "le") or (d in ("achieve", "reach") and less)):
+                and ((d in ("achieve", "reach") and target.bound == "le") or (d in ("achieve", "reach") and less)):
             # "get our CPL under $15", «вывести CPL ниже 200 ₽»: a ceiling on a cost (where «довести CPL
             # до 200 ₽» is a level reached)
             return "decrease"
