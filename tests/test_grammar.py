@@ -326,7 +326,7 @@ def test_metric_table_is_consistent():
         assert set(spec.get("name", {})) == set(LANGS), f"{name}: name needs en, ru and uk"
         assert set(spec) <= {"category", "abstract", "activity", "lower_is_better", "time", "display", "name",
                              "percent_variant", "counted_variant", "qualified_by", "people_object", "flow", "unit_kind",
-                             "people", "into", "absorbs", "en", "ru", "uk", "any"}, name
+                             "people", "into", "absorbs", "on_channel", "en", "ru", "uk", "any"}, name
         assert spec.get("unit_kind", "count") in UNIT_KINDS, name
         if "percent_variant" in spec:
             assert spec["percent_variant"] in metrics, name
@@ -334,6 +334,9 @@ def test_metric_table_is_consistent():
             assert qualifier in metrics and named in metrics, (name, qualifier)
         for category, named in spec.get("into", {}).items():
             assert category in CATEGORIES and named in metrics, (name, category)
+        channels = set(_load(grammar_dir() / "lexicon" / "common.toml")["terms"]["CHANNEL"])
+        for channel, named in spec.get("on_channel", {}).items():
+            assert channel in channels and named in metrics, (name, channel)
         if "counted_variant" in spec:
             # a collective noun: abstract as written, its counted variant countable
             assert spec.get("abstract") and not metrics[spec["counted_variant"]].get("abstract"), name

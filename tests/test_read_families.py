@@ -1863,6 +1863,41 @@ MORE_WORDS_10 = [
 ]
 
 
+# --- the members of a VK community are its subscribers (the audience); of a chat or a group elsewhere, the community ---
+VK_COMMUNITY = [
+    srow('Развивать сообщество ВКонтакте до 20 000 участников к лету', 'ru', 'awareness', 'reach',
+         'followers', None, 'vk', None, ('absolute', 20000, None),
+         ('season', '2026-05-31', None), []),
+    srow('Прирост участников группы ВК — 800 в месяц', 'ru', 'awareness', 'increase',
+         'followers', 'month', 'vk', None, ('relative', 800, None),
+         None, []),
+    srow('Довести сообщество ВК до 15 тыс. к концу года', 'ru', 'awareness', 'reach',
+         'followers', None, 'vk', None, ('absolute', 15000, None),
+         ('period-end', '2026-12-31', None), []),
+    srow('Збільшити кількість учасників спільноти VK до 5 000', 'uk', 'awareness', 'reach',
+         'followers', None, 'vk', None, ('absolute', 5000, None),
+         None, []),
+    srow('Grow our VK community to 12,000 members by autumn', 'en', 'awareness', 'reach',
+         'followers', None, 'vk', None, ('absolute', 12000, None),
+         ('season', '2026-08-31', None), []),
+    srow('Grow the Discord community to 3,000 members by autumn', 'en', 'communication', 'reach',
+         'community_size', None, None, None, ('absolute', 3000, None),
+         ('season', '2026-08-31', None), []),
+    srow('Привлечь 2 000 участников в сообщество ВК к Новому году', 'ru', 'awareness', 'achieve',
+         'followers', None, 'vk', None, ('absolute', 2000, None),
+         ('named', '2026-12-31', None), []),
+    srow('Учасників групи ВКонтакте — 8 000 до літа', 'uk', 'awareness', 'reach',
+         'followers', None, 'vk', None, ('absolute', 8000, None),
+         ('season', '2026-05-31', None), []),
+    srow('Grow the Facebook group to 4,000 members by May', 'en', 'communication', 'reach',
+         'community_members', None, 'facebook', None, ('absolute', 4000, None),
+         ('date', '2026-05-31', None), []),
+    srow('Набрати 1 500 учасників у Telegram-чат до вересня', 'uk', 'communication', 'achieve',
+         'community_members', None, 'telegram', None, ('absolute', 1500, None),
+         ('date', '2026-09-30', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -1878,7 +1913,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("more words 2", MORE_WORDS_2), ("more words 3", MORE_WORDS_3), ("more words 4", MORE_WORDS_4),
                                           ("activity for a result", ACTIVITY_FOR_RESULT), ("label periods", LABEL_PERIODS),
                                           ("approximate", APPROX), ("current", CURRENT), ("day ranges", DAY_RANGES),
-                                          ("more words 5", MORE_WORDS_5), ("more words 6", MORE_WORDS_6), ("more words 7", MORE_WORDS_7), ("industries", INDUSTRIES), ("more words 8", MORE_WORDS_8), ("all of", ALL_OF), ("more words 9", MORE_WORDS_9), ("more words 10", MORE_WORDS_10))
+                                          ("more words 5", MORE_WORDS_5), ("more words 6", MORE_WORDS_6), ("more words 7", MORE_WORDS_7), ("industries", INDUSTRIES), ("more words 8", MORE_WORDS_8), ("all of", ALL_OF), ("more words 9", MORE_WORDS_9), ("more words 10", MORE_WORDS_10), ("vk community", VK_COMMUNITY))
         for r in rows]
 
 

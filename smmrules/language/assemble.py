@@ -1278,6 +1278,11 @@ class Assembler:
             verb_phrase = chosen_part.verb if chosen_part.verb is not None else (verbs[0] if verbs else None)
             metric = self._metric(goal.metric_name, chosen, verb_phrase, goal.target, goal.baseline, per)
         metric = self._search_rank(metric, goal.target, channel, main)
+        mi = self.lex.metrics.get(metric.name) if metric is not None else None
+        if mi is not None and channel in mi.on_channel:
+            # «участники сообщества ВК»: on a channel whose community is its audience, the subscribers
+            other = self.lex.metrics[mi.on_channel[channel]]
+            metric = attr.evolve(metric, name=other.name, category=other.category)
         lex = self.lex[lang]
         scope = chosen_part.phrases if parts else main
         pronoun = _pronoun_object(scope, lex.listed("pronoun"))
