@@ -105,6 +105,8 @@ def vocabulary_page(path: Path | str | None = None) -> str:
             kind = ", ".join(k for k in ("abstract", "activity", "flow") if spec.get(k))
             if spec.get("counted_variant"):
                 kind += f"; counted as `{spec['counted_variant']}`"
+            for channel, other in spec.get("on_channel", {}).items():
+                kind += f"; on {channel}: `{other}`"
             cells = [f"`{name}`", unit_kind, "yes" if spec.get("lower_is_better") else "",
                      kind, ", ".join(_shown(p) for p in spec.get("any", []))]
             cells += [", ".join(_shown(p, lang, str(source.parent)) for p in spec.get(lang, [])) for lang in LANGS]
