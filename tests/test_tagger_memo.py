@@ -37,14 +37,15 @@ class _Forgetful(dict):
 def _unmemoised(text: str, lang: str):
     tagger = default_grammar().tagger
     tagger._step = tagger._simulate          # every step simulated afresh
-    kept = tagger._runs, tagger._shapes, tagger._positions
-    # every run and every word of it read, and every lattice searched
-    tagger._runs, tagger._shapes, tagger._positions = _Forgetful(), _Forgetful(), _Forgetful()
+    kept = tagger._runs, tagger._shapes, tagger._positions, tagger._sigs
+    # every run and every word of it read, every lattice's shape written out and searched
+    tagger._runs, tagger._shapes, tagger._positions, tagger._sigs = (_Forgetful(), _Forgetful(), _Forgetful(),
+                                                                     _Forgetful())
     try:
         return _tokens(text, lang)
     finally:
         del tagger._step
-        tagger._runs, tagger._shapes, tagger._positions = kept
+        tagger._runs, tagger._shapes, tagger._positions, tagger._sigs = kept
 
 
 def _cold_and_warm(text: str, lang: str):

@@ -169,6 +169,7 @@ class Tagger:
         self._shapes: dict[str, tuple] = {}       # lattice shape -> (True, chosen) or (False, failure)
         self._plain: dict[tuple, tuple] = {}      # a non-word token's candidate readings -> its edges
         self._positions: dict[tuple, tuple] = {}  # (lexicon, words from a word to its window's end, its text)
+        self._sigs: dict[tuple, str] = {}         # a remembered tuple of readings -> their signatures joined
         self._ends: dict[tuple, bool] = {}        # stack -> whether the statement may end there
 
     # --- LR simulation on terminal names -------------------------------------------
@@ -327,7 +328,20 @@ class Tagger:
         if words is None:
             words = [normalize_word(t.text) if t.kind == "word" else "" for t in raw]
         edges = self.edges(raw, words, lex)
-        shape = "\x03".join(["".join([e.sig for e in es]) for es in edges])
+        # the lattice's shape: the signatures of the readings at each token, those of a remembered tuple
+        # of readings (a word's, a figure's) joined once
+        sigs = self._sigs
+        parts = []
+        for es in edges:
+            sig = sigs.get(es) if es.__class__ is tuple else None
+            if sig is None:
+                sig = "".join([e.sig for e in es])
+                if es.__class__ is tuple:
+                    if len(sigs) >= POSITION_MEMO_LIMIT:
+                        sigs.clear()
+                    sigs[es] = sig
+            parts.append(sig)
+        shape = "\x03".join(parts)
         found = self._shapes.get(shape)
         if found is None:
             if len(self._shapes) >= SHAPE_MEMO_LIMIT:
