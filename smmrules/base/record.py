@@ -9,18 +9,7 @@ into the module's bytecode. A subclass lists its fields in `__slots__`, sets the
 """
 from __future__ import annotations
 
-from operator import attrgetter as _attrgetter
-
 _set = object.__setattr__
-
-
-def _one_or_none(fields: tuple):
-    """Record._field_values of a class of one field or none: a tuple all the same (attrgetter of one name
-    gives the value itself, and of none cannot be made)."""
-    if fields:
-        get = _attrgetter(fields[0])
-        return lambda obj: (get(obj),)
-    return lambda obj: ()
 
 
 def _rebuild(cls, values):
@@ -46,9 +35,6 @@ class Record:
             fields += [s for s in klass.__dict__.get("__slots__", ()) if s not in fields]
         cls._fields = tuple(fields)
         cls._compared = tuple(f for f in fields if f not in cls._no_compare)
-        # the fields' values as one tuple, read in C (pickling a run's findings for the result cache
-        # called a Python list comprehension per finding)
-        cls._field_values = staticmethod(_attrgetter(*fields) if len(fields) > 1 else _one_or_none(fields))
 
     def _key(self) -> tuple:
         return tuple([getattr(self, f) for f in self._compared])
@@ -77,7 +63,7 @@ class Record:
         raise AttributeError(f"{self.__class__.__name__} is immutable")
 
     def __reduce__(self):
-        return _rebuild, (self.__class__, self._field_values(self))
+        return _rebuild, (self.__class__, tuple([getattr(self, f) for f in self._fields]))
 
     def evolve(self, **changes):
         """A copy with some fields changed, built through __init__ (so its checks run again)."""
