@@ -1,16 +1,14 @@
 """The shortcuts of the lint path's hot loop give what the long way gives: the JSON report written from
 each rule's pre-written parts, a goal's message values worked out only when a message names them, the
-LR parse replayed by a plan's program, and records pickled through their fields' getter."""
+LR parse replayed by a plan's program, and a task line's findings remembered by its values."""
 from __future__ import annotations
 
 import datetime as dt
 import io
-import pickle
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smmrules.base.record import Record, _set
 from smmrules.language import lr
 from smmrules.language.grammar import default_grammar
 from smmrules.language.phrases import ToPhrases
@@ -176,29 +174,6 @@ def test_a_parse_replayed_by_its_program_is_the_parse_driven_through_the_table(c
     built, _, spread = plan.program
     assert not spread
     assert 0 < len(built) < plan.ops.count(None) + sum(op is not None for op in plan.ops)
-
-
-# -- records pickled through their fields' getter -----------------------------------------------------------
-class _One(Record):
-    __slots__ = ("a",)
-
-    def __init__(self, a):
-        _set(self, "a", a)
-
-
-class _None(Record):
-    __slots__ = ()
-
-
-def test_records_of_any_number_of_fields_come_back_from_pickle_equal():
-    f = Finding("D606", "document.duplicate-goal", None, "warning", "Repeated goal.", "a.goals", 5, 1, 5, 30, FIX)
-    for value in (f, FIX, _One((1, "x")), _None()):
-        back = pickle.loads(pickle.dumps(value, protocol=5))
-        assert back == value and type(back) is type(value)
-    assert pickle.loads(pickle.dumps(f)).fix.edits[1].text == "\t\"x\"\n"
-    assert Finding._field_values(f) == ("D606", "document.duplicate-goal", None, "warning", "Repeated goal.",
-                                        "a.goals", 5, 1, 5, 30, FIX)
-    assert _One._field_values(_One(7)) == (7,) and _None._field_values(_None()) == ()
 
 
 # -- a task line's findings remembered by its values ---------------------------------------------------------
