@@ -136,11 +136,8 @@ def main(argv=None) -> int:
                     help="also count the instructions of `smmrules lint --format json` of a 2,000-goal brief")
     args = ap.parse_args(argv)
     if args.instructions:
-        counts = count_instructions()
-        if not counts:
-            print("instructions: valgrind is not installed (apt-get install valgrind)")
-        for k, v in counts.items():
-            print(f"{k:<15}{v / 1e6:>9,.0f} M instructions")
+        print("\n".join(f"{k:<15}{v / 1e6:>9,.0f} M instructions" for k, v in count_instructions().items())
+              or "instructions: valgrind is not installed (apt-get install valgrind)")
     m = measure(args.goals, args.repeats, args.seed)
     n = m["goals"]
     print(f"document: {n} goals, {m['bytes'] / 1e6:.1f} MB; best of {args.repeats}")
