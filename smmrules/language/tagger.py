@@ -30,7 +30,7 @@ SHAPE_MEMO_LIMIT = 1_024
 TOKEN_MEMO_LIMIT = 1_024
 # The readings at one word of a run, by the words it can read to: runs differ in a word or two (a metric,
 # a channel) and share the rest, so most of a new run's words have been read before
-POSITION_MEMO_LIMIT = 8_192
+POSITION_MEMO_LIMIT = 4_096
 
 _SYMBOLS: dict[str, tuple[tuple[str, str], ...]] = {
     "%": (("PERCENT", "%"),),
@@ -169,7 +169,7 @@ class Tagger:
         self._shapes: dict[str, tuple] = {}       # lattice shape -> (True, chosen) or (False, failure)
         self._plain: dict[tuple, tuple] = {}      # a non-word token's candidate readings -> its edges
         self._positions: dict[tuple, tuple] = {}  # (lexicon, words from a word to its window's end, its text)
-        self._sigs: dict[tuple, str] = {}         # a remembered tuple of readings -> their signatures joined
+        self._sigs: dict[tuple, str] = {}         # a word's remembered readings -> their signatures joined
         self._ends: dict[tuple, bool] = {}        # stack -> whether the statement may end there
 
     # --- LR simulation on terminal names -------------------------------------------
@@ -304,7 +304,9 @@ class Tagger:
             if found is None:
                 if len(memo) >= POSITION_MEMO_LIMIT:
                     memo.clear()
+                    self._sigs.clear()
                 found = memo[key] = self._position_edges(tok, words, i, window, lex)
+                self._sigs[found] = "".join([e.sig for e in found])
             out.append(found)
         return tuple(out)
 
@@ -328,19 +330,13 @@ class Tagger:
         if words is None:
             words = [normalize_word(t.text) if t.kind == "word" else "" for t in raw]
         edges = self.edges(raw, words, lex)
-        # the lattice's shape: the signatures of the readings at each token, those of a remembered tuple
-        # of readings (a word's, a figure's) joined once
+        # the lattice's shape: the signatures of the readings at each token, those of a word's remembered
+        # readings joined when they were made (_run_edges)
         sigs = self._sigs
         parts = []
         for es in edges:
             sig = sigs.get(es) if es.__class__ is tuple else None
-            if sig is None:
-                sig = "".join([e.sig for e in es])
-                if es.__class__ is tuple:
-                    if len(sigs) >= POSITION_MEMO_LIMIT:
-                        sigs.clear()
-                    sigs[es] = sig
-            parts.append(sig)
+            parts.append(sig if sig is not None else "".join([e.sig for e in es]))
         shape = "\x03".join(parts)
         found = self._shapes.get(shape)
         if found is None:
