@@ -235,11 +235,3 @@ def test_the_task_memo_is_bounded(monkeypatch):
     assert len(default_rules()._by_values[5]) <= 2
     monkeypatch.setattr(engine, "_BY_VALUES", frozenset())
     assert lint(text, today=TODAY) == found
-
-
-@given(st.text(max_size=30))
-@settings(max_examples=300, deadline=None)
-def test_a_surrogate_is_found_exactly_where_the_pattern_finds_one(text):
-    from smmrules.reporters.base import _SURROGATE, has_surrogate
-    assert has_surrogate(text) == bool(_SURROGATE.compiled.search(text))
-    assert has_surrogate("путь\udcff") and has_surrogate("\ud83d") and not has_surrogate("цель 🎯")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..linting.results import FileResult
 from ..rules.links import url_for
-from .base import Reporter, dumps, has_surrogate, located
+from .base import _SURROGATE, Reporter, dumps, located
 from .summary import Summary
 
 from json.encoder import JSONEncoder, encode_basestring as _string   # (_string: how the encoder writes a str)
@@ -50,7 +50,7 @@ class JsonReporter(Reporter):
                         ', "line": ', str(f.line), ', "column": ', str(f.column), ', "end_line": ', str(f.end_line),
                         ', "end_column": ', str(f.end_column), url,
                         ', "fix": ' + _raw(f.fix.to_json()) if f.fix is not None else "", "}"))
-        if has_surrogate(text):
+        if not text.isascii() and _SURROGATE.compiled.search(text):
             return dumps(f.to_json(url_for(f.code, self.options.docs_url)))   # (its \u escapes)
         return text
 
