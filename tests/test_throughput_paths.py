@@ -1,6 +1,6 @@
 """The shortcuts of the lint path's hot loop give what the long way gives: the JSON report written from
 each rule's pre-written parts, a goal's message values worked out only when a message names them, the
-LR parse replayed by a plan's program, and a task line's findings remembered by its values."""
+LR parse replayed by a plan's program."""
 from __future__ import annotations
 
 import datetime as dt
@@ -174,64 +174,3 @@ def test_a_parse_replayed_by_its_program_is_the_parse_driven_through_the_table(c
     built, _, spread = plan.program
     assert not spread
     assert 0 < len(built) < plan.ops.count(None) + sum(op is not None for op in plan.ops)
-
-
-# -- a task line's findings remembered by its values ---------------------------------------------------------
-def test_task_findings_come_from_the_memo_placed_at_each_line_and_the_memo_follows_the_context(monkeypatch):
-    from smmrules.rules import engine
-    text = ("role: one-of-sources\n\n"
-            "goal: grow Instagram followers from 3,200 to 5,000 by 2026-06\n"
-            "  task: track ERR for every post\n"
-            "  task: answer every request within 24 hours\n"
-            "goal: увеличить продажи на 20% до конца года\n"
-            "  задача: считать ERR каждого поста\n"
-            "goal: grow TikTok followers from 300 to 900 by 2026-09\n"
-            "  task: track ERR for every post\n"
-            "  task: answer every request within 24 hours\n")
-    rules = default_rules()
-    rules.__dict__.pop("_by_values", None)
-    remembered = lint(text, today=TODAY)
-    memo = rules._by_values[5]
-    assert rules._by_values[0] is rules and len(memo) == 3      # three different task lines (and values)
-    monkeypatch.setattr(engine, "_BY_VALUES", frozenset())
-    afresh = lint(text, today=TODAY)
-    assert remembered == afresh
-    tasks = [f for f in afresh if f.line in (4, 5, 7, 9, 10)]
-    assert {f.line for f in tasks} >= {5, 10}                    # the same line's findings at both places
-    assert [(f.code, f.message, f.column, f.end_line - f.line) for f in tasks if f.line == 5] == \
-        [(f.code, f.message, f.column, f.end_line - f.line) for f in tasks if f.line == 10]
-    monkeypatch.setattr(engine, "_BY_VALUES", frozenset(("task",)))
-    # another header (another context): nothing remembered for the first one is used
-    other = text.replace("role: one-of-sources", "role: social-only")
-    with_memo = lint(other, today=TODAY)
-    assert rules._by_values[1].role == "social-only"
-    monkeypatch.setattr(engine, "_BY_VALUES", frozenset())
-    assert lint(other, today=TODAY) == with_memo
-
-
-@given(goal_documents())
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_findings_are_the_same_when_no_task_line_is_remembered(doc):
-    from smmrules.rules import engine
-    _, text = doc
-    twice = text + ("\n" if not text.endswith(("\n", "\r\n")) else "") + text.lstrip("\ufeff")
-    for t in (text, twice):
-        remembered = lint(t, today=TODAY)
-        kept = engine._BY_VALUES
-        engine._BY_VALUES = frozenset()
-        try:
-            assert lint(t, today=TODAY) == remembered
-        finally:
-            engine._BY_VALUES = kept
-
-
-def test_the_task_memo_is_bounded(monkeypatch):
-    from smmrules.rules import engine
-    monkeypatch.setattr(engine, "_BY_VALUES_KEPT", 2)
-    text = "".join(f"goal: grow Instagram followers to {n}000 by 2026-06\n  task: post {n} reels a week\n"
-                   f"  task: track ERR for every post\n  task: answer every request within {n} hours\n"
-                   for n in range(2, 6))
-    found = lint(text, today=TODAY)
-    assert len(default_rules()._by_values[5]) <= 2
-    monkeypatch.setattr(engine, "_BY_VALUES", frozenset())
-    assert lint(text, today=TODAY) == found

@@ -148,24 +148,9 @@ class RuleSet:
         the Document the entity is in, is what the fixes of the findings edit."""
         kind = SCOPE_TABLE[scope]
         env = doc_values(ctx)
-        own = kind.values(entity, ctx, self.lexicons)
-        env.update(own)
-        memo = key = None
-        if scope in _BY_VALUES:
-            memo = self._by_values
-            if memo[0] is not self or memo[1] is not ctx or memo[2:4] != (lang, path) or memo[4] != default_lang:
-                memo = self._by_values = (self, ctx, lang, path, default_lang, {})
-            memo = memo[5]
-            try:
-                key = tuple(own.values())
-                hit = memo.get(key)
-            except TypeError:       # (a value a plugin's field gives that cannot be a key)
-                key = hit = None
-            if hit is not None:
-                return _remade(hit, kind, entity, path or ctx.path)
+        env.update(kind.values(entity, ctx, self.lexicons))
         values = None
         out = []
-        fired = []
         for rule in self.candidates(scope, env):
             env["_options"] = rule.options
             check = rule.check
@@ -181,36 +166,10 @@ class RuleSet:
             if rule.fix is not None:
                 from .fixkinds import make_fix
                 fix = make_fix(rule.fix, scope, entity, span, values, msg_lang, doc, self)
-            message = _message(rule, values, msg_lang)
-            out.append(Finding(rule.code, rule.name, rule.smart, rule.level, message,
+            out.append(Finding(rule.code, rule.name, rule.smart, rule.level, _message(rule, values, msg_lang),
                                path or ctx.path, span.line, span.column, span.end_line, span.end_column, fix))
-            fired.append((rule, message) if fix is None and rule.fix is None else None)
         out.sort(key=Finding.sort_key)
-        if key is not None and None not in fired:
-            if len(memo) >= _BY_VALUES_KEPT:
-                memo.clear()
-            memo[key] = tuple(fired)
         return out
-
-
-# Scopes whose findings follow from the entity's field values alone (with the document's and the run's:
-# the context, message language and path): a task line's rules read its words' profile and its goal's
-# category, and its messages say the same. Briefs repeat a dozen task lines under thousands of goals,
-# so RuleSet.evaluate remembers what the rules said per (values) and only places it at each line.
-_BY_VALUES = frozenset(("task",))
-_BY_VALUES_KEPT = 4096
-RuleSet._by_values = (None, None, None, None, None, {})
-
-
-def _remade(fired: tuple, kind, entity, where) -> list[Finding]:
-    """The findings of remembered (rule, message) pairs at `entity`'s place."""
-    out = []
-    for rule, message in fired:
-        span = kind.span(entity, rule.at)
-        out.append(Finding(rule.code, rule.name, rule.smart, rule.level, message, where,
-                           span.line, span.column, span.end_line, span.end_column, None))
-    out.sort(key=Finding.sort_key)
-    return out
 
 
 def _message(rule: Rule, values: dict[str, str], lang: str) -> str:
