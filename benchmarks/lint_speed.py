@@ -11,7 +11,9 @@ and the floors that no linter of this document can go under, measured alongside:
   F2  one scan of the whole text with the tokenizer's regular expression (no token is built)
   F3  smmrules' own LR driver over the same pre-tagged tokens (what B1 does, without Lark)
 Prints goals per second, peak memory of L (tracemalloc), and the ratios of L to each of them.
-Usage: python benchmarks/lint_speed.py [--goals 10000] [--repeats 3] [--seed 5]
+With --instructions, first the instructions (valgrind) of `smmrules lint --format json` of the 2,000-goal
+brief of seed 5, artefact caches warm and result cache missed, and of `python -c pass`.
+Usage: python benchmarks/lint_speed.py [--goals 10000] [--repeats 3] [--seed 5] [--instructions]
 """
 from __future__ import annotations
 
@@ -98,12 +100,44 @@ def measure(goals: int, repeats: int, seed: int) -> dict:
             "bytes": len(text.encode()), "read+split": t["read"], "regex scan": t["scan"], "LR driver": t["driver"]}
 
 
+def count_instructions(goals: int = 2000, seed: int = 5) -> dict:
+    """Instructions (callgrind's count, which a busy machine does not move) of `smmrules lint --format json`
+    of the generated brief of `goals` goals, the artefact caches warm and the result cache missed (another
+    --today than the run that filled the caches), and of `python -c pass` in the same run; empty without
+    valgrind."""
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+    from coldstart import _compile_smmrules, _instructions
+    if shutil.which("valgrind") is None:
+        return {}
+    bindir = Path(sys.executable).parent
+    smm = shutil.which("smmrules", path=str(bindir)) or shutil.which("smmrules")
+    cmd = [sys.executable, smm] if smm else [sys.executable, "-m", "smmrules"]
+    _compile_smmrules(sys.executable)
+    with tempfile.TemporaryDirectory() as tmp:
+        Path(tmp, "brief.goals").write_text(document(goals, seed)[0], encoding="utf-8")
+        env = dict(os.environ, SMMRULES_CACHE_DIR=str(Path(tmp, "cache")))
+        subprocess.run([*cmd, "lint", "--today", "2026-01-05", "--format", "json", "brief.goals"], cwd=tmp, env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)     # fills the caches
+        out = {"lint": _instructions([*cmd, "lint", "--today", "2026-02-05", "--format", "json", "brief.goals"],
+                                     tmp, env),
+               "python -c pass": _instructions([sys.executable, "-c", "pass"], tmp, env)}
+    return {k: v for k, v in out.items() if v is not None}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--goals", type=int, default=10_000)
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--seed", type=int, default=5)
+    ap.add_argument("--instructions", action="store_true",
+                    help="also count the instructions of `smmrules lint --format json` of a 2,000-goal brief")
     args = ap.parse_args(argv)
+    if args.instructions:
+        print("\n".join(f"{k:<15}{v / 1e6:>9,.0f} M instructions" for k, v in count_instructions().items())
+              or "instructions: valgrind is not installed (apt-get install valgrind)")
     m = measure(args.goals, args.repeats, args.seed)
     n = m["goals"]
     print(f"document: {n} goals, {m['bytes'] / 1e6:.1f} MB; best of {args.repeats}")

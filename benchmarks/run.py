@@ -104,6 +104,13 @@ def main(argv=None) -> int:
             row("  the same / python -c pass, in instructions", f"{counts['changed'] / 1e6:.0f} M / "
                 f"{counts['python -c pass'] / 1e6:.0f} M = {counts['changed'] / counts['python -c pass']:.2f}x")
 
+    counts = lint_speed.count_instructions()    # (valgrind again: the figure issue 18's 1.5x is counted in)
+    if "lint" in counts:
+        row("throughput: lint --format json, 2,000 goals", f"{counts['lint'] / 1e6:,.0f} M instructions = "
+            f"{counts['lint'] / 2000 / 1e6:.2f} M a goal")
+        if "python -c pass" in counts:
+            row("  the same / python -c pass", f"{counts['lint'] / counts['python -c pass']:.0f}x")
+
     m = lint_speed.measure(sizes[1], 1 if args.quick else 3, 5)
     n = m["goals"]
     row(f"throughput: lint {n} goals", f"{n / m['lint']:,.0f} goals/s, peak {m['peak'] / 1e6:.0f} MB")

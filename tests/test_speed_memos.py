@@ -248,7 +248,7 @@ def test_a_replayed_parse_is_the_parse_driven_through_the_table():
         assert repr(lr.parse(g.table, tokens)) == repr(lr.parse(g.table, tokens, None, plans))
     assert len(plans) == 1          # the two statements are one sequence of terminal types
     plan = next(iter(plans.values()))
-    assert plan.count(None) == len(g.tokens(texts[0], "en"))      # one shift per token
+    assert plan.ops.count(None) == len(g.tokens(texts[0], "en"))      # one shift per token
 
 
 def test_a_word_is_spelled_the_same_from_the_memo_and_the_memo_is_bounded(monkeypatch):

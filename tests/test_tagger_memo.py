@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from smmrules.language import tagger as tagger_module
 from smmrules.base.errors import GoalSyntaxError
 from smmrules.language.grammar import default_grammar
+from smmrules.language.tokenizer import tokenize
 from strategies import LANGS, goals
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "goals-dev.jsonl"
@@ -36,22 +37,26 @@ class _Forgetful(dict):
 def _unmemoised(text: str, lang: str):
     tagger = default_grammar().tagger
     tagger._step = tagger._simulate          # every step simulated afresh
-    kept = tagger._runs, tagger._shapes
-    tagger._runs, tagger._shapes = _Forgetful(), _Forgetful()   # every run read and every lattice searched
+    kept = tagger._runs, tagger._shapes, tagger._positions, tagger._sigs
+    # every run and every word of it read, every lattice's shape written out and searched
+    tagger._runs, tagger._shapes, tagger._positions, tagger._sigs = (_Forgetful(), _Forgetful(), _Forgetful(),
+                                                                     _Forgetful())
     try:
         return _tokens(text, lang)
     finally:
         del tagger._step
-        tagger._runs, tagger._shapes = kept
+        tagger._runs, tagger._shapes, tagger._positions, tagger._sigs = kept
 
 
 def _cold_and_warm(text: str, lang: str):
     tagger = default_grammar().tagger
     memo = tagger._memo
-    for m in (memo, tagger._runs, tagger._shapes):
+    for m in (memo, tagger._runs, tagger._shapes, tagger._positions):
         m.clear()
     cold = _tokens(text, lang)
-    assert memo and tagger._runs and tagger._shapes, "the memos are used"
+    assert memo and tagger._shapes, "the memos are used"
+    assert tagger._runs or not any(t.kind == "word" for t in tokenize(text)), "the memos are used"
+    assert bool(tagger._positions) == bool(tagger._runs)
     warm = _tokens(text, lang)
     assert cold == _unmemoised(text, lang)
     return cold, warm
@@ -99,3 +104,31 @@ def test_every_memo_entry_is_the_step_it_stands_for():
     assert len(tagger._memo) > 50
     for (stack, term), after in tagger._memo.items():
         assert after == tagger._simulate(stack, term), (stack, term)
+
+
+def test_a_new_run_reads_the_words_it_shares_with_a_remembered_one_from_the_memo():
+    tagger = default_grammar().tagger
+    tagger._positions.clear()
+    tagger._runs.clear()
+    first = _tokens("grow weekly Instagram followers from 300 to 900 by 2026-06", "en")
+    size = len(tagger._positions)
+    assert size == 7                # every word once (to and by: runs of one word)
+    # another run (a channel changed): only the words whose window reaches the new word are read again
+    second = _tokens("grow weekly TikTok followers from 300 to 900 by 2026-06", "en")
+    assert [t[0] for t in second] == [t[0] for t in first]
+    window = default_grammar().lexicons["en"]._longest
+    assert len(tagger._positions) == size + min(window, 3)     # TikTok and the words whose phrases reach it
+    assert second == _unmemoised("grow weekly TikTok followers from 300 to 900 by 2026-06", "en")
+
+
+def test_the_word_memo_is_bounded(monkeypatch):
+    monkeypatch.setattr(tagger_module, "POSITION_MEMO_LIMIT", 3)
+    tagger = default_grammar().tagger
+    tagger._positions.clear()
+    texts = ["increase monthly sales from 410 to 500 by 2026-06 with paid ads on instagram",
+             "увеличить продажи в Instagram с 410 до 500 к 2026-06"]
+    for text, lang in zip(texts, ("en", "ru")):
+        tagger._runs.clear()
+        tagger._shapes.clear()
+        assert _tokens(text, lang) == _unmemoised(text, lang)
+        assert len(tagger._positions) <= 3

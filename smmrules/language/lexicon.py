@@ -439,9 +439,10 @@ class LexiconSet:
     def cues_in(self, words: list[str], lang: str) -> frozenset:
         """Names of the cues (grammar/cues.toml) that occur among `words` (normalized)."""
         lex = self.cues[lang]
+        known = lex._first_cache      # a word looked up before that begins no cue is passed over at once
         found = set()
         for i, w in enumerate(words):
-            if w:
+            if w and known.get(w, True):
                 found.update(r.value for r in lex.readings(words, i))
         return frozenset(found)
 

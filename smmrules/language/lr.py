@@ -180,13 +180,82 @@ def parse(table: Table, tokens, build=None, plans: dict | None = None):
     key = tuple([t.type for t in tokens])
     plan = plans.get(key)
     if plan is not None:
-        return _replay(plan, tokens, build)
+        if build is None:
+            return _replay(plan.ops, tokens, None)
+        program = plan.program
+        if program is None:
+            program = plan.program = _program(plan.ops, len(tokens))
+        return _run(program, tokens, build)
     ops: list = []
     value = _drive(table, tokens, build, ops)
     if len(plans) >= PLANS_KEPT:
         plans.clear()
-    plans[key] = tuple(ops)
+    plans[key] = _Plan(tuple(ops))
     return value
+
+
+class _Plan:
+    """A remembered sequence of actions (None for a shift, the rule for a reduction) and, once it is
+    replayed with a builder, its program (_program)."""
+
+    __slots__ = ("ops", "program")
+
+    def __init__(self, ops: tuple):
+        self.ops = ops
+        self.program = None
+
+
+def _program(ops: tuple, count: int) -> tuple:
+    """What replaying `ops` over `count` tokens with a builder comes to, worked out once: which rules
+    are built, in order, and from which values. Values are numbered: the tokens 0 to count - 1, then
+    each built value in turn. Inlined rules (`_x`) and one-child `?x` rules build nothing and only
+    pass their children on, and which children a reduction keeps depends on the actions alone, so
+    none of that is done again per statement. Returns ((name, value numbers) per build, the number
+    of the result)."""
+    stack: list = []            # per value on the parser's stack: (inlined?, value number or list of them)
+    built = []
+    made = count
+    shifted = 0
+    for rule in ops:
+        if rule is None:
+            stack.append((False, shifted))
+            shifted += 1
+            continue
+        _, name, size, keep, inline, expand1 = rule
+        popped = stack[len(stack) - size:] if size else []
+        if size:
+            del stack[-size:]
+        children: list = []
+        for (spread, value), k in zip(popped, keep):
+            if k:
+                if spread:
+                    children.extend(value)
+                else:
+                    children.append(value)
+        if inline:
+            stack.append((True, children))
+        elif expand1 and len(children) == 1:
+            stack.append((False, children[0]))
+        else:
+            built.append((name, tuple(children)))
+            stack.append((False, made))
+            made += 1
+    spread, result = stack[-1]
+    return tuple(built), (tuple(result) if spread else result), spread
+
+
+def _run(program: tuple, tokens: list, build):
+    """parse() with `build` by a plan's program (see _program): the same calls of `build`, in the same
+    order, with the same children."""
+    built, result, spread = program
+    values = list(tokens)
+    append = values.append
+    get = values.__getitem__
+    for name, numbers in built:
+        append(build(name, list(map(get, numbers))))
+    if spread:      # (a start rule that is inlined: the list _reduce would give)
+        return _Inline(list(map(get, result)))
+    return values[result]
 
 
 def _drive(table: Table, tokens, build, ops: list | None):

@@ -28,6 +28,9 @@ SHAPE_MEMO_LIMIT = 1_024
 # The readings of a token that is not a word (a number, a date, a symbol) depend only on the token's
 # candidate readings: "%", "-", "2026" and small numbers repeat in every brief.
 TOKEN_MEMO_LIMIT = 1_024
+# The readings at one word of a run, by the words it can read to: runs differ in a word or two (a metric,
+# a channel) and share the rest, so most of a new run's words have been read before
+POSITION_MEMO_LIMIT = 4_096
 
 _SYMBOLS: dict[str, tuple[tuple[str, str], ...]] = {
     "%": (("PERCENT", "%"),),
@@ -217,6 +220,8 @@ class Tagger:
         self._runs: dict[tuple, tuple] = {}       # (lexicon, texts, words) of a run -> its readings
         self._shapes: dict[str, tuple] = {}       # lattice shape -> (True, chosen) or (False, failure)
         self._plain: dict[tuple, tuple] = {}      # a non-word token's candidate readings -> its edges
+        self._positions: dict[tuple, tuple] = {}  # (lexicon, words from a word to its window's end, its text)
+        self._sigs: dict[tuple, str] = {}         # a word's remembered readings -> their signatures joined
         self._ends: dict[tuple, bool] = {}        # stack -> whether the statement may end there
 
     # --- LR simulation on terminal names -------------------------------------------
@@ -337,24 +342,39 @@ class Tagger:
         _drop_idle_event_preps(out)
         return out
 
-    @staticmethod
-    def _run_edges(raw: list[RawToken], words: list[str], lex: Lexicon) -> tuple:
+    def _run_edges(self, raw: list[RawToken], words: list[str], lex: Lexicon) -> tuple:
         """The readings at each word of a run of consecutive words (`raw`, normalized as `words`):
-        a phrase may run to the run's end, never past it."""
+        a phrase may run to the run's end, never past it. A word's readings depend on its own text
+        and the words up to where its longest phrase could end, nothing else: they are remembered
+        by those (the same tuple of edges for the same words, as a remembered run shares its own)."""
         window = getattr(lex, "_longest", len(raw))   # no phrase is longer than the lexicon's longest
         out = []
+        memo = self._positions
         for i, tok in enumerate(raw):
-            readings: list[Reading] = lex.readings(words[i:i + window], 0) if words[i] else []
-            cands = [(r.terminal, r.value, r.length) for r in readings]
-            if any(c[0] in _TIME_WORDS for c in cands):
-                # "by spring": a season, not a gerund opening a method clause ("by posting")
-                cands = [c for c in cands if c[0] != "GERUND"]
-            roman = _ROMAN.get(words[i]) if lex.lang != "en" or len(words[i]) > 1 else None
-            if roman:      # «II квартал», «III кв.»: an ordinal
-                cands.append(("ORDINAL", roman, 1))
-            cands.append(("WORD", tok.text, 1))
-            out.append(tuple(_ranked_edges(cands, words[i], lex)))
+            key = (lex, tok.text, *words[i:i + window])
+            found = memo.get(key)
+            if found is None:
+                if len(memo) >= POSITION_MEMO_LIMIT:
+                    memo.clear()
+                    self._sigs.clear()
+                found = memo[key] = self._position_edges(tok, words, i, window, lex)
+                self._sigs[found] = "".join([e.sig for e in found])
+            out.append(found)
         return tuple(out)
+
+    @staticmethod
+    def _position_edges(tok: RawToken, words: list[str], i: int, window: int, lex: Lexicon) -> tuple:
+        """The readings at the i-th word of a run (Tagger._run_edges)."""
+        readings: list[Reading] = lex.readings(words[i:i + window], 0) if words[i] else []
+        cands = [(r.terminal, r.value, r.length) for r in readings]
+        if any(c[0] in _TIME_WORDS for c in cands):
+            # "by spring": a season, not a gerund opening a method clause ("by posting")
+            cands = [c for c in cands if c[0] != "GERUND"]
+        roman = _ROMAN.get(words[i]) if lex.lang != "en" or len(words[i]) > 1 else None
+        if roman:      # «II квартал», «III кв.»: an ordinal
+            cands.append(("ORDINAL", roman, 1))
+        cands.append(("WORD", tok.text, 1))
+        return tuple(_ranked_edges(cands, words[i], lex))
 
     def tag(self, text: str, raw: list[RawToken], lex: Lexicon, base_line: int = 1, words=None,
             base_col: int = 1):
@@ -362,7 +382,14 @@ class Tagger:
         if words is None:
             words = [normalize_word(t.text) if t.kind == "word" else "" for t in raw]
         edges = self.edges(raw, words, lex)
-        shape = "\x03".join(["".join([e.sig for e in es]) for es in edges])
+        # the lattice's shape: the signatures of the readings at each token, those of a word's remembered
+        # readings joined when they were made (_run_edges)
+        sigs = self._sigs
+        parts = []
+        for es in edges:
+            sig = sigs.get(es) if es.__class__ is tuple else None
+            parts.append(sig if sig is not None else "".join([e.sig for e in es]))
+        shape = "\x03".join(parts)
         found = self._shapes.get(shape)
         if found is None:
             if len(self._shapes) >= SHAPE_MEMO_LIMIT:

@@ -498,7 +498,12 @@ class LazyCheck:
         self._fn = None
 
     def __call__(self, env):
+        return (self._fn or self.compiled())(env)
+
+    def compiled(self) -> Closure:
+        """The closure (compiled now if it was not yet): the engine calls it directly, without this
+        object's call in between on every evaluation."""
         fn = self._fn
         if fn is None:          # (two threads may both compile: the closures are equal, either will do)
             fn = self._fn = compile_tree(*self._args)[0]
-        return fn(env)
+        return fn

@@ -6,7 +6,7 @@ import datetime as dt
 import threading
 
 from ..language.ast import Goal
-from .conditions import required_fields
+from .conditions import LazyCheck, required_fields
 from ..language.context import ROLES, Context
 from ..base.errors import RuleFileError
 from ..base.languages import LANGS
@@ -153,7 +153,10 @@ class RuleSet:
         out = []
         for rule in self.candidates(scope, env):
             env["_options"] = rule.options
-            if not rule.check(env):
+            check = rule.check
+            if check.__class__ is LazyCheck:    # (its closure, not its call on every evaluation)
+                check = check._fn or check.compiled()
+            if not check(env):
                 continue
             msg_lang = lang or ctx.lang or (kind.lang(entity) if kind.lang is not None else default_lang)
             if values is None:  # placeholder values only for an entity some rule fires on
@@ -173,10 +176,27 @@ def _message(rule: Rule, values: dict[str, str], lang: str) -> str:
     """A rule's message in `lang`, its placeholders filled (options as {opt_NAME})."""
     vals = values
     if rule.options:            # (a rule without options reads the entity's values as they are)
-        vals = dict(values)
-        vals.update({f"opt_{k}": format_number(v) if isinstance(v, (int, float)) else str(v)
-                     for k, v in rule.options.items()})
+        vals = _WithOptions({f"opt_{k}": format_number(v) if isinstance(v, (int, float)) else str(v)
+                             for k, v in rule.options.items()}, values)
     return render_template(rule.text("message", lang), vals)
+
+
+_ABSENT = object()
+
+
+class _WithOptions:
+    """A rule's {opt_NAME} values over the entity's placeholder values, as render_template reads them
+    (get), without copying the entity's values (fields.LazyValues works most of them out only when
+    asked)."""
+
+    __slots__ = ("options", "values")
+
+    def __init__(self, options: dict, values):
+        self.options, self.values = options, values
+
+    def get(self, name: str, default=None):
+        value = self.options.get(name, _ABSENT)
+        return self.values.get(name, default) if value is _ABSENT else value
 
 
 def _digest(path: Path | str) -> bytes:

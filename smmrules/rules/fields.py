@@ -222,34 +222,47 @@ class _Writer:
 
 def message_values(goal: Goal, env: dict, ctx: Context, lang: str) -> dict[str, str]:
     """Values for a goal's message placeholders, written the way `lang` writes numbers and units."""
-    w = _Writer(lang)
-    t = w.t
-    tg, b = goal.target, goal.baseline
-    months = env.get("goal.deadline.months")
-    growth = env.get("goal.monthly_growth")
+    values = _named_values(goal, ctx, lang)
+    values.update(_figure_values(goal, env, lang))
+    return values
+
+
+def _named_values(goal: Goal, ctx: Context, lang: str) -> dict[str, str]:
+    """The placeholders of a goal's messages that are its words and names (message_values)."""
     info = metric_info(goal, default_lexicons())
     return {
         "metric": goal.metric.text if goal.metric else "",
         # the vocabulary's name of the metric in the message's language, in the nominative
         "metric_name": (info.label.get(lang) or info.name) if info is not None else "",
+        "unit": (goal.target.unit or "") if goal.target is not None else "",
+        "deadline": goal.deadline.text if goal.deadline else "",
+        "period": goal.period or "",
+        "channel": goal.channel or "",
+        "category": templates()[lang]["categories"].get(goal.category, goal.category),
+        "direction": goal.direction or "",
+        "role": ctx.role or "",
+        "text": goal.text,
+        "time_text": goal.time_text or "",
+    }
+
+
+def _figure_values(goal: Goal, env: dict, lang: str) -> dict[str, str]:
+    """The placeholders of a goal's messages that are its figures, written in `lang` (message_values)."""
+    w = _Writer(lang)
+    t = w.t
+    tg, b = goal.target, goal.baseline
+    months = env.get("goal.deadline.months")
+    growth = env.get("goal.monthly_growth")
+    return {
         "growth": w.growth(growth),
         "target": w.target(tg),
         "value": w.num(tg.value) if tg is not None and tg.value is not None else "",
-        "unit": (tg.unit or "") if tg is not None else "",
-        "deadline": goal.deadline.text if goal.deadline else "",
         "months": w.num(round(months, 1)) if months is not None else "",
         "monthly_growth": w.num(round(growth, 1)) if growth is not None else "",
-        "period": goal.period or "",
-        "channel": goal.channel or "",
-        "category": t["categories"].get(goal.category, goal.category),
-        "direction": goal.direction or "",
         "baseline": w.with_unit(b.value, b.unit) if b else "",
-        "role": ctx.role or "",
-        "text": goal.text,
         # the words no reading fits, as a sentence of their own (empty when there are none)
         "unplaced": t["unplaced"].format(words=", ".join(
             t["quote"][0] + u + t["quote"][1] for u in goal.unplaced)) if goal.unplaced else "",
-        "time_text": goal.time_text or "",
     }
 
 
@@ -296,19 +309,114 @@ def progress_values(tr: Tracking, lang: str, unit: str | None = None) -> dict[st
             "level": "" if tr.level is None else amount(tr.level, lang, unit)}
 
 
+_NO_VALUE = object()
+
+
+class LazyValues(dict):
+    """Message placeholder values of which some groups are worked out only when a message asks for a
+    name of theirs: most findings on a goal name one or two of its thirty placeholders, and writing
+    out every figure, the progress and the catalogue's tasks for each of them was a tenth of
+    checking a goal. `later`: (names, function giving those names' values) per group. Whatever
+    looks at the whole mapping (a copy, its keys, `in`) gets every group first."""
+
+    __slots__ = ("later",)
+
+    def __init__(self, now: dict, later: list):
+        super().__init__(now)
+        self.later = later
+
+    def _fill(self, name=_NO_VALUE) -> None:
+        kept = []
+        for names, make in self.later:
+            if name is _NO_VALUE or name in names:
+                self.update(make())
+            else:
+                kept.append((names, make))
+        self.later = kept
+
+    def get(self, name, default=None):
+        value = dict.get(self, name, _NO_VALUE)
+        if value is _NO_VALUE:
+            if not self.later:
+                return default
+            self._fill(name)
+            return dict.get(self, name, default)
+        return value
+
+    def __missing__(self, name):
+        if self.later:
+            self._fill(name)
+            if dict.__contains__(self, name):
+                return dict.__getitem__(self, name)
+        raise KeyError(name)
+
+    def __contains__(self, name) -> bool:
+        self._fill()
+        return dict.__contains__(self, name)
+
+    def __iter__(self):
+        self._fill()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self._fill()
+        return dict.__len__(self)
+
+    def keys(self):
+        self._fill()
+        return dict.keys(self)
+
+    def items(self):
+        self._fill()
+        return dict.items(self)
+
+    def values(self):
+        self._fill()
+        return dict.values(self)
+
+    def copy(self) -> dict:
+        self._fill()
+        return dict(dict.items(self))
+
+    def __eq__(self, other) -> bool:
+        self._fill()
+        return dict.__eq__(self, other)
+
+    __hash__ = None
+
+    def __reduce__(self):
+        return dict, (self.copy(),)
+
+    def __repr__(self) -> str:
+        self._fill()
+        return dict.__repr__(self)
+
+
+_FIGURES = ("growth", "target", "value", "months", "monthly_growth", "baseline", "unplaced")
+_PROGRESS = ("progress", "expected_progress", "current", "checkin_date", "pace", "missing", "level")
+_SUGGESTED = ("suggested_tasks", "catalogue_hint")
+
+
 def _goal_messages(item: GoalItem, env: dict, ctx: Context, lang: str) -> dict[str, str]:
-    values = message_values(item.goal, env, ctx, lang)
-    values.update(progress_values(env["_tracking"], lang, item.goal.target.unit if item.goal.target else None))
+    goal = item.goal
+    values = _named_values(goal, ctx, lang)
     values["other_line"] = str(item.duplicate_line or item.conflict_line or "")
+    return LazyValues(values, [
+        (_FIGURES, lambda: _figure_values(goal, env, lang)),
+        (_PROGRESS, lambda: progress_values(env["_tracking"], lang, goal.target.unit if goal.target else None)),
+        (_SUGGESTED, lambda: _suggested(item, ctx, lang))])
+
+
+def _suggested(item: GoalItem, ctx: Context, lang: str) -> dict[str, str]:
+    """The catalogue's first three tasks for a goal, as its messages name them."""
     suggested = ""
     if item.catalogue is not None:
         metric = item.goal.metric.name if item.goal.metric is not None else None
         tasks = item.catalogue.ranked(metric, item.goal.category, ctx.role)[:3]
         suggested = "; ".join(task.title(lang) for task in tasks)
-    values["suggested_tasks"] = suggested
     # the tasks as a sentence of their own, empty when the catalogue has none for the goal
-    values["catalogue_hint"] = templates()[lang]["from_catalogue"].format(tasks=suggested) if suggested else ""
-    return values
+    return {"suggested_tasks": suggested,
+            "catalogue_hint": templates()[lang]["from_catalogue"].format(tasks=suggested) if suggested else ""}
 
 
 # -- header entries ----------------------------------------------------------------------------------
