@@ -1510,9 +1510,10 @@ class Assembler:
                 and target.role in ("level", "bare"):
             return "maintain"   # «Рекламный бюджет — не больше 150 тыс. руб. в месяц»: a budget is kept to
         if mi is not None and mi.lower_is_better and target is not None \
-                and ((d in ("achieve", "reach") and target.bound == "le") or (d in ("achieve", "reach") and less)):
+                and ((target.bound == "le" and (d == "achieve" or (d == "reach" and not mi.time)))
+                     or (d in ("achieve", "reach") and less)):
             # "get our CPL under $15", «вывести CPL ниже 200 ₽»: a ceiling on a cost (where «довести CPL
-            # до 200 ₽» is a level reached)
+            # до 200 ₽», «довести время ответа до 5 минут» is a level reached)
             return "decrease"
         if d is None:
             d = _figure_direction(target, baseline, more, less, new, mi, verb_cls == "unknown", has_object)
