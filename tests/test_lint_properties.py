@@ -120,7 +120,9 @@ def test_findings_point_inside_the_document(text, today):
 @SETTINGS
 @given(documents())
 def test_crlf_and_bom_do_not_change_findings(text):
-    plain = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    # (a lone "\r" is a line break too: "\r\r\n" would keep a "\r\n" after one pass and gain a line when
+    # rewritten, so every break is made "\n" first)
+    plain = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     expected = lint(plain, path="doc.goals")
     assert lint(plain.replace("\n", "\r\n"), path="doc.goals") == expected
     assert lint("\ufeff" + plain, path="doc.goals") == expected
