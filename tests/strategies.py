@@ -403,6 +403,32 @@ def csv_briefs(draw, lang: str | None = None):
     return lang, "".join(delimiter.join(cell(c) for c in row) + ending for row in rows), suffix
 
 
+
+@st.composite
+def xlsx_briefs(draw, lang: str | None = None):
+    """(lang, sheets) of an .xlsx workbook, each sheet a list of rows of cell values (None: an empty cell; an
+    empty row leaves a gap): maybe a sheet of notes first (no goals table in it), then the rows of a
+    csv_briefs export, with numbers, dates and cells of several lines among the values."""
+    lang = lang or draw(st.sampled_from(LANGS))
+    sheets = []
+    if draw(st.booleans()):
+        sheets.append([[draw(st.sampled_from(["Notes", "Заметки", "Нотатки"]))], [],
+                       ["agreed with the client", None, dt.date(2026, 3, 2)]])
+    rows: list = []
+    for header in draw(st.lists(st.sampled_from(DOC_HEADERS[lang]), max_size=3)):
+        key, _, value = header.partition(":")
+        rows.append([key.strip(), value.strip()])
+    rows.append(list(CSV_COLUMNS[lang]))
+    for goal in draw(st.lists(goals(lang), min_size=1, max_size=4)):
+        tasks = draw(st.lists(st.sampled_from(DOC_TASKS[lang]), max_size=2))
+        current = draw(st.sampled_from(CSV_CURRENT + [1200, 3.5, 40.0, None]))
+        rows.append([goal.render(lang), draw(st.sampled_from(["; ", "\n"])).join(tasks) or None,
+                     draw(st.sampled_from(CSV_NOTES)) or None, current or None])
+        if draw(st.booleans()) and draw(st.booleans()):
+            rows.append([])
+    sheets.append(rows)
+    return lang, sheets
+
 # Lines of every kind of Markdown block a brief may hold, for documents of them in any order: headings
 # (ATX and setext), bullet and numbered items (a numbered one from 2 cannot start a list after a
 # paragraph), nested and lazy lines, labels, fences (```goals among them), indented code, HTML blocks that
