@@ -10,13 +10,14 @@ With --memory, the peak RSS of `smmrules lint --no-cache --format F` (a process 
 reports its VmHWM) for each size and format, against the reference measured in the same run: a
 Python process that reads the same file and splits it into lines. `--file-format md` or `csv` writes
 the same goals as a Markdown brief (a goals heading, one list item a goal, its tasks nested under it)
-or a CSV export (a goal and a tasks column), or `xlsx` the CSV export's rows as an .xlsx workbook (written with
+or a CSV export (a goal and a tasks column), `md-fence` the .goals text whole in one ```goals block of a
+brief, or `xlsx` the CSV export's rows as an .xlsx workbook (written with
 openpyxl's write-only mode; its reference reads the workbook's rows with openpyxl's read-only mode
 and keeps none), instead of a .goals file; `--cache` measures with the
 result cache on, in a cache folder of its own: the first run, which stores the result ("cold"), and
 the second, which is answered from it ("warm").
 Usage: python benchmarks/scaling.py [--sizes 1000,10000,100000] [--rounds 2]
-                                    [--memory [--formats text,json] [--file-format goals|md|csv|xlsx] [--cache]]
+                                    [--memory [--formats text,json] [--file-format goals|md|md-fence|csv|xlsx] [--cache]]
 """
 from __future__ import annotations
 
@@ -160,7 +161,12 @@ def write_xlsx(text: str, path: Path) -> None:
     book.save(path)
 
 
-SUFFIX = {"goals": ".goals", "md": ".md", "csv": ".csv", "xlsx": ".xlsx"}
+def as_fenced(text: str) -> str:
+    """A generated .goals document as a Markdown brief that holds it whole in one ```goals block."""
+    return f"# Generated brief\n\n```goals\n{text}```\n"
+
+
+SUFFIX = {"goals": ".goals", "md": ".md", "md-fence": ".md", "csv": ".csv", "xlsx": ".xlsx"}
 # the reference of an .xlsx workbook: its rows read (and dropped) as openpyxl's read-only mode reads them
 _READ_ROWS = _HWM + ("import openpyxl\nbook = openpyxl.load_workbook(sys.argv[1], read_only=True, data_only=True)\n"
                      "for sheet in book.worksheets:\n    for row in sheet.iter_rows(values_only=True):\n        pass\n")
@@ -183,7 +189,8 @@ def memory(sizes=(1000, 10_000, 100_000), formats=("text", "json", "sarif", "git
             if file_format == "xlsx":
                 write_xlsx(text, path)
             else:
-                text = as_markdown(text) if file_format == "md" else as_csv(text) if file_format == "csv" else text
+                text = as_markdown(text) if file_format == "md" else as_fenced(text) if file_format == "md-fence" \
+                    else as_csv(text) if file_format == "csv" else text
                 path.write_text(text, encoding="utf-8")
             del text
             reference = _READ_ROWS if file_format == "xlsx" else _READ_AND_SPLIT
@@ -211,8 +218,8 @@ def main(argv=None) -> int:
     ap.add_argument("--memory", action="store_true", help="peak RSS of a lint per size and format instead")
     ap.add_argument("--formats", default="text,json,sarif,github,junit")
     ap.add_argument("--file-format", choices=sorted(SUFFIX), default="goals",
-                    help="with --memory: the kind of file linted (a .goals file, a Markdown brief, a CSV export, an "
-                         ".xlsx workbook)")
+                    help="with --memory: the kind of file linted (a .goals file, a Markdown brief, the .goals text in "
+                         "a brief's ```goals block, a CSV export, an .xlsx workbook)")
     ap.add_argument("--cache", action="store_true",
                     help="with --memory: the result cache on, a run that stores (cold) and one answered (warm)")
     args = ap.parse_args(argv)
