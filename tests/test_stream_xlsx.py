@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from strategies import xlsx_briefs
 from suitedate import SUITE_TODAY
+from test_stream_formats import parts_cache  # noqa: F401 - the fixture: a private result cache, files streamed
 from smmrules.cli import main
 from smmrules.documents import read_document, xlsx_reader
 from smmrules.documents.goals import build_document
@@ -189,28 +190,20 @@ def test_every_format_with_j1_and_j2_reports_a_streamed_workbook_as_the_whole_pa
         os.chdir(saved[2])
 
 
-def test_a_streamed_workbook_is_stored_in_the_result_cache_in_parts_and_served_as_it_was_made(tmp_path, monkeypatch):
+def test_a_streamed_workbook_is_stored_in_the_result_cache_in_parts_and_served_as_it_was_made(parts_cache,
+                                                                                               monkeypatch):
     from smmrules.base import cache
     from smmrules.linting import stream
-    monkeypatch.setenv("SMMRULES_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.delenv("SMMRULES_NO_CACHE", raising=False)
-    monkeypatch.setattr(runner, "PART", 2)
-    monkeypatch.setattr(runner, "STREAM_FROM", 0)
-    cache.forget()
-    path = tmp_path / "goals.xlsx"
+    path = parts_cache / "goals.xlsx"
     path.write_bytes(workbook([[["\ufeffClient", "Nova"]] + GOALS[1:]]))     # (its first cell starts with U+FEFF)
-    try:
-        cold = list(runner.lint_file_parts(str(path), Config(), today=SUITE_TODAY))
-        (entry,) = (tmp_path / "cache").glob("result-*.pickle")
-        assert entry.read_bytes().startswith(cache._PARTS_MAGIC) and len(cold) > 2
-        assert cold[-1].lines[0] == "\ufeffClient\tNova"
+    cold = list(runner.lint_file_parts(str(path), Config(), today=SUITE_TODAY))
+    (entry,) = (parts_cache / "cache").glob("result-*.pickle")
+    assert entry.read_bytes().startswith(cache._PARTS_MAGIC) and len(cold) > 2
+    assert cold[-1].lines[0] == "\ufeffClient\tNova"
 
-        def not_again(*args, **kwargs):
-            raise AssertionError("linted again instead of answered from the result cache")
-        monkeypatch.setattr(stream, "lint_entries", not_again)
-        warm = list(runner.lint_file_parts(str(path), Config(), today=SUITE_TODAY))
-        assert [(r.partial, r.findings, tuple(r.lines), r.lang) for r in warm] == \
-            [(r.partial, r.findings, tuple(r.lines), r.lang) for r in cold]
-    finally:
-        cache.forget()
+    def not_again(*args, **kwargs):
+        raise AssertionError("linted again instead of answered from the result cache")
+    monkeypatch.setattr(stream, "lint_entries", not_again)
+    warm = list(runner.lint_file_parts(str(path), Config(), today=SUITE_TODAY))
+    assert [(r.partial, r.findings, tuple(r.lines), r.lang) for r in warm] == \
+        [(r.partial, r.findings, tuple(r.lines), r.lang) for r in cold]
