@@ -403,7 +403,6 @@ def csv_briefs(draw, lang: str | None = None):
     return lang, "".join(delimiter.join(cell(c) for c in row) + ending for row in rows), suffix
 
 
-
 @st.composite
 def xlsx_briefs(draw, lang: str | None = None):
     """(lang, sheets) of an .xlsx workbook, each sheet a list of rows of cell values (None: an empty cell; an
@@ -429,9 +428,11 @@ def xlsx_briefs(draw, lang: str | None = None):
     sheets.append(rows)
     return lang, sheets
 
+
 # Lines of every kind of Markdown block a brief may hold, for documents of them in any order: headings
 # (ATX and setext), bullet and numbered items (a numbered one from 2 cannot start a list after a
-# paragraph), nested and lazy lines, labels, fences (```goals among them), indented code, HTML blocks that
+# paragraph), nested and lazy lines, labels, fences (```goals and ~~~ goals among them, and lines that close
+# one or not), indented code, HTML blocks that
 # go on over blank lines and ones that end at one, comments with suppressions, tables, block quotes.
 MD_BLOCK_LINES = (
     "", "", "", "# Brief", "## Goals", "## Цели", "### Tasks", "Goals", "===", "---", "- - -",
@@ -441,6 +442,7 @@ MD_BLOCK_LINES = (
     "    - reply within an hour", "  continued text", "a line of prose", "Goal: grow TikTok views by 2x by 2026-08",
     "Client: Meadow Bakery", "**Start:** 2026-02-01", "- **Role:** one-of-sources", "```", "```goals",
     "goal: get 100 reviews by 2026-10", "~~~", "  ```", "    indented code", "<!-- smmrules: ignore[T101] -->",
+    "~~~ goals", "````", "\t```",
     "<!-- smmrules: ignore-file[D605] -->", "<!--", "-->", "<div>", "</div>", "<script>", "</script>",
     "| Goal | Deadline |", "|---|---|", "| grow followers to 5,000 | 2026-09-30 |", "> Goal: grow sales by 10%",
     "-", "1.", "- grow sales by 10% by 2026-12 <!-- smmrules: ignore[M203] -->",

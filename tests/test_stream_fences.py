@@ -19,6 +19,7 @@ from smmrules.documents.tables import NotADocument, gathered
 from smmrules.linting.pipeline import lint_document
 
 LIMIT = 100_000
+# (Documents are compared by their repr: a goal's syntax error is an exception, equal only to itself)
 SOME = settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 
 
@@ -65,7 +66,7 @@ def test_a_goals_block_ends_where_commonmark_ends_it(opening, closing, closes):
     # a line of prose after the closing line: a stray line of the block if it is still open
     text = _fenced([opening, *GOALS, closing, "a line of prose"])
     for piece_lines in (1, 512):
-        assert _streamed(text, piece_lines) == _whole(text)
+        assert repr(_streamed(text, piece_lines)) == repr(_whole(text))
     doc = _whole(text)
     # (an HTML comment in a ```goals block is a line of .goals text, not a Markdown suppression)
     assert [s.text for s in doc.stray] == ["<!-- smmrules: ignore[S105] -->"] + \
@@ -76,9 +77,16 @@ def test_a_goals_block_ends_where_commonmark_ends_it(opening, closing, closes):
 
 def test_a_goals_block_that_never_closes_runs_to_the_end_of_the_brief():
     text = _fenced(["```goals", *GOALS])
-    assert _streamed(text, 512) == _whole(text)
+    assert repr(_streamed(text, 512)) == repr(_whole(text))
     assert [g.text for g in _whole(text).goals] == ["grow Instagram followers to 5,000 by 2026-09-30",
                                                      "increase sales"]
+
+
+def test_the_last_line_of_a_goals_block_that_runs_to_the_end_of_a_file_without_a_line_feed_is_read():
+    text = "# Brief\n\n```goals\ngoal: increase sales\ngoal: grow followers to 5,000 by 2026-09-30"
+    for doc in (_whole(text), _streamed(text, 1)):
+        assert [(g.line, g.text) for g in doc.goals] == [(4, "increase sales"),
+                                                         (5, "grow followers to 5,000 by 2026-09-30")]
 
 
 def test_a_long_goals_block_is_read_as_the_whole_brief_is_and_lints_alike():
@@ -88,7 +96,7 @@ def test_a_long_goals_block_is_read_as_the_whole_brief_is_and_lints_alike():
         if i % 7 == 0:
             block += ["# smmrules: ignore[T101]", "goal: increase sales", ""]
     text = _fenced(["Intro paragraph", "```goals", *block, "```", "after the block"])
-    assert _streamed(text, md.PIECE_LINES) == _whole(text) and len(_whole(text).goals) == 1200 + 172 + 1
+    assert repr(_streamed(text, md.PIECE_LINES)) == repr(_whole(text)) and len(_whole(text).goals) == 1200 + 172 + 1
     whole = _whole(text, "brief.md")
     found = list(lint_iter(text, path="brief.md", today=SUITE_TODAY))
     assert found == lint_document(whole) == lint(text, path="brief.md", today=SUITE_TODAY) and len(found) > 1200
@@ -97,7 +105,7 @@ def test_a_long_goals_block_is_read_as_the_whole_brief_is_and_lints_alike():
 @SOME
 @given(st.one_of(markdown_block_soups(), markdown_briefs().map(lambda b: b[1])), st.sampled_from([1, 3, 512]))
 def test_briefs_with_goals_blocks_read_in_pieces_are_the_brief_read_whole(text, piece_lines):
-    assert _streamed(text, piece_lines) == _whole(text)
+    assert repr(_streamed(text, piece_lines)) == repr(_whole(text))
 
 
 def test_the_first_goal_of_a_goals_block_comes_before_the_rest_of_an_endless_block_is_read():

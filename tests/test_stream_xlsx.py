@@ -77,7 +77,7 @@ def test_generated_workbooks_stream_to_the_document_read_whole(brief):
     _, sheets = brief
     lines, whole, why, kept, doc = _whole_then_stream(workbook(sheets))
     assert why is None and kept == tuple(lines) == whole.lines
-    assert doc == whole
+    assert repr(doc) == repr(whole)       # (a syntax error is an exception, equal only to itself)
 
 
 def test_a_sheet_without_a_goals_table_is_passed_over_and_the_first_sheet_stands_when_none_has_one():
@@ -109,7 +109,7 @@ def test_a_sheet_past_max_chars_is_the_same_error_whole_and_streamed(tmp_path, m
 def test_a_first_cell_that_starts_with_a_byte_order_mark_keeps_it_in_the_lines_the_stream_keeps():
     data = workbook([[["\ufeffClient", "Nova"]] + GOALS[1:]])
     lines, whole, _, kept, doc = _whole_then_stream(data)
-    assert kept[0] == lines[0] == "\ufeffClient\tNova" and kept == whole.lines and doc == whole
+    assert kept[0] == lines[0] == "\ufeffClient\tNova" and kept == whole.lines and repr(doc) == repr(whole)
 
 
 def test_the_kept_text_is_joined_in_chunks_and_handed_on_once_the_rows_end():

@@ -150,8 +150,10 @@ def _pieces_of(lines, piece_lines: int):
     base, need = 0, piece_lines
     source = iter(lines)
     for line in source:
+        # (inside what _Cuts takes for a fence or an HTML block, a line that looks like a fence is not tried)
+        open_block = cuts.fence is not None or cuts.html is not None
         proposed = cuts.accepts(line)
-        if line.startswith(("```", "~~~")):
+        if not open_block and line.startswith(("```", "~~~")) and _GOALS_INFO.match(line):
             # a ```goals fence at column 1 that opens a block of the top level: the piece ends before it,
             # and the block's lines are handed on one at a time (_GoalsFence), however many they are
             tokens = _parser().parse("\n".join(piece) + "\n" + line if piece else line)
@@ -237,6 +239,7 @@ _ITEM = re.compile(r"(?:[-+*]|(\d{1,9})[.)])[ \t]+\S")        # a list item that
 _ATX = re.compile(r"#{1,6}(?:[ \t]|$)")
 _RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")      # a thematic break, which no item is
 _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})(.*)")
+_GOALS_INFO = re.compile(r"(?:`{3,}|~{3,})[ \t]*goals(?:[ \t]|$)")      # a ```goals fence at column 1
 _TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
 # the HTML blocks that go on over blank lines (CommonMark's kinds 1 to 5): how one starts, how it ends
 _HTML_LONG = ((re.compile(r"<(?:script|pre|style|textarea)(?:[ \t>]|$)", re.IGNORECASE),
@@ -524,7 +527,8 @@ class _Reader:
         """A ```goals block: its lines read as a .goals file, each at its line in this one."""
         self.marked = True
         start = tok.map[0] + self.base + 1
-        count = len(tok.content.split("\n")) - 1 if tok.content else 0
+        # its lines (the last one without a line feed when the block runs to the end of a file without one)
+        count = tok.content.count("\n") + (not tok.content.endswith("\n")) if tok.content else 0
         entries, out = self.out.entries, self.out
 
         def tokens():
