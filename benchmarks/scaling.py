@@ -17,7 +17,8 @@ and keeps none), instead of a .goals file; `--cache` measures with the
 result cache on, in a cache folder of its own: the first run, which stores the result ("cold"), and
 the second, which is answered from it ("warm").
 Usage: python benchmarks/scaling.py [--sizes 1000,10000,100000] [--rounds 2]
-                                    [--memory [--formats text,json] [--file-format goals|md|md-fence|csv|xlsx] [--cache]]
+                                    [--memory [--formats text,json] [--cache]
+                                              [--file-format goals|md|md-fence|csv|xlsx]]
 """
 from __future__ import annotations
 

@@ -43,8 +43,9 @@ def test_lint_paths_with_stream_hands_on_a_long_files_findings_in_parts(tmp_path
         parts = list(smmrules.lint_paths([str(tmp_path)], config=config, jobs=jobs, stream=True))
         # 20 findings a file: two parts of 8, then the file's result with the last 4
         assert [(r.partial, len(r.findings)) for r in parts] == [(True, 8), (True, 8), (False, 4)] * 34
+        files = [parts[i:i + 3] for i in range(0, 102, 3)]
         assert [(r.path, r.findings) for r in whole] == \
-            [(r.path, tuple(f for p in parts[i:i + 3] for f in p.findings)) for i, r in zip(range(0, 102, 3), parts[2::3])]
+            [(three[2].path, tuple(f for p in three for f in p.findings)) for three in files]
         assert all(r.lang == "en" and r.error is None for r in parts[2::3])
     # a path that cannot be linted is still its one result with an error line, in its place
     missing = str(tmp_path / "nope.goals")

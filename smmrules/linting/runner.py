@@ -245,9 +245,10 @@ STREAM_FROM = 256 * 1024
 def lint_file_parts(path: str, config, *, today=None) -> Iterator[FileResult]:
     """lint_file(path, config, today=today) reported as it is made: a .goals file, a Markdown brief, a CSV
     or TSV export or an .xlsx workbook that the result cache does not answer is linted as a stream
-    (linting.stream), its findings handed on in FileParts of PART findings, then its FileResult with the rest. A limit, an
-    unreadable file or one that is no document is known before any finding; an error while the findings
-    stream (a bug smmrules has on some input) comes after the parts already given, as the file's error."""
+    (linting.stream), its findings handed on in FileParts of PART findings, then its FileResult with the
+    rest. A limit, an unreadable file or one that is no document is known before any finding; an error
+    while the findings stream (a bug smmrules has on some input) comes after the parts already given, as
+    the file's error."""
     from ..documents import format_of
     fmt = format_of(path)
     if not streams(path):
