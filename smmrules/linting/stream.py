@@ -123,9 +123,9 @@ def lint_entries(read, lines, *, path: Optional[str] = None, config=None, today=
     twice, or three times when a header line that looks like the language's declares none. `lines`: the
     document's lines (a LineIndex; read only once the first reading is over). `about`: lists that get,
     before the first finding, the document's language ("lang") and why it is no document ("skipped",
-    tables.NotADocument: then there are no findings). `replay`: the document is read once, and the later readings replay what the first one
-    read from a temporary file (_Tee): for a reader whose reading costs more than reading that back
-    (markdown-it's parse of a brief, the records of a sheet)."""
+    tables.NotADocument: then there are no findings). `replay`: the document is read once, and the later
+    readings replay what the first one read from a temporary file (_Tee): for a reader whose reading costs
+    more than reading that back (markdown-it's parse of a brief, the records of a sheet, a workbook's rows)."""
     if replay:
         tee = _Tee()
         try:
