@@ -207,3 +207,12 @@ def test_a_streamed_workbook_is_stored_in_the_result_cache_in_parts_and_served_a
     warm = list(runner.lint_file_parts(str(path), Config(), today=SUITE_TODAY))
     assert [(r.partial, r.findings, tuple(r.lines), r.lang) for r in warm] == \
         [(r.partial, r.findings, tuple(r.lines), r.lang) for r in cold]
+
+
+def test_lint_iter_reads_a_text_named_xlsx_as_lint_does_and_refuses_it_alike():
+    from smmrules import lint, lint_iter
+    for read in (lambda: lint("goal: increase sales\n", path="goals.xlsx"),
+                 lambda: next(lint_iter("goal: increase sales\n", path="goals.xlsx"))):
+        with pytest.raises(ReadError) as err:
+            read()
+        assert err.value.message.startswith("not an .xlsx workbook (BadZipFile")
