@@ -143,3 +143,29 @@ def _state(pid: int) -> str:
             return fh.read().rsplit(")", 1)[1].split()[0]
     except OSError:
         return "Z"
+
+
+_WORKER = """
+import os, signal
+from smmrules.linting import parallel
+folder = parallel._SpoolFolder()
+assert signal.getsignal(signal.SIGTERM) == folder._terminated
+parallel._watch_parent(os.getppid(), 0.2, folder.name)      # what a worker runs first, after the fork
+print(signal.getsignal(signal.SIGTERM) is signal.SIG_DFL)
+folder.remove()
+"""
+
+
+def test_a_worker_does_not_take_the_runs_sigterm_handler_over():
+    out = subprocess.run([sys.executable, "-c", _WORKER], capture_output=True, text=True, timeout=60)
+    assert (out.returncode, out.stdout, out.stderr) == (0, "True\n", "")
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="reads a process's children from /proc")
+def test_a_worker_ended_by_sigterm_fails_the_run_in_one_line_and_leaves_nothing(tmp_path):
+    proc, temp = _started(tmp_path)
+    os.kill(_workers_of(proc.pid)[0], signal.SIGTERM)
+    assert proc.wait(timeout=300) == 2
+    err = proc.stderr.read().decode()
+    assert "Traceback" not in err and err.startswith("smmrules: error: internal error (BrokenProcessPool")
+    assert list(temp.iterdir()) == []

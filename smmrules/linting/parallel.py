@@ -117,6 +117,9 @@ def _watch_parent(parent: int, interval: float = 0.2, folder: str | None = None)
 
     if os.getppid() != parent:
         gone()
+    import signal
+    if getattr(signal.getsignal(signal.SIGTERM), "__func__", None) is _SpoolFolder._terminated:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)   # the parent's handler (_SpoolFolder) is the parent's alone
     threading.Thread(target=watch, name="smmrules-parent-watch", daemon=True).start()
 
 
