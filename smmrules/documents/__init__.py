@@ -85,5 +85,6 @@ def xlsx_reader(data: bytes, *, max_entries: int, max_chars: int, keep=None):
     from .sheets import iter_sheet, iter_xlsx_lines
 
     def read(tasks: bool = True):
-        return iter_sheet(iter_xlsx_lines(data, max_chars, keep), "\t", quoting=False, max_entries=max_entries)
+        return iter_sheet(iter_xlsx_lines(data, max_chars, keep, collect=True), "\t", quoting=False,
+                          max_entries=max_entries)
     return read

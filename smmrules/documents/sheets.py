@@ -313,14 +313,16 @@ def xlsx_lines(data: bytes, max_chars: int) -> list[str]:
     return list(iter_xlsx_lines(data, max_chars))
 
 
-def iter_xlsx_lines(data: bytes, max_chars: int, keep=None):
+def iter_xlsx_lines(data: bytes, max_chars: int, keep=None, collect: bool = False):
     """The lines of xlsx_lines one at a time, as openpyxl's read-only mode reads the sheet's rows: the
     first HEADER_ROWS lines of each sheet are held until one of them is a row of goal column names (then
     that sheet's lines follow as they are read), the other sheets are read through (their size is
     checked, their lines dropped). A sheet without a goals table is given by its first HEADER_ROWS lines,
     all that iter_sheet reads of it. Cells give the values the workbook stores (the value Excel saved
     for a formula); nothing is evaluated. `keep`: a SheetText that gets each line given, in order, and
-    is told when they end.
+    is told when they end. `collect`: after openpyxl has sized a sheet that states no dimensions (it
+    parses the whole sheet to find them, and leaves an element a row in a reference cycle), the garbage
+    collector is run once, for a long workbook read as a stream while the collector is paused.
     Raises a ReadError for bytes that are no workbook, or a sheet of more than `max_chars` characters."""
     try:
         import openpyxl
@@ -332,6 +334,9 @@ def iter_xlsx_lines(data: bytes, max_chars: int, keep=None):
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError) as exc:
         raise ReadError(f"not an .xlsx workbook ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})") from None
+    if collect and any(getattr(sheet, "_max_row", 0) is None for sheet in book.worksheets):
+        import gc
+        gc.collect()
     try:
         first = None
         chosen = None
@@ -353,6 +358,12 @@ def iter_xlsx_lines(data: bytes, max_chars: int, keep=None):
             keep.end()
     finally:
         book.close()
+        # the workbook and its sheets refer to each other, a cycle only the garbage collector frees (and a
+        # lint runs with it paused): the table of the workbook's strings, which its sheets hold, goes now
+        for sheet in book.worksheets:
+            strings = getattr(sheet, "_shared_strings", None)
+            if isinstance(strings, list):
+                strings.clear()
 
 
 class SheetText:
