@@ -214,13 +214,16 @@ def _lint_in_workers(paths: list[str], config, jobs: int, today, use_cache: bool
     import os
     # never more workers than chunks of work: -j 64 over 40 files forks 3 processes, not 64
     folder = stream if type(stream) is str else None
-    pool = cf.ProcessPoolExecutor(max_workers=workers(len(paths), jobs), mp_context=ctx, initializer=_watch_parent,
-                                  initargs=(os.getpid(), 0.2, folder))
-    try:
-        for batch in pool.map(_worker, [(c, config, today, use_cache, stream) for c in chunks]):
-            yield from batch
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    with cf.ProcessPoolExecutor(max_workers=workers(len(paths), jobs), mp_context=ctx, initializer=_watch_parent,
+                                initargs=(os.getpid(), 0.2, folder)) as pool:
+        results = pool.map(_worker, [(c, config, today, use_cache, stream) for c in chunks])
+        try:
+            for batch in results:
+                yield from batch
+        finally:            # closed early: pool.map's iterator cancels the chunks not started, then the pool
+            close = getattr(results, "close", None)     # waits for the running ones only
+            if close is not None:
+                close()
 
 
 class _SpoolFolder:
