@@ -10,11 +10,15 @@ With --memory, the peak RSS of `smmrules lint --no-cache --format F` (a process 
 reports its VmHWM) for each size and format, against the reference measured in the same run: a
 Python process that reads the same file and splits it into lines. `--file-format md` or `csv` writes
 the same goals as a Markdown brief (a goals heading, one list item a goal, its tasks nested under it)
-or a CSV export (a goal and a tasks column) instead of a .goals file; `--cache` measures with the
+or a CSV export (a goal and a tasks column), `md-fence` the .goals text whole in one ```goals block of a
+brief, or `xlsx` the CSV export's rows as an .xlsx workbook (written with
+openpyxl's write-only mode; its reference reads the workbook's rows with openpyxl's read-only mode
+and keeps none), instead of a .goals file; `--cache` measures with the
 result cache on, in a cache folder of its own: the first run, which stores the result ("cold"), and
 the second, which is answered from it ("warm").
 Usage: python benchmarks/scaling.py [--sizes 1000,10000,100000] [--rounds 2]
-                                    [--memory [--formats text,json] [--file-format goals|md|csv] [--cache]]
+                                    [--memory [--formats text,json] [--cache]
+                                              [--file-format goals|md|md-fence|csv|xlsx]]
 """
 from __future__ import annotations
 
@@ -145,7 +149,28 @@ def as_csv(text: str) -> str:
                    for row in rows)
 
 
-SUFFIX = {"goals": ".goals", "md": ".md", "csv": ".csv"}
+def write_xlsx(text: str, path: Path) -> None:
+    """The rows of as_csv(text) as the first sheet of an .xlsx workbook at `path`, one cell a CSV cell."""
+    import csv
+    import io
+
+    import openpyxl
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Goals")
+    for row in csv.reader(io.StringIO(as_csv(text))):
+        sheet.append(row)
+    book.save(path)
+
+
+def as_fenced(text: str) -> str:
+    """A generated .goals document as a Markdown brief that holds it whole in one ```goals block."""
+    return f"# Generated brief\n\n```goals\n{text}```\n"
+
+
+SUFFIX = {"goals": ".goals", "md": ".md", "md-fence": ".md", "csv": ".csv", "xlsx": ".xlsx"}
+# the reference of an .xlsx workbook: its rows read (and dropped) as openpyxl's read-only mode reads them
+_READ_ROWS = _HWM + ("import openpyxl\nbook = openpyxl.load_workbook(sys.argv[1], read_only=True, data_only=True)\n"
+                     "for sheet in book.worksheets:\n    for row in sheet.iter_rows(values_only=True):\n        pass\n")
 
 
 def memory(sizes=(1000, 10_000, 100_000), formats=("text", "json", "sarif", "github", "junit"),
@@ -161,11 +186,16 @@ def memory(sizes=(1000, 10_000, 100_000), formats=("text", "json", "sarif", "git
         Path(tmp, ".smmrules.toml").write_text("max-entries = 1000000\nmax-file-size = 1000000000\n")
         for size in sizes:
             text, _ = lint_speed.document(size, 9)
-            text = as_markdown(text) if file_format == "md" else as_csv(text) if file_format == "csv" else text
             path = Path(tmp, f"brief-{size}{SUFFIX[file_format]}")
-            path.write_text(text, encoding="utf-8")
+            if file_format == "xlsx":
+                write_xlsx(text, path)
+            else:
+                text = as_markdown(text) if file_format == "md" else as_fenced(text) if file_format == "md-fence" \
+                    else as_csv(text) if file_format == "csv" else text
+                path.write_text(text, encoding="utf-8")
             del text
-            row = {"file": path.stat().st_size, "reference": _peak(_READ_AND_SPLIT, [path.name], tmp)}
+            reference = _READ_ROWS if file_format == "xlsx" else _READ_AND_SPLIT
+            row = {"file": path.stat().st_size, "reference": _peak(reference, [path.name], tmp)}
             for fmt in formats:
                 if not with_cache:
                     row[fmt] = _peak(_LINT, ["lint", "--no-cache", "--format", fmt, path.name], tmp)
@@ -189,7 +219,8 @@ def main(argv=None) -> int:
     ap.add_argument("--memory", action="store_true", help="peak RSS of a lint per size and format instead")
     ap.add_argument("--formats", default="text,json,sarif,github,junit")
     ap.add_argument("--file-format", choices=sorted(SUFFIX), default="goals",
-                    help="with --memory: the kind of file linted (a .goals file, a Markdown brief, a CSV export)")
+                    help="with --memory: the kind of file linted (a .goals file, a Markdown brief, the .goals text in "
+                         "a brief's ```goals block, a CSV export, an .xlsx workbook)")
     ap.add_argument("--cache", action="store_true",
                     help="with --memory: the result cache on, a run that stores (cold) and one answered (warm)")
     args = ap.parse_args(argv)

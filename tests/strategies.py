@@ -403,9 +403,36 @@ def csv_briefs(draw, lang: str | None = None):
     return lang, "".join(delimiter.join(cell(c) for c in row) + ending for row in rows), suffix
 
 
+@st.composite
+def xlsx_briefs(draw, lang: str | None = None):
+    """(lang, sheets) of an .xlsx workbook, each sheet a list of rows of cell values (None: an empty cell; an
+    empty row leaves a gap): maybe a sheet of notes first (no goals table in it), then the rows of a
+    csv_briefs export, with numbers, dates and cells of several lines among the values."""
+    lang = lang or draw(st.sampled_from(LANGS))
+    sheets = []
+    if draw(st.booleans()):
+        sheets.append([[draw(st.sampled_from(["Notes", "Заметки", "Нотатки"]))], [],
+                       ["agreed with the client", None, dt.date(2026, 3, 2)]])
+    rows: list = []
+    for header in draw(st.lists(st.sampled_from(DOC_HEADERS[lang]), max_size=3)):
+        key, _, value = header.partition(":")
+        rows.append([key.strip(), value.strip()])
+    rows.append(list(CSV_COLUMNS[lang]))
+    for goal in draw(st.lists(goals(lang), min_size=1, max_size=4)):
+        tasks = draw(st.lists(st.sampled_from(DOC_TASKS[lang]), max_size=2))
+        current = draw(st.sampled_from(CSV_CURRENT + [1200, 3.5, 40.0, None]))
+        rows.append([goal.render(lang), draw(st.sampled_from(["; ", "\n"])).join(tasks) or None,
+                     draw(st.sampled_from(CSV_NOTES)) or None, current or None])
+        if draw(st.booleans()) and draw(st.booleans()):
+            rows.append([])
+    sheets.append(rows)
+    return lang, sheets
+
+
 # Lines of every kind of Markdown block a brief may hold, for documents of them in any order: headings
 # (ATX and setext), bullet and numbered items (a numbered one from 2 cannot start a list after a
-# paragraph), nested and lazy lines, labels, fences (```goals among them), indented code, HTML blocks that
+# paragraph), nested and lazy lines, labels, fences (```goals and ~~~ goals among them, and lines that close
+# one or not), indented code, HTML blocks that
 # go on over blank lines and ones that end at one, comments with suppressions, tables, block quotes.
 MD_BLOCK_LINES = (
     "", "", "", "# Brief", "## Goals", "## Цели", "### Tasks", "Goals", "===", "---", "- - -",
@@ -415,6 +442,7 @@ MD_BLOCK_LINES = (
     "    - reply within an hour", "  continued text", "a line of prose", "Goal: grow TikTok views by 2x by 2026-08",
     "Client: Meadow Bakery", "**Start:** 2026-02-01", "- **Role:** one-of-sources", "```", "```goals",
     "goal: get 100 reviews by 2026-10", "~~~", "  ```", "    indented code", "<!-- smmrules: ignore[T101] -->",
+    "~~~ goals", "````", "\t```",
     "<!-- smmrules: ignore-file[D605] -->", "<!--", "-->", "<div>", "</div>", "<script>", "</script>",
     "| Goal | Deadline |", "|---|---|", "| grow followers to 5,000 | 2026-09-30 |", "> Goal: grow sales by 10%",
     "-", "1.", "- grow sales by 10% by 2026-12 <!-- smmrules: ignore[M203] -->",

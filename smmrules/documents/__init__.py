@@ -76,3 +76,15 @@ def entry_reader(text: str, fmt: str, *, path: str | None = None, max_entries: i
     def read(tasks: bool = True):
         return iter_sheet(iter_lines(text), delimiter, max_entries=max_entries)
     return read
+
+
+def xlsx_reader(data: bytes, *, max_entries: int, max_chars: int, keep=None):
+    """entry_reader for an .xlsx workbook's bytes: a function whose every call reads the entries anew, the
+    rows as openpyxl's read-only mode gives them (sheets.iter_xlsx_lines), never a list of them all.
+    `keep`: a sheets.SheetText that gets the lines of each reading."""
+    from .sheets import iter_sheet, iter_xlsx_lines
+
+    def read(tasks: bool = True):
+        return iter_sheet(iter_xlsx_lines(data, max_chars, keep, collect=True), "\t", quoting=False,
+                          max_entries=max_entries)
+    return read

@@ -90,7 +90,14 @@ def iter_markdown(lines, *, max_entries: int = MAX_ENTRIES, piece_lines: Optiona
     no longer add to it. `lines`: any iterable of the file's lines without their ends. Raises
     NotADocument at the end when the file is no brief, DocumentLimitError past `max_entries` entries."""
     reader = _Reader(max_entries)
-    for window, tokens, after in _pieces_of(lines, PIECE_LINES if piece_lines is None else piece_lines):
+    for piece in _pieces_of(lines, PIECE_LINES if piece_lines is None else piece_lines):
+        if type(piece) is _GoalsFence:  # a ```goals block of the top level, read a line at a time as it comes
+            reader.marked = True
+            for index, line in piece.lines():
+                reader.fence_line(index, line)
+                yield from _in_order(reader.out.drained(keep_goal=True))
+            continue
+        window, tokens, after = piece
         reader.read(window, tokens, after)
         yield from _in_order(reader.out.drained(keep_goal=True))
     if not reader.is_brief:
@@ -141,8 +148,26 @@ def _pieces_of(lines, piece_lines: int):
     cuts = _Cuts()
     piece: list[str] = []
     base, need = 0, piece_lines
-    for line in lines:
-        if cuts.accepts(line) and len(piece) >= need:
+    source = iter(lines)
+    for line in source:
+        # (inside what _Cuts takes for a fence or an HTML block, a line that looks like a fence is not tried)
+        open_block = cuts.fence is not None or cuts.html is not None
+        proposed = cuts.accepts(line)
+        if not open_block and line.startswith(("```", "~~~")) and _GOALS_INFO.match(line):
+            # a ```goals fence at column 1 that opens a block of the top level: the piece ends before it,
+            # and the block's lines are handed on one at a time (_GoalsFence), however many they are
+            tokens = _parser().parse("\n".join(piece) + "\n" + line if piece else line)
+            k = _cut_at(tokens, len(piece))
+            if k is not None and tokens[k].type == "fence" and tokens[k].info.strip().split()[:1] == ["goals"]:
+                if piece:
+                    yield _Window(base, piece), tokens[:k], base + len(piece)
+                fence = _GoalsFence(base + len(piece), tokens[k].markup, source)
+                yield fence
+                for _ in fence.lines():         # (read to its end, should the reader have stopped early)
+                    pass
+                base, piece, need, cuts = fence.end, [], piece_lines, _Cuts()
+                continue
+        if proposed and len(piece) >= need:
             tokens = _parser().parse("\n".join(piece) + "\n" + line)
             k = _cut_at(tokens, len(piece))
             if k is not None:
@@ -153,6 +178,50 @@ def _pieces_of(lines, piece_lines: int):
                 need = 2 * len(piece)
         piece.append(line)
     yield _Window(base, piece), _parser().parse("\n".join(piece)), None
+
+
+class _GoalsFence:
+    """A ```goals block of the top level whose opening line (at 0-based index `index`, at column 1) markdown-it
+    has read: its lines come from the file's lines one at a time, as CommonMark reads a fenced block's lines
+    literally up to its closing fence (up to three columns of indentation, `markup`'s character at least as
+    many times, then only blanks) or the end of the file. After them, what follows is read as a new
+    document: nothing above a closed fence is open at the next line. `end`: the index after its last line."""
+
+    __slots__ = ("end", "char", "closing", "source", "over")
+
+    def __init__(self, index: int, markup: str, source):
+        self.end = index + 1
+        self.source = source
+        self.over = False
+        self.char = markup[0]
+        self.closing = re.compile(rf"[ \t]*{re.escape(markup[0])}{{{len(markup)},}}[ \t]*")
+
+    def lines(self):
+        """(index, line) of each line inside the block, read from the file's lines as they are asked for; the
+        closing fence is read, and not given. Once the block is over, nothing more."""
+        char, closing = self.char, self.closing
+        if self.over:
+            return
+        for line in self.source:
+            index = self.end
+            self.end += 1
+            if line.lstrip(" \t")[:1] == char and closing.fullmatch(line) and _columns(line) < 4:
+                break
+            yield index, line
+        self.over = True
+
+
+def _columns(line: str) -> int:
+    """The columns of a line's leading blanks, a tab taken to the next multiple of 4 (CommonMark)."""
+    col = 0
+    for ch in line:
+        if ch == " ":
+            col += 1
+        elif ch == "\t":
+            col += 4 - col % 4
+        else:
+            break
+    return col
 
 
 def _cut_at(tokens, line: int) -> Optional[int]:
@@ -170,6 +239,7 @@ _ITEM = re.compile(r"(?:[-+*]|(\d{1,9})[.)])[ \t]+\S")        # a list item that
 _ATX = re.compile(r"#{1,6}(?:[ \t]|$)")
 _RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")      # a thematic break, which no item is
 _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})(.*)")
+_GOALS_INFO = re.compile(r"(?:`{3,}|~{3,})[ \t]*goals(?:[ \t]|$)")      # a ```goals fence at column 1
 _TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
 # the HTML blocks that go on over blank lines (CommonMark's kinds 1 to 5): how one starts, how it ends
 _HTML_LONG = ((re.compile(r"<(?:script|pre|style|textarea)(?:[ \t>]|$)", re.IGNORECASE),
@@ -457,7 +527,8 @@ class _Reader:
         """A ```goals block: its lines read as a .goals file, each at its line in this one."""
         self.marked = True
         start = tok.map[0] + self.base + 1
-        count = len(tok.content.split("\n")) - 1 if tok.content else 0
+        # its lines (the last one without a line feed when the block runs to the end of a file without one)
+        count = tok.content.count("\n") + (not tok.content.endswith("\n")) if tok.content else 0
         entries, out = self.out.entries, self.out
 
         def tokens():
@@ -469,6 +540,17 @@ class _Reader:
                 out._entry(index + 1, len(line) - len(line.lstrip()) + 1)
                 yield from _classify(line, index + 1)
         lr.parse(_table(), tokens(), entries.line_node)
+
+    def fence_line(self, index: int, line: str) -> None:
+        """A line (0-based `index`) of a ```goals block read a line at a time (_GoalsFence): as _fence reads it,
+        each line being parsed on its own (the .goals grammar is a sequence of independent lines)."""
+        stripped = line.strip()
+        if not stripped or (stripped.startswith("#") and _SUPPRESS_RE.search(stripped) is None):
+            return
+        out = self.out
+        out._entry(index + 1, len(line) - len(line.lstrip()) + 1)
+        out.entries.lines = _Window(index, [line])
+        lr.parse(_table(), list(_classify(line, index + 1)), out.entries.line_node)
 
     def suppressions(self) -> None:
         """The suppressions in HTML comments outside code blocks."""

@@ -18,6 +18,7 @@ row a goal, into the same Document as a .goals file.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Optional
 
@@ -308,8 +309,21 @@ XLSX_MISSING = "reading .xlsx needs openpyxl: pip install 'smmrules[xlsx]'"
 
 def xlsx_lines(data: bytes, max_chars: int) -> list[str]:
     """The rows of a workbook's first sheet that has a goals table (else its first sheet) as lines of
-    cells joined by tabs, row n at line n. Cells give the values the workbook stores (the value Excel
-    saved for a formula); openpyxl reads it in read-only mode and nothing is evaluated."""
+    cells joined by tabs, row n at line n: iter_xlsx_lines, gathered whole."""
+    return list(iter_xlsx_lines(data, max_chars))
+
+
+def iter_xlsx_lines(data: bytes, max_chars: int, keep=None, collect: bool = False):
+    """The lines of xlsx_lines one at a time, as openpyxl's read-only mode reads the sheet's rows: the
+    first HEADER_ROWS lines of each sheet are held until one of them is a row of goal column names (then
+    that sheet's lines follow as they are read), the other sheets are read through (their size is
+    checked, their lines dropped). A sheet without a goals table is given by its first HEADER_ROWS lines,
+    all that iter_sheet reads of it. Cells give the values the workbook stores (the value Excel saved
+    for a formula); nothing is evaluated. `keep`: a SheetText that gets each line given, in order, and
+    is told when they end. `collect`: after openpyxl has sized a sheet that states no dimensions (it
+    parses the whole sheet to find them, and leaves an element a row in a reference cycle), the garbage
+    collector is run once, for a long workbook read as a stream while the collector is paused.
+    Raises a ReadError for bytes that are no workbook, or a sheet of more than `max_chars` characters."""
     try:
         import openpyxl
     except ImportError:
@@ -320,29 +334,78 @@ def xlsx_lines(data: bytes, max_chars: int) -> list[str]:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError) as exc:
         raise ReadError(f"not an .xlsx workbook ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})") from None
+    if collect and any(getattr(sheet, "_max_row", 0) is None for sheet in book.worksheets):
+        import gc
+        gc.collect()
     try:
         first = None
+        chosen = None
         for sheet in book.worksheets:
-            lines = _sheet_lines(sheet, max_chars)
+            rows = _sheet_lines(sheet, max_chars)
+            head = [line for _, line in zip(range(HEADER_ROWS), rows)]
             if first is None:
-                first = lines
-            if any(header_row(ln.split("\t")) for ln in lines[:HEADER_ROWS]):
-                return lines
-        return first or []
+                first = head
+            if any(header_row(ln.split("\t")) for ln in head):
+                chosen = itertools.chain(head, rows)
+                break
+            for _ in rows:              # the whole sheet is read, as its size is checked
+                pass
+        for line in chosen if chosen is not None else first or ():
+            if keep is not None:
+                keep.add(line)
+            yield line
+        if keep is not None:
+            keep.end()
     finally:
         book.close()
+        # the workbook and its sheets refer to each other, a cycle only the garbage collector frees (and a
+        # lint runs with it paused): the table of the workbook's strings, which its sheets hold, goes now
+        for sheet in book.worksheets:
+            strings = getattr(sheet, "_shared_strings", None)
+            if isinstance(strings, list):
+                strings.clear()
 
 
-def _sheet_lines(sheet, max_chars: int) -> list[str]:
-    out: list[str] = []
+class SheetText:
+    """The lines an .xlsx reading gives (iter_xlsx_lines' `keep`), kept as one text joined by line feeds
+    for showing source lines under findings, as a CSV file's text is kept: gathered in chunks of lines, so
+    that no list of every line is ever held. When the reading ends, `then` gets the text."""
+
+    CHUNK = 4096
+
+    def __init__(self, then):
+        self.then = then
+        self.chunks: list[str] = []
+        self.lines: list[str] = []
+
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+        if len(self.lines) == self.CHUNK:
+            self.chunks.append("\n".join(self.lines))
+            self.lines = []
+
+    def end(self) -> None:
+        """The reading is over: the lines, joined by line feeds, to `then`."""
+        if self.lines or not self.chunks:
+            self.chunks.append("\n".join(self.lines))
+        text = "\n".join(self.chunks)
+        self.chunks = self.lines = []
+        self.then(text)
+
+
+def _sheet_lines(sheet, max_chars: int):
+    """The lines of one sheet, one at a time (rows the sheet leaves out are empty lines); a ReadError once
+    the sheet's rows hold more than `max_chars` characters (a line feed counted after each)."""
+    count = 0
     total = 0
     for row in sheet.iter_rows():
         cells = [c for c in row if getattr(c, "row", None) is not None]
         if not cells:
             continue
         number = cells[0].row
-        while len(out) < number - 1:
-            out.append("")              # rows the sheet leaves out are empty lines
+        while count < number - 1:
+            count += 1
+            yield ""                    # rows the sheet leaves out are empty lines
         values = [""] * (max(getattr(c, "column", 1) or 1 for c in cells))
         for c in cells:
             values[(c.column or 1) - 1] = _cell_text(c.value)
@@ -350,8 +413,8 @@ def _sheet_lines(sheet, max_chars: int) -> list[str]:
         total += len(line) + 1
         if total > max_chars:
             raise ReadError(f"the sheet holds more than {max_chars:,} characters (max-file-size)", number, 1)
-        out.append(line)
-    return out
+        count += 1
+        yield line
 
 
 def _cell_text(value) -> str:
@@ -367,5 +430,5 @@ def _cell_text(value) -> str:
     return " ".join(str(value).replace("\t", " ").splitlines())
 
 
-__all__ = ["NOT_A_TABLE", "ReadError", "XLSX_MISSING", "decode", "iter_sheet", "read_sheet", "records",
-           "records_of_lines", "sniff", "xlsx_lines"]
+__all__ = ["NOT_A_TABLE", "ReadError", "SheetText", "XLSX_MISSING", "decode", "iter_sheet", "iter_xlsx_lines",
+           "read_sheet", "records", "records_of_lines", "sniff", "xlsx_lines"]

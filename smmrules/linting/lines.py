@@ -13,6 +13,10 @@ class LineIndex:
     __slots__ = ("text", "starts", "ends")
 
     def __init__(self, text: str):
+        self.load(text)
+
+    def load(self, text: str) -> None:
+        """Index `text` (anew: a streamed sheet's lines are known once its reading is over)."""
         import re
         start = 1 if text.startswith("\ufeff") else 0
         kind = "I" if len(text) < 1 << 32 else "Q"

@@ -19,7 +19,7 @@ def _worker(args) -> list:
     if not stream:
         return [lint_file(p, config, today=today) for p in paths]
     from .runner import streams
-    return [_spool(p, config, today) if streams(p) else lint_file(p, config, today=today) for p in paths]
+    return [_spool(p, config, today, stream) if streams(p) else lint_file(p, config, today=today) for p in paths]
 
 
 class _Spooled:
@@ -35,16 +35,17 @@ class _Spooled:
 _TEXT_PIECE = 1 << 20
 
 
-def _spool(path: str, config, today) -> _Spooled | FileResult:
-    """Lint `path` as a stream in a worker, its FileParts and FileResult written to a private temporary
-    file as they come (the file's text once, in pieces; each result without its lines): the worker holds
-    one part at a time, and so does the process that reads them back."""
+def _spool(path: str, config, today, folder: str | None = None) -> _Spooled | FileResult:
+    """Lint `path` as a stream in a worker, its FileParts and FileResult written to a temporary file in
+    `folder` (the run's private folder, _SpoolFolder; a str, else the temporary folder) as they come (the
+    file's text once, in pieces; each result without its lines): the worker holds one part at a time, and
+    so does the process that reads them back."""
     import os
     import pickle
     import tempfile
     from .lines import LineIndex
     from .runner import failure, lint_file_parts
-    fd, name = tempfile.mkstemp(prefix="smmrules-", suffix=".parts")
+    fd, name = tempfile.mkstemp(prefix="smmrules-", suffix=".parts", dir=folder if type(folder) is str else None)
     try:
         with os.fdopen(fd, "wb") as fh:
             sent = False
@@ -93,21 +94,32 @@ def _unspooled(spooled: _Spooled) -> Iterator[FileResult]:
                                                         lang, skipped, notes)
 
 
-def _watch_parent(parent: int, interval: float = 0.2) -> None:
+def _watch_parent(parent: int, interval: float = 0.2, folder: str | None = None) -> None:
     """A worker's initializer: exit as soon as the process that started it is gone (killed, say),
     instead of living on as an orphan. A daemon thread polls os.getppid(), which changes when the
-    parent dies and the worker is adopted (Linux, macOS and the BSDs alike; no ctypes or prctl)."""
+    parent dies and the worker is adopted (Linux, macOS and the BSDs alike; no ctypes or prctl).
+    `folder`: the run's private folder of spooled results, removed first (a parent killed outright
+    could not remove it)."""
     import os
     import threading
     import time
 
+    def gone() -> None:
+        if folder is not None:
+            import shutil
+            shutil.rmtree(folder, ignore_errors=True)
+        os._exit(70)                    # nothing to flush: entries are written to a temporary name first
+
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(interval)
-        os._exit(70)                    # nothing to flush: entries are written to a temporary name first
+        gone()
 
     if os.getppid() != parent:
-        os._exit(70)
+        gone()
+    import signal
+    if getattr(signal.getsignal(signal.SIGTERM), "__func__", None) is _SpoolFolder._terminated:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)   # the parent's handler (_SpoolFolder) is the parent's alone
     threading.Thread(target=watch, name="smmrules-parent-watch", daemon=True).start()
 
 
@@ -127,7 +139,8 @@ def lint_many(paths: list[str], config, *, jobs: int = 1, today=None, use_cache:
 
     With `stream`, the files linted in this process come as they are linted: a long document's findings
     in FileParts (result.partial) before its FileResult (runner.lint_file_parts); a worker lints such a
-    file as a stream too and hands its parts back through a temporary file, read a part at a time.
+    file as a stream too and hands its parts back through a temporary file, read a part at a time, in
+    a private folder of the run's that is removed however the run ends (_SpoolFolder).
 
     With workers in play, the result cache answers first: every file it holds an entry for is served
     here, and only the others go to worker processes (none are started when there are few, and never
@@ -142,10 +155,26 @@ def lint_many(paths: list[str], config, *, jobs: int = 1, today=None, use_cache:
         for p in paths:
             yield lint_file(p, config, today=today)
         return
-    from .runner import cached_parts, cached_result, lint_file_parts, stored_result_key
+    from .runner import stored_result_key
     keys = {p: stored_result_key(p, config, today) for p in paths} if use_cache else {}
     misses = [p for p in paths if keys.get(p) is None]
-    fresh = _lint_in_workers(misses, config, jobs, today, use_cache, stream) if in_workers(misses, jobs) else None
+    if not in_workers(misses, jobs):
+        yield from _answered(paths, keys, None, config, today, stream)
+        return
+    folder = _SpoolFolder() if stream else None
+    fresh = _lint_in_workers(misses, config, jobs, today, use_cache, folder.name if folder is not None else False)
+    try:
+        yield from _answered(paths, keys, fresh, config, today, stream)
+    finally:                            # done, failed, interrupted or abandoned: no worker and no file left
+        fresh.close()
+        if folder is not None:
+            folder.remove()
+
+
+def _answered(paths: list[str], keys: dict, fresh, config, today, stream: bool) -> Iterator[FileResult]:
+    """lint_many's results: each file from the result cache (`keys`: its entry's key, or None), from the
+    workers (`fresh`, for the misses) or linted here."""
+    from .runner import cached_parts, cached_result, lint_file, lint_file_parts
     for p in paths:
         digest = keys.get(p)
         if digest is not None and stream:
@@ -168,9 +197,10 @@ def lint_many(paths: list[str], config, *, jobs: int = 1, today=None, use_cache:
             yield lint_file(p, config, today=today)
 
 
-def _lint_in_workers(paths: list[str], config, jobs: int, today, use_cache: bool, stream: bool = False) -> Iterator:
-    """The FileResults of `paths`, in order, made by worker processes; with `stream`, a _Spooled for each
-    file a worker linted as a stream."""
+def _lint_in_workers(paths: list[str], config, jobs: int, today, use_cache: bool, stream=False) -> Iterator:
+    """The FileResults of `paths`, in order, made by worker processes; with `stream` (the private folder
+    the workers spool to, or True for the temporary folder), a _Spooled for each file a worker linted as a
+    stream. Closed early, it cancels the chunks not yet started and waits for the workers to stop."""
     import concurrent.futures as cf
     import multiprocessing as mp
 
@@ -183,7 +213,55 @@ def _lint_in_workers(paths: list[str], config, jobs: int, today, use_cache: bool
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     import os
     # never more workers than chunks of work: -j 64 over 40 files forks 3 processes, not 64
+    folder = stream if type(stream) is str else None
     with cf.ProcessPoolExecutor(max_workers=workers(len(paths), jobs), mp_context=ctx, initializer=_watch_parent,
-                                initargs=(os.getpid(),)) as pool:
-        for batch in pool.map(_worker, [(c, config, today, use_cache, stream) for c in chunks]):
-            yield from batch
+                                initargs=(os.getpid(), 0.2, folder)) as pool:
+        results = pool.map(_worker, [(c, config, today, use_cache, stream) for c in chunks])
+        try:
+            for batch in results:
+                yield from batch
+        finally:            # closed early: pool.map's iterator cancels the chunks not started, then the pool
+            close = getattr(results, "close", None)     # waits for the running ones only
+            if close is not None:
+                close()
+
+
+class _SpoolFolder:
+    """The private folder a run's workers spool their results to (_spool), made in the temporary folder
+    and removed with whatever is in it by remove(): when the run ends, fails or is abandoned (lint_many's
+    finally), at the interpreter's exit should that not have come (atexit), and on a SIGTERM that would
+    otherwise end this process with nothing removed (the handler removes the folder, then the signal
+    ends the process as it would have). A worker removes it too when this process is gone."""
+
+    def __init__(self):
+        import atexit
+        import tempfile
+        self.name = tempfile.mkdtemp(prefix="smmrules-")
+        atexit.register(self.remove)
+        self.signal = None
+        try:
+            import signal
+            if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:     # (only the main thread may set it)
+                signal.signal(signal.SIGTERM, self._terminated)
+                self.signal = signal
+        except (ValueError, AttributeError, OSError):
+            pass
+
+    def _terminated(self, signum, frame) -> None:
+        import os
+        self.remove()
+        os.kill(os.getpid(), signum)    # the default action, now that the handler is back
+
+    def remove(self) -> None:
+        import atexit
+        import shutil
+        signal = self.signal
+        if signal is not None:
+            self.signal = None
+            try:
+                if signal.getsignal(signal.SIGTERM) == self._terminated:
+                    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            except ValueError:
+                pass
+        shutil.rmtree(self.name, ignore_errors=True)
+        atexit.unregister(self.remove)

@@ -243,12 +243,12 @@ STREAM_FROM = 256 * 1024
 
 
 def lint_file_parts(path: str, config, *, today=None) -> Iterator[FileResult]:
-    """lint_file(path, config, today=today) reported as it is made: a .goals file, a Markdown brief or a
-    CSV or TSV export that the result cache does not answer is linted as a stream (linting.stream), its
-    findings handed on in FileParts of PART findings, then its FileResult with the rest. A limit, an
-    unreadable file or one that is no document is known before any finding; an error while the findings
-    stream (a bug smmrules has on some input) comes after the parts already given, as the file's error.
-    An .xlsx workbook is read whole (lint_file)."""
+    """lint_file(path, config, today=today) reported as it is made: a .goals file, a Markdown brief, a CSV
+    or TSV export or an .xlsx workbook that the result cache does not answer is linted as a stream
+    (linting.stream), its findings handed on in FileParts of PART findings, then its FileResult with the
+    rest. A limit, an unreadable file or one that is no document is known before any finding; an error
+    while the findings stream (a bug smmrules has on some input) comes after the parts already given, as
+    the file's error."""
     from ..documents import format_of
     fmt = format_of(path)
     if not streams(path):
@@ -276,6 +276,11 @@ def lint_file_parts(path: str, config, *, today=None) -> Iterator[FileResult]:
         if fmt == "goals":
             lines = LineIndex(text)
             found = lint_stream(text, path=path, config=config, today=today, lines=lines, lang_out=about["lang"])
+        elif fmt == "xlsx":
+            from .stream import xlsx_reading
+            lines, read = xlsx_reading(keyed, max_entries=config.max_entries, max_chars=4 * config.max_file_size)
+            found = lint_entries(read, lines, path=path, config=config, today=today, format=fmt, about=about,
+                                 replay=True)
         else:
             from ..documents import decoded, entry_reader
             from ..documents.sheets import ReadError
@@ -330,10 +335,9 @@ def _stream_failure(path: str, exc: BaseException) -> str:
 
 
 def streams(path: str) -> bool:
-    """Whether lint_file_parts lints the file at `path` as a stream (a .goals, Markdown, CSV or TSV file of
-    STREAM_FROM bytes or more)."""
-    from ..documents import format_of
-    return format_of(path) != "xlsx" and not _smaller_than(path, STREAM_FROM)
+    """Whether lint_file_parts lints the file at `path` as a stream (a file of STREAM_FROM bytes or more, in
+    any format)."""
+    return not _smaller_than(path, STREAM_FROM)
 
 
 def _smaller_than(path: str, size: int) -> bool:

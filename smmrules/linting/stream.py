@@ -26,7 +26,7 @@ from ..base.limits import MAX_ENTRIES, MAX_STATEMENT
 from ..documents.goals import (GoalEntry, TaskEntry, _goal_entry, declares_lang, detect_goal_lang, document_head,
                                iter_entries, iter_lines)
 
-__all__ = ["LineIndex", "lint_entries", "lint_iter", "lint_stream"]
+__all__ = ["LineIndex", "lint_entries", "lint_iter", "lint_stream", "xlsx_reading"]
 from ..rules.doccheck import _fields_of, _target_key, suppression_findings, task_profile
 from ..rules.fields import CheckInItem, DocumentItem, GoalItem, HeaderItem, SyntaxItem, TaskItem
 from .lines import LineIndex
@@ -78,8 +78,8 @@ def lint_stream(text: str, *, path: Optional[str] = None, config=None, today=Non
 def lint_iter(text: str, *, path: Optional[str] = None, config=None, today=None, rules=None) -> Iterator[Finding]:
     """The findings of `lint(text, path=..., config=..., today=...)`, in the same order, made while the text
     is read: only compact bookkeeping is kept across goals, never the whole document. `path`'s extension
-    picks the reader as it does for lint(): a Markdown brief or a CSV or TSV export, else .goals (an .xlsx
-    workbook is read whole, as lint() reads it). A text that is no brief yields nothing; one that cannot be
+    picks the reader as it does for lint(): a Markdown brief, a CSV or TSV export or an .xlsx workbook (the
+    text's UTF-8 bytes, as lint() reads them), else .goals. A text that is no brief yields nothing; one that cannot be
     read raises what lint() raises (documents.sheets.ReadError, DocumentLimitError), before any finding."""
     if not isinstance(text, str):
         raise TypeError(f"lint_iter expects a str, got {type(text).__name__}")
@@ -87,14 +87,32 @@ def lint_iter(text: str, *, path: Optional[str] = None, config=None, today=None,
     fmt = format_of(path)
     if fmt == "goals":
         return lint_stream(text, path=path, config=config, today=today, rules=rules)
-    if fmt == "xlsx":
-        from .pipeline import lint
-        return iter(lint(text, path=path, config=config, today=today, rules=rules))
+    max_entries = config.max_entries if config is not None else MAX_ENTRIES
+    if fmt == "xlsx":                   # the text's UTF-8 bytes as the workbook, as lint() reads them
+        from .config import Config
+        max_chars = 4 * (config if config is not None else Config()).max_file_size
+        lines, read = xlsx_reading(text.encode("utf-8", "surrogatepass"), max_entries=max_entries,
+                                   max_chars=max_chars)
+        return lint_entries(read, lines, path=path, config=config, today=today, rules=rules, format=fmt,
+                            replay=True)
     from ..documents import decoded, entry_reader
     text, _ = decoded(text.encode("utf-8", "surrogatepass"), fmt)     # what lint() reads: the same checks
-    max_entries = config.max_entries if config is not None else MAX_ENTRIES
     return lint_entries(entry_reader(text, fmt, path=path, max_entries=max_entries), LineIndex(text), path=path,
                         config=config, today=today, rules=rules, format=fmt, replay=True)
+
+
+def xlsx_reading(data: bytes, *, max_entries: int, max_chars: int) -> tuple:
+    """(the sheet's lines, a reader for lint_entries with `replay`) of an .xlsx workbook's bytes, its rows read
+    as openpyxl's read-only mode gives them: the lines (a LineIndex, empty until then) are filled in when
+    the first reading ends, before the first finding is made."""
+    from ..documents import xlsx_reader
+    from ..documents.sheets import SheetText
+    lines = LineIndex("")
+
+    def then(text: str) -> None:
+        # a first cell that starts with U+FEFF keeps it: LineIndex reads one at the start as a byte-order mark
+        lines.load("\ufeff" + text if text.startswith("\ufeff") else text)
+    return lines, xlsx_reader(data, max_entries=max_entries, max_chars=max_chars, keep=SheetText(then))
 
 
 def lint_entries(read, lines, *, path: Optional[str] = None, config=None, today=None, rules=None,
@@ -103,11 +121,11 @@ def lint_entries(read, lines, *, path: Optional[str] = None, config=None, today=
     markdown.iter_markdown, sheets.iter_sheet), in the order `lint()` gives them. `read(tasks)`: a new
     reading of the document's entries (`tasks` False: a goal's tasks may be left out); it is called
     twice, or three times when a header line that looks like the language's declares none. `lines`: the
-    document's lines (a LineIndex). `about`: lists that get, before the first finding, the document's
-    language ("lang") and why it is no document ("skipped", tables.NotADocument: then there are no
-    findings). `replay`: the document is read once, and the later readings replay what the first one
-    read from a temporary file (_Tee): for a reader whose reading costs more than reading that back
-    (markdown-it's parse of a brief, the records of a sheet)."""
+    document's lines (a LineIndex; read only once the first reading is over). `about`: lists that get,
+    before the first finding, the document's language ("lang") and why it is no document ("skipped",
+    tables.NotADocument: then there are no findings). `replay`: the document is read once, and the later
+    readings replay what the first one read from a temporary file (_Tee): for a reader whose reading costs
+    more than reading that back (markdown-it's parse of a brief, the records of a sheet, a workbook's rows)."""
     if replay:
         tee = _Tee()
         try:
