@@ -166,7 +166,7 @@ PERIOD_VARIANTS = {("active_users", "day"): "daily_active_users", ("active_users
 
 def _consistent(goal: Goal) -> Goal:
     """The goal as the parser names it: category from the metric, percent variants of rates,
-    period variants of counts."""
+    period variants of counts, the name a metric has on the goal's channel."""
     metric = goal.metric
     info = METRICS[metric.name]
     units = {goal.target.unit, goal.baseline.unit if goal.baseline else None}
@@ -182,6 +182,11 @@ def _consistent(goal: Goal) -> Goal:
     elif (metric.name, period) in PERIOD_VARIANTS:
         v = METRICS[PERIOD_VARIANTS[metric.name, period]]
         metric, period = Metric(v.name, v.display.get(goal.lang, v.name), v.category), None
+    on_channel = METRICS[metric.name].on_channel if metric.name in METRICS else {}
+    if goal.channel in on_channel:
+        # the members of a VK community are its subscribers (metrics.toml `on_channel`)
+        v = METRICS[on_channel[goal.channel]]
+        metric = Metric(v.name, v.display.get(goal.lang, v.name), v.category)
     return attrs.evolve(goal, metric=metric, category=metric.category, period=period)
 
 
