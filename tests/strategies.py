@@ -44,10 +44,11 @@ MIN_YEAR, MAX_YEAR = 1900, 2199
 
 # -- numbers ---------------------------------------------------------------------------------
 def numbers(min_value: int = 0, max_value: int = 10**10):
-    """Ints and decimals with at most two decimal places (as floats), up to 10^10."""
+    """Ints and decimals with at most two decimal places (as floats), up to 10^10. A decimal that reads as a
+    day and a month (10.01, 1.05: after «до» it is that date, docs/deadlines.md "Limits") is left out."""
     ints = st.integers(min_value, max_value)
     cents = (st.integers(min_value * 100, max_value * 100)
-             .filter(lambda c: c % 100 != 0)
+             .filter(lambda c: c % 100 != 0 and not (1 <= c // 100 <= 31 and 1 <= c % 100 <= 12))
              .map(lambda c: c / 100))
     return st.one_of(ints, cents)
 

@@ -1898,6 +1898,41 @@ VK_COMMUNITY = [
 ]
 
 
+# --- a level with no verb held steadily («стабильно», "consistently") is maintained --------------------------
+STEADY = [
+    srow('Reels views: 40k a month, consistently', 'en', 'awareness', 'maintain',
+         'views', 'month', None, None, ('absolute', 40000, None),
+         None, []),
+    srow('ER of 4% per post, steadily, through the summer', 'en', 'engagement', 'maintain',
+         'engagement_rate_per_post', None, None, None, ('absolute', 4, '%'),
+         ('season', '2026-08-31', None), []),
+    srow('Story views: 2,000 per story, consistently', 'en', 'awareness', 'maintain',
+         'views', None, None, None, ('absolute', 2000, None),
+         None, []),
+    srow('Охват сторис — стабильно 3 тыс. на историю', 'ru', 'awareness', 'maintain',
+         'reach', None, None, None, ('absolute', 3000, None),
+         None, []),
+    srow('Заявки с сайта: 150 в месяц, стабильно', 'ru', 'leads', 'maintain',
+         'leads', 'month', None, None, ('absolute', 150, None),
+         None, []),
+    srow('ERR на уровне 6%, стабильно', 'ru', 'engagement', 'maintain',
+         'err', None, None, None, ('absolute', 6, '%'),
+         None, []),
+    srow('Переглядів Reels: 50 тис. на місяць, стабільно', 'uk', 'awareness', 'maintain',
+         'views', 'month', None, None, ('absolute', 50000, None),
+         None, []),
+    srow('Охоплення сторіс — стабільно 4 тис. на сторіс', 'uk', 'awareness', 'maintain',
+         'reach', None, None, None, ('absolute', 4000, None),
+         None, []),
+    srow('Заявок із сайту: 120 на місяць, стабільно', 'uk', 'leads', 'maintain',
+         'leads', 'month', None, None, ('absolute', 120, None),
+         None, []),
+    srow('Відкриваність листів — стабільно 30%', 'uk', 'engagement', 'maintain',
+         'email_open_rate', None, None, None, ('absolute', 30, '%'),
+         None, []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -1913,7 +1948,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("more words 2", MORE_WORDS_2), ("more words 3", MORE_WORDS_3), ("more words 4", MORE_WORDS_4),
                                           ("activity for a result", ACTIVITY_FOR_RESULT), ("label periods", LABEL_PERIODS),
                                           ("approximate", APPROX), ("current", CURRENT), ("day ranges", DAY_RANGES),
-                                          ("more words 5", MORE_WORDS_5), ("more words 6", MORE_WORDS_6), ("more words 7", MORE_WORDS_7), ("industries", INDUSTRIES), ("more words 8", MORE_WORDS_8), ("all of", ALL_OF), ("more words 9", MORE_WORDS_9), ("more words 10", MORE_WORDS_10), ("vk community", VK_COMMUNITY))
+                                          ("more words 5", MORE_WORDS_5), ("more words 6", MORE_WORDS_6), ("more words 7", MORE_WORDS_7), ("industries", INDUSTRIES), ("more words 8", MORE_WORDS_8), ("all of", ALL_OF), ("more words 9", MORE_WORDS_9), ("more words 10", MORE_WORDS_10), ("vk community", VK_COMMUNITY), ("steady", STEADY))
         for r in rows]
 
 

@@ -1297,6 +1297,10 @@ class Assembler:
                 and _held_over(deadline.text, lex.listed("held_over")):
             # "ROAS ≥ 3.5 for the whole of H2", «ERR — не ниже 12% весь сезон»: a bound kept over a span
             goal = goal.evolve(direction="maintain")
+        if chosen_part.verb is None and goal.direction == "reach" and goal.target is not None and any(
+                p.kind == "filler" and normalize_word(p.text) in lex.listed("steady") for p in scope):
+            # «Переглядів Reels: 50 тис. на місяць, стабільно», "ER 5%, consistently": a level kept
+            goal = goal.evolve(direction="maintain")
         own = (metric, category, goal.direction, goal.target)
         out_parts, secondary = self._each_part(parts, chosen_part, own, span, per)
         verb_texts = {pi.verb.text for pi in parts if pi.verb is not None}
