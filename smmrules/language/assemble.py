@@ -160,6 +160,12 @@ _DAY_MONTH = LazyPattern(r"(0[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])")
 _SHORT_DAY_MONTH = LazyPattern(r"([1-9])\.(0[1-9])")
 
 
+def _figure_besides(phrases: list[Phrase], p: Phrase) -> bool:
+    """Whether the statement has a figure other than `p`, alone or after a preposition."""
+    return any(q.kind == "amount" or (q.kind == "prep" and q.arg is not None and q.arg.kind == "amount")
+               for q in phrases if q is not p)
+
+
 def _day_months(phrases: list[Phrase]) -> list[Phrase]:
     """A day and a month with no year after a deadline's preposition: «до 20.11», "by 30/06" (the next
     such day). Elsewhere "20.11" is a number and "24/7" a rate; the day has two digits and the month two
@@ -174,9 +180,8 @@ def _day_months(phrases: list[Phrase]) -> list[Phrase]:
             nxt = phrases[i + 2] if i + 2 < len(phrases) else None
             # (a day of one digit before a month written with its zero, «к 1.09», is a date too beside the
             # goal's own figure; «на» only before a day and a month of two digits each: «вебінар на 14.05»)
-            m = _DAY_MONTH.fullmatch(word) or (_SHORT_DAY_MONTH.fullmatch(word) if p.value != "on" and any(
-                q.kind == "amount" or (q.kind == "prep" and q.arg is not None and q.arg.kind == "amount")
-                for q in phrases if q is not p) else None)
+            m = _DAY_MONTH.fullmatch(word) or (
+                _SHORT_DAY_MONTH.fullmatch(word) if p.value != "on" and _figure_besides(phrases, p) else None)
             day = month = None
             end = i + 1
             if m is not None:
@@ -201,8 +206,7 @@ def _day_months(phrases: list[Phrase]) -> list[Phrase]:
         if (p.kind == "amount" and p.value.unit is None and len(p.toks) == 1 and _DAY_MONTH.fullmatch(str(p.toks[0]))
                 and (i == 0 or phrases[i - 1].kind not in ("metric", "bound", "prep", "verb", "more")
                      or (phrases[i - 1].kind == "metric" and phrases[i - 1].value == "events"))
-                and any(q.kind == "amount" or (q.kind == "prep" and q.arg is not None and q.arg.kind == "amount")
-                        for k, q in enumerate(phrases) if k != i)):
+                and _figure_besides(phrases, p)):
             # «вебинар 18.03 — 1 000 человек»: a day and a month beside the goal's figure is when (an event's day)
             m = _DAY_MONTH.fullmatch(str(p.toks[0]))
             day, month = int(m.group(1)), int(m.group(2))

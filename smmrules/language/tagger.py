@@ -12,7 +12,7 @@ from .lexicon import Lexicon, Reading, normalize_word
 from .lr import REDUCE, SHIFT, Table
 from .lr import Token as Tok
 from .normalize import written_year
-from .tokenizer import RawToken, line_col
+from .tokenizer import CURRENCY_SIGNS, RawToken, line_col
 
 BEAM = 24
 WORD_PENALTY = 4
@@ -129,7 +129,6 @@ class _Edge:
 # "~500 leads", "≈ 20%": a sign that a figure is approximate (the words that say so are each
 # language's [function_words] approx)
 _APPROX_SIGNS = frozenset("~\u2248")
-_CURRENCY_FIRST = frozenset("$\u20ac\u00a3\u20bd\u20b4")
 # readings of a word that is a number ("около шести", "about two thousand")
 _NUMBER_WORDS = frozenset({"NUMWORD", "SCALE"})
 
@@ -143,7 +142,7 @@ def _figure_at(raw: list[RawToken], words: list[str], j: int, lex: Lexicon) -> b
     if tok.kind in ("number", "mult"):
         return True
     if tok.kind == "symbol":
-        return tok.text in _CURRENCY_FIRST and j + 1 < len(raw) and raw[j + 1].kind == "number"
+        return tok.text in CURRENCY_SIGNS and j + 1 < len(raw) and raw[j + 1].kind == "number"
     return tok.kind == "word" and bool(words[j]) and any(r.terminal in _NUMBER_WORDS for r in lex.readings(words, j))
 
 

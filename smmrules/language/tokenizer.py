@@ -158,7 +158,7 @@ def _comparison(form: str) -> str:
 _TOKEN_RE = _TokenPattern()
 
 # an amount may end in one of these before a rate's slash ("$5k/month" ends in k; "5 000 $/мес")
-_CURRENCY_SIGNS = frozenset("$€£₽₴")
+CURRENCY_SIGNS = frozenset("$€£₽₴")
 
 # A figure in a goal has a few digits; one longer than this is a malformed number (and would
 # overflow a float or the int-to-text limit downstream).
@@ -234,7 +234,7 @@ def tokenize(text: str) -> list[RawToken]:
                 continue
             if ch == "/" and out and out[-1].end == s and e < n and text[e].isalpha() and (
                     out[-1].kind in ("number", "word") or out[-1].text.lower() in _TOKEN_RE.abbreviations
-                    or out[-1].text in _CURRENCY_SIGNS):
+                    or out[-1].text in CURRENCY_SIGNS):
                 # "5k/month", «40K/мес», «2 млн/мес», «300 заявок/мес»: a rate (the lexicons' PERIOD)
                 append(RawToken("word", ch, s, e))
                 continue
