@@ -177,8 +177,8 @@ ROWS = [
         None, None, ("absolute", 2000, None), ("date", "2026-05-31", None)),
     row("Отримувати 20 нових відгуків у Google щомісяця", "uk", "loyalty", "increase", "reviews", "month",
         "google", None, ("relative", 20, None), None),
-    row("Отримати 40 записів на консультацію через Instagram Direct за місяць", "uk", "leads", "achieve",
-        "consultations", None, "instagram", None, ("absolute", 40, None), ("duration", "2026-02-15", "P1M")),
+    row("Отримати 40 записів на консультацію через Instagram Direct за місяць", "uk", "sales", "achieve",
+        "bookings", None, "instagram", None, ("absolute", 40, None), ("duration", "2026-02-15", "P1M")),
     row("Зібрати 300 реєстрацій на вебінар через таргетовану рекламу в Instagram за 2 тижні", "uk", "leads",
         "achieve", "registrations", None, "instagram", None, ("absolute", 300, None), P2W),
 

@@ -552,6 +552,84 @@ def _place_unknown_verbs(phrases: list[Phrase]) -> list[Phrase]:
     return out
 
 
+_SENTENCE_ENDS = (".", "!", "?")
+
+
+def _preamble(phrases: list[Phrase]) -> list[Phrase]:
+    """What comes before the goal proper says where it comes from, not what it counts: "Assignment 2, SMM
+    basics. Pet store case. Goal: increase repeat purchases ...", "Student project (Marketing 201): grow the
+    newsletter's open rate ...", «Кейс для курса. Цель: ...». Before a label that opens a new sentence, or
+    before a colon after a reference (a number or a bracket and no verb), a metric or a figure there names no
+    metric and no target, as long as what follows has a verb and a metric of its own (else the words before
+    the colon are the metric: "Email list: 12k by June"; and a metric alone before a colon is the topic the
+    rest details: «Повторные покупки: довести долю ...»). Channels and dates there keep their meaning."""
+    cut = None
+    for k, p in enumerate(phrases):
+        if k == 0:
+            continue
+        if p.kind == "label" and phrases[k - 1].kind == "filler" and phrases[k - 1].text in _SENTENCE_ENDS:
+            cut = k
+        elif p.kind == "filler" and p.text == ":" and cut is None and not any(
+                q.kind in ("verb", "label") for q in phrases[:k]) and any(
+                q.kind == "amount" or q.text in _OPENERS for q in phrases[:k]):
+            cut = k + 1     # a reference before a colon: "Assignment 2:", "Student project (Marketing 201):"
+    if cut is None:
+        return phrases
+    after = phrases[cut:]
+    if not (any(q.kind == "verb" for q in after) and any(q.kind == "metric" for q in after)):
+        return phrases
+    before = [q.evolve(kind="filler") if q.kind in ("metric", "amount", "verb") else q for q in phrases[:cut]]
+    return before + after
+
+
+def _is_share(p: Phrase, shares: frozenset) -> bool:
+    """A word of a share ("share", «доля», «частка»: the lexicons' [function_words] share) or a figure in percent."""
+    if p.kind == "filler":
+        return normalize_word(p.text) in shares
+    return p.kind == "amount" and p.value.unit == "%"
+
+
+def _shares_doing(phrases: list[Phrase], info, shares: frozenset) -> list[Phrase]:
+    """A share of people who do something is the rate of what they do, not a count of them: "the share of
+    customers who come back" (retention), «доля покупателей, которые покупают повторно» (repeat purchases),
+    «частка клієнтів, які рекомендують нас» (referrals), "get 40% of guests to book a second visit". The
+    people's metric takes the metric of the clause's verb (the lexicons' VERB "class:metric"), else of the
+    verb's object; the clause is then the side clause it always was, or, after "to", its words."""
+    out = list(phrases)
+    n = len(phrases)
+    for k in range(1, n - 1):
+        p = phrases[k]
+        relative = p.kind == "method" and p.value == "relative"
+        infinitive = p.kind == "filler" and p.text.lower() == "to" and phrases[k + 1].kind == "verb"
+        if not (relative or infinitive):
+            continue
+        j = k - 1
+        if relative and phrases[j].kind == "filler" and phrases[j].text == "," and j > 0:
+            j -= 1      # «клиентов, которые ...»
+        people = phrases[j]
+        if people.kind != "metric" or not any(_is_share(q, shares) for q in phrases[max(0, j - 3):j]):
+            continue
+        verb = phrases[k + 1]
+        if verb.kind != "verb":
+            continue
+        implied = verb.value.partition(":")[2]
+        mi = info.get(implied) if implied else None
+        if mi is not None and not mi.activity and not mi.time:
+            out[j] = people.evolve(value=implied)
+            if infinitive:
+                out[k], out[k + 1] = p, verb.evolve(kind="filler")
+            continue
+        # no metric of its own: what the verb takes ("to book a second visit", «которые оформляют подписку»)
+        obj = next((i for i in range(k + 2, min(n, k + 5)) if phrases[i].kind == "metric"), None)
+        if obj is None or _is_separator(phrases[obj - 1]) or info[phrases[obj].value].activity:
+            continue
+        out[j] = people.evolve(value=phrases[obj].value)
+        if infinitive:
+            out[k + 1] = verb.evolve(kind="filler")
+            out[obj] = phrases[obj].evolve(kind="filler")
+    return out
+
+
 def _split_side(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
     """Take out the side clauses: a relative clause ("who ...", «которые ...», «які ...»), a
     recipient («для клиентов», "among students", "for 90% of users") or a modifier («под холодный
@@ -1251,6 +1329,7 @@ class Assembler:
         phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(_day_ranges(_day_months(
             _years_of_periods(_label_horizons(phrases, self.lex[lang].listed("horizon"))))))))), self.lex.metrics)
         phrases = _comparative_bounds(_cohort_days(phrases, self.lex.metrics))
+        phrases = _shares_doing(_preamble(phrases), self.lex.metrics, self.lex[lang].listed("share"))
         phrases, side = _split_side(phrases)
         main, method = _purpose_as_goal(*_split_method(_infinitive_purpose(
             phrases, self.lex[lang].listed("purpose_after_activity"))), self.lex.metrics)
