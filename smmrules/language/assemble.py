@@ -490,7 +490,9 @@ def _reread_verbs(phrases: list[Phrase], info) -> list[Phrase]:
     # (people as such, metrics.toml `people`, are whom such a metric counts)
     if len(verbs) == 1 and not ranked and not any(p.kind == "metric" and not info[p.value].people for p in phrases):
         alt = next((m for t, m in verbs[0].alts if t == "METRIC"), None)
-        if alt is not None and any(p.kind in ("prep", "bound") or (p.kind == "amount" and not _how_often(phrases, i))
+        # (a figure it reaches, not a date: "post daily until June" posts)
+        if alt is not None and any((p.kind in ("prep", "bound") and p.arg is not None and p.arg.kind in _FIGURES)
+                                   or (p.kind == "amount" and not _how_often(phrases, i))
                                    for i, p in enumerate(phrases)):
             return [p.evolve(kind="metric", value=alt, alts=()) if p is verbs[0] else p for p in phrases]
     out = []
@@ -1207,7 +1209,11 @@ class Assembler:
         if k == "prep":
             return self._prep_claims(p, nxt, frame)
         if k == "bound":
-            return self._claims_of(p.arg, prep, nxt, frame, bound=p.value)
+            arg = p.arg
+            if arg.kind == "unit" and (arg.value in SUBDAY or (frame.time_metric and arg.value == "day")):
+                # «не более часа», «не довше доби»: one of the unit, a response time
+                arg = arg.evolve(kind="amount", value=Quantity(Decimal(1), unit=arg.value))
+            return self._claims_of(arg, prep, nxt, frame, bound=p.value)
         if k == "year":
             year, unit = p.value
             if bound is not None or unit not in (None, "year"):
@@ -1283,6 +1289,10 @@ class Assembler:
         """A preposition and its argument: a figure, a deadline, or nothing ("from May")."""
         arg = _year_as_number(p, nxt, frame)
         if p.value == "from" and arg.kind in ("date", "span", "year", "unit", "season", "named"):
+            return []
+        if p.value == "over" and frame.lang != "en" and not frame.time_metric and (
+                arg.kind == "unit" or (arg.kind == "amount" and arg.value.unit in _TIME_UNITS)):
+            # «не купували понад пів року», «не заходили свыше месяца»: more than that long, not a deadline
             return []
         if arg.kind == "unit" and (arg.value in SUBDAY or (frame.time_metric and arg.value == "day")):
             # "within a minute", «в течение часа»: a response time, not a deadline
@@ -1451,6 +1461,11 @@ class Assembler:
             pi.claims = self._claims(pi.phrases, frame)
             if not frame.time_metric and not any(c.role not in ("deadline", "method") for c in pi.claims):
                 pi.claims += self._all_of(pi.phrases, start.lang)
+            if verb_cls == "activity" and not any(c.role not in ("deadline", "method") for c in pi.claims):
+                # "post daily", «публиковать ежедневно», "post once every three days": once a period
+                how_often = next((p for p in pi.phrases if p.kind == "period"), None)
+                if how_often is not None:
+                    pi.claims.append(_Claim("bare", how_often, Quantity(Decimal(1))))
             pi.verb_cls, pi.implied, pi.metric = verb_cls, implied, metric
         return parts
 

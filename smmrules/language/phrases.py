@@ -359,7 +359,7 @@ class ToPhrases:
         return _P(self, "event", children, last.meaning)
 
     def vague_time(self, children):
-        if children[-1].type == "TIMENOUN":      # "the end of the season", «конец сезона»: as above
+        if children[-1].type == "TIMENOUN":      # "the end of the season", "this season", «конец сезона»: as above
             return _P(self, "event", children, children[-1].meaning)
         return _P(self, "vague", children, children[-1].meaning)
 

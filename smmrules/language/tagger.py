@@ -8,6 +8,8 @@ words, then file order); a word that no reading fits is a plain WORD.
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 from .lexicon import Lexicon, Reading, normalize_word
 from .lr import REDUCE, SHIFT, Table
 from .lr import Token as Tok
@@ -190,6 +192,96 @@ def _number_edges(tok: RawToken) -> list[tuple[str, str]]:
     return out
 
 
+_AND = frozenset(("and",))
+
+
+def _number_word(word: str, lex: Lexicon) -> tuple:
+    """(value added, value multiplied by) of a number word alone: "twenty" (20, None), "hundred" (100, 100),
+    «тысяч» (None, 1000), «пару» (2, None); (None, None) for any other word."""
+    add = scale = None
+    for r in lex.readings([word], 0):
+        if r.length != 1:
+            continue
+        if r.terminal == "NUMWORD" and add is None:
+            add = Decimal(r.value)
+        elif r.terminal == "SCALE" and scale is None:
+            scale = Decimal(r.value)
+    return add, scale
+
+
+def _compose(values: list[tuple]) -> Decimal | None:
+    """The number a run of number words writes, or None where they do not make one: "two hundred and
+    fifty", "twenty five thousand", «двадцать пять тысяч», «две тысячи пятьсот», «миллион двести тысяч»,
+    «пару сотен», «сто двадцать». Units add in falling places (20 then 5, never 5 then 20); a scale word
+    multiplies the number before it ("three hundred thousand"), or stands for one of itself first («миллион
+    двести тысяч»), and scales fall too."""
+    total = Decimal(0)
+    current = Decimal(0)
+    last_scale = None
+    for add, scale in values:
+        if scale is not None and scale >= 1000:
+            if last_scale is not None and scale >= last_scale:
+                return None
+            if current:
+                if current >= scale:
+                    return None
+                total += current * scale
+            elif total == 0 and add is not None:
+                total = scale
+            else:
+                return None
+            current, last_scale = Decimal(0), scale
+            continue
+        if scale is not None and current:      # "two hundred", «пару сотен»
+            if current >= 10:
+                return None
+            current *= scale
+            continue
+        if add is None:
+            return None
+        if current:
+            place = Decimal(1)
+            while current % (place * 10) == 0:
+                place *= 10
+            if add >= place or add != add.to_integral_value():
+                return None
+        current += add
+    return total + current
+
+
+def _compound_numbers(words: list[str], i: int, window: int, lex: Lexicon) -> list[tuple]:
+    """A number written in two words or more ("two hundred", «двадцать пять тысяч», «пару сотен»), or in one
+    hyphenated word ("twenty-five"): one NUMWORD reading of its value over all of them, before the
+    readings of its first word alone (which the lexicon gives)."""
+    out = []
+    first = _number_word(words[i], lex)
+    parts = words[i].split("-")
+    if len(parts) > 1 and all(parts):
+        value = _compose([_number_word(w, lex) for w in parts])
+        if value is not None:
+            out.append(("NUMWORD", str(value), 1))
+            first = (value, None)
+    values = [first]
+    k = i + 1
+    end = min(len(words), i + window)
+    while k < end:
+        w = words[k]
+        if w in _AND and lex.lang == "en" and k + 1 < end and values[-1][1] is not None:
+            k += 1      # "two hundred and fifty"
+            continue
+        nw = _number_word(w, lex)
+        if nw == (None, None):
+            break
+        values.append(nw)
+        k += 1
+        value = _compose(values)
+        if value is None:
+            break
+        if words[k - 1] not in _AND:
+            out.insert(0, ("NUMWORD", str(value), k - i))
+    return out
+
+
 def _alts(here, edge: _Edge) -> tuple:
     """(terminal, meaning) of the other readings of the same length at the chosen reading's position."""
     if len(here) == 1:
@@ -339,6 +431,12 @@ class Tagger:
                 found = plain[key] = tuple(_ranked_edges(cands, words[i], lex))
             out.append(found)
         _drop_idle_event_preps(out)
+        for i in range(1, len(raw)):
+            if raw[i].kind == "word" and raw[i - 1].kind == "number":
+                es = out[i]
+                if any(e.terminal == "SCALE" for e in es) and any(e.terminal == "NUMWORD" for e in es):
+                    # "0.5 million", «2 миллиона»: after a figure a scale word is its scale, never a number
+                    out[i] = tuple([e for e in es if e.terminal != "NUMWORD"])
         return out
 
     def _run_edges(self, raw: list[RawToken], words: list[str], lex: Lexicon) -> tuple:
@@ -369,6 +467,8 @@ class Tagger:
         if any(c[0] in _TIME_WORDS for c in cands):
             # "by spring": a season, not a gerund opening a method clause ("by posting")
             cands = [c for c in cands if c[0] != "GERUND"]
+        if any(c[0] in ("NUMWORD", "SCALE") for c in cands) or "-" in words[i]:
+            cands[:0] = _compound_numbers(words, i, window, lex)
         roman = _ROMAN.get(words[i]) if lex.lang != "en" or len(words[i]) > 1 else None
         if roman:      # «II квартал», «III кв.»: an ordinal
             cands.append(("ORDINAL", roman, 1))
