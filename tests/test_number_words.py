@@ -62,3 +62,104 @@ def test_header_amounts_take_only_their_own_scale_words():
 def test_malformed_number_words_are_a_data_error(table, message):
     with pytest.raises(DataFileError, match=message):
         _numbers(table)
+
+
+# -- numbers written out in words, read back (smmrules.language.tagger._compound_numbers) ----------------
+# Independent writers of a number in words, as people write them in statements.
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from smmrules import parse_goal  # noqa: E402
+
+_EN_ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_EN_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _en_below_1000(n: int, hyphen: bool, and_: bool) -> list[str]:
+    out = []
+    if n >= 100:
+        out += [_EN_ONES[n // 100], "hundred"]
+        n %= 100
+        if n and and_:
+            out.append("and")
+    if n >= 20:
+        tens, ones = _EN_TENS[n // 10], _EN_ONES[n % 10]
+        out += [f"{tens}-{ones}"] if ones and hyphen else [tens] + ([ones] if ones else [])
+    elif n:
+        out.append(_EN_ONES[n])
+    return out
+
+
+def en_words(n: int, hyphen: bool, and_: bool) -> str:
+    thousands, rest = divmod(n, 1000)
+    words = (_en_below_1000(thousands, hyphen, and_) + ["thousand"]) if thousands else []
+    return " ".join(words + _en_below_1000(rest, hyphen, and_))
+
+
+_SLAVIC = {
+    "ru": {"ones_m": ["", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять"],
+           "ones_f": ["", "одна", "две", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять"],
+           "teens": ["десять", "одиннадцать", "двенадцать", "тринадцать", "четырнадцать", "пятнадцать",
+                     "шестнадцать", "семнадцать", "восемнадцать", "девятнадцать"],
+           "tens": ["", "", "двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят", "семьдесят",
+                    "восемьдесят", "девяносто"],
+           "hundreds": ["", "сто", "двести", "триста", "четыреста", "пятьсот", "шестьсот", "семьсот",
+                        "восемьсот", "девятьсот"],
+           "thousand": ("тысяча", "тысячи", "тысяч")},
+    "uk": {"ones_m": ["", "один", "два", "три", "чотири", "п'ять", "шість", "сім", "вісім", "дев'ять"],
+           "ones_f": ["", "одна", "дві", "три", "чотири", "п'ять", "шість", "сім", "вісім", "дев'ять"],
+           "teens": ["десять", "одинадцять", "дванадцять", "тринадцять", "чотирнадцять", "п'ятнадцять",
+                     "шістнадцять", "сімнадцять", "вісімнадцять", "дев'ятнадцять"],
+           "tens": ["", "", "двадцять", "тридцять", "сорок", "п'ятдесят", "шістдесят", "сімдесят",
+                    "вісімдесят", "дев'яносто"],
+           "hundreds": ["", "сто", "двісті", "триста", "чотириста", "п'ятсот", "шістсот", "сімсот",
+                        "вісімсот", "дев'ятсот"],
+           "thousand": ("тисяча", "тисячі", "тисяч")},
+}
+
+
+def _slavic_below_1000(lang: str, n: int, feminine: bool) -> list[str]:
+    w = _SLAVIC[lang]
+    out = [w["hundreds"][n // 100]] if n >= 100 else []
+    n %= 100
+    if 10 <= n < 20:
+        out.append(w["teens"][n - 10])
+    else:
+        if n >= 20:
+            out.append(w["tens"][n // 10])
+        if n % 10:
+            out.append(w["ones_f" if feminine else "ones_m"][n % 10])
+    return out
+
+
+def slavic_words(lang: str, n: int) -> str:
+    thousands, rest = divmod(n, 1000)
+    words = []
+    if thousands:
+        one, few, many = _SLAVIC[lang]["thousand"]
+        last2, last = thousands % 100, thousands % 10
+        form = many if 11 <= last2 <= 14 else one if last == 1 else few if 2 <= last <= 4 else many
+        # «тысяча» alone, «две тысячи», «двадцать одна тысяча»
+        words = ([] if thousands == 1 else _slavic_below_1000(lang, thousands, True)) + [form]
+    return " ".join(words + _slavic_below_1000(lang, rest, False))
+
+
+_IN_WORDS = {"en": "get {} followers by June", "ru": "набрать {} подписчиков к июню",
+             "uk": "набрати {} підписників до червня"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(lang=st.sampled_from(("en", "ru", "uk")), n=st.integers(2, 999_999), hyphen=st.booleans(), and_=st.booleans())
+def test_a_number_written_in_words_is_read_whole(lang, n, hyphen, and_):
+    words = en_words(n, hyphen, and_) if lang == "en" else slavic_words(lang, n)
+    g = parse_goal(_IN_WORDS[lang].format(words), lang=lang)
+    assert g.target is not None and g.target.value == n, words
+    assert g.metric.name == "followers"
+
+
+@pytest.mark.parametrize("lang, n, words", [
+    ("en", 250, "two hundred and fifty"), ("en", 25_000, "twenty-five thousand"),
+    ("ru", 2_500, "две тысячи пятьсот"), ("ru", 21_000, "двадцать одна тысяча"),
+    ("uk", 125, "сто двадцять п'ять"), ("uk", 42_000, "сорок дві тисячі")])
+def test_the_number_writers_write_what_people_write(lang, n, words):
+    assert (en_words(n, True, True) if lang == "en" else slavic_words(lang, n)) == words

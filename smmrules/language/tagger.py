@@ -199,6 +199,10 @@ def _number_word(word: str, lex: Lexicon) -> tuple:
     """(value added, value multiplied by) of a number word alone: "twenty" (20, None), "hundred" (100, 100),
     «тысяч» (None, 1000), «пару» (2, None); (None, None) for any other word."""
     add = scale = None
+    if "-" in word:     # "twenty-one"
+        parts = word.split("-")
+        value = _compose([_number_word(w, lex) for w in parts]) if all(parts) else None
+        return value, None
     for r in lex.readings([word], 0):
         if r.length != 1:
             continue
@@ -255,12 +259,8 @@ def _compound_numbers(words: list[str], i: int, window: int, lex: Lexicon) -> li
     readings of its first word alone (which the lexicon gives)."""
     out = []
     first = _number_word(words[i], lex)
-    parts = words[i].split("-")
-    if len(parts) > 1 and all(parts):
-        value = _compose([_number_word(w, lex) for w in parts])
-        if value is not None:
-            out.append(("NUMWORD", str(value), 1))
-            first = (value, None)
+    if "-" in words[i] and first[0] is not None:
+        out.append(("NUMWORD", str(first[0]), 1))
     values = [first]
     k = i + 1
     end = min(len(words), i + window)
@@ -457,6 +457,13 @@ class Tagger:
                 found = memo[key] = self._position_edges(tok, words, i, window, lex)
                 self._sigs[found] = "".join([e.sig for e in found])
             out.append(found)
+        for i, found in enumerate(out):
+            if i + window < len(raw) and any(e.terminal == "NUMWORD" and e.length >= window - 1 for e in found):
+                # a number in words longer than any phrase ("forty six thousand one hundred twenty one"): read
+                # over the whole run, which no remembered position can see
+                longer = [c for c in _compound_numbers(words, i, len(words) - i, lex) if c[2] >= window]
+                if longer:
+                    out[i] = tuple(_ranked_edges(longer, words[i], lex)) + found
         return tuple(out)
 
     @staticmethod
