@@ -2262,6 +2262,65 @@ TIMES_2 = [
 ]
 
 
+# --- an abstract aim measured by a concrete figure; patrons, a lead pipeline, a contact base, an account brought to life, peaks ---
+MORE_WORDS_11 = [
+    srow('Monetization of the channel: 4,000 watch hours by the end of the year', 'en', 'awareness', 'reach',
+         'watch_time', None, None, None, ('absolute', 4000, None),
+         ('period-end', '2026-12-31', None), []),
+    srow('Raise brand awareness: 10,000 followers by June', 'en', 'awareness', 'reach',
+         'followers', None, None, None, ('absolute', 10000, None),
+         ('date', '2026-06-30', None), []),
+    srow('Grow Patreon patrons from 120 to 300 by December', 'en', 'sales', 'increase',
+         'paying_users', None, None, (120, None), ('absolute', 300, None),
+         ('date', '2026-12-31', None), []),
+    srow('Grow the lead pipeline from LinkedIn by 30% in Q3', 'en', 'leads', 'increase',
+         'leads', None, 'linkedin', None, ('relative', 30, '%'),
+         ('quarter', '2026-09-30', None), []),
+    srow('Launch a newsletter and start building the list', 'en', 'leads', 'achieve',
+         'leads', None, None, None, None,
+         None, []),
+    srow('Bring the account to life before the opening', 'en', 'engagement', None,
+         'involvement', None, None, None, None,
+         ('event', None, None), ['S103']),
+    srow('Keep the response time under 1 hour during the holiday peak', 'en', 'communication', 'maintain',
+         'response_time', None, None, None, ('absolute', 1, 'h'),
+         ('event', None, None), []),
+    srow('Выйти на монетизацию канала — 5 млн просмотров за квартал', 'ru', 'awareness', 'reach',
+         'views', None, None, None, ('absolute', 5000000, None),
+         ('duration', '2026-04-15', 'P3M'), []),
+    srow('Узнаваемость бренда: 20 000 подписчиков к лету', 'ru', 'awareness', 'reach',
+         'followers', None, None, None, ('absolute', 20000, None),
+         ('season', '2026-05-31', None), []),
+    srow('Собрать базу из 1 500 контактов к осени', 'ru', 'leads', 'achieve',
+         'leads', None, None, None, ('absolute', 1500, None),
+         ('season', '2026-08-31', None), []),
+    srow('Чтобы о нашей кофейне знало больше людей в районе', 'ru', 'awareness', 'increase',
+         'brand_awareness', None, None, None, None,
+         None, ['S103']),
+    srow('Держать CSAT не ниже 90% во время новогоднего пика', 'ru', 'loyalty', 'maintain',
+         'csat', None, None, None, ('absolute', 90, '%'),
+         ('event', None, None), []),
+    srow('Монетизація блогу — 4 рекламні інтеграції на місяць до осені', 'uk', 'sales', 'reach',
+         'sponsorships', 'month', None, None, ('absolute', 4, None),
+         ('season', '2026-08-31', None), []),
+    srow('Впізнаваність: 15 тисяч підписників до кінця року', 'uk', 'awareness', 'reach',
+         'followers', None, None, None, ('absolute', 15000, None),
+         ('period-end', '2026-12-31', None), []),
+    srow('Зібрати базу з 2 000 контактів до вересня', 'uk', 'leads', 'achieve',
+         'leads', None, None, None, ('absolute', 2000, None),
+         ('date', '2026-09-30', None), []),
+    srow('Зробити акаунт живим', 'uk', 'engagement', None,
+         'involvement', None, None, None, None,
+         None, ['S103']),
+    srow('Щоб про нашу студію говорили в місті', 'uk', 'awareness', 'increase',
+         'brand_awareness', None, None, None, None,
+         None, ['S103']),
+    srow('Утримати CSAT на рівні 90% під час новорічного піку', 'uk', 'loyalty', 'maintain',
+         'csat', None, None, None, ('absolute', 90, '%'),
+         ('event', None, None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -2281,7 +2340,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("shares doing", SHARES_DOING), ("preamble", PREAMBLE),
                                           ("marketplaces and creators", MARKETPLACES_AND_CREATORS), ("civic", CIVIC),
                                           ("user content and bookings", UGC_AND_BOOKINGS),
-                                          ("number words", NUMBER_WORDS), ("times 2", TIMES_2))
+                                          ("number words", NUMBER_WORDS), ("times 2", TIMES_2),
+                                          ("more words 11", MORE_WORDS_11))
         for r in rows]
 
 

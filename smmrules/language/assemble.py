@@ -1579,6 +1579,13 @@ class Assembler:
             name = info[head.value].qualified_by.get(p.value)
             if name is not None:
                 return head.evolve(value=name, span=head.span.cover(p.span))
+        # an abstract outcome with a concrete metric that carries the part's figure: the concrete one is
+        # measured («выйти на монетизацию — 10 млн просмотров», "awareness: 10,000 followers")
+        if info[head.value].abstract and not info[head.value].counted_variant and _has_figure(list(phrases)):
+            concrete = next((p for p in metric_phrases[1:] if not info[p.value].abstract
+                             and not info[p.value].activity and not info[p.value].people), None)
+            if concrete is not None:
+                return concrete
         # an activity word next to a result ("accounts ... by followers") is not the goal's metric
         for p in metric_phrases:
             if not info[p.value].activity:
