@@ -285,7 +285,8 @@ _VALUE_CHECKS = {
     "ONE": lambda v: _decimal(v) == 1,
     "FRACTION": lambda v: _decimal(v) is not None and 0 < _decimal(v) < 100,
     "SCALE": lambda v: _decimal(v) is not None and _decimal(v) > 1,
-    "MULT": lambda v: _decimal(v) is not None and _decimal(v) >= 1,     # 1: "once", only before a rate window
+    # 1: "once", only before a rate window; 0.5: "halve", a fall by the inverse (assemble.py)
+    "MULT": lambda v: _decimal(v) is not None and (_decimal(v) >= 1 or _decimal(v) == Decimal("0.5")),
     "MONTH": lambda v: v.isdigit() and 1 <= int(v) <= 12,
     "MIDMONTH": lambda v: v.isdigit() and 1 <= int(v) <= 12,
     "PAGE_ONE": lambda v: v.isdigit() and int(v) > 0,

@@ -2321,6 +2321,59 @@ MORE_WORDS_11 = [
 ]
 
 
+# --- halving, the rest of a period, this/next sprint, time to resolve, the list, people visiting the site, the most popular, the next survey ---
+MORE_WORDS_12 = [
+    srow('Halve the first response time in Instagram DMs by summer', 'en', 'communication', 'decrease',
+         'response_time', None, 'instagram', None, ('multiple', 2, None),
+         ('season', '2026-05-31', None), []),
+    srow('Halve the cost per lead by the end of Q2', 'en', 'leads', 'decrease',
+         'cost_per_lead', None, None, None, ('multiple', 2, None),
+         ('quarter', '2026-06-30', None), []),
+    srow('Keep churn below 4% for the rest of 2027', 'en', 'loyalty', 'maintain',
+         'churn', None, None, None, ('absolute', 4, '%'),
+         ('period-end', '2027-12-31', None), []),
+    srow('Close 15 deals this sprint', 'en', 'sales', 'achieve',
+         'sales', None, None, None, ('absolute', 15, None),
+         ('event', None, None), []),
+    srow('Cut the time to resolve complaints from 2 days to 12 hours by autumn', 'en', 'communication', 'decrease',
+         'resolution_time', None, None, (2, 'd'), ('absolute', 12, 'h'),
+         ('season', '2026-08-31', None), []),
+    srow('Grow the list to 8,000 by September', 'en', 'leads', 'reach',
+         'email_subscribers', None, None, None, ('absolute', 8000, None),
+         ('date', '2026-09-30', None), []),
+    srow('Get more people to visit the website from Instagram', 'en', 'traffic', 'increase',
+         'website_traffic', None, 'instagram', None, None,
+         None, []),
+    srow('Get 300 people to sign up for the open day', 'en', 'leads', 'achieve',
+         'registrations', None, None, None, ('absolute', 300, None),
+         None, []),
+    srow('Become the most popular bakery in Kharkiv on Instagram', 'en', 'awareness', 'reach',
+         'brand_awareness', None, 'instagram', None, None,
+         None, ['S103']),
+    srow('Raise NPS to 50 by the next annual survey', 'en', 'loyalty', 'reach',
+         'nps', None, None, None, ('absolute', 50, None),
+         ('event', None, None), []),
+    srow('Стать самой популярной кофейней района', 'ru', 'awareness', 'reach',
+         'brand_awareness', None, None, None, None,
+         None, ['S103']),
+    srow('Поднять NPS до 50 к следующему опросу', 'ru', 'loyalty', 'reach',
+         'nps', None, None, None, ('absolute', 50, None),
+         ('event', None, None), []),
+    srow('Хотим, чтобы больше людей заходили на сайт из Instagram', 'ru', 'traffic', 'increase',
+         'website_traffic', None, 'instagram', None, None,
+         None, []),
+    srow('Стати найпопулярнішим барбершопом міста', 'uk', 'awareness', 'reach',
+         'brand_awareness', None, None, None, None,
+         None, ['S103']),
+    srow('Збільшити NPS до 60 до щорічного опитування', 'uk', 'loyalty', 'reach',
+         'nps', None, None, None, ('absolute', 60, None),
+         ('event', None, None), []),
+    srow('Хочемо, щоб більше людей заходили на сайт з Facebook', 'uk', 'traffic', 'increase',
+         'website_traffic', None, 'facebook', None, None,
+         None, []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -2341,7 +2394,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("marketplaces and creators", MARKETPLACES_AND_CREATORS), ("civic", CIVIC),
                                           ("user content and bookings", UGC_AND_BOOKINGS),
                                           ("number words", NUMBER_WORDS), ("times 2", TIMES_2),
-                                          ("more words 11", MORE_WORDS_11))
+                                          ("more words 11", MORE_WORDS_11), ("more words 12", MORE_WORDS_12))
         for r in rows]
 
 

@@ -594,7 +594,8 @@ def _is_share(p: Phrase, shares: frozenset) -> bool:
 def _shares_doing(phrases: list[Phrase], info, shares: frozenset) -> list[Phrase]:
     """A share of people who do something is the rate of what they do, not a count of them: "the share of
     customers who come back" (retention), «доля покупателей, которые покупают повторно» (repeat purchases),
-    «частка клієнтів, які рекомендують нас» (referrals), "get 40% of guests to book a second visit". The
+    «частка клієнтів, які рекомендують нас» (referrals), "get 40% of guests to book a second visit"; and
+    people as such doing something are counted by what they do ("get more people to visit the website"). The
     people's metric takes the metric of the clause's verb (the lexicons' VERB "class:metric"), else of the
     verb's object; the clause is then the side clause it always was, or, after "to", its words."""
     out = list(phrases)
@@ -609,8 +610,9 @@ def _shares_doing(phrases: list[Phrase], info, shares: frozenset) -> list[Phrase
         if relative and phrases[j].kind == "filler" and phrases[j].text == "," and j > 0:
             j -= 1      # «клиентов, которые ...»
         people = phrases[j]
-        if people.kind != "metric" or not any(_is_share(q, shares) for q in phrases[max(0, j - 3):j]):
-            continue
+        if people.kind != "metric" or not (info[people.value].people or any(
+                _is_share(q, shares) for q in phrases[max(0, j - 3):j])):
+            continue    # (people as such need no share: "get more people to visit the website")
         verb = phrases[k + 1]
         if verb.kind != "verb":
             continue
@@ -1383,6 +1385,12 @@ class Assembler:
             p.kind == "filler" and normalize_word(p.text) in lex.listed("presence") for p in scope)
         category = self._category(metric, goal.target, channel if channel is not None or not presence else True,
                                   goal.direction, verb_cls, pronoun)
+        if goal.target is not None and goal.target.kind == "multiple" and goal.target.value is not None \
+                and 0 < goal.target.value < 1:
+            # "halve the response time": a fall by the inverse multiple, as «сократить вдвое» is
+            inverse = 1 / Decimal(str(goal.target.value))
+            goal = goal.evolve(target=attr.evolve(goal.target, value=int(inverse) if inverse == int(inverse)
+                                                  else float(inverse)), direction="decrease")
         if pronoun and metric is None and goal.target is None:
             goal = goal.evolve(direction=None)   # "get that done within two quarters": nothing to count
         if chosen_part.verb is None and goal.direction == "reach" and goal.target is not None \
