@@ -2374,6 +2374,59 @@ MORE_WORDS_12 = [
 ]
 
 
+# --- KPI lines sharing one figure, search ranks beside a launch, events (race day, opening night, Pride Month, city day), fiscal years, first contact resolution, logos, registered runners ---
+MORE_WORDS_13 = [
+    srow('Saves and shares: +30% this quarter', 'en', 'engagement', 'increase',
+         'saves', None, None, None, ('relative', 30, '%'),
+         ('period-end', '2026-03-31', None), []),
+    srow("Top 5 in Google for 'dentist Kyiv' within 3 months of the site launch", 'en', 'traffic', 'reach',
+         'search_position', None, 'google', None, ('rank', 5, None),
+         ('duration', '2026-04-15', 'P3M'), []),
+    srow('Recruit 80 volunteers before race day', 'en', 'leads', 'achieve',
+         'registrations', None, None, None, ('absolute', 80, None),
+         ('event', None, None), []),
+    srow('Sell 500 tickets by opening night', 'en', 'sales', 'achieve',
+         'bookings', None, None, None, ('absolute', 500, None),
+         ('event', None, None), []),
+    srow('Engagement up 15% on TikTok by Pride Month', 'en', 'engagement', 'increase',
+         'engagement_rate', None, 'tiktok', None, ('relative', 15, '%'),
+         ('named', '2026-06-01', None), []),
+    srow('First contact resolution above 80% by Q3', 'en', 'communication', 'reach',
+         'first_contact_resolution', None, None, None, ('absolute', 80, '%'),
+         ('quarter', '2026-09-30', None), []),
+    srow('Win 10 new enterprise logos in FY27', 'en', 'sales', 'increase',
+         'sales', None, None, None, ('relative', 10, None),
+         ('date', '2027-12-31', None), []),
+    srow('Hit 800 registered runners by 1 May', 'en', 'leads', 'reach',
+         'registrations', None, None, None, ('absolute', 800, None),
+         ('date', '2026-05-01', None), []),
+    srow('Лайки и комментарии под постами — не менее 40 на пост', 'ru', 'engagement', 'reach',
+         'likes_per_post', None, None, None, ('absolute', 40, None),
+         None, []),
+    srow('Привлечь 150 волонтёров ко Дню города', 'ru', 'leads', 'achieve',
+         'registrations', None, None, None, ('absolute', 150, None),
+         ('event', None, None), []),
+    srow('Увеличить число SQL на 20% к концу финансового года', 'ru', 'leads', 'increase',
+         'sql', None, None, None, ('relative', 20, '%'),
+         ('period-end', '2026-12-31', None), []),
+    srow('Доля обращений, решённых при первом контакте, — не ниже 85%', 'ru', 'communication', 'reach',
+         'first_contact_resolution', None, None, None, ('absolute', 85, '%'),
+         None, []),
+    srow('Збереження та поширення — +25% за квартал', 'uk', 'engagement', 'increase',
+         'saves', None, None, None, ('relative', 25, '%'),
+         ('duration', '2026-04-15', 'P3M'), []),
+    srow('Залучити 100 волонтерів до Дня міста', 'uk', 'leads', 'achieve',
+         'registrations', None, None, None, ('absolute', 100, None),
+         ('event', None, None), []),
+    srow('Збільшити кількість SQL на 20% до кінця фінансового року', 'uk', 'leads', 'increase',
+         'sql', None, None, None, ('relative', 20, '%'),
+         ('period-end', '2026-12-31', None), []),
+    srow('Не менше 90% звернень мешканців опрацьовувати протягом доби', 'uk', 'communication', 'maintain',
+         'response_time', None, None, None, ('absolute', 90, '%'),
+         None, []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -2394,7 +2447,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("marketplaces and creators", MARKETPLACES_AND_CREATORS), ("civic", CIVIC),
                                           ("user content and bookings", UGC_AND_BOOKINGS),
                                           ("number words", NUMBER_WORDS), ("times 2", TIMES_2),
-                                          ("more words 11", MORE_WORDS_11), ("more words 12", MORE_WORDS_12))
+                                          ("more words 11", MORE_WORDS_11), ("more words 12", MORE_WORDS_12),
+                                          ("more words 13", MORE_WORDS_13))
         for r in rows]
 
 

@@ -631,6 +631,17 @@ def _shares_doing(phrases: list[Phrase], info, shares: frozenset) -> list[Phrase
         if infinitive:
             out[k + 1] = verb.evolve(kind="filler")
             out[obj] = phrases[obj].evolve(kind="filler")
+    for k in range(2, n):
+        # «доля обращений, решённых при первом контакте»: a share of them that a rate names (a participle's)
+        p, before = phrases[k], phrases[k - 1]
+        if p.kind != "metric" or info[p.value].unit_kind != "percent" or not (
+                before.kind == "filler" and before.text == ","):
+            continue
+        j = k - 2
+        if out[j].kind == "metric" and out[j].value == phrases[j].value and any(
+                _is_share(q, shares) for q in phrases[max(0, j - 3):j]):
+            out[j] = phrases[j].evolve(value=p.value)
+            out[k] = p.evolve(kind="filler")
     return out
 
 
@@ -960,6 +971,16 @@ def _figures(pi: _PartInfo, parts: list[_PartInfo]) -> list[_Claim]:
     if any(c.role != "baseline" for c in own):
         return own
     mates = [q for q in parts if q.group == pi.group and q is not pi]
+    if not any(q.verb is not None for q in parts):
+        # a KPI line with no verb names its metrics joined by "and", then one figure for them all: «Лайки та
+        # коментарі — щонайменше 50 на пост», "Saves and shares: +40% a quarter" (not a list: «запуск
+        # рекламы · 300 заявок»)
+        k = parts.index(pi) + 1
+        while k < len(parts) and parts[k].phrases and parts[k].phrases[0].kind == "conj":
+            theirs = [c for c in parts[k].claims if c.role not in ("deadline", "method")]
+            if any(c.role != "baseline" for c in theirs):
+                return theirs
+            k += 1
     after = [q for q in mates if parts.index(q) > parts.index(pi)]
     for q in after + mates:
         theirs = [c for c in q.claims if c.role not in ("deadline", "method")]
@@ -1560,8 +1581,9 @@ class Assembler:
         if target is None or target.kind != "rank" or name is None \
                 or channel not in defaults.get("search_channels", ()):
             return metric
-        if metric is not None and metric.name != defaults.get("search_terms"):
-            return metric
+        if metric is not None and metric.name != defaults.get("search_terms") \
+                and not self.lex.metrics[metric.name].activity:
+            return metric       # (an activity beside it, "within 6 months of the site relaunch", is not its measure)
         rank = next((p for p in main if p.kind == "rank" or (p.kind == "prep" and p.arg.kind == "rank")), None)
         return Metric(name, rank.text if rank is not None else name, self.lex.metrics[name].category,
                       rank.span if rank is not None else None)
