@@ -2427,6 +2427,29 @@ MORE_WORDS_13 = [
 ]
 
 
+# --- the whole of the current period, a proper name with a number word, the same metric named again with its figure ---
+MORE_WORDS_14 = [
+    srow('Keep churn under 3% throughout the whole year', 'en', 'loyalty', 'maintain',
+         'churn', None, None, None, ('absolute', 3, '%'),
+         ('period-end', '2026-12-31', None), []),
+    srow("Support the city's Net Zero campaign on social media", 'en', 'other', None,
+         'campaigns', None, None, None, None,
+         None, ['S106']),
+    srow('Держать ERR не ниже 5% в течение всего года', 'ru', 'engagement', 'maintain',
+         'err', None, None, None, ('absolute', 5, '%'),
+         ('period-end', '2026-12-31', None), []),
+    srow('Заявки, а не продажи: 90 заявок в месяц из Instagram', 'ru', 'leads', 'reach',
+         'leads', 'month', 'instagram', None, ('absolute', 90, None),
+         None, []),
+    srow('Утримувати рейтинг у Google не нижче 4,8 протягом усього року', 'uk', 'loyalty', 'maintain',
+         'rating', None, 'google', None, ('absolute', 4.8, None),
+         ('period-end', '2026-12-31', None), []),
+    srow('Ліди, а не продажі: 70 лідів на місяць з Facebook', 'uk', 'leads', 'reach',
+         'leads', 'month', 'facebook', None, ('absolute', 70, None),
+         None, []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -2448,7 +2471,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("user content and bookings", UGC_AND_BOOKINGS),
                                           ("number words", NUMBER_WORDS), ("times 2", TIMES_2),
                                           ("more words 11", MORE_WORDS_11), ("more words 12", MORE_WORDS_12),
-                                          ("more words 13", MORE_WORDS_13))
+                                          ("more words 13", MORE_WORDS_13 + MORE_WORDS_14))
         for r in rows]
 
 

@@ -976,11 +976,19 @@ def _figures(pi: _PartInfo, parts: list[_PartInfo]) -> list[_Claim]:
         # коментарі — щонайменше 50 на пост», "Saves and shares: +40% a quarter" (not a list: «запуск
         # рекламы · 300 заявок»)
         k = parts.index(pi) + 1
-        while k < len(parts) and parts[k].phrases and parts[k].phrases[0].kind == "conj":
+        while k < len(parts) and parts[k].phrases and (parts[k].phrases[0].kind == "conj"
+                                                       or parts[k].phrases[0].text == "→"):   # "MQL → SQL rate"
             theirs = [c for c in parts[k].claims if c.role not in ("deadline", "method")]
             if any(c.role != "baseline" for c in theirs):
                 return theirs
             k += 1
+        # ... or names the same metric again with its figure («заявки, не продажи: 120 заявок в месяц»)
+        if pi.metric is not None:
+            for q in parts[parts.index(pi) + 1:]:
+                theirs = [c for c in q.claims if c.role not in ("deadline", "method")]
+                if any(r.kind == "metric" and r.value == pi.metric.value for r in q.phrases) and any(
+                        c.role != "baseline" for c in theirs):
+                    return theirs
     after = [q for q in mates if parts.index(q) > parts.index(pi)]
     for q in after + mates:
         theirs = [c for c in q.claims if c.role not in ("deadline", "method")]
