@@ -2450,6 +2450,41 @@ MORE_WORDS_14 = [
 ]
 
 
+# --- 'new' counts only what it qualifies: new clients, not the new store, collection or account --------------
+NEW_OF = [
+    srow('Reach 10,000 followers on the new store account before the grand opening', 'en', 'awareness', 'reach',
+         'followers', None, None, None, ('absolute', 10000, None),
+         ('event', None, None), []),
+    srow('Get 200 reviews of the new collection by September', 'en', 'loyalty', 'achieve',
+         'reviews', None, None, None, ('absolute', 200, None),
+         ('date', '2026-09-30', None), []),
+    srow('Win 100 new clients by June', 'en', 'sales', 'increase',
+         'sales', None, None, None, ('relative', 100, None),
+         ('date', '2026-06-30', None), []),
+    srow('Get 1,000 new email subscribers by March', 'en', 'leads', 'increase',
+         'email_subscribers', None, None, None, ('relative', 1000, None),
+         ('date', '2026-03-31', None), []),
+    srow('Получить 300 отзывов на новую модель кроссовок за два месяца', 'ru', 'loyalty', 'achieve',
+         'reviews', None, None, None, ('absolute', 300, None),
+         ('duration', '2026-03-15', 'P2M'), []),
+    srow('Привлечь 25 новых корпоративных клиентов через LinkedIn к концу года', 'ru', 'sales', 'increase',
+         'sales', None, 'linkedin', None, ('relative', 25, None),
+         ('period-end', '2026-12-31', None), []),
+    srow('Набрать 5 000 подписчиков в новом аккаунте к открытию', 'ru', 'awareness', 'achieve',
+         'followers', None, None, None, ('absolute', 5000, None),
+         ('event', None, None), []),
+    srow('Отримати 150 відгуків на нову колекцію до осені', 'uk', 'loyalty', 'achieve',
+         'reviews', None, None, None, ('absolute', 150, None),
+         ('season', '2026-08-31', None), []),
+    srow('Залучити 40 нових клієнтів через Instagram до кінця кварталу', 'uk', 'sales', 'increase',
+         'sales', None, 'instagram', None, ('relative', 40, None),
+         ('period-end', '2026-03-31', None), []),
+    srow('Набрати 3 000 підписників на новій сторінці до відкриття', 'uk', 'awareness', 'achieve',
+         'followers', None, None, None, ('absolute', 3000, None),
+         ('event', None, None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -2471,7 +2506,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("user content and bookings", UGC_AND_BOOKINGS),
                                           ("number words", NUMBER_WORDS), ("times 2", TIMES_2),
                                           ("more words 11", MORE_WORDS_11), ("more words 12", MORE_WORDS_12),
-                                          ("more words 13", MORE_WORDS_13 + MORE_WORDS_14))
+                                          ("more words 13", MORE_WORDS_13 + MORE_WORDS_14),
+                                          ("new of", NEW_OF))
         for r in rows]
 
 

@@ -832,6 +832,19 @@ def _verb_as_metric(pi: "_PartInfo", info) -> "_PartInfo":
     return _PartInfo([metric if p is verb else p for p in pi.phrases])
 
 
+def _says_new(phrases: list[Phrase]) -> bool:
+    """Whether "new" qualifies what the goal counts ("1,500 new clients", «новых корпоративных клиентов»),
+    not another noun ("before the new store opens", «отзывы на новую модель», "on the new franchise
+    account"): a metric right after it, or after one more word."""
+    for k, p in enumerate(phrases):
+        if p.kind != "new":
+            continue
+        nxt = phrases[k + 1:k + 3]
+        if nxt and (nxt[0].kind == "metric" or (nxt[0].kind == "filler" and len(nxt) > 1 and nxt[1].kind == "metric")):
+            return True
+    return False
+
+
 def _has_object(pi: "_PartInfo") -> bool:
     """Whether the part names something besides its verb: a metric, a channel or a word."""
     return any(p is not pi.verb and (p.kind in ("metric", "channel", "placeholder")
@@ -1381,7 +1394,7 @@ class Assembler:
         verb_cls, implied, chosen = chosen_part.verb_cls, chosen_part.implied, chosen_part.metric
         frame = start.evolve(time_metric=_time_metric(verb_cls, chosen, implied, info),
                              produces=chosen_part.verb is None or verb_cls in ("achieve", "attract"),
-                             new=any(p.kind == "new" for p in main))
+                             new=_says_new(main))
         all_main_claims = [c for pi in parts for c in pi.claims]
         method_claims = self._claims(method, frame)
         deadline = next((c.deadline for c in all_main_claims + method_claims if c.role == "deadline"), None)
@@ -1494,7 +1507,7 @@ class Assembler:
             # with no verb, or after "sell/earn/get", «на 1 млн грн» is an amount worth, not a change
             frame = start.evolve(time_metric=_time_metric(verb_cls, metric, implied, info),
                                  produces=pi.verb is None or verb_cls in ("achieve", "attract"),
-                                 new=any(p.kind == "new" for p in pi.phrases) and not _flow(metric, implied, info))
+                                 new=_says_new(pi.phrases) and not _flow(metric, implied, info))
             pi.claims = self._claims(pi.phrases, frame)
             if not frame.time_metric and not any(c.role not in ("deadline", "method") for c in pi.claims):
                 pi.claims += self._all_of(pi.phrases, start.lang)
@@ -1522,7 +1535,7 @@ class Assembler:
         baseline_claim, target_claim = _pair(targets, verb_cls)
         metric_name = chosen.value if chosen is not None else implied
         direction = self._direction(verb_cls, target_claim, baseline_claim, any(p.kind == "more" for p in scope),
-                                    any(p.kind == "less" for p in scope), any(p.kind == "new" for p in scope),
+                                    any(p.kind == "less" for p in scope), _says_new(scope),
                                     metric_name, verb_cls == "unknown" and _has_object(chosen_part))
         target = self._target(target_claim, direction, baseline_claim, verb_cls == "gain")
         baseline = None
