@@ -2485,6 +2485,41 @@ NEW_OF = [
 ]
 
 
+# --- a sum of money a verb aims at is money brought in; a range of dates ends on its last day ----------------
+MONEY_AND_RANGES = [
+    srow('Raise £250,000 through the Winter Appeal by 31 January', 'en', 'sales', 'reach',
+         'revenue', None, None, None, ('absolute', 250000, 'GBP'),
+         ('date', '2026-01-31', None), []),
+    srow('Earn $50k from the online course by the end of the year', 'en', 'sales', 'achieve',
+         'revenue', None, None, None, ('absolute', 50000, 'USD'),
+         ('period-end', '2026-12-31', None), []),
+    srow('Get 500 sign-ups for the marathon (1 Dec – 31 Jan)', 'en', 'leads', 'achieve',
+         'registrations', None, None, None, ('absolute', 500, None),
+         ('date', '2026-01-31', None), []),
+    srow('Reach 200,000 people with the back-to-school campaign (Aug 15 – Sep 10)', 'en', 'awareness', 'reach',
+         'reach', None, None, None, ('absolute', 200000, None),
+         ('date', '2026-09-10', None), []),
+    srow('Собрать 3,5 млн руб. на реабилитационный центр до 31 декабря', 'ru', 'sales', 'achieve',
+         'revenue', None, None, None, ('absolute', 3500000, 'RUB'),
+         ('date', '2026-12-31', None), []),
+    srow('Заработать 800 тыс. руб. на курсе к лету', 'ru', 'sales', 'achieve',
+         'revenue', None, None, None, ('absolute', 800000, 'RUB'),
+         ('season', '2026-05-31', None), []),
+    srow('Набрать 300 заявок 1 марта – 30 апреля', 'ru', 'leads', 'achieve',
+         'leads', None, None, None, ('absolute', 300, None),
+         ('date', '2026-04-30', None), []),
+    srow('Зібрати 2 млн грн на дрони до Дня Незалежності', 'uk', 'sales', 'achieve',
+         'revenue', None, None, None, ('absolute', 2000000, 'UAH'),
+         ('named', '2026-08-24', None), []),
+    srow('Заробити 500 тис. грн на Etsy за рік', 'uk', 'sales', 'achieve',
+         'revenue', None, None, None, ('absolute', 500000, 'UAH'),
+         ('duration', '2027-01-15', 'P1Y'), []),
+    srow('Отримати 400 реєстрацій 1 вересня – 15 жовтня', 'uk', 'leads', 'achieve',
+         'registrations', None, None, None, ('absolute', 400, None),
+         ('date', '2026-10-15', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -2507,7 +2542,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("number words", NUMBER_WORDS), ("times 2", TIMES_2),
                                           ("more words 11", MORE_WORDS_11), ("more words 12", MORE_WORDS_12),
                                           ("more words 13", MORE_WORDS_13 + MORE_WORDS_14),
-                                          ("new of", NEW_OF))
+                                          ("new of", NEW_OF), ("money and ranges", MONEY_AND_RANGES))
         for r in rows]
 
 

@@ -30,6 +30,8 @@ _CHANGE_PREPS = ("by", "on")
 _LEVEL_PREPS = ("to", "until", "toward", "at")
 _CURRENCIES = ("USD", "EUR", "RUB", "UAH", "GBP")
 _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
+# the units of a sum of money (the currency codes of the lexicons' CUR_PRE and CUR_POST)
+_CURRENCIES = ("USD", "EUR", "RUB", "UAH", "GBP")
 
 
 class _Claim(Record):
@@ -262,6 +264,20 @@ def _day_ranges(phrases: list[Phrase]) -> list[Phrase]:
     return out
 
 
+_DASHES = ("-", "–", "—")
+
+
+def _date_ranges(phrases: list[Phrase]) -> list[Phrase]:
+    """A range of dates written with a dash ("1 Dec – 31 Jan", "(Aug 15 – Sep 10)", «1–15 мая» aside): the
+    campaign runs to its last day, which is the deadline; the first names no deadline of its own."""
+    out = list(phrases)
+    for i in range(len(out) - 2):
+        a, dash, b = out[i], out[i + 1], out[i + 2]
+        if a.kind == "date" and b.kind == "date" and dash.kind == "filler" and dash.text in _DASHES:
+            out[i] = a.evolve(kind="filler")
+    return out
+
+
 def _cohort_days(phrases: list[Phrase], info) -> list[Phrase]:
     """The day or month of a cohort after a metric of keeping customers («retention 30-го дня», «утримання
     користувачів на 7-й день», «удержание 3-го месяца»): which retention it is, not a deadline."""
@@ -488,7 +504,10 @@ def _reread_verbs(phrases: list[Phrase], info) -> list[Phrase]:
                  for p in phrases)
     # ("reach the top 10" is a place reached: its verb stays a verb)
     # (people as such, metrics.toml `people`, are whom such a metric counts)
-    if len(verbs) == 1 and not ranked and not any(p.kind == "metric" and not info[p.value].people for p in phrases):
+    people = any(p.kind == "metric" and info[p.value].people for p in phrases)
+    # (an activity beside people is how they are reached: "reach 200,000 people with the campaign")
+    if len(verbs) == 1 and not ranked and not any(p.kind == "metric" and not info[p.value].people
+                                                  and not (people and info[p.value].activity) for p in phrases):
         alt = next((m for t, m in verbs[0].alts if t == "METRIC"), None)
         # (a figure it reaches, not a date: "post daily until June" posts)
         if alt is not None and any((p.kind in ("prep", "bound") and p.arg is not None and p.arg.kind in _FIGURES)
@@ -1382,7 +1401,7 @@ class Assembler:
     def build(self, text: str, lang: str, phrases: list[Phrase], today: dt.date | None, span: Span) -> Goal:
         phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(_day_ranges(_day_months(
             _years_of_periods(_label_horizons(phrases, self.lex[lang].listed("horizon"))))))))), self.lex.metrics)
-        phrases = _comparative_bounds(_cohort_days(phrases, self.lex.metrics))
+        phrases = _comparative_bounds(_cohort_days(_date_ranges(phrases), self.lex.metrics))
         phrases = _shares_doing(_preamble(phrases), self.lex.metrics, self.lex[lang].listed("share"))
         phrases, side = _split_side(phrases)
         main, method = _purpose_as_goal(*_split_method(_infinitive_purpose(
@@ -1415,6 +1434,15 @@ class Assembler:
             verb_phrase = chosen_part.verb if chosen_part.verb is not None else (verbs[0] if verbs else None)
             metric = self._metric(goal.metric_name, chosen, verb_phrase, goal.target, goal.baseline, per)
         metric = self._search_rank(metric, goal.target, channel, main)
+        if metric is None and goal.target is not None and goal.target.unit in _CURRENCIES \
+                and chosen_part.verb is not None and goal.direction != "decrease" and not _pronoun_object(
+                    chosen_part.phrases if parts else main, self.lex[lang].listed("pronoun")):
+            # "raise £250,000", «собрать 3,5 млн руб.», «заробити 500 тис. грн»: a sum of money a verb aims at,
+            # with no metric named, is money brought in (metrics.toml [defaults] currency_only); a sum alone
+            # (a check-in's "2.1 USD") stays the figure of whatever metric it reports
+            name = self.lex.defaults.get("currency_only", "revenue")
+            metric = Metric(name, goal.target.span and text[goal.target.span.column - 1:goal.target.span.end_column - 1]
+                            or name, self.lex.metrics[name].category, goal.target.span)
         mi = self.lex.metrics.get(metric.name) if metric is not None else None
         if mi is not None and channel in mi.on_channel:
             # «участники сообщества ВК»: on a channel whose community is its audience, the subscribers
@@ -1718,7 +1746,7 @@ class Assembler:
         if pronoun:
             return "other"   # "double it", «довести его до 10 000»: what "it" is, the statement does not say
         defaults = self.lex.defaults
-        if target is not None and target.unit in ("USD", "EUR", "RUB", "UAH", "GBP"):
+        if target is not None and target.unit in _CURRENCIES:
             return self.lex.metrics[defaults.get("currency_only", "revenue")].category
         if channel is not None and direction in ("increase", "reach", "achieve"):
             return defaults.get("channel_only", "awareness")
