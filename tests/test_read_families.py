@@ -2520,6 +2520,44 @@ MONEY_AND_RANGES = [
 ]
 
 
+# --- a return written as a multiple is its level after 'to', a bound or a verb of reaching; the fiscal year; time-to-first-response ---
+RATES_AS_LEVELS = [
+    srow('Hit at least 3x ROAS on Meta in Q4', 'en', 'sales', 'reach',
+         'roas', None, None, None, ('absolute', 3, None),
+         ('quarter', '2026-12-31', None), []),
+    srow('Increase ROAS to 4x by June', 'en', 'sales', 'reach',
+         'roas', None, None, None, ('absolute', 4, None),
+         ('date', '2026-06-30', None), []),
+    srow('Keep ROAS above 3x through the holiday season', 'en', 'sales', 'maintain',
+         'roas', None, None, None, ('absolute', 3, None),
+         ('event', None, None), []),
+    srow('Increase ROAS 2x by June', 'en', 'sales', 'increase',
+         'roas', None, None, None, ('multiple', 2, None),
+         ('date', '2026-06-30', None), []),
+    srow('Grow from 0 to 10k followers on Threads by end of FY', 'en', 'awareness', 'increase',
+         'followers', None, 'threads', (0, None), ('absolute', 10000, None),
+         ('period-end', '2026-12-31', None), []),
+    srow('Decrease time-to-first-response in Intercom to under 5 minutes', 'en', 'communication', 'decrease',
+         'response_time', None, None, None, ('absolute', 5, 'min'),
+         None, []),
+    srow('Cut time-to-resolution to 1 day by the end of the financial year', 'en', 'communication', 'decrease',
+         'resolution_time', None, None, None, ('absolute', 1, 'd'),
+         ('period-end', '2026-12-31', None), []),
+    srow('Держать ROAS не ниже 4x в течение всего сезона', 'ru', 'sales', 'maintain',
+         'roas', None, None, None, ('absolute', 4, None),
+         ('event', None, None), []),
+    srow('Довести ROAS до 5x к концу квартала', 'ru', 'sales', 'reach',
+         'roas', None, None, None, ('absolute', 5, None),
+         ('period-end', '2026-03-31', None), []),
+    srow('Утримувати ROAS не нижче 3x до кінця року', 'uk', 'sales', 'maintain',
+         'roas', None, None, None, ('absolute', 3, None),
+         ('period-end', '2026-12-31', None), []),
+    srow('Підняти ROAS до 6x до осені', 'uk', 'sales', 'reach',
+         'roas', None, None, None, ('absolute', 6, None),
+         ('season', '2026-08-31', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -2542,7 +2580,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("number words", NUMBER_WORDS), ("times 2", TIMES_2),
                                           ("more words 11", MORE_WORDS_11), ("more words 12", MORE_WORDS_12),
                                           ("more words 13", MORE_WORDS_13 + MORE_WORDS_14),
-                                          ("new of", NEW_OF), ("money and ranges", MONEY_AND_RANGES))
+                                          ("new of", NEW_OF), ("money and ranges", MONEY_AND_RANGES),
+                                          ("rates as levels", RATES_AS_LEVELS))
         for r in rows]
 
 

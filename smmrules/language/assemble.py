@@ -1461,6 +1461,18 @@ class Assembler:
             inverse = 1 / Decimal(str(goal.target.value))
             goal = goal.evolve(target=attr.evolve(goal.target, value=int(inverse) if inverse == int(inverse)
                                                   else float(inverse)), direction="decrease")
+        written = next((p for p in scope if p.kind == "multiple" or (
+            p.kind in ("prep", "bound") and p.arg is not None and p.arg.kind == "multiple")), None)
+        if goal.target is not None and goal.target.kind == "multiple" and mi is not None and mi.unit_kind == "rate" \
+                and written is not None and any(ch.isdigit() for ch in written.text):
+            # "ROAS 5x", "at least 3x ROAS", «ROMI до 3x»: a return is written as a multiple of the spend; after
+            # "to", a bound, or a verb of reaching or keeping, that is its level, not a change ("increase
+            # ROAS 2x", "double ROAS" stay multiples)
+            leveled = any(p.kind in ("prep", "bound") and p.arg is not None and p.arg.kind == "multiple"
+                          and p.value != "by" for p in scope)
+            if leveled or verb_cls in (None, "reach", "maintain", "achieve"):
+                goal = goal.evolve(target=attr.evolve(goal.target, kind="absolute"),
+                                   direction="maintain" if verb_cls == "maintain" else "reach")
         if pronoun and metric is None and goal.target is None:
             goal = goal.evolve(direction=None)   # "get that done within two quarters": nothing to count
         if chosen_part.verb is None and goal.direction == "reach" and goal.target is not None \
