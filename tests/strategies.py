@@ -188,6 +188,13 @@ def _consistent(goal: Goal) -> Goal:
         # the members of a VK community are its subscribers (metrics.toml `on_channel`)
         v = METRICS[on_channel[goal.channel]]
         metric = Metric(v.name, v.display.get(goal.lang, v.name), v.category)
+    defaults = default_lexicons().defaults
+    if goal.target.kind == "rank" and goal.channel in defaults.get("search_channels", ()) and (
+            metric.name == defaults.get("search_terms") or METRICS[metric.name].activity):
+        # a place in a search engine's results measured by nothing but the keywords, or beside an activity
+        # (the site's relaunch), is a search position (metrics.toml [defaults] search_rank)
+        v = METRICS[defaults["search_rank"]]
+        metric = Metric(v.name, v.display.get(goal.lang, v.name), v.category)
     return attrs.evolve(goal, metric=metric, category=metric.category, period=period)
 
 

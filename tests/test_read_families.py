@@ -2558,6 +2558,26 @@ RATES_AS_LEVELS = [
 ]
 
 
+# --- what a verb is about is its object when nothing else is («договориться о 10 ВП») ------------------------
+ABOUT_AS_OBJECT = [
+    srow('Agree on 5 cross-promotions a month with similar channels', 'en', 'other', 'reach',
+         'influencer_collaborations', 'month', None, None, ('absolute', 5, None),
+         None, []),
+    srow('Договориться о 10 ВП в месяц с каналами похожей тематики', 'ru', 'other', 'achieve',
+         'influencer_collaborations', 'month', None, None, ('absolute', 10, None),
+         None, []),
+    srow('Договориться о 6 взаимопиарах в месяц с каналами о путешествиях', 'ru', 'other', 'achieve',
+         'influencer_collaborations', 'month', None, None, ('absolute', 6, None),
+         None, []),
+    srow('Домовитися про 8 взаємопіарів на місяць', 'uk', 'other', 'achieve',
+         'influencer_collaborations', 'month', None, None, ('absolute', 8, None),
+         None, []),
+    srow('Домовитися про 4 взаємопіари на місяць із каналами про освіту', 'uk', 'other', 'achieve',
+         'influencer_collaborations', 'month', None, None, ('absolute', 4, None),
+         None, []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -2581,7 +2601,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("more words 11", MORE_WORDS_11), ("more words 12", MORE_WORDS_12),
                                           ("more words 13", MORE_WORDS_13 + MORE_WORDS_14),
                                           ("new of", NEW_OF), ("money and ranges", MONEY_AND_RANGES),
-                                          ("rates as levels", RATES_AS_LEVELS))
+                                          ("rates as levels", RATES_AS_LEVELS + ABOUT_AS_OBJECT))
         for r in rows]
 
 

@@ -1403,7 +1403,12 @@ class Assembler:
             _years_of_periods(_label_horizons(phrases, self.lex[lang].listed("horizon"))))))))), self.lex.metrics)
         phrases = _comparative_bounds(_cohort_days(_date_ranges(phrases), self.lex.metrics))
         phrases = _shares_doing(_preamble(phrases), self.lex.metrics, self.lex[lang].listed("share"))
+        whole = phrases
         phrases, side = _split_side(phrases)
+        if side and not any(p.kind == "metric" for p in phrases) and any(p.kind == "metric" for p in side) \
+                and _has_figure(side) and side[0].kind == "method" and side[0].value == "modifier":
+            # «договориться о 10 ВП в месяц»: what the verb is about is its object, when nothing else is
+            phrases, side = [p.evolve(kind="filler") if p is side[0] else p for p in whole], []
         main, method = _purpose_as_goal(*_split_method(_infinitive_purpose(
             phrases, self.lex[lang].listed("purpose_after_activity"))), self.lex.metrics)
         info = self.lex.metrics
