@@ -163,3 +163,28 @@ def test_a_number_written_in_words_is_read_whole(lang, n, hyphen, and_):
     ("uk", 125, "сто двадцять п'ять"), ("uk", 42_000, "сорок дві тисячі")])
 def test_the_number_writers_write_what_people_write(lang, n, words):
     assert (en_words(n, True, True) if lang == "en" else slavic_words(lang, n)) == words
+
+
+_RANGE_STATEMENTS = {"en": ("grow followers from {a} to {b}{s}", ("k", "K", " thousand")),
+                     "ru": ("увеличить подписчиков с {a} до {b}{s}", (" тыс.", " тысяч", "к")),
+                     "uk": ("збільшити підписників з {a} до {b}{s}", (" тис.", " тисяч", "к"))}
+
+
+@settings(max_examples=80, deadline=None)
+@given(lang=st.sampled_from(("en", "ru", "uk")), a=st.integers(1, 98), gap=st.integers(1, 50), data=st.data())
+def test_a_range_start_takes_the_scale_of_its_end(lang, a, gap, data):
+    """"from 3 to 10 thousand", «с 3 до 10 тысяч»: the start is in thousands too."""
+    template, scales = _RANGE_STATEMENTS[lang]
+    scale = data.draw(st.sampled_from(scales), label="scale")
+    b = a + gap
+    g = parse_goal(template.format(a=a, b=b, s=scale), lang=lang)
+    assert (g.baseline.value, g.target.value) == (a * 1000, b * 1000)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("grow followers from 800 to 2k", 800, 2000),               # the start written in full
+    ("grow followers from 3,000 to 10,000", 3000, 10000),
+    ("увеличить выручку с 1 до 2 млн руб.", 1_000_000, 2_000_000)])
+def test_a_range_start_written_in_full_keeps_its_value(text, start, end):
+    g = parse_goal(text)
+    assert (g.baseline.value, g.target.value) == (start, end)

@@ -1829,7 +1829,39 @@ def _pair(claims: list[_Claim], verb_cls: str | None) -> tuple[_Claim | None, _C
     if baseline_claim is not None and target_claim is not None and target_claim.role == "bare":
         # "from 4% to 6%" reads the second number as the level even without "to"
         target_claim = target_claim.evolve(role="level")
+    if baseline_claim is not None and target_claim is not None:
+        baseline_claim = _shared_scale(baseline_claim, target_claim)
     return baseline_claim, target_claim
+
+
+def _scale_of(c: _Claim) -> Decimal | None:
+    """The scale a figure is written with ("10 тысяч", "5k", «1,5 млн»), or None (a plain number)."""
+    for tok in c.phrase.toks:
+        if tok.type == "SCALE":
+            return Decimal(tok.meaning)
+        if tok.type == "NUMBER":
+            written = str(tok)
+            digits = "".join(ch for ch in written if ch.isdigit() or ch in ".,").replace(",", ".")
+            if any(ch.isalpha() for ch in written) and digits.count(".") <= 1 and digits.strip("."):
+                plain = Decimal(digits)
+                if plain and Decimal(tok.meaning) != plain:
+                    return Decimal(tok.meaning) / plain
+    return None
+
+
+def _shared_scale(baseline: _Claim, target: _Claim) -> _Claim:
+    """«с 3 до 10 тысяч», "from 2 to 5k", "from 3 to 10 thousand": the start is written with the scale of
+    the end, as people say a range ("from 3 to 10 thousand" is from 3,000)."""
+    q, t = baseline.qty, target.qty
+    if q is None or t is None or q.value is None or t.value is None or (t.unit is not None and t.unit not in _CURRENCIES) \
+            or q.unit not in (None, t.unit):
+        return baseline
+    scale = _scale_of(target)
+    if scale is None or scale <= 1 or _scale_of(baseline) is not None or q.value * scale > t.value * 10:
+        return baseline
+    if q.value >= t.value / scale * 10:
+        return baseline     # "from 800 to 2k": the start is already written in full
+    return baseline.evolve(qty=Quantity(q.value * scale, q.low, q.high, q.unit, q.signed))
 
 
 def _compound(a: Phrase, b: Phrase, phrases: list[Phrase], where: dict, function_words: frozenset) -> bool:
