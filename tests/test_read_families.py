@@ -2578,6 +2578,41 @@ ABOUT_AS_OBJECT = [
 ]
 
 
+# --- a label's own words run to its colon or dash: «Цель клиента:», 'Goal for sales:' ------------------------
+LABEL_QUALIFIERS = [
+    srow('Goal of the client: grow followers by 20% by June', 'en', 'awareness', 'increase',
+         'followers', None, None, None, ('relative', 20, '%'),
+         ('date', '2026-06-30', None), []),
+    srow('Goal for sales: 500 leads by June', 'en', 'leads', 'reach',
+         'leads', None, None, None, ('absolute', 500, None),
+         ('date', '2026-06-30', None), []),
+    srow('KPI of the project: CPL under $20 by Q3', 'en', 'leads', 'decrease',
+         'cost_per_lead', None, None, None, ('absolute', 20, 'USD'),
+         ('quarter', '2026-09-30', None), []),
+    srow('Цель клиента: увеличить охват в 3 раза за 2 месяца', 'ru', 'awareness', 'increase',
+         'reach', None, None, None, ('multiple', 3, None),
+         ('duration', '2026-03-15', 'P2M'), []),
+    srow('Цель по продажам: 100 заявок в месяц к осени', 'ru', 'leads', 'reach',
+         'leads', 'month', None, None, ('absolute', 100, None),
+         ('season', '2026-08-31', None), []),
+    srow('KPI клиента: CPL не выше 300 ₽', 'ru', 'leads', 'decrease',
+         'cost_per_lead', None, None, None, ('absolute', 300, 'RUB'),
+         None, []),
+    srow('Ціль проєкту — збільшити продажі на 10% до кінця року', 'uk', 'sales', 'increase',
+         'sales', None, None, None, ('relative', 10, '%'),
+         ('period-end', '2026-12-31', None), []),
+    srow('Ціль клієнта: 200 заявок на місяць до літа', 'uk', 'leads', 'reach',
+         'leads', 'month', None, None, ('absolute', 200, None),
+         ('season', '2026-05-31', None), []),
+    srow('KPI клієнта: CPL не більше 150 грн', 'uk', 'leads', 'decrease',
+         'cost_per_lead', None, None, None, ('absolute', 150, 'UAH'),
+         None, []),
+    srow('Завдання для продажів: 80 лідів до кінця кварталу', 'uk', 'leads', 'reach',
+         'leads', None, None, None, ('absolute', 80, None),
+         ('period-end', '2026-03-31', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -2601,7 +2636,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("more words 11", MORE_WORDS_11), ("more words 12", MORE_WORDS_12),
                                           ("more words 13", MORE_WORDS_13 + MORE_WORDS_14),
                                           ("new of", NEW_OF), ("money and ranges", MONEY_AND_RANGES),
-                                          ("rates as levels", RATES_AS_LEVELS + ABOUT_AS_OBJECT))
+                                          ("rates as levels", RATES_AS_LEVELS + ABOUT_AS_OBJECT),
+                                          ("label qualifiers", LABEL_QUALIFIERS))
         for r in rows]
 
 

@@ -585,8 +585,15 @@ def _preamble(phrases: list[Phrase]) -> list[Phrase]:
     the colon are the metric: "Email list: 12k by June"; and a metric alone before a colon is the topic the
     rest details: «Повторные покупки: довести долю ...»). Channels and dates there keep their meaning."""
     cut = None
+    first = phrases[0] if phrases else None
+    label_word = first is not None and first.kind == "filler" and first.toks and any(
+        t == "LABEL" for t, _ in first.toks[0].alts)
     for k, p in enumerate(phrases):
         if k == 0:
+            continue
+        if label_word and cut is None and p.kind == "filler" and p.text in (":", "—", "–") and not any(
+                q.kind == "verb" for q in phrases[:k]):
+            cut = k + 1     # "Goal of the client:", «Цель клиента:», «Ціль проєкту —»: the label runs to its mark
             continue
         if p.kind == "label" and phrases[k - 1].kind == "filler" and phrases[k - 1].text in _SENTENCE_ENDS:
             cut = k
@@ -597,8 +604,8 @@ def _preamble(phrases: list[Phrase]) -> list[Phrase]:
     if cut is None:
         return phrases
     after = phrases[cut:]
-    if not (any(q.kind == "verb" for q in after) and any(q.kind == "metric" for q in after)):
-        return phrases
+    if not ((label_word or any(q.kind == "verb" for q in after)) and any(q.kind == "metric" for q in after)):
+        return phrases      # (after a label word, a KPI line needs no verb: «KPI клиента: CPL ≤ 300 ₽»)
     before = [q.evolve(kind="filler") if q.kind in ("metric", "amount", "verb") else q for q in phrases[:cut]]
     return before + after
 
