@@ -647,7 +647,7 @@ def _shares_doing(phrases: list[Phrase], info, shares: frozenset) -> list[Phrase
         if mi is not None and not mi.activity and not mi.time:
             out[j] = people.evolve(value=implied)
             if infinitive:
-                out[k], out[k + 1] = p, verb.evolve(kind="filler")
+                out[k + 1] = verb.evolve(kind="filler")
             continue
         # no metric of its own: what the verb takes ("to book a second visit", «которые оформляют подписку»)
         obj = next((i for i in range(k + 2, min(n, k + 5)) if phrases[i].kind == "metric"), None)
@@ -1453,8 +1453,9 @@ class Assembler:
             # with no metric named, is money brought in (metrics.toml [defaults] currency_only); a sum alone
             # (a check-in's "2.1 USD") stays the figure of whatever metric it reports
             name = self.lex.defaults.get("currency_only", "revenue")
-            metric = Metric(name, goal.target.span and text[goal.target.span.column - 1:goal.target.span.end_column - 1]
-                            or name, self.lex.metrics[name].category, goal.target.span)
+            words = next((q.text for p in main for q in (p, p.arg) if q is not None and q.span == goal.target.span),
+                         name)
+            metric = Metric(name, words, self.lex.metrics[name].category, goal.target.span)
         mi = self.lex.metrics.get(metric.name) if metric is not None else None
         if mi is not None and channel in mi.on_channel:
             # «участники сообщества ВК»: on a channel whose community is its audience, the subscribers
