@@ -2103,7 +2103,7 @@ CIVIC = [
     srow('Збільшити кількість вступників на 20% до вступної кампанії', 'uk', 'leads', 'increase',
          'leads', None, None, None, ('relative', 20, '%'),
          ('event', None, None), []),
-    srow('Підвищити доходимість на вебінари до 50% до кінця кварталу', 'uk', 'leads', 'reach',
+    srow('Підвищити явку на вебінари до 50% до кінця кварталу', 'uk', 'leads', 'reach',
          'show_up_rate', None, None, None, ('absolute', 50, '%'),
          ('period-end', '2026-03-31', None), []),
     srow('Збільшити відвідуваність музею на 10% до кінця сезону', 'uk', 'sales', 'increase',
