@@ -7,8 +7,9 @@ benchmarks/lint_speed.py (en/ru/uk statements, a header, one or two tasks a goal
 new D each round: the artefact caches (tables, lexicons, rules; filled by a first run that is not
 counted) stay warm while the result cache misses, as for a brief edited since the last run. The
 figure is the child's CPU time (user + system), which leaves out the time it waited for a busy
-machine's other jobs; each version's median is printed with its ratio to the first version's, and
-whether the reports are the same byte for byte as the first version's in every round.
+machine's other jobs; each version's median is printed with its ratio to the first version's (and
+the median of the rounds' own ratios, which a change in the machine's load during the run moves less),
+and whether the reports are the same byte for byte as the first version's in every round.
 
 Usage: python benchmarks/compare.py VERSION VERSION... [--goals 10000] [--rounds 5] [--seed 5]
 e.g.   python benchmarks/compare.py da0d6a5 main . --goals 10000 --rounds 9
@@ -111,8 +112,11 @@ def main(argv=None) -> int:
           f"{args.rounds} rounds, CPU time (user + system), median (range)")
     first = labels[0]
     for label, spec in zip(labels, args.versions):
-        rel = "" if label == first else (f"  {med[label] / med[first]:.3f} of the CPU time, "
-                                         f"{med[first] / med[label]:.2f}x the goals per second of {args.versions[0]}; "
+        # the median of each round's ratio as well: a round's two runs share the machine's load of the moment
+        paired = statistics.median(t / f for t, f in zip(times[label], times[first]))
+        rel = "" if label == first else (f"  {med[label] / med[first]:.3f} of the CPU time (rounds' ratios: "
+                                         f"median {paired:.3f}), {med[first] / med[label]:.2f}x the goals per "
+                                         f"second of {args.versions[0]}; "
                                          f"report {'the same' if same[label] else 'not the same'}")
         print(f"  {spec:<14}{med[label]:7.2f} s ({min(times[label]):.2f}-{max(times[label]):.2f})"
               f"{args.goals / med[label]:>9,.0f} goals/s{rel}")
