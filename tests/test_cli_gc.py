@@ -55,3 +55,26 @@ def test_other_commands_restore_the_collector(capsys):
     with pytest.raises(SystemExit):
         main(["lint", "--format", "nope"])
     assert gc.isenabled()
+
+
+def test_after_the_first_file_the_young_objects_are_collected_less_often(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    for n in range(3):
+        (tmp_path / f"{n}.goals").write_text(f"goal: increase sales by 2{n}%\n", encoding="utf-8")
+    before = gc.get_threshold()
+    seen = []
+
+    def spy(original):
+        def lint(*args, **kwargs):
+            seen.append(gc.get_threshold())
+            return original(*args, **kwargs)
+        return lint
+    monkeypatch.setattr(runner, "lint_file_parts", spy(runner.lint_file_parts))
+    gc.set_threshold(700, 10, 10)
+    try:
+        assert main(["lint", "-j", "1", "--no-cache", "0.goals", "1.goals", "2.goals"]) == 1
+        assert seen == [(700, 10, 10), (50_000, 10, 10), (50_000, 10, 10)]
+        assert gc.get_threshold() == (700, 10, 10)
+    finally:
+        gc.set_threshold(*before)
+    assert capsys.readouterr().out.count("D605") == 3
