@@ -703,10 +703,12 @@ def _cmd_parse(args) -> int:
 # again) and turns it back on for the rest of the files, collecting the youngest objects only after
 # _GC_YOUNG more of them than died (Python's default is 700). What a long document's stream keeps
 # between goals (the memos, the bookkeeping) grows by far more than 700 objects and holds no cycle:
-# the default walked it about 200 times in a 10,000-goal lint (0.25 s of 8.5 s of CPU), the larger
-# threshold not at all; a reference cycle made meanwhile is still collected, a little later.
+# the default walked it about 200 times in a 10,000-goal lint (0.25-0.3 s of 8.5 s of CPU), 10,000 about
+# 13 times and never the older generations; a reference cycle made meanwhile is still collected, a little
+# later. (50,000 collected 5 times, but the garbage it let wait raised a 100,000-goal JUnit report's peak
+# from 116 to 120 MB, the limit.)
 _gc_state: list = []
-_GC_YOUNG = 50_000
+_GC_YOUNG = 10_000
 
 
 def _gc_settle() -> None:

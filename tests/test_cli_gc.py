@@ -73,7 +73,7 @@ def test_after_the_first_file_the_young_objects_are_collected_less_often(tmp_pat
     gc.set_threshold(700, 10, 10)
     try:
         assert main(["lint", "-j", "1", "--no-cache", "0.goals", "1.goals", "2.goals"]) == 1
-        assert seen == [(700, 10, 10), (50_000, 10, 10), (50_000, 10, 10)]
+        assert seen == [(700, 10, 10), (10_000, 10, 10), (10_000, 10, 10)]
         assert gc.get_threshold() == (700, 10, 10)
     finally:
         gc.set_threshold(*before)
