@@ -617,7 +617,7 @@ def _is_share(p: Phrase, shares: frozenset) -> bool:
     return p.kind == "amount" and p.value.unit == "%"
 
 
-def _shares_doing(phrases: list[Phrase], info, shares: frozenset) -> list[Phrase]:
+def _shares_doing(phrases: list[Phrase], info, shares: frozenset, infinitive_marks: frozenset) -> list[Phrase]:
     """A share of people who do something is the rate of what they do, not a count of them: "the share of
     customers who come back" (retention), «доля покупателей, которые покупают повторно» (repeat purchases),
     «частка клієнтів, які рекомендують нас» (referrals), "get 40% of guests to book a second visit"; and
@@ -629,7 +629,7 @@ def _shares_doing(phrases: list[Phrase], info, shares: frozenset) -> list[Phrase
     for k in range(1, n - 1):
         p = phrases[k]
         relative = p.kind == "method" and p.value == "relative"
-        infinitive = p.kind == "filler" and p.text.lower() == "to" and phrases[k + 1].kind == "verb"
+        infinitive = p.kind == "filler" and normalize_word(p.text) in infinitive_marks and phrases[k + 1].kind == "verb"
         if not (relative or infinitive):
             continue
         j = k - 1
@@ -1409,7 +1409,8 @@ class Assembler:
         phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(_day_ranges(_day_months(
             _years_of_periods(_label_horizons(phrases, self.lex[lang].listed("horizon"))))))))), self.lex.metrics)
         phrases = _comparative_bounds(_cohort_days(_date_ranges(phrases), self.lex.metrics))
-        phrases = _shares_doing(_preamble(phrases), self.lex.metrics, self.lex[lang].listed("share"))
+        lex = self.lex[lang]
+        phrases = _shares_doing(_preamble(phrases), self.lex.metrics, lex.listed("share"), lex.listed("infinitive"))
         whole = phrases
         phrases, side = _split_side(phrases)
         if side and not any(p.kind == "metric" for p in phrases) and any(p.kind == "metric" for p in side) \
@@ -1448,7 +1449,7 @@ class Assembler:
         metric = self._search_rank(metric, goal.target, channel, main)
         if metric is None and goal.target is not None and goal.target.unit in _CURRENCIES \
                 and chosen_part.verb is not None and goal.direction != "decrease" and not _pronoun_object(
-                    chosen_part.phrases if parts else main, self.lex[lang].listed("pronoun")):
+                    chosen_part.phrases if parts else main, lex.listed("pronoun")):
             # "raise £250,000", «собрать 3,5 млн руб.», «заробити 500 тис. грн»: a sum of money a verb aims at,
             # with no metric named, is money brought in (metrics.toml [defaults] currency_only); a sum alone
             # (a check-in's "2.1 USD") stays the figure of whatever metric it reports
@@ -1461,7 +1462,6 @@ class Assembler:
             # «участники сообщества ВК»: on a channel whose community is its audience, the subscribers
             other = self.lex.metrics[mi.on_channel[channel]]
             metric = attr.evolve(metric, name=other.name, category=other.category)
-        lex = self.lex[lang]
         scope = chosen_part.phrases if parts else main
         pronoun = _pronoun_object(scope, lex.listed("pronoun"))
         presence = verb_cls == "increase" and any(

@@ -192,9 +192,6 @@ def _number_edges(tok: RawToken) -> list[tuple[str, str]]:
     return out
 
 
-_AND = frozenset(("and",))
-
-
 def _number_word(word: str, lex: Lexicon) -> tuple:
     """(value added, value multiplied by) of a number word alone: "twenty" (20, None), "hundred" (100, 100),
     «тысяч» (None, 1000), «пару» (2, None); (None, None) for any other word."""
@@ -266,8 +263,8 @@ def _compound_numbers(words: list[str], i: int, window: int, lex: Lexicon) -> li
     end = min(len(words), i + window)
     while k < end:
         w = words[k]
-        if w in _AND and lex.lang == "en" and k + 1 < end and values[-1][1] is not None:
-            k += 1      # "two hundred and fifty"
+        if w in lex.listed("number_and") and k + 1 < end and values[-1][1] is not None:
+            k += 1      # "two hundred and fifty" (the lexicons' [function_words] number_and)
             continue
         nw = _number_word(w, lex)
         if nw == (None, None):
@@ -277,8 +274,7 @@ def _compound_numbers(words: list[str], i: int, window: int, lex: Lexicon) -> li
         value = _compose(values)
         if value is None:
             break
-        if words[k - 1] not in _AND:
-            out.insert(0, ("NUMWORD", str(value), k - i))
+        out.insert(0, ("NUMWORD", str(value), k - i))
     return out
 
 
