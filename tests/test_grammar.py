@@ -289,7 +289,7 @@ _VALUE_CHECKS = {
     "MULT": lambda v: _decimal(v) is not None and (_decimal(v) >= 1 or _decimal(v) == Decimal("0.5")),
     "MONTH": lambda v: v.isdigit() and 1 <= int(v) <= 12,
     "MIDMONTH": lambda v: v.isdigit() and 1 <= int(v) <= 12,
-    "PAGE_ONE": lambda v: v.isdigit() and int(v) > 0,
+    "PLACE": lambda v: v.isdigit() and int(v) > 0,
     "EV_PREP": lambda v: v in ("until", "during"),
     "QUARTER": lambda v: v.isdigit() and 1 <= int(v) <= 4,
     "BOUND": lambda v: v in ("ge", "le"),
@@ -348,6 +348,9 @@ def test_metric_table_is_consistent():
             continue
         if key == "search_terms":
             assert target in metrics, target
+            continue
+        if key == "search_terms_also":
+            assert target and all(name in metrics for name in target), target
             continue
         if key == "search_channels":
             channels = _load(LEXICON_DIR / "common.toml")["terms"]["CHANNEL"]

@@ -234,7 +234,8 @@ def _phrases(pattern: str, lang: str) -> set[str]:
             if lang == "en" and form.endswith("s'") and i < len(words) - 1:
                 continue
             out.add(" ".join(words[:i] + [form] + words[i + 1:]))
-    return out
+    # a ratio's slash is written between its words, as people write it ("LTV/CAC", "DAU/MAU")
+    return {phrase.replace(" / ", "/") for phrase in out}
 
 
 @pytest.mark.parametrize("name", sorted(TABLE))

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import attr  # the attrs package; `import attrs` adds a namespace module on every run
 
-from .ast import Baseline, Deadline, Goal, Metric, Part, Secondary, Span, Target
+from .ast import Baseline, Deadline, Goal, Metric, Part, Secondary, Span, Target, trusted_span
 from .lexicon import LexiconSet, normalize_word
 from .normalize import (PERIOD_END_NAMES, WEEKDAYS, SUBDAY, UNIT_SHORT, add_duration, iso_duration, named_date, number,
                         period_end, season_date, written_year)
@@ -264,6 +264,108 @@ def _day_ranges(phrases: list[Phrase]) -> list[Phrase]:
     return out
 
 
+# A length of time in two units ("1 hour 30 minutes", «1 ч 30 мин», «2 год 15 хв») is one figure in the
+# smaller unit; so is one on a clock face ("1:30", «0:45», "1:02:30") beside a metric of time.
+_IN_SMALLER = {("hour", "minute"): 60, ("minute", "second"): 60, ("hour", "second"): 3600, ("day", "hour"): 24,
+               ("week", "day"): 7}
+
+
+def _amount_of(p: Phrase) -> Phrase | None:
+    """The amount a phrase states: itself, or what its preposition or bound governs."""
+    if p.kind == "amount":
+        return p
+    if p.kind in ("prep", "bound") and p.arg is not None and p.arg.kind == "amount":
+        return p.arg
+    return None
+
+
+def _whole(q: Quantity) -> bool:
+    return q.low is None and not q.signed and q.value is not None
+
+
+def _adjacent(a: Phrase, b: Phrase) -> bool:
+    return a.span.end_line == b.span.line and a.span.end_column == b.span.column
+
+
+def _joined(p: Phrase, amount: Phrase, last: Phrase, value: Decimal, unit: str) -> Phrase:
+    """`p` with its amount stretched to the end of `last` and worth `value` `unit`."""
+    end = last.span
+    grown = amount.evolve(span=trusted_span(amount.span.line, amount.span.column, end.end_line, end.end_column),
+                          value=Quantity(value, unit=unit), toks=amount.toks + last.toks)
+    if p is amount:
+        return grown
+    return p.evolve(arg=grown, span=trusted_span(p.span.line, p.span.column, end.end_line, end.end_column),
+                    toks=p.toks + last.toks)
+
+
+def _durations(phrases: list[Phrase], info) -> list[Phrase]:
+    timed = any((p.kind == "metric" and info[p.value].time)
+                or (p.kind == "verb" and p.value.partition(":")[2] in info and info[p.value.partition(":")[2]].time)
+                for p in phrases)
+    out: list[Phrase] = []
+    i = 0
+    while i < len(phrases):
+        p = phrases[i]
+        a = _amount_of(p)
+        if a is None or not _whole(a.value):
+            out.append(p)
+            i += 1
+            continue
+        nxt = phrases[i + 1] if i + 1 < len(phrases) else None
+        factor = (_IN_SMALLER.get((a.value.unit, nxt.value.unit))
+                  if nxt is not None and nxt.kind == "amount" and _whole(nxt.value) else None)
+        if factor is not None:
+            out.append(_joined(p, a, nxt, a.value.value * factor + nxt.value.value, nxt.value.unit))
+            i += 2
+            continue
+        clock = _clock(phrases, i + 1, a) if a.value.unit is None else None
+        if clock is not None:
+            fields, last = clock
+            unit = last.value.unit
+            if unit is None and len(fields) == 2 and not timed:
+                out.append(p)      # not a length of time: a ratio, an hour of the day
+                i += 1
+                continue
+            # h:mm:ss, or m:ss; "1:30 hours" is h:mm
+            minutes_first = len(fields) == 2 and unit != "hour"
+            value = fields[0] * (60 if minutes_first else 3600) + fields[1] * (1 if minutes_first else 60)
+            value += fields[2] if len(fields) == 3 else 0
+            small = "second" if minutes_first or len(fields) == 3 else "minute"
+            if len(fields) == 2 and unit == "hour":
+                value //= 60
+            out.append(_joined(p, a, last, Decimal(value), small))
+            i += 2 * (len(fields) - 1) + 1
+            continue
+        out.append(p)
+        i += 1
+    return out
+
+
+def _clock(phrases: list[Phrase], j: int, first: Phrase) -> tuple[list[int], Phrase] | None:
+    """The fields of a clock face that starts with `first` and goes on at phrases[j] (":30", ":30:15"):
+    each written with two digits, under 60, and nothing between them."""
+    if not (len(first.toks) == 1 and str(first.toks[0]).isdigit()):
+        return None
+    fields = [int(str(first.toks[0]))]
+    prev = first
+    last = None
+    while len(fields) < 3 and j + 1 < len(phrases):
+        colon, q = phrases[j], phrases[j + 1]
+        if not (colon.kind == "filler" and colon.text == ":" and q.kind == "amount" and _whole(q.value)
+                and q.value.unit in (None, *SUBDAY) and _adjacent(prev, colon) and _adjacent(colon, q)):
+            break
+        digits = str(q.toks[0])
+        if not (len(digits) == 2 and digits.isdigit() and int(digits) < 60):
+            break
+        fields.append(int(digits))
+        last = q
+        if q.value.unit is not None:
+            break
+        prev = q
+        j += 2
+    return (fields, last) if last is not None else None
+
+
 _DASHES = ("-", "–", "—")
 
 
@@ -495,10 +597,19 @@ def _how_often(phrases: list[Phrase], i: int) -> bool:
         and not (i + 2 < len(phrases) and phrases[i + 2].kind == "metric")
 
 
+_LABEL_ENDS = (":", "—", "–")
+
+
 def _reread_verbs(phrases: list[Phrase], info) -> list[Phrase]:
     """A verb-like word that can also be a metric is the metric when it comes after another
     verb ('increase reach') or when the statement names no other metric than people ('reach 120k',
     'reach 1 million people')."""
+    # a word that names what a KPI line counts, before its colon or dash ("Reach: 500K", "Instagram reach —
+    # 500K", "Reels reach: 500K accounts"), is the metric: a verb does not end a label
+    phrases = [p.evolve(kind="metric", value=alt, alts=())
+               if p.kind == "verb" and i + 1 < len(phrases) and phrases[i + 1].kind == "filler"
+               and phrases[i + 1].text in _LABEL_ENDS and (alt := next((m for t, m in p.alts if t == "METRIC"), None))
+               else p for i, p in enumerate(phrases)]
     verbs = [p for p in phrases if p.kind == "verb" and p.value != "unknown"]
     ranked = any(p.kind == "rank" or (p.kind in ("prep", "bound") and p.arg is not None and p.arg.kind == "rank")
                  for p in phrases)
@@ -509,6 +620,12 @@ def _reread_verbs(phrases: list[Phrase], info) -> list[Phrase]:
     if len(verbs) == 1 and not ranked and not any(p.kind == "metric" and not info[p.value].people
                                                   and not (people and info[p.value].activity) for p in phrases):
         alt = next((m for t, m in verbs[0].alts if t == "METRIC"), None)
+        implied = verbs[0].value.partition(":")[2]
+        # (a length of time is what a verb of time measures: "reply within an hour" answers, it is no reply)
+        if implied and info[implied].time and not info[alt if alt is not None else implied].time and any(
+                p.kind in ("prep", "bound") and p.arg is not None and p.arg.kind == "amount"
+                and p.arg.value.unit in SUBDAY for p in phrases):
+            alt = None
         # (a figure it reaches, not a date: "post daily until June" posts)
         if alt is not None and any((p.kind in ("prep", "bound") and p.arg is not None and p.arg.kind in _FIGURES)
                                    or (p.kind == "amount" and not _how_often(phrases, i))
@@ -1406,6 +1523,7 @@ class Assembler:
 
     # -- the goal ---------------------------------------------------------------------
     def build(self, text: str, lang: str, phrases: list[Phrase], today: dt.date | None, span: Span) -> Goal:
+        phrases = _durations(phrases, self.lex.metrics)
         phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(_day_ranges(_day_months(
             _years_of_periods(_label_horizons(phrases, self.lex[lang].listed("horizon"))))))))), self.lex.metrics)
         phrases = _comparative_bounds(_cohort_days(_date_ranges(phrases), self.lex.metrics))
@@ -1652,10 +1770,20 @@ class Assembler:
         ranked for ("top 3 by number of reviews on Google", "top-1 by CPC" keep their own)."""
         defaults = self.lex.defaults
         name = defaults.get("search_rank")
-        if target is None or target.kind != "rank" or name is None \
-                or channel not in defaults.get("search_channels", ()):
+        if channel not in defaults.get("search_channels", ()) or name is None:
+            return metric
+        terms = defaults.get("search_terms")
+        if metric is not None and metric.name in defaults.get("search_terms_also", ()) and terms in self.lex.metrics \
+                and target is not None and target.kind != "rank" and any(
+                    p.span == metric.span and (q.kind == "rank" or (q.kind == "prep" and q.arg is not None
+                                                                    and q.arg.kind == "rank"))
+                    for p, q in zip(main, main[1:])):
+            # «вивести 20 запитів у топ-10 Google»: a count of the keywords brought there
+            return Metric(terms, metric.text, self.lex.metrics[terms].category, metric.span)
+        if target is None or target.kind != "rank":
             return metric
         if metric is not None and metric.name != defaults.get("search_terms") \
+                and metric.name not in defaults.get("search_terms_also", ()) \
                 and not self.lex.metrics[metric.name].activity:
             return metric       # (an activity beside it, "within 6 months of the site relaunch", is not its measure)
         rank = next((p for p in main if p.kind == "rank" or (p.kind == "prep" and p.arg.kind == "rank")), None)
