@@ -553,10 +553,11 @@ def test_parallel_output_is_byte_identical(tmp_path, capsys, monkeypatch):
         run(capsys, "many", "-j", "1", "--format", fmt, "--today", "2026-03-01")
         assert run(capsys, "many", "-j", "2", "--format", fmt, "--today", "2026-03-01") == (code1, serial, err1)
     assert pools == [2, 2]                  # -j 2 really used worker processes; -j 1 and the warm runs did not
-    # with the rules written for the tests, two of the sources are clean (the tree's clean.goals and the
-    # bakery's progress brief: every goal of theirs has a deadline and a target); every other example brief
-    # has a goal with no deadline (FX101)
-    clean = [CLEAN, (ROOT / "examples" / "progress-bakery-uk.goals").read_text(encoding="utf-8")]
+    # with the rules written for the tests, three of the sources are clean (the tree's clean.goals, the
+    # clean brief and the bakery's progress brief: every goal of theirs has a deadline and a target); every
+    # other example brief has a goal with no deadline (FX101)
+    clean = [CLEAN] + [(ROOT / "examples" / name).read_text(encoding="utf-8")
+                       for name in ("clean-brief.goals", "progress-bakery-uk.goals")]
     code, out, err = run(capsys, "many", "-j", "2", "--format", "json", "--today", "2026-03-01",
                          "--rules", FIXTURE_RULES, "--select", "FX")
     assert (code, err) == (1, "")

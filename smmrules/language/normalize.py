@@ -231,7 +231,7 @@ _FIXED_DAYS = {"christmas": (12, 25), "orthodox_christmas": (1, 7), "new_year": 
                "halloween": (10, 31), "year_end": (12, 31),
                "holiday_season": (12, 31), "independence_day": (7, 4), "independence_day_ua": (8, 24),
                "boxing_day": (12, 26), "singles_day": (11, 11), "st_patricks_day": (3, 17),
-               "earth_day": (4, 22), "pride_month": (6, 1)}
+               "earth_day": (4, 22), "pride_month": (6, 1), "may_holidays": (5, 1)}
 # the end of the period that holds the start, by its name ("by EOQ", "by month-end"; "by year-end" is the
 # last day of the year, a fixed day): a period-end, not a day of the calendar
 PERIOD_END_NAMES = {"quarter_end": "quarter", "month_end": "month"}

@@ -74,7 +74,7 @@ def _date_token(tok: RawToken) -> tuple[str, str, int]:
     if kind == "fiscal":
         return ("FISCAL", str(tok.value), 1)
     if kind == "half":
-        return ("HALF", text[1], 1)
+        return ("HALF", text[1] if text[0] in "Hh" else text[0], 1)
     if kind == "short_year":
         return ("YEAR", str(2000 + int(text[1:])), 1)     # "Q1'27", "Dec '26": this century's year
     # "YoY", «г/г»: a comparison window, read as the period it compares (common.toml [numbers.comparison];

@@ -39,7 +39,7 @@ _YEAR_DASH = _one_of("-/–")
 _PRODUCT = LazyPattern(r"[a-z]+[A-Z][A-Za-z]*")
 _LATIN = "[A-Za-z]"
 # Tokens with digits that are not numbers: a word to the tagger (B2B, D2C, Web3, v2.0, GPT-4, 5G, 3D,
-# 360°, 1+1 and 2+1 offers, names joined by underscores: @brand_2026, a figure and capital Cyrillic letters: 2ГИС). Q1-Q4 and H1/H2 stay dates, top3/top-3 ranks.
+# 360°, 1+1 and 2+1 offers, names joined by underscores: @brand_2026, a figure and capital Cyrillic letters: 2ГИС). Q1-Q4 and H1/H2 (and «1П», «2ПГ») stay dates, top3/top-3 ranks.
 _NAME = (
     # (a plain word fails the first look-ahead at once: the alternatives are not tried on it)
     r"(?=[@#]?[^\W\d_]*[\d_]|[A-Za-z]+-\d|\d)(?:"
@@ -69,7 +69,7 @@ _TOKEN_SOURCE = (
   | (?P<fiscal>[Ff][Yy]\s?(?:\d{4}|\d\d)(?:""" + _YEAR_DASH + r"""(?:\d{4}|\d\d))?(?![\w%]))
   | (?P<slash_date>(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)|(?:19|20|21)\d\d/\d{1,2}/\d{1,2})(?![\d/]))
   | (?P<month_year>(?:\d{1,2}/(?:19|20|21)\d\d|(?:0[1-9]|1[0-2])\.(?:19|20|21)\d\d)(?![\d/.]|,\d))
-  | (?P<half>[Hh][12](?!\w))
+  | (?P<half>[Hh][12](?!\w)|[12][Пп][Гг]?(?!\w))     # H1, H2; «1П», «2ПГ» (a half in Russian and Ukrainian notes)
   | (?P<compare>(?:{comparison})(?!\w)))
   | (?P<iso_date>(?:19|20|21)\d\d-\d\d(?:-\d\d)?(?![\d%]|[.,]\d|\s*%))
   | (?P<dot_date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)(?!\d|\.\d))
