@@ -318,6 +318,13 @@ def test_terminal_values_mean_what_the_code_reads():
     assert bad == [], "\n".join(bad)
 
 
+def test_every_channel_has_a_written_name():
+    """Goal.render writes a channel by its name in grammar/render.toml, never by its id ("app_store")."""
+    channels = set(_load(grammar_dir() / "lexicon" / "common.toml")["terms"]["CHANNEL"])
+    names = _load(grammar_dir() / "render.toml")["channels"]
+    assert sorted(channels - set(names)) == []
+
+
 def test_metric_table_is_consistent():
     data = _load(grammar_dir() / "metrics.toml")
     metrics = data["metric"]
