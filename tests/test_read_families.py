@@ -2850,6 +2850,58 @@ MARKETPLACES = [
          ('named', '2026-11-27', None), []),
 ]
 
+# --- people into a community, opens of newsletters, wishes that people talk about us or watch ----------------
+COMMUNITIES_AND_WISHES = [
+    srow('Bring 800 people into the community by the end of summer', 'en', 'communication', 'reach',
+         'community_members', None, None, None, ('absolute', 800, None),
+         ('season', '2026-08-31', None), []),
+    srow('Get 1,500 people into our Discord community within six months', 'en', 'communication', 'achieve',
+         'community_members', None, None, None, ('absolute', 1500, None),
+         ('duration', '2026-07-15', 'P6M'), []),
+    srow('Grow email opens to 40% by Q3', 'en', 'engagement', 'reach',
+         'email_open_rate', None, None, None, ('absolute', 40, '%'),
+         ('quarter', '2026-09-30', None), []),
+    srow('Keep newsletter opens at 35% or above throughout 2027', 'en', 'engagement', 'maintain',
+         'email_open_rate', None, None, None, ('absolute', 35, '%'),
+         ('date', '2027-12-31', None), []),
+    srow('Собрать 600 человек в закрытый чат клуба к сентябрю', 'ru', 'communication', 'achieve',
+         'community_members', None, None, None, ('absolute', 600, None),
+         ('date', '2026-09-30', None), []),
+    srow('Привести 2 000 человек в сообщество бренда до конца года', 'ru', 'communication', 'achieve',
+         'community_members', None, None, None, ('absolute', 2000, None),
+         ('period-end', '2026-12-31', None), []),
+    srow('Открытия рассылок держать на уровне 30% весь год', 'ru', 'engagement', 'maintain',
+         'email_open_rate', None, None, None, ('absolute', 30, '%'),
+         ('period-end', '2026-12-31', None), []),
+    srow('Хотим, чтобы о нашей студии заговорили в городе', 'ru', 'awareness', 'increase',
+         'brand_awareness', None, None, None, None,
+         None, ['S103']),
+    srow('Хочется, чтобы рилс смотрели до конца, а не пролистывали', 'ru', 'awareness', 'increase',
+         'views', None, None, None, None,
+         None, []),
+    srow('Чтобы о нас узнали в соседних районах', 'ru', 'awareness', 'increase',
+         'brand_awareness', None, None, None, None,
+         None, ['S103']),
+    srow('Зібрати 400 людей у чат клієнтів до осені', 'uk', 'communication', 'achieve',
+         'community_members', None, None, None, ('absolute', 400, None),
+         ('season', '2026-08-31', None), []),
+    srow('Залучити 1 500 людей у спільноту до кінця року', 'uk', 'communication', 'achieve',
+         'community_members', None, None, None, ('absolute', 1500, None),
+         ('period-end', '2026-12-31', None), []),
+    srow('Відкриття розсилок тримати на рівні 28% увесь рік', 'uk', 'engagement', 'maintain',
+         'email_open_rate', None, None, None, ('absolute', 28, '%'),
+         ('period-end', '2026-12-31', None), []),
+    srow('Хочемо, щоб про нашу майстерню заговорили в місті', 'uk', 'awareness', 'increase',
+         'brand_awareness', None, None, None, None,
+         None, ['S103']),
+    srow('Щоб наші відео дивились частіше', 'uk', 'awareness', 'increase',
+         'views', None, None, None, None,
+         None, []),
+    srow('Щоб про нас дізналися у сусідніх містах', 'uk', 'awareness', 'increase',
+         'brand_awareness', None, None, None, None,
+         None, ['S103']),
+]
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -2876,7 +2928,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("rates as levels", RATES_AS_LEVELS + ABOUT_AS_OBJECT),
                                           ("label qualifiers", LABEL_QUALIFIERS),
                                           ("lengths of time", LENGTHS_OF_TIME), ("search queries", SEARCH_QUERIES),
-                                          ("apps and ratios", APPS_AND_RATIOS), ("marketplaces", MARKETPLACES))
+                                          ("apps and ratios", APPS_AND_RATIOS), ("marketplaces", MARKETPLACES),
+                                          ("communities and wishes", COMMUNITIES_AND_WISHES))
         for r in rows]
 
 
