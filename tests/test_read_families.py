@@ -2850,7 +2850,7 @@ MARKETPLACES = [
          ('named', '2026-11-27', None), []),
 ]
 
-# --- people into a community, opens of newsletters, wishes that people talk about us or watch ----------------
+# --- people into a community, opens of newsletters, wishes that people talk about us or watch, verbs in quotes ---
 COMMUNITIES_AND_WISHES = [
     srow('Bring 800 people into the community by the end of summer', 'en', 'communication', 'reach',
          'community_members', None, None, None, ('absolute', 800, None),
@@ -2900,6 +2900,21 @@ COMMUNITIES_AND_WISHES = [
     srow('Щоб про нас дізналися у сусідніх містах', 'uk', 'awareness', 'increase',
          'brand_awareness', None, None, None, None,
          None, ['S103']),
+    srow('Increase clicks on the "Book now" button from 40 to 100 a week by May', 'en', 'traffic', 'increase',
+         'link_clicks', 'week', None, (40, None), ('absolute', 100, None),
+         ('date', '2026-05-31', None), []),
+    srow('Клики по кнопке «Записаться» — с 30 до 80 в неделю к концу месяца', 'ru', 'traffic', 'increase',
+         'link_clicks', 'week', None, (30, None), ('absolute', 80, None),
+         ('period-end', '2026-01-31', None), []),
+    srow('Аудитория Facebook-страницы группы компаний — с 8 до 12 тыс. подписчиков к концу года', 'ru', 'awareness', 'increase',
+         'followers', None, 'facebook', (8000, None), ('absolute', 12000, None),
+         ('period-end', '2026-12-31', None), []),
+    srow('Кліки на кнопку «Записатися» — з 50 до 120 на тиждень до кінця місяця', 'uk', 'traffic', 'increase',
+         'link_clicks', 'week', None, (50, None), ('absolute', 120, None),
+         ('period-end', '2026-01-31', None), []),
+    srow('Аудиторія Facebook-сторінки групи компаній — з 8 до 12 тис. підписників до кінця року', 'uk', 'awareness', 'increase',
+         'followers', None, 'facebook', (8000, None), ('absolute', 12000, None),
+         ('period-end', '2026-12-31', None), []),
 ]
 
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),

@@ -425,7 +425,7 @@ def _names_in_quotes(phrases: list[Phrase]) -> list[Phrase]:
     """A quotation beside a word we do not know names that thing: after it as Russian and Ukrainian put a
     name («связки «креатив → заявка»», «рубрика «Отзывы»»), before a noun as English does (the "Leads Lab"
     podcast, the "Sales Club" newsletter, "engaged" followers). A metric or channel word in it is part of the
-    name, not the goal's («курс «Продажи в Instagram»»). (A quotation between a verb and the rest, «увеличить «вовлеченность» на 10%», still
+    name, not the goal's («курс «Продажи в Instagram»»); so is any verb in quotes («кнопка «Записатися»»). (A quotation between a verb and the rest, «увеличить «вовлеченность» на 10%», still
     names the metric.)"""
     def word(k: int) -> bool:
         return 0 <= k < len(phrases) and phrases[k].kind == "filler" and phrases[k].text[:1].isalpha()
@@ -441,10 +441,12 @@ def _names_in_quotes(phrases: list[Phrase]) -> list[Phrase]:
                         if phrases[k].kind == "filler" and phrases[k].text == _QUOTES[p.text]), None)
             if end is None:
                 break           # a quotation never closed names nothing we can tell
-            if word(i - 1) or noun(end + 1):
-                for k in range(i + 1, end):
-                    if phrases[k].kind in ("metric", "channel"):
-                        out[k] = phrases[k].evolve(kind="filler", value=phrases[k].text)
+            named = word(i - 1) or noun(end + 1)
+            for k in range(i + 1, end):
+                # (a verb in quotes is a name too, whatever surrounds it: a button's «Записатися», a
+                # campaign's "Book now"; no goal quotes its own verb)
+                if (named and phrases[k].kind in ("metric", "channel")) or phrases[k].kind == "verb":
+                    out[k] = phrases[k].evolve(kind="filler", value=phrases[k].text)
             i = end
         i += 1
     return out
@@ -598,6 +600,15 @@ def _how_often(phrases: list[Phrase], i: int) -> bool:
 
 
 _LABEL_ENDS = (":", "—", "–")
+
+
+def _only_fillers_between(phrases, a: Phrase, b: Phrase) -> bool:
+    """Whether nothing but plain words stands between `a` and `b`."""
+    ids = [id(p) for p in phrases]
+    if id(a) not in ids or id(b) not in ids:
+        return True         # (phrases not given: the metric words alone decide)
+    i, j = ids.index(id(a)), ids.index(id(b))
+    return all(p.kind == "filler" for p in phrases[i + 1:j])
 
 
 def _reread_verbs(phrases: list[Phrase], info) -> list[Phrase]:
@@ -1809,7 +1820,9 @@ class Assembler:
         head = metric_phrases[0]
         for p in metric_phrases[1:]:
             name = info[head.value].qualified_by.get(p.value)
-            if name is not None:
+            # (people are counted into what follows them: «человек в закрытый чат», not «аудитория
+            # LinkedIn-страницы группы компаний», where a channel's page comes between)
+            if name is not None and (not info[head.value].people or _only_fillers_between(phrases, head, p)):
                 return head.evolve(value=name, span=head.span.cover(p.span))
         # an abstract outcome with a concrete metric that carries the part's figure: the concrete one is
         # measured («выйти на монетизацию — 10 млн просмотров», "awareness: 10,000 followers")
