@@ -637,6 +637,9 @@ def _reread_verbs(phrases: list[Phrase], info) -> list[Phrase]:
                 p.kind in ("prep", "bound") and p.arg is not None and p.arg.kind == "amount"
                 and p.arg.value.unit in SUBDAY for p in phrases):
             alt = None
+        # (a verb that already implies that metric keeps its own sense: "hire 30 engineers" hires)
+        if alt is not None and alt == implied:
+            alt = None
         # (a figure it reaches, not a date: "post daily until June" posts)
         if alt is not None and any((p.kind in ("prep", "bound") and p.arg is not None and p.arg.kind in _FIGURES)
                                    or (p.kind == "amount" and not _how_often(phrases, i))
