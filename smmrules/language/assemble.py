@@ -299,6 +299,10 @@ def _joined(p: Phrase, amount: Phrase, last: Phrase, value: Decimal, unit: str) 
 
 
 def _durations(phrases: list[Phrase], info) -> list[Phrase]:
+    # (most statements have neither a clock face nor two units of time: nothing to join)
+    if not any((p.kind == "filler" and p.text == ":") or (p.kind == "amount" and p.value.unit in _TIME_UNITS)
+               for p in phrases):
+        return phrases
     timed = any((p.kind == "metric" and info[p.value].time)
                 or (p.kind == "verb" and p.value.partition(":")[2] in info and info[p.value.partition(":")[2]].time)
                 for p in phrases)
@@ -617,10 +621,12 @@ def _reread_verbs(phrases: list[Phrase], info) -> list[Phrase]:
     'reach 1 million people')."""
     # a word that names what a KPI line counts, before its colon or dash ("Reach: 500K", "Instagram reach —
     # 500K", "Reels reach: 500K accounts"), is the metric: a verb does not end a label
-    phrases = [p.evolve(kind="metric", value=alt, alts=())
-               if p.kind == "verb" and i + 1 < len(phrases) and phrases[i + 1].kind == "filler"
-               and phrases[i + 1].text in _LABEL_ENDS and (alt := next((m for t, m in p.alts if t == "METRIC"), None))
-               else p for i, p in enumerate(phrases)]
+    if any(p.kind == "verb" and q.kind == "filler" and q.text in _LABEL_ENDS for p, q in zip(phrases, phrases[1:])):
+        phrases = [p.evolve(kind="metric", value=alt, alts=())
+                   if p.kind == "verb" and i + 1 < len(phrases) and phrases[i + 1].kind == "filler"
+                   and phrases[i + 1].text in _LABEL_ENDS
+                   and (alt := next((m for t, m in p.alts if t == "METRIC"), None))
+                   else p for i, p in enumerate(phrases)]
     verbs = [p for p in phrases if p.kind == "verb" and p.value != "unknown"]
     ranked = any(p.kind == "rank" or (p.kind in ("prep", "bound") and p.arg is not None and p.arg.kind == "rank")
                  for p in phrases)
