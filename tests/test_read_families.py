@@ -3150,6 +3150,40 @@ CONTENT_AND_EMAIL = [
          ('period-end', '2026-12-31', None), []),
 ]
 
+# --- petitions signed and appointments booked ----------------------------------------------------------------
+PETITIONS_AND_APPOINTMENTS = [
+    srow('Collect 3,000 petition signatures by the council vote', 'en', 'leads', 'achieve',
+         'signatures', None, None, None, ('absolute', 3000, None),
+         ('event', None, None), []),
+    srow('Get 80 booked appointments a month from Instagram by June', 'en', 'sales', 'achieve',
+         'bookings', 'month', 'instagram', None, ('absolute', 80, None),
+         ('date', '2026-06-30', None), []),
+    srow('Collect 5,000 signatures for the park petition by spring', 'en', 'leads', 'achieve',
+         'signatures', None, None, None, ('absolute', 5000, None),
+         ('season', '2026-02-28', None), []),
+    srow('Собрать 2 000 подписей под петицией за 6 недель', 'ru', 'leads', 'achieve',
+         'signatures', None, None, None, ('absolute', 2000, None),
+         ('duration', '2026-02-26', 'P6W'), []),
+    srow('Набрать 1 500 подписантов петиции к заседанию горсовета', 'ru', 'leads', 'achieve',
+         'signatures', None, None, None, ('absolute', 1500, None),
+         ('event', None, None), []),
+    srow('Получить 70 записей на приём через Instagram в месяц к июню', 'ru', 'sales', 'achieve',
+         'bookings', 'month', 'instagram', None, ('absolute', 70, None),
+         ('date', '2026-06-30', None), []),
+    srow('Зібрати 1 500 підписів під петицією за 6 тижнів', 'uk', 'leads', 'achieve',
+         'signatures', None, None, None, ('absolute', 1500, None),
+         ('duration', '2026-02-26', 'P6W'), []),
+    srow('Набрати 800 підписантів петиції до засідання міськради', 'uk', 'leads', 'achieve',
+         'signatures', None, None, None, ('absolute', 800, None),
+         ('event', None, None), []),
+    srow('Отримати 50 записів на прийом через Instagram на місяць до червня', 'uk', 'sales', 'achieve',
+         'bookings', 'month', 'instagram', None, ('absolute', 50, None),
+         ('date', '2026-06-30', None), []),
+    srow('Get 60 booked sessions from TikTok by the public hearing', 'en', 'sales', 'achieve',
+         'bookings', None, 'tiktok', None, ('absolute', 60, None),
+         ('event', None, None), []),
+]
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -3179,7 +3213,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("apps and ratios", APPS_AND_RATIOS), ("marketplaces", MARKETPLACES),
                                           ("communities and wishes", COMMUNITIES_AND_WISHES),
                                           ("brand and employer", BRAND_AND_EMPLOYER),
-                                          ("content and email", CONTENT_AND_EMAIL))
+                                          ("content and email", CONTENT_AND_EMAIL),
+                                          ("petitions and appointments", PETITIONS_AND_APPOINTMENTS))
         for r in rows]
 
 
