@@ -3184,6 +3184,46 @@ PETITIONS_AND_APPOINTMENTS = [
          ('event', None, None), []),
 ]
 
+# --- the start of a period: its first day --------------------------------------------------------------------
+PERIOD_STARTS = [
+    srow('Cut CPC to $0.40 by the start of Q2', 'en', 'traffic', 'decrease',
+         'cost_per_click', None, None, None, ('absolute', 0.4, 'USD'),
+         ('date', '2026-04-01', None), []),
+    srow('Get 100 leads by the beginning of March', 'en', 'leads', 'achieve',
+         'leads', None, None, None, ('absolute', 100, None),
+         ('date', '2026-03-01', None), []),
+    srow('Reach 5,000 subscribers by the start of 2027', 'en', 'awareness', 'reach',
+         'followers', None, None, None, ('absolute', 5000, None),
+         ('date', '2027-01-01', None), []),
+    srow('Launch-ready: 2,000 waitlist sign-ups by the start of H2', 'en', 'leads', 'reach',
+         'registrations', None, None, None, ('absolute', 2000, None),
+         ('date', '2026-07-01', None), []),
+    srow('Grow reach by 30% by the beginning of June', 'en', 'awareness', 'increase',
+         'reach', None, None, None, ('relative', 30, '%'),
+         ('date', '2026-06-01', None), []),
+    srow('Снизить CPC до 25 ₽ к началу второго квартала', 'ru', 'traffic', 'decrease',
+         'cost_per_click', None, None, None, ('absolute', 25, 'RUB'),
+         ('date', '2026-04-01', None), []),
+    srow('Набрать 3 000 подписчиков к началу июня', 'ru', 'awareness', 'achieve',
+         'followers', None, None, None, ('absolute', 3000, None),
+         ('date', '2026-06-01', None), []),
+    srow('Получить 200 заявок к началу 2027 года', 'ru', 'leads', 'achieve',
+         'leads', None, None, None, ('absolute', 200, None),
+         ('date', '2027-01-01', None), []),
+    srow('Увеличить число заявок на 25% в преддверии Черной пятницы', 'ru', 'leads', 'increase',
+         'leads', None, None, None, ('relative', 25, '%'),
+         ('named', '2026-11-27', None), []),
+    srow('Знизити CPC до 8 грн до початку другого кварталу', 'uk', 'traffic', 'decrease',
+         'cost_per_click', None, None, None, ('absolute', 8, 'UAH'),
+         ('date', '2026-04-01', None), []),
+    srow('Набрати 2 000 підписників на початок червня', 'uk', 'awareness', 'achieve',
+         'followers', None, None, None, ('absolute', 2000, None),
+         ('date', '2026-06-01', None), []),
+    srow('Отримати 150 заявок до початку 2027 року', 'uk', 'leads', 'achieve',
+         'leads', None, None, None, ('absolute', 150, None),
+         ('date', '2027-01-01', None), []),
+]
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -3214,7 +3254,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("communities and wishes", COMMUNITIES_AND_WISHES),
                                           ("brand and employer", BRAND_AND_EMPLOYER),
                                           ("content and email", CONTENT_AND_EMAIL),
-                                          ("petitions and appointments", PETITIONS_AND_APPOINTMENTS))
+                                          ("petitions and appointments", PETITIONS_AND_APPOINTMENTS),
+                                          ("period starts", PERIOD_STARTS))
         for r in rows]
 
 

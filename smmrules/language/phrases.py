@@ -301,6 +301,15 @@ class ToPhrases:
             return _P(self, "date", children, DateSpec(int(first.meaning)))
         if first.type == "MIDMONTH":      # "mid-March": the 15th
             return _P(self, "date", children, DateSpec(year, int(first.meaning), 15))
+        if first.type == "START":         # "by the start of Q2", «к началу июня»: the period's first day
+            month = next((int(c.meaning) for c in children if c.type == "MONTH"), None)
+            quarter = next((int(c.meaning) for c in children if c.type == "QUARTER"), None)
+            half = next((int(c.meaning) for c in children if c.type == "HALF"), None)
+            if quarter is not None:
+                month = 3 * quarter - 2
+            elif half is not None:
+                month = 6 * half - 5
+            return _P(self, "date", children, DateSpec(year, month or 1, 1))
         if first.type == "MID":           # "mid-2026", «к середине года»: the end of the first half;
             month = next((int(c.meaning) for c in children if c.type == "MONTH"), None)
             if month is not None:         # «в середине марта»: the 15th
