@@ -384,6 +384,55 @@ def _date_ranges(phrases: list[Phrase]) -> list[Phrase]:
     return out
 
 
+def _numbered_periods(phrases: list[Phrase], counted: frozenset) -> list[Phrase]:
+    """A number before a quarter or a half in a form no count takes numbers it («на 2 квартал», «к 3
+    кварталу», «у 2 кварталі», «во 2 полугодии»: the second quarter, the third, the second half), as an
+    ordinal would («на второй квартал»); after a count the noun takes one of the lexicon's `counted_periods`
+    forms («за 2 квартала», «на 2 полугодия»: two of them). A year right after it is that period's."""
+    if not counted:
+        return phrases
+
+    def numbers(p: Phrase, n, word: str) -> bool:
+        # (one takes the singular as a count does, so its form cannot tell: a plan's «на 1 полугодие» is
+        # the first, «за 1 квартал» one quarter from today)
+        return normalize_word(word) not in counted and (n != 1 or p.value != "within")
+    out: list[Phrase] = []
+    i = 0
+    while i < len(phrases):
+        p = phrases[i]
+        a = p.arg if p.kind == "prep" else None
+        spec = used = None
+        if a is not None and a.kind == "amount" and a.value.low is None and not a.value.signed \
+                and a.value.value in (1, 2, 3, 4) and len(a.toks) == 2 and numbers(p, a.value.value, str(a.toks[1])):
+            if a.value.unit == "quarter":
+                spec, used = DateSpec(None, quarter=int(a.value.value)), 1
+        if a is not None and spec is None and a.kind == "amount" and a.value.unit is None \
+                and a.value.value in (1, 2) and len(a.toks) == 1 and i + 1 < len(phrases):
+            half = phrases[i + 1]
+            if half.kind == "amount" and len(half.toks) == 1 and half.toks[0].type == "HALFYEAR" \
+                    and (numbers(p, a.value.value, str(half.toks[0])) or (a.value.value == 1 and p.value != "within")):
+                spec, used = DateSpec(None, half=int(a.value.value)), 2
+        if spec is None:
+            out.append(p)
+            i += 1
+            continue
+        last = phrases[i + used - 1]
+        year = _calendar_year(phrases[i + used]) if i + used < len(phrases) else None
+        if year is not None:
+            last = phrases[i + used]
+            used += 1
+            spec = DateSpec(year, quarter=spec.quarter, half=spec.half)
+        toks = tuple(t for q in phrases[i:i + used] for t in q.toks)
+        start = a.span
+        when = Phrase("date", trusted_span(start.line, start.column, last.span.end_line, last.span.end_column),
+                      " ".join(q.text for q in [a] + phrases[i + 1:i + used]), spec, toks=toks[len(p.toks) - len(a.toks):])
+        out.append(p.evolve(arg=when, span=trusted_span(p.span.line, p.span.column, last.span.end_line,
+                                                        last.span.end_column),
+                            text=" ".join(q.text for q in phrases[i:i + used]), toks=toks))
+        i += used
+    return out
+
+
 def _cohort_days(phrases: list[Phrase], info) -> list[Phrase]:
     """The day or month of a cohort after a metric of keeping customers («retention 30-го дня», «утримання
     користувачів на 7-й день», «удержание 3-го месяца»): which retention it is, not a deadline."""
@@ -606,6 +655,22 @@ def _how_often(phrases: list[Phrase], i: int) -> bool:
 _LABEL_ENDS = (":", "—", "–")
 
 
+def _names_a_kpi(phrases: list[Phrase], i: int) -> bool:
+    """Whether the verb-like word at `i` names a KPI: see _reread_verbs."""
+    after = phrases[i + 1] if i + 1 < len(phrases) else None
+    if after is not None and after.kind == "filler" and after.text in _LABEL_ENDS:
+        return True
+    if i > 0 and phrases[i - 1].kind == "multiple":
+        return True
+    opens = i == 0 or (phrases[i - 1].kind == "filler" and phrases[i - 1].text in _LABEL_ENDS + _SEPARATORS)
+    if not opens or after is None or not (after.kind in ("amount", "bound")):
+        return False
+    if i == 0 and not any(_is_separator(p) for p in phrases):
+        return False        # a statement of its own ("reach 120k by June"): the verb's reading decides below
+    end = phrases[i + 2] if i + 2 < len(phrases) else None
+    return end is None or _is_separator(end)
+
+
 def _only_fillers_between(phrases, a: Phrase, b: Phrase) -> bool:
     """Whether nothing but plain words stands between `a` and `b`."""
     ids = [id(p) for p in phrases]
@@ -619,12 +684,12 @@ def _reread_verbs(phrases: list[Phrase], info) -> list[Phrase]:
     """A verb-like word that can also be a metric is the metric when it comes after another
     verb ('increase reach') or when the statement names no other metric than people ('reach 120k',
     'reach 1 million people')."""
-    # a word that names what a KPI line counts, before its colon or dash ("Reach: 500K", "Instagram reach —
-    # 500K", "Reels reach: 500K accounts"), is the metric: a verb does not end a label
-    if any(p.kind == "verb" and q.kind == "filler" and q.text in _LABEL_ENDS for p, q in zip(phrases, phrases[1:])):
+    # a word that names what a KPI line counts is the metric: before its colon or dash ("Reach: 500K",
+    # "Instagram reach — 500K", "Reels reach: 500K accounts"), after a multiple ("double reach, triple
+    # saves"), or alone with its figure in an item of a list ("KPIs: reach 500k; ER 5%")
+    if any(p.kind == "verb" and p.alts for p in phrases):
         phrases = [p.evolve(kind="metric", value=alt, alts=())
-                   if p.kind == "verb" and i + 1 < len(phrases) and phrases[i + 1].kind == "filler"
-                   and phrases[i + 1].text in _LABEL_ENDS
+                   if p.kind == "verb" and _names_a_kpi(phrases, i)
                    and (alt := next((m for t, m in p.alts if t == "METRIC"), None))
                    else p for i, p in enumerate(phrases)]
     verbs = [p for p in phrases if p.kind == "verb" and p.value != "unknown"]
@@ -1546,8 +1611,9 @@ class Assembler:
         phrases = _durations(phrases, self.lex.metrics)
         phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(_day_ranges(_day_months(
             _years_of_periods(_label_horizons(phrases, self.lex[lang].listed("horizon"))))))))), self.lex.metrics)
-        phrases = _comparative_bounds(_cohort_days(_date_ranges(phrases), self.lex.metrics))
         lex = self.lex[lang]
+        phrases = _comparative_bounds(_cohort_days(_date_ranges(_numbered_periods(phrases, lex.listed("counted_periods"))),
+                                                   self.lex.metrics))
         phrases = _shares_doing(_preamble(phrases), self.lex.metrics, lex.listed("share"), lex.listed("infinitive"))
         whole = phrases
         phrases, side = _split_side(phrases)
