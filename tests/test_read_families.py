@@ -3380,6 +3380,55 @@ SLANG = [
          ('event', None, None), []),
 ]
 
+# --- public sector, foundations and universities: volunteers, festivals, applications for admission, fundraising ---
+CIVIC_2 = [
+    srow('Забезпечити зростання кількості підписників офіційної сторінки громади у Facebook на 25% до кінця 2026 року', 'uk', 'awareness', 'increase',
+         'followers', None, 'facebook', None, ('relative', 25, '%'),
+         ('period-end', '2026-12-31', None), []),
+    srow('Залучити не менше 300 волонтерів до міських толок упродовж навчального року', 'uk', 'leads', 'reach',
+         'registrations', None, None, None, ('absolute', 300, None),
+         ('event', None, None), []),
+    srow('Підвищити рівень обізнаності мешканців про електронні послуги до 60% за результатами опитування у грудні', 'uk', 'awareness', 'reach',
+         'brand_awareness', None, None, None, ('absolute', 60, '%'),
+         ('date', '2026-12-31', None), ['S103']),
+    srow('Збільшити кількість учасників фестивалю на 15% порівняно з 2025 роком', 'uk', 'leads', 'increase',
+         'event_attendees', None, None, None, ('relative', 15, '%'),
+         None, []),
+    srow('Зібрати 2 млн грн на відновлення укриття до Дня Незалежності', 'uk', 'sales', 'achieve',
+         'revenue', None, None, None, ('absolute', 2000000, 'UAH'),
+         ('named', '2026-08-24', None), []),
+    srow('Привлечь не менее 500 добровольцев к акции «Чистый город» до 1 мая', 'ru', 'leads', 'reach',
+         'registrations', None, None, None, ('absolute', 500, None),
+         ('date', '2026-05-01', None), []),
+    srow('Повысить узнаваемость бренда университета среди абитуриентов до 40% к приемной кампании', 'ru', 'awareness', 'reach',
+         'brand_awareness', None, None, None, ('absolute', 40, '%'),
+         ('event', None, None), ['S103']),
+    srow('Увеличить количество заявлений на поступление через соцсети на 20% к 20 июля', 'ru', 'leads', 'increase',
+         'leads', None, None, None, ('relative', 20, '%'),
+         ('date', '2026-07-20', None), []),
+    srow('Собрать 3 млн рублей на лечение подопечных фонда к Новому году', 'ru', 'sales', 'achieve',
+         'revenue', None, None, None, ('absolute', 3000000, 'RUB'),
+         ('named', '2026-12-31', None), []),
+    srow("Increase attendance at the city's summer festival by 15% compared with 2025", 'en', 'leads', 'increase',
+         'event_attendees', None, None, None, ('relative', 15, '%'),
+         None, []),
+    srow('Recruit at least 300 volunteers for park clean-ups during the academic year', 'en', 'leads', 'achieve',
+         'registrations', None, None, None, ('absolute', 300, None),
+         ('event', None, None), []),
+    srow('Raise £150,000 for the hospice appeal by the end of the financial year', 'en', 'sales', 'reach',
+         'revenue', None, None, None, ('absolute', 150000, 'GBP'),
+         ('period-end', '2026-12-31', None), []),
+    srow('Grow applications to the university via social channels by 20% ahead of the clearing period', 'en', 'leads', 'increase',
+         'leads', None, None, None, ('relative', 20, '%'),
+         None, []),
+    srow('Залучити 300 добровольців до толоки до 1 травня', 'uk', 'leads', 'achieve',
+         'registrations', None, None, None, ('absolute', 300, None),
+         ('date', '2026-05-01', None), []),
+    srow('Increase festival attendance by 15% by August', 'en', 'leads', 'increase',
+         'event_attendees', None, None, None, ('relative', 15, '%'),
+         ('date', '2026-08-31', None), []),
+]
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -3412,7 +3461,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("content and email", CONTENT_AND_EMAIL),
                                           ("petitions and appointments", PETITIONS_AND_APPOINTMENTS),
                                           ("period starts", PERIOD_STARTS), ("kpi lists", KPI_LISTS),
-                                          ("numbered periods", NUMBERED_PERIODS), ("slang", SLANG))
+                                          ("numbered periods", NUMBERED_PERIODS), ("slang", SLANG), ("civic 2", CIVIC_2))
         for r in rows]
 
 

@@ -1633,7 +1633,9 @@ class Assembler:
                              new=_says_new(main))
         all_main_claims = [c for pi in parts for c in pi.claims]
         method_claims = self._claims(method, frame)
-        deadline = next((c.deadline for c in all_main_claims + method_claims if c.role == "deadline"), None)
+        deadlines = [c.deadline for c in all_main_claims + method_claims if c.role == "deadline"]
+        # (an event with no date gives way to a date beside it: «к акции «Чистый город» до 1 мая» ends on 1 May)
+        deadline = next((d for d in deadlines if d.kind != "event"), deadlines[0] if deadlines else None)
         if chosen is not None or implied is not None:
             targets = _figures(chosen_part, parts)
         else:
