@@ -3304,7 +3304,7 @@ NUMBERED_PERIODS = [
          ('quarter', '2026-06-30', None), []),
 ]
 
-# --- slang of SMM chats: «подписота», «вовлечёнка», «отбить бюджет», «хотя бы», «give or take» ---------------
+# --- slang of SMM chats: «подписота», «вовлечёнка», «отбить бюджет», «хотя бы», «вниз на 30%», «give or take» ---
 SLANG = [
     srow('Нагнать подписоты до 10к к лету', 'ru', 'awareness', 'reach',
          'followers', None, None, None, ('absolute', 10000, None),
@@ -3378,6 +3378,18 @@ SLANG = [
     srow('Make ad spend pay back 2x over the season', 'en', 'sales', 'reach',
          'roas', None, None, None, ('absolute', 2, None),
          ('event', None, None), []),
+    srow('Stop losing followers after giveaways', 'en', 'other', 'decrease',
+         'giveaways', None, None, None, None,
+         None, ['S106']),
+    srow('Отписки вниз на 30% к лету', 'ru', 'loyalty', 'decrease',
+         'unsubscribes', None, None, None, ('relative', 30, '%'),
+         ('season', '2026-05-31', None), []),
+    srow('Відписки вниз на 30% до літа', 'uk', 'loyalty', 'decrease',
+         'unsubscribes', None, None, None, ('relative', 30, '%'),
+         ('season', '2026-05-31', None), []),
+    srow('На 20% меньше отписок к концу квартала', 'ru', 'loyalty', 'decrease',
+         'unsubscribes', None, None, None, ('relative', 20, '%'),
+         ('period-end', '2026-03-31', None), []),
 ]
 
 # --- public sector, foundations and universities: volunteers, festivals, applications for admission, fundraising ---

@@ -1337,7 +1337,7 @@ def _figure_direction(target, baseline, more, less, new, mi, unknown, has_object
     if target is not None and target.role == "multiple":
         return "increase"
     if target is not None and target.role == "change":
-        return "increase"
+        return "decrease" if less else "increase"   # «отписки вниз на 30%»: a change down
     if target is not None and target.role == "bare" and unknown:
         return "achieve"   # «залить 500 заявок», "nail 200 leads": a verb and the count it makes
     if less and target is not None and target.role == "level" and mi is not None and mi.lower_is_better:
