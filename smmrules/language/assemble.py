@@ -283,7 +283,8 @@ def _whole(q: Quantity) -> bool:
     return q.low is None and not q.signed and q.value is not None
 
 
-def _adjacent(a: Phrase, b: Phrase) -> bool:
+def _abutting(a: Phrase, b: Phrase) -> bool:
+    """b starts where a ends, with no space between ("1:30")."""
     return a.span.end_line == b.span.line and a.span.end_column == b.span.column
 
 
@@ -356,7 +357,7 @@ def _clock(phrases: list[Phrase], j: int, first: Phrase) -> tuple[list[int], Phr
     while len(fields) < 3 and j + 1 < len(phrases):
         colon, q = phrases[j], phrases[j + 1]
         if not (colon.kind == "filler" and colon.text == ":" and q.kind == "amount" and _whole(q.value)
-                and q.value.unit in (None, *SUBDAY) and _adjacent(prev, colon) and _adjacent(colon, q)):
+                and q.value.unit in (None, *SUBDAY) and _abutting(prev, colon) and _abutting(colon, q)):
             break
         digits = str(q.toks[0])
         if not (len(digits) == 2 and digits.isdigit() and int(digits) < 60):
