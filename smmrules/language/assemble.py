@@ -28,7 +28,6 @@ _BEFORE_PREPS = ("by", "until", "toward")
 # prepositions by what their quantity argument means
 _CHANGE_PREPS = ("by", "on")
 _LEVEL_PREPS = ("to", "until", "toward", "at")
-_CURRENCIES = ("USD", "EUR", "RUB", "UAH", "GBP")
 _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
 # the units of a sum of money (the currency codes of the lexicons' CUR_PRE and CUR_POST)
 _CURRENCIES = ("USD", "EUR", "RUB", "UAH", "GBP")
