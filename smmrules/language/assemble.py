@@ -1771,7 +1771,7 @@ class Assembler:
             if not frame.time_metric and not any(c.role not in ("deadline", "method") for c in pi.claims):
                 pi.claims += self._all_of(pi.phrases, start.lang)
             if verb_cls == "activity" and not any(c.role not in ("deadline", "method") for c in pi.claims):
-                # "post daily", «публиковать ежедневно», "post once every three days": once a period
+                # "post daily", «публиковать ежедневно», "post once every four days": once a period
                 how_often = next((p for p in pi.phrases if p.kind == "period"), None)
                 if how_often is not None:
                     pi.claims.append(_Claim("bare", how_often, Quantity(Decimal(1))))
