@@ -389,7 +389,8 @@ def _numbered_periods(phrases: list[Phrase], counted: frozenset) -> list[Phrase]
     кварталу», «у 2 кварталі», «во 2 полугодии»: the second quarter, the third, the second half), as an
     ordinal would («на второй квартал»); after a count the noun takes one of the lexicon's `counted_periods`
     forms («за 2 квартала», «на 2 полугодия»: two of them). A year right after it is that period's."""
-    if not counted:
+    if not counted or not any(p.kind == "prep" and p.arg is not None and p.arg.kind == "amount"
+                              and p.arg.value.unit in (None, "quarter") for p in phrases):
         return phrases
 
     def numbers(p: Phrase, n, word: str) -> bool:
