@@ -3259,6 +3259,15 @@ KPI_LISTS = [
     srow('Скоротити час відповіді до 1 години та підняти CSAT до 90% до кінця року', 'uk', 'communication', 'decrease',
          'response_time', None, None, None, ('absolute', 1, 'h'),
          ('period-end', '2026-12-31', None), []),
+    srow('Instagram | Followers | 10k | Q3 2026', 'en', 'awareness', 'reach',
+         'followers', None, 'instagram', None, ('absolute', 10000, None),
+         ('quarter', '2026-09-30', None), []),
+    srow('Instagram | Подписчики | 10 тыс. | к концу III квартала', 'ru', 'awareness', 'reach',
+         'followers', None, 'instagram', None, ('absolute', 10000, None),
+         ('quarter', '2026-09-30', None), []),
+    srow('Instagram | Підписники | 10 тис. | до кінця III кварталу', 'uk', 'awareness', 'reach',
+         'followers', None, 'instagram', None, ('absolute', 10000, None),
+         ('quarter', '2026-09-30', None), []),
 ]
 
 # --- a quarter or a half numbered by a figure: «на 2 квартал» is the second quarter, «за 2 квартала» two quarters ---

@@ -734,7 +734,7 @@ def _reread_verbs(phrases: list[Phrase], info) -> list[Phrase]:
 
 # -- parts of a compound goal --------------------------------------------------------------
 # Between two aims of a goal: a conjunction (and, or, «и», «та», «а также») or one of these marks.
-_SEPARATORS = (",", ";", "·", "•", "/", "→")
+_SEPARATORS = (",", ";", "·", "•", "/", "→", "|")
 _OPENERS = ("(", "«", "“", "„")
 _CLOSERS = (")", "»", "”")
 # Side clauses (lexicon METHOD values): a relative clause, a recipient, a modifier, a share, a concession, a

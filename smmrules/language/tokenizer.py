@@ -165,8 +165,9 @@ CURRENCY_SIGNS = frozenset("$€£₽₴")
 MAX_DIGITS = 20
 
 # ASCII symbols that never belong in a goal statement; anything else unknown is punctuation.
-# ("*" marks a footnote or stars, "5* rating"; "~" is "about", "~500 leads": punctuation, not stray)
-_STRAY = set("^{}[]|\\_`@")
+# ("*" marks a footnote or stars, "5* rating"; "~" is "about", "~500 leads"; "|" divides the cells of a KPI
+# table's row pasted whole, "Instagram | Followers | 10k | Q3": punctuation, not stray)
+_STRAY = set("^{}[]\\_`@")
 
 
 _GROUPED = LazyPattern(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")     # 3,200 and 1,250,000.5
