@@ -3270,7 +3270,7 @@ KPI_LISTS = [
          ('quarter', '2026-09-30', None), []),
 ]
 
-# --- a quarter or a half numbered by a figure: «на 2 квартал» is the second quarter, «за 2 квартала» two quarters ---
+# --- a quarter or a half numbered by a figure: «на 2 квартал» is the second quarter, «за 2 квартала» two quarters; the end of the half ---
 NUMBERED_PERIODS = [
     srow('KPI на 2 квартал: 120 заявок, CPL не выше 400 ₽', 'ru', 'leads', 'reach',
          'leads', None, None, None, ('absolute', 120, None),
@@ -3311,6 +3311,12 @@ NUMBERED_PERIODS = [
     srow('Grow leads by 25% in Q2 2026', 'en', 'leads', 'increase',
          'leads', None, None, None, ('relative', 25, '%'),
          ('quarter', '2026-06-30', None), []),
+    srow('Get 120 leads from LinkedIn by half-end', 'en', 'leads', 'achieve',
+         'leads', None, 'linkedin', None, ('absolute', 120, None),
+         ('period-end', '2026-06-30', None), []),
+    srow('Grow sales 20% by the end of the half', 'en', 'sales', 'increase',
+         'sales', None, None, None, ('relative', 20, '%'),
+         ('period-end', '2026-06-30', None), []),
 ]
 
 # --- slang of SMM chats: «подписота», «вовлечёнка», «отбить бюджет», «хотя бы», «вниз на 30%», «give or take» ---

@@ -234,7 +234,7 @@ _FIXED_DAYS = {"christmas": (12, 25), "orthodox_christmas": (1, 7), "new_year": 
                "earth_day": (4, 22), "pride_month": (6, 1), "may_holidays": (5, 1)}
 # the end of the period that holds the start, by its name ("by EOQ", "by month-end"; "by year-end" is the
 # last day of the year, a fixed day): a period-end, not a day of the calendar
-PERIOD_END_NAMES = {"quarter_end": "quarter", "month_end": "month"}
+PERIOD_END_NAMES = {"quarter_end": "quarter", "month_end": "month", "half_end": "half"}
 # days that fall on the nth weekday of a month: (month, weekday (Monday 0), n; -1 the last)
 _NTH_DAYS = {"thanksgiving": (11, 3, 4), "labor_day": (9, 0, 1), "memorial_day": (5, 0, -1),
              "mothers_day": (5, 6, 2), "fathers_day": (6, 6, 3), "mothers_day_ru": (11, 6, -1)}
