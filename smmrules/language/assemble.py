@@ -304,7 +304,7 @@ def _durations(phrases: list[Phrase], info) -> list[Phrase]:
                for p in phrases):
         return phrases
     timed = any((p.kind == "metric" and info[p.value].time)
-                or (p.kind == "verb" and p.value.partition(":")[2] in info and info[p.value.partition(":")[2]].time)
+                or (p.kind == "verb" and (implied := p.value.partition(":")[2]) in info and info[implied].time)
                 for p in phrases)
     out: list[Phrase] = []
     i = 0
@@ -396,7 +396,7 @@ def _numbered_periods(phrases: list[Phrase], counted: frozenset) -> list[Phrase]
     def numbers(p: Phrase, n, word: str) -> bool:
         # (one takes the singular as a count does, so its form cannot tell: a plan's «на 1 полугодие» is
         # the first, «за 1 квартал» one quarter from today)
-        return normalize_word(word) not in counted and (n != 1 or p.value != "within")
+        return p.value != "within" if n == 1 else normalize_word(word) not in counted
     out: list[Phrase] = []
     i = 0
     while i < len(phrases):
@@ -411,7 +411,7 @@ def _numbered_periods(phrases: list[Phrase], counted: frozenset) -> list[Phrase]
                 and a.value.value in (1, 2) and len(a.toks) == 1 and i + 1 < len(phrases):
             half = phrases[i + 1]
             if half.kind == "amount" and len(half.toks) == 1 and half.toks[0].type == "HALFYEAR" \
-                    and (numbers(p, a.value.value, str(half.toks[0])) or (a.value.value == 1 and p.value != "within")):
+                    and numbers(p, a.value.value, str(half.toks[0])):
                 spec, used = DateSpec(None, half=int(a.value.value)), 2
         if spec is None:
             out.append(p)
@@ -794,7 +794,7 @@ def _preamble(phrases: list[Phrase]) -> list[Phrase]:
     for k, p in enumerate(phrases):
         if k == 0:
             continue
-        if label_word and cut is None and p.kind == "filler" and p.text in (":", "—", "–") and not any(
+        if label_word and cut is None and p.kind == "filler" and p.text in _LABEL_ENDS and not any(
                 q.kind == "verb" for q in phrases[:k]):
             cut = k + 1     # "Goal of the client:", «Цель клиента:», «Ціль проєкту —»: the label runs to its mark
             continue
@@ -1861,8 +1861,8 @@ class Assembler:
         name = defaults.get("search_rank")
         if channel not in defaults.get("search_channels", ()) or name is None:
             return metric
-        terms = defaults.get("search_terms")
-        if metric is not None and metric.name in defaults.get("search_terms_also", ()) and terms in self.lex.metrics \
+        terms, also = defaults.get("search_terms"), defaults.get("search_terms_also", ())
+        if metric is not None and metric.name in also and terms in self.lex.metrics \
                 and target is not None and target.kind != "rank" and any(
                     p.span == metric.span and (q.kind == "rank" or (q.kind == "prep" and q.arg is not None
                                                                     and q.arg.kind == "rank"))
@@ -1871,8 +1871,7 @@ class Assembler:
             return Metric(terms, metric.text, self.lex.metrics[terms].category, metric.span)
         if target is None or target.kind != "rank":
             return metric
-        if metric is not None and metric.name != defaults.get("search_terms") \
-                and metric.name not in defaults.get("search_terms_also", ()) \
+        if metric is not None and metric.name != terms and metric.name not in also \
                 and not self.lex.metrics[metric.name].activity:
             return metric       # (an activity beside it, "within 6 months of the site relaunch", is not its measure)
         rank = next((p for p in main if p.kind == "rank" or (p.kind == "prep" and p.arg.kind == "rank")), None)
