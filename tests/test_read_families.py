@@ -2660,7 +2660,7 @@ LENGTHS_OF_TIME = [
 ]
 
 
-# --- search queries brought into the top of a search engine, and first place in words ------------------------
+# --- search queries brought into the top of a search engine, and places in words -----------------------------
 SEARCH_QUERIES = [
     srow('Bring 25 search queries into the top 10 on Google by the end of the year', 'en', 'traffic', 'reach',
          'ranking_keywords', None, 'google', None, ('absolute', 25, None),
@@ -2707,6 +2707,15 @@ SEARCH_QUERIES = [
     srow('Вийти на першу позицію в Google за запитом «кава з собою» до кінця року', 'uk', 'traffic', 'reach',
          'search_position', None, 'google', None, ('rank', 1, None),
          ('period-end', '2026-12-31', None), []),
+    srow("Take second place in Google for 'coffee beans' by June", 'en', 'traffic', 'reach',
+         'search_position', None, 'google', None, ('rank', 2, None),
+         ('date', '2026-06-30', None), []),
+    srow('Занять второе место в Яндексе по запросу «кофе» к лету', 'ru', 'traffic', 'reach',
+         'search_position', None, 'yandex', None, ('rank', 2, None),
+         ('season', '2026-05-31', None), []),
+    srow('Зайняти третє місце в Google за запитом «кава» до осені', 'uk', 'traffic', 'reach',
+         'search_position', None, 'google', None, ('rank', 3, None),
+         ('season', '2026-08-31', None), []),
 ]
 
 
@@ -3405,6 +3414,15 @@ SLANG = [
     srow('На 20% меньше отписок к концу квартала', 'ru', 'loyalty', 'decrease',
          'unsubscribes', None, None, None, ('relative', 20, '%'),
          ('period-end', '2026-03-31', None), []),
+    srow('Прекратить терять подписчиков после розыгрышей', 'ru', 'awareness', 'decrease',
+         'followers', None, None, None, None,
+         None, []),
+    srow('Перестати втрачати підписників після розіграшів', 'uk', 'awareness', 'decrease',
+         'followers', None, None, None, None,
+         None, []),
+    srow('Increase leads by 25% in the run-up to Black Friday', 'en', 'leads', 'increase',
+         'leads', None, None, None, ('relative', 25, '%'),
+         ('named', '2026-11-27', None), []),
 ]
 
 # --- public sector, foundations and universities: volunteers, festivals, applications for admission, fundraising ---
