@@ -51,8 +51,9 @@ ROWS = [
         ("quarter", "2026-12-31", None)),
     row("grow ERR to 9% before the end of Q3", "en", "engagement", "reach", "err", None, None, None,
         ("absolute", 9, "%"), ("quarter", "2026-09-30", None)),
-    row("get 50 new reviews by end of next month", "en", "loyalty", "increase", "reviews", None, None, None,
-        ("relative", 50, None), ("period-end", "2026-02-28", None)),
+    # each review is written once (a flow): 50 new ones are 50 gathered
+    row("get 50 new reviews by end of next month", "en", "loyalty", "achieve", "reviews", None, None, None,
+        ("absolute", 50, None), ("period-end", "2026-02-28", None)),
     row("increase sales by 20% in 2026", "en", "sales", "increase", "sales", None, None, None,
         ("relative", 20, "%"), ("date", "2026-12-31", None)),
     row("earn $1.2M in revenue this year", "en", "sales", "achieve", "revenue", None, None, None,

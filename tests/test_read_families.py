@@ -1141,7 +1141,7 @@ MORE_WORDS_2 = [
          'repeat_purchase_rate', None, None, None, None,
          None, []),
     srow('Увеличить количество звонков из 2ГИС на 30% к маю', 'ru', 'leads', 'increase',
-         'consultations', None, None, None, ('relative', 30, '%'),
+         'consultations', None, 'two_gis', None, ('relative', 30, '%'),
          ('date', '2026-05-31', None), []),
     srow('Частка голосу бренду серед АЗС — 30% до кінця року', 'uk', 'awareness', 'reach',
          'share_of_voice', None, None, None, ('absolute', 30, '%'),
@@ -1447,7 +1447,7 @@ CURRENT = [
          'followers', None, None, (800, None), ('absolute', 2000, None),
          ('named', '2026-12-31', None), []),
     srow('Відгуків на Google Maps — 100 до червня, на сьогодні 40', 'uk', 'loyalty', 'increase',
-         'reviews', None, 'google', (40, None), ('absolute', 100, None),
+         'reviews', None, 'google_maps', (40, None), ('absolute', 100, None),
          ('date', '2026-06-30', None), []),
     srow('Reach 5,000 newsletter subscribers by March, currently at 3,100', 'en', 'leads', 'increase',
          'email_subscribers', None, None, (3100, None), ('absolute', 5000, None),
@@ -2177,7 +2177,7 @@ NUMBER_WORDS = [
          'bookings', None, None, None, ('absolute', 350, None),
          ('event', None, None), []),
     srow('Get a couple hundred reviews on Google Maps by summer', 'en', 'loyalty', 'achieve',
-         'reviews', None, 'google', None, ('absolute', 200, None),
+         'reviews', None, 'google_maps', None, ('absolute', 200, None),
          ('season', '2026-05-31', None), []),
     srow('Reach a million views on the launch video by June', 'en', 'awareness', 'reach',
          'views', None, None, None, ('absolute', 1000000, None),
@@ -2696,7 +2696,7 @@ SEARCH_QUERIES = [
          'search_position', None, 'google', None, ('rank', 1, None),
          ('season', '2026-08-31', None), []),
     srow("Take first place in Google Maps for 'dentist near me' by autumn", 'en', 'traffic', 'reach',
-         'search_position', None, 'google', None, ('rank', 1, None),
+         'search_position', None, 'google_maps', None, ('rank', 1, None),
          ('season', '2026-08-31', None), []),
     srow("Become number one on Google for 'vegan bakery' this year", 'en', 'traffic', 'reach',
          'search_position', None, 'google', None, ('rank', 1, None),
@@ -3541,6 +3541,114 @@ ECOMMERCE = [
          ('named', '2026-11-27', None), []),
 ]
 
+# --- hyphenated words the lexicon does not know read as their words («онлайн-заявок», «Telegram-подписчиков», «покупців-оптовиків», pre-orders); a Latin word hyphened to a Cyrillic noun qualifies it («SEO-аудит»); a preposition inside keeps the word whole (demo-to-close); lead magnets are made, a task
+HYPHENATED = [
+    srow('grow pre-orders by 25% by the end of Q2', 'en', 'sales', 'increase', 'sales', None, None, None, ('relative', 25, '%'), ('quarter', '2026-06-30', None), []),
+    srow('increase re-bookings to 300 a month by June', 'en', 'sales', 'reach', 'bookings', 'month', None, None, ('absolute', 300, None), ('date', '2026-06-30', None), []),
+    srow('get 500 e-book sign-ups by the end of March', 'en', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 500, None), ('date', '2026-03-31', None), []),
+    srow('create a lead magnet for the webinar by February', 'en', 'other', 'achieve', 'lead_magnets', None, None, None, None, ('date', '2026-02-28', None), ['S106']),
+    srow('increase Instagram-followers by 30% by June', 'en', 'awareness', 'increase', 'followers', None, 'instagram', None, ('relative', 30, '%'), ('date', '2026-06-30', None), []),
+    srow('набрать 3 000 Telegram-подписчиков к концу года', 'ru', 'awareness', 'achieve', 'followers', None, 'telegram', None, ('absolute', 3000, None), ('period-end', '2026-12-31', None), []),
+    srow('увеличить количество онлайн-заявок на 40% до конца квартала', 'ru', 'leads', 'increase', 'leads', None, None, None, ('relative', 40, '%'), ('period-end', '2026-03-31', None), []),
+    srow('получить 150 видео-отзывов от клиентов до июня', 'ru', 'loyalty', 'achieve', 'reviews', None, None, None, ('absolute', 150, None), ('date', '2026-06-30', None), []),
+    srow('увеличить число клиентов-юрлиц на 15% к концу года', 'ru', 'sales', 'increase', 'sales', None, None, None, ('relative', 15, '%'), ('period-end', '2026-12-31', None), []),
+    srow('привлечь 20 покупателей-оптовиков до конца квартала', 'ru', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 20, None), ('period-end', '2026-03-31', None), []),
+    srow('провести SEO-аудит сайта до конца февраля', 'ru', 'other', 'achieve', 'audits', None, None, None, None, ('date', '2026-02-28', None), ['S106']),
+    srow('сделать лид-магнит для вебинара до марта', 'ru', 'other', 'achieve', 'lead_magnets', None, None, None, None, ('date', '2026-03-31', None), ['S106']),
+    srow('довести количество YouTube-просмотров до 500 тыс. к лету', 'ru', 'awareness', 'reach', 'views', None, 'youtube', None, ('absolute', 500000, None), ('season', '2026-05-31', None), []),
+    srow('збільшити кількість онлайн-замовлень на 25% до кінця кварталу', 'uk', 'sales', 'increase', 'sales', None, None, None, ('relative', 25, '%'), ('period-end', '2026-03-31', None), []),
+    srow('набрати 2 000 Telegram-підписників до кінця року', 'uk', 'awareness', 'achieve', 'followers', None, 'telegram', None, ('absolute', 2000, None), ('period-end', '2026-12-31', None), []),
+    srow('зібрати 100 відео-відгуків до червня', 'uk', 'loyalty', 'achieve', 'reviews', None, None, None, ('absolute', 100, None), ('date', '2026-06-30', None), []),
+    srow('залучити 30 покупців-оптовиків до кінця кварталу', 'uk', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 30, None), ('period-end', '2026-03-31', None), []),
+    srow('провести SEO-аудит сайту до кінця лютого', 'uk', 'other', 'achieve', 'audits', None, None, None, None, ('date', '2026-02-28', None), ['S106']),
+    srow('створити лід-магніт для вебінару до березня', 'uk', 'other', 'achieve', 'lead_magnets', None, None, None, None, ('date', '2026-03-31', None), ['S106']),
+    srow('збільшити кількість TikTok-переглядів до 1 млн до кінця літа', 'uk', 'awareness', 'reach', 'views', None, 'tiktok', None, ('absolute', 1000000, None), ('season', '2026-08-31', None), []),
+]
+
+
+# --- the deals of a B2B team: the sales cycle (shorter is better), the win rate, the average deal size
+B2B_DEALS = [
+    srow('reduce the sales cycle from 90 to 60 days by Q4', 'en', 'sales', 'decrease', 'sales_cycle', None, None, (90, 'd'), ('absolute', 60, 'd'), ('quarter', '2026-12-31', None), []),
+    srow('shorten our average sales cycle to 45 days by the end of the year', 'en', 'sales', 'decrease', 'sales_cycle', None, None, None, ('absolute', 45, 'd'), ('period-end', '2026-12-31', None), []),
+    srow('raise the win rate to 30% by Q3', 'en', 'sales', 'reach', 'win_rate', None, None, None, ('absolute', 30, '%'), ('quarter', '2026-09-30', None), []),
+    srow('grow average deal size to $25k by Q4', 'en', 'sales', 'reach', 'average_deal_size', None, None, None, ('absolute', 25000, 'USD'), ('quarter', '2026-12-31', None), []),
+    srow('сократить цикл сделки до 45 дней к концу года', 'ru', 'sales', 'decrease', 'sales_cycle', None, None, None, ('absolute', 45, 'd'), ('period-end', '2026-12-31', None), []),
+    srow('довести долю выигранных сделок до 30% к третьему кварталу', 'ru', 'sales', 'reach', 'win_rate', None, None, None, ('absolute', 30, '%'), ('quarter', '2026-09-30', None), []),
+    srow('увеличить средний размер сделки до 2 млн ₽ к концу года', 'ru', 'sales', 'reach', 'average_deal_size', None, None, None, ('absolute', 2000000, 'RUB'), ('period-end', '2026-12-31', None), []),
+    srow('скоротити цикл угоди з 90 до 60 днів до кінця року', 'uk', 'sales', 'decrease', 'sales_cycle', None, None, (90, 'd'), ('absolute', 60, 'd'), ('period-end', '2026-12-31', None), []),
+    srow('підвищити частку виграних угод до 30% до кінця третього кварталу', 'uk', 'sales', 'reach', 'win_rate', None, None, None, ('absolute', 30, '%'), ('quarter', '2026-09-30', None), []),
+    srow('збільшити середній чек угоди до 50 тис. грн до кінця року', 'uk', 'sales', 'reach', 'average_deal_size', None, None, None, ('absolute', 50000, 'UAH'), ('period-end', '2026-12-31', None), []),
+]
+
+
+# --- a day or a season heading a line ('Black Friday:', «Лето 2026 —») is the deadline of its goals, unless the line gives its own
+DAY_LABELS = [
+    srow('Black Friday: 300 gift vouchers sold online', 'en', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 300, None), ('named', '2026-11-27', None), []),
+    srow('Christmas 2026: 500 orders from the online shop', 'en', 'sales', 'reach', 'sales', None, None, None, ('absolute', 500, None), ('named', '2026-12-25', None), []),
+    srow('Summer: 400 table bookings through Instagram', 'en', 'sales', 'reach', 'bookings', None, 'instagram', None, ('absolute', 400, None), ('season', '2026-08-31', None), []),
+    srow("Valentine's Day — 150 dinner reservations", 'en', 'sales', 'reach', 'bookings', None, None, None, ('absolute', 150, None), ('named', '2026-02-14', None), []),
+    srow('Черная пятница: выручка интернет-магазина +40%', 'ru', 'sales', 'increase', 'revenue', None, None, None, ('relative', 40, '%'), ('named', '2026-11-27', None), []),
+    srow('Новый год: 200 заказов подарочных сертификатов', 'ru', 'sales', 'reach', 'sales', None, None, None, ('absolute', 200, None), ('named', '2026-12-31', None), []),
+    srow('Лето 2026 — 500 бронирований через сайт', 'ru', 'sales', 'reach', 'bookings', None, None, None, ('absolute', 500, None), ('season', '2026-08-31', None), []),
+    srow('8 Марта — 300 записей на маникюр', 'ru', 'sales', 'reach', 'bookings', None, None, None, ('absolute', 300, None), ('date', '2026-03-08', None), []),
+    srow("Чорна п'ятниця — 2 тис. замовлень в інтернет-магазині", 'uk', 'sales', 'reach', 'sales', None, None, None, ('absolute', 2000, None), ('named', '2026-11-27', None), []),
+    srow('Новий рік: 300 замовлень подарункових наборів', 'uk', 'sales', 'reach', 'sales', None, None, None, ('absolute', 300, None), ('named', '2026-12-31', None), []),
+    srow('Літо — 600 бронювань через Instagram', 'uk', 'sales', 'reach', 'bookings', None, 'instagram', None, ('absolute', 600, None), ('season', '2026-08-31', None), []),
+    srow('Promo-кампанія Black Friday: отримати 300 замовлень за 2 тижні', 'uk', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 300, None), ('duration', '2026-01-29', 'P2W'), []),
+]
+
+
+# --- listeners of music and podcasts (a course's «слушатели» are its students), playlist adds
+MUSIC_AND_PODCASTS = [
+    srow('reach 100k monthly listeners on Spotify by the end of the year', 'en', 'awareness', 'reach', 'listeners', None, 'spotify', None, ('absolute', 100000, None), ('period-end', '2026-12-31', None), []),
+    srow('grow podcast listeners by 30% by Q3', 'en', 'awareness', 'increase', 'listeners', None, None, None, ('relative', 30, '%'), ('quarter', '2026-09-30', None), []),
+    srow('get the track onto 50 playlists within 6 weeks of the release', 'en', 'engagement', 'achieve', 'playlist_adds', None, None, None, ('absolute', 50, None), ('duration', '2026-02-26', 'P6W'), []),
+    srow('double playlist adds by the end of the quarter', 'en', 'engagement', 'increase', 'playlist_adds', None, None, None, ('multiple', 2, None), ('period-end', '2026-03-31', None), []),
+    srow('выйти на 50 000 слушателей в месяц в Яндекс Музыке к концу года', 'ru', 'awareness', 'reach', 'listeners', None, 'yandex_music', None, ('absolute', 50000, None), ('period-end', '2026-12-31', None), []),
+    srow('увеличить количество слушателей подкаста до 5 000 к лету', 'ru', 'awareness', 'reach', 'listeners', None, None, None, ('absolute', 5000, None), ('season', '2026-05-31', None), []),
+    srow('добиться добавления трека в 30 плейлистов до конца месяца', 'ru', 'engagement', 'reach', 'playlist_adds', None, None, None, ('absolute', 30, None), ('period-end', '2026-01-31', None), []),
+    srow('набрать 30 слушателей на курс до сентября', 'ru', 'sales', 'achieve', 'enrolments', None, None, None, ('absolute', 30, None), ('date', '2026-09-30', None), []),
+    srow('збільшити кількість слухачів подкасту на 30% до кінця року', 'uk', 'awareness', 'increase', 'listeners', None, None, None, ('relative', 30, '%'), ('period-end', '2026-12-31', None), []),
+    srow('вийти на 20 тисяч слухачів у Spotify до кінця року', 'uk', 'awareness', 'reach', 'listeners', None, 'spotify', None, ('absolute', 20000, None), ('period-end', '2026-12-31', None), []),
+    srow('додати трек до 40 плейлистів за два тижні', 'uk', 'engagement', 'reach', 'playlist_adds', None, None, None, ('absolute', 40, None), ('duration', '2026-01-29', 'P2W'), []),
+    srow('набрати 25 слухачів на курс до вересня', 'uk', 'sales', 'achieve', 'enrolments', None, None, None, ('absolute', 25, None), ('date', '2026-09-30', None), []),
+]
+
+
+# --- review sites and maps as channels: a place among the rated on them is a rating (a place on a map, searched by query, is a search position)
+REVIEW_SITES = [
+    srow('Become the #1 rated hostel in Lisbon on Hostelworld by the end of the season', 'en', 'loyalty', 'reach', 'rating', None, 'hostelworld', None, ('rank', 1, None), ('event', None, None), []),
+    srow('Get into the top 5 restaurants of Kraków on Tripadvisor by next summer', 'en', 'loyalty', 'reach', 'rating', None, 'tripadvisor', None, ('rank', 5, None), ('season', '2026-08-31', None), []),
+    srow('get 30 reviews on Clutch by Q4', 'en', 'loyalty', 'achieve', 'reviews', None, 'clutch', None, ('absolute', 30, None), ('quarter', '2026-12-31', None), []),
+    srow('grow our Trustpilot rating to 4.7 by June', 'en', 'loyalty', 'reach', 'rating', None, 'trustpilot', None, ('absolute', 4.7, None), ('date', '2026-06-30', None), []),
+    srow('Войти в ТОП-5 ресторанов Казани на TripAdvisor к лету', 'ru', 'loyalty', 'reach', 'rating', None, 'tripadvisor', None, ('rank', 5, None), ('season', '2026-05-31', None), []),
+    srow('поднять рейтинг на Яндекс Картах до 4,8 к лету', 'ru', 'loyalty', 'reach', 'rating', None, 'yandex_maps', None, ('absolute', 4.8, None), ('season', '2026-05-31', None), []),
+    srow('получить 50 отзывов в 2ГИС до конца года', 'ru', 'loyalty', 'achieve', 'reviews', None, 'two_gis', None, ('absolute', 50, None), ('period-end', '2026-12-31', None), []),
+    srow('увеличить рейтинг на Букинге до 9,2 к концу сезона', 'ru', 'loyalty', 'reach', 'rating', None, 'booking_com', None, ('absolute', 9.2, None), ('event', None, None), []),
+    srow('Вийти в ТОП-5 ресторанів Львова на TripAdvisor до кінця року', 'uk', 'loyalty', 'reach', 'rating', None, 'tripadvisor', None, ('rank', 5, None), ('period-end', '2026-12-31', None), []),
+    srow('підняти рейтинг на Букінгу до 9,3 до літа', 'uk', 'loyalty', 'reach', 'rating', None, 'booking_com', None, ('absolute', 9.3, None), ('season', '2026-05-31', None), []),
+    srow('отримати 40 відгуків у Google Maps до кінця кварталу', 'uk', 'loyalty', 'achieve', 'reviews', None, 'google_maps', None, ('absolute', 40, None), ('period-end', '2026-03-31', None), []),
+]
+
+
+# --- paid and digital subscriptions, «передплатники», Twitch and YouTube subs; reviews are gathered one by one (a flow); launching sales is a task
+SUBSCRIPTIONS_AND_FLOWS = [
+    srow('Increase paid digital subscriptions by 18% by the end of the year', 'en', 'sales', 'increase', 'paying_users', None, None, None, ('relative', 18, '%'), ('period-end', '2026-12-31', None), []),
+    srow('grow paid subscribers to 5,000 by Q4', 'en', 'sales', 'reach', 'paying_users', None, None, None, ('absolute', 5000, None), ('quarter', '2026-12-31', None), []),
+    srow('grow YouTube subs to 50k by the end of the year', 'en', 'awareness', 'reach', 'followers', None, 'youtube', None, ('absolute', 50000, None), ('period-end', '2026-12-31', None), []),
+    srow('get 50 new reviews on Google by June', 'en', 'loyalty', 'achieve', 'reviews', None, 'google', None, ('absolute', 50, None), ('date', '2026-06-30', None), []),
+    srow('увеличить число платных подписчиков на 20% до конца года', 'ru', 'sales', 'increase', 'paying_users', None, None, None, ('relative', 20, '%'), ('period-end', '2026-12-31', None), []),
+    srow('получить 50 новых отзывов на Tripadvisor до конца сезона', 'ru', 'loyalty', 'achieve', 'reviews', None, 'tripadvisor', None, ('absolute', 50, None), ('event', None, None), []),
+    srow('запустить онлайн-продажи до 1 марта', 'ru', 'other', 'achieve', 'campaigns', None, None, None, None, ('date', '2026-03-01', None), ['S106']),
+    srow('Збільшити кількість платних передплатників на 15% до кінця Q2', 'uk', 'sales', 'increase', 'paying_users', None, None, None, ('relative', 15, '%'), ('quarter', '2026-06-30', None), []),
+    srow('Отримати 2 000 нових передплатників розсилки протягом кварталу', 'uk', 'leads', 'increase', 'email_subscribers', None, None, None, ('relative', 2000, None), ('duration', '2026-04-15', 'P3M'), []),
+    srow('збільшити кількість передплатників до 10 тисяч до кінця року', 'uk', 'awareness', 'reach', 'followers', None, None, None, ('absolute', 10000, None), ('period-end', '2026-12-31', None), []),
+    srow('отримати 100 нових відгуків на Booking протягом сезону', 'uk', 'loyalty', 'achieve', 'reviews', None, None, None, ('absolute', 100, None), ('event', None, None), []),
+    srow('запустити онлайн-продажі до кінця місяця', 'uk', 'other', 'achieve', 'campaigns', None, None, None, None, ('period-end', '2026-01-31', None), ['S106']),
+    srow('launch online sales by June', 'en', 'other', 'achieve', 'campaigns', None, None, None, None, ('date', '2026-06-30', None), ['S106']),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -3573,7 +3681,13 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("content and email", CONTENT_AND_EMAIL),
                                           ("petitions and appointments", PETITIONS_AND_APPOINTMENTS),
                                           ("period starts", PERIOD_STARTS), ("kpi lists", KPI_LISTS),
-                                          ("numbered periods", NUMBERED_PERIODS), ("slang", SLANG), ("civic 2", CIVIC_2), ("e-commerce", ECOMMERCE))
+                                          ("numbered periods", NUMBERED_PERIODS), ("slang", SLANG), ("civic 2", CIVIC_2), ("e-commerce", ECOMMERCE),
+                                          ("hyphenated words", HYPHENATED),
+                                          ("b2b deals", B2B_DEALS),
+                                          ("day labels", DAY_LABELS),
+                                          ("music and podcasts", MUSIC_AND_PODCASTS),
+                                          ("review sites", REVIEW_SITES),
+                                          ("subscriptions and flows", SUBSCRIPTIONS_AND_FLOWS))
         for r in rows]
 
 

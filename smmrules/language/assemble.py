@@ -1381,6 +1381,7 @@ def _settled_direction(d, target, baseline, more, new, mi) -> str | None:
 class Assembler:
     def __init__(self, lexicons: LexiconSet):
         self.lex = lexicons
+        self._text = ""     # the statement being built (build)
 
     # -- deadlines ------------------------------------------------------------------
     def _duration(self, phrase: Phrase, amount: Decimal, unit: str, today) -> Deadline:
@@ -1609,6 +1610,7 @@ class Assembler:
 
     # -- the goal ---------------------------------------------------------------------
     def build(self, text: str, lang: str, phrases: list[Phrase], today: dt.date | None, span: Span) -> Goal:
+        self._text = text
         phrases = _durations(phrases, self.lex.metrics)
         phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(_day_ranges(_day_months(
             _years_of_periods(_label_horizons(phrases, self.lex[lang].listed("horizon"))))))))), self.lex.metrics)
@@ -1635,6 +1637,12 @@ class Assembler:
         all_main_claims = [c for pi in parts for c in pi.claims]
         method_claims = self._claims(method, frame)
         deadlines = [c.deadline for c in all_main_claims + method_claims if c.role == "deadline"]
+        headed = {id(p.arg) for p in main if p.kind == "label" and p.arg is not None and p.arg.kind in ("named", "season")}
+        if headed:
+            # a day or a season heading the line ("Black Friday:") names the campaign; a deadline the
+            # line itself gives ("in 2 weeks") is the goal's
+            deadlines = ([c.deadline for c in all_main_claims + method_claims if c.role == "deadline" and id(c.phrase) not in headed]
+                         + [c.deadline for c in all_main_claims if c.role == "deadline" and id(c.phrase) in headed])
         # (an event with no date gives way to a date beside it: «к акции «Чистый город» до 1 мая» ends on 1 May)
         deadline = next((d for d in deadlines if d.kind != "event"), deadlines[0] if deadlines else None)
         if chosen is not None or implied is not None:
@@ -1858,6 +1866,13 @@ class Assembler:
         place in its results, where the statement names no other measure of the rank than the keywords
         ranked for ("top 3 by number of reviews on Google", "top-1 by CPC" keep their own)."""
         defaults = self.lex.defaults
+        rated = defaults.get("review_rank")
+        if channel in defaults.get("review_channels", ()) and rated in self.lex.metrics and target is not None \
+                and target.kind == "rank" and (metric is None or self.lex.metrics[metric.name].activity):
+            # "top 5 restaurants of the city on Tripadvisor", «#1 на Букинге»: a place among the rated
+            rank = next((p for p in main if p.kind == "rank" or (p.kind == "prep" and p.arg.kind == "rank")), None)
+            return Metric(rated, rank.text if rank is not None else rated, self.lex.metrics[rated].category,
+                          rank.span if rank is not None else None)
         name = defaults.get("search_rank")
         if channel not in defaults.get("search_channels", ()) or name is None:
             return metric
@@ -1892,6 +1907,10 @@ class Assembler:
                      if not (i + 1 < len(metric_phrases)
                              and _compound(p, metric_phrases[i + 1], phrases, where, plain))]
             metric_phrases = heads
+        elif len(metric_phrases) > 1 and _latin_modifier(metric_phrases[0], metric_phrases[1], info, self._text):
+            # a Latin word joined by a hyphen to the Russian or Ukrainian noun it qualifies: «SEO-аудит»
+            # is an audit
+            metric_phrases = metric_phrases[1:]
         # a word that says what the head counts: "subscribers to our newsletter", «подписчики на
         # консультацию»
         head = metric_phrases[0]
@@ -2104,6 +2123,16 @@ def _compound(a: Phrase, b: Phrase, phrases: list[Phrase], where: dict, function
         return False
     chain = [a, *between, b]
     return all(_adjacent(x, y) for x, y in zip(chain, chain[1:]))
+
+
+def _latin_modifier(a: Phrase, b: Phrase, info, text: str) -> bool:
+    """Whether `a`, in Latin letters, is joined by a hyphen to the Cyrillic noun `b` it qualifies
+    («SEO-аудит»; not «CTR рекламы», the CTR of the ads), neither of them counting the other (as
+    «email-подписчики» do)."""
+    ta, tb = a.toks[-1] if a.toks else None, b.toks[0] if b.toks else None
+    return (ta is not None and tb is not None and tb.start_pos == ta.end_pos + 1 and text[ta.end_pos] == "-"
+            and a.text.isascii() and not b.text.isascii()
+            and info[a.value].qualified_by.get(b.value) is None and info[b.value].qualified_by.get(a.value) is None)
 
 
 def _adjacent(a: Phrase, b: Phrase) -> bool:

@@ -8,7 +8,7 @@ from . import lr
 from ..base.errors import GoalSyntaxError
 from .lexicon import LexiconSet, default_lexicons, normalize_word
 from ..base.resources import grammar_file
-from .tagger import Tagger, drop_hedges
+from .tagger import Tagger, drop_hedges, split_compounds
 from .tokenizer import line_col, tokenize
 
 
@@ -82,6 +82,7 @@ class GoalGrammar:
         lex = self.lexicons[lang]
         words = [normalize_word(t.text) if t.kind == "word" else "" for t in raw]
         raw, words = drop_hedges(raw, words, lex)
+        raw, words = split_compounds(raw, words, lex, self.lexicons.metrics)
         tokens, failure = self.tagger.tag(text, raw, lex, words=words, base_line=origin[0], base_col=origin[1])
         if failure is not None:
             err = _syntax_error(text, raw, failure)

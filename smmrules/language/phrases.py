@@ -155,6 +155,12 @@ class ToPhrases:
 
     def label(self, children):
         tok = children[0]
+        if tok.type in ("NAMED", "SEASON"):
+            # "Black Friday:", «Чорна п'ятниця —», "Summer 2026:": by that day, by the season's end
+            year = next((int(c.meaning) for c in children if c.type == "YEAR"), None)
+            when = (_P(self, "named", children[:-1], NamedSpec(tok.meaning, year)) if tok.type == "NAMED"
+                    else _P(self, "season", children[:-1], SeasonSpec(tok.meaning, year, "end")))
+            return _P(self, "label", children, tok.type.lower(), arg=when)
         unit = next((c for c in children[1:] if getattr(c, "type", None) in ("UNIT", "PERIOD")), None)
         if unit is not None and unit.type == "PERIOD":
             # "KPI monthly:" (a rate window) or «Цель на квартал:» (this quarter): the assembler tells which

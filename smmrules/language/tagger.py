@@ -192,6 +192,59 @@ def _number_edges(tok: RawToken) -> list[tuple[str, str]]:
     return out
 
 
+_CONTENT = frozenset({"METRIC", "CHANNEL", "NEW"})     # what a part of a hyphenated word may read as
+
+
+def _splits(parts: list[str], lex: Lexicon, metrics: dict) -> bool:
+    """Whether a hyphenated word the lexicon does not know reads as its words: where a phrase of the
+    lexicon runs over all of them; where every word it knows is a metric, a channel or "new", and it knows the last
+    («онлайн-заявок», "pre-orders"), or, in Russian and Ukrainian, a first Cyrillic noun followed by
+    its apposition («клиентов-юрлиц», «покупців-оптовиків»). A Latin first word before an unknown one
+    is a modifier of the word it leaves unread («SEO-аналитика», «CRM-система»): not split."""
+    if any(r.length == len(parts) for r in lex.readings(parts, 0)):
+        return True         # "cost-per-lead", «лидов-заявок»: a phrase of the lexicon over all of it
+    if any(r.terminal not in _CONTENT for p in parts for r in lex.readings([p], 0)):
+        return False        # "MQL-to-SQL", "demo-to-close", "year-over-year": a preposition inside names one thing
+    if _known(parts[-1], lex, metrics):
+        return True
+    return lex.lang != "en" and _known(parts[0], lex, metrics) and not parts[0].isascii()
+
+
+def _known(part: str, lex: Lexicon, metrics: dict) -> bool:
+    """Whether the lexicon reads a word of a hyphenated one as something concrete: a collective noun
+    («клуб», «группа») heads a name there («фитнес-клуб» is a gym, not a community)."""
+    return any(r.terminal != "METRIC" or not metrics[r.value].abstract for r in lex.readings([part], 0))
+
+
+def split_compounds(raw: list[RawToken], words: list[str], lex: Lexicon, metrics: dict) -> tuple[list[RawToken], list[str]]:
+    """The tokens with each hyphenated word the lexicon does not know split into its words: in
+    «онлайн-заявок», «Telegram-подписчиков», «покупців-оптовиків», "pre-orders" each part is a word of
+    its own ("online applications"), the hyphen dropped as a space would be. A hyphenated word the
+    lexicon reads as a whole («контент-план», "half-end", "twenty-five"), or none of whose parts it
+    knows, stays one word. A stem the lexicon matches by its beginning («telegram…» as a
+    channel) does not read the whole: «Telegram-подписчиков» is the channel and the subscribers."""
+    if not any("-" in w for w in words):
+        return raw, words
+    out_raw: list[RawToken] = []
+    out_words: list[str] = []
+    window = getattr(lex, "_longest", 1)
+    for i, tok in enumerate(raw):
+        w = words[i]
+        parts = w.split("-") if tok.kind == "word" and "-" in w[1:-1] else None
+        if (parts is None or not all(parts) or _number_word(w, lex)[0] is not None
+                or any(r.rank[1] == 0 for r in lex.readings(words[i:i + window], 0))
+                or not _splits(parts, lex, metrics)):
+            out_raw.append(tok)
+            out_words.append(w)
+            continue
+        start = tok.start
+        for piece in tok.text.split("-"):
+            out_raw.append(RawToken("word", piece, start, start + len(piece)))
+            start += len(piece) + 1
+        out_words += parts
+    return out_raw, out_words
+
+
 def _number_word(word: str, lex: Lexicon) -> tuple:
     """(value added, value multiplied by) of a number word alone: "twenty" (20, None), "hundred" (100, 100),
     «тысяч» (None, 1000), «пару» (2, None); (None, None) for any other word."""
