@@ -195,6 +195,10 @@ def _consistent(goal: Goal) -> Goal:
         # (the site's relaunch), is a search position (metrics.toml [defaults] search_rank)
         v = METRICS[defaults["search_rank"]]
         metric = Metric(v.name, v.display.get(goal.lang, v.name), v.category)
+    elif goal.target.kind == "rank" and goal.channel in defaults.get("review_channels", ()) and METRICS[metric.name].activity:
+        # a place on a review site beside an activity is a place by rating (metrics.toml [defaults] review_rank)
+        v = METRICS[defaults["review_rank"]]
+        metric = Metric(v.name, v.display.get(goal.lang, v.name), v.category)
     return attrs.evolve(goal, metric=metric, category=metric.category, period=period)
 
 

@@ -398,7 +398,7 @@ DEADLINE_ROWS = [
            None, ('absolute', 25, '%'), ('period-end', '2026-03-31', None), 'by EOQ'),
     dl_row('get 300 leads by month-end', 'en', 'leads', 'achieve', 'leads', None, None,
            None, ('absolute', 300, None), ('period-end', '2026-01-31', None), 'by month-end'),
-    dl_row('отримати 25 відгуків на Google Maps за зимовий сезон', 'uk', 'loyalty', 'achieve', 'reviews', None, 'google',
+    dl_row('отримати 25 відгуків на Google Maps за зимовий сезон', 'uk', 'loyalty', 'achieve', 'reviews', None, 'google_maps',
            None, ('absolute', 25, None), ('season', '2026-02-28', None), 'за зимовий сезон'),
     dl_row('получить 40 отзывов за летний сезон', 'ru', 'loyalty', 'achieve', 'reviews', None, None,
            None, ('absolute', 40, None), ('season', '2026-08-31', None), 'за летний сезон'),
@@ -771,3 +771,31 @@ def test_sub_day_ordinals_and_spans_never_crash(text):
     for lang in ("en", "ru", "uk"):
         assert g.render(lang)
     check_goal(g)
+
+
+# --- a day of the month: that day of the month under way, else of the next (clamped to its length) ---------
+@pytest.mark.parametrize("text, today, due", [
+    ("получить 100 заявок до 20 числа", "2026-01-15", "2026-01-20"),
+    ("получить 100 заявок до 10 числа", "2026-01-15", "2026-02-10"),
+    ("отримати 100 заявок до 15-го числа", "2026-01-15", "2026-01-15"),
+    ("get 100 leads by the 5th of the month", "2026-12-20", "2027-01-05"),
+    ("получить 100 заявок до 31 числа", "2026-02-01", "2026-02-28"),
+    ("отримати 100 заявок до 30 числа", "2028-01-31", "2028-02-29"),
+])
+def test_day_of_month(text, today, due):
+    assert parse_goal(text, today=today).deadline.date.isoformat() == due
+
+
+def test_a_day_of_the_month_with_no_preposition_recurs():
+    # «15 числа каждого месяца»: when something happens, every month, not by when
+    assert parse_goal("получать 100 заявок 15 числа каждого месяца", today="2026-01-15").deadline is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(today=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31)), day=st.integers(1, 31))
+def test_day_of_month_is_the_next_such_day(today, day):
+    due = parse_goal(f"получить 100 заявок до {day} числа", today=today).deadline.date
+    assert today <= due < today + dt.timedelta(days=62)
+    assert due.day == min(day, calendar.monthrange(due.year, due.month)[1])
+    # no earlier date after today is that day of its month
+    assert due.month == today.month or today.day > day or day > calendar.monthrange(today.year, today.month)[1]

@@ -246,7 +246,7 @@ ROWS = [
     row("reply to every comment within 30 minutes", "en", "communication", "maintain", "response_time", None,
         None, None, ("absolute", 30, "min"), None),
     # --- achieve: produce a count ------------------------------------------------------------------------
-    row("sell 40 tickets to the workshop by April 2026", "en", "sales", "achieve", "bookings", None, None, None,
+    row("sell 40 tickets to the workshop by April 2026", "en", "sales", "achieve", "tickets", None, None, None,
         ("absolute", 40, None), ("date", "2026-04-30", None)),
     row("generate 200 qualified leads from LinkedIn in Q2 2026", "en", "leads", "achieve", "qualified_leads", None,
         "linkedin", None, ("absolute", 200, None), ("quarter", "2026-06-30", None)),

@@ -116,7 +116,7 @@ NO_AMOUNT = [
 SEASONS = [
     srow('Lower the cost per follower to $0.50 for the winter campaign', 'en', 'awareness', 'decrease',
          'cost_per_follower', None, None, None, ('absolute', 0.5, 'USD'), None, []),
-    srow('Sell 300 tickets for the summer festival', 'en', 'sales', 'achieve', 'bookings', None, None, None,
+    srow('Sell 300 tickets for the summer festival', 'en', 'sales', 'achieve', 'tickets', None, None, None,
          ('absolute', 300, None), None, []),
     srow('Get 500 orders in the spring sale', 'en', 'sales', 'achieve', 'sales', None, None, None,
          ('absolute', 500, None), None, []),
@@ -132,13 +132,13 @@ SEASONS = [
          ('absolute', 2000, None), None, []),
     srow('Продать 2 000 единиц летней коллекции к лету', 'ru', 'sales', 'achieve', 'sales', None, None, None,
          ('absolute', 2000, None), ('season', '2026-05-31', None), []),
-    srow('Продать 300 билетов на весенний фестиваль', 'ru', 'sales', 'achieve', 'bookings', None, None, None,
+    srow('Продать 300 билетов на весенний фестиваль', 'ru', 'sales', 'achieve', 'tickets', None, None, None,
          ('absolute', 300, None), None, []),
     srow('Увеличить продажи осенней коллекции на 20% до конца осени', 'ru', 'sales', 'increase', 'sales', None, None,
          None, ('relative', 20, '%'), ('season', '2026-11-30', None), []),
     srow('Зимовий розпродаж: дохід 500 тис. грн', 'uk', 'sales', 'reach', 'revenue', None, None, None,
          ('absolute', 500000, 'UAH'), None, []),
-    srow('Продати 300 квитків на осінній марафон до осені', 'uk', 'sales', 'achieve', 'bookings', None, None, None,
+    srow('Продати 300 квитків на осінній марафон до осені', 'uk', 'sales', 'achieve', 'tickets', None, None, None,
          ('absolute', 300, None), ('season', '2026-08-31', None), []),
     srow('Літня колекція: продати 1 500 одиниць до кінця літа', 'uk', 'sales', 'achieve', 'sales', None, None, None,
          ('absolute', 1500, None), ('season', '2026-08-31', None), []),
@@ -546,7 +546,7 @@ LIST_LINES = [
          'leads', 'week', None, None, ('absolute', 200, None),
          None, []),
     srow('Sell 50 tickets for the launch party by March 2026', 'en', 'sales', 'achieve',
-         'bookings', None, None, None, ('absolute', 50, None),
+         'tickets', None, None, None, ('absolute', 50, None),
          ('date', '2026-03-31', None), []),
     srow('Продати 40 місць на марафон до старту', 'uk', 'sales', 'achieve',
          'bookings', None, None, None, ('absolute', 40, None),
@@ -819,7 +819,8 @@ COMPOUND_HEADS = [
          None, []),
 ]
 
-# --- running ads: launching, tuning or buying traffic is the campaign (metrics.toml absorbs), drawing it in is traffic ---
+# --- running ads: launching, tuning or buying traffic is the campaign (metrics.toml absorbs), drawing it in is
+#     traffic ---
 RUNNING_ADS = [
     srow('run traffic to the landing page and cut CPL to $5 by June', 'en', 'leads', 'decrease',
          'cost_per_lead', None, None, None, ('absolute', 5, 'USD'),
@@ -933,7 +934,8 @@ ARROWS = [
 ]
 
 
-# --- a figure after an aim with none; to zero; at least («хоча б»); a time metric changed by hours; donations; demo bookings; open rate; being talked about; page one of the results ---
+# --- a figure after an aim with none; to zero; at least («хоча б»); a time metric changed by hours; donations;
+#     demo bookings; open rate; being talked about; page one of the results ---
 MORE_WORDS = [
     srow('more leads, at least 10 a day, by March', 'en', 'leads', 'reach',
          'leads', 'day', None, None, ('absolute', 10, None),
@@ -1039,7 +1041,9 @@ LABEL_YEARS = [
 ]
 
 
-# --- replies to stories and writing to us (messages); being known; money a blog brings; bringing a group to life; wishlists; the cost of a booking or a sale; listens; the go-to place; the team's own page; audits; occupancy; activating users; coming and buying again; 2ГИС; a side clause ends at a dash ---
+# --- replies to stories and writing to us (messages); being known; money a blog brings; bringing a group to life;
+#     wishlists; the cost of a booking or a sale; listens; the go-to place; the team's own page; audits;
+#     occupancy; activating users; coming and buying again; 2ГИС; a side clause ends at a dash ---
 MORE_WORDS_2 = [
     srow('Story replies: 40 per story by June', 'en', 'communication', 'reach',
          'messages', None, None, None, ('absolute', 40, None),
@@ -1141,7 +1145,7 @@ MORE_WORDS_2 = [
          'repeat_purchase_rate', None, None, None, None,
          None, []),
     srow('Увеличить количество звонков из 2ГИС на 30% к маю', 'ru', 'leads', 'increase',
-         'consultations', None, 'two_gis', None, ('relative', 30, '%'),
+         'consultations', None, None, None, ('relative', 30, '%'),
          ('date', '2026-05-31', None), []),
     srow('Частка голосу бренду серед АЗС — 30% до кінця року', 'uk', 'awareness', 'reach',
          'share_of_voice', None, None, None, ('absolute', 30, '%'),
@@ -1152,7 +1156,8 @@ MORE_WORDS_2 = [
 ]
 
 
-# --- a period beside a label: this period, by its end («Цель на квартал:»); how often beside it (KPI monthly:) is a rate ---
+# --- a period beside a label: this period, by its end («Цель на квартал:»); how often beside it (KPI monthly:) is
+#     a rate ---
 LABEL_PERIODS = [
     srow('Задача квартала — 500 заявок из таргета', 'ru', 'leads', 'reach',
          'leads', None, None, None, ('absolute', 500, None),
@@ -1224,7 +1229,8 @@ NOT_ONLY = [
 ]
 
 
-# --- a bound kept over a span (maintain); from one level to another is a change; rates beside arrows; ДРР, ACoS; «на слуху»; appointments; the sprint, a season's campaign, after an event ---
+# --- a bound kept over a span (maintain); from one level to another is a change; rates beside arrows; ДРР, ACoS;
+#     «на слуху»; appointments; the sprint, a season's campaign, after an event ---
 MORE_WORDS_3 = [
     srow('ROAS on Meta ads ≥ 3.5 for the whole of H2', 'en', 'sales', 'maintain',
          'roas', None, None, None, ('absolute', 3.5, None),
@@ -1286,7 +1292,9 @@ MORE_WORDS_3 = [
 ]
 
 
-# --- a day and a month after a deadline's preposition («до 20.11», by 30/06); a fundraiser's end; a range of months; a method in brackets ends with them; a multiple ends a side clause; communication with customers; «отвечает за» ---
+# --- a day and a month after a deadline's preposition («до 20.11», by 30/06); a fundraiser's end; a range of
+#     months; a method in brackets ends with them; a multiple ends a side clause; communication with customers;
+#     «отвечает за» ---
 MORE_WORDS_4 = [
     srow('CTR on Stories ads: from 0.6% to 1% by 30/06', 'en', 'traffic', 'increase',
          'ctr', None, None, (0.6, '%'), ('absolute', 1, '%'),
@@ -1344,7 +1352,8 @@ CEILINGS_2 = [
 ]
 
 
-# --- an activity done for a result: the result is the goal, the activity with its figures the means («публиковать 3 поста в неделю, чтобы ...») ---
+# --- an activity done for a result: the result is the goal, the activity with its figures the means («публиковать
+#     3 поста в неделю, чтобы ...») ---
 ACTIVITY_FOR_RESULT = [
     srow('Post three times a week on Instagram to increase engagement by 10% by the end of the quarter', 'en', 'engagement', 'increase',
          'engagement_rate', None, 'instagram', None, ('relative', 10, '%'),
@@ -1479,7 +1488,7 @@ DAY_RANGES = [
          'bookings', None, 'instagram', None, ('absolute', 120, None),
          ('date', '2026-05-17', None), []),
     srow('С 10 по 25 ноября продать 200 билетов', 'ru', 'sales', 'achieve',
-         'bookings', None, None, None, ('absolute', 200, None),
+         'tickets', None, None, None, ('absolute', 200, None),
          ('date', '2026-11-25', None), []),
     srow('С 1 до 31 июля привлечь 500 подписчиков в Telegram', 'ru', 'awareness', 'achieve',
          'followers', None, 'telegram', None, ('absolute', 500, None),
@@ -1493,7 +1502,8 @@ DAY_RANGES = [
 ]
 
 
-# --- waiting lists, video retention, negative comments, members talking, recommendations, signing up and booking, slang, comparatives of being known ---
+# --- waiting lists, video retention, negative comments, members talking, recommendations, signing up and booking,
+#     slang, comparatives of being known ---
 MORE_WORDS_5 = [
     srow('Get 800 people on the waitlist before the launch', 'en', 'leads', 'achieve',
          'email_subscribers', None, None, None, ('absolute', 800, None),
@@ -1552,7 +1562,8 @@ MORE_WORDS_5 = [
 ]
 
 
-# --- kept from falling, growth as a noun, the figure already reached, a thousand in words, a clause with no verb before a colon ---
+# --- kept from falling, growth as a noun, the figure already reached, a thousand in words, a clause with no verb
+#     before a colon ---
 MORE_WORDS_6 = [
     srow("Make sure sales don't drop in the summer months", 'en', 'sales', 'maintain',
          'sales', None, None, None, None,
@@ -1593,7 +1604,8 @@ MORE_WORDS_6 = [
 ]
 
 
-# --- fractions in words, concessions, a figure after a method clause, a day and a month beside the figure, US dates ---
+# --- fractions in words, concessions, a figure after a method clause, a day and a month beside the figure, US
+#     dates ---
 MORE_WORDS_7 = [
     srow('Reduce cost per lead by a fifth before the spring sale', 'en', 'leads', 'decrease',
          'cost_per_lead', None, None, None, ('relative', 20, '%'),
@@ -1643,7 +1655,8 @@ MORE_WORDS_7 = [
 ]
 
 
-# --- the nouns of particular trades: guests, test drives, slots, dealers, volunteers, donors, repeat visits, course completion ---
+# --- the nouns of particular trades: guests, test drives, slots, dealers, volunteers, donors, repeat visits,
+#     course completion ---
 INDUSTRIES = [
     srow('Grow weekday guests at the bistro by 15% by October', 'en', 'sales', 'increase',
          'sales', None, None, None, ('relative', 15, '%'),
@@ -1737,31 +1750,31 @@ MORE_WORDS_8 = [
 # --- every one of the things counted ("sell all tickets", «продать все места»): a figure of 100% -------------
 ALL_OF = [
     srow('Sell all tickets to the spring gala by April', 'en', 'sales', 'achieve',
-         'bookings', None, None, None, ('absolute', 100, '%'),
+         'tickets', None, None, None, ('absolute', 100, '%'),
          ('date', '2026-04-30', None), []),
     srow('Sell every ticket for the workshop by Friday', 'en', 'sales', 'achieve',
-         'bookings', None, None, None, ('absolute', 100, '%'),
+         'tickets', None, None, None, ('absolute', 100, '%'),
          ('named', '2026-01-16', None), []),
     srow('Get all places on the intensive booked by March', 'en', 'sales', 'achieve',
          'bookings', None, None, None, ('absolute', 100, '%'),
          ('date', '2026-03-31', None), []),
     srow('Продать все билеты на концерт до 15 мая', 'ru', 'sales', 'achieve',
-         'bookings', None, None, None, ('absolute', 100, '%'),
+         'tickets', None, None, None, ('absolute', 100, '%'),
          ('date', '2026-05-15', None), []),
     srow('Продать все места на интенсив к 1 марта', 'ru', 'sales', 'achieve',
          'bookings', None, None, None, ('absolute', 100, '%'),
          ('date', '2026-03-01', None), []),
     srow('Раскупить все билеты на фестиваль до лета', 'ru', 'sales', 'reach',
-         'bookings', None, None, None, ('absolute', 100, '%'),
+         'tickets', None, None, None, ('absolute', 100, '%'),
          ('season', '2026-05-31', None), []),
     srow('Продати всі квитки на концерт до 15 травня', 'uk', 'sales', 'achieve',
-         'bookings', None, None, None, ('absolute', 100, '%'),
+         'tickets', None, None, None, ('absolute', 100, '%'),
          ('date', '2026-05-15', None), []),
     srow('Продати всі місця на інтенсив до 1 березня', 'uk', 'sales', 'achieve',
          'bookings', None, None, None, ('absolute', 100, '%'),
          ('date', '2026-03-01', None), []),
     srow('Продати усі квитки на фестиваль до літа', 'uk', 'sales', 'achieve',
-         'bookings', None, None, None, ('absolute', 100, '%'),
+         'tickets', None, None, None, ('absolute', 100, '%'),
          ('season', '2026-05-31', None), []),
     srow('Hold ERR at 5% through the summer and sell all tickets to the August show', 'en', 'engagement', 'maintain',
          'err', None, None, None, ('absolute', 5, '%'),
@@ -1769,7 +1782,8 @@ ALL_OF = [
 ]
 
 
-# --- slang and abbreviations (eng rate, impr, «конверт», «вовлечка», «НГ»), events at their end («по итогам акции», «за підсумками»), a cohort day of retention, a day of one digit ---
+# --- slang and abbreviations (eng rate, impr, «конверт», «вовлечка», «НГ»), events at their end («по итогам
+#     акции», «за підсумками»), a cohort day of retention, a day of one digit ---
 MORE_WORDS_9 = [
     srow('Grow podcast downloads by 40% by the end of the season', 'en', 'awareness', 'increase',
          'views', None, None, None, ('relative', 40, '%'),
@@ -1822,7 +1836,8 @@ MORE_WORDS_9 = [
 ]
 
 
-# --- a comparative before a figure is its bound («выше 5%», «больше 400 заявок»), a comparison keeps its period ("vs last year"), a multiple is a gain ---
+# --- a comparative before a figure is its bound («выше 5%», «больше 400 заявок»), a comparison keeps its period
+#     ("vs last year"), a multiple is a gain ---
 MORE_WORDS_10 = [
     srow('Grow sales 20% vs last year by June', 'en', 'sales', 'increase',
          'sales', None, None, None, ('relative', 20, '%'),
@@ -1863,7 +1878,8 @@ MORE_WORDS_10 = [
 ]
 
 
-# --- the members of a VK community are its subscribers (the audience); of a chat or a group elsewhere, the community ---
+# --- the members of a VK community are its subscribers (the audience); of a chat or a group elsewhere, the
+#     community ---
 VK_COMMUNITY = [
     srow('Развивать сообщество ВКонтакте до 20 000 участников к лету', 'ru', 'awareness', 'reach',
          'followers', None, 'vk', None, ('absolute', 20000, None),
@@ -2162,7 +2178,8 @@ UGC_AND_BOOKINGS = [
 ]
 
 
-# --- numbers in words of two words or more: two hundred, twenty-five thousand, «пару сотен», «миллион двести тысяч» ---
+# --- numbers in words of two words or more: two hundred, twenty-five thousand, «пару сотен», «миллион двести
+#     тысяч» ---
 NUMBER_WORDS = [
     srow('Get two hundred sign-ups for the workshop by May', 'en', 'leads', 'achieve',
          'registrations', None, None, None, ('absolute', 200, None),
@@ -2174,7 +2191,7 @@ NUMBER_WORDS = [
          'email_subscribers', None, None, None, ('absolute', 2500, None),
          ('season', '2026-08-31', None), []),
     srow('Sell three hundred and fifty tickets by the opening', 'en', 'sales', 'achieve',
-         'bookings', None, None, None, ('absolute', 350, None),
+         'tickets', None, None, None, ('absolute', 350, None),
          ('event', None, None), []),
     srow('Get a couple hundred reviews on Google Maps by summer', 'en', 'loyalty', 'achieve',
          'reviews', None, 'google_maps', None, ('absolute', 200, None),
@@ -2212,7 +2229,8 @@ NUMBER_WORDS = [
 ]
 
 
-# --- this season, events (graduation, Prime Day, the contract), a bare unit after a bound, how often an activity runs, «свыше/понад» a time ---
+# --- this season, events (graduation, Prime Day, the contract), a bare unit after a bound, how often an activity
+#     runs, «свыше/понад» a time ---
 TIMES_2 = [
     srow('Reduce the return rate below 10% this season', 'en', 'loyalty', 'decrease',
          'product_returns', None, None, None, ('absolute', 10, '%'),
@@ -2262,7 +2280,8 @@ TIMES_2 = [
 ]
 
 
-# --- an abstract aim measured by a concrete figure; patrons, a lead pipeline, a contact base, an account brought to life, peaks ---
+# --- an abstract aim measured by a concrete figure; patrons, a lead pipeline, a contact base, an account brought
+#     to life, peaks ---
 MORE_WORDS_11 = [
     srow('Monetization of the channel: 4,000 watch hours by the end of the year', 'en', 'awareness', 'reach',
          'watch_time', None, None, None, ('absolute', 4000, None),
@@ -2321,7 +2340,8 @@ MORE_WORDS_11 = [
 ]
 
 
-# --- halving, the rest of a period, this/next sprint, time to resolve, the list, people visiting the site, the most popular, the next survey ---
+# --- halving, the rest of a period, this/next sprint, time to resolve, the list, people visiting the site, the
+#     most popular, the next survey ---
 MORE_WORDS_12 = [
     srow('Halve the first response time in Instagram DMs by summer', 'en', 'communication', 'decrease',
          'response_time', None, 'instagram', None, ('multiple', 2, None),
@@ -2374,7 +2394,8 @@ MORE_WORDS_12 = [
 ]
 
 
-# --- KPI lines sharing one figure, search ranks beside a launch, events (race day, opening night, Pride Month, city day), fiscal years, first contact resolution, logos, registered runners ---
+# --- KPI lines sharing one figure, search ranks beside a launch, events (race day, opening night, Pride Month,
+#     city day), fiscal years, first contact resolution, logos, registered runners ---
 MORE_WORDS_13 = [
     srow('Saves and shares: +30% this quarter', 'en', 'engagement', 'increase',
          'saves', None, None, None, ('relative', 30, '%'),
@@ -2386,7 +2407,7 @@ MORE_WORDS_13 = [
          'registrations', None, None, None, ('absolute', 80, None),
          ('event', None, None), []),
     srow('Sell 500 tickets by opening night', 'en', 'sales', 'achieve',
-         'bookings', None, None, None, ('absolute', 500, None),
+         'tickets', None, None, None, ('absolute', 500, None),
          ('event', None, None), []),
     srow('Engagement up 15% on TikTok by Pride Month', 'en', 'engagement', 'increase',
          'engagement_rate', None, 'tiktok', None, ('relative', 15, '%'),
@@ -2427,7 +2448,8 @@ MORE_WORDS_13 = [
 ]
 
 
-# --- the whole of the current period, a proper name with a number word, the same metric named again with its figure ---
+# --- the whole of the current period, a proper name with a number word, the same metric named again with its
+#     figure ---
 MORE_WORDS_14 = [
     srow('Keep churn under 3% throughout the whole year', 'en', 'loyalty', 'maintain',
          'churn', None, None, None, ('absolute', 3, '%'),
@@ -2520,7 +2542,8 @@ MONEY_AND_RANGES = [
 ]
 
 
-# --- a return written as a multiple is its level after 'to', a bound or a verb of reaching; the fiscal year; time-to-first-response ---
+# --- a return written as a multiple is its level after 'to', a bound or a verb of reaching; the fiscal year;
+#     time-to-first-response ---
 RATES_AS_LEVELS = [
     srow('Hit at least 3x ROAS on Meta in Q4', 'en', 'sales', 'reach',
          'roas', None, None, None, ('absolute', 3, None),
@@ -3279,7 +3302,8 @@ KPI_LISTS = [
          ('quarter', '2026-09-30', None), []),
 ]
 
-# --- a quarter or a half numbered by a figure: «на 2 квартал» is the second quarter, «за 2 квартала» two quarters; the end of the half ---
+# --- a quarter or a half numbered by a figure: «на 2 квартал» is the second quarter, «за 2 квартала» two
+#     quarters; the end of the half ---
 NUMBERED_PERIODS = [
     srow('KPI на 2 квартал: 120 заявок, CPL не выше 400 ₽', 'ru', 'leads', 'reach',
          'leads', None, None, None, ('absolute', 120, None),
@@ -3425,7 +3449,8 @@ SLANG = [
          ('named', '2026-11-27', None), []),
 ]
 
-# --- public sector, foundations and universities: volunteers, festivals, applications for admission, fundraising ---
+# --- public sector, foundations and universities: volunteers, festivals, applications for admission, fundraising
+#     ---
 CIVIC_2 = [
     srow('Забезпечити зростання кількості підписників офіційної сторінки громади у Facebook на 25% до кінця 2026 року', 'uk', 'awareness', 'increase',
          'followers', None, 'facebook', None, ('relative', 25, '%'),
@@ -3541,7 +3566,9 @@ ECOMMERCE = [
          ('named', '2026-11-27', None), []),
 ]
 
-# --- hyphenated words the lexicon does not know read as their words («онлайн-заявок», «Telegram-подписчиков», «покупців-оптовиків», pre-orders); a Latin word hyphened to a Cyrillic noun qualifies it («SEO-аудит»); a preposition inside keeps the word whole (demo-to-close); lead magnets are made, a task
+# --- hyphenated words the lexicon does not know read as their words («онлайн-заявок», «Telegram-подписчиков»,
+#     «покупців-оптовиків», pre-orders); a Latin word hyphened to a Cyrillic noun qualifies it («SEO-аудит»); a
+#     preposition inside keeps the word whole (demo-to-close); lead magnets are made, a task
 HYPHENATED = [
     srow('grow pre-orders by 25% by the end of Q2', 'en', 'sales', 'increase', 'sales', None, None, None, ('relative', 25, '%'), ('quarter', '2026-06-30', None), []),
     srow('increase re-bookings to 300 a month by June', 'en', 'sales', 'reach', 'bookings', 'month', None, None, ('absolute', 300, None), ('date', '2026-06-30', None), []),
@@ -3581,7 +3608,8 @@ B2B_DEALS = [
 ]
 
 
-# --- a day or a season heading a line ('Black Friday:', «Лето 2026 —») is the deadline of its goals, unless the line gives its own
+# --- a day or a season heading a line ('Black Friday:', «Лето 2026 —») is the deadline of its goals, unless the
+#     line gives its own
 DAY_LABELS = [
     srow('Black Friday: 300 gift vouchers sold online', 'en', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 300, None), ('named', '2026-11-27', None), []),
     srow('Christmas 2026: 500 orders from the online shop', 'en', 'sales', 'reach', 'sales', None, None, None, ('absolute', 500, None), ('named', '2026-12-25', None), []),
@@ -3615,7 +3643,8 @@ MUSIC_AND_PODCASTS = [
 ]
 
 
-# --- review sites and maps as channels: a place among the rated on them is a rating (a place on a map, searched by query, is a search position)
+# --- review sites and maps as channels: a place among the rated on them is a rating (a place on a map, searched
+#     by query, is a search position)
 REVIEW_SITES = [
     srow('Become the #1 rated hostel in Lisbon on Hostelworld by the end of the season', 'en', 'loyalty', 'reach', 'rating', None, 'hostelworld', None, ('rank', 1, None), ('event', None, None), []),
     srow('Get into the top 5 restaurants of Kraków on Tripadvisor by next summer', 'en', 'loyalty', 'reach', 'rating', None, 'tripadvisor', None, ('rank', 5, None), ('season', '2026-08-31', None), []),
@@ -3623,15 +3652,16 @@ REVIEW_SITES = [
     srow('grow our Trustpilot rating to 4.7 by June', 'en', 'loyalty', 'reach', 'rating', None, 'trustpilot', None, ('absolute', 4.7, None), ('date', '2026-06-30', None), []),
     srow('Войти в ТОП-5 ресторанов Казани на TripAdvisor к лету', 'ru', 'loyalty', 'reach', 'rating', None, 'tripadvisor', None, ('rank', 5, None), ('season', '2026-05-31', None), []),
     srow('поднять рейтинг на Яндекс Картах до 4,8 к лету', 'ru', 'loyalty', 'reach', 'rating', None, 'yandex_maps', None, ('absolute', 4.8, None), ('season', '2026-05-31', None), []),
-    srow('получить 50 отзывов в 2ГИС до конца года', 'ru', 'loyalty', 'achieve', 'reviews', None, 'two_gis', None, ('absolute', 50, None), ('period-end', '2026-12-31', None), []),
-    srow('увеличить рейтинг на Букинге до 9,2 к концу сезона', 'ru', 'loyalty', 'reach', 'rating', None, 'booking_com', None, ('absolute', 9.2, None), ('event', None, None), []),
+    srow('получить 50 отзывов на Отзовике до конца года', 'ru', 'loyalty', 'achieve', 'reviews', None, 'otzovik', None, ('absolute', 50, None), ('period-end', '2026-12-31', None), []),
+    srow('увеличить рейтинг на Tripadvisor до 4,8 к концу сезона', 'ru', 'loyalty', 'reach', 'rating', None, 'tripadvisor', None, ('absolute', 4.8, None), ('event', None, None), []),
     srow('Вийти в ТОП-5 ресторанів Львова на TripAdvisor до кінця року', 'uk', 'loyalty', 'reach', 'rating', None, 'tripadvisor', None, ('rank', 5, None), ('period-end', '2026-12-31', None), []),
-    srow('підняти рейтинг на Букінгу до 9,3 до літа', 'uk', 'loyalty', 'reach', 'rating', None, 'booking_com', None, ('absolute', 9.3, None), ('season', '2026-05-31', None), []),
+    srow('підняти рейтинг на Trustpilot до 4,7 до літа', 'uk', 'loyalty', 'reach', 'rating', None, 'trustpilot', None, ('absolute', 4.7, None), ('season', '2026-05-31', None), []),
     srow('отримати 40 відгуків у Google Maps до кінця кварталу', 'uk', 'loyalty', 'achieve', 'reviews', None, 'google_maps', None, ('absolute', 40, None), ('period-end', '2026-03-31', None), []),
 ]
 
 
-# --- paid and digital subscriptions, «передплатники», Twitch and YouTube subs; reviews are gathered one by one (a flow); launching sales is a task
+# --- paid and digital subscriptions, «передплатники», Twitch and YouTube subs; reviews are gathered one by one (a
+#     flow); launching sales is a task
 SUBSCRIPTIONS_AND_FLOWS = [
     srow('Increase paid digital subscriptions by 18% by the end of the year', 'en', 'sales', 'increase', 'paying_users', None, None, None, ('relative', 18, '%'), ('period-end', '2026-12-31', None), []),
     srow('grow paid subscribers to 5,000 by Q4', 'en', 'sales', 'reach', 'paying_users', None, None, None, ('absolute', 5000, None), ('quarter', '2026-12-31', None), []),
@@ -3646,6 +3676,85 @@ SUBSCRIPTIONS_AND_FLOWS = [
     srow('отримати 100 нових відгуків на Booking протягом сезону', 'uk', 'loyalty', 'achieve', 'reviews', None, None, None, ('absolute', 100, None), ('event', None, None), []),
     srow('запустити онлайн-продажі до кінця місяця', 'uk', 'other', 'achieve', 'campaigns', None, None, None, None, ('period-end', '2026-01-31', None), ['S106']),
     srow('launch online sales by June', 'en', 'other', 'achieve', 'campaigns', None, None, None, None, ('date', '2026-06-30', None), ['S106']),
+]
+
+
+# --- deadline words («дедлайн», «термін», 'due by'), ad flights, tournaments and renovations as events, a numbered
+#     preamble ('ДЗ №4.'), regular guests kept (retention), stories posted, «просто хочу, чтобы канал рос»,
+#     downloads per episode
+EVENTS_AND_REGULARS = [
+    srow('Open day sign-ups: 400 (currently at 260), deadline 14/06', 'en', 'leads', 'increase', 'registrations', None, None, (260, None), ('absolute', 400, None), ('date', '2026-06-14', None), []),
+    srow('get 300 demo requests, due by September 30', 'en', 'leads', 'achieve', 'consultations', None, None, None, ('absolute', 300, None), ('date', '2026-09-30', None), []),
+    srow('keep CTR above 1% until the end of the flight', 'en', 'traffic', 'maintain', 'ctr', None, None, None, ('absolute', 1, '%'), ('event', None, None), []),
+    srow('grow our Discord to 10k members before the tournament', 'en', 'communication', 'reach', 'community_members', None, None, None, ('absolute', 10000, None), ('event', None, None), []),
+    srow('Average 20,000 downloads per episode by the end of Q2', 'en', 'awareness', 'reach', 'views', None, None, None, ('absolute', 20000, None), ('quarter', '2026-06-30', None), []),
+    srow('Homework #3. Goal: grow followers by 20% in 2 months', 'en', 'awareness', 'increase', 'followers', None, None, None, ('relative', 20, '%'), ('duration', '2026-03-15', 'P2M'), []),
+    srow('retain our regulars during the renovation', 'en', 'loyalty', 'maintain', 'retention', None, None, None, None, ('event', None, None), []),
+    srow('получить 300 заявок, дедлайн 30.06', 'ru', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 300, None), ('date', '2026-06-30', None), []),
+    srow('удерживать CTR не ниже 1% до конца флайта', 'ru', 'traffic', 'maintain', 'ctr', None, None, None, ('absolute', 1, '%'), ('event', None, None), []),
+    srow('ДЗ №4. Цель: поднять CTR объявлений на 0,5 п.п. за две недели', 'ru', 'traffic', 'increase', 'ctr', None, None, None, ('relative', 0.5, 'pp'), ('duration', '2026-01-29', 'P2W'), []),
+    srow('Просто хочу, чтобы канал рос', 'ru', 'awareness', 'increase', None, None, None, None, None, None, ['S101']),
+    srow('выходить в сторис каждый день', 'ru', 'other', 'achieve', 'posts', 'day', None, None, ('absolute', 1, None), None, []),
+    srow('увеличить число постоянных гостей на 15% к лету', 'ru', 'loyalty', 'increase', 'retention', None, None, None, ('relative', 15, '%'), ('season', '2026-05-31', None), []),
+    srow('набрать 10 тысяч участников в Discord до начала турнира', 'ru', 'communication', 'achieve', 'community_members', None, None, None, ('absolute', 10000, None), ('event', None, None), []),
+    srow('отримати 300 заявок, термін до 30.06', 'uk', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 300, None), ('date', '2026-06-30', None), []),
+    srow('KPI: CTR банерів — не нижче 0,9% — до кінця флайту', 'uk', 'traffic', 'reach', 'ctr', None, None, None, ('absolute', 0.9, '%'), ('event', None, None), []),
+    srow('хочу, щоб канал ріс', 'uk', 'awareness', 'increase', None, None, None, None, None, None, ['S101']),
+    srow('Виходити в сторіз щодня', 'uk', 'other', 'achieve', 'posts', 'day', None, None, ('absolute', 1, None), None, []),
+    srow('Не втратити постійних гостей під час ремонту залу', 'uk', 'loyalty', 'maintain', 'retention', None, None, None, None, ('event', None, None), []),
+    srow('Домашнє завдання №2. Мета: збільшити охоплення на 30% за місяць', 'uk', 'awareness', 'increase', 'reach', None, None, None, ('relative', 30, '%'), ('duration', '2026-02-15', 'P1M'), []),
+    srow('збільшити кількість глядачів стріму до 5 000 до чемпіонату', 'uk', 'awareness', 'reach', 'live_viewers', None, None, None, ('absolute', 5000, None), ('event', None, None), []),
+    srow('удержать постоянных гостей во время ремонта', 'ru', 'loyalty', 'maintain', 'retention', None, None, None, None, ('event', None, None), []),
+]
+
+
+# --- tickets sold are tickets, whatever the event they are for («билеты на встречу» are not meetings); streaming («стримить», «стрімити») is an event held; Twitch as a channel
+TICKETS_AND_STREAMS = [
+    srow('sell 1,500 tickets to the fan meetup by December 1', 'en', 'sales', 'achieve', 'tickets', None, None, None, ('absolute', 1500, None), ('date', '2026-12-01', None), []),
+    srow('sell out 400 tickets for the conference by May', 'en', 'sales', 'achieve', 'tickets', None, None, None, ('absolute', 400, None), ('date', '2026-05-31', None), []),
+    srow('increase ticket sales by 25% by the end of the season', 'en', 'sales', 'increase', 'tickets', None, None, None, ('relative', 25, '%'), ('event', None, None), []),
+    srow('Продать 1 500 билетов на встречу с автором до 1 декабря', 'ru', 'sales', 'achieve', 'tickets', None, None, None, ('absolute', 1500, None), ('date', '2026-12-01', None), []),
+    srow('увеличить продажи билетов на 20% к концу сезона', 'ru', 'sales', 'increase', 'tickets', None, None, None, ('relative', 20, '%'), ('event', None, None), []),
+    srow('стримить на Twitch 3 раза в неделю', 'ru', 'other', 'achieve', 'events', 'week', 'twitch', None, ('absolute', 3, None), None, []),
+    srow('набрать 5000 подписчиков на Twitch до конца года', 'ru', 'awareness', 'achieve', 'followers', None, 'twitch', None, ('absolute', 5000, None), ('period-end', '2026-12-31', None), []),
+    srow('Продати 1 500 квитків на фан-зустріч до 1 грудня', 'uk', 'sales', 'achieve', 'tickets', None, None, None, ('absolute', 1500, None), ('date', '2026-12-01', None), []),
+    srow('збільшити продаж квитків на 30% до кінця сезону', 'uk', 'sales', 'increase', 'tickets', None, None, None, ('relative', 30, '%'), ('event', None, None), []),
+    srow('Стрімити на Twitch щодня', 'uk', 'other', 'achieve', 'events', 'day', 'twitch', None, ('absolute', 1, None), None, []),
+    srow('grow Twitch followers to 10k by June', 'en', 'awareness', 'reach', 'followers', None, 'twitch', None, ('absolute', 10000, None), ('date', '2026-06-30', None), []),
+]
+
+
+# --- a day of the month after a preposition («до 20 числа», 'by the 20th of the month'): that day of this month or the next; «до 3 квартала»: until the third quarter; two halves are twelve months; 'churn down 20%': a fall by 20%
+DAYS_AND_SPANS = [
+    srow('get 100 leads by the 20th of the month', 'en', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 100, None), ('date', '2026-01-20', None), []),
+    srow('send the content plan by the 25th of this month', 'en', 'other', 'achieve', 'content_plan', None, None, None, None, ('date', '2026-01-25', None), ['S106']),
+    srow('churn down 20% by Q3', 'en', 'loyalty', 'decrease', 'churn', None, None, None, ('relative', 20, '%'), ('quarter', '2026-09-30', None), []),
+    srow('CPL down 15% by June', 'en', 'leads', 'decrease', 'cost_per_lead', None, None, None, ('relative', 15, '%'), ('date', '2026-06-30', None), []),
+    srow('unfollows down 50% this quarter', 'en', 'loyalty', 'decrease', 'unsubscribes', None, None, None, ('relative', 50, '%'), ('period-end', '2026-03-31', None), []),
+    srow('получить 100 заявок до 20 числа', 'ru', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 100, None), ('date', '2026-01-20', None), []),
+    srow('сдать контент-план до 25-го числа', 'ru', 'other', 'achieve', 'content_plan', None, None, None, None, ('date', '2026-01-25', None), ['S106']),
+    srow('увеличить продажи на 20% до 3 квартала', 'ru', 'sales', 'increase', 'sales', None, None, None, ('relative', 20, '%'), ('quarter', '2026-09-30', None), []),
+    srow('увеличить продажи на 20% за 2 полугодия', 'ru', 'sales', 'increase', 'sales', None, None, None, ('relative', 20, '%'), ('duration', '2027-01-15', 'P12M'), []),
+    srow('увеличить выручку на 15% в течение двух полугодий', 'ru', 'sales', 'increase', 'revenue', None, None, None, ('relative', 15, '%'), ('duration', '2027-01-15', 'P12M'), []),
+    srow('отримати 100 заявок до 20-го числа', 'uk', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 100, None), ('date', '2026-01-20', None), []),
+    srow('збільшити продажі на 20% до 3 кварталу', 'uk', 'sales', 'increase', 'sales', None, None, None, ('relative', 20, '%'), ('quarter', '2026-09-30', None), []),
+    srow('збільшити продажі на 20% протягом 2 півріч', 'uk', 'sales', 'increase', 'sales', None, None, None, ('relative', 20, '%'), ('duration', '2027-01-15', 'P12M'), []),
+    srow('збільшити охоплення на 30% до 2 півріччя', 'uk', 'awareness', 'increase', 'reach', None, None, None, ('relative', 30, '%'), ('half', '2026-12-31', None), []),
+]
+
+
+# --- what customer care counts: the share of negative mentions (lower is better), complaints and requests resolved
+CARE_AND_TONE = [
+    srow('reduce the share of negative mentions to 5% by the end of the year', 'en', 'communication', 'decrease', 'negative_mentions', None, None, None, ('absolute', 5, '%'), ('period-end', '2026-12-31', None), []),
+    srow('keep negative sentiment below 10% in Q3', 'en', 'communication', 'maintain', 'negative_mentions', None, None, None, ('absolute', 10, '%'), ('quarter', '2026-09-30', None), []),
+    srow('increase resolved complaints in social media to 95% by June', 'en', 'communication', 'reach', 'resolution_rate', None, None, None, ('absolute', 95, '%'), ('date', '2026-06-30', None), []),
+    srow('cut negative buzz around the brand in half by Q4', 'en', 'communication', 'decrease', 'negative_mentions', None, None, None, ('relative', 50, '%'), ('quarter', '2026-12-31', None), []),
+    srow('снизить долю негативных упоминаний бренда до 10% к концу года', 'ru', 'communication', 'decrease', 'negative_mentions', None, None, None, ('absolute', 10, '%'), ('period-end', '2026-12-31', None), []),
+    srow('довести долю решённых обращений в соцсетях до 95% к июню', 'ru', 'communication', 'reach', 'resolution_rate', None, None, None, ('absolute', 95, '%'), ('date', '2026-06-30', None), []),
+    srow('удерживать негатив в упоминаниях ниже 15% весь год', 'ru', 'communication', 'maintain', 'negative_mentions', None, None, None, ('absolute', 15, '%'), ('period-end', '2026-12-31', None), []),
+    srow('знизити частку негативу в згадках до 10% до кінця року', 'uk', 'communication', 'decrease', 'negative_mentions', None, None, None, ('absolute', 10, '%'), ('period-end', '2026-12-31', None), []),
+    srow('збільшити частку вирішених скарг до 90% до червня', 'uk', 'communication', 'reach', 'resolution_rate', None, None, None, ('absolute', 90, '%'), ('date', '2026-06-30', None), []),
+    srow('довести частку вирішених звернень у соцмережах до 95% до кінця кварталу', 'uk', 'communication', 'reach', 'resolution_rate', None, None, None, ('absolute', 95, '%'), ('period-end', '2026-03-31', None), []),
 ]
 
 
@@ -3687,7 +3796,11 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("day labels", DAY_LABELS),
                                           ("music and podcasts", MUSIC_AND_PODCASTS),
                                           ("review sites", REVIEW_SITES),
-                                          ("subscriptions and flows", SUBSCRIPTIONS_AND_FLOWS))
+                                          ("subscriptions and flows", SUBSCRIPTIONS_AND_FLOWS),
+                                          ("events and regulars", EVENTS_AND_REGULARS),
+                                          ("tickets and streams", TICKETS_AND_STREAMS),
+                                          ("days and spans", DAYS_AND_SPANS),
+                                          ("care and tone", CARE_AND_TONE))
         for r in rows]
 
 
@@ -3745,7 +3858,7 @@ KNOWN = {
     # «масштабировать рекламу до 500 тыс. руб.»: the same, and the ads read as campaigns, not ad spend
     "probe-ru-047": {"metric", "specific"},
     # another name of the same family
-    "probe-en-011": {"metric"},   # tickets: bookings (annotated sales)
+    "probe-en-011": {"metric"},   # tickets sold (annotated sales)
     "probe-en-012": {"metric"},   # "Summer sale: $50K in revenue": the label's "sale" (annotated revenue)
     "probe-en-017": {"metric"},   # an engaged audience: involvement (annotated engagement)
     "probe-en-021": {"metric"}, "probe-ru-050": {"metric"}, "probe-uk-040": {"metric"},   # repeat purchases: retention

@@ -221,12 +221,20 @@ def _day_months(phrases: list[Phrase]) -> list[Phrase]:
     return out
 
 
-def _comparative_bounds(phrases: list[Phrase]) -> list[Phrase]:
+def _comparative_bounds(phrases: list[Phrase], moved: frozenset) -> list[Phrase]:
     """A word of "more" or "less" right before a figure is its bound («выше 4%», «больше 500 заявок», «нижче
-    150 грн»: above, more than, below it), where after the figure it is a change («на 30% больше»)."""
+    150 грн»: above, more than, below it), where after the figure it is a change («на 30% больше»); so is a
+    word of the lexicons' [function_words] moved before it ("churn down 20%": a fall by 20%)."""
     out: list[Phrase] = []
     for i, p in enumerate(phrases):
         nxt = phrases[i + 1] if i + 1 < len(phrases) else None
+        if p.kind in ("more", "less") and len(p.toks) == 1 and nxt is not None and nxt.kind == "amount" \
+                and not nxt.value.signed and normalize_word(p.text) in moved:
+            # "churn down 20%": the figure it moved by
+            out += [p, Phrase("prep", nxt.span, nxt.text, "by", arg=nxt, toks=nxt.toks)]
+            continue
+        if out and out[-1].kind == "prep" and out[-1].arg is p:
+            continue
         if p.kind in ("more", "less") and len(p.toks) == 1 and nxt is not None and nxt.kind == "amount" \
                 and not nxt.value.signed and (not out or out[-1].kind != "amount"):
             out.append(Phrase("bound", p.span.cover(nxt.span), f"{p.text} {nxt.text}", "ge" if p.kind == "more" else "le",
@@ -395,8 +403,9 @@ def _numbered_periods(phrases: list[Phrase], counted: frozenset) -> list[Phrase]
 
     def numbers(p: Phrase, n, word: str) -> bool:
         # (one takes the singular as a count does, so its form cannot tell: a plan's «на 1 полугодие» is
-        # the first, «за 1 квартал» one quarter from today)
-        return p.value != "within" if n == 1 else normalize_word(word) not in counted
+        # the first, «за 1 квартал» one quarter from today; «до 3 квартала» is until the third: a span of
+        # quarters after «до» is counted in words, «до трёх кварталов»)
+        return p.value != "within" if n == 1 else (p.value == "until" or normalize_word(word) not in counted)
     out: list[Phrase] = []
     i = 0
     while i < len(phrases):
@@ -413,6 +422,17 @@ def _numbered_periods(phrases: list[Phrase], counted: frozenset) -> list[Phrase]
             if half.kind == "amount" and len(half.toks) == 1 and half.toks[0].type == "HALFYEAR" \
                     and numbers(p, a.value.value, str(half.toks[0])):
                 spec, used = DateSpec(None, half=int(a.value.value)), 2
+            elif half.kind == "amount" and len(half.toks) == 1 and half.toks[0].type == "HALFYEAR":
+                # «за 2 полугодия», «протягом 2 півріч»: two halves, twelve months
+                months = Quantity(a.value.value * half.value.value, unit=half.value.unit)
+                joined = Phrase("amount", trusted_span(a.span.line, a.span.column, half.span.end_line,
+                                                       half.span.end_column),
+                                f"{a.text} {half.text}", months, toks=tuple(a.toks) + tuple(half.toks))
+                out.append(p.evolve(arg=joined, span=trusted_span(p.span.line, p.span.column, half.span.end_line,
+                                                                  half.span.end_column),
+                                    text=f"{p.text} {half.text}", toks=tuple(p.toks) + tuple(half.toks)))
+                i += 2
+                continue
         if spec is None:
             out.append(p)
             i += 1
@@ -809,7 +829,7 @@ def _preamble(phrases: list[Phrase]) -> list[Phrase]:
     after = phrases[cut:]
     if not ((label_word or any(q.kind == "verb" for q in after)) and any(q.kind == "metric" for q in after)):
         return phrases      # (after a label word, a KPI line needs no verb: «KPI клиента: CPL ≤ 300 ₽»)
-    before = [q.evolve(kind="filler") if q.kind in ("metric", "amount", "verb") else q for q in phrases[:cut]]
+    before = [q.evolve(kind="filler") if q.kind in ("metric", "amount", "verb", "rank") else q for q in phrases[:cut]]
     return before + after
 
 
@@ -1499,7 +1519,8 @@ class Assembler:
             dl = self._deadline_of(p, None, frame.today)
             return [_Claim("deadline", p, deadline=dl)] if dl else []
         if k == "label" and p.arg is not None and p.arg.kind != "period":     # "Goals for 2027:": by its end
-            return [_Claim("deadline", p.arg, deadline=self._deadline_of(p.arg, None, frame.today))]
+            dl = self._deadline_of(p.arg, None, frame.today)
+            return [_Claim("deadline", p.arg, deadline=dl)] if dl else []
         return []
 
     def _amount_claims(self, p: Phrase, prep, nxt, frame: _Frame, bound) -> list[_Claim]:
@@ -1616,7 +1637,7 @@ class Assembler:
             _years_of_periods(_label_horizons(phrases, self.lex[lang].listed("horizon"))))))))), self.lex.metrics)
         lex = self.lex[lang]
         phrases = _comparative_bounds(_cohort_days(_date_ranges(_numbered_periods(phrases, lex.listed("counted_periods"))),
-                                                   self.lex.metrics))
+                                                   self.lex.metrics), lex.listed("moved"))
         phrases = _shares_doing(_preamble(phrases), self.lex.metrics, lex.listed("share"), lex.listed("infinitive"))
         whole = phrases
         phrases, side = _split_side(phrases)

@@ -344,6 +344,9 @@ class ToPhrases:
         _check_date(first, year, month, day)
         return _P(self, "date", children, DateSpec(year, month, day))
 
+    def day_of_month(self, children):
+        return _P(self, "date", children, DateSpec(None, None, int(children[0].meaning)))
+
     def year_only(self, children):
         unit = children[1].meaning if len(children) > 1 else None
         return _P(self, "year", children, (int(children[0].meaning), unit))
@@ -480,6 +483,13 @@ def _P(tr: ToPhrases, kind, children, value, arg=None, alts=()):
 def date_of(spec: DateSpec, today: dt.date | None) -> dt.date | None:
     """End date of a written date: a day, the end of a month or quarter, or of a year."""
     year = spec.year
+    if spec.day is not None and spec.month is None and year is None:
+        # «до 15-го числа», "by the 15th of the month": that day of the month under way, or of the next
+        if today is None:
+            return None
+        y, m = (today.year, today.month) if today.day <= spec.day else (
+            (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1))
+        return calendar_date(y, m, min(spec.day, month_end(y, m).day))
     if spec.quarter is not None or spec.half is not None:
         last_month = spec.quarter * 3 if spec.quarter is not None else spec.half * 6
         if year is None:
