@@ -3758,6 +3758,29 @@ CARE_AND_TONE = [
 ]
 
 
+# --- what regional businesses and grant plans write: nights guests stay and the tourist flow (sales), print and box subscriptions (paid), half a thousand and one and a half million in words, a place among the first three, five or ten («в тройку»), grant and project periods and elections as events, filming a reel (a post), the time to reply, being known to be there
+REGIONAL = [
+    srow("Increase overnight stays in the region's guesthouses by 8% by the end of the season", 'en', 'sales', 'increase', 'overnight_stays', None, None, None, ('relative', 8, '%'), ('event', None, None), []),
+    srow('reach about 25,000 residents through social media within the grant period', 'en', 'awareness', 'reach', 'reach', None, None, None, ('absolute', 25000, None), ('event', None, None), []),
+    srow('aiming for 5,000 followers by the by-election', 'en', 'awareness', 'reach', 'followers', None, None, None, ('absolute', 5000, None), ('event', None, None), []),
+    srow('Reduce time to reply to quote requests on Facebook to under 2 hours by June', 'en', 'communication', 'decrease', 'response_time', None, 'facebook', None, ('absolute', 2, 'h'), ('date', '2026-06-30', None), []),
+    srow("we just need more folk to know we're here", 'en', 'awareness', 'increase', 'brand_awareness', None, None, None, None, None, ['S103']),
+    srow('Film a behind-the-scenes reel every Friday', 'en', 'other', 'achieve', 'posts', None, None, None, None, None, ['S106']),
+    srow('hold print subscriptions at 3,000 during 2025', 'en', 'sales', 'maintain', 'paying_users', None, None, None, ('absolute', 3000, None), ('date', '2025-12-31', None), []),
+    srow('Довести оборот интернет-магазина до полутора миллионов в месяц к концу года', 'ru', 'sales', 'reach', 'revenue', 'month', None, None, ('absolute', 1500000, None), ('period-end', '2026-12-31', None), []),
+    srow('набрать полмиллиона просмотров до конца года', 'ru', 'awareness', 'achieve', 'views', None, None, None, ('absolute', 500000, None), ('period-end', '2026-12-31', None), []),
+    srow('Увеличить турпоток в район до 120 тыс. человек к 2027 году', 'ru', 'sales', 'reach', 'overnight_stays', None, None, None, ('absolute', 120000, None), ('date', '2027-12-31', None), []),
+    srow('войти в тройку лидеров по продажам в городе к концу года', 'ru', 'sales', 'reach', 'sales', None, None, None, ('rank', 3, None), ('period-end', '2026-12-31', None), []),
+    srow('Районка: оформить 500 подписок на электронную версию газеты к Новому году', 'ru', 'sales', 'achieve', 'paying_users', None, None, None, ('absolute', 500, None), ('named', '2026-12-31', None), []),
+    srow('Охват публикаций о проекте — не менее 50 000 жителей за период реализации проекта', 'ru', 'awareness', 'reach', 'reach', None, None, None, ('absolute', 50000, None), ('event', None, None), []),
+    srow('Близько півтисячі записів на перевзування до кінця осені', 'uk', 'sales', 'reach', 'bookings', None, None, None, ('absolute', 500, None), ('season', '2026-11-30', None), []),
+    srow('набрати півмільйона переглядів до кінця року', 'uk', 'awareness', 'achieve', 'views', None, None, None, ('absolute', 500000, None), ('period-end', '2026-12-31', None), []),
+    srow('Вийти в трійку в Google Maps за запитом «ветклініка» до літа', 'uk', 'traffic', 'reach', 'search_position', None, 'google_maps', None, ('rank', 3, None), ('season', '2026-05-31', None), []),
+    srow('Кількість ночівель у садибах громади — плюс 25% до кінця року', 'uk', 'sales', 'increase', 'overnight_stays', None, None, None, ('relative', 25, '%'), ('period-end', '2026-12-31', None), []),
+    srow('Збільшити кількість підписників протягом терміну реалізації проєкту на 30%', 'uk', 'awareness', 'increase', 'followers', None, None, None, ('relative', 30, '%'), ('event', None, None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -3800,7 +3823,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("events and regulars", EVENTS_AND_REGULARS),
                                           ("tickets and streams", TICKETS_AND_STREAMS),
                                           ("days and spans", DAYS_AND_SPANS),
-                                          ("care and tone", CARE_AND_TONE))
+                                          ("care and tone", CARE_AND_TONE),
+                                          ("regional", REGIONAL))
         for r in rows]
 
 
