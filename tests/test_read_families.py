@@ -3426,7 +3426,8 @@ SLANG = [
     srow('Make ad spend pay back 2x over the season', 'en', 'sales', 'reach',
          'roas', None, None, None, ('absolute', 2, None),
          ('event', None, None), []),
-    srow('Stop losing followers after giveaways', 'en', 'awareness', 'decrease',
+    # (stopping a loss keeps what there is: maintain, as 'not lose' does)
+    srow('Stop losing followers after giveaways', 'en', 'awareness', 'maintain',
          'followers', None, None, None, None,
          None, []),
     srow('Отписки вниз на 30% к лету', 'ru', 'loyalty', 'decrease',
@@ -3438,10 +3439,10 @@ SLANG = [
     srow('На 20% меньше отписок к концу квартала', 'ru', 'loyalty', 'decrease',
          'unsubscribes', None, None, None, ('relative', 20, '%'),
          ('period-end', '2026-03-31', None), []),
-    srow('Прекратить терять подписчиков после розыгрышей', 'ru', 'awareness', 'decrease',
+    srow('Прекратить терять подписчиков после розыгрышей', 'ru', 'awareness', 'maintain',
          'followers', None, None, None, None,
          None, []),
-    srow('Перестати втрачати підписників після розіграшів', 'uk', 'awareness', 'decrease',
+    srow('Перестати втрачати підписників після розіграшів', 'uk', 'awareness', 'maintain',
          'followers', None, None, None, None,
          None, []),
     srow('Increase leads by 25% in the run-up to Black Friday', 'en', 'leads', 'increase',
@@ -3781,6 +3782,22 @@ REGIONAL = [
 ]
 
 
+# --- a loss stopped keeps what there is («перестать терять подписчиков», 'stop the decline in repeat orders': maintain); stopping churn lowers it («остановить отток», «зупинити відтік»)
+LOSSES_STOPPED = [
+    srow('Stop losing print subscribers: 3,000 by the end of the year', 'en', 'sales', 'maintain', 'paying_users', None, None, None, ('absolute', 3000, None), ('period-end', '2026-12-31', None), []),
+    srow('stop the decline in repeat orders by Q3', 'en', 'loyalty', 'maintain', 'retention', None, None, None, None, ('quarter', '2026-09-30', None), []),
+    srow('stop losing followers after giveaways', 'en', 'awareness', 'maintain', 'followers', None, None, None, None, None, []),
+    srow('перестать терять подписчиков после розыгрышей', 'ru', 'awareness', 'maintain', 'followers', None, None, None, None, None, []),
+    srow('остановить падение продаж к концу квартала', 'ru', 'sales', 'maintain', 'sales', None, None, None, None, ('period-end', '2026-03-31', None), []),
+    srow('остановить отток клиентов к концу квартала', 'ru', 'loyalty', 'decrease', 'churn', None, None, None, None, ('period-end', '2026-03-31', None), []),
+    srow('не терять постоянных клиентов летом', 'ru', 'loyalty', 'maintain', 'retention', None, None, None, None, ('season', '2026-08-31', None), []),
+    srow('припинити втрачати підписників після розіграшів', 'uk', 'awareness', 'maintain', 'followers', None, None, None, None, None, []),
+    srow('зупинити падіння продажів до кінця кварталу', 'uk', 'sales', 'maintain', 'sales', None, None, None, None, ('period-end', '2026-03-31', None), []),
+    srow('зупинити відтік клієнтів до кінця року', 'uk', 'loyalty', 'decrease', 'churn', None, None, None, None, ('period-end', '2026-12-31', None), []),
+    srow('не втрачати постійних гостей під час ремонту', 'uk', 'loyalty', 'maintain', 'retention', None, None, None, None, ('event', None, None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -3824,7 +3841,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("tickets and streams", TICKETS_AND_STREAMS),
                                           ("days and spans", DAYS_AND_SPANS),
                                           ("care and tone", CARE_AND_TONE),
-                                          ("regional", REGIONAL))
+                                          ("regional", REGIONAL),
+                                          ("losses stopped", LOSSES_STOPPED))
         for r in rows]
 
 
