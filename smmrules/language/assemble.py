@@ -1775,8 +1775,10 @@ class Assembler:
             elif implied is not None and metric is not None and info[implied].category == "loyalty" \
                     and metric.value == "sales":
                 metric = None  # "retain customers", «удержать клиентов»: the customers kept are retention
-            elif implied is not None and metric is not None and metric.value in info[implied].absorbs:
-                metric = None  # "run traffic to the landing page", «запустить трафик»: the ads run (metrics.toml)
+            elif implied is not None and metric is not None and metric.value in info[implied].absorbs and pi.own_verb:
+                # "run traffic to the landing page", «запустить трафик»: the ads run (metrics.toml); a part that
+                # borrows the verb keeps its own metric («запустить предзаказ, 20 заказов в неделю»)
+                metric = None
             elif implied is not None and metric is not None and info[implied].into:
                 # "convert 4% of visitors into buyers", «конвертировать 5% посетителей в покупателей»: the
                 # rate from the first to the last, named by what it turns them into (metrics.toml `into`)
