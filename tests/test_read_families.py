@@ -3798,6 +3798,25 @@ LOSSES_STOPPED = [
 ]
 
 
+# --- the work of a B2B marketing team: CRM, lead scoring and end-to-end analytics set up (a task), trade shows and business reviews held (events), white papers written (content), meetings booked at a booth (leads); a trade show as an event
+B2B_WORK = [
+    srow('Set up lead scoring in HubSpot by March', 'en', 'other', 'achieve', 'marketing_systems', None, None, None, None, ('date', '2026-03-31', None), ['S106']),
+    srow('Exhibit at three trade shows this year', 'en', 'other', 'reach', 'events', None, None, None, ('absolute', 3, None), ('period-end', '2026-12-31', None), []),
+    srow('Create 5 white papers by the end of the year', 'en', 'other', 'achieve', 'articles', None, None, None, ('absolute', 5, None), ('period-end', '2026-12-31', None), []),
+    srow('Run quarterly business reviews with the top 20 clients', 'en', 'other', 'achieve', 'events', None, None, None, None, None, ['S106']),
+    srow('book 40 meetings at the booth during the trade fair', 'en', 'leads', 'achieve', 'consultations', None, None, None, ('absolute', 40, None), ('event', None, None), []),
+    srow('внедрить сквозную аналитику до конца квартала', 'ru', 'other', 'achieve', 'marketing_systems', None, None, None, None, ('period-end', '2026-03-31', None), ['S106']),
+    srow('настроить лид-скоринг в CRM к марту', 'ru', 'other', 'achieve', 'marketing_systems', None, None, None, None, ('date', '2026-03-31', None), ['S106']),
+    srow('принять участие в трех отраслевых выставках в этом году', 'ru', 'other', 'achieve', 'events', None, None, None, ('absolute', 3, None), ('period-end', '2026-12-31', None), []),
+    srow('выпустить два вайтпейпера до конца года', 'ru', 'other', 'achieve', 'articles', None, None, None, ('absolute', 2, None), ('period-end', '2026-12-31', None), []),
+    srow('налаштувати наскрізну аналітику до кінця кварталу', 'uk', 'other', 'achieve', 'marketing_systems', None, None, None, None, ('period-end', '2026-03-31', None), ['S106']),
+    srow('взяти участь у двох галузевих виставках цього року', 'uk', 'other', 'achieve', 'events', None, None, None, ('absolute', 2, None), ('period-end', '2026-12-31', None), []),
+    srow('впровадити лід-скоринг до березня', 'uk', 'other', 'achieve', 'marketing_systems', None, None, None, None, ('date', '2026-03-31', None), ['S106']),
+    srow('получить 50 заявок на выставке до конца выставки', 'ru', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 50, None), ('event', None, None), []),
+    srow('отримати 50 заявок до виставки', 'uk', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 50, None), ('event', None, None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -3842,7 +3861,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("days and spans", DAYS_AND_SPANS),
                                           ("care and tone", CARE_AND_TONE),
                                           ("regional", REGIONAL),
-                                          ("losses stopped", LOSSES_STOPPED))
+                                          ("losses stopped", LOSSES_STOPPED),
+                                          ("b2b work", B2B_WORK))
         for r in rows]
 
 
