@@ -3817,6 +3817,22 @@ B2B_WORK = [
 ]
 
 
+# --- a goal's label after a comma: what follows is the goal ('Reels 3 a week, goal: +500 followers'), and a figure before it with one after is where the metric stands today ('Followers 3200, goal: 5000'); speaking at events («выступить на форуме») is an event held
+CURRENT_THEN_GOAL = [
+    srow('Followers 3200, goal: 5000 by June', 'en', 'awareness', 'increase', 'followers', None, None, (3200, None), ('absolute', 5000, None), ('date', '2026-06-30', None), []),
+    srow('ER 2%, goal: 4% by Q3', 'en', 'engagement', 'increase', 'engagement_rate', None, None, (2, '%'), ('absolute', 4, '%'), ('quarter', '2026-09-30', None), []),
+    srow('Reels 3 a week, goal: +500 followers by July', 'en', 'awareness', 'increase', 'followers', 'week', None, None, ('relative', 500, None), ('date', '2026-07-31', None), []),
+    srow('speak at 3 industry conferences this year', 'en', 'other', 'achieve', 'events', None, None, None, ('absolute', 3, None), ('period-end', '2026-12-31', None), []),
+    srow('Подписчики 3200, цель — 5000 к июню', 'ru', 'awareness', 'increase', 'followers', None, None, (3200, None), ('absolute', 5000, None), ('date', '2026-06-30', None), []),
+    srow('[SMM] Reels: 3/нед, цель — +500 подписчиков к 01.07', 'ru', 'awareness', 'increase', 'followers', 'week', None, None, ('relative', 500, None), ('date', '2026-07-01', None), []),
+    srow('Охват 1500, цель: 300 заявок к июню', 'ru', 'leads', 'reach', 'leads', None, None, None, ('absolute', 300, None), ('date', '2026-06-30', None), []),
+    srow('выступить с докладом на отраслевом форуме до конца года', 'ru', 'other', 'achieve', 'events', None, None, None, None, ('period-end', '2026-12-31', None), ['S106']),
+    srow('Охоплення 1500, ціль — 3000 до кінця місяця', 'uk', 'awareness', 'increase', 'reach', None, None, (1500, None), ('absolute', 3000, None), ('period-end', '2026-01-31', None), []),
+    srow('Сторіз щодня, мета — 40 заявок на місяць до кінця кварталу', 'uk', 'leads', 'reach', 'leads', 'day', None, None, ('absolute', 40, None), ('period-end', '2026-03-31', None), []),
+    srow('виступити на галузевій конференції до кінця року', 'uk', 'other', 'achieve', 'events', None, None, None, None, ('period-end', '2026-12-31', None), ['S106']),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -3862,7 +3878,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("care and tone", CARE_AND_TONE),
                                           ("regional", REGIONAL),
                                           ("losses stopped", LOSSES_STOPPED),
-                                          ("b2b work", B2B_WORK))
+                                          ("b2b work", B2B_WORK),
+                                          ("current then goal", CURRENT_THEN_GOAL))
         for r in rows]
 
 

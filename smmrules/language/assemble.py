@@ -797,6 +797,7 @@ def _place_unknown_verbs(phrases: list[Phrase]) -> list[Phrase]:
 
 
 _SENTENCE_ENDS = (".", "!", "?")
+_PART_ENDS = (",", ";", "|")
 
 
 def _preamble(phrases: list[Phrase]) -> list[Phrase]:
@@ -808,6 +809,7 @@ def _preamble(phrases: list[Phrase]) -> list[Phrase]:
     the colon are the metric: "Email list: 12k by June"; and a metric alone before a colon is the topic the
     rest details: «Повторные покупки: довести долю ...»). Channels and dates there keep their meaning."""
     cut = None
+    at_label = False
     first = phrases[0] if phrases else None
     label_word = first is not None and first.kind == "filler" and first.toks and any(
         t == "LABEL" for t, _ in first.toks[0].alts)
@@ -818,8 +820,8 @@ def _preamble(phrases: list[Phrase]) -> list[Phrase]:
                 q.kind == "verb" for q in phrases[:k]):
             cut = k + 1     # "Goal of the client:", «Цель клиента:», «Ціль проєкту —»: the label runs to its mark
             continue
-        if p.kind == "label" and phrases[k - 1].kind == "filler" and phrases[k - 1].text in _SENTENCE_ENDS:
-            cut = k
+        if p.kind == "label" and phrases[k - 1].kind == "filler" and phrases[k - 1].text in _SENTENCE_ENDS + _PART_ENDS:
+            cut, at_label = k, True     # (after a comma: "Reels 3/week, goal: +500 followers by July")
         elif p.kind == "filler" and p.text == ":" and cut is None and not any(
                 q.kind in ("verb", "label") for q in phrases[:k]) and any(
                 q.kind == "amount" or q.text in _OPENERS for q in phrases[:k]):
@@ -827,10 +829,30 @@ def _preamble(phrases: list[Phrase]) -> list[Phrase]:
     if cut is None:
         return phrases
     after = phrases[cut:]
-    if not ((label_word or any(q.kind == "verb" for q in after)) and any(q.kind == "metric" for q in after)):
+    if not ((label_word or at_label or any(q.kind == "verb" for q in after)) and any(q.kind == "metric" for q in after)):
         return phrases      # (after a label word, a KPI line needs no verb: «KPI клиента: CPL ≤ 300 ₽»)
     before = [q.evolve(kind="filler") if q.kind in ("metric", "amount", "verb", "rank") else q for q in phrases[:cut]]
     return before + after
+
+
+def _current_then_goal(phrases: list[Phrase]) -> list[Phrase]:
+    """A figure before a goal's label and another after it ("Followers 3200, goal: 5000 by June",
+    «Подписчики 3200, цель — 5000 к июню»): the first is where the metric stands today, the second its
+    target, as "from 3200 to 5000" says."""
+    k = next((k for k, p in enumerate(phrases) if p.kind == "label" and k > 1 and phrases[k - 1].kind == "filler"
+              and phrases[k - 1].text in _PART_ENDS), None)
+    if k is None or not any(p.kind == "amount" for p in phrases[k + 1:k + 3]) \
+            or any(p.kind == "metric" for p in phrases[k + 1:]):
+        return phrases      # («Охват 1500, цель: 300 заявок»: the goal names a metric of its own)
+    before = [i for i, p in enumerate(phrases[:k]) if p.kind == "amount"]
+    if len(before) != 1 or not any(p.kind == "metric" for p in phrases[:before[0]]) \
+            or any(p.kind in ("verb", "prep", "bound") for p in phrases[:k]):
+        return phrases
+    i = before[0]
+    a = phrases[i]
+    out = list(phrases)
+    out[i] = Phrase("prep", a.span, a.text, "from", arg=a, toks=a.toks)
+    return out
 
 
 def _is_share(p: Phrase, shares: frozenset) -> bool:
@@ -1638,7 +1660,8 @@ class Assembler:
         lex = self.lex[lang]
         phrases = _comparative_bounds(_cohort_days(_date_ranges(_numbered_periods(phrases, lex.listed("counted_periods"))),
                                                    self.lex.metrics), lex.listed("moved"))
-        phrases = _shares_doing(_preamble(phrases), self.lex.metrics, lex.listed("share"), lex.listed("infinitive"))
+        phrases = _shares_doing(_preamble(_current_then_goal(phrases)), self.lex.metrics, lex.listed("share"),
+                                lex.listed("infinitive"))
         whole = phrases
         phrases, side = _split_side(phrases)
         if side and not any(p.kind == "metric" for p in phrases) and any(p.kind == "metric" for p in side) \
