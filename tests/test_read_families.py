@@ -3833,6 +3833,21 @@ CURRENT_THEN_GOAL = [
 ]
 
 
+# --- what experts and professional services count: spots in a programme, contracts signed («договоры»), diagnostic sessions (a first consultation), talks given, podcast appearances (media mentions)
+EXPERTS = [
+    srow('fill 8 spots in my group program by September', 'en', 'sales', 'achieve', 'bookings', None, None, None, ('absolute', 8, None), ('date', '2026-09-30', None), []),
+    srow('land 3 speaking gigs this year', 'en', 'other', 'achieve', 'events', None, None, None, ('absolute', 3, None), ('period-end', '2026-12-31', None), []),
+    srow('get featured in 2 podcasts by Q3', 'en', 'awareness', 'achieve', 'media_mentions', None, None, None, ('absolute', 2, None), ('quarter', '2026-09-30', None), []),
+    srow('sign 12 contracts by Q4', 'en', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 12, None), ('quarter', '2026-12-31', None), []),
+    srow('Провести 50 диагностик в месяц', 'ru', 'leads', 'achieve', 'consultations', 'month', None, None, ('absolute', 50, None), None, []),
+    srow('Заключить 10 договоров до конца квартала', 'ru', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 10, None), ('period-end', '2026-03-31', None), []),
+    srow('набрать 10 клиентов на сопровождение к сентябрю', 'ru', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 10, None), ('date', '2026-09-30', None), []),
+    srow('Укласти 8 договорів до кінця кварталу', 'uk', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 8, None), ('period-end', '2026-03-31', None), []),
+    srow('Провести 30 діагностик до кінця місяця', 'uk', 'leads', 'achieve', 'consultations', None, None, None, ('absolute', 30, None), ('period-end', '2026-01-31', None), []),
+    srow('Записати 15 учнів на курс до вересня', 'uk', 'sales', 'achieve', 'enrolments', None, None, None, ('absolute', 15, None), ('date', '2026-09-30', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -3879,7 +3894,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("regional", REGIONAL),
                                           ("losses stopped", LOSSES_STOPPED),
                                           ("b2b work", B2B_WORK),
-                                          ("current then goal", CURRENT_THEN_GOAL))
+                                          ("current then goal", CURRENT_THEN_GOAL),
+                                          ("experts", EXPERTS))
         for r in rows]
 
 
