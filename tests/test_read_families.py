@@ -3766,7 +3766,7 @@ REGIONAL = [
     srow('aiming for 5,000 followers by the by-election', 'en', 'awareness', 'reach', 'followers', None, None, None, ('absolute', 5000, None), ('event', None, None), []),
     srow('Reduce time to reply to quote requests on Facebook to under 2 hours by June', 'en', 'communication', 'decrease', 'response_time', None, 'facebook', None, ('absolute', 2, 'h'), ('date', '2026-06-30', None), []),
     srow("we just need more folk to know we're here", 'en', 'awareness', 'increase', 'brand_awareness', None, None, None, None, None, ['S103']),
-    srow('Film a behind-the-scenes reel every Friday', 'en', 'other', 'achieve', 'posts', None, None, None, None, None, ['S106']),
+    srow('Film a behind-the-scenes reel every Friday', 'en', 'other', 'achieve', 'posts', 'week', None, None, ('absolute', 1, None), None, []),
     srow('hold print subscriptions at 3,000 during 2025', 'en', 'sales', 'maintain', 'paying_users', None, None, None, ('absolute', 3000, None), ('date', '2025-12-31', None), []),
     srow('Довести оборот интернет-магазина до полутора миллионов в месяц к концу года', 'ru', 'sales', 'reach', 'revenue', 'month', None, None, ('absolute', 1500000, None), ('period-end', '2026-12-31', None), []),
     srow('набрать полмиллиона просмотров до конца года', 'ru', 'awareness', 'achieve', 'views', None, None, None, ('absolute', 500000, None), ('period-end', '2026-12-31', None), []),
@@ -3848,6 +3848,21 @@ EXPERTS = [
 ]
 
 
+# --- a weekday as a rate ('every Thursday', «по пятницам», «щочетверга»): once a week; a figure after «через соцсети» counts what is sold; publishing reviews is posting
+WEEKDAYS_AND_SKIPS = [
+    srow('go live every Thursday', 'en', 'other', 'achieve', 'events', 'week', None, None, ('absolute', 1, None), None, []),
+    srow('post a reel on Fridays', 'en', 'other', 'achieve', 'posts', 'week', None, None, ('absolute', 1, None), None, []),
+    srow('sell at least 150 turkeys through social media by Christmas', 'en', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 150, None), ('named', '2026-12-25', None), []),
+    srow('публиковать подборку по пятницам', 'ru', 'other', 'achieve', 'posts', 'week', None, None, ('absolute', 1, None), None, []),
+    srow('проводить прямые эфиры каждую среду', 'ru', 'other', 'achieve', 'events', 'week', None, None, ('absolute', 1, None), None, []),
+    srow('Продать через соцсети не меньше 150 индюшек к Новому году', 'ru', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 150, None), ('named', '2026-12-31', None), []),
+    srow('проводити ефір щочетверга', 'uk', 'other', 'achieve', 'events', 'week', None, None, ('absolute', 1, None), None, []),
+    srow("публікувати відгуки по п'ятницях", 'uk', 'other', 'achieve', 'posts', 'week', None, None, ('absolute', 1, None), None, []),
+    srow('продати через соцмережі не менше 100 тортів до Різдва', 'uk', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 100, None), ('named', '2026-12-25', None), []),
+    srow('публиковать отзывы клиентов по средам', 'ru', 'other', 'achieve', 'posts', 'week', None, None, ('absolute', 1, None), None, []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -3895,7 +3910,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("losses stopped", LOSSES_STOPPED),
                                           ("b2b work", B2B_WORK),
                                           ("current then goal", CURRENT_THEN_GOAL),
-                                          ("experts", EXPERTS))
+                                          ("experts", EXPERTS),
+                                          ("weekdays and skips", WEEKDAYS_AND_SKIPS))
         for r in rows]
 
 

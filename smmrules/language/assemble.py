@@ -1627,8 +1627,10 @@ class Assembler:
             return [_Claim("deadline", p, deadline=Deadline("quarter", d, None, text, "quarter", span))]
         if arg.kind in ("amount", "rank", "multiple", "bound"):
             prep = p.value
-            if prep == "after" and nxt is not None and nxt.kind == "metric" and _skipped_before(p):
-                prep = None     # «через соцсети 400 заявок»: a word between «через» and the metric's figure
+            if prep == "after" and nxt is not None and nxt.kind in ("metric", "filler") and _skipped_before(p):
+                # «через соцсети 400 заявок», «через соцсети не меньше 150 индюшек»: a word between «через» and
+                # the figure of what is counted
+                prep = None
             inner = self._claims_of(arg, prep, nxt, frame)
             start = self._start_of(p, frame.lang) if any(c.role == "baseline" for c in inner) else None
             if start is not None:
@@ -1825,8 +1827,10 @@ class Assembler:
             pi.claims = self._claims(pi.phrases, frame)
             if not frame.time_metric and not any(c.role not in ("deadline", "method") for c in pi.claims):
                 pi.claims += self._all_of(pi.phrases, start.lang)
-            if verb_cls == "activity" and not any(c.role not in ("deadline", "method") for c in pi.claims):
-                # "post daily", «публиковать ежедневно», "post once every four days": once a period
+            if (verb_cls == "activity" or (metric is not None and info[metric.value].activity)) \
+                    and not any(c.role not in ("deadline", "method") for c in pi.claims):
+                # "post daily", «публиковать ежедневно», "post once every four days", «проводити ефір
+                # щочетверга»: once a period
                 how_often = next((p for p in pi.phrases if p.kind == "period"), None)
                 if how_often is not None:
                     pi.claims.append(_Claim("bare", how_often, Quantity(Decimal(1))))
