@@ -1832,6 +1832,8 @@ class Assembler:
                 # "post daily", «публиковать ежедневно», "post once every four days", «проводити ефір
                 # щочетверга»: once a period
                 how_often = next((p for p in pi.phrases if p.kind == "period"), None)
+                if how_often is not None and verb_cls != "activity" and normalize_word(how_often.text).startswith(("на ", "for ")):
+                    how_often = None    # «створити контент-план на місяць»: what the plan covers, not how often
                 if how_often is not None:
                     pi.claims.append(_Claim("bare", how_often, Quantity(Decimal(1))))
             pi.verb_cls, pi.implied, pi.metric = verb_cls, implied, metric
