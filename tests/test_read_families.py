@@ -3866,6 +3866,21 @@ WEEKDAYS_AND_SKIPS = [
 ]
 
 
+# --- «с», «з» before a word, not a figure, say what comes with the object («рилс с питомцами наших клиентов»): its metric words qualify it
+ACCOMPANIED = [
+    srow('публиковать 3 рилс в неделю с питомцами наших клиентов', 'ru', 'other', 'achieve', 'posts', 'week', None, None, ('absolute', 3, None), None, []),
+    srow('снимать сторис с отзывами покупателей каждый день', 'ru', 'other', 'achieve', 'posts', 'day', None, None, ('absolute', 1, None), None, []),
+    srow('выпускать видео с кейсами клиентов дважды в месяц', 'ru', 'other', 'achieve', 'posts', 'month', None, None, ('absolute', 2, None), None, []),
+    srow('увеличить продажи с 100 до 200 в месяц к лету', 'ru', 'sales', 'increase', 'sales', 'month', None, (100, None), ('absolute', 200, None), ('season', '2026-05-31', None), []),
+    srow('получать 50 заявок с сайта в месяц', 'ru', 'leads', 'achieve', 'leads', 'month', None, None, ('absolute', 50, None), None, []),
+    srow('Викладати три рілси на тиждень з улюбленцями наших покупців', 'uk', 'other', 'achieve', 'posts', 'week', None, None, ('absolute', 3, None), None, []),
+    srow('публікувати дописи з історіями клієнтів щотижня', 'uk', 'other', 'achieve', 'posts', 'week', None, None, ('absolute', 1, None), None, []),
+    srow('збільшити продажі з 100 до 200 на місяць до літа', 'uk', 'sales', 'increase', 'sales', 'month', None, (100, None), ('absolute', 200, None), ('season', '2026-05-31', None), []),
+    srow('отримувати 40 заявок із сайту щомісяця', 'uk', 'leads', 'achieve', 'leads', 'month', None, None, ('absolute', 40, None), None, []),
+    srow("post 3 reels a week with our customers' pets", 'en', 'other', 'achieve', 'posts', 'week', None, None, ('absolute', 3, None), None, []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -3914,7 +3929,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("b2b work", B2B_WORK),
                                           ("current then goal", CURRENT_THEN_GOAL),
                                           ("experts", EXPERTS),
-                                          ("weekdays and skips", WEEKDAYS_AND_SKIPS))
+                                          ("weekdays and skips", WEEKDAYS_AND_SKIPS),
+                                          ("accompanied", ACCOMPANIED))
         for r in rows]
 
 

@@ -916,6 +916,21 @@ def _shares_doing(phrases: list[Phrase], info, shares: frozenset, infinitive_mar
     return out
 
 
+def _accompanied(phrases: list[Phrase], words: frozenset) -> list[Phrase]:
+    """«с», «з» (the lexicons' [function_words] accompanied) before a word, not a figure, say what comes with
+    the goal's object («рилс с питомцами наших клиентов», «рілси з улюбленцями покупців»): a modifier, whose
+    metric words qualify and are never the goal's."""
+    if not words:
+        return phrases
+    out = list(phrases)
+    for i, p in enumerate(phrases[:-1]):
+        nxt = phrases[i + 1]
+        if p.kind == "filler" and normalize_word(p.text) in words and nxt.kind in ("filler", "metric") and nxt.text[:1].isalpha() \
+                and any(q.kind == "metric" for q in phrases[:i]):
+            out[i] = p.evolve(kind="method", value="modifier")
+    return out
+
+
 def _split_side(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
     """Take out the side clauses: a relative clause ("who ...", «которые ...», «які ...»), a
     recipient («для клиентов», "among students", "for 90% of users") or a modifier («под холодный
@@ -1665,7 +1680,7 @@ class Assembler:
         phrases = _shares_doing(_preamble(_current_then_goal(phrases)), self.lex.metrics, lex.listed("share"),
                                 lex.listed("infinitive"))
         whole = phrases
-        phrases, side = _split_side(phrases)
+        phrases, side = _split_side(_accompanied(phrases, lex.listed("accompanied")))
         if side and not any(p.kind == "metric" for p in phrases) and any(p.kind == "metric" for p in side) \
                 and _has_figure(side) and side[0].kind == "method" and side[0].value == "modifier":
             # «договориться о 10 ВП в месяц»: what the verb is about is its object, when nothing else is
