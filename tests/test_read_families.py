@@ -3861,7 +3861,7 @@ WEEKDAYS_AND_SKIPS = [
     srow('продати через соцмережі не менше 100 тортів до Різдва', 'uk', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 100, None), ('named', '2026-12-25', None), []),
     srow('публиковать отзывы клиентов по средам', 'ru', 'other', 'achieve', 'posts', 'week', None, None, ('absolute', 1, None), None, []),
     # (a plan "for a month" covers it: how long, not how often)
-    srow('Створити контент-план на місяць', 'uk', 'other', 'achieve', 'content_plan', 'month', None, None, None, None, ['S106']),
+    srow('Підготувати контент-план на тиждень', 'uk', 'other', 'achieve', 'content_plan', 'week', None, None, None, None, ['S106']),
     srow('составить контент-план на неделю', 'ru', 'other', 'achieve', 'content_plan', 'week', None, None, None, None, ['S106']),
 ]
 

@@ -1848,7 +1848,7 @@ class Assembler:
                 # щочетверга»: once a period
                 how_often = next((p for p in pi.phrases if p.kind == "period"), None)
                 if how_often is not None and verb_cls != "activity" and normalize_word(how_often.text).startswith(("на ", "for ")):
-                    how_often = None    # «створити контент-план на місяць»: what the plan covers, not how often
+                    how_often = None    # «скласти контент-план на тиждень»: what the plan covers, not how often
                 if how_often is not None:
                     pi.claims.append(_Claim("bare", how_often, Quantity(Decimal(1))))
             pi.verb_cls, pi.implied, pi.metric = verb_cls, implied, metric
