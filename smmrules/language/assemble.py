@@ -1842,7 +1842,8 @@ class Assembler:
             pi.claims = self._claims(pi.phrases, frame)
             if not frame.time_metric and not any(c.role not in ("deadline", "method") for c in pi.claims):
                 pi.claims += self._all_of(pi.phrases, start.lang)
-            if (verb_cls == "activity" or (metric is not None and info[metric.value].activity)) \
+            if (verb_cls == "activity" or (metric is not None and info[metric.value].activity and not any(
+                    _amount_of(p) is not None for p in pi.phrases))) \
                     and not any(c.role not in ("deadline", "method") for c in pi.claims):
                 # "post daily", «публиковать ежедневно», "post once every four days", «проводити ефір
                 # щочетверга»: once a period
