@@ -196,18 +196,18 @@ _CONTENT = frozenset({"METRIC", "CHANNEL", "NEW"})     # what a part of a hyphen
 
 
 def _splits(parts: list[str], lex: Lexicon, metrics: dict) -> bool:
-    """Whether a hyphenated word the lexicon does not know reads as its words: where a phrase of the
-    lexicon runs over all of them; where every word it knows is a metric, a channel or "new", and it knows the last
-    («онлайн-заявок», "pre-orders"), or, in Russian and Ukrainian, a first Cyrillic noun followed by
-    its apposition («клиентов-юрлиц», «покупців-оптовиків»). A Latin first word before an unknown one
-    is a modifier of the word it leaves unread («SEO-аналитика», «CRM-система»): not split."""
-    if any(r.length == len(parts) for r in lex.readings(parts, 0)):
-        return True         # "cost-per-lead", «лидов-заявок»: a phrase of the lexicon over all of it
+    """Whether a hyphenated word the lexicon does not know reads as its words: where a metric's phrase of
+    the lexicon runs over all of them; where every word it knows is a metric, a channel or "new", and it
+    knows the last («онлайн-заявок») or a first Cyrillic noun followed by its apposition («клиентов-юрлиц»,
+    «покупців-оптовиків»). A Latin first word before an unknown one is a modifier of the word it leaves
+    unread («SEO-аналитика», «CRM-система»): not split."""
+    if any(r.length == len(parts) and r.terminal in _CONTENT for r in lex.readings(parts, 0)):
+        return True         # «лидов-заявок»: a metric's phrase over all of it
     if any(r.terminal not in _CONTENT for p in parts for r in lex.readings([p], 0)):
         return False        # "MQL-to-SQL", "demo-to-close", "year-over-year": a preposition inside names one thing
     if _known(parts[-1], lex, metrics):
         return True
-    return lex.lang != "en" and _known(parts[0], lex, metrics) and not parts[0].isascii()
+    return _known(parts[0], lex, metrics) and not parts[0].isascii()
 
 
 def _known(part: str, lex: Lexicon, metrics: dict) -> bool:
@@ -217,14 +217,15 @@ def _known(part: str, lex: Lexicon, metrics: dict) -> bool:
 
 
 def split_compounds(raw: list[RawToken], words: list[str], lex: Lexicon, metrics: dict) -> tuple[list[RawToken], list[str]]:
-    """The tokens with each hyphenated word the lexicon does not know split into its words: in
-    «онлайн-заявок», «Telegram-подписчиков», «покупців-оптовиків», "pre-orders" each part is a word of
-    its own ("online applications"), the hyphen dropped as a space would be. A hyphenated word the
-    lexicon reads as a whole («контент-план», "half-end", "twenty-five"), or none of whose parts it
-    knows, stays one word. A stem the lexicon matches by its beginning («telegram…» as a
-    channel) does not read the whole: «Telegram-подписчиков» is the channel and the subscribers."""
-    if not any("-" in w for w in words):
-        return raw, words
+    """The tokens with each hyphenated Russian or Ukrainian word the lexicon does not know split into its
+    words: in «онлайн-заявок», «Telegram-подписчиков», «покупців-оптовиків» each part is a word of its own
+    ("online applications"), the hyphen dropped as a space would be. A hyphenated word the lexicon reads
+    as a whole («контент-план», «двадцать-пять»), or none of whose parts it knows, stays one word. A
+    channel's stem, which matches any word it begins («telegram…»), does not read the whole:
+    «Telegram-подписчиков» is the channel and the subscribers. English writes its compound nouns apart
+    and joins only modifiers with a hyphen ("KYC-verified users"): its words stay whole."""
+    if lex.lang == "en" or not any("-" in w for w in words):
+        return raw, words   # (English writes its compound nouns apart; its hyphens join modifiers: "KYC-verified users")
     out_raw: list[RawToken] = []
     out_words: list[str] = []
     window = getattr(lex, "_longest", 1)
@@ -232,7 +233,7 @@ def split_compounds(raw: list[RawToken], words: list[str], lex: Lexicon, metrics
         w = words[i]
         parts = w.split("-") if tok.kind == "word" and "-" in w[1:-1] else None
         if (parts is None or not all(parts) or _number_word(w, lex)[0] is not None
-                or any(r.rank[1] == 0 for r in lex.readings(words[i:i + window], 0))
+                or any(r.rank[1] == 0 or r.terminal != "CHANNEL" for r in lex.readings(words[i:i + window], 0))
                 or not _splits(parts, lex, metrics)):
             out_raw.append(tok)
             out_words.append(w)
