@@ -799,3 +799,11 @@ def test_day_of_month_is_the_next_such_day(today, day):
     assert due.day == min(day, calendar.monthrange(due.year, due.month)[1])
     # no earlier date after today is that day of its month
     assert due.month == today.month or today.day > day or day > calendar.monthrange(today.year, today.month)[1]
+
+
+@settings(max_examples=60, deadline=None)
+@given(a=st.integers(13, 99), b=st.integers(13, 99), c=st.integers(0, 99))
+def test_numbers_with_slashes_and_no_month_are_a_name_not_a_date(a, b, c):
+    # "a 30/60/90 plan": no part can be a month, so it is no date at all (a name), not an invalid one
+    goal = parse_goal(f"{a}/{b}/{c:02d} plan: grow followers to 5,000 by June", today=TODAY)
+    assert goal.metric.name == "followers" and goal.deadline.date == dt.date(2026, 6, 30)

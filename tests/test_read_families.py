@@ -3881,6 +3881,23 @@ ACCOMPANIED = [
 ]
 
 
+# --- a span of days or weeks heading a plan's line ('Day 90:', «Неделя 1–2:», «Перші 30 днів:»): due by its end; '30/60/90' has no month: a name, not a date; a floor or a ceiling after the figure ('or more', «и ниже», «і вище»)
+HEADINGS_AND_FLOORS = [
+    srow('30/60/90 plan — Day 90: average engagement rate on TikTok at 3.5% or above', 'en', 'engagement', 'reach', 'engagement_rate', None, 'tiktok', None, ('absolute', 3.5, '%'), ('duration', '2026-04-15', 'P90D'), []),
+    srow('First two weeks: run a full audit of our social channels', 'en', 'other', 'achieve', 'audits', None, None, None, None, ('duration', '2026-01-29', 'P2W'), ['S106']),
+    srow('Week 4: 500 new followers', 'en', 'awareness', 'increase', 'followers', None, None, None, ('relative', 500, None), ('duration', '2026-02-12', 'P4W'), []),
+    srow('1,000 followers or more by June', 'en', 'awareness', 'reach', 'followers', None, None, None, ('absolute', 1000, None), ('date', '2026-06-30', None), []),
+    srow('CPL $10 or less by the end of the quarter', 'en', 'leads', 'decrease', 'cost_per_lead', None, None, None, ('absolute', 10, 'USD'), ('period-end', '2026-03-31', None), []),
+    srow('Неделя 1–2: проанализировать 10 аккаунтов конкурентов', 'ru', 'other', 'reach', 'accounts_followed', None, None, None, ('absolute', 10, None), ('duration', '2026-01-29', 'P2W'), []),
+    srow('набрать 300 заявок и более к июню', 'ru', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 300, None), ('date', '2026-06-30', None), []),
+    srow('CPL 300 ₽ и ниже до конца квартала', 'ru', 'leads', 'decrease', 'cost_per_lead', None, None, None, ('absolute', 300, 'RUB'), ('period-end', '2026-03-31', None), []),
+    srow('Перші 30 днів: провести аудит сторінок', 'uk', 'other', None, 'audits', None, None, None, None, ('duration', '2026-02-14', 'P30D'), ['S106']),
+    srow('День 60: 2 000 підписників у Telegram', 'uk', 'awareness', 'reach', 'followers', None, 'telegram', None, ('absolute', 2000, None), ('duration', '2026-03-16', 'P60D'), []),
+    srow('ER 5% і вище до кінця року', 'uk', 'engagement', 'reach', 'engagement_rate', None, None, None, ('absolute', 5, '%'), ('period-end', '2026-12-31', None), []),
+    srow('вартість ліда 200 грн і менше до кінця кварталу', 'uk', 'leads', 'decrease', 'cost_per_lead', None, None, None, ('absolute', 200, 'UAH'), ('period-end', '2026-03-31', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -3930,7 +3947,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("current then goal", CURRENT_THEN_GOAL),
                                           ("experts", EXPERTS),
                                           ("weekdays and skips", WEEKDAYS_AND_SKIPS),
-                                          ("accompanied", ACCOMPANIED))
+                                          ("accompanied", ACCOMPANIED),
+                                          ("headings and floors", HEADINGS_AND_FLOORS))
         for r in rows]
 
 

@@ -246,6 +246,33 @@ def _comparative_bounds(phrases: list[Phrase], moved: frozenset) -> list[Phrase]
     return out
 
 
+def _bounds_after(phrases: list[Phrase], or_more: frozenset, or_less: frozenset) -> list[Phrase]:
+    """A figure followed by "or more", "or above", «и выше», «і більше» (the lexicons' [function_words]
+    or_more; or_less for "or less", «и ниже») is a floor (a ceiling) at it: "ER 3.5% or above" is at least 3.5%."""
+    if not or_more and not or_less:
+        return phrases
+    out: list[Phrase] = []
+    i = 0
+    while i < len(phrases):
+        p = phrases[i]
+        a = p if p.kind == "amount" else p.arg if p.kind == "prep" and p.arg is not None and p.arg.kind == "amount" else None
+        if a is not None:
+            # (the figure's noun may come between: "1,000 followers or more", «300 заявок и более»)
+            skip = 1 if i + 1 < len(phrases) and phrases[i + 1].kind == "metric" else 0
+            pair = phrases[i + 1 + skip:i + 3 + skip]
+            words = " ".join(normalize_word(q.text) for q in pair)
+            bound = "ge" if words in or_more else "le" if words in or_less else None
+            if bound is not None and len(pair) == 2:
+                floor = Phrase("bound", a.span, a.text, bound, arg=a, toks=a.toks)
+                out.append(floor if p is a else p.evolve(arg=floor))
+                out += phrases[i + 1:i + 1 + skip]
+                i += 3 + skip
+                continue
+        out.append(p)
+        i += 1
+    return out
+
+
 def _day_ranges(phrases: list[Phrase]) -> list[Phrase]:
     """The first day of a range of days ("from 1 to 30 November", «с 1 по 30 ноября», «з 1 до 30
     листопада»): a date in the month of the range's end, not a figure the goal starts from."""
@@ -833,6 +860,36 @@ def _preamble(phrases: list[Phrase]) -> list[Phrase]:
         return phrases      # (after a label word, a KPI line needs no verb: «KPI клиента: CPL ≤ 300 ₽»)
     before = [q.evolve(kind="filler") if q.kind in ("metric", "amount", "verb", "rank") else q for q in phrases[:cut]]
     return before + after
+
+
+_HEADING_UNITS = ("day", "week", "month", "quarter", "year")
+
+
+def _timed_heading(phrases: list[Phrase]) -> list[Phrase]:
+    """A span of days, weeks or months heading a plan's line ("Day 90:", "Week 2:", «Неделя 1–2:», "First two
+    weeks:", «Перші 30 днів:»): the line's goals are due by its end, counted from the start, as "within 90
+    days" says."""
+    k = next((k for k in range(len(phrases) - 3) if (k == 0 or phrases[k - 1].kind == "label" or (
+                  phrases[k - 1].kind == "filler" and phrases[k - 1].text in _LABEL_ENDS + _PART_ENDS + _SENTENCE_ENDS))
+              and phrases[k].kind == "filler" and phrases[k + 1].kind == "amount"
+              and phrases[k + 2].kind == "filler" and phrases[k + 2].text in _LABEL_ENDS), None)
+    if k is None:
+        return phrases
+    head, amt = phrases[k], phrases[k + 1]
+    q = amt.value
+    unit = next((m for t, m in head.alts if t == "UNIT"), None)
+    if unit in _HEADING_UNITS and q.unit is None:
+        count = q.high if q.high is not None else q.value      # «Неделя 1–2:»: by the end of the second
+    elif q.unit in _HEADING_UNITS and q.low is None and any(t == "ORDINAL" and m == "1" for t, m in head.alts):
+        count, unit = q.value, q.unit                          # "First two weeks:", «Перші 30 днів:»
+    else:
+        return phrases
+    if count is None or count <= 0:
+        return phrases
+    span = head.span.cover(amt.span)
+    text = f"{head.text} {amt.text}"
+    when = Phrase("amount", span, text, Quantity(count, unit=unit), toks=(*head.toks, *amt.toks))
+    return [*phrases[:k], Phrase("prep", span, text, "within", arg=when, toks=when.toks), *phrases[k + 2:]]
 
 
 def _current_then_goal(phrases: list[Phrase]) -> list[Phrase]:
@@ -1677,7 +1734,8 @@ class Assembler:
         lex = self.lex[lang]
         phrases = _comparative_bounds(_cohort_days(_date_ranges(_numbered_periods(phrases, lex.listed("counted_periods"))),
                                                    self.lex.metrics), lex.listed("moved"))
-        phrases = _shares_doing(_preamble(_current_then_goal(phrases)), self.lex.metrics, lex.listed("share"),
+        phrases = _bounds_after(phrases, lex.listed("or_more"), lex.listed("or_less"))
+        phrases = _shares_doing(_preamble(_current_then_goal(_timed_heading(phrases))), self.lex.metrics, lex.listed("share"),
                                 lex.listed("infinitive"))
         whole = phrases
         phrases, side = _split_side(_accompanied(phrases, lex.listed("accompanied")))

@@ -65,6 +65,10 @@ def _date_token(tok: RawToken) -> tuple[str, str, int]:
     """The one reading of a date-like token: 30/06/2026, 06/2026, 2016-17, FY26, H1, г/г, YoY."""
     kind, text = tok.kind, tok.text
     if kind == "slash_date":
+        a, b, c = (int(p) for p in text.split("/"))
+        months = (b,) if a > 31 else (a, b)         # (2026/06/30: the month second; 30/06/2026 or 06/30/2026)
+        if not any(1 <= m <= 12 for m in months):
+            return ("WORD", text, 1)                # "a 30/60/90 plan": no month in it, a name
         return ("DOT_DATE", text, 1)
     if kind == "month_year":
         month, year = text.replace(".", "/").split("/")
