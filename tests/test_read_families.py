@@ -3898,6 +3898,21 @@ HEADINGS_AND_FLOORS = [
 ]
 
 
+# --- bringing to a level («вывести на 10 тыс.», «вихід на 20 тисяч»: reach it); probation as an event; a number hyphened to a unit before a noun ('the 3-month pilot') is how long that lasts, not a figure
+LEVELS_AND_PROBATION = [
+    srow('By the end of the 3-month pilot grow TikTok to 10k followers', 'en', 'awareness', 'reach', 'followers', None, 'tiktok', None, ('absolute', 10000, None), None, []),
+    srow('reach 500 followers by the end of my probation', 'en', 'awareness', 'reach', 'followers', None, None, None, ('absolute', 500, None), ('event', None, None), []),
+    srow('за 3 месяца вывести группу ВК на 10 тыс. подписчиков', 'ru', 'awareness', 'reach', 'followers', None, 'vk', None, ('absolute', 10000, None), ('duration', '2026-04-15', 'P3M'), []),
+    srow('Выход на 50 000 подписчиков на YouTube к лету', 'ru', 'awareness', 'reach', 'followers', None, 'youtube', None, ('absolute', 50000, None), ('season', '2026-05-31', None), []),
+    srow('до конца испытательного срока набрать 500 подписчиков', 'ru', 'awareness', 'achieve', 'followers', None, None, None, ('absolute', 500, None), ('event', None, None), []),
+    srow('На испытательном сроке: CTR объявлений не ниже 1,5%', 'ru', 'traffic', 'reach', 'ctr', None, None, None, ('absolute', 1.5, '%'), None, []),
+    srow('За 3 місяці виведемо ваш TikTok на 20 тисяч підписників', 'uk', 'awareness', 'reach', 'followers', None, 'tiktok', None, ('absolute', 20000, None), ('duration', '2026-04-15', 'P3M'), []),
+    srow('вихід на 20 тисяч підписників до кінця року', 'uk', 'awareness', 'reach', 'followers', None, None, None, ('absolute', 20000, None), ('period-end', '2026-12-31', None), []),
+    srow('До кінця випробувального терміну середній час відповіді в директі — не більше 30 хвилин', 'uk', 'communication', 'decrease', 'response_time', None, 'instagram', None, ('absolute', 30, 'min'), ('event', None, None), []),
+    srow('вивести канал на 5 тисяч читачів до літа', 'uk', 'awareness', 'reach', 'followers', None, None, None, ('absolute', 5000, None), ('season', '2026-05-31', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -3948,7 +3963,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("experts", EXPERTS),
                                           ("weekdays and skips", WEEKDAYS_AND_SKIPS),
                                           ("accompanied", ACCOMPANIED),
-                                          ("headings and floors", HEADINGS_AND_FLOORS))
+                                          ("headings and floors", HEADINGS_AND_FLOORS),
+                                          ("levels and probation", LEVELS_AND_PROBATION))
         for r in rows]
 
 

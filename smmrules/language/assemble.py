@@ -333,6 +333,21 @@ def _joined(p: Phrase, amount: Phrase, last: Phrase, value: Decimal, unit: str) 
                     toks=p.toks + last.toks)
 
 
+def _length_adjectives(phrases: list[Phrase], info, text: str) -> list[Phrase]:
+    """A number hyphened to a unit of time before a noun ("the 3-month pilot", "a 12-month grant period") says
+    how long that thing lasts: no figure of the goal's, where no metric of time is measured ("a 2-hour
+    response time" is one)."""
+    out = list(phrases)
+    for i in range(len(phrases) - 3):
+        a, dash, unit, noun = phrases[i:i + 4]
+        if a.kind == "amount" and a.value.unit is None and len(a.toks) == 1 and dash.kind == "filler" \
+                and dash.text == "-" and unit.kind == "filler" and any(t == "UNIT" for t, _ in unit.alts) \
+                and a.toks[0].end_pos == dash.toks[0].start_pos and dash.toks[0].end_pos == unit.toks[0].start_pos \
+                and noun.kind in ("filler", "metric", "event") and not (noun.kind == "metric" and info[noun.value].time):
+            out[i] = a.evolve(kind="filler", value=a.text)
+    return out
+
+
 def _durations(phrases: list[Phrase], info) -> list[Phrase]:
     # (most statements have neither a clock face nor two units of time: nothing to join)
     if not any((p.kind == "filler" and p.text == ":") or (p.kind == "amount" and p.value.unit in _TIME_UNITS)
@@ -1217,10 +1232,10 @@ class _Frame(Record):
     whether it states a time level; and for the part, whether its metric is a time, whether its
     verb produces ("sell", "get": «на 1 млн грн» is then an amount, not a change), whether it says "new"."""
 
-    __slots__ = ("lang", "today", "has_from", "time_level", "time_metric", "produces", "new")
+    __slots__ = ("lang", "today", "has_from", "time_level", "time_metric", "produces", "new", "brings_to")
 
     def __init__(self, lang: str, today: dt.date | None, has_from: bool, time_level: bool,
-                 time_metric: bool = False, produces: bool = False, new: bool = False):
+                 time_metric: bool = False, produces: bool = False, new: bool = False, brings_to: bool = False):
         _set(self, "lang", lang)
         _set(self, "today", today)
         _set(self, "has_from", has_from)
@@ -1228,6 +1243,7 @@ class _Frame(Record):
         _set(self, "time_metric", time_metric)
         _set(self, "produces", produces)
         _set(self, "new", new)
+        _set(self, "brings_to", brings_to)
 
 
 class _Aim(Record):
@@ -1632,6 +1648,9 @@ class Assembler:
             return [_Claim("method", p, q)]
         if prep == "from":
             return [_Claim("baseline", p, q)]
+        if prep == "on" and frame.brings_to and q.unit not in ("%", "pp"):
+            # «вывести группу на 10 тыс. подписчиков», «виведемо TikTok на 20 тисяч»: to that level
+            return [_Claim("level", p, q, bound)]
         if prep in _CHANGE_PREPS and not (frame.produces and q.unit in _CURRENCIES):
             return [_Claim("change", p, q, bound)]
         if prep in _CHANGE_PREPS:
@@ -1728,7 +1747,7 @@ class Assembler:
     # -- the goal ---------------------------------------------------------------------
     def build(self, text: str, lang: str, phrases: list[Phrase], today: dt.date | None, span: Span) -> Goal:
         self._text = text
-        phrases = _durations(phrases, self.lex.metrics)
+        phrases = _durations(_length_adjectives(phrases, self.lex.metrics, text), self.lex.metrics)
         phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(_day_ranges(_day_months(
             _years_of_periods(_label_horizons(phrases, self.lex[lang].listed("horizon"))))))))), self.lex.metrics)
         lex = self.lex[lang]
@@ -1896,7 +1915,9 @@ class Assembler:
             # with no verb, or after "sell/earn/get", «на 1 млн грн» is an amount worth, not a change
             frame = start.evolve(time_metric=_time_metric(verb_cls, metric, implied, info),
                                  produces=pi.verb is None or verb_cls in ("achieve", "attract"),
-                                 new=_says_new(pi.phrases) and not _flow(metric, implied, info))
+                                 new=_says_new(pi.phrases) and not _flow(metric, implied, info),
+                                 brings_to=pi.verb is not None and normalize_word(pi.verb.text).startswith(
+                                     tuple(self.lex[start.lang].listed("brings_to"))))
             pi.claims = self._claims(pi.phrases, frame)
             if not frame.time_metric and not any(c.role not in ("deadline", "method") for c in pi.claims):
                 pi.claims += self._all_of(pi.phrases, start.lang)
