@@ -379,7 +379,7 @@ DEADLINE_ROWS = [
     # events of a project's stages (the demo, the presale, a stage, the harvest), St Patrick's Day, "by EOQ" and
     # "by month-end", a season named with «сезон», the low season, «за» before an event
     dl_row('get 20,000 wishlists ahead of the Steam Next Fest demo', 'en', 'leads', 'achieve', 'wishlists', None, None,
-           None, ('absolute', 20000, None), ('event', None, None), 'ahead of the Steam Next Fest demo'),
+           None, ('absolute', 20000, None), ('event', None, None), 'ahead of the Steam Next Fest'),   # (the event: its demo is shown there)
     dl_row('drive 25,000 visits to the landing page by the end of the presale', 'en', 'traffic', 'achieve', 'website_traffic', None, None,
            None, ('absolute', 25000, None), ('event', None, None), 'by the end of the presale'),
     dl_row('get 5,000 wishlists by alpha', 'en', 'leads', 'achieve', 'wishlists', None, None,

@@ -3913,6 +3913,22 @@ LEVELS_AND_PROBATION = [
 ]
 
 
+# --- launches of games, apps and tokens: Next Fest, soft launch, early access, a beta, a TGE and a listing as events; upvotes (likes), backers (paying), airdrop participants (sign-ups), ARPDAU
+GAME_LAUNCHES = [
+    srow('reach 100k wishlists on Steam before Next Fest', 'en', 'leads', 'reach', 'wishlists', None, None, None, ('absolute', 100000, None), ('event', None, None), []),
+    srow('raise ARPDAU by 15% by Q3', 'en', 'sales', 'increase', 'arpu', None, None, None, ('relative', 15, '%'), ('quarter', '2026-09-30', None), []),
+    srow('get 1,000 upvotes on Product Hunt by the end of launch week', 'en', 'engagement', 'achieve', 'likes', None, None, None, ('absolute', 1000, None), None, []),
+    srow('reach 500 Kickstarter backers by March', 'en', 'sales', 'reach', 'paying_users', None, None, None, ('absolute', 500, None), ('date', '2026-03-31', None), []),
+    srow('onboard 5,000 KYC-verified users by TGE', 'en', 'leads', 'achieve', 'users', None, None, None, ('absolute', 5000, None), ('event', None, None), []),
+    srow('набрать 100 тыс. вишлистов до Next Fest', 'ru', 'leads', 'achieve', 'wishlists', None, None, None, ('absolute', 100000, None), ('event', None, None), []),
+    srow('собрать 20 тыс. участников аирдропа до листинга', 'ru', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 20000, None), ('event', None, None), []),
+    srow('получить 1 000 апвоутов на Product Hunt к концу недели', 'ru', 'engagement', 'achieve', 'likes', None, None, None, ('absolute', 1000, None), ('period-end', '2026-01-18', None), []),
+    srow('залучити 500 бекерів на Kickstarter до березня', 'uk', 'sales', 'achieve', 'paying_users', None, None, None, ('absolute', 500, None), ('date', '2026-03-31', None), []),
+    srow('набрати 50 тис. передреєстрацій до софт-лончу', 'uk', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 50000, None), ('event', None, None), []),
+    srow('зібрати 10 тис. учасників аірдропу до TGE', 'uk', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 10000, None), ('event', None, None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -3964,7 +3980,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("weekdays and skips", WEEKDAYS_AND_SKIPS),
                                           ("accompanied", ACCOMPANIED),
                                           ("headings and floors", HEADINGS_AND_FLOORS),
-                                          ("levels and probation", LEVELS_AND_PROBATION))
+                                          ("levels and probation", LEVELS_AND_PROBATION),
+                                          ("game launches", GAME_LAUNCHES))
         for r in rows]
 
 
