@@ -3929,6 +3929,21 @@ GAME_LAUNCHES = [
 ]
 
 
+# --- a day and a month with a dot and no year («до 15.11», «к 31.12»): the next such day; the duties of a job ad («вы будете отвечать за», «ви відповідатимете за») name no goal of their own
+DAY_MONTH_AND_DUTIES = [
+    srow('набрать 500 подписчиков до 15.11', 'ru', 'awareness', 'achieve', 'followers', None, None, None, ('absolute', 500, None), ('date', '2026-11-15', None), []),
+    srow('продать 100 тортов к 31.12', 'ru', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 100, None), ('date', '2026-12-31', None), []),
+    srow('К концу испытательного срока (до 15.11) набрать 300 заявок', 'ru', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 300, None), ('date', '2026-11-15', None), []),
+    srow('Вы будете отвечать за лиды из соцсетей: от 300 в месяц', 'ru', 'leads', 'reach', 'leads', 'month', None, None, ('absolute', 300, None), None, []),
+    srow('набрати 300 заявок до 01.06', 'uk', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 300, None), ('date', '2026-06-01', None), []),
+    srow('Ви відповідатимете за ліди з соцмереж: від 300 на місяць', 'uk', 'leads', 'reach', 'leads', 'month', None, None, ('absolute', 300, None), None, []),
+    srow('отримати 50 відгуків до 20.03', 'uk', 'loyalty', 'achieve', 'reviews', None, None, None, ('absolute', 50, None), ('date', '2026-03-20', None), []),
+    srow('increase ER to 15.11% by June', 'en', 'engagement', 'reach', 'engagement_rate', None, None, None, ('absolute', 15.11, '%'), ('date', '2026-06-30', None), []),
+    srow('reach 2,000 followers by 15.11', 'en', 'awareness', 'reach', 'followers', None, None, None, ('absolute', 2000, None), ('date', '2026-11-15', None), []),
+    srow('keep CPC at 0.15 USD or less', 'en', 'traffic', 'maintain', 'cost_per_click', None, None, None, ('absolute', 0.15, 'USD'), None, []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -3981,7 +3996,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("accompanied", ACCOMPANIED),
                                           ("headings and floors", HEADINGS_AND_FLOORS),
                                           ("levels and probation", LEVELS_AND_PROBATION),
-                                          ("game launches", GAME_LAUNCHES))
+                                          ("game launches", GAME_LAUNCHES),
+                                          ("day month and duties", DAY_MONTH_AND_DUTIES))
         for r in rows]
 
 

@@ -286,8 +286,12 @@ class ToPhrases:
             d = parts[2] if len(parts) > 2 else None
             _check_date(first, y, m, d)
             return _P(self, "date", children, DateSpec(y, m, d))
-        if first.type == "DOT_DATE":      # 31.12.2026, 31/12/2026, 2026/12/31
+        if first.type == "DOT_DATE":      # 31.12.2026, 31/12/2026, 2026/12/31; 15.11 (the next 15 November)
             parts = first.meaning.replace("/", ".").split(".")
+            if len(parts) == 2:
+                d, m = int(parts[0]), int(parts[1])
+                _check_date(first, None, m, d)
+                return _P(self, "date", children, DateSpec(None, m, d))
             if len(parts[0]) == 4:
                 y, m, d = (int(p) for p in parts)
             else:

@@ -183,9 +183,19 @@ def drop_hedges(raw: list[RawToken], words: list[str], lex: Lexicon) -> tuple[li
     return [t for j, t in enumerate(raw) if j not in gone], [w for j, w in enumerate(words) if j not in gone]
 
 
+def _day_month(text: str) -> bool:
+    """Whether a figure is written as a day and a month: two digits, a dot, two digits ("15.11", "01.06")."""
+    return (len(text) == 5 and text[2] == "." and text[:2].isdigit() and text[3:].isdigit()
+            and 1 <= int(text[:2]) <= 31 and 1 <= int(text[3:]) <= 12)
+
+
 def _number_edges(tok: RawToken) -> list[tuple[str, str]]:
     v = tok.value
     out = []
+    if _day_month(tok.text):
+        # «до 15.11», «(до 20.03)»: a day and a month, as Russian and Ukrainian write a date in the year under way;
+        # a decimal where the grammar wants a figure ("ER 15.11%")
+        out.append(("DOT_DATE", tok.text))
     if v == v.to_integral_value():
         iv = int(v)
         if 1 <= iv <= 31 and "," not in tok.text and " " not in tok.text:
