@@ -260,9 +260,11 @@ def _bounds_after(phrases: list[Phrase], or_more: frozenset, or_less: frozenset)
             # (the figure's noun may come between: "1,000 followers or more", «300 заявок и более»)
             skip = 1 if i + 1 < len(phrases) and phrases[i + 1].kind == "metric" else 0
             pair = phrases[i + 1 + skip:i + 3 + skip]
-            words = " ".join(normalize_word(q.text) for q in pair)
-            bound = "ge" if words in or_more else "le" if words in or_less else None
-            if bound is not None and len(pair) == 2:
+            bound = None
+            if len(pair) == 2 and pair[0].kind in ("conj", "filler"):     # ("or", «и»: most figures have none)
+                words = f"{normalize_word(pair[0].text)} {normalize_word(pair[1].text)}"
+                bound = "ge" if words in or_more else "le" if words in or_less else None
+            if bound is not None:
                 floor = Phrase("bound", a.span, a.text, bound, arg=a, toks=a.toks)
                 out.append(floor if p is a else p.evolve(arg=floor))
                 out += phrases[i + 1:i + 1 + skip]
