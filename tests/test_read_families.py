@@ -3944,6 +3944,21 @@ DAY_MONTH_AND_DUTIES = [
 ]
 
 
+# --- positioning a brand or a place and the image it forms («позиционировать», «сформировать образ города»): its image, an abstract outcome
+POSITIONING = [
+    srow('Position the clinic as a premium brand by the end of the year', 'en', 'awareness', 'achieve', 'image', None, None, None, None, ('period-end', '2026-12-31', None), ['S103']),
+    srow('build the image of a reliable builder', 'en', 'awareness', 'achieve', 'image', None, None, None, None, None, ['S103']),
+    srow('improve brand positioning in the region', 'en', 'awareness', 'increase', 'image', None, None, None, None, None, ['S103']),
+    srow('Сформировать образ города как гастрономической столицы', 'ru', 'awareness', 'achieve', 'image', None, None, None, None, None, ['S103']),
+    srow('сформировать имидж надежного застройщика', 'ru', 'awareness', 'achieve', 'image', None, None, None, None, None, ['S103']),
+    srow('улучшить позиционирование бренда к концу года', 'ru', 'awareness', 'increase', 'image', None, None, None, None, ('period-end', '2026-12-31', None), ['S103']),
+    srow('Позиціонувати громаду як центр активного відпочинку', 'uk', 'awareness', 'achieve', 'image', None, None, None, None, None, ['S103']),
+    srow('створити імідж надійного партнера', 'uk', 'awareness', 'achieve', 'image', None, None, None, None, None, ['S103']),
+    srow('покращити позиціонування бренду до кінця року', 'uk', 'awareness', 'increase', 'image', None, None, None, None, ('period-end', '2026-12-31', None), ['S103']),
+    srow('сформувати образ міста як туристичної столиці', 'uk', 'awareness', 'achieve', 'image', None, None, None, None, None, ['S103']),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -3997,7 +4012,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("headings and floors", HEADINGS_AND_FLOORS),
                                           ("levels and probation", LEVELS_AND_PROBATION),
                                           ("game launches", GAME_LAUNCHES),
-                                          ("day month and duties", DAY_MONTH_AND_DUTIES))
+                                          ("day month and duties", DAY_MONTH_AND_DUTIES),
+                                          ("positioning", POSITIONING))
         for r in rows]
 
 
