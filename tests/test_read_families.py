@@ -3959,6 +3959,21 @@ POSITIONING = [
 ]
 
 
+# --- a floor right after a noun of growth («прирост подписчиков не менее 1500 в месяц», 'growth of at least 15%'): by at least that much; a floor after «до» stays a level
+GROWTH_FLOORS = [
+    srow('follower growth of at least 1,500 a month', 'en', 'awareness', 'increase', 'followers', 'month', None, None, ('relative', 1500, None), None, []),
+    srow('increase sales at least 20% by Q4', 'en', 'sales', 'increase', 'sales', None, None, None, ('relative', 20, '%'), ('quarter', '2026-12-31', None), []),
+    srow('sales growth of at least 15% this year', 'en', 'sales', 'increase', 'sales', None, None, None, ('relative', 15, '%'), ('period-end', '2026-12-31', None), []),
+    srow('KPI: прирост подписчиков в Instagram не менее 1500 в месяц', 'ru', 'awareness', 'increase', 'followers', 'month', 'instagram', None, ('relative', 1500, None), None, []),
+    srow('рост продаж не менее 20% к концу года', 'ru', 'sales', 'increase', 'sales', None, None, None, ('relative', 20, '%'), ('period-end', '2026-12-31', None), []),
+    srow('увеличение выручки не меньше 10% за квартал', 'ru', 'sales', 'increase', 'revenue', None, None, None, ('relative', 10, '%'), ('duration', '2026-04-15', 'P3M'), []),
+    srow('приріст підписників не менше 3 000 щомісяця', 'uk', 'awareness', 'increase', 'followers', 'month', None, None, ('relative', 3000, None), None, []),
+    srow('зростання продажів не менше 20% до кінця року', 'uk', 'sales', 'increase', 'sales', None, None, None, ('relative', 20, '%'), ('period-end', '2026-12-31', None), []),
+    srow('збільшення виторгу щонайменше на 10% за квартал', 'uk', 'sales', 'increase', 'revenue', None, None, None, ('relative', 10, '%'), ('duration', '2026-04-15', 'P3M'), []),
+    srow('рост продаж до не менее 1 млн к концу года', 'ru', 'sales', 'reach', 'sales', None, None, None, ('absolute', 1000000, None), ('period-end', '2026-12-31', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -4013,7 +4028,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("levels and probation", LEVELS_AND_PROBATION),
                                           ("game launches", GAME_LAUNCHES),
                                           ("day month and duties", DAY_MONTH_AND_DUTIES),
-                                          ("positioning", POSITIONING))
+                                          ("positioning", POSITIONING),
+                                          ("growth floors", GROWTH_FLOORS))
         for r in rows]
 
 

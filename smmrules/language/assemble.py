@@ -1234,10 +1234,11 @@ class _Frame(Record):
     whether it states a time level; and for the part, whether its metric is a time, whether its
     verb produces ("sell", "get": «на 1 млн грн» is then an amount, not a change), whether it says "new"."""
 
-    __slots__ = ("lang", "today", "has_from", "time_level", "time_metric", "produces", "new", "brings_to")
+    __slots__ = ("lang", "today", "has_from", "time_level", "time_metric", "produces", "new", "brings_to", "grows")
 
     def __init__(self, lang: str, today: dt.date | None, has_from: bool, time_level: bool,
-                 time_metric: bool = False, produces: bool = False, new: bool = False, brings_to: bool = False):
+                 time_metric: bool = False, produces: bool = False, new: bool = False, brings_to: bool = False,
+                 grows: bool = False):
         _set(self, "lang", lang)
         _set(self, "today", today)
         _set(self, "has_from", has_from)
@@ -1246,6 +1247,7 @@ class _Frame(Record):
         _set(self, "produces", produces)
         _set(self, "new", new)
         _set(self, "brings_to", brings_to)
+        _set(self, "grows", grows)
 
 
 class _Aim(Record):
@@ -1665,6 +1667,9 @@ class Assembler:
                 nxt.kind == "new" and (frame.new or q.unit in ("%", "pp")))))   # "30% more new leads"
                              or (frame.new and q.unit not in ("%", "pp"))):
             return [_Claim("change", p, q, bound)]
+        if prep is None and bound is not None and frame.grows:
+            # «прирост подписчиков не менее 1500 в месяц», "growth of at least 20%": by at least that much
+            return [_Claim("change", p, q, bound)]
         return [_Claim("level" if bound else "bare", p, q, bound)]
 
     def _time_claims(self, p: Phrase, prep, nxt, frame: _Frame, bound) -> list[_Claim]:
@@ -1919,7 +1924,8 @@ class Assembler:
                                  produces=pi.verb is None or verb_cls in ("achieve", "attract"),
                                  new=_says_new(pi.phrases) and not _flow(metric, implied, info),
                                  brings_to=pi.verb is not None and normalize_word(pi.verb.text).startswith(
-                                     tuple(self.lex[start.lang].listed("brings_to"))))
+                                     tuple(self.lex[start.lang].listed("brings_to"))),
+                                 grows=pi.verb is not None and normalize_word(pi.verb.text) in self.lex[start.lang].listed("growth"))
             pi.claims = self._claims(pi.phrases, frame)
             if not frame.time_metric and not any(c.role not in ("deadline", "method") for c in pi.claims):
                 pi.claims += self._all_of(pi.phrases, start.lang)
