@@ -3974,6 +3974,23 @@ GROWTH_FLOORS = [
 ]
 
 
+# --- what a business product counts: net revenue retention (over 100% where customers spend more), active workspaces and teams, feature adoption, product-qualified leads, time to value (shorter is better), onboarding
+SAAS = [
+    srow('increase net revenue retention to 110% by Q4', 'en', 'loyalty', 'reach', 'net_revenue_retention', None, None, None, ('absolute', 110, '%'), ('quarter', '2026-12-31', None), []),
+    srow('reach 1,000 active workspaces by June', 'en', 'engagement', 'reach', 'active_accounts', None, None, None, ('absolute', 1000, None), ('date', '2026-06-30', None), []),
+    srow('increase feature adoption of reports to 40% by the end of Q3', 'en', 'engagement', 'reach', 'feature_adoption', None, None, None, ('absolute', 40, '%'), ('quarter', '2026-09-30', None), []),
+    srow('generate 200 PQLs a month by Q2', 'en', 'leads', 'achieve', 'qualified_leads', 'month', None, None, ('absolute', 200, None), ('quarter', '2026-06-30', None), []),
+    srow('cut time to value to 2 days by the end of the year', 'en', 'loyalty', 'decrease', 'time_to_value', None, None, None, ('absolute', 2, 'd'), ('period-end', '2026-12-31', None), []),
+    srow('увеличить удержание выручки до 110% к концу года', 'ru', 'loyalty', 'reach', 'net_revenue_retention', None, None, None, ('absolute', 110, '%'), ('period-end', '2026-12-31', None), []),
+    srow('увеличить долю завершивших онбординг до 70% к лету', 'ru', 'loyalty', 'reach', 'activation', None, None, None, ('absolute', 70, '%'), ('season', '2026-05-31', None), []),
+    srow('довести число активных команд до 500 к лету', 'ru', 'engagement', 'reach', 'active_accounts', None, None, None, ('absolute', 500, None), ('season', '2026-05-31', None), []),
+    srow('довести использование функции отчётов до 40% к концу квартала', 'ru', 'engagement', 'reach', 'feature_adoption', None, None, None, ('absolute', 40, '%'), ('period-end', '2026-03-31', None), []),
+    srow('збільшити кількість активних робочих просторів до 1 000 до червня', 'uk', 'engagement', 'reach', 'active_accounts', None, None, None, ('absolute', 1000, None), ('date', '2026-06-30', None), []),
+    srow('скоротити час до першого результату до 2 днів до кінця року', 'uk', 'loyalty', 'decrease', 'time_to_value', None, None, None, ('absolute', 2, 'd'), ('period-end', '2026-12-31', None), []),
+    srow('підвищити утримання виручки до 110% до кінця року', 'uk', 'loyalty', 'reach', 'net_revenue_retention', None, None, None, ('absolute', 110, '%'), ('period-end', '2026-12-31', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -4029,7 +4046,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("game launches", GAME_LAUNCHES),
                                           ("day month and duties", DAY_MONTH_AND_DUTIES),
                                           ("positioning", POSITIONING),
-                                          ("growth floors", GROWTH_FLOORS))
+                                          ("growth floors", GROWTH_FLOORS),
+                                          ("saas", SAAS))
         for r in rows]
 
 
