@@ -3982,7 +3982,7 @@ SAAS = [
     srow('generate 200 PQLs a month by Q2', 'en', 'leads', 'achieve', 'qualified_leads', 'month', None, None, ('absolute', 200, None), ('quarter', '2026-06-30', None), []),
     srow('cut time to value to 2 days by the end of the year', 'en', 'loyalty', 'decrease', 'time_to_value', None, None, None, ('absolute', 2, 'd'), ('period-end', '2026-12-31', None), []),
     srow('увеличить удержание выручки до 110% к концу года', 'ru', 'loyalty', 'reach', 'net_revenue_retention', None, None, None, ('absolute', 110, '%'), ('period-end', '2026-12-31', None), []),
-    srow('увеличить долю завершивших онбординг до 70% к лету', 'ru', 'loyalty', 'reach', 'activation', None, None, None, ('absolute', 70, '%'), ('season', '2026-05-31', None), []),
+    srow('увеличить долю завершения онбординга до 70% к лету', 'ru', 'loyalty', 'reach', 'activation', None, None, None, ('absolute', 70, '%'), ('season', '2026-05-31', None), []),
     srow('довести число активных команд до 500 к лету', 'ru', 'engagement', 'reach', 'active_accounts', None, None, None, ('absolute', 500, None), ('season', '2026-05-31', None), []),
     srow('довести использование функции отчётов до 40% к концу квартала', 'ru', 'engagement', 'reach', 'feature_adoption', None, None, None, ('absolute', 40, '%'), ('period-end', '2026-03-31', None), []),
     srow('збільшити кількість активних робочих просторів до 1 000 до червня', 'uk', 'engagement', 'reach', 'active_accounts', None, None, None, ('absolute', 1000, None), ('date', '2026-06-30', None), []),
