@@ -185,7 +185,7 @@ DEADLINE_ROWS = [
            None, ('relative', 25, '%'), None, None),
     dl_row('увеличить выручку на 10% месяц к месяцу', 'ru', 'sales', 'increase', 'revenue', 'month', None,
            None, ('relative', 10, '%'), None, None),
-    dl_row('answer every DM within 1 business day, starting January', 'en', 'communication', 'maintain', 'response_time', None, None,
+    dl_row('answer every DM within 1 business day, starting January', 'en', 'communication', 'reach', 'response_time', None, None,
            None, ('absolute', 1, 'd'), None, None),
     dl_row('increase sales by 20% starting in Q2', 'en', 'sales', 'increase', 'sales', None, None,
            None, ('relative', 20, '%'), None, None),

@@ -6,9 +6,9 @@ from goalcheck import row, slots
 ROWS = [
     row("increase sales through Instagram by 20% by the end of June", "en", "sales", "increase", "sales", None,
         "instagram", None, ("relative", 20, "%"), ("date", "2026-06-30", None)),
-    row("respond to reviews within 2 days", "en", "communication", "maintain", "response_time", None, None, None,
+    row("respond to reviews within 2 days", "en", "communication", "reach", "response_time", None, None, None,
         ("absolute", 2, "d"), None),
-    row("reply to every comment within a minute", "en", "communication", "maintain", "response_time", None, None,
+    row("reply to every comment within a minute", "en", "communication", "reach", "response_time", None, None,
         None, ("absolute", 1, "min"), None),
     row("increase sales by X% by end of year", "en", "sales", "increase", "sales", None, None, None, None,
         ("period-end", "2026-12-31", None)),

@@ -229,11 +229,11 @@ ROWS = [
         None, ("absolute", 2, "%"), None),
 
     # --- answering within a time: the time is the target, not a deadline -------------------------
-    row("Відповідати на всі повідомлення в Instagram протягом 15 хвилин", "uk", "communication", "maintain",
+    row("Відповідати на всі повідомлення в Instagram протягом 15 хвилин", "uk", "communication", "reach",
         "response_time", None, "instagram", None, ("absolute", 15, "min"), None),
     row("Обробляти кожне звернення в Telegram не пізніше ніж через 2 години", "uk", "communication",
-        "maintain", "response_time", None, "telegram", None, ("absolute", 2, "h"), None),
-    row("Відповідати на коментарі в TikTok протягом години", "uk", "communication", "maintain",
+        "reach", "response_time", None, "telegram", None, ("absolute", 2, "h"), None),
+    row("Відповідати на коментарі в TikTok протягом години", "uk", "communication", "reach",
         "response_time", None, "tiktok", None, ("absolute", 1, "h"), None),
     row("Тримати середній час відповіді в месенджерах не більше 5 хвилин", "uk", "communication", "maintain",
         "response_time", None, None, None, ("absolute", 5, "min"), None),

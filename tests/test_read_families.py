@@ -1830,7 +1830,7 @@ MORE_WORDS_9 = [
     srow('Утримання користувачів на 7-й день — 30 %', 'uk', 'loyalty', 'reach',
          'retention', None, None, None, ('absolute', 30, '%'),
          None, []),
-    srow('Відповідати на 100% коментарів у робочі дні', 'uk', 'communication', 'maintain',
+    srow('Відповідати на 100% коментарів у робочі дні', 'uk', 'communication', 'reach',
          'response_time', None, None, None, ('relative', 100, '%'),
          None, []),
 ]
@@ -2247,7 +2247,7 @@ TIMES_2 = [
     srow('Post daily on TikTok until the end of January', 'en', 'other', 'achieve',
          'posts', 'day', 'tiktok', None, ('absolute', 1, None),
          ('date', '2026-01-31', None), []),
-    srow('Reply to DMs in no longer than 2 hours', 'en', 'communication', 'maintain',
+    srow('Reply to DMs in no longer than 2 hours', 'en', 'communication', 'reach',
          'response_time', None, None, None, ('absolute', 2, 'h'),
          None, []),
     srow('Увеличить продажи на 10% в этом сезоне', 'ru', 'sales', 'increase',
@@ -2271,7 +2271,7 @@ TIMES_2 = [
     srow('Хочу вийти на 10 тисяч підписників у TikTok до випускного', 'uk', 'awareness', 'reach',
          'followers', None, 'tiktok', None, ('absolute', 10000, None),
          ('event', None, None), []),
-    srow('Відповідати в Direct не довше години', 'uk', 'communication', 'maintain',
+    srow('Відповідати в Direct не довше години', 'uk', 'communication', 'reach',
          'response_time', None, None, None, ('absolute', 1, 'h'),
          None, []),
     srow('Повернути 10% клієнтів, які не купували понад пів року, до кінця року', 'uk', 'loyalty', 'increase',
@@ -2442,7 +2442,7 @@ MORE_WORDS_13 = [
     srow('Збільшити кількість SQL на 20% до кінця фінансового року', 'uk', 'leads', 'increase',
          'sql', None, None, None, ('relative', 20, '%'),
          ('period-end', '2026-12-31', None), []),
-    srow('Не менше 90% звернень мешканців опрацьовувати протягом доби', 'uk', 'communication', 'maintain',
+    srow('Не менше 90% звернень мешканців опрацьовувати протягом доби', 'uk', 'communication', 'reach',
          'response_time', None, None, None, ('absolute', 90, '%'),
          None, []),
 ]
@@ -2641,7 +2641,7 @@ LENGTHS_OF_TIME = [
     srow('Lift average watch time on YouTube to 4:30 by the end of Q2', 'en', 'awareness', 'reach',
          'watch_time', None, 'youtube', None, ('absolute', 270, 's'),
          ('quarter', '2026-06-30', None), []),
-    srow('Reply to every DM within 1 hour 30 minutes', 'en', 'communication', 'maintain',
+    srow('Reply to every DM within 1 hour 30 minutes', 'en', 'communication', 'reach',
          'response_time', None, None, None, ('absolute', 90, 'min'),
          None, []),
     srow('Cut first response time from 2 hours 15 minutes to 45 minutes by March', 'en', 'communication', 'decrease',
@@ -2653,13 +2653,13 @@ LENGTHS_OF_TIME = [
     srow('Grow average watch time of live streams to 1:05:00 by 2026-09', 'en', 'awareness', 'reach',
          'watch_time', None, None, None, ('absolute', 3900, 's'),
          ('date', '2026-09-30', None), []),
-    srow('reply within an hour on weekdays', 'en', 'communication', 'maintain',
+    srow('reply within an hour on weekdays', 'en', 'communication', 'reach',
          'response_time', None, None, None, ('absolute', 1, 'h'),
          None, []),
     srow('Довести среднюю продолжительность просмотра ролика до 2:40 к концу квартала', 'ru', 'awareness', 'reach',
          'watch_time', None, None, None, ('absolute', 160, 's'),
          ('period-end', '2026-03-31', None), []),
-    srow('Отвечать в директе в течение 1 ч 30 мин', 'ru', 'communication', 'maintain',
+    srow('Отвечать в директе в течение 1 ч 30 мин', 'ru', 'communication', 'reach',
          'response_time', None, 'instagram', None, ('absolute', 90, 'min'),
          None, []),
     srow('Сократить время первого ответа с 3 часов 20 минут до 1 часа к июлю', 'ru', 'communication', 'decrease',
@@ -2671,7 +2671,7 @@ LENGTHS_OF_TIME = [
     srow('Збільшити середній час перегляду відео на YouTube до 3:15 до кінця півріччя', 'uk', 'awareness', 'reach',
          'watch_time', None, 'youtube', None, ('absolute', 195, 's'),
          ('period-end', '2026-06-30', None), []),
-    srow('Відповідати на коментарі протягом 2 год 15 хв', 'uk', 'communication', 'maintain',
+    srow('Відповідати на коментарі протягом 2 год 15 хв', 'uk', 'communication', 'reach',
          'response_time', None, None, None, ('absolute', 135, 'min'),
          None, []),
     srow('Скоротити час першої відповіді з 1 години 40 хвилин до 30 хвилин до травня', 'uk', 'communication', 'decrease',
@@ -3991,6 +3991,21 @@ SAAS = [
 ]
 
 
+# --- a standard of service ('reply to every DM within an hour', «отвечать в течение 15 минут»): a level reached; the verb alone keeps answering (maintain)
+SERVICE_STANDARDS = [
+    srow('reply to every DM within an hour on weekdays', 'en', 'communication', 'reach', 'response_time', None, None, None, ('absolute', 1, 'h'), None, []),
+    srow('answer all reviews on Google within 24 hours', 'en', 'communication', 'reach', 'response_time', None, 'google', None, ('absolute', 24, 'h'), None, []),
+    srow('respond to 95% of comments within 2 hours', 'en', 'communication', 'reach', 'response_time', None, None, None, ('absolute', 95, '%'), None, []),
+    srow('отвечать на сообщения в директе в течение 15 минут', 'ru', 'communication', 'reach', 'response_time', None, 'instagram', None, ('absolute', 15, 'min'), None, []),
+    srow('обрабатывать каждое обращение не дольше часа', 'ru', 'communication', 'reach', 'response_time', None, None, None, ('absolute', 1, 'h'), None, []),
+    srow('отвечать на 100% отзывов в течение суток', 'ru', 'communication', 'reach', 'response_time', None, None, None, ('relative', 100, '%'), None, []),
+    srow('відповідати на коментарі протягом 30 хвилин', 'uk', 'communication', 'reach', 'response_time', None, None, None, ('absolute', 30, 'min'), None, []),
+    srow('обробляти кожне звернення не довше години', 'uk', 'communication', 'reach', 'response_time', None, None, None, ('absolute', 1, 'h'), None, []),
+    srow('відповідати на 100% коментарів у робочі дні', 'uk', 'communication', 'reach', 'response_time', None, None, None, ('relative', 100, '%'), None, []),
+    srow('answer every comment', 'en', 'communication', 'maintain', 'response_time', None, None, None, None, None, []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -4047,7 +4062,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("day month and duties", DAY_MONTH_AND_DUTIES),
                                           ("positioning", POSITIONING),
                                           ("growth floors", GROWTH_FLOORS),
-                                          ("saas", SAAS))
+                                          ("saas", SAAS),
+                                          ("service standards", SERVICE_STANDARDS))
         for r in rows]
 
 

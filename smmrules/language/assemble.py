@@ -1448,7 +1448,9 @@ def _verb_direction(verb_cls, target, more, mi) -> str | None:
     if verb_cls in ("improve", "optimize"):
         return "decrease" if (mi and mi.lower_is_better) else "increase"
     if verb_cls == "respond":
-        return "maintain"
+        # "reply to every DM within an hour", «відповідати на 100% коментарів»: a standard to meet, a level
+        # reached (the verb alone, "answer every comment", keeps answering)
+        return "reach" if target is not None else "maintain"
     if verb_cls == "activity":
         return "increase" if (more and target is None) else "achieve"
     if verb_cls == "attract":
@@ -2105,6 +2107,8 @@ class Assembler:
         d = _verb_direction(verb_cls, target, more, mi)
         if d == "unknown":
             return None
+        if verb_cls == "respond":
+            return d        # (its figure is the standard, whatever its preposition: «на 100% коментарів»)
         if d == "maintain" and target is not None and target.qty is not None and target.qty.signed \
                 and target.qty.value is not None:
             # «держим темп: +4 тысячи подписчиков в месяц», "keep adding +500 a month": the pace of a change
