@@ -29,6 +29,7 @@ _BEFORE_PREPS = ("by", "until", "toward")
 _CHANGE_PREPS = ("by", "on")
 _LEVEL_PREPS = ("to", "until", "toward", "at")
 _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
+_SHORT_TIME_UNITS = frozenset(UNIT_SHORT.values())     # a time metric's figure, as its target writes it
 # the units of a sum of money (the currency codes of the lexicons' CUR_PRE and CUR_POST)
 _CURRENCIES = ("USD", "EUR", "RUB", "UAH", "GBP")
 
@@ -1448,9 +1449,10 @@ def _verb_direction(verb_cls, target, more, mi) -> str | None:
     if verb_cls in ("improve", "optimize"):
         return "decrease" if (mi and mi.lower_is_better) else "increase"
     if verb_cls == "respond":
-        # "reply to every DM within an hour", «відповідати на 100% коментарів»: a standard to meet, a level
-        # reached (the verb alone, "answer every comment", keeps answering)
-        return "reach" if target is not None else "maintain"
+        # "reply to every DM within an hour", «отвечать в течение 15 минут»: a time to meet, a level reached;
+        # "answer every comment", "answer messages 24/7": answering kept up
+        return "reach" if target is not None and target.qty is not None and target.qty.unit in _SHORT_TIME_UNITS \
+            else "maintain"
     if verb_cls == "activity":
         return "increase" if (more and target is None) else "achieve"
     if verb_cls == "attract":
