@@ -336,7 +336,7 @@ def _joined(p: Phrase, amount: Phrase, last: Phrase, value: Decimal, unit: str) 
                     toks=p.toks + last.toks)
 
 
-def _length_adjectives(phrases: list[Phrase], info, text: str) -> list[Phrase]:
+def _length_adjectives(phrases: list[Phrase], info) -> list[Phrase]:
     """A number hyphened to a unit of time before a noun ("the 3-month pilot", "a 12-month grant period") says
     how long that thing lasts: no figure of the goal's, where no metric of time is measured ("a 2-hour
     response time" is one)."""
@@ -1758,7 +1758,7 @@ class Assembler:
     # -- the goal ---------------------------------------------------------------------
     def build(self, text: str, lang: str, phrases: list[Phrase], today: dt.date | None, span: Span) -> Goal:
         self._text = text
-        phrases = _durations(_length_adjectives(phrases, self.lex.metrics, text), self.lex.metrics)
+        phrases = _durations(_length_adjectives(phrases, self.lex.metrics), self.lex.metrics)
         phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(_day_ranges(_day_months(
             _years_of_periods(_label_horizons(phrases, self.lex[lang].listed("horizon"))))))))), self.lex.metrics)
         lex = self.lex[lang]
@@ -1785,13 +1785,11 @@ class Assembler:
                              new=_says_new(main))
         all_main_claims = [c for pi in parts for c in pi.claims]
         method_claims = self._claims(method, frame)
-        deadlines = [c.deadline for c in all_main_claims + method_claims if c.role == "deadline"]
+        # (a day or a season heading the line, "Black Friday:", names the campaign: a deadline the line itself
+        # gives, "in 2 weeks", is the goal's; the sort is stable)
         headed = {id(p.arg) for p in main if p.kind == "label" and p.arg is not None and p.arg.kind in ("named", "season")}
-        if headed:
-            # a day or a season heading the line ("Black Friday:") names the campaign; a deadline the
-            # line itself gives ("in 2 weeks") is the goal's
-            deadlines = ([c.deadline for c in all_main_claims + method_claims if c.role == "deadline" and id(c.phrase) not in headed]
-                         + [c.deadline for c in all_main_claims if c.role == "deadline" and id(c.phrase) in headed])
+        deadlines = [c.deadline for c in sorted((c for c in all_main_claims + method_claims if c.role == "deadline"),
+                                                key=lambda c: id(c.phrase) in headed)]
         # (an event with no date gives way to a date beside it: «к акции «Чистый город» до 1 мая» ends on 1 May)
         deadline = next((d for d in deadlines if d.kind != "event"), deadlines[0] if deadlines else None)
         if chosen is not None or implied is not None:
@@ -1939,7 +1937,8 @@ class Assembler:
                 # "post daily", «публиковать ежедневно», "post once every four days", «проводити ефір
                 # щочетверга»: once a period
                 how_often = next((p for p in pi.phrases if p.kind == "period"), None)
-                if how_often is not None and verb_cls != "activity" and normalize_word(how_often.text).startswith(("на ", "for ")):
+                if how_often is not None and verb_cls != "activity" \
+                        and normalize_word(how_often.text).split(" ", 1)[0] in self.lex[start.lang].listed("horizon"):
                     how_often = None    # «скласти контент-план на тиждень»: what the plan covers, not how often
                 if how_often is not None:
                     pi.claims.append(_Claim("bare", how_often, Quantity(Decimal(1))))
@@ -2110,7 +2109,7 @@ class Assembler:
         if d == "unknown":
             return None
         if verb_cls == "respond":
-            return d        # (its figure is the standard, whatever its preposition: «на 100% коментарів»)
+            return d        # (the verb's direction stands whatever the preposition: «на 100% коментарів» is kept up)
         if d == "maintain" and target is not None and target.qty is not None and target.qty.signed \
                 and target.qty.value is not None:
             # «держим темп: +4 тысячи подписчиков в месяц», "keep adding +500 a month": the pace of a change

@@ -239,7 +239,7 @@ def split_compounds(raw: list[RawToken], words: list[str], lex: Lexicon, metrics
     «Telegram-подписчиков» is the channel and the subscribers. English writes its compound nouns apart
     and joins only modifiers with a hyphen ("KYC-verified users"): its words stay whole."""
     if lex.lang == "en" or not any("-" in w for w in words):
-        return raw, words   # (English writes its compound nouns apart; its hyphens join modifiers: "KYC-verified users")
+        return raw, words
     out_raw: list[RawToken] = []
     out_words: list[str] = []
     window = getattr(lex, "_longest", 1)
