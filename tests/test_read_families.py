@@ -3845,6 +3845,12 @@ EXPERTS = [
     srow('Укласти 8 договорів до кінця кварталу', 'uk', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 8, None), ('period-end', '2026-03-31', None), []),
     srow('Провести 30 діагностик до кінця місяця', 'uk', 'leads', 'achieve', 'consultations', None, None, None, ('absolute', 30, None), ('period-end', '2026-01-31', None), []),
     srow('Записати 15 учнів на курс до вересня', 'uk', 'sales', 'achieve', 'enrolments', None, None, None, ('absolute', 15, None), ('date', '2026-09-30', None), []),
+    # (the same family in every language: filming, readership, podcast appearances, talks)
+    srow('зняти 5 відео до кінця місяця', 'uk', 'other', 'achieve', 'posts', None, None, None, ('absolute', 5, None), ('period-end', '2026-01-31', None), []),
+    srow('увеличить читательскую аудиторию блога до 10 тысяч к лету', 'ru', 'awareness', 'reach', 'followers', None, None, None, ('absolute', 10000, None), ('season', '2026-05-31', None), []),
+    srow('два гостевых выпуска подкаста до конца квартала', 'ru', 'awareness', 'reach', 'media_mentions', None, None, None, ('absolute', 2, None), ('period-end', '2026-03-31', None), []),
+    srow('три виступи на галузевих конференціях до кінця року', 'uk', 'other', 'achieve', 'events', None, None, None, ('absolute', 3, None), ('period-end', '2026-12-31', None), []),
+    srow('участь у подкасті — 2 до кінця кварталу', 'uk', 'awareness', 'reach', 'media_mentions', None, None, None, ('absolute', 2, None), ('period-end', '2026-03-31', None), []),
 ]
 
 
