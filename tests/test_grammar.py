@@ -179,7 +179,9 @@ def _metric_patterns():
                 yield key, name, pat
 
 
-_WORD_TOKEN = re.compile(r"[@#]?[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*")
+# a word of letters, or a Latin name with digits in it that the tokenizer reads as one word ("D7", "B2B";
+# Q1-Q4, H1/H2 and top-3 are dates and ranks, never names)
+_WORD_TOKEN = re.compile(r"[@#]?[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*|(?![hq][1-4]$|top)[a-z]+(?:-?\d+[a-z]*)+")
 
 
 def pattern_problems(pat) -> list[str]:

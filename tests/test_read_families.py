@@ -1831,7 +1831,7 @@ MORE_WORDS_9 = [
          'retention', None, None, None, ('absolute', 30, '%'),
          None, []),
     srow('Відповідати на 100% коментарів у робочі дні', 'uk', 'communication', 'maintain',
-         'response_time', None, None, None, ('relative', 100, '%'),
+         'response_time', None, None, None, ('absolute', 100, '%'),
          None, []),
 ]
 
@@ -2442,7 +2442,7 @@ MORE_WORDS_13 = [
     srow('Збільшити кількість SQL на 20% до кінця фінансового року', 'uk', 'leads', 'increase',
          'sql', None, None, None, ('relative', 20, '%'),
          ('period-end', '2026-12-31', None), []),
-    srow('Не менше 90% звернень мешканців опрацьовувати протягом доби', 'uk', 'communication', 'maintain',
+    srow('Не менше 90% звернень мешканців опрацьовувати протягом доби', 'uk', 'communication', 'reach',
          'response_time', None, None, None, ('absolute', 90, '%'),
          None, []),
 ]
@@ -3997,19 +3997,112 @@ SAAS = [
 ]
 
 
-# --- a standard of service ('reply to every DM within an hour', «отвечать в течение 15 минут»): a time to meet,
-#     a level reached; answering every one, or round the clock, is kept up (maintain)
+# --- a standard of service ('reply to every DM within an hour', «отвечать в течение 15 минут», "respond to 95% of
+#     comments within 2 hours"): a time to meet, a level reached; answering every one, or a share of them, with no
+#     time to answer in («у робочі дні» says when), or round the clock, is kept up (maintain); «на 100% отзывов» is
+#     the share answered, a level; answering faster is a shorter time (decrease)
 SERVICE_STANDARDS = [
     srow('reply to every DM within an hour on weekdays', 'en', 'communication', 'reach', 'response_time', None, None, None, ('absolute', 1, 'h'), None, []),
     srow('answer all reviews on Google within 24 hours', 'en', 'communication', 'reach', 'response_time', None, 'google', None, ('absolute', 24, 'h'), None, []),
-    srow('respond to 95% of comments within 2 hours', 'en', 'communication', 'maintain', 'response_time', None, None, None, ('absolute', 95, '%'), None, []),
+    srow('respond to 95% of comments within 2 hours', 'en', 'communication', 'reach', 'response_time', None, None, None, ('absolute', 95, '%'), None, []),
     srow('отвечать на сообщения в директе в течение 15 минут', 'ru', 'communication', 'reach', 'response_time', None, 'instagram', None, ('absolute', 15, 'min'), None, []),
     srow('обрабатывать каждое обращение не дольше часа', 'ru', 'communication', 'reach', 'response_time', None, None, None, ('absolute', 1, 'h'), None, []),
-    srow('отвечать на 100% отзывов в течение суток', 'ru', 'communication', 'maintain', 'response_time', None, None, None, ('relative', 100, '%'), None, []),
+    srow('отвечать на 100% отзывов в течение суток', 'ru', 'communication', 'reach', 'response_time', None, None, None, ('absolute', 100, '%'), None, []),
     srow('відповідати на коментарі протягом 30 хвилин', 'uk', 'communication', 'reach', 'response_time', None, None, None, ('absolute', 30, 'min'), None, []),
     srow('обробляти кожне звернення не довше години', 'uk', 'communication', 'reach', 'response_time', None, None, None, ('absolute', 1, 'h'), None, []),
-    srow('відповідати на 100% коментарів у робочі дні', 'uk', 'communication', 'maintain', 'response_time', None, None, None, ('relative', 100, '%'), None, []),
+    srow('відповідати на 100% коментарів у робочі дні', 'uk', 'communication', 'maintain', 'response_time', None, None, None, ('absolute', 100, '%'), None, []),
     srow('answer every comment', 'en', 'communication', 'maintain', 'response_time', None, None, None, None, None, []),
+]
+
+
+# --- the words of more trades: day-N retention (D1, D7), pre-registrations, waitlists, wishlists and beta testers
+#     (leads), RSVPs, micro-influencers (an activity), a telecom's subscribers and households connected (sales), the
+#     customer experience (loyalty), a marketplace shop's visits (traffic), a place among best sellers (sales),
+#     paying off (ROI), winning customers back (retention)
+WORDS_OF_TRADES = [
+    srow('lift D7 retention to 18% by the end of Q3', 'en', 'loyalty', 'reach', 'retention', None, None, None, ('absolute', 18, '%'), ('quarter', '2026-09-30', None), []),
+    srow('D1 at least 40% and D30 at least 8% for the new build by June', 'en', 'loyalty', 'achieve', 'retention', None, None, None, ('absolute', 40, '%'), ('date', '2026-06-30', None), []),
+    srow('get 50,000 pre-regs on Google Play before the global launch', 'en', 'leads', 'achieve', 'registrations', None, 'google_play', None, ('absolute', 50000, None), ('event', None, None), []),
+    srow('grow the waitlist to 4,000 people before the beta opens', 'en', 'leads', 'reach', 'email_subscribers', None, None, None, ('absolute', 4000, None), ('event', None, None), []),
+    srow('collect 25K Steam wishlists by the Next Fest demo', 'en', 'leads', 'achieve', 'wishlists', None, None, None, ('absolute', 25000, None), ('event', None, None), []),
+    srow('recruit 200 beta testers by March 15', 'en', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 200, None), ('date', '2026-03-15', None), []),
+    srow('get 300 RSVPs for the open studio day by May 10', 'en', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 300, None), ('date', '2026-05-10', None), []),
+    srow('line up 5 micro-influencers for the autumn drop by September', 'en', 'other', 'reach', 'influencer_collaborations', None, None, None, ('absolute', 5, None), ('season', '2026-11-30', None), []),
+    srow('sign 3,000 new postpaid subscribers in Q2', 'en', 'sales', 'increase', 'sales', None, None, None, ('relative', 3000, None), ('quarter', '2026-06-30', None), []),
+    srow('improve the customer experience in the app', 'en', 'loyalty', 'increase', 'loyalty', None, None, None, None, None, ['S103']),
+    srow('double Amazon shop visits before Prime Day', 'en', 'traffic', 'increase', 'website_traffic', None, 'amazon', None, ('multiple', 2, None), ('event', None, None), []),
+    srow('reach the top 20 of Amazon Best Sellers in Home & Kitchen by Christmas', 'en', 'sales', 'reach', 'bestseller_rank', None, 'amazon', None, ('rank', 20, None), ('named', '2026-12-25', None), []),
+    srow('make our TikTok ads pay off by the end of the quarter', 'en', 'sales', 'increase', 'roi', None, 'tiktok', None, None, ('period-end', '2026-03-31', None), []),
+    srow('reactivate 500 lapsed customers with an email series by August', 'en', 'loyalty', 'reach', 'retention', None, None, None, ('absolute', 500, None), ('date', '2026-08-31', None), []),
+    srow('удержание D7 не ниже 15% к концу квартала', 'ru', 'loyalty', 'reach', 'retention', None, None, None, ('absolute', 15, '%'), ('period-end', '2026-03-31', None), []),
+    srow('собрать 30 тысяч пререгов в App Store до релиза', 'ru', 'leads', 'achieve', 'registrations', None, 'app_store', None, ('absolute', 30000, None), ('event', None, None), []),
+    srow('набрать 5 тысяч вишлистов в Steam до выхода демо', 'ru', 'leads', 'achieve', 'wishlists', None, None, None, ('absolute', 5000, None), ('event', None, None), []),
+    srow('собрать вейтлист на 2 000 человек к старту продаж', 'ru', 'leads', 'achieve', 'email_subscribers', None, None, None, ('absolute', 2000, None), ('event', None, None), []),
+    srow('найти 150 бета-тестеров до конца марта', 'ru', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 150, None), ('date', '2026-03-31', None), []),
+    srow('подключить 20 тысяч новых абонентов к концу года', 'ru', 'sales', 'increase', 'sales', None, None, None, ('relative', 20000, None), ('period-end', '2026-12-31', None), []),
+    srow('нарастить абонентскую базу до 800 тысяч к декабрю', 'ru', 'sales', 'reach', 'sales', None, None, None, ('absolute', 800000, None), ('date', '2026-12-31', None), []),
+    srow('улучшить клиентский опыт в мобильном приложении', 'ru', 'loyalty', 'increase', 'loyalty', None, None, None, None, None, ['S103']),
+    srow('попасть в хиты продаж Ozon к 11.11', 'ru', 'sales', 'reach', 'bestseller_rank', None, 'ozon', None, None, ('date', '2026-11-11', None), []),
+    srow('чтобы таргет в Instagram окупался уже в этом квартале', 'ru', 'sales', 'increase', 'roi', None, 'instagram', None, None, ('period-end', '2026-03-31', None), []),
+    srow('вернуть ушедших клиентов через email-рассылку до конца лета', 'ru', 'loyalty', 'increase', 'retention', None, None, None, None, ('season', '2026-08-31', None), []),
+    srow('привлечь 400 платящих аккаунтов к 1 октября', 'ru', 'sales', 'achieve', 'paying_users', None, None, None, ('absolute', 400, None), ('date', '2026-10-01', None), []),
+    srow('утримання D30 — 10% до кінця року', 'uk', 'loyalty', 'reach', 'retention', None, None, None, ('absolute', 10, '%'), ('period-end', '2026-12-31', None), []),
+    srow('зібрати 40 тисяч пререєстрацій у Google Play до релізу', 'uk', 'leads', 'achieve', 'registrations', None, 'google_play', None, ('absolute', 40000, None), ('event', None, None), []),
+    srow('набрати 8 тисяч вішлистів у Steam до виходу демо', 'uk', 'leads', 'achieve', 'wishlists', None, None, None, ('absolute', 8000, None), ('event', None, None), []),
+    srow('зібрати вейтліст на 3 000 людей до старту бета-тесту', 'uk', 'leads', 'achieve', 'email_subscribers', None, None, None, ('absolute', 3000, None), ('event', None, None), []),
+    srow('залучити 120 бета-тестерів до кінця квітня', 'uk', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 120, None), ('date', '2026-04-30', None), []),
+    srow('підключити 10 тисяч нових абонентів до кінця року', 'uk', 'sales', 'increase', 'sales', None, None, None, ('relative', 10000, None), ('period-end', '2026-12-31', None), []),
+    srow('збільшити абонентську базу до 600 тисяч до грудня', 'uk', 'sales', 'reach', 'sales', None, None, None, ('absolute', 600000, None), ('date', '2026-12-31', None), []),
+    srow('покращити клієнтський досвід у застосунку', 'uk', 'loyalty', 'increase', 'loyalty', None, None, None, None, None, ['S103']),
+    srow("потрапити в хіти продажів Rozetka до Чорної п'ятниці", 'uk', 'sales', 'reach', 'bestseller_rank', None, 'rozetka', None, None, ('named', '2026-11-27', None), []),
+    srow('щоб реклама в Instagram окупилася до кінця кварталу', 'uk', 'sales', 'increase', 'roi', None, 'instagram', None, None, ('period-end', '2026-03-31', None), []),
+    srow('повернути клієнтів, які пішли до конкурентів, до кінця осені', 'uk', 'loyalty', 'increase', 'retention', None, None, None, None, ('season', '2026-11-30', None), []),
+    srow('підключити 5 000 домогосподарств до кінця опалювального сезону', 'uk', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 5000, None), ('event', None, None), []),
+]
+
+
+# --- what the words around a figure say: a conversion named by what it turns into (into a sign-up: leads), «faster»
+#     of a time (less of it), a minus written onto a figure (a fall by it), a share after a side clause, a time to
+#     answer in (reach), «на 100% отзывов» (the share answered), «ещё 3000» (that many more), «на 3 маркетплейсах»
+#     (where), «на 10 тысяч человек» (how large), 'get X up 25%' (a change), 'the holiday gift sets' (a kind, not a
+#     time), 'in half a year', 'this half'
+READINGS_14 = [
+    srow('raise install-to-registration conversion rate to 35% by Q4', 'en', 'leads', 'reach', 'lead_conversion_rate', None, None, None, ('absolute', 35, '%'), ('quarter', '2026-12-31', None), []),
+    srow('improve visit-to-lead conversion rate to 4% by June', 'en', 'leads', 'reach', 'lead_conversion_rate', None, None, None, ('absolute', 4, '%'), ('date', '2026-06-30', None), []),
+    srow('answer DMs faster, within 2 hours on average', 'en', 'communication', 'decrease', 'response_time', None, None, None, ('absolute', 2, 'h'), None, []),
+    srow('reply to reviews faster by the end of the month', 'en', 'communication', 'decrease', 'response_time', None, None, None, None, ('period-end', '2026-01-31', None), []),
+    srow('CPL -15% by the end of Q3', 'en', 'leads', 'decrease', 'cost_per_lead', None, None, None, ('relative', 15, '%'), ('quarter', '2026-09-30', None), []),
+    srow('churn -2 pp by December', 'en', 'loyalty', 'decrease', 'churn', None, None, None, ('relative', 2, 'pp'), ('date', '2026-12-31', None), []),
+    srow('cut the cost per lead for new clients by a third by May', 'en', 'leads', 'decrease', 'cost_per_lead', None, None, None, ('relative', 33.33, '%'), ('date', '2026-05-31', None), []),
+    srow('respond to 100% of complaints within 1 hour', 'en', 'communication', 'reach', 'response_time', None, None, None, ('absolute', 100, '%'), None, []),
+    srow('answer 95% of questions on Etsy within 24 hours', 'en', 'communication', 'reach', 'response_time', None, 'etsy', None, ('absolute', 95, '%'), None, []),
+    srow('get saves on carousels up 25% by the end of the quarter', 'en', 'engagement', 'increase', 'saves', None, None, None, ('relative', 25, '%'), ('period-end', '2026-03-31', None), []),
+    srow('ROAS 5+ on Meta ads for the holiday gift sets', 'en', 'sales', 'reach', 'roas', None, None, None, ('absolute', 5, None), None, []),
+    srow('grow followers by 20% in half a year', 'en', 'awareness', 'increase', 'followers', None, None, None, ('relative', 20, '%'), ('duration', '2026-07-15', 'P6M'), []),
+    srow('get 400 leads in a half-year', 'en', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 400, None), ('duration', '2026-07-15', 'P6M'), []),
+    srow('increase sales 10% by the end of this half', 'en', 'sales', 'increase', 'sales', None, None, None, ('relative', 10, '%'), ('period-end', '2026-06-30', None), []),
+    srow('повысить конверсию из установки в регистрацию до 35% к концу квартала', 'ru', 'leads', 'reach', 'lead_conversion_rate', None, None, None, ('absolute', 35, '%'), ('period-end', '2026-03-31', None), []),
+    srow('конверсия сайта из визита в заявку 6% к июню', 'ru', 'leads', 'reach', 'lead_conversion_rate', None, None, None, ('absolute', 6, '%'), ('date', '2026-06-30', None), []),
+    srow('отвечать на отзывы быстрее, в среднем за 40 минут', 'ru', 'communication', 'decrease', 'response_time', None, None, None, ('absolute', 40, 'min'), None, []),
+    srow('CPL −20% к концу квартала', 'ru', 'leads', 'decrease', 'cost_per_lead', None, None, None, ('relative', 20, '%'), ('period-end', '2026-03-31', None), []),
+    srow('сократить долю негативных отзывов о магазине в соцсетях на треть', 'ru', 'loyalty', 'decrease', 'negative_reviews', None, None, None, ('relative', 33.33, '%'), None, []),
+    srow('отвечать на 100% сообщений в течение часа', 'ru', 'communication', 'reach', 'response_time', None, None, None, ('absolute', 100, '%'), None, []),
+    srow('набрать ещё 4 тысячи подписчиков до конца лета', 'ru', 'awareness', 'increase', 'followers', None, None, None, ('relative', 4000, None), ('season', '2026-08-31', None), []),
+    srow('выступить на 3 конференциях до конца года', 'ru', 'other', 'achieve', 'events', None, None, None, ('absolute', 3, None), ('period-end', '2026-12-31', None), []),
+    srow('увеличить продажи на 2 маркетплейсах на 25% к июлю', 'ru', 'sales', 'increase', 'sales', None, None, None, ('relative', 25, '%'), ('date', '2026-07-31', None), []),
+    srow('собрать базу рассылки на 10 тысяч человек к осени', 'ru', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 10000, None), ('season', '2026-08-31', None), []),
+    srow('получить 300 отзывов в Яндекс Картах со средней оценкой от 4,7', 'ru', 'loyalty', 'achieve', 'reviews', None, 'yandex_maps', None, ('absolute', 300, None), None, []),
+    srow('підвищити конверсію з інсталу в реєстрацію до 40% до кінця року', 'uk', 'leads', 'reach', 'lead_conversion_rate', None, None, None, ('absolute', 40, '%'), ('period-end', '2026-12-31', None), []),
+    srow('конверсія з візиту в заявку — 5% до червня', 'uk', 'leads', 'reach', 'lead_conversion_rate', None, None, None, ('absolute', 5, '%'), ('date', '2026-06-30', None), []),
+    srow('відповідати в директі швидше — в середньому до 20 хвилин', 'uk', 'communication', 'decrease', 'response_time', None, 'instagram', None, ('absolute', 20, 'min'), None, []),
+    srow('вартість заявки: −10% до кінця кварталу', 'uk', 'leads', 'decrease', 'cost_per_lead', None, None, None, ('relative', 10, '%'), ('period-end', '2026-03-31', None), []),
+    srow('знизити CAC для нових клієнтів на третину до осені', 'uk', 'sales', 'decrease', 'customer_acquisition_cost', None, None, None, ('relative', 33.33, '%'), ('season', '2026-08-31', None), []),
+    srow('відповідати на 100% звернень протягом години', 'uk', 'communication', 'reach', 'response_time', None, None, None, ('absolute', 100, '%'), None, []),
+    srow('набрати ще 3 тисячі підписників до кінця літа', 'uk', 'awareness', 'increase', 'followers', None, None, None, ('relative', 3000, None), ('season', '2026-08-31', None), []),
+    srow('виступити на 4 конференціях до кінця року', 'uk', 'other', 'achieve', 'events', None, None, None, ('absolute', 4, None), ('period-end', '2026-12-31', None), []),
+    srow('збільшити продажі на 3 маркетплейсах на 15% до серпня', 'uk', 'sales', 'increase', 'sales', None, None, None, ('relative', 15, '%'), ('date', '2026-08-31', None), []),
+    srow('зібрати базу розсилки на 5 тисяч людей до осені', 'uk', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 5000, None), ('season', '2026-08-31', None), []),
+    srow('отримати 200 відгуків у Google Maps з оцінкою від 4,8 до кінця року', 'uk', 'loyalty', 'achieve', 'reviews', None, 'google_maps', None, ('absolute', 200, None), ('period-end', '2026-12-31', None), []),
 ]
 
 
@@ -4070,7 +4163,9 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("positioning", POSITIONING),
                                           ("growth floors", GROWTH_FLOORS),
                                           ("saas", SAAS),
-                                          ("service standards", SERVICE_STANDARDS))
+                                          ("service standards", SERVICE_STANDARDS),
+                                          ("words of trades", WORDS_OF_TRADES),
+                                          ("readings 14", READINGS_14))
         for r in rows]
 
 

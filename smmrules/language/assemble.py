@@ -222,6 +222,33 @@ def _day_months(phrases: list[Phrase]) -> list[Phrase]:
     return out
 
 
+_MINUS = ("-", "–", "−")
+
+
+def _minus_signs(phrases: list[Phrase]) -> list[Phrase]:
+    """A minus written onto a share or a sum and not onto the word before ("CPL -15%", «Вартість залучення:
+    −15%», «отток −2 п.п.») is a fall by it, as a plus is a rise; "10-15%" is a range, "Q3-15%" no sign."""
+    if not any(p.kind == "filler" and p.text in _MINUS for p in phrases):
+        return phrases
+    out: list[Phrase] = []
+    skip = None
+    for i, p in enumerate(phrases):
+        if p is skip:
+            continue
+        nxt = phrases[i + 1] if i + 1 < len(phrases) else None
+        prev = phrases[i - 1] if i else None
+        if p.kind == "filler" and p.text in _MINUS and nxt is not None and nxt.kind == "amount" \
+                and not nxt.value.signed and nxt.value.low is None and nxt.value.value is not None \
+                and (nxt.value.unit in ("%", "pp") or nxt.value.unit in _CURRENCIES) \
+                and p.toks and nxt.toks and p.toks[-1].end_pos == nxt.toks[0].start_pos \
+                and (prev is None or not prev.toks or prev.toks[-1].end_pos < p.toks[0].start_pos):
+            out += [p.evolve(kind="less", value=None), Phrase("prep", nxt.span, nxt.text, "by", arg=nxt, toks=nxt.toks)]
+            skip = nxt
+            continue
+        out.append(p)
+    return out
+
+
 def _comparative_bounds(phrases: list[Phrase], moved: frozenset) -> list[Phrase]:
     """A word of "more" or "less" right before a figure is its bound («выше 4%», «больше 500 заявок», «нижче
     150 грн»: above, more than, below it), where after the figure it is a change («на 30% больше»); so is a
@@ -1006,12 +1033,13 @@ def _accompanied(phrases: list[Phrase], words: frozenset) -> list[Phrase]:
     return out
 
 
-def _split_side(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
+def _split_side(phrases: list[Phrase], floor_from: frozenset = frozenset()) -> tuple[list[Phrase], list[Phrase]]:
     """Take out the side clauses: a relative clause ("who ...", «которые ...», «які ...»), a
     recipient («для клиентов», "among students", "for 90% of users") or a modifier («под холодный
     трафик», "without ad spend"). A metric word there qualifies the goal's object and is never its
     metric, and a number there is never its target. A clause ends at a separator, a prepositional
-    figure or date, or a verb (a relative clause keeps its own first verb)."""
+    figure or date, or a verb (a relative clause keeps its own first verb); a modifier keeps a floor after
+    its noun (`floor_from`: «со средней оценкой от 4,5»)."""
     if not any(p.kind == "method" and p.value in _SIDE for p in phrases):
         return phrases, []
     main: list[Phrase] = []
@@ -1046,11 +1074,17 @@ def _split_side(phrases: list[Phrase]) -> tuple[list[Phrase], list[Phrase]]:
                 side.append(q)      # a concession keeps its own figures and dates: "despite the rush before Christmas"
                 i += 1
                 continue
+            if p.value == "modifier" and q.kind == "prep" and q.value == "from" and q.arg.kind == "amount" \
+                    and side[-1].kind == "metric" and q.toks and normalize_word(str(q.toks[0])) in floor_from:
+                side.append(q)      # «со средней оценкой от 4,5»: the floor of what comes with it, not where it starts
+                i += 1
+                continue
             if p.value == "comparison" and q.kind in ("span", "date", "season", "year") and not _is_separator(q):
                 side.append(q)      # "vs last year", «у порівнянні з І кварталом»: the period compared with
                 i += 1
                 continue
             if _is_separator(q) or q.kind in _SIDE_STOPS or (q.kind == "filler" and q.text in _SIDE_ENDS) or (
+                    q.kind == "amount" and q.toks and q.toks[0].type == "FRACTION") or (
                     q.kind == "filler" and any(
                     t in ("PREP", "METHOD_BY") for tok in q.toks for t, _ in tok.alts)):
                 break   # ... or at a preposition: "among bakeries in Odesa by followers"
@@ -1158,6 +1192,12 @@ def _part_verb(seg: list[Phrase], lang: str) -> Phrase | None:
     it right before its object ("skyrocket followers": a base form, which has no ending to tell)."""
     verbs = [p for p in seg if p.kind == "verb"]
     known = next((p for p in verbs if p.value != "unknown"), None)
+    if known is not None and known.value in ("achieve", "attract"):
+        # "get saves on carousels up 30%": a verb of change right before the figure says how it is got
+        moved = next((p for p, q in zip(seg, seg[1:]) if p.kind == "verb" and p is not known
+                      and p.value in ("increase", "decrease") and q.kind == "amount"), None)
+        if moved is not None:
+            return moved
     if known is not None or verbs:
         return known or verbs[0]
     if lang != "en":
@@ -1196,12 +1236,14 @@ def _verb_as_metric(pi: "_PartInfo", info) -> "_PartInfo":
 def _says_new(phrases: list[Phrase]) -> bool:
     """Whether "new" qualifies what the goal counts ("1,500 new clients", «новых корпоративных клиентов»),
     not another noun ("before the new store opens", «отзывы на новую модель», "on the new franchise
-    account"): a metric right after it, or after one more word."""
+    account"): a metric right after it, or after one more word or a figure («ещё 3000 подписчиков», «ще 5 тисяч
+    підписників»: that many more)."""
     for k, p in enumerate(phrases):
         if p.kind != "new":
             continue
         nxt = phrases[k + 1:k + 3]
-        if nxt and (nxt[0].kind == "metric" or (nxt[0].kind == "filler" and len(nxt) > 1 and nxt[1].kind == "metric")):
+        if nxt and (nxt[0].kind == "metric" or (nxt[0].kind in ("filler", "amount") and len(nxt) > 1
+                                                and nxt[1].kind == "metric")):
             return True
     return False
 
@@ -1233,13 +1275,15 @@ class _Frame(Record):
     """What the figures of one part are read against, in one call of Assembler.build: the
     statement's language, the day relative deadlines count from, whether it has a "from N",
     whether it states a time level; and for the part, whether its metric is a time, whether its
-    verb produces ("sell", "get": «на 1 млн грн» is then an amount, not a change), whether it says "new"."""
+    verb produces ("sell", "get": «на 1 млн грн» is then an amount, not a change), whether it says "new",
+    whether its verb is an activity ("speak", «выступить») or one of answering."""
 
-    __slots__ = ("lang", "today", "has_from", "time_level", "time_metric", "produces", "new", "brings_to", "grows")
+    __slots__ = ("lang", "today", "has_from", "time_level", "time_metric", "produces", "new", "brings_to", "grows",
+                 "acts", "responds")
 
     def __init__(self, lang: str, today: dt.date | None, has_from: bool, time_level: bool,
                  time_metric: bool = False, produces: bool = False, new: bool = False, brings_to: bool = False,
-                 grows: bool = False):
+                 grows: bool = False, acts: bool = False, responds: bool = False):
         _set(self, "lang", lang)
         _set(self, "today", today)
         _set(self, "has_from", has_from)
@@ -1249,6 +1293,8 @@ class _Frame(Record):
         _set(self, "new", new)
         _set(self, "brings_to", brings_to)
         _set(self, "grows", grows)
+        _set(self, "acts", acts)
+        _set(self, "responds", responds)
 
 
 class _Aim(Record):
@@ -1421,7 +1467,57 @@ def _year_as_number(p: Phrase, nxt: Phrase | None, frame: _Frame) -> Phrase:
 
 # nouns after a season that still name a time ("during the winter holidays", "over the summer months")
 _SEASON_TIME_NOUNS = ("holidays", "holiday", "break", "vacation", "vacations", "season", "months", "weeks",
-                      "quarter", "term", "semester")
+                      "quarter", "term", "semester", "period", "periods", "window", "weekend", "weekends", "week", "rush")
+
+
+def _faster_times(phrases: list[Phrase], info, faster: frozenset) -> list[Phrase]:
+    """"Faster" of a length of time is less of it: "answer DMs faster, within 2 hours", «отвечать быстрее»."""
+    if not any(p.kind == "more" and normalize_word(p.text) in faster for p in phrases):
+        return phrases
+    if not any((p.kind == "metric" and info[p.value].time)
+               or (p.kind == "verb" and (implied := p.value.partition(":")[2]) in info and info[implied].time)
+               or (p.kind == "verb" and p.value.startswith("respond")) for p in phrases):
+        return phrases
+    return [p.evolve(kind="less") if p.kind == "more" and normalize_word(p.text) in faster else p for p in phrases]
+
+
+def _conversion_into(phrases: list[Phrase], info, lex, into_words: frozenset) -> list[Phrase]:
+    """A rate of turning one thing into another named by what it turns them into, written after it or
+    hyphened before it: «конверсия из установки в регистрацию», "conversion from visit to application",
+    "landing-page-to-application conversion" are the lead conversion rate (metrics.toml `into`);
+    «конверсия из заявки в продажу» stays the rate of sales."""
+    out = phrases
+    for i, p in enumerate(phrases):
+        if p.kind != "metric" or not info[p.value].into:
+            continue
+        before = phrases[i - 1] if i else None
+        if before is not None and before.kind == "filler" and "-to-" in before.text:
+            last = normalize_word(before.text.rsplit("-to-", 1)[1])
+            into = next((r.value for r in lex.readings([last], 0) if r.terminal == "METRIC"), None)
+            named = info[p.value].into.get(info[into].category) if into in info else None
+            if named is not None:
+                out = list(phrases) if out is phrases else out
+                out[i] = p.evolve(value=named)
+            continue
+        for j in range(i + 1, min(i + 6, len(phrases) - 1)):
+            q = phrases[j]
+            if q.kind == "filler" and normalize_word(q.text) in into_words and phrases[j + 1].kind == "metric":
+                named = info[p.value].into.get(info[phrases[j + 1].value].category)
+                if named is not None:
+                    out = list(phrases) if out is phrases else out
+                    out[i] = p.evolve(value=named)
+                break
+            if q.kind not in ("filler", "metric"):
+                break
+    return out
+
+
+def _locative_plural(p: Phrase | None, lang: str) -> bool:
+    """Whether a Russian or Ukrainian noun after «на N» is in the prepositional (locative) plural,
+    -ах/-ях, which no other case of a plural noun ends in: «на 2 конференциях» is where, not by how much
+    (the accusative and genitive of a change are «на 200 подписчиков», «на 5 заявок»)."""
+    return (p is not None and lang in ("ru", "uk") and p.kind in ("metric", "channel", "filler")
+            and " " not in p.text and p.text.lower().endswith(("ах", "ях")))
 
 
 def _pronoun_object(phrases: list[Phrase], pronouns: frozenset) -> bool:
@@ -1430,11 +1526,14 @@ def _pronoun_object(phrases: list[Phrase], pronouns: frozenset) -> bool:
                for p, q in zip(phrases, phrases[1:]))
 
 
-def _season_modifier(p: Phrase, arg: Phrase, nxt: Phrase | None) -> bool:
-    """Whether a season names a kind of thing, not a time: "for the winter campaign", "in the summer
-    sale" (a season word right before a noun). After "by" it is a deadline still ("by the summer
-    sale"); Russian and Ukrainian make such seasons adjectives («летняя коллекция»), never SEASON."""
-    return (arg.kind == "season" and arg.value.year is None and p.value not in _BEFORE_PREPS
+def _season_modifier(p: Phrase, arg: Phrase, nxt: Phrase | None, lang: str) -> bool:
+    """Whether a season or a time of the year names a kind of thing, not a time: "for the winter campaign",
+    "in the summer sale", "for the holiday gift boxes" (such a word right before a noun). After "by" it is a
+    deadline still ("by the summer sale"); Russian and Ukrainian make such seasons adjectives («летняя
+    коллекция»), never SEASON."""
+    return (((arg.kind == "season" and arg.value.year is None) or (arg.kind == "event" and lang == "en" and arg.toks
+                                                                     and arg.toks[-1].type == "TIMENOUN"))
+            and p.value not in _BEFORE_PREPS
             and nxt is not None and nxt.kind in ("metric", "filler", "channel") and nxt.text[:1].isalnum()
             and nxt.text.lower() not in _SEASON_TIME_NOUNS
             and nxt.span.line == p.span.end_line and nxt.span.column == p.span.end_column + 1)
@@ -1656,8 +1755,19 @@ class Assembler:
             return [_Claim("method", p, q)]
         if prep == "from":
             return [_Claim("baseline", p, q)]
+        if prep == "on" and q.unit is None and _locative_plural(nxt, frame.lang):
+            # «на 3 маркетплейсах», «на 2 конференциях»: where, a count of places, never a change; the count
+            # an activity does («выступить на 2 конференциях»), else the means («продажи на 3 площадках»)
+            return [_Claim("bare" if frame.acts else "method", p, q, bound)]
+        if prep == "on" and frame.produces and q.unit is None and nxt is not None and nxt.kind == "metric" \
+                and self.lex.metrics[nxt.value].people:
+            # «собрать вейтлист на 3 000 человек», «зібрати базу на 5 000 людей»: how large it is, not a change
+            return [_Claim("level", p, q, bound)]
         if prep == "on" and frame.brings_to and q.unit not in ("%", "pp"):
             # «вывести группу на 10 тыс. подписчиков», «виведемо TikTok на 20 тисяч»: to that level
+            return [_Claim("level", p, q, bound)]
+        if prep in _CHANGE_PREPS and frame.responds and q.unit == "%":
+            # «отвечать на 100% отзывов», «відповідати на 95% звернень»: the share answered, a level
             return [_Claim("level", p, q, bound)]
         if prep in _CHANGE_PREPS and not (frame.produces and q.unit in _CURRENCIES):
             return [_Claim("change", p, q, bound)]
@@ -1739,7 +1849,7 @@ class Assembler:
                 inner = [c.evolve(start=start) if c.role == "baseline" else c for c in inner]
             return [c.evolve(deadline=attr.evolve(c.deadline, text=p.text, span=p.span))
                     if c.deadline is not None else c for c in inner]
-        if _season_modifier(p, arg, nxt):
+        if _season_modifier(p, arg, nxt, frame.lang):
             return []
         if arg.kind == "unit" and p.value == "in" and frame.lang != "en":
             return []   # «у робочі дні», «в будни»: when it happens (where "in a month" is a month from now)
@@ -1762,13 +1872,15 @@ class Assembler:
         phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(_day_ranges(_day_months(
             _years_of_periods(_label_horizons(phrases, self.lex[lang].listed("horizon"))))))))), self.lex.metrics)
         lex = self.lex[lang]
-        phrases = _comparative_bounds(_cohort_days(_date_ranges(_numbered_periods(phrases, lex.listed("counted_periods"))),
-                                                   self.lex.metrics), lex.listed("moved"))
-        phrases = _bounds_after(phrases, lex.listed("or_more"), lex.listed("or_less"))
+        phrases = _comparative_bounds(_minus_signs(_cohort_days(_date_ranges(_numbered_periods(
+            phrases, lex.listed("counted_periods"))), self.lex.metrics)), lex.listed("moved"))
+        phrases = _faster_times(phrases, self.lex.metrics, lex.listed("faster"))
+        phrases = _bounds_after(_conversion_into(phrases, self.lex.metrics, lex, lex.listed("converted_into")),
+                                lex.listed("or_more"), lex.listed("or_less"))
         phrases = _shares_doing(_preamble(_current_then_goal(_timed_heading(phrases))), self.lex.metrics, lex.listed("share"),
                                 lex.listed("infinitive"))
         whole = phrases
-        phrases, side = _split_side(_accompanied(phrases, lex.listed("accompanied")))
+        phrases, side = _split_side(_accompanied(phrases, lex.listed("accompanied")), lex.listed("floor_from"))
         if side and not any(p.kind == "metric" for p in phrases) and any(p.kind == "metric" for p in side) \
                 and _has_figure(side) and side[0].kind == "method" and side[0].value == "modifier":
             # «договориться о 10 ВП в месяц»: what the verb is about is its object, when nothing else is
@@ -1899,8 +2011,10 @@ class Assembler:
             if implied is not None and info[implied].time:
                 metric = None  # "answer every request within 24 hours" measures the answering
             elif implied is not None and metric is not None and info[implied].category == "loyalty" \
-                    and metric.value == "sales":
-                metric = None  # "retain customers", «удержать клиентов»: the customers kept are retention
+                    and metric.value in ("sales", "users"):
+                # "retain customers", «удержать клиентов», «повернути користувачів»: the customers kept or won
+                # back are retention
+                metric = None
             elif implied is not None and metric is not None and metric.value in info[implied].absorbs and pi.own_verb:
                 # "run traffic to the landing page", «запустить трафик»: the ads run (metrics.toml); a part that
                 # borrows the verb keeps its own metric («запустить предзаказ, 20 заказов в неделю»)
@@ -1927,7 +2041,8 @@ class Assembler:
                                  new=_says_new(pi.phrases) and not _flow(metric, implied, info),
                                  brings_to=pi.verb is not None and normalize_word(pi.verb.text).startswith(
                                      tuple(self.lex[start.lang].listed("brings_to"))),
-                                 grows=pi.verb is not None and normalize_word(pi.verb.text) in self.lex[start.lang].listed("growth"))
+                                 grows=pi.verb is not None and normalize_word(pi.verb.text) in self.lex[start.lang].listed("growth"),
+                                 acts=verb_cls == "activity", responds=verb_cls == "respond")
             pi.claims = self._claims(pi.phrases, frame)
             if not frame.time_metric and not any(c.role not in ("deadline", "method") for c in pi.claims):
                 pi.claims += self._all_of(pi.phrases, start.lang)
@@ -1962,7 +2077,7 @@ class Assembler:
         metric_name = chosen.value if chosen is not None else implied
         direction = self._direction(verb_cls, target_claim, baseline_claim, any(p.kind == "more" for p in scope),
                                     any(p.kind == "less" for p in scope), _says_new(scope),
-                                    metric_name, verb_cls == "unknown" and _has_object(chosen_part))
+                                    metric_name, verb_cls == "unknown" and _has_object(chosen_part), _timed(scope))
         target = self._target(target_claim, direction, baseline_claim, verb_cls == "gain")
         baseline = None
         if baseline_claim is not None and baseline_claim.qty.value is not None:
@@ -1990,7 +2105,7 @@ class Assembler:
             pdir = self._direction(pi.verb_cls, pt, pb, any(p.kind == "more" for p in pi.phrases),
                                    any(p.kind == "less" for p in pi.phrases),
                                    any(p.kind == "new" for p in pi.phrases), pname,
-                                   pi.verb_cls == "unknown" and _has_object(pi))
+                                   pi.verb_cls == "unknown" and _has_object(pi), _timed(pi.phrases))
             ptarget = self._target(pt, pdir, pb, pi.verb_cls == "gain")
             pmetric = None
             if pname is not None:
@@ -2093,7 +2208,7 @@ class Assembler:
                 break
         return metric_phrases[0]
 
-    def _direction(self, verb_cls, target, baseline, more, less, new, metric_name, has_object=False):
+    def _direction(self, verb_cls, target, baseline, more, less, new, metric_name, has_object=False, timed=False):
         """The direction of an aim: from its verb, else from its figures and words ("more", "new")."""
         info = self.lex.metrics
         mi = info.get(metric_name) if metric_name else None
@@ -2109,7 +2224,10 @@ class Assembler:
         if d == "unknown":
             return None
         if verb_cls == "respond":
-            return d        # (the verb's direction stands whatever the preposition: «на 100% коментарів» is kept up)
+            # (the verb's direction stands whatever the preposition: «на 100% коментарів» is kept up), but
+            # "answer faster" shortens the time, and a time to answer in is a level to reach ("respond to
+            # 100% of complaints within an hour")
+            return "decrease" if less else "reach" if timed else d
         if d == "maintain" and target is not None and target.qty is not None and target.qty.signed \
                 and target.qty.value is not None:
             # «держим темп: +4 тысячи подписчиков в месяц», "keep adding +500 a month": the pace of a change
@@ -2206,6 +2324,16 @@ def _unit(unit: str | None) -> str | None:
 
 # Verbs whose aims may start from a figure ("grow from 2,000 to 5,000")
 _CHANGE_VERBS = ("increase", "decrease", "reach", "gain", "improve", "optimize")
+
+
+def _timed(phrases: list[Phrase]) -> bool:
+    """Whether a part gives a time to do it in ("within an hour", «в течение суток», «до 5 минут»), where «у
+    робочі дні», "on weekdays" say when."""
+    return any(p.kind == "prep" and p.arg is not None and (
+        (p.arg.kind == "amount" and p.arg.value.unit in _TIME_UNITS
+         and (p.value == "within" or (p.value in ("until", "in") and p.arg.value.unit in SUBDAY)))
+        or (p.arg.kind == "unit" and p.value == "within" and (p.arg.value in SUBDAY or p.arg.value == "day")))
+        for p in phrases)
 
 
 def _pair(claims: list[_Claim], verb_cls: str | None) -> tuple[_Claim | None, _Claim | None]:
