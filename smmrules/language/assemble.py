@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 from decimal import Decimal
 
-import attr  # the attrs package; `import attrs` adds a namespace module on every run
+from ..base.attrsimport import attr  # the attrs package, its own generated methods from the cache
 
 from .ast import Baseline, Deadline, Goal, Metric, Part, Secondary, Span, Target, trusted_span
 from .lexicon import LexiconSet, normalize_word
