@@ -1,6 +1,6 @@
-"""The code attrs compiles for the node classes is served from the artefact cache (base/codecache.py):
-the same code a fresh compile makes, never anything that is not code, and nothing served where attrs
-does not compile through its module's `compile`."""
+"""The code attrs compiles for its own classes and the node classes is served from the artefact cache
+(base/codecache.py): the same code a fresh compile makes, never anything that is not code, nothing
+but attrs' generated sources, and nothing served where attrs does not compile through `compile`."""
 from __future__ import annotations
 
 import json
@@ -80,7 +80,8 @@ def test_other_compiles_pass_through(fresh, monkeypatch):
     seen = compiles(monkeypatch)
     assert codecache._compile("1 + 2", "<expr>", "eval").co_filename == "<expr>"
     assert codecache._compile("x = 1", "<flags>", "exec", 0, True).co_filename == "<flags>"
-    assert seen == ["<expr>", "<flags>"] and codecache._fresh == {}    # neither is kept
+    assert codecache._compile("x = 1", "<not attrs>", "exec").co_filename == "<not attrs>"
+    assert seen == ["<expr>", "<flags>", "<not attrs>"] and codecache._fresh == {}    # none is kept
 
 
 def test_serving_shadows_compile_only_while_a_class_is_made():
@@ -107,30 +108,34 @@ def test_attrs_is_left_as_it_was_after_the_node_classes(fresh):
         Pair("1")                            # the validator runs in the served __init__ too
 
 
-def test_a_second_run_builds_the_node_classes_from_the_cache_with_the_same_output(tmp_path):
-    """Two processes: the first compiles attrs' methods and stores them, the second compiles none of
-    the node classes' and reports the same findings."""
+def test_a_second_run_builds_attrs_and_the_node_classes_from_the_cache_with_the_same_output(tmp_path):
+    """Two processes: the first compiles the methods attrs writes (for its own classes while it is
+    imported, and for the node classes) and stores them, the second compiles none of them, reports
+    the same findings and leaves the builtin compile as it found it."""
     (tmp_path / "a.goals").write_text("goal: increase monthly sales 12% by 2020-06\n", encoding="utf-8")
     probe = """
 import builtins, json, sys
 made = []
 real = builtins.compile
 def spy(source, filename, *args, **kwargs):
-    if isinstance(filename, str) and filename.startswith("<attrs generated") and "smmrules." in filename:
+    if isinstance(filename, str) and filename.startswith("<attrs generated"):
         made.append(filename)
     return real(source, filename, *args, **kwargs)
 builtins.compile = spy
 from smmrules.cli import main
 code = main(["lint", "--format", "json", "a.goals"])
-print(json.dumps(made), file=sys.stderr)
+print(json.dumps([made, builtins.compile is spy]), file=sys.stderr)
 raise SystemExit(code)
 """
     env = {**os.environ, "SMMRULES_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(REPO)}
     env.pop("SMMRULES_NO_CACHE", None)
     runs = [subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True,
                            timeout=120) for _ in range(2)]
-    first, second = (json.loads(r.stderr.strip().splitlines()[-1]) for r in runs)
-    assert len(first) == 15                  # the AST's 8 node classes and the document model's 7
+    (first, first_restored), (second, second_restored) = (json.loads(r.stderr.strip().splitlines()[-1]) for r in runs)
+    ours = [name for name in first if "smmrules." in name]
+    assert len(ours) == 15                   # the AST's 8 node classes and the document model's 7
+    assert len(first) > len(ours)            # and attrs' own classes, made while it is imported
     assert second == []
+    assert first_restored and second_restored
     assert runs[0].returncode == runs[1].returncode == 1
     assert runs[0].stdout == runs[1].stdout and "A303" in runs[0].stdout

@@ -1,19 +1,23 @@
-"""The methods attrs writes for smmrules' node classes, compiled once and kept in the artefact cache.
+"""The methods attrs writes for its own classes and smmrules' node classes, compiled once and kept in
+the artefact cache.
 
-attrs makes each class's `__init__` by writing its source and compiling it, on every run: for the
-15 AST and document node classes (language.ast.node) that is about a third of what making them
-costs, some 7 M instructions of a one-file lint. The code object a source compiles to depends only
-on the source, its file name and the Python that compiles it, so serving() hands attrs, while it
-builds a node class, a `compile` that returns the code the last runs compiled from the same source
-(the entry is authenticated like every other, and checked to be code), and remember() stores what
-this run had to compile. Should attrs stop compiling through its module's `compile`, nothing is
+attrs makes each class's methods by writing their source and compiling it, on every run: the
+`__init__` of the 15 AST and document node classes (language.ast.node), some 7 M instructions of a
+one-file lint, and, while attrs itself is imported, 28 methods of its own classes (Attribute,
+Factory, its validators and converters), some 19 M. The code object a source compiles to depends
+only on the source, its file name and the Python that compiles it, so attrs is handed a `compile`
+that returns the code the last runs compiled from the same source (the entry is authenticated like
+every other, and checked to be code), and remember() stores what this run had to compile. Only
+attrs' generated sources are served; should attrs stop compiling through `compile`, nothing is
 served and every class is built as attrs builds it."""
 from __future__ import annotations
 
 import marshal
 import sys
+from builtins import compile    # Python's own: while attrs is imported, builtins.compile is _compile
 
-MAX_SCRIPTS = 64        # sources kept: the node classes' own, with room for a few versions of attrs
+MAX_SCRIPTS = 128       # sources kept: attrs' and the node classes' (43), with room for a few versions of attrs
+_GENERATED = "<attrs generated"     # how the file name of every source attrs writes begins
 _stored: dict = {}      # (source, file name) -> marshalled code, as the cache holds it
 _fresh: dict = {}       # the same, for what this run compiled
 _loaded: list = []      # [True] once the cache was read in this process
@@ -41,8 +45,10 @@ def _load() -> None:
 
 
 def _compile(source, filename, mode, *args, **kwargs):
-    """builtins.compile for attrs: the stored code of a source compiled before, else compiled now."""
-    if mode != "exec" or args or kwargs or type(source) is not str or type(filename) is not str:
+    """`compile` for attrs: the stored code of a source of attrs' compiled before, else compiled now;
+    any other compile is handed on as it came."""
+    if (mode != "exec" or args or kwargs or type(source) is not str or type(filename) is not str
+            or not filename.startswith(_GENERATED)):
         return compile(source, filename, mode, *args, **kwargs)
     if not _loaded:
         _load()
@@ -57,6 +63,24 @@ def _compile(source, filename, mode, *args, **kwargs):
     code = compile(source, filename, mode)
     _fresh[(source, filename)] = marshal.dumps(code)
     return code
+
+
+def import_attrs():
+    """The attrs package (`attr`), imported with the methods attrs writes for its own classes served by
+    _compile. attrs makes those classes while its modules are imported, before anything could give
+    attr._make a `compile` of its own as serving() does, so until the import is done the builtin
+    `compile` is _compile (which hands every source that is not attrs' on, such as the forward
+    references typing compiles meanwhile)."""
+    if "attr" not in sys.modules:
+        import builtins
+        previous = builtins.compile
+        builtins.compile = _compile
+        try:
+            import attr
+        finally:
+            builtins.compile = previous
+    import attr
+    return attr
 
 
 def serving(module) -> bool:

@@ -14,7 +14,7 @@ import threading
 from decimal import Decimal
 from typing import Any, Optional
 
-import attr  # the attrs package; `import attrs` adds a namespace module on every run
+from ..base.attrsimport import attr  # the attrs package, its own generated methods from the cache
 from ..base.lazyre import LazyPattern
 from ..language.ast import CATEGORIES, LANGS, Goal, Span, node, trusted_span
 from ..language.context import Context

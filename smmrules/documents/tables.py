@@ -12,7 +12,7 @@ import functools
 import re
 from typing import NamedTuple, Optional
 
-import attr  # the attrs package, as in goals.py
+from ..base.attrsimport import attr  # the attrs package, as in goals.py
 from ..base.errors import DocumentLimitError, GoalSyntaxError
 from ..base.resources import grammar_file
 from ..language.ast import LANGS, Span

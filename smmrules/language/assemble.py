@@ -8,16 +8,15 @@ its metric from the first concrete (countable) part, never from a side clause.
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from decimal import Decimal
 
-import attr  # the attrs package; `import attrs` adds a namespace module on every run
+from ..base.attrsimport import attr  # the attrs package, its own generated methods from the cache
 
 from .ast import Baseline, Deadline, Goal, Metric, Part, Secondary, Span, Target, trusted_span
 from .lexicon import LexiconSet, normalize_word
-from .normalize import (PERIOD_END_NAMES, WEEKDAYS, SUBDAY, UNIT_SHORT, add_duration, iso_duration, named_date, number,
-                        period_end, season_date, written_year)
+from .normalize import (PERIOD_END_NAMES, WEEKDAYS, SUBDAY, UNIT_SHORT, _days_in_month, add_duration, iso_duration,
+                        named_date, number, period_end, season_date, written_year)
 from ..base.lazyre import LazyPattern
 from ..base.record import Record, _set
 from .phrases import DateSpec, Phrase, Quantity, SpanSpec, date_of
@@ -196,7 +195,7 @@ def _day_months(phrases: list[Phrase]) -> list[Phrase]:
                     day, month, end = int(word), int(other), i + 3
                 elif _DAY_MONTH.fullmatch(f"{other}.{word}"):
                     day, month, end = int(other), int(word), i + 3     # "by 06/30": the month first, as in the US
-            if day is not None and day <= calendar.monthrange(2000, month)[1]:     # (a leap year: 29.02 is a day)
+            if day is not None and day <= _days_in_month(2000, month):     # (a leap year: 29.02 is a day)
                 span = p.span.cover(phrases[end - 1].span)
                 toks = tuple(t for q in phrases[i:end] for t in q.toks)
                 when = Phrase("date", span, p.arg.text if end == i + 1 else f"{word}/{nxt.toks[0]}",
@@ -212,7 +211,7 @@ def _day_months(phrases: list[Phrase]) -> list[Phrase]:
             # «вебинар 18.03 — 1 000 человек»: a day and a month beside the goal's figure is when (an event's day)
             m = _DAY_MONTH.fullmatch(str(p.toks[0]))
             day, month = int(m.group(1)), int(m.group(2))
-            if day <= calendar.monthrange(2000, month)[1]:
+            if day <= _days_in_month(2000, month):
                 when = Phrase("date", p.span, p.text, DateSpec(None, month, day), toks=p.toks)
                 out.append(Phrase("prep", p.span, p.text, "by", arg=when, toks=p.toks))
                 i += 1

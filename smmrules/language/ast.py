@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-import attr  # the attrs package; `import attrs` adds a namespace module on every run
+from ..base.attrsimport import attr  # the attrs package, its own generated methods from the cache
 from attr import validators as v
 
 from ..base.languages import LANGS

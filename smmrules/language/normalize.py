@@ -1,7 +1,6 @@
 """Numbers, dates and durations: from phrase parts to values, ISO durations and end dates."""
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import math
 from decimal import Decimal
@@ -220,7 +219,7 @@ def orthodox_easter(year: int) -> dt.date:
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     """The nth `weekday` of the month; n = -1: its last."""
     if n < 0:
-        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        last = dt.date(year, month, _days_in_month(year, month))
         return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
     first = dt.date(year, month, 1)
     return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import attr  # the attrs package; `import attrs` adds a namespace module on every run
+from ..base.attrsimport import attr  # the attrs package, its own generated methods from the cache
 
 from .assemble import Assembler, time_words_of
 from .ast import LANGS, Goal, Span

@@ -17,7 +17,7 @@ has seen.
 """
 from __future__ import annotations
 
-import attr
+from ..base.attrsimport import attr
 
 from ..base.errors import GoalSyntaxError
 from ..language.ast import Span
