@@ -76,6 +76,30 @@ def test_a_stored_blob_that_is_not_code_is_compiled_afresh(fresh, monkeypatch):
     assert seen == [NAME, NAME]
 
 
+def hash_source(salt: int) -> str:
+    """A __hash__ as attrs writes one for a class of its own: salted with hash() of a string."""
+    return f"def __hash__(self):\n        return hash((\n                {salt},\n                self.a,\n            ))"
+
+
+@pytest.mark.parametrize("salts", [(-1491239995011379807, 4260151346432069977), (5, -3), (0, 7_777_777_777_777_777)])
+def test_a_hash_salted_by_another_run_is_served_with_this_runs_salt(fresh, monkeypatch, salts):
+    seen = compiles(monkeypatch)
+    name = "<attrs generated __hash__ tests.Example>"
+    for salt in salts:
+        codecache._stored.clear()
+        codecache._loaded.clear()                                      # a new process, another hash seed
+        served = codecache._compile(hash_source(salt), name, "exec")
+        codecache.remember()
+        fresh_code = compile(hash_source(salt), name, "exec")
+        assert served.co_consts[0].co_consts == fresh_code.co_consts[0].co_consts
+        assert served.co_consts[0].co_code == fresh_code.co_consts[0].co_code
+        namespace = {}
+        exec(served, namespace)
+        obj = types.SimpleNamespace(a=3)
+        assert namespace["__hash__"](obj) == hash((salt, 3))
+    assert seen == [name]                                              # compiled by the first run only
+
+
 def test_other_compiles_pass_through(fresh, monkeypatch):
     seen = compiles(monkeypatch)
     assert codecache._compile("1 + 2", "<expr>", "eval").co_filename == "<expr>"
@@ -129,8 +153,9 @@ raise SystemExit(code)
 """
     env = {**os.environ, "SMMRULES_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(REPO)}
     env.pop("SMMRULES_NO_CACHE", None)
-    runs = [subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True,
-                           timeout=120) for _ in range(2)]
+    # (each run with a hash seed of its own, as runs have: attrs salts its classes' hashes with it)
+    runs = [subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env={**env, "PYTHONHASHSEED": seed},
+                           capture_output=True, text=True, timeout=120) for seed in ("1", "2")]
     (first, first_restored), (second, second_restored) = (json.loads(r.stderr.strip().splitlines()[-1]) for r in runs)
     ours = [name for name in first if "smmrules." in name]
     assert len(ours) == 15                   # the AST's 8 node classes and the document model's 7

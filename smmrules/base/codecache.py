@@ -18,6 +18,9 @@ from builtins import compile    # Python's own: while attrs is imported, builtin
 
 MAX_SCRIPTS = 128       # sources kept: attrs' and the node classes' (43), with room for a few versions of attrs
 _GENERATED = "<attrs generated"     # how the file name of every source attrs writes begins
+# attrs salts the hash of each of its own classes with hash() of a string, which changes with the hash
+# seed from run to run: a __hash__ is kept with its salt written as this, and served with the run's salt
+_SALT = 7_777_777_777_777_777
 _stored: dict = {}      # (source, file name) -> marshalled code, as the cache holds it
 _fresh: dict = {}       # the same, for what this run compiled
 _loaded: list = []      # [True] once the cache was read in this process
@@ -52,17 +55,38 @@ def _compile(source, filename, mode, *args, **kwargs):
         return compile(source, filename, mode, *args, **kwargs)
     if not _loaded:
         _load()
+    source, salt = _salted(source)
     blob = _stored.get((source, filename))
+    code = None
     if blob is not None:
         try:
             code = marshal.loads(blob)
         except (EOFError, ValueError, TypeError):
             code = None
-        if type(code) is type(_compile.__code__):
-            return code
-    code = compile(source, filename, mode)
-    _fresh[(source, filename)] = marshal.dumps(code)
-    return code
+    if type(code) is not type(_compile.__code__):
+        code = compile(source, filename, mode)
+        _fresh[(source, filename)] = marshal.dumps(code)
+    return code if salt is None else _with_salt(code, salt)
+
+
+def _with_salt(code, salt: int):
+    """The code with _SALT, in it or in a function it defines, read as `salt`."""
+    return code.replace(co_consts=tuple(
+        salt if type(c) is int and c == _SALT else _with_salt(c, salt) if type(c) is type(code) else c
+        for c in code.co_consts))
+
+
+def _salted(source: str) -> tuple[str, int | None]:
+    """A __hash__ attrs wrote for one of its classes, with its salt (the first item hashed) written as _SALT,
+    and the salt; any other source as it is, and None."""
+    head, sep, rest = source.partition("return hash((\n")
+    if not sep:
+        return source, None
+    line, nl, tail = rest.partition("\n")
+    literal = line.strip()[:-1]
+    if not line.strip().endswith(",") or not literal.lstrip("-").isdigit():
+        return source, None
+    return head + sep + line.replace(literal, str(_SALT)) + nl + tail, int(literal)
 
 
 def import_attrs():
