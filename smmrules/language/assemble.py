@@ -382,9 +382,7 @@ def _durations(phrases: list[Phrase], info) -> list[Phrase]:
     if not any((p.kind == "filler" and p.text == ":") or (p.kind == "amount" and p.value.unit in _TIME_UNITS)
                for p in phrases):
         return phrases
-    timed = any((p.kind == "metric" and info[p.value].time)
-                or (p.kind == "verb" and (implied := p.value.partition(":")[2]) in info and info[implied].time)
-                for p in phrases)
+    timed = _measures_time(phrases, info)
     out: list[Phrase] = []
     i = 0
     while i < len(phrases):
@@ -1469,13 +1467,17 @@ _SEASON_TIME_NOUNS = ("holidays", "holiday", "break", "vacation", "vacations", "
                       "quarter", "term", "semester", "period", "periods", "window", "weekend", "weekends", "week", "rush")
 
 
+def _measures_time(phrases: list[Phrase], info) -> bool:
+    """Whether a statement measures a length of time: a metric of time, or a verb implying one ("answer")."""
+    return any((p.kind == "metric" and info[p.value].time)
+               or (p.kind == "verb" and (implied := p.value.partition(":")[2]) in info and info[implied].time)
+               for p in phrases)
+
+
 def _faster_times(phrases: list[Phrase], info, faster: frozenset) -> list[Phrase]:
     """"Faster" of a length of time is less of it: "answer DMs faster, within 2 hours", «отвечать быстрее»."""
-    if not any(p.kind == "more" and normalize_word(p.text) in faster for p in phrases):
-        return phrases
-    if not any((p.kind == "metric" and info[p.value].time)
-               or (p.kind == "verb" and (implied := p.value.partition(":")[2]) in info and info[implied].time)
-               or (p.kind == "verb" and p.value.startswith("respond")) for p in phrases):
+    if not any(p.kind == "more" and normalize_word(p.text) in faster for p in phrases) \
+            or not _measures_time(phrases, info):
         return phrases
     return [p.evolve(kind="less") if p.kind == "more" and normalize_word(p.text) in faster else p for p in phrases]
 
@@ -1489,34 +1491,36 @@ def _conversion_into(phrases: list[Phrase], info, lex, into_words: frozenset) ->
     for i, p in enumerate(phrases):
         if p.kind != "metric" or not info[p.value].into:
             continue
-        before = phrases[i - 1] if i else None
-        if before is not None and before.kind == "filler" and "-to-" in before.text:
-            last = normalize_word(before.text.rsplit("-to-", 1)[1])
-            into = next((r.value for r in lex.readings([last], 0) if r.terminal == "METRIC"), None)
-            named = info[p.value].into.get(info[into].category) if into in info else None
-            if named is not None:
-                out = list(phrases) if out is phrases else out
-                out[i] = p.evolve(value=named)
-            continue
-        for j in range(i + 1, min(i + 6, len(phrases) - 1)):
-            q = phrases[j]
-            if q.kind == "filler" and normalize_word(q.text) in into_words and phrases[j + 1].kind == "metric":
-                named = info[p.value].into.get(info[phrases[j + 1].value].category)
-                if named is not None:
-                    out = list(phrases) if out is phrases else out
-                    out[i] = p.evolve(value=named)
-                break
-            if q.kind not in ("filler", "metric"):
-                break
+        into = _turned_into(phrases, i, lex, into_words)
+        named = info[p.value].into.get(info[into].category) if into in info else None
+        if named is not None:
+            out = list(phrases) if out is phrases else out
+            out[i] = p.evolve(value=named)
     return out
 
 
-def _locative_plural(p: Phrase | None, lang: str) -> bool:
-    """Whether a Russian or Ukrainian noun after «на N» is in the prepositional (locative) plural,
-    -ах/-ях, which no other case of a plural noun ends in: «на 2 конференциях» is where, not by how much
-    (the accusative and genitive of a change are «на 200 подписчиков», «на 5 заявок»)."""
-    return (p is not None and lang in ("ru", "uk") and p.kind in ("metric", "channel", "filler")
-            and " " not in p.text and p.text.lower().endswith(("ах", "ях")))
+def _turned_into(phrases: list[Phrase], i: int, lex, into_words: frozenset) -> str | None:
+    """The metric the rate at `i` turns things into: hyphened before it ("visit-to-lead"), or after it, past
+    the words and metrics of where from («из установки в регистрацию»)."""
+    before = phrases[i - 1] if i else None
+    if before is not None and before.kind == "filler" and "-to-" in before.text:
+        last = normalize_word(before.text.rsplit("-to-", 1)[1])
+        return next((r.value for r in lex.readings([last], 0) if r.terminal == "METRIC"), None)
+    for j in range(i + 1, min(i + 6, len(phrases) - 1)):
+        q = phrases[j]
+        if q.kind == "filler" and normalize_word(q.text) in into_words and phrases[j + 1].kind == "metric":
+            return phrases[j + 1].value
+        if q.kind not in ("filler", "metric"):
+            break
+    return None
+
+
+def _locative_plural(p: Phrase | None, endings: frozenset) -> bool:
+    """Whether a noun after «на N» is in the prepositional (locative) plural (the lexicons' list
+    locative_plural), which no other case of a plural noun ends in: «на 2 конференциях» is where, not by how
+    much (the accusative and genitive of a change are «на 200 подписчиков», «на 5 заявок»)."""
+    return (p is not None and bool(endings) and p.kind in ("metric", "channel", "filler")
+            and " " not in p.text and p.text.lower().endswith(tuple(endings)))
 
 
 def _pronoun_object(phrases: list[Phrase], pronouns: frozenset) -> bool:
@@ -1754,7 +1758,7 @@ class Assembler:
             return [_Claim("method", p, q)]
         if prep == "from":
             return [_Claim("baseline", p, q)]
-        if prep == "on" and q.unit is None and _locative_plural(nxt, frame.lang):
+        if prep == "on" and q.unit is None and _locative_plural(nxt, self.lex[frame.lang].listed("locative_plural")):
             # «на 3 маркетплейсах», «на 2 конференциях»: where, a count of places, never a change; the count
             # an activity does («выступить на 2 конференциях»), else the means («продажи на 3 площадках»)
             return [_Claim("bare" if frame.acts else "method", p, q, bound)]
