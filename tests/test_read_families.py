@@ -4106,6 +4106,45 @@ READINGS_14 = [
 ]
 
 
+# --- a means the goal builds (a system, a strategy, a process for a metric): with no figure it counts nothing; a figure beside it is the goal's
+MEANS = [
+    srow('Build a lead generation system that works without ad spend', 'en', 'leads', 'achieve', None, None, None, None, None, None, ['S101']),
+    srow('Develop a customer retention strategy by the end of Q2', 'en', 'loyalty', 'increase', None, None, None, None, None, ('quarter', '2026-06-30', None), ['S101']),
+    srow('Create a follower growth strategy for TikTok', 'en', 'awareness', 'achieve', None, None, 'tiktok', None, None, None, ['S101']),
+    srow('Set up a review collection process for the clinic', 'en', 'loyalty', 'achieve', None, None, None, None, None, None, ['S101']),
+    srow('Design a referral engine for new customers', 'en', 'loyalty', 'increase', None, None, None, None, None, None, ['S101']),
+    srow('Improve our sales process', 'en', 'sales', 'increase', None, None, None, None, None, None, ['S101']),
+    srow('Develop a strategy for lead generation', 'en', 'leads', 'increase', None, None, None, None, None, None, ['S101']),
+    srow('Build a customer advocacy program', 'en', 'loyalty', 'achieve', None, None, None, None, None, None, ['S101']),
+    srow('Launch a user onboarding framework this quarter', 'en', 'leads', 'achieve', None, None, None, None, None, ('period-end', '2026-03-31', None), ['S101']),
+    srow('Build a lead generation system that brings 100 leads a month', 'en', 'leads', 'achieve', 'leads', 'month', None, None, None, None, []),
+    srow('Use our CRM system to increase sales by 10% by June', 'en', 'sales', 'increase', 'sales', None, None, None, ('relative', 10, '%'), ('date', '2026-06-30', None), []),
+    srow('Grow leads from the referral program by 25% by the end of the year', 'en', 'leads', 'increase', 'leads', None, None, None, ('relative', 25, '%'), ('period-end', '2026-12-31', None), []),
+    srow('Выстроить систему лидогенерации без рекламного бюджета', 'ru', 'leads', 'achieve', None, None, None, None, None, None, ['S101']),
+    srow('Разработать стратегию удержания клиентов до конца квартала', 'ru', 'loyalty', 'achieve', None, None, None, None, None, ('period-end', '2026-03-31', None), ['S101']),
+    srow('Внедрить систему сбора отзывов', 'ru', 'loyalty', 'achieve', None, None, None, None, None, None, ['S101']),
+    srow('Разработать стратегию по привлечению клиентов', 'ru', 'sales', 'increase', None, None, None, None, None, None, ['S101']),
+    srow('Настроить механизм привлечения подписчиков в Telegram', 'ru', 'awareness', 'achieve', None, None, 'telegram', None, None, None, ['S101']),
+    srow('Запустить программу привлечения новых клиентов к осени', 'ru', 'other', 'achieve', 'campaigns', None, None, None, None, ('season', '2026-08-31', None), ['S106']),
+    srow('Построить систему продаж через Instagram', 'ru', 'sales', 'achieve', None, None, 'instagram', None, None, None, ['S101']),
+    srow('Увеличить продажи через систему лояльности на 10%', 'ru', 'sales', 'increase', 'sales', None, None, None, ('relative', 10, '%'), None, []),
+    srow('Выстроить систему лидогенерации и получать 200 заявок в месяц', 'ru', 'leads', 'achieve', 'leads', 'month', None, None, ('absolute', 200, None), None, []),
+    srow('Создать стратегию роста подписчиков на 2027 год', 'ru', 'awareness', 'achieve', None, None, None, None, None, ('date', '2027-12-31', None), ['S101']),
+    srow('Внедрить систему сбора отзывов и получить 100 отзывов до конца года', 'ru', 'loyalty', 'achieve', 'reviews', None, None, None, ('absolute', 100, None), ('period-end', '2026-12-31', None), []),
+    srow('Створити систему збору відгуків', 'uk', 'loyalty', 'achieve', None, None, None, None, None, None, ['S101']),
+    srow('Розробити стратегію залучення підписників', 'uk', 'awareness', 'increase', None, None, None, None, None, None, ['S101']),
+    srow('Побудувати систему продажів через Instagram', 'uk', 'sales', 'achieve', None, None, 'instagram', None, None, None, ['S101']),
+    srow('Налаштувати процес обробки заявок до кінця місяця', 'uk', 'leads', 'achieve', None, None, None, None, None, ('period-end', '2026-01-31', None), ['S101']),
+    srow('Розробити стратегію утримання клієнтів', 'uk', 'loyalty', 'achieve', None, None, None, None, None, None, ['S101']),
+    srow('Запустити програму залучення нових клієнтів', 'uk', 'other', 'achieve', 'campaigns', None, None, None, None, None, ['S106']),
+    srow('Вибудувати механізм генерації лідів без реклами', 'uk', 'leads', 'achieve', None, None, None, None, None, None, ['S101']),
+    srow('Побудувати систему генерації лідів і отримувати 150 заявок на місяць', 'uk', 'leads', 'achieve', 'leads', 'month', None, None, ('absolute', 150, None), None, []),
+    srow('Збільшити продажі через програму лояльності на 15% до кінця року', 'uk', 'sales', 'increase', 'sales', None, None, None, ('relative', 15, '%'), ('period-end', '2026-12-31', None), []),
+    srow('Створити стратегію зростання охоплення на наступний квартал', 'uk', 'awareness', 'achieve', None, None, None, None, None, ('duration', '2026-04-15', 'P3M'), ['S101']),
+    srow('Налагодити систему роботи з відгуками', 'uk', 'loyalty', 'achieve', None, None, None, None, None, None, ['S101']),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -4165,7 +4204,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("saas", SAAS),
                                           ("service standards", SERVICE_STANDARDS),
                                           ("words of trades", WORDS_OF_TRADES),
-                                          ("readings 14", READINGS_14))
+                                          ("readings 14", READINGS_14),
+                                          ("means", MEANS))
         for r in rows]
 
 

@@ -1172,7 +1172,7 @@ class _PartInfo:
     """A part of the goal while it is assembled: its phrases, verb (own or shared), metric,
     figures, and the group of parts that share its verb (the index of the part that has it)."""
 
-    __slots__ = ("phrases", "verb", "own_verb", "verb_cls", "implied", "metric", "claims", "group")
+    __slots__ = ("phrases", "verb", "own_verb", "verb_cls", "implied", "metric", "claims", "group", "means")
 
     def __init__(self, phrases, verb=None, own_verb=False):
         self.phrases = phrases
@@ -1181,6 +1181,7 @@ class _PartInfo:
         self.verb_cls = self.implied = self.metric = None
         self.claims: list = []
         self.group = 0
+        self.means = False      # its metric only names what a means it builds is for (_built_means)
 
 
 def _part_verb(seg: list[Phrase], lang: str) -> Phrase | None:
@@ -1344,6 +1345,8 @@ def _name_of(pi: _PartInfo) -> str | None:
 def _concrete(pi: _PartInfo, info) -> bool:
     """Whether a part aims at something countable."""
     name = _name_of(pi)
+    if pi.means:
+        return False
     if name:
         if info[name].counted_variant and any(c.role not in ("deadline", "method", "baseline") for c in pi.claims):
             return True   # a collective noun with a count: "a community of 5,000"
@@ -1521,6 +1524,25 @@ def _locative_plural(p: Phrase | None, endings: frozenset) -> bool:
     much (the accusative and genitive of a change are «на 200 подписчиков», «на 5 заявок»)."""
     return (p is not None and bool(endings) and p.kind in ("metric", "channel", "filler")
             and " " not in p.text and p.text.lower().endswith(tuple(endings)))
+
+
+def _built_means(scope: list[Phrase], chosen: Phrase | None, verb: Phrase | None, means: frozenset) -> bool:
+    """Whether the goal's metric only says what a means the goal builds is for: "build a lead generation
+    system", "a strategy for follower growth", «внедрить систему сбора отзывов», «стратегія залучення
+    підписників». The means is a word of the lexicon list `means` at most two words after the metric or
+    three before it, with only words between that are not the part's own verb."""
+    if chosen is None:
+        return False
+    at = next((i for i, p in enumerate(scope) if p is chosen), None)
+    if at is None:
+        return False
+    for near in (scope[at + 1:at + 3], scope[max(0, at - 3):at][::-1]):
+        for p in near:
+            if p.kind not in ("filler", "verb") or p is verb:
+                break
+            if normalize_word(p.text) in means:
+                return True
+    return False
 
 
 def _pronoun_object(phrases: list[Phrase], pronouns: frozenset) -> bool:
@@ -1945,6 +1967,10 @@ class Assembler:
             p.kind == "filler" and normalize_word(p.text) in lex.listed("presence") for p in scope)
         category = self._category(metric, goal.target, channel if channel is not None or not presence else True,
                                   goal.direction, verb_cls, pronoun)
+        if metric is not None and chosen_part.means and goal.target is None and not _has_figure(main + method + side):
+            # "build a lead generation system": the system is what is built, and it counts nothing; the
+            # goal keeps the category of what it is for
+            metric = None
         if goal.target is not None and goal.target.kind == "multiple" and goal.target.value is not None \
                 and 0 < goal.target.value < 1:
             # "halve the response time": a fall by the inverse multiple, as «сократить вдвое» is
@@ -2061,6 +2087,11 @@ class Assembler:
                 if how_often is not None:
                     pi.claims.append(_Claim("bare", how_often, Quantity(Decimal(1))))
             pi.verb_cls, pi.implied, pi.metric = verb_cls, implied, metric
+            if metric is not None and not info[metric.value].activity and not _has_figure(pi.phrases):
+                # "build a lead generation system", «стратегию привлечения клиентов» (a Russian or Ukrainian
+                # verbal noun after the part's first verb is part of the means' name)
+                stop = pi.verb if start.lang == "en" else next((p for p in pi.phrases if p.kind == "verb"), None)
+                pi.means = _built_means(pi.phrases, metric, stop, self.lex[start.lang].listed("means"))
         return parts
 
     def _all_of(self, phrases: list[Phrase], lang: str) -> list[_Claim]:
