@@ -4145,6 +4145,45 @@ MEANS = [
 ]
 
 
+# --- numbered headings ("Goal 1.", «Цель 2.», "KR 1.2."), a year with its case ending («до кінця 2025-го», «к 2027-му году»), how often («раз в две недели», "once every two weeks", "publish a post every day")
+READINGS_15 = [
+    srow('Goal 1. Increase Instagram followers to 5,000 by June', 'en', 'awareness', 'reach', 'followers', None, 'instagram', None, ('absolute', 5000, None), ('date', '2026-06-30', None), []),
+    srow('Objective 2. Get 300 leads from LinkedIn by the end of Q3', 'en', 'leads', 'achieve', 'leads', None, 'linkedin', None, ('absolute', 300, None), ('quarter', '2026-09-30', None), []),
+    srow('KR 1.2. Grow newsletter subscribers by 20% by September', 'en', 'leads', 'increase', 'email_subscribers', None, None, None, ('relative', 20, '%'), ('date', '2026-09-30', None), []),
+    srow('Task 3. Reply to every DM within 2 hours', 'en', 'communication', 'reach', 'response_time', None, None, None, ('absolute', 2, 'h'), None, []),
+    srow('Goal 4. Raise ERR to 6% this quarter', 'en', 'engagement', 'reach', 'err', None, None, None, ('absolute', 6, '%'), ('period-end', '2026-03-31', None), []),
+    srow('Publish a post once every three days', 'en', 'other', 'achieve', 'posts', 'day', None, None, ('absolute', 1, None), None, []),
+    srow('Go live on Instagram once every two weeks', 'en', 'other', 'achieve', 'events', 'week', 'instagram', None, ('absolute', 1, None), None, []),
+    srow('Run a giveaway once every quarter', 'en', 'other', 'achieve', 'giveaways', 'quarter', None, None, ('absolute', 1, None), None, []),
+    srow('Send the newsletter once every 10 days', 'en', 'other', 'achieve', 'email_campaigns', 'day', None, None, ('absolute', 1, None), None, []),
+    srow('Host a webinar once each month', 'en', 'other', 'achieve', 'events', 'month', None, None, ('absolute', 1, None), None, []),
+    srow('Цель 1. Увеличить продажи на 10% до конца года', 'ru', 'sales', 'increase', 'sales', None, None, None, ('relative', 10, '%'), ('period-end', '2026-12-31', None), []),
+    srow('Цель 2. Набрать 5000 подписчиков в Telegram к 2027-му году', 'ru', 'awareness', 'achieve', 'followers', None, 'telegram', None, ('absolute', 5000, None), ('date', '2027-12-31', None), []),
+    srow('Задача 3. Получить 200 заявок до 30.09', 'ru', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 200, None), ('date', '2026-09-30', None), []),
+    srow('KR 2. Снизить CPL до 300 рублей к концу квартала', 'ru', 'leads', 'decrease', 'cost_per_lead', None, None, None, ('absolute', 300, 'RUB'), ('period-end', '2026-03-31', None), []),
+    srow('Набрать 10 тыс. подписчиков к концу 2026-го', 'ru', 'awareness', 'achieve', 'followers', None, None, None, ('absolute', 10000, None), ('period-end', '2026-12-31', None), []),
+    srow('Выйти на 1 млн охвата в месяц в 2027-м', 'ru', 'awareness', 'reach', 'reach', 'month', None, None, ('absolute', 1000000, None), ('date', '2027-12-31', None), []),
+    srow('Увеличить выручку на 25% к 2027-му году', 'ru', 'sales', 'increase', 'revenue', None, None, None, ('relative', 25, '%'), ('date', '2027-12-31', None), []),
+    srow('Проводить эфир раз в две недели', 'ru', 'other', 'achieve', 'events', 'week', None, None, ('absolute', 1, None), None, []),
+    srow('Публиковать пост раз в 3 дня', 'ru', 'other', 'achieve', 'posts', 'day', None, None, ('absolute', 1, None), None, []),
+    srow('Проводить розыгрыш раз в квартал', 'ru', 'other', 'achieve', 'giveaways', 'quarter', None, None, ('absolute', 1, None), None, []),
+    srow('Увеличить продажи в пять раз в 2026 году', 'ru', 'sales', 'increase', 'sales', None, None, None, ('multiple', 5, None), ('date', '2026-12-31', None), []),
+    srow('Увеличить охват в 10 раз за 2 месяца', 'ru', 'awareness', 'increase', 'reach', None, None, None, ('multiple', 10, None), ('duration', '2026-03-15', 'P2M'), []),
+    srow('Ціль 1. Збільшити продажі на 15% до кінця року', 'uk', 'sales', 'increase', 'sales', None, None, None, ('relative', 15, '%'), ('period-end', '2026-12-31', None), []),
+    srow('Ціль 2. Набрати 5000 підписників до 2027-го року', 'uk', 'awareness', 'achieve', 'followers', None, None, None, ('absolute', 5000, None), ('date', '2027-12-31', None), []),
+    srow('Завдання 3. Отримати 150 заявок до 1 жовтня', 'uk', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 150, None), ('date', '2026-10-01', None), []),
+    srow('Вийти на 20 тисяч підписників у Telegram-каналі до кінця 2025-го', 'uk', 'awareness', 'reach', 'followers', None, 'telegram', None, ('absolute', 20000, None), ('period-end', '2025-12-31', None), []),
+    srow('Досягти 10 тисяч підписників до кінця 2026-го року', 'uk', 'awareness', 'reach', 'followers', None, None, None, ('absolute', 10000, None), ('period-end', '2026-12-31', None), []),
+    srow('Зібрати 300 заявок у 2027-му', 'uk', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 300, None), ('date', '2027-12-31', None), []),
+    srow('Проводити ефір раз на два тижні', 'uk', 'other', 'achieve', 'events', 'week', None, None, ('absolute', 1, None), None, []),
+    srow('Публікувати допис раз на три дні', 'uk', 'other', 'achieve', 'posts', 'day', None, None, ('absolute', 1, None), None, []),
+    srow('Проводити вебінар раз на місяць', 'uk', 'other', 'achieve', 'events', 'month', None, None, ('absolute', 1, None), None, []),
+    srow("Збільшити продажі в п'ять раз у 2026 році", 'uk', 'sales', 'increase', 'sales', None, None, None, ('multiple', 5, None), ('date', '2026-12-31', None), []),
+    srow('Збільшити охоплення в 3 рази за 2 місяці', 'uk', 'awareness', 'increase', 'reach', None, None, None, ('multiple', 3, None), ('duration', '2026-03-15', 'P2M'), []),
+    srow('Publish a post every day', 'en', 'other', 'achieve', 'posts', 'day', None, None, ('absolute', 1, None), None, []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -4205,7 +4244,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("service standards", SERVICE_STANDARDS),
                                           ("words of trades", WORDS_OF_TRADES),
                                           ("readings 14", READINGS_14),
-                                          ("means", MEANS))
+                                          ("means", MEANS),
+                                          ("readings 15", READINGS_15))
         for r in rows]
 
 

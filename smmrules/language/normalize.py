@@ -127,7 +127,10 @@ def add_duration(day: dt.date, amount: Decimal, unit: str) -> dt.date | None:
 
 
 def written_year(text: str) -> int | None:
-    """The year a token written as a plain four-digit number names (1900-2199), else None."""
+    """The year a token written as a plain four-digit number names (1900-2199), else None; also with
+    the case ending Russian and Ukrainian give a year («2025-го», «2026-м», «2027-му»)."""
+    if len(text) > 4 and text[4:].lstrip("-").isalpha() and not text[4:].lstrip("-").isascii():
+        text = text[:4]
     return int(text) if len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2199 else None
 
 

@@ -15,6 +15,7 @@ from .lr import REDUCE, SHIFT, Table
 from .lr import Token as Tok
 from .normalize import written_year
 from .tokenizer import CURRENCY_SIGNS, RawToken, line_col
+from ..base.lazyre import LazyPattern
 
 BEAM = 24
 WORD_PENALTY = 4
@@ -100,6 +101,21 @@ def _list_marker(raw: list[RawToken]) -> bool:
     mark, first = raw[1], raw[2]
     return mark.kind == "symbol" and mark.text in (")", ".") and mark.start == raw[0].end \
         and first.start > mark.end and first.kind == "word"
+
+
+_HEADING_NUMBER = LazyPattern(r"\d{1,2}(?:\.\d{1,2})?")     # "Goal 2.", "KR 1.3."
+
+
+def _numbered_heading(raw: list[RawToken], i: int) -> bool:
+    """Whether the dot at `i` may close a numbered heading: a word, a number of one or two digits (or
+    two such numbers joined by a dot, "KR 1.3.") with the dot right after it, then a space and a word
+    ("Goal 1. Grow ...", «Ціль 3. Зібрати ...»). Only a heading word (LABEL) before the number lets
+    the grammar read the dot as the heading's end."""
+    if i < 2 or i + 1 >= len(raw):
+        return False
+    num, word, nxt = raw[i - 1], raw[i - 2], raw[i + 1]
+    return (num.kind == "number" and _HEADING_NUMBER.fullmatch(num.text) is not None and num.end == raw[i].start
+            and word.kind == "word" and nxt.kind == "word" and nxt.start > raw[i].end)
 
 
 def _drop_idle_event_preps(out: list[list["_Edge"]]) -> None:
@@ -202,6 +218,8 @@ def _number_edges(tok: RawToken) -> list[tuple[str, str]]:
             out += [("DAY_PRE", str(iv)), ("DAY_POST", str(iv))]
         if written_year(tok.text) is not None:
             out.append(("YEAR", str(iv)))
+            if not tok.text.isdigit():
+                return out      # «2025-го»: a year and nothing else
     out.append(("NUMBER", str(v)))
     return out
 
@@ -485,6 +503,8 @@ class Tagger:
                 cands = [("PLACEHOLDER", tok.text, 1), ("WORD", tok.text, 1)]
             elif tok.kind == "always":
                 cands = [("ALWAYS", "24/7", 1), ("WORD", tok.text, 1)]
+            elif tok.text == "." and _numbered_heading(raw, i):
+                cands = [("LABEL_END", ".", 1), ("PUNCT", ".", 1)]   # "Goal 1. Grow ...", «Цель 2. Увеличить ...»
             else:
                 cands = [(t, m, 1) for t, m in _SYMBOLS.get(tok.text, (("PUNCT", tok.text),))]
             key = tuple(cands)      # (no lexicon reading: the word is "", the edges are the candidates')
@@ -501,6 +521,17 @@ class Tagger:
                 if any(e.terminal == "SCALE" for e in es) and any(e.terminal == "NUMWORD" for e in es):
                     # "0.5 million", «2 миллиона»: after a figure a scale word is its scale, never a number
                     out[i] = tuple([e for e in es if e.terminal != "NUMWORD"])
+        for i in range(1, len(raw)):
+            es = out[i]
+            if raw[i].kind == "word" and any(e.terminal == "TIMES" for e in es) and any(e.terminal == "EVERY" for e in es) \
+                    and (raw[i - 1].kind == "number" or any(e.terminal in _NUMBER_WORDS for e in out[i - 1])):
+                # «в 5 раз в 2026 году», «в пять раз в ...»: after a figure «раз» counts the times of a
+                # multiple; «раз в две недели» alone is how often
+                out[i] = tuple([e for e in es if e.terminal != "EVERY"])
+            elif any(e.terminal == "PERPOST" for e in es) and any(e.terminal == "VERB" for e in out[i - 1]) \
+                    and not any(e.terminal == "METRIC" for e in out[i - 1]):
+                # "publish a post every day": right after a verb, "a post" is its object, not "per post"
+                out[i] = tuple([e for e in es if e.terminal != "PERPOST"])
         return out
 
     def _run_edges(self, raw: list[RawToken], words: list[str], lex: Lexicon) -> tuple:

@@ -266,7 +266,11 @@ def _number(text: str, m: re.Match, out: list[RawToken], scales: dict) -> None:
         raise _malformed(text, s, text[s:_EXPONENT.match(text, e).end()],
                          "write the number in full: exponent notation like 1e6 is not read as a goal's figure")
     value = _decimal(num_text)
-    if ord_ and not scale:
+    if ord_ and not scale and len(num_text) == 4 and 1900 <= value < 2200 and ord_[-1] not in "dhst":
+        # «до кінця 2025-го», «к 2027-му году», «в 2026-м»: a year (its ordinal is how Russian and
+        # Ukrainian write a year's case), read as the year itself
+        out.append(RawToken("number", m.group(0), s, e, value))
+    elif ord_ and not scale:
         out.append(RawToken("ordinal", m.group(0), s, e, value))
     elif scale and len(scale) == 1 and scales[scale] == 1000 and len(num_text) == 1 and _TOKEN_RE.resolution.match(text, e):
         out.append(RawToken("word", m.group(0), s, e))       # 4K video: a resolution
