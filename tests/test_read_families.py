@@ -4184,6 +4184,42 @@ READINGS_15 = [
 ]
 
 
+# --- events by name («к следующему митапу», «до початку літнього табору», "by the next hackathon"), the speed of an answer (raising it is less time), strengthening (укрепить, зміцнити), the employer brand, press stories, and a Russian or Ukrainian contest named by what it collects («конкурс репостов»)
+READINGS_15B = [
+    srow('Reach 1,000 members by the next hackathon', 'en', 'communication', 'reach', 'community_members', None, None, None, ('absolute', 1000, None), ('event', None, None), []),
+    srow('Get 300 sign-ups before the next meetup', 'en', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 300, None), ('event', None, None), []),
+    srow('Increase response speed in DMs by 30% by June', 'en', 'communication', 'decrease', 'response_time', None, None, None, ('relative', 30, '%'), ('date', '2026-06-30', None), []),
+    srow('Improve the speed of replies to comments', 'en', 'communication', 'decrease', 'response_time', None, None, None, None, None, []),
+    srow('Strengthen our employer brand on LinkedIn', 'en', 'awareness', 'increase', 'brand_awareness', None, 'linkedin', None, None, None, ['S103']),
+    srow('Build a strong employer brand on social media', 'en', 'awareness', 'achieve', 'brand_awareness', None, None, None, None, None, ['S103']),
+    srow('Get a dozen local press stories by spring', 'en', 'awareness', 'achieve', 'media_mentions', None, None, None, ('absolute', 12, None), ('season', '2026-02-28', None), []),
+    srow('Secure 10 press articles by the end of Q3', 'en', 'awareness', 'achieve', 'media_mentions', None, None, None, ('absolute', 10, None), ('quarter', '2026-09-30', None), []),
+    srow('Get 5 news stories in regional media this year', 'en', 'awareness', 'achieve', 'media_mentions', None, None, None, ('absolute', 5, None), ('period-end', '2026-12-31', None), []),
+    srow('Strengthen customer loyalty', 'en', 'loyalty', 'increase', 'loyalty', None, None, None, None, None, ['S103']),
+    srow('Довести число участников сообщества до 1 000 человек к юбилею университета', 'ru', 'communication', 'reach', 'community_members', None, None, None, ('absolute', 1000, None), ('event', None, None), []),
+    srow('Набрать 500 заявок до начала курса', 'ru', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 500, None), ('event', None, None), []),
+    srow('Снизить отток на 10% к началу летнего лагеря', 'ru', 'loyalty', 'decrease', 'churn', None, None, None, ('relative', 10, '%'), ('event', None, None), []),
+    srow('Повысить скорость ответа в директ', 'ru', 'communication', 'decrease', 'response_time', None, 'instagram', None, None, None, []),
+    srow('Повысить оперативность ответов в чатах', 'ru', 'communication', 'decrease', 'response_time', None, None, None, None, None, []),
+    srow('Укрепить доверие к бренду', 'ru', 'loyalty', 'increase', 'loyalty', None, None, None, None, None, ['S103']),
+    srow('Укреплять HR-бренд в соцсетях', 'ru', 'awareness', 'increase', 'brand_awareness', None, None, None, None, None, ['S103']),
+    srow('Повысить узнаваемость бренда работодателя', 'ru', 'awareness', 'increase', 'brand_awareness', None, None, None, None, None, ['S103']),
+    srow('Получить 5 статей в СМИ до конца года', 'ru', 'awareness', 'achieve', 'media_mentions', None, None, None, ('absolute', 5, None), ('period-end', '2026-12-31', None), []),
+    srow('Провести 3 конкурса репостов до конца лета', 'ru', 'other', 'achieve', 'giveaways', None, None, None, ('absolute', 3, None), ('season', '2026-08-31', None), []),
+    srow('Провести конкурс отзывов в июне', 'ru', 'other', 'achieve', 'giveaways', None, None, None, None, ('date', '2026-06-30', None), ['S106']),
+    srow('Зростання кількості учасників спільноти в Discord до 1200 до наступного хакатону', 'uk', 'communication', 'reach', 'community_members', None, None, None, ('absolute', 1200, None), ('event', None, None), []),
+    srow('Отримати 1000 заявок на волонтерство до початку літнього табору', 'uk', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 1000, None), ('event', None, None), []),
+    srow('Набрати 300 учасників до ювілею школи', 'uk', 'communication', 'achieve', 'community_members', None, None, None, ('absolute', 300, None), ('event', None, None), []),
+    srow('Поліпшити швидкість відповідей у коментарях', 'uk', 'communication', 'decrease', 'response_time', None, None, None, None, None, []),
+    srow('Підвищити швидкість обробки заявок', 'uk', 'communication', 'decrease', 'response_time', None, None, None, None, None, []),
+    srow('Зміцнити лояльність клієнтів', 'uk', 'loyalty', 'increase', 'loyalty', None, None, None, None, None, ['S103']),
+    srow('Зміцнити бренд роботодавця в LinkedIn', 'uk', 'awareness', 'increase', 'brand_awareness', None, 'linkedin', None, None, None, ['S103']),
+    srow('Отримати 5 статей у ЗМІ до кінця року', 'uk', 'awareness', 'achieve', 'media_mentions', None, None, None, ('absolute', 5, None), ('period-end', '2026-12-31', None), []),
+    srow('Провести 2 конкурси репостів до кінця літа', 'uk', 'other', 'achieve', 'giveaways', None, None, None, ('absolute', 2, None), ('season', '2026-08-31', None), []),
+    srow('Запустити розіграш відгуків у травні', 'uk', 'other', 'achieve', 'giveaways', None, None, None, None, ('date', '2026-05-31', None), ['S106']),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -4245,7 +4281,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("words of trades", WORDS_OF_TRADES),
                                           ("readings 14", READINGS_14),
                                           ("means", MEANS),
-                                          ("readings 15", READINGS_15))
+                                          ("readings 15", READINGS_15),
+                                          ("readings 15b", READINGS_15B))
         for r in rows]
 
 

@@ -1989,6 +1989,10 @@ class Assembler:
             if leveled or verb_cls in (None, "reach", "maintain", "achieve"):
                 goal = goal.evolve(target=attr.evolve(goal.target, kind="absolute"),
                                    direction="maintain" if verb_cls == "maintain" else "reach")
+        if mi is not None and mi.time and goal.direction == "increase" and any(
+                normalize_word(w) in lex.listed("speed") for w in metric.text.split()):
+            # "increase response speed", «повысить скорость ответа»: faster answers are less time
+            goal = goal.evolve(direction="decrease")
         if pronoun and metric is None and goal.target is None:
             goal = goal.evolve(direction=None)   # "get that done within two quarters": nothing to count
         if chosen_part.verb is None and goal.direction == "reach" and goal.target is not None \
@@ -2234,6 +2238,12 @@ class Assembler:
                              and not info[p.value].activity and not info[p.value].people), None)
             if concrete is not None:
                 return concrete
+        if lang != "en" and len(metric_phrases) > 1 and info[head.value].activity \
+                and not info[metric_phrases[1].value].activity and _adjacent(head, metric_phrases[1]) \
+                and self._text[head.toks[-1].end_pos:metric_phrases[1].toks[0].start_pos] == " ":
+            # Russian and Ukrainian put the head first: «конкурс репостов», «розіграш відгуків» is a contest
+            # (a hyphen joins a modifier to its head instead: «видео-отзывы» are reviews)
+            return head
         # an activity word next to a result ("accounts ... by followers") is not the goal's metric
         for p in metric_phrases:
             if not info[p.value].activity:
