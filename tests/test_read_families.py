@@ -4220,6 +4220,21 @@ READINGS_15B = [
 ]
 
 
+# --- English: after a preposition a word that may be a metric or a verb is the noun ("comments on posts", "likes on carousel posts"); a metric's own verb still reads as one ("sales grow")
+NOUN_AFTER = [
+    srow('Increase likes and comments on carousel posts by 30%', 'en', 'engagement', 'increase', 'likes', None, None, None, ('relative', 30, '%'), None, []),
+    srow('Increase likes and comments on posts by 30% by June', 'en', 'engagement', 'increase', 'likes', None, None, None, ('relative', 30, '%'), ('date', '2026-06-30', None), []),
+    srow('Grow comments on posts to 20 per post', 'en', 'engagement', 'reach', 'comments_per_post', None, None, None, ('absolute', 20, None), None, []),
+    srow('Comments on posts grow by 20% this quarter', 'en', 'engagement', 'increase', 'comments', None, None, None, ('relative', 20, '%'), ('period-end', '2026-03-31', None), []),
+    srow('Raise saves on Instagram posts by 25%', 'en', 'engagement', 'increase', 'saves', None, 'instagram', None, ('relative', 25, '%'), None, []),
+    srow('Get more shares on posts', 'en', 'engagement', 'increase', 'shares', None, None, None, None, None, []),
+    srow('Double reactions under posts by Q4', 'en', 'engagement', 'increase', 'likes', None, None, None, ('multiple', 2, None), ('quarter', '2026-12-31', None), []),
+    srow('Increase engagement across posts by 10%', 'en', 'engagement', 'increase', 'engagement_rate', None, None, None, ('relative', 10, '%'), None, []),
+    srow('Sales grow 20% by June', 'en', 'sales', 'increase', 'sales', None, None, None, ('relative', 20, '%'), ('date', '2026-06-30', None), []),
+    srow('Followers grow to 10,000 by December', 'en', 'awareness', 'reach', 'followers', None, None, None, ('absolute', 10000, None), ('date', '2026-12-31', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -4282,7 +4297,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("readings 14", READINGS_14),
                                           ("means", MEANS),
                                           ("readings 15", READINGS_15),
-                                          ("readings 15b", READINGS_15B))
+                                          ("readings 15b", READINGS_15B),
+                                          ("noun after a preposition", NOUN_AFTER))
         for r in rows]
 
 

@@ -118,6 +118,15 @@ def _numbered_heading(raw: list[RawToken], i: int) -> bool:
             and word.kind == "word" and nxt.kind == "word" and nxt.start > raw[i].end)
 
 
+def _after_preposition(out: list, words: list[str], i: int, preps: frozenset) -> bool:
+    """Whether word `i` follows a preposition of `preps` with at most two words that may be metrics
+    between ("on posts", "on carousel posts", "under Instagram posts")."""
+    j = i - 1
+    while j >= max(0, i - 3) and j < i and any(e.terminal == "METRIC" for e in out[j]) and words[j] not in preps:
+        j -= 1
+    return j >= 0 and words[j] in preps
+
+
 def _drop_idle_event_preps(out: list[list["_Edge"]]) -> None:
     """"by", «до», «к» are also event prepositions (EV_PREP, "by the rebrand"); where no event or
     holiday word follows within a few tokens that reading can never fit, and the preposition's
@@ -521,6 +530,7 @@ class Tagger:
                 if any(e.terminal == "SCALE" for e in es) and any(e.terminal == "NUMWORD" for e in es):
                     # "0.5 million", «2 миллиона»: after a figure a scale word is its scale, never a number
                     out[i] = tuple([e for e in es if e.terminal != "NUMWORD"])
+        after_prep = lex.listed("noun_after")
         for i in range(1, len(raw)):
             es = out[i]
             if raw[i].kind == "word" and any(e.terminal == "TIMES" for e in es) and any(e.terminal == "EVERY" for e in es) \
@@ -528,6 +538,11 @@ class Tagger:
                 # «в 5 раз в 2026 году», «в пять раз в ...»: after a figure «раз» counts the times of a
                 # multiple; «раз в две недели» alone is how often
                 out[i] = tuple([e for e in es if e.terminal != "EVERY"])
+            elif after_prep and raw[i].kind == "word" and any(e.terminal == "VERB" for e in es) \
+                    and any(e.terminal == "METRIC" for e in es) and not words[i].endswith("ing") \
+                    and _after_preposition(out, words, i, after_prep):
+                # "comments on posts", "likes on carousel posts": after a preposition a noun, not a verb
+                out[i] = tuple([e for e in es if e.terminal != "VERB"])
             elif any(e.terminal == "PERPOST" for e in es) and any(e.terminal == "VERB" for e in out[i - 1]) \
                     and not any(e.terminal == "METRIC" for e in out[i - 1]):
                 # "publish a post every day": right after a verb, "a post" is its object, not "per post"
