@@ -4297,8 +4297,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("readings 14", READINGS_14),
                                           ("means", MEANS),
                                           ("readings 15", READINGS_15),
-                                          ("readings 15b", READINGS_15B),
-                                          ("noun after a preposition", NOUN_AFTER))
+                                          ("readings 15b", READINGS_15B + NOUN_AFTER))
         for r in rows]
 
 
