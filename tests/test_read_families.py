@@ -4235,6 +4235,20 @@ NOUN_AFTER = [
 ]
 
 
+# --- a search query in single quotes names the query, not a metric; an English possessive is a modifier ("our clients' reviews"); "after launch" is no verb
+QUOTES_15 = [
+    srow("Be top 3 in Google for 'volunteer in Leeds' by year end", 'en', 'traffic', 'reach', 'search_position', None, 'google', None, ('rank', 3, None), ('period-end', '2026-12-31', None), []),
+    srow('Rank in the top 5 on Google for ‘dentist Kyiv’ by June', 'en', 'traffic', 'reach', 'search_position', None, 'google', None, ('rank', 5, None), ('date', '2026-06-30', None), []),
+    srow("Grow our clients' reviews to 200 by June", 'en', 'loyalty', 'reach', 'reviews', None, None, None, ('absolute', 200, None), ('date', '2026-06-30', None), []),
+    srow("Increase our customer's reviews on Google by 30%", 'en', 'loyalty', 'increase', 'reviews', None, 'google', None, ('relative', 30, '%'), None, []),
+    srow('Aim: 20,000 visits to the online collection in the first month after launch', 'en', 'traffic', 'reach', 'website_traffic', None, None, None, ('absolute', 20000, None), ('duration', '2026-02-15', 'P1M'), []),
+    srow('Get 500 sign-ups before launch', 'en', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 500, None), ('event', None, None), []),
+    srow("Войти в ТОП-3 Яндекса по запросу 'стоматология Киев' до конца года", 'ru', 'traffic', 'reach', 'search_position', None, 'yandex', None, ('rank', 3, None), ('period-end', '2026-12-31', None), []),
+    srow('Выйти в топ-10 Google по запросу ‘купить диван’ к июню', 'ru', 'traffic', 'reach', 'search_position', None, 'google', None, ('rank', 10, None), ('date', '2026-06-30', None), []),
+    srow("Потрапити в ТОП-5 Google за запитом 'ремонт квартир Львів' до кінця року", 'uk', 'traffic', 'reach', 'search_position', None, 'google', None, ('rank', 5, None), ('period-end', '2026-12-31', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -4297,7 +4311,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("readings 14", READINGS_14),
                                           ("means", MEANS),
                                           ("readings 15", READINGS_15),
-                                          ("readings 15b", READINGS_15B + NOUN_AFTER))
+                                          ("readings 15b", READINGS_15B + NOUN_AFTER + QUOTES_15))
         for r in rows]
 
 

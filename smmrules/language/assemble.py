@@ -561,7 +561,17 @@ def _label_year(p: Phrase) -> bool:
 
 
 # quotation marks, opening -> closing
-_QUOTES = {"«": "»", "“": "”", "„": "“", '"': '"'}
+_QUOTES = {"«": "»", "“": "”", "„": "“", '"': '"', "'": "'", "‘": "’"}
+_SINGLE_QUOTES = ("'", "‘")
+
+
+def _opens(phrases: list[Phrase], i: int) -> bool:
+    """Whether a single quote opens a quotation: a space before it and a word right after it ("for
+    'volunteer in Leeds'"), where an apostrophe ends a word ("our clients' reviews")."""
+    if i + 1 >= len(phrases) or not phrases[i].toks or not phrases[i + 1].toks:
+        return False
+    before = phrases[i - 1].toks[-1].end_pos if i and phrases[i - 1].toks else -1
+    return before < phrases[i].toks[0].start_pos and phrases[i + 1].toks[0].start_pos == phrases[i].toks[-1].end_pos
 
 
 def _names_in_quotes(phrases: list[Phrase]) -> list[Phrase]:
@@ -579,7 +589,7 @@ def _names_in_quotes(phrases: list[Phrase]) -> list[Phrase]:
     i = 0
     while i < len(phrases):
         p = phrases[i]
-        if p.kind == "filler" and p.text in _QUOTES:
+        if p.kind == "filler" and p.text in _QUOTES and (p.text not in _SINGLE_QUOTES or _opens(phrases, i)):
             end = next((k for k in range(i + 1, len(phrases))
                         if phrases[k].kind == "filler" and phrases[k].text == _QUOTES[p.text]), None)
             if end is None:
@@ -2450,6 +2460,8 @@ def _compound(a: Phrase, b: Phrase, phrases: list[Phrase], where: dict, function
     if id(a) not in where or id(b) not in where:
         return False
     between = phrases[where[id(a)] + 1:where[id(b)]]
+    if len(between) == 1 and between[0].text in ("'", "’") and _adjacent(a, between[0]) and _adjacent(between[0], b):
+        return True     # a possessive: "our clients' reviews" are reviews
     if not between or not all(p.kind == "filler" and p.text.isalpha()
                               and normalize_word(p.text) not in function_words for p in between):
         return False

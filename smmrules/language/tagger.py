@@ -539,9 +539,10 @@ class Tagger:
                 # multiple; «раз в две недели» alone is how often
                 out[i] = tuple([e for e in es if e.terminal != "EVERY"])
             elif after_prep and raw[i].kind == "word" and any(e.terminal == "VERB" for e in es) \
-                    and any(e.terminal == "METRIC" for e in es) and not words[i].endswith("ing") \
+                    and any(e.terminal in ("METRIC", "EVENT") for e in es) and not words[i].endswith("ing") \
                     and _after_preposition(out, words, i, after_prep):
-                # "comments on posts", "likes on carousel posts": after a preposition a noun, not a verb
+                # "comments on posts", "likes on carousel posts", "in the month after launch": after a
+                # preposition a noun, not a verb
                 out[i] = tuple([e for e in es if e.terminal != "VERB"])
             elif any(e.terminal == "PERPOST" for e in es) and any(e.terminal == "VERB" for e in out[i - 1]) \
                     and not any(e.terminal == "METRIC" for e in out[i - 1]):
