@@ -3923,7 +3923,7 @@ LEVELS_AND_PROBATION = [
 GAME_LAUNCHES = [
     srow('reach 100k wishlists on Steam before Next Fest', 'en', 'leads', 'reach', 'wishlists', None, None, None, ('absolute', 100000, None), ('event', None, None), []),
     srow('raise ARPDAU by 15% by Q3', 'en', 'sales', 'increase', 'arpu', None, None, None, ('relative', 15, '%'), ('quarter', '2026-09-30', None), []),
-    srow('get 1,000 upvotes on Product Hunt by the end of launch week', 'en', 'engagement', 'achieve', 'likes', None, None, None, ('absolute', 1000, None), None, []),
+    srow('get 1,000 upvotes on Product Hunt by the end of launch week', 'en', 'engagement', 'achieve', 'likes', None, None, None, ('absolute', 1000, None), ('event', None, None), []),
     srow('reach 500 Kickstarter backers by March', 'en', 'sales', 'reach', 'paying_users', None, None, None, ('absolute', 500, None), ('date', '2026-03-31', None), []),
     srow('onboard 5,000 KYC-verified users by TGE', 'en', 'leads', 'achieve', 'users', None, None, None, ('absolute', 5000, None), ('event', None, None), []),
     srow('набрать 100 тыс. вишлистов до Next Fest', 'ru', 'leads', 'achieve', 'wishlists', None, None, None, ('absolute', 100000, None), ('event', None, None), []),
