@@ -524,27 +524,27 @@ class Tagger:
                 found = plain[key] = tuple(_ranked_edges(cands, words[i], lex))
             out.append(found)
         _drop_idle_event_preps(out)
-        for i in range(1, len(raw)):
-            if raw[i].kind == "word" and raw[i - 1].kind == "number":
-                es = out[i]
-                if any(e.terminal == "SCALE" for e in es) and any(e.terminal == "NUMWORD" for e in es):
-                    # "0.5 million", «2 миллиона»: after a figure a scale word is its scale, never a number
-                    out[i] = tuple([e for e in es if e.terminal != "NUMWORD"])
         after_prep = lex.listed("noun_after")
         for i in range(1, len(raw)):
             es = out[i]
-            if raw[i].kind == "word" and any(e.terminal == "TIMES" for e in es) and any(e.terminal == "EVERY" for e in es) \
-                    and (raw[i - 1].kind == "number" or any(e.terminal in _NUMBER_WORDS for e in out[i - 1])):
+            if raw[i].kind != "word" or len(es) < 2:
+                continue        # (only a word with several readings may lose one)
+            terms = {e.terminal for e in es}
+            after_figure = raw[i - 1].kind == "number"
+            if after_figure and "SCALE" in terms and "NUMWORD" in terms:
+                # "0.5 million", «2 миллиона»: after a figure a scale word is its scale, never a number
+                out[i] = tuple([e for e in es if e.terminal != "NUMWORD"])
+            elif "EVERY" in terms and "TIMES" in terms and (
+                    after_figure or any(e.terminal in _NUMBER_WORDS for e in out[i - 1])):
                 # «в 5 раз в 2026 году», «в пять раз в ...»: after a figure «раз» counts the times of a
                 # multiple; «раз в две недели» alone is how often
                 out[i] = tuple([e for e in es if e.terminal != "EVERY"])
-            elif after_prep and raw[i].kind == "word" and any(e.terminal == "VERB" for e in es) \
-                    and any(e.terminal in ("METRIC", "EVENT") for e in es) and not words[i].endswith("ing") \
-                    and _after_preposition(out, words, i, after_prep):
+            elif "VERB" in terms and after_prep and ("METRIC" in terms or "EVENT" in terms) \
+                    and not words[i].endswith("ing") and _after_preposition(out, words, i, after_prep):
                 # "comments on posts", "likes on carousel posts", "in the month after launch": after a
                 # preposition a noun, not a verb
                 out[i] = tuple([e for e in es if e.terminal != "VERB"])
-            elif any(e.terminal == "PERPOST" for e in es) and any(e.terminal == "VERB" for e in out[i - 1]) \
+            elif "PERPOST" in terms and any(e.terminal == "VERB" for e in out[i - 1]) \
                     and not any(e.terminal == "METRIC" for e in out[i - 1]):
                 # "publish a post every day": right after a verb, "a post" is its object, not "per post"
                 out[i] = tuple([e for e in es if e.terminal != "PERPOST"])
