@@ -4108,14 +4108,14 @@ READINGS_14 = [
 
 # --- a means the goal builds (a system, a strategy, a process for a metric): with no figure it counts nothing; a figure beside it is the goal's
 MEANS = [
-    srow('Build a lead generation system that works without ad spend', 'en', 'leads', 'achieve', None, None, None, None, None, None, ['S101']),
+    srow('Set up a lead generation system for the dental clinic', 'en', 'leads', 'achieve', None, None, None, None, None, None, ['S101']),
     srow('Develop a customer retention strategy by the end of Q2', 'en', 'loyalty', 'increase', None, None, None, None, None, ('quarter', '2026-06-30', None), ['S101']),
     srow('Create a follower growth strategy for TikTok', 'en', 'awareness', 'achieve', None, None, 'tiktok', None, None, None, ['S101']),
     srow('Set up a review collection process for the clinic', 'en', 'loyalty', 'achieve', None, None, None, None, None, None, ['S101']),
     srow('Design a referral engine for new customers', 'en', 'loyalty', 'increase', None, None, None, None, None, None, ['S101']),
     srow('Improve our sales process', 'en', 'sales', 'increase', None, None, None, None, None, None, ['S101']),
     srow('Develop a strategy for lead generation', 'en', 'leads', 'increase', None, None, None, None, None, None, ['S101']),
-    srow('Build a customer advocacy program', 'en', 'loyalty', 'achieve', None, None, None, None, None, None, ['S101']),
+    srow('Launch a customer advocacy programme for regular buyers', 'en', 'loyalty', 'achieve', None, None, None, None, None, None, ['S101']),
     srow('Launch a user onboarding framework this quarter', 'en', 'leads', 'achieve', None, None, None, None, None, ('period-end', '2026-03-31', None), ['S101']),
     srow('Build a lead generation system that brings 100 leads a month', 'en', 'leads', 'achieve', 'leads', 'month', None, None, None, None, []),
     srow('Use our CRM system to increase sales by 10% by June', 'en', 'sales', 'increase', 'sales', None, None, None, ('relative', 10, '%'), ('date', '2026-06-30', None), []),
