@@ -1537,7 +1537,7 @@ def _locative_plural(p: Phrase | None, endings: frozenset) -> bool:
 
 
 def _built_means(scope: list[Phrase], chosen: Phrase | None, verb: Phrase | None, means: frozenset) -> bool:
-    """Whether the goal's metric only says what a means the goal builds is for: "build a lead generation
+    """Whether the goal's metric only says what a means the goal builds is for: "set up a lead generation
     system", "a strategy for follower growth", «внедрить систему сбора отзывов», «стратегія залучення
     підписників». The means is a word of the lexicon list `means` at most two words after the metric or
     three before it, with only words between that are not the part's own verb."""
@@ -1978,7 +1978,7 @@ class Assembler:
         category = self._category(metric, goal.target, channel if channel is not None or not presence else True,
                                   goal.direction, verb_cls, pronoun)
         if metric is not None and chosen_part.means and goal.target is None and not _has_figure(main + method + side):
-            # "build a lead generation system": the system is what is built, and it counts nothing; the
+            # "set up a lead generation system": the system is what is built, and it counts nothing; the
             # goal keeps the category of what it is for
             metric = None
         if goal.target is not None and goal.target.kind == "multiple" and goal.target.value is not None \
@@ -2102,7 +2102,7 @@ class Assembler:
                     pi.claims.append(_Claim("bare", how_often, Quantity(Decimal(1))))
             pi.verb_cls, pi.implied, pi.metric = verb_cls, implied, metric
             if metric is not None and not info[metric.value].activity and not _has_figure(pi.phrases):
-                # "build a lead generation system", «стратегию привлечения клиентов» (a Russian or Ukrainian
+                # "set up a lead generation system", «стратегию привлечения клиентов» (a Russian or Ukrainian
                 # verbal noun after the part's first verb is part of the means' name)
                 stop = pi.verb if start.lang == "en" else next((p for p in pi.phrases if p.kind == "verb"), None)
                 pi.means = _built_means(pi.phrases, metric, stop, self.lex[start.lang].listed("means"))
