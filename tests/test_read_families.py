@@ -4117,7 +4117,7 @@ MEANS = [
     srow('Develop a strategy for lead generation', 'en', 'leads', 'increase', None, None, None, None, None, None, ['S101']),
     srow('Launch a customer advocacy programme for regular buyers', 'en', 'loyalty', 'achieve', None, None, None, None, None, None, ['S101']),
     srow('Launch a user onboarding framework this quarter', 'en', 'leads', 'achieve', None, None, None, None, None, ('period-end', '2026-03-31', None), ['S101']),
-    srow('Set up a lead generation system that brings 100 leads a month', 'en', 'leads', 'achieve', 'leads', 'month', None, None, None, None, []),
+    srow('Create a lead generation system that brings 100 leads a month', 'en', 'leads', 'achieve', 'leads', 'month', None, None, None, None, []),
     srow('Use our CRM system to increase sales by 10% by June', 'en', 'sales', 'increase', 'sales', None, None, None, ('relative', 10, '%'), ('date', '2026-06-30', None), []),
     srow('Grow leads from the referral program by 25% by the end of the year', 'en', 'leads', 'increase', 'leads', None, None, None, ('relative', 25, '%'), ('period-end', '2026-12-31', None), []),
     srow('Выстроить систему лидогенерации без рекламного бюджета', 'ru', 'leads', 'achieve', None, None, None, None, None, None, ['S101']),
