@@ -2249,10 +2249,10 @@ class Assembler:
             if concrete is not None:
                 return concrete
         if lang != "en" and len(metric_phrases) > 1 and info[head.value].activity \
-                and not info[metric_phrases[1].value].activity and _adjacent(head, metric_phrases[1]) \
+                and not info[metric_phrases[1].value].activity \
                 and self._text[head.toks[-1].end_pos:metric_phrases[1].toks[0].start_pos] == " ":
             # Russian and Ukrainian put the head first: «конкурс репостов», «розіграш відгуків» is a contest
-            # (a hyphen joins a modifier to its head instead: «видео-отзывы» are reviews)
+            # (one space between them; a hyphen joins a modifier to its head instead: «видео-отзывы» are reviews)
             return head
         # an activity word next to a result ("accounts ... by followers") is not the goal's metric
         for p in metric_phrases:

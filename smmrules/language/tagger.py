@@ -122,7 +122,7 @@ def _after_preposition(out: list, words: list[str], i: int, preps: frozenset) ->
     """Whether word `i` follows a preposition of `preps` with at most two words that may be metrics
     between ("on posts", "on carousel posts", "under Instagram posts")."""
     j = i - 1
-    while j >= max(0, i - 3) and j < i and any(e.terminal == "METRIC" for e in out[j]) and words[j] not in preps:
+    while j >= max(0, i - 3) and words[j] not in preps and any(e.terminal == "METRIC" for e in out[j]):
         j -= 1
     return j >= 0 and words[j] in preps
 

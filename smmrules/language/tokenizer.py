@@ -10,6 +10,7 @@ from ..base.regexcache import compile_cached
 from ..base.lazyre import one_of as _one_of
 from ..base.record import Record, _set
 from ..base.errors import GoalSyntaxError
+from .normalize import written_year
 
 
 class RawToken(Record):
@@ -266,7 +267,7 @@ def _number(text: str, m: re.Match, out: list[RawToken], scales: dict) -> None:
         raise _malformed(text, s, text[s:_EXPONENT.match(text, e).end()],
                          "write the number in full: exponent notation like 1e6 is not read as a goal's figure")
     value = _decimal(num_text)
-    if ord_ and not scale and len(num_text) == 4 and 1900 <= value < 2200 and ord_[-1] not in "dhst":
+    if ord_ and not scale and written_year(m.group(0)) is not None:
         # «до кінця 2025-го», «к 2027-му году», «в 2026-м»: a year (its ordinal is how Russian and
         # Ukrainian write a year's case), read as the year itself
         out.append(RawToken("number", m.group(0), s, e, value))
