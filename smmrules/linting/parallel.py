@@ -107,7 +107,12 @@ def _watch_parent(parent: int, interval: float = 0.2, folder: str | None = None)
     def gone() -> None:
         if folder is not None:
             import shutil
-            shutil.rmtree(folder, ignore_errors=True)
+            # (this worker's own main thread may spool a new file while the folder is being removed, which
+            # leaves it not empty; once the folder itself is gone, no file can be made in it)
+            for _ in range(100):
+                shutil.rmtree(folder, ignore_errors=True)
+                if not os.path.isdir(folder):
+                    break
         os._exit(70)                    # nothing to flush: entries are written to a temporary name first
 
     def watch() -> None:
