@@ -361,6 +361,12 @@ def test_metric_table_is_consistent():
         if key == "search_terms_also":
             assert target and all(name in metrics for name in target), target
             continue
+        if key == "ugc_content":
+            assert target and all(name in metrics for name in target), target
+            continue
+        if key == "ugc_from":
+            assert target and all(c in CATEGORIES for c in target), target
+            continue
         if key in ("search_channels", "review_channels"):
             channels = _load(LEXICON_DIR / "common.toml")["terms"]["CHANNEL"]
             assert target and all(c in channels for c in target), target

@@ -248,13 +248,18 @@ def _minus_signs(phrases: list[Phrase]) -> list[Phrase]:
     return out
 
 
-def _comparative_bounds(phrases: list[Phrase], moved: frozenset) -> list[Phrase]:
+def _comparative_bounds(phrases: list[Phrase], moved: frozenset, negation: frozenset = frozenset()) -> list[Phrase]:
     """A word of "more" or "less" right before a figure is its bound («выше 4%», «больше 500 заявок», «нижче
     150 грн»: above, more than, below it), where after the figure it is a change («на 30% больше»); so is a
-    word of the lexicons' [function_words] moved before it ("churn down 20%": a fall by 20%)."""
+    word of the lexicons' [function_words] moved before it ("churn down 20%": a fall by 20%). After a
+    negation (the list `negation`) such a word says no change: «не ниже текущего», "no lower than today's"."""
     out: list[Phrase] = []
     for i, p in enumerate(phrases):
         nxt = phrases[i + 1] if i + 1 < len(phrases) else None
+        if out and out[-1].kind == "filler" and p.kind in ("more", "less") and (nxt is None or nxt.kind != "amount") \
+                and normalize_word(out[-1].text) in negation:
+            out.append(p.evolve(kind="filler"))
+            continue
         if p.kind in ("more", "less") and len(p.toks) == 1 and nxt is not None and nxt.kind == "amount" \
                 and not nxt.value.signed and normalize_word(p.text) in moved:
             # "churn down 20%": the figure it moved by
@@ -365,16 +370,28 @@ def _joined(p: Phrase, amount: Phrase, last: Phrase, value: Decimal, unit: str) 
 def _length_adjectives(phrases: list[Phrase], info) -> list[Phrase]:
     """A number hyphened to a unit of time before a noun ("the 3-month pilot", "a 12-month grant period") says
     how long that thing lasts: no figure of the goal's, where no metric of time is measured ("a 2-hour
-    response time" is one)."""
+    response time" is one); after "over", "during" or "in" it is the goal's time ("over the 3-month pilot")."""
     out = list(phrases)
     for i in range(len(phrases) - 3):
         a, dash, unit, noun = phrases[i:i + 4]
-        if a.kind == "amount" and a.value.unit is None and len(a.toks) == 1 and dash.kind == "filler" \
+        held = a.kind == "prep" and a.value in ("over", "within", "in") and a.arg is not None
+        n = a.arg if held else a
+        if n.kind == "amount" and n.value.unit is None and len(n.toks) == 1 and dash.kind == "filler" \
                 and dash.text == "-" and unit.kind == "filler" and any(t == "UNIT" for t, _ in unit.alts) \
-                and a.toks[0].end_pos == dash.toks[0].start_pos and dash.toks[0].end_pos == unit.toks[0].start_pos \
-                and noun.kind in ("filler", "metric", "event") and not (noun.kind == "metric" and info[noun.value].time):
-            out[i] = a.evolve(kind="filler", value=a.text)
-    return out
+                and n.toks[0].end_pos == dash.toks[0].start_pos and dash.toks[0].end_pos == unit.toks[0].start_pos \
+                and (noun.kind in ("filler", "metric", "event") or (held and noun.kind == "verb")) \
+                and not (noun.kind == "metric" and info[noun.value].time):
+            if held:
+                # "over the 3-month pilot", "during the 6-week campaign": within its length
+                length = n.evolve(span=n.span.cover(unit.span), text=f"{n.text}-{unit.text}", toks=(*n.toks, *unit.toks),
+                                  value=Quantity(n.value.value, unit=next(m for t, m in unit.alts if t == "UNIT")))
+                out[i] = a.evolve(value="within", span=a.span.cover(unit.span), arg=length)
+                out[i + 1] = out[i + 2] = None
+                if noun.kind == "verb":
+                    out[i + 3] = noun.evolve(kind="filler", value=noun.text)     # "the 2-week launch": a noun
+            else:
+                out[i] = a.evolve(kind="filler", value=a.text)
+    return [p for p in out if p is not None] if None in out else out
 
 
 def _durations(phrases: list[Phrase], info) -> list[Phrase]:
@@ -879,14 +896,16 @@ _SENTENCE_ENDS = (".", "!", "?")
 _PART_ENDS = (",", ";", "|")
 
 
-def _preamble(phrases: list[Phrase]) -> list[Phrase]:
+def _preamble(phrases: list[Phrase], heading: frozenset = frozenset()) -> list[Phrase]:
     """What comes before the goal proper says where it comes from, not what it counts: "Assignment 2, SMM
     basics. Pet store case. Goal: increase repeat purchases ...", "Student project (Marketing 201): grow the
     newsletter's open rate ...", «Кейс для курса. Цель: ...». Before a label that opens a new sentence, or
     before a colon after a reference (a number or a bracket and no verb), a metric or a figure there names no
     metric and no target, as long as what follows has a verb and a metric of its own (else the words before
     the colon are the metric: "Email list: 12k by June"; and a metric alone before a colon is the topic the
-    rest details: «Повторные покупки: довести долю ...»). Channels and dates there keep their meaning."""
+    rest details: «Повторные покупки: довести долю ...»). So is a heading before a colon, a question or what
+    is expected (a word of the list `heading` and no verb: "What we expect from you:", «Що буде результатом
+    вашої роботи:», «Ожидаем от кандидата:»). Channels and dates there keep their meaning."""
     cut = None
     at_label = False
     first = phrases[0] if phrases else None
@@ -905,6 +924,10 @@ def _preamble(phrases: list[Phrase]) -> list[Phrase]:
                 q.kind in ("verb", "label") for q in phrases[:k]) and any(
                 q.kind == "amount" or q.text in _OPENERS for q in phrases[:k]):
             cut = k + 1     # a reference before a colon: "Assignment 2:", "Student project (Marketing 201):"
+        elif p.kind == "filler" and p.text == ":" and cut is None and heading and not any(
+                q.kind in ("verb", "label", "amount") for q in phrases[:k]) and any(
+                q.kind == "filler" and normalize_word(q.text) in heading for q in phrases[:k]):
+            cut, at_label = k + 1, True     # "What we expect:", «Що буде результатом вашої роботи:»
     if cut is None:
         return phrases
     after = phrases[cut:]
@@ -917,12 +940,41 @@ def _preamble(phrases: list[Phrase]) -> list[Phrase]:
 _HEADING_UNITS = ("day", "week", "month", "quarter", "year")
 
 
+def _what_for(phrases: list[Phrase], lang: str) -> list[Phrase]:
+    """«на» with a season, a holiday or an event right after a metric's noun says what the thing counted is
+    for, not by when the goal is due: «больше броней на низкий сезон», «ROMI кампании на майские», «продажі
+    абонементів на сезон»."""
+    if lang == "en":
+        return phrases
+    out = list(phrases)
+    for i in range(1, len(phrases)):
+        p = phrases[i]
+        if p.kind == "prep" and p.value == "on" and p.arg is not None and p.arg.kind in ("season", "named", "event") \
+                and (phrases[i - 1].kind == "metric" or _noun_word(phrases[i - 1])):
+            out[i] = p.evolve(kind="filler", value=p.text, arg=None)
+    return out
+
+
+def _noun_word(p: Phrase) -> bool:
+    """Whether a phrase is a word we do not know that is no label («абонементів», not «Ціль»)."""
+    return p.kind == "filler" and p.text.isalpha() and not any(t == "LABEL" for tok in p.toks for t, _ in tok.alts)
+
+
+def _label_words(phrases: list[Phrase]) -> bool:
+    """Whether phrases are a goal's label and the words after it ("Target for", «Цель на», «Ціль на»)."""
+    first = phrases[0] if phrases else None
+    return first is not None and (first.kind == "label" or (first.kind == "filler" and first.toks and any(
+        t == "LABEL" for t, _ in first.toks[0].alts))) and all(
+        p.kind in ("filler", "prep") and not any(ch.isdigit() for ch in p.text) for p in phrases[1:])
+
+
 def _timed_heading(phrases: list[Phrase]) -> list[Phrase]:
     """A span of days, weeks or months heading a plan's line ("Day 90:", "Week 2:", «Неделя 1–2:», "First two
-    weeks:", «Перші 30 днів:»): the line's goals are due by its end, counted from the start, as "within 90
+    weeks:", «Перші 30 днів:», "Target for your first 90 days:"): the line's goals are due by its end, counted from the start, as "within 90
     days" says."""
     k = next((k for k in range(len(phrases) - 3) if (k == 0 or phrases[k - 1].kind == "label" or (
-                  phrases[k - 1].kind == "filler" and phrases[k - 1].text in _LABEL_ENDS + _PART_ENDS + _SENTENCE_ENDS))
+                  phrases[k - 1].kind == "filler" and phrases[k - 1].text in _LABEL_ENDS + _PART_ENDS + _SENTENCE_ENDS)
+                  or _label_words(phrases[:k]))
               and phrases[k].kind == "filler" and phrases[k + 1].kind == "amount"
               and phrases[k + 2].kind == "filler" and phrases[k + 2].text in _LABEL_ENDS), None)
     if k is None:
@@ -983,20 +1035,24 @@ def _shares_doing(phrases: list[Phrase], info, shares: frozenset, infinitive_mar
     for k in range(1, n - 1):
         p = phrases[k]
         relative = p.kind == "method" and p.value == "relative"
-        infinitive = p.kind == "filler" and normalize_word(p.text) in infinitive_marks and phrases[k + 1].kind == "verb"
+        infinitive = p.kind == "filler" and normalize_word(p.text) in infinitive_marks and phrases[k + 1].kind in ("verb", "filler")
         if not (relative or infinitive):
             continue
         j = k - 1
         if relative and phrases[j].kind == "filler" and phrases[j].text == "," and j > 0:
             j -= 1      # «клиентов, которые ...»
         people = phrases[j]
-        if people.kind != "metric" or not (info[people.value].people or any(
+        # a count of people who are to do something: "get 200 students to sign up", "get 50 customers to leave a
+        # review" (they are counted by what they do)
+        counted = infinitive and j > 0 and phrases[j - 1].kind == "amount" and people.kind == "metric" \
+            and info[people.value].unit_kind == "count" and not info[people.value].activity
+        if people.kind != "metric" or not (info[people.value].people or counted or any(
                 _is_share(q, shares) for q in phrases[max(0, j - 3):j])):
             continue    # (people as such need no share: "get more people to visit the website")
         verb = phrases[k + 1]
-        if verb.kind != "verb":
+        if verb.kind != "verb" and not (counted and verb.kind == "filler" and verb.text.isalpha()):
             continue
-        implied = verb.value.partition(":")[2]
+        implied = verb.value.partition(":")[2] if verb.kind == "verb" else ""
         mi = info.get(implied) if implied else None
         if mi is not None and not mi.activity and not mi.time:
             out[j] = people.evolve(value=implied)
@@ -1040,7 +1096,51 @@ def _accompanied(phrases: list[Phrase], words: frozenset) -> list[Phrase]:
     return out
 
 
-def _split_side(phrases: list[Phrase], floor_from: frozenset = frozenset()) -> tuple[list[Phrase], list[Phrase]]:
+def _yield_verb(phrases: list[Phrase], at: int, yields: frozenset) -> int:
+    """How many phrases after `at` say "brings" (1, or 2 with a helper verb: "will bring", «будет приносить»);
+    0 when they do not."""
+    words = ""
+    for n, p in enumerate(phrases[at + 1:at + 3], 1):
+        if p.kind not in ("verb", "filler"):
+            return 0
+        words = f"{words} {normalize_word(p.text)}".lstrip()
+        if words in yields or (p.kind == "verb" and words.split(" ", 1)[0] in yields):
+            return n
+    return 0
+
+
+def _yielded(phrases: list[Phrase], at: int, main: list[Phrase], yields: frozenset, info) -> int:
+    """Whether the relative clause whose pronoun is `phrases[at]` says what a thing the goal builds or
+    launches brings (how many phrases say "brings"; 0 when it does not): "set up a referral system that brings 100 leads a month", «запустить чат-бота, который
+    приносит 30 заявок в неделю», «створити систему, яка приносить прибуток». Its verb is one of the lexicon
+    list `yields` and it names a metric; the goal before it has no figure, its verb (if any) builds or
+    launches (or we do not know it), and the clause qualifies a thing, not a metric the goal already moves. Such a
+    clause is the goal's result, a part of its own."""
+    said = _yield_verb(phrases, at, yields)
+    if not said:
+        return 0
+    verb = phrases[at + said]
+    clause = []
+    for q in phrases[at + said + 1:]:
+        if _is_separator(q) or q.kind == "method" or (q.kind == "verb" and q.value != "unknown"):
+            break
+        clause.append(q)
+    implied = verb.kind == "verb" and verb.value.partition(":")[2]
+    if not (implied and not info[implied].activity) \
+            and not any(q.kind == "metric" and not info[q.value].activity for q in clause):
+        return 0
+    before = [q for q in main if not (q.kind == "filler" and q.text == ",")]
+    if not before or _has_figure(main):
+        return 0
+    verbs = [q for q in main if q.kind == "verb"]
+    if verbs and verbs[-1].value.partition(":")[0] not in ("activity", "achieve", "unknown"):
+        return 0
+    last = before[-1]
+    return said if last.kind in ("filler", "channel") or (last.kind == "metric" and info[last.value].activity) else 0
+
+
+def _split_side(phrases: list[Phrase], floor_from: frozenset = frozenset(), yields: frozenset = frozenset(),
+                info=None) -> tuple[list[Phrase], list[Phrase]]:
     """Take out the side clauses: a relative clause ("who ...", «которые ...», «які ...»), a
     recipient («для клиентов», "among students", "for 90% of users") or a modifier («под холодный
     трафик», "without ad spend"). A metric word there qualifies the goal's object and is never its
@@ -1060,6 +1160,16 @@ def _split_side(phrases: list[Phrase], floor_from: frozenset = frozenset()) -> t
             continue
         if p.value == "relative" and not [q for q in main if q.kind not in ("label", "conj")]:
             main.append(p.evolve(kind="filler"))    # "That means ...": no noun before it to qualify
+            continue
+        said = _yielded(phrases, i - 1, main, yields, info) if p.value == "relative" and yields else 0
+        if said:
+            # "a referral system that brings 100 leads a month": what it brings is a part of the goal
+            main.append(p.evolve(kind="conj", value="yields"))
+            verb = phrases[i + said - 1]
+            if verb.kind != "verb" or ":" not in verb.value:
+                verb = verb.evolve(kind="verb", value="achieve")
+            main.append(verb)
+            i += said
             continue
         if p.value == "share":
             # "of" is a share only after "for N%": "for 90% of users"
@@ -1159,8 +1269,9 @@ def _segments(main: list[Phrase]) -> list[list[Phrase]]:
     pending: list[Phrase] = []
     for seg in segs:
         content = [p for p in seg if not _is_separator(p)]
-        if content and all(p.kind == "verb" for p in content):
-            pending.extend(seg)          # a verb with no object of its own
+        if content and all(p.kind == "verb" for p in content) and not (
+                seg[0].kind == "conj" and seg[0].value == "yields"):
+            pending.extend(seg)          # a verb with no object of its own (what a means brings is an aim)
             continue
         if merged and (not _aimful(seg) or (not pending and (_figure_for(merged[-1], seg) or _start_for(seg)))):
             merged[-1].extend(pending + seg)
@@ -1905,17 +2016,19 @@ class Assembler:
         self._text = text
         phrases = _durations(_length_adjectives(phrases, self.lex.metrics), self.lex.metrics)
         phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(_day_ranges(_day_months(
-            _years_of_periods(_label_horizons(phrases, self.lex[lang].listed("horizon"))))))))), self.lex.metrics)
+            _years_of_periods(_label_horizons(_what_for(phrases, lang), self.lex[lang].listed("horizon"))))))))),
+            self.lex.metrics)
         lex = self.lex[lang]
         phrases = _comparative_bounds(_minus_signs(_cohort_days(_date_ranges(_numbered_periods(
-            phrases, lex.listed("counted_periods"))), self.lex.metrics)), lex.listed("moved"))
+            phrases, lex.listed("counted_periods"))), self.lex.metrics)), lex.listed("moved"), lex.listed("negation"))
         phrases = _faster_times(phrases, self.lex.metrics, lex.listed("faster"))
         phrases = _bounds_after(_conversion_into(phrases, self.lex.metrics, lex, lex.listed("converted_into")),
                                 lex.listed("or_more"), lex.listed("or_less"))
-        phrases = _shares_doing(_preamble(_current_then_goal(_timed_heading(phrases))), self.lex.metrics, lex.listed("share"),
+        phrases = _shares_doing(_preamble(_current_then_goal(_timed_heading(phrases)), lex.listed("heading")), self.lex.metrics, lex.listed("share"),
                                 lex.listed("infinitive"))
         whole = phrases
-        phrases, side = _split_side(_accompanied(phrases, lex.listed("accompanied")), lex.listed("floor_from"))
+        phrases, side = _split_side(_accompanied(phrases, lex.listed("accompanied")), lex.listed("floor_from"),
+                                    lex.listed("yields"), self.lex.metrics)
         if side and not any(p.kind == "metric" for p in phrases) and any(p.kind == "metric" for p in side) \
                 and _has_figure(side) and side[0].kind == "method" and side[0].value == "modifier":
             # «договориться о 10 ВП в месяц»: what the verb is about is its object, when nothing else is
@@ -1956,6 +2069,13 @@ class Assembler:
             verb_phrase = chosen_part.verb if chosen_part.verb is not None else (verbs[0] if verbs else None)
             metric = self._metric(goal.metric_name, chosen, verb_phrase, goal.target, goal.baseline, per)
         metric = self._search_rank(metric, goal.target, channel, main)
+        if metric is not None and goal.target is not None and goal.target.kind == "rank" \
+                and self.lex.metrics[metric.name].unit_kind != "rank":
+            # «вывести группу в ТОП-3 по поиску»: a place is the measure of a metric of places named beside it
+            ranked = next((p for p in (chosen_part.phrases if parts else main)
+                           if p.kind == "metric" and self.lex.metrics[p.value].unit_kind == "rank"), None)
+            if ranked is not None:
+                metric = Metric(ranked.value, ranked.text, self.lex.metrics[ranked.value].category, ranked.span)
         if metric is None and goal.target is not None and goal.target.unit in _CURRENCIES \
                 and chosen_part.verb is not None and goal.direction != "decrease" and not _pronoun_object(
                     chosen_part.phrases if parts else main, lex.listed("pronoun")):
@@ -2101,6 +2221,17 @@ class Assembler:
                 if how_often is not None:
                     pi.claims.append(_Claim("bare", how_often, Quantity(Decimal(1))))
             pi.verb_cls, pi.implied, pi.metric = verb_cls, implied, metric
+            if i + 1 < len(parts) and parts[i + 1].phrases and parts[i + 1].phrases[0].kind == "conj" \
+                    and parts[i + 1].phrases[0].value == "yields":
+                # "set up a referral system that brings 100 leads a month": the system is the means
+                pi.means = True
+                continue
+            if pi.phrases and pi.phrases[0].kind == "conj" and pi.phrases[0].value == "yields" \
+                    and not _has_figure(pi.phrases):
+                # «створити систему, яка приносить прибуток»: with no figure, what it brings only says what
+                # the system is for
+                pi.means = True
+                continue
             if metric is not None and not info[metric.value].activity and not _has_figure(pi.phrases):
                 # "set up a lead generation system", «стратегию привлечения клиентов» (a Russian or Ukrainian
                 # verbal noun after the part's first verb is part of the means' name)
@@ -2156,7 +2287,7 @@ class Assembler:
                                    pi.verb_cls == "unknown" and _has_object(pi), _timed(pi.phrases))
             ptarget = self._target(pt, pdir, pb, pi.verb_cls == "gain")
             pmetric = None
-            if pname is not None:
+            if pname is not None and not pi.means:
                 pmetric = self._metric(pname, pi.metric, pi.verb, ptarget, None, per)
             pchannel = next((p.value for p in pi.phrases if p.kind == "channel"), None)
             out_parts.append(Part(pmetric, self._category(pmetric, ptarget, pchannel, pdir, pi.verb_cls), pdir, ptarget, pspan))
@@ -2214,11 +2345,41 @@ class Assembler:
         return Metric(name, rank.text if rank is not None else name, self.lex.metrics[name].category,
                       rank.span if rank is not None else None)
 
+    def _from_people(self, named: list[Phrase], kept: list[Phrase], where: dict) -> Phrase | None:
+        """Content from the customers or followers («100 публикаций с отметкой бренда от клиентов», "posts from
+        our followers"): user-generated content ([defaults] ugc), where the content is named first and the people
+        after "from"."""
+        defaults, info = self.lex.defaults, self.lex.metrics
+        name = defaults.get("ugc")
+        if name not in info or len(kept) == len(named) or not kept:
+            return None
+        people = next((p for p in named if p not in kept), None)
+        if people is None or info[people.value].category not in defaults.get("ugc_from", ()):
+            return None
+        # (the content's word is the last concrete one before them: «видео-отзывы от клиентов» are reviews)
+        content = next((p for p in reversed(kept) if where.get(id(p), 0) < where.get(id(people), 0)
+                        and not info[p.value].abstract), None)
+        if content is None or content.value not in defaults.get("ugc_content", ()):
+            return None
+        return content.evolve(value=name, span=content.span.cover(people.span))
+
     def _choose_metric(self, metric_phrases: list[Phrase], lang: str = "en",
                        phrases: list[Phrase] = ()) -> Phrase | None:
         if not metric_phrases:
             return None
         info = self.lex.metrics
+        if len(metric_phrases) > 1 and phrases:
+            # a metric's word after "from" names where something comes from, not what the goal counts, when
+            # another one is named: «розыгрыш с призами от партнёров», "a webinar with speakers from partners"
+            sources = self.lex[lang].listed("source")
+            where = {id(p): i for i, p in enumerate(phrases)}
+            kept = [p for p in metric_phrases if not (
+                where.get(id(p), 0) > 0 and phrases[where[id(p)] - 1].kind == "filler"
+                and normalize_word(phrases[where[id(p)] - 1].text) in sources)]
+            ugc = self._from_people(metric_phrases, kept, where)
+            if ugc is not None:
+                return ugc
+            metric_phrases = kept or metric_phrases
         if lang == "en":
             # English puts the head of a compound noun last: "customer reviews", "sales leads", and
             # with words we do not know inside it, "lead nurture campaigns"
@@ -2405,8 +2566,11 @@ def _pair(claims: list[_Claim], verb_cls: str | None) -> tuple[_Claim | None, _C
         (c for c in claims if c.role != "baseline"), None)
     if (baseline_claim is not None and target_claim is not None and target_claim.role == "level"
             and verb_cls in ("achieve", "attract") and baseline_claim.qty.value is not None
-            and target_claim.qty.value is not None and baseline_claim.qty.value <= target_claim.qty.value):
-        # "get from 30 to 50 leads a week": a range to produce, not a starting point
+            and target_claim.qty.value is not None and baseline_claim.qty.value <= target_claim.qty.value
+            and (baseline_claim.phrase.span.line, baseline_claim.phrase.span.column)
+            < (target_claim.phrase.span.line, target_claim.phrase.span.column)):
+        # "get from 30 to 50 leads a week": a range to produce, not a starting point (one that comes after
+        # the level is where it stands today: "get the conversion rate up to 2.5% (currently 1.1%)")
         q = Quantity(None, baseline_claim.qty.value, target_claim.qty.value,
                      target_claim.qty.unit or baseline_claim.qty.unit)
         span_phrase = target_claim.phrase.evolve(span=baseline_claim.phrase.span.cover(

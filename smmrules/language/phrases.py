@@ -174,7 +174,7 @@ class ToPhrases:
         if year is None or written_year(str(year)) is None:
             return _P(self, "label", children, getattr(tok, "meaning", str(tok)), alts=getattr(tok, "alts", ()))
         # "Goals for 2027:", «Цели на 2027 год:», "Plan 2027:": the year the goals are for, by its end
-        when = _P(self, "year", children[1:-1], (int(str(year)), None))
+        when = _P(self, "year", children[1:-1], (written_year(str(year)), None))
         return _P(self, "label", children, tok.meaning, arg=when)
 
     verb = _single("verb")
