@@ -14,6 +14,7 @@ import re
 import tomllib
 from decimal import Decimal
 
+import attr
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
@@ -518,6 +519,21 @@ def test_parsed_durations_are_iso_durations_of_the_written_count(lang, n, letter
     g = parse_goal(_WITHIN[lang][0].format(n=n, unit=_unit_word(lang, letter, n)), lang=lang, today=today)
     assert g.deadline.duration == iso_duration(Decimal(n), unit)
     assert math.isclose(duration_months(g.deadline.duration), n * _MONTHS_PER_UNIT[unit])
+
+_YEAR_LABELS = {"ru": ["Цель на {y}{e}: {goal}", "План на {y}{e} год — {goal}", "Задачи на {y}{e}: {goal}"],
+                "uk": ["Ціль на {y}{e}: {goal}", "План на {y}{e} рік — {goal}", "Мета на {y}{e}: {goal}"]}
+
+
+@given(lang=st.sampled_from(["ru", "uk"]), y=st.integers(1900, 2199), ending=st.sampled_from(["-й", "-го", "-му", "-м"]),
+       data=st.data(), today=todays())
+def test_a_label_with_a_year_and_its_case_ending_is_that_year(lang, y, ending, data, today):
+    """«Цель на 2025-й:», «План на 2027-м рік —» (a year with the ending a case gives it) label the goal with
+    that calendar year, whatever the ending and the goal after it."""
+    template = data.draw(st.sampled_from(_YEAR_LABELS[lang]), label="template")
+    goal = attr.evolve(data.draw(goals(lang), label="goal"), deadline=None)
+    g = parse_goal(template.format(y=y, e=ending, goal=goal.render(lang)), lang=lang, today=today)
+    assert (g.deadline.kind, g.deadline.date) == ("date", dt.date(y, 12, 31))
+    assert g.metric is not None and g.metric.name == goal.metric.name
 
 
 def test_render_regressions():
