@@ -184,7 +184,7 @@ ROWS = [
         ("absolute", 300, "RUB"), None),
     row("снизить CPL до 150 руб. к концу квартала", R, "leads", "decrease", "cost_per_lead", None, None, None,
         ("absolute", 150, "RUB"), END_OF_QUARTER),
-    row("снизить стоимость подписчика на 20% за счёт новых креативов", R, "awareness", "decrease",
+    row("снизить стоимость подписчика на 20% за счёт новых креативов", R, "other", "decrease",
         "cost_per_follower", None, None, None, ("relative", 20, "%"), None),
     row("оптимизировать стоимость лида до 250 рублей", R, "leads", "decrease", "cost_per_lead", None, None, None,
         ("absolute", 250, "RUB"), None),

@@ -201,7 +201,7 @@ ROWS = [
     # --- decreases; «покращити» on a time or cost metric -----------------------------------------
     row("Знизити вартість заявки на 30% до кінця кварталу", "uk", "leads", "decrease", "cost_per_lead", None, None,
         None, ("relative", 30, "%"), END_OF_QUARTER),
-    row("Знизити вартість підписника до 5 грн", "uk", "awareness", "decrease", "cost_per_follower", None, None,
+    row("Знизити вартість підписника до 5 грн", "uk", "other", "decrease", "cost_per_follower", None, None,
         None, ("absolute", 5, "UAH"), None),
     row("Знизити вартість кліка до 5 грн до кінця місяця", "uk", "traffic", "decrease", "cost_per_click", None, None,
         None, ("absolute", 5, "UAH"), ("period-end", "2026-01-31", None)),

@@ -114,7 +114,7 @@ NO_AMOUNT = [
 
 # --- seasons: a deadline after "by"/«к»/«до», a kind of thing before a noun ---------------------------
 SEASONS = [
-    srow('Lower the cost per follower to $0.50 for the winter campaign', 'en', 'awareness', 'decrease',
+    srow('Lower the cost per follower to $0.50 for the winter campaign', 'en', 'other', 'decrease',
          'cost_per_follower', None, None, None, ('absolute', 0.5, 'USD'), None, []),
     srow('Sell 300 tickets for the summer festival', 'en', 'sales', 'achieve', 'tickets', None, None, None,
          ('absolute', 300, None), None, []),
@@ -311,7 +311,7 @@ COST_OF = [
          None, None, None, ('relative', 20, '%'), None, []),
     srow('lower the cost of a click to $0.50', 'en', 'traffic', 'decrease', 'cost_per_click',
          None, None, None, ('absolute', 0.5, 'USD'), None, []),
-    srow('reduce the cost of a new follower', 'en', 'awareness', 'decrease', 'cost_per_follower',
+    srow('reduce the cost of a new follower', 'en', 'other', 'decrease', 'cost_per_follower',
          None, None, None, None, None, []),
     srow('снизить стоимость целевого лида до 300 рублей', 'ru', 'leads', 'decrease', 'cost_per_lead',
          None, None, None, ('absolute', 300, 'RUB'), None, []),
@@ -323,7 +323,7 @@ COST_OF = [
          None, None, None, ('relative', 15, '%'), None, []),
     srow('знизити вартість кліка до 5 грн до червня', 'uk', 'traffic', 'decrease', 'cost_per_click',
          None, None, None, ('absolute', 5, 'UAH'), ('date', '2026-06-30', None), []),
-    srow('зменшити вартість залучення підписника', 'uk', 'awareness', 'decrease', 'cost_per_follower',
+    srow('зменшити вартість залучення підписника', 'uk', 'other', 'decrease', 'cost_per_follower',
          None, None, None, None, None, []),
     srow('reduce costs by 10%', 'en', 'other', 'decrease', 'cost',
          None, None, None, ('relative', 10, '%'), None, []),
@@ -378,7 +378,7 @@ SEARCH_AND_LISTS = [
 
 # --- a share of the whole as a change ("by a third", «наполовину», «на чверть»), and multiples under 2 -------
 FRACTIONS = [
-    srow('Cut cost per follower in half by June 2026', 'en', 'awareness', 'decrease',
+    srow('Cut cost per follower in half by June 2026', 'en', 'other', 'decrease',
          'cost_per_follower', None, None, None, ('relative', 50, '%'),
          ('date', '2026-06-30', None), []),
     srow('grow our mailing list by a third by the end of the year', 'en', 'leads', 'increase',
@@ -1340,7 +1340,7 @@ MORE_WORDS_4 = [
 
 # --- bringing a cost down to a level: a decrease -------------------------------------------------------------
 CEILINGS_2 = [
-    srow('Bring cost per follower down to $0.40 by June', 'en', 'awareness', 'decrease',
+    srow('Bring cost per follower down to $0.40 by June', 'en', 'other', 'decrease',
          'cost_per_follower', None, None, None, ('absolute', 0.4, 'USD'),
          ('date', '2026-06-30', None), []),
     srow('bring churn down to 3% by the end of Q3', 'en', 'loyalty', 'decrease',
@@ -4327,6 +4327,21 @@ READINGS_16 = [
 ]
 
 
+# --- cost per follower is other (as annotated), Ukrainian у/в spellings, an abstract outcome after an activity's noun
+READINGS_16B = [
+    srow('Зробити фестиваль упізнаваним на всьому півдні', 'uk', 'awareness', 'achieve', 'brand_awareness', None, None, None, None, None, ['S103']),
+    srow('Сделать фестиваль узнаваемым в регионе', 'ru', 'awareness', 'achieve', 'brand_awareness', None, None, None, None, None, ['S103']),
+    srow('Підвищити упізнаваність бренду до кінця року', 'uk', 'awareness', 'increase', 'brand_awareness', None, None, None, None, ('period-end', '2026-12-31', None), ['S103']),
+    srow('Зібрати 500 уподобайок під конкурсним постом', 'uk', 'engagement', 'achieve', 'likes', None, None, None, ('absolute', 500, None), None, []),
+    srow('Снизить стоимость подписчика в VK Рекламе до 40 руб.', 'ru', 'other', 'decrease', 'cost_per_follower', None, 'vk', None, ('absolute', 40, 'RUB'), None, []),
+    srow('Cut the cost per subscriber to $0.30 by May', 'en', 'other', 'decrease', 'cost_per_follower', None, None, None, ('absolute', 0.3, 'USD'), ('date', '2026-05-31', None), []),
+    srow('Знизити ціну підписника в Telegram Ads до 15 грн', 'uk', 'other', 'decrease', 'cost_per_follower', None, 'telegram', None, ('absolute', 15, 'UAH'), None, []),
+    srow('Make the new café known across the district', 'en', 'awareness', 'increase', 'brand_awareness', None, None, None, None, None, ['S103']),
+    srow('Провести конкурс репостов к 1 сентября', 'ru', 'other', 'achieve', 'giveaways', None, None, None, None, ('date', '2026-09-01', None), ['S106']),
+    srow("Keep ER no lower than last quarter's", 'en', 'engagement', 'maintain', 'engagement_rate', None, None, None, None, None, []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -4390,7 +4405,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("means", MEANS),
                                           ("readings 15", READINGS_15),
                                           ("readings 15b", READINGS_15B + NOUN_AFTER + QUOTES_15),
-                                          ("readings 16", READINGS_16))
+                                          ("readings 16", READINGS_16),
+                                          ("readings 16b", READINGS_16B))
         for r in rows]
 
 

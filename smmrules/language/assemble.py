@@ -2410,10 +2410,11 @@ class Assembler:
             if concrete is not None:
                 return concrete
         if lang != "en" and len(metric_phrases) > 1 and info[head.value].activity \
-                and not info[metric_phrases[1].value].activity \
+                and not info[metric_phrases[1].value].activity and not info[metric_phrases[1].value].abstract \
                 and self._text[head.toks[-1].end_pos:metric_phrases[1].toks[0].start_pos] == " ":
             # Russian and Ukrainian put the head first: «конкурс репостов», «розіграш відгуків» is a contest
-            # (one space between them; a hyphen joins a modifier to its head instead: «видео-отзывы» are reviews)
+            # (one space between them; a hyphen joins a modifier to its head instead: «видео-отзывы» are reviews;
+            # an abstract outcome after it says what it is to become: «зробити фестиваль упізнаваним»)
             return head
         # an activity word next to a result ("accounts ... by followers") is not the goal's metric
         for p in metric_phrases:
