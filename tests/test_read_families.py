@@ -4327,7 +4327,7 @@ READINGS_16 = [
 ]
 
 
-# --- cost per follower is other (as annotated), Ukrainian у/в spellings, an abstract outcome after an activity's noun
+# --- cost per follower is other (as annotated), Ukrainian у/в spellings, an abstract outcome after an activity's noun, "new" of another kind of thing
 READINGS_16B = [
     srow('Зробити фестиваль упізнаваним на всьому півдні', 'uk', 'awareness', 'achieve', 'brand_awareness', None, None, None, None, None, ['S103']),
     srow('Сделать фестиваль узнаваемым в регионе', 'ru', 'awareness', 'achieve', 'brand_awareness', None, None, None, None, None, ['S103']),
@@ -4339,6 +4339,11 @@ READINGS_16B = [
     srow('Make the new café known across the district', 'en', 'awareness', 'increase', 'brand_awareness', None, None, None, None, None, ['S103']),
     srow('Провести конкурс репостов к 1 сентября', 'ru', 'other', 'achieve', 'giveaways', None, None, None, None, ('date', '2026-09-01', None), ['S106']),
     srow("Keep ER no lower than last quarter's", 'en', 'engagement', 'maintain', 'engagement_rate', None, None, None, None, None, []),
+    srow('Bring 5,000 visits to the new product page by Friday', 'en', 'traffic', 'reach', 'website_traffic', None, None, None, ('absolute', 5000, None), ('named', '2026-01-16', None), []),
+    srow('Get 300 sign-ups on the new website this month', 'en', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 300, None), ('period-end', '2026-01-31', None), []),
+    srow('Привести 2 000 посетителей на новый лендинг за неделю', 'ru', 'traffic', 'achieve', 'website_traffic', None, None, None, ('absolute', 2000, None), ('duration', '2026-01-22', 'P1W'), []),
+    srow('Залучити 1 000 відвідувачів на нову сторінку акції до неділі', 'uk', 'traffic', 'achieve', 'website_traffic', None, None, None, ('absolute', 1000, None), ('named', '2026-01-18', None), []),
+    srow('Get 1,500 new clients by June', 'en', 'sales', 'increase', 'sales', None, None, None, ('relative', 1500, None), ('date', '2026-06-30', None), []),
 ]
 
 

@@ -1352,17 +1352,20 @@ def _verb_as_metric(pi: "_PartInfo", info) -> "_PartInfo":
     return _PartInfo([metric if p is verb else p for p in pi.phrases])
 
 
-def _says_new(phrases: list[Phrase]) -> bool:
+def _says_new(phrases: list[Phrase], metric: Phrase | None = None, info=None) -> bool:
     """Whether "new" qualifies what the goal counts ("1,500 new clients", «новых корпоративных клиентов»),
     not another noun ("before the new store opens", «отзывы на новую модель», "on the new franchise
     account"): a metric right after it, or after one more word or a figure («ещё 3000 подписчиков», «ще 5 тисяч
-    підписників»: that many more)."""
+    підписників»: that many more); not a new thing of another kind than the part's own `metric` counts
+    ("10,000 visits to the new landing page" are not new visits)."""
     for k, p in enumerate(phrases):
         if p.kind != "new":
             continue
         nxt = phrases[k + 1:k + 3]
-        if nxt and (nxt[0].kind == "metric" or (nxt[0].kind in ("filler", "amount") and len(nxt) > 1
-                                                and nxt[1].kind == "metric")):
+        named = nxt[0] if nxt and nxt[0].kind == "metric" else (
+            nxt[1] if len(nxt) > 1 and nxt[0].kind in ("filler", "amount") and nxt[1].kind == "metric" else None)
+        if named is not None and (metric is None or info is None or named.value == metric.value
+                                  or not info[named.value].activity or info[metric.value].activity):
             return True
     return False
 
@@ -2042,7 +2045,7 @@ class Assembler:
         verb_cls, implied, chosen = chosen_part.verb_cls, chosen_part.implied, chosen_part.metric
         frame = start.evolve(time_metric=_time_metric(verb_cls, chosen, implied, info),
                              produces=chosen_part.verb is None or verb_cls in ("achieve", "attract"),
-                             new=_says_new(main))
+                             new=_says_new(main, chosen, info))
         all_main_claims = [c for pi in parts for c in pi.claims]
         method_claims = self._claims(method, frame)
         # (a day or a season heading the line, "Black Friday:", names the campaign: a deadline the line itself
@@ -2201,7 +2204,7 @@ class Assembler:
             # with no verb, or after "sell/earn/get", «на 1 млн грн» is an amount worth, not a change
             frame = start.evolve(time_metric=_time_metric(verb_cls, metric, implied, info),
                                  produces=pi.verb is None or verb_cls in ("achieve", "attract"),
-                                 new=_says_new(pi.phrases) and not _flow(metric, implied, info),
+                                 new=_says_new(pi.phrases, metric, info) and not _flow(metric, implied, info),
                                  brings_to=pi.verb is not None and normalize_word(pi.verb.text).startswith(
                                      tuple(self.lex[start.lang].listed("brings_to"))),
                                  grows=pi.verb is not None and normalize_word(pi.verb.text) in self.lex[start.lang].listed("growth"),
@@ -2255,7 +2258,7 @@ class Assembler:
         baseline_claim, target_claim = _pair(targets, verb_cls)
         metric_name = chosen.value if chosen is not None else implied
         direction = self._direction(verb_cls, target_claim, baseline_claim, any(p.kind == "more" for p in scope),
-                                    any(p.kind == "less" for p in scope), _says_new(scope),
+                                    any(p.kind == "less" for p in scope), _says_new(scope, chosen, self.lex.metrics),
                                     metric_name, verb_cls == "unknown" and _has_object(chosen_part), _timed(scope))
         target = self._target(target_claim, direction, baseline_claim, verb_cls == "gain")
         baseline = None
