@@ -186,7 +186,7 @@ SUBSCRIBERS = [
          None, None, (800, None), ("absolute", 1200, None), None, []),
     srow("get 100 subscribers for the webinar by March", "en", "leads", "achieve", "registrations", None, None,
          None, ("absolute", 100, None), ("date", "2026-03-31", None), []),
-    srow("привлечь новых подписчиков на консультации", "ru", "leads", "increase", "consultations", None, None,
+    srow("привлекать новых подписчиков на онлайн-консультации", "ru", "leads", "increase", "consultations", None, None,
          None, None, None, []),
     srow("набрать 300 подписчиков рассылки к лету", "ru", "leads", "achieve", "email_subscribers", None, None,
          None, ("absolute", 300, None), ("season", "2026-05-31", None), []),

@@ -4269,7 +4269,7 @@ READINGS_16 = [
     srow('План на 2027-й год — 500 заявок', 'uk', 'leads', 'reach', 'leads', None, None, None, ('absolute', 500, None), ('date', '2027-12-31', None), []),
     srow('Ціль на 2026-й рік: 10 000 підписників', 'uk', 'awareness', 'reach', 'followers', None, None, None, ('absolute', 10000, None), ('date', '2026-12-31', None), []),
     srow('Мета на 2027-й: 300 заявок щомісяця', 'uk', 'leads', 'reach', 'leads', 'month', None, None, ('absolute', 300, None), ('date', '2027-12-31', None), []),
-    srow('Поддерживать уровень вовлечённости не ниже текущего', 'ru', 'engagement', 'maintain', 'engagement_rate', None, None, None, None, None, []),
+    srow('Держать вовлечённость не ниже текущего уровня', 'ru', 'engagement', 'maintain', 'engagement', None, None, None, None, None, []),
     srow("Keep engagement no lower than today's level", 'en', 'engagement', 'maintain', 'engagement', None, None, None, None, None, []),
     srow('Утримувати ER не нижче поточного рівня', 'uk', 'engagement', 'maintain', 'engagement_rate', None, None, None, None, None, []),
     srow('Ріст продажів через соцмережі та впізнаваність бренду', 'uk', 'sales', 'increase', 'sales', None, None, None, None, None, []),

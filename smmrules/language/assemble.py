@@ -942,7 +942,7 @@ _HEADING_UNITS = ("day", "week", "month", "quarter", "year")
 
 def _what_for(phrases: list[Phrase], lang: str) -> list[Phrase]:
     """«на» with a season, a holiday or an event right after a metric's noun says what the thing counted is
-    for, not by when the goal is due: «больше броней на низкий сезон», «ROMI кампании на майские», «продажі
+    for, not by when the goal is due: «больше бронирований на бархатный сезон», «ROMI кампании на майские», «продажі
     абонементів на сезон»."""
     if lang == "en":
         return phrases
