@@ -383,7 +383,8 @@ def _length_adjectives(phrases: list[Phrase], info) -> list[Phrase]:
                 and not (noun.kind == "metric" and info[noun.value].time):
             if held:
                 # "over the 3-month pilot", "during the 6-week campaign": within its length
-                length = n.evolve(span=n.span.cover(unit.span), text=f"{n.text}-{unit.text}", toks=(*n.toks, *unit.toks),
+                length = n.evolve(span=n.span.cover(unit.span), text=f"{n.text}-{unit.text}",
+                                  toks=(*n.toks, *unit.toks),
                                   value=Quantity(n.value.value, unit=next(m for t, m in unit.alts if t == "UNIT")))
                 out[i] = a.evolve(value="within", span=a.span.cover(unit.span), arg=length)
                 out[i + 1] = out[i + 2] = None
@@ -908,9 +909,7 @@ def _preamble(phrases: list[Phrase], heading: frozenset = frozenset()) -> list[P
     вашої роботи:», «Ожидаем от кандидата:»). Channels and dates there keep their meaning."""
     cut = None
     at_label = False
-    first = phrases[0] if phrases else None
-    label_word = first is not None and first.kind == "filler" and first.toks and any(
-        t == "LABEL" for t, _ in first.toks[0].alts)
+    label_word = _label_word(phrases[0] if phrases else None)
     for k, p in enumerate(phrases):
         if k == 0:
             continue
@@ -940,38 +939,43 @@ def _preamble(phrases: list[Phrase], heading: frozenset = frozenset()) -> list[P
 _HEADING_UNITS = ("day", "week", "month", "quarter", "year")
 
 
-def _what_for(phrases: list[Phrase], lang: str) -> list[Phrase]:
-    """«на» with a season, a holiday or an event right after a metric's noun says what the thing counted is
-    for, not by when the goal is due: «больше бронирований на бархатный сезон», «ROMI кампании на майские», «продажі
-    абонементів на сезон»."""
-    if lang == "en":
+def _what_for(phrases: list[Phrase], words: frozenset) -> list[Phrase]:
+    """A preposition of the lexicon list `what_for` («на») with a season, a holiday or an event right after a
+    metric's noun says what the thing counted is for, not by when the goal is due: «больше бронирований на
+    бархатный сезон», «ROMI кампании на майские», «продажі абонементів на сезон» (English has no such list:
+    "sales on Black Friday" is that day)."""
+    if not words:
         return phrases
     out = list(phrases)
     for i in range(1, len(phrases)):
         p = phrases[i]
-        if p.kind == "prep" and p.value == "on" and p.arg is not None and p.arg.kind in ("season", "named", "event") \
+        if p.kind == "prep" and p.arg is not None and p.arg.kind in ("season", "named", "event") and p.toks \
+                and normalize_word(str(p.toks[0])) in words \
                 and (phrases[i - 1].kind == "metric" or _noun_word(phrases[i - 1])):
             out[i] = p.evolve(kind="filler", value=p.text, arg=None)
     return out
 
 
+def _label_word(p: Phrase | None) -> bool:
+    """Whether a phrase is a word the tagger could read as a goal's label ("Target", «Цель») but left a word."""
+    return p is not None and p.kind == "filler" and bool(p.toks) and any(t == "LABEL" for t, _ in p.toks[0].alts)
+
+
 def _noun_word(p: Phrase) -> bool:
     """Whether a phrase is a word we do not know that is no label («абонементів», not «Ціль»)."""
-    return p.kind == "filler" and p.text.isalpha() and not any(t == "LABEL" for tok in p.toks for t, _ in tok.alts)
+    return p.kind == "filler" and p.text.isalpha() and not _label_word(p)
 
 
 def _label_words(phrases: list[Phrase]) -> bool:
     """Whether phrases are a goal's label and the words after it ("Target for", «Цель на», «Ціль на»)."""
-    first = phrases[0] if phrases else None
-    return first is not None and (first.kind == "label" or (first.kind == "filler" and first.toks and any(
-        t == "LABEL" for t, _ in first.toks[0].alts))) and all(
+    return bool(phrases) and (phrases[0].kind == "label" or _label_word(phrases[0])) and all(
         p.kind in ("filler", "prep") and not any(ch.isdigit() for ch in p.text) for p in phrases[1:])
 
 
 def _timed_heading(phrases: list[Phrase]) -> list[Phrase]:
     """A span of days, weeks or months heading a plan's line ("Day 90:", "Week 2:", «Неделя 1–2:», "First two
-    weeks:", «Перші 30 днів:», "Target for your first 90 days:"): the line's goals are due by its end, counted from the start, as "within 90
-    days" says."""
+    weeks:", «Перші 30 днів:», "Target for your first 90 days:"): the line's goals are due by its end, counted
+    from the start, as "within 90 days" says."""
     k = next((k for k in range(len(phrases) - 3) if (k == 0 or phrases[k - 1].kind == "label" or (
                   phrases[k - 1].kind == "filler" and phrases[k - 1].text in _LABEL_ENDS + _PART_ENDS + _SENTENCE_ENDS)
                   or _label_words(phrases[:k]))
@@ -1035,7 +1039,8 @@ def _shares_doing(phrases: list[Phrase], info, shares: frozenset, infinitive_mar
     for k in range(1, n - 1):
         p = phrases[k]
         relative = p.kind == "method" and p.value == "relative"
-        infinitive = p.kind == "filler" and normalize_word(p.text) in infinitive_marks and phrases[k + 1].kind in ("verb", "filler")
+        infinitive = p.kind == "filler" and normalize_word(p.text) in infinitive_marks \
+            and phrases[k + 1].kind in ("verb", "filler")
         if not (relative or infinitive):
             continue
         j = k - 1
@@ -1111,11 +1116,12 @@ def _yield_verb(phrases: list[Phrase], at: int, yields: frozenset) -> int:
 
 def _yielded(phrases: list[Phrase], at: int, main: list[Phrase], yields: frozenset, info) -> int:
     """Whether the relative clause whose pronoun is `phrases[at]` says what a thing the goal builds or
-    launches brings (how many phrases say "brings"; 0 when it does not): "set up a referral system that brings 100 leads a month", «запустить чат-бота, который
-    приносит 30 заявок в неделю», «створити систему, яка приносить прибуток». Its verb is one of the lexicon
-    list `yields` and it names a metric; the goal before it has no figure, its verb (if any) builds or
-    launches (or we do not know it), and the clause qualifies a thing, not a metric the goal already moves. Such a
-    clause is the goal's result, a part of its own."""
+    launches brings (how many phrases say "brings"; 0 when it does not): "set up a referral system that
+    brings 100 leads a month", «запустить чат-бота, который приносит 30 заявок в неделю», «створити систему,
+    яка приносить прибуток». Its verb is one of the lexicon list `yields` and it names a metric; the goal
+    before it has no figure, its verb (if any) builds or launches (or we do not know it), and the clause
+    qualifies a thing, not a metric the goal already moves. Such a clause is the goal's result, a part of
+    its own."""
     said = _yield_verb(phrases, at, yields)
     if not said:
         return 0
@@ -1248,6 +1254,11 @@ def _start_for(seg: list[Phrase]) -> bool:
         and not _has_figure(seg, starts=False)
 
 
+def _brings(seg: list[Phrase]) -> bool:
+    """Whether a part is what a thing the goal builds brings (it opens with _split_side's "yields" mark)."""
+    return bool(seg) and seg[0].kind == "conj" and seg[0].value == "yields"
+
+
 def _segments(main: list[Phrase]) -> list[list[Phrase]]:
     """The goal's phrases cut into its parts, at separators. A stretch with no aim of its own
     (", by June", "· a referral programme") belongs to the part before it; a verb alone
@@ -1269,8 +1280,7 @@ def _segments(main: list[Phrase]) -> list[list[Phrase]]:
     pending: list[Phrase] = []
     for seg in segs:
         content = [p for p in seg if not _is_separator(p)]
-        if content and all(p.kind == "verb" for p in content) and not (
-                seg[0].kind == "conj" and seg[0].value == "yields"):
+        if content and all(p.kind == "verb" for p in content) and not _brings(seg):
             pending.extend(seg)          # a verb with no object of its own (what a means brings is an aim)
             continue
         if merged and (not _aimful(seg) or (not pending and (_figure_for(merged[-1], seg) or _start_for(seg)))):
@@ -1352,7 +1362,7 @@ def _verb_as_metric(pi: "_PartInfo", info) -> "_PartInfo":
     return _PartInfo([metric if p is verb else p for p in pi.phrases])
 
 
-def _says_new(phrases: list[Phrase], metric: Phrase | None = None, info=None) -> bool:
+def _says_new(phrases: list[Phrase], metric: Phrase | None, info) -> bool:
     """Whether "new" qualifies what the goal counts ("1,500 new clients", «новых корпоративных клиентов»),
     not another noun ("before the new store opens", «отзывы на новую модель», "on the new franchise
     account"): a metric right after it, or after one more word or a figure («ещё 3000 подписчиков», «ще 5 тисяч
@@ -1364,7 +1374,7 @@ def _says_new(phrases: list[Phrase], metric: Phrase | None = None, info=None) ->
         nxt = phrases[k + 1:k + 3]
         named = nxt[0] if nxt and nxt[0].kind == "metric" else (
             nxt[1] if len(nxt) > 1 and nxt[0].kind in ("filler", "amount") and nxt[1].kind == "metric" else None)
-        if named is not None and (metric is None or info is None or named.value == metric.value
+        if named is not None and (metric is None or named.value == metric.value
                                   or not info[named.value].activity or info[metric.value].activity):
             return True
     return False
@@ -2019,7 +2029,8 @@ class Assembler:
         self._text = text
         phrases = _durations(_length_adjectives(phrases, self.lex.metrics), self.lex.metrics)
         phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(_day_ranges(_day_months(
-            _years_of_periods(_label_horizons(_what_for(phrases, lang), self.lex[lang].listed("horizon"))))))))),
+            _years_of_periods(_label_horizons(_what_for(phrases, self.lex[lang].listed("what_for")),
+                                            self.lex[lang].listed("horizon"))))))))),
             self.lex.metrics)
         lex = self.lex[lang]
         phrases = _comparative_bounds(_minus_signs(_cohort_days(_date_ranges(_numbered_periods(
@@ -2027,8 +2038,8 @@ class Assembler:
         phrases = _faster_times(phrases, self.lex.metrics, lex.listed("faster"))
         phrases = _bounds_after(_conversion_into(phrases, self.lex.metrics, lex, lex.listed("converted_into")),
                                 lex.listed("or_more"), lex.listed("or_less"))
-        phrases = _shares_doing(_preamble(_current_then_goal(_timed_heading(phrases)), lex.listed("heading")), self.lex.metrics, lex.listed("share"),
-                                lex.listed("infinitive"))
+        phrases = _shares_doing(_preamble(_current_then_goal(_timed_heading(phrases)), lex.listed("heading")),
+                                self.lex.metrics, lex.listed("share"), lex.listed("infinitive"))
         whole = phrases
         phrases, side = _split_side(_accompanied(phrases, lex.listed("accompanied")), lex.listed("floor_from"),
                                     lex.listed("yields"), self.lex.metrics)
@@ -2224,13 +2235,11 @@ class Assembler:
                 if how_often is not None:
                     pi.claims.append(_Claim("bare", how_often, Quantity(Decimal(1))))
             pi.verb_cls, pi.implied, pi.metric = verb_cls, implied, metric
-            if i + 1 < len(parts) and parts[i + 1].phrases and parts[i + 1].phrases[0].kind == "conj" \
-                    and parts[i + 1].phrases[0].value == "yields":
+            if i + 1 < len(parts) and _brings(parts[i + 1].phrases):
                 # "set up a referral system that brings 100 leads a month": the system is the means
                 pi.means = True
                 continue
-            if pi.phrases and pi.phrases[0].kind == "conj" and pi.phrases[0].value == "yields" \
-                    and not _has_figure(pi.phrases):
+            if _brings(pi.phrases) and not _has_figure(pi.phrases):
                 # «створити систему, яка приносить прибуток»: with no figure, what it brings only says what
                 # the system is for
                 pi.means = True
