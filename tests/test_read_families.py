@@ -4324,6 +4324,8 @@ READINGS_16 = [
     srow('Make our feed more engaging', 'en', 'engagement', 'increase', 'involvement', None, None, None, None, None, ['S103']),
     srow('Сделать контент более вовлекающим', 'ru', 'engagement', 'increase', 'involvement', None, None, None, None, None, ['S103']),
     srow('Get the checkout conversion up to 3% (currently 1.8%) by July', 'en', 'sales', 'increase', 'conversion_rate', None, None, (1.8, '%'), ('absolute', 3, '%'), ('date', '2026-07-31', None), []),
+    srow('Build a funnel that generated 200 leads a month', 'en', 'leads', 'achieve', 'leads', 'month', None, None, ('absolute', 200, None), None, []),
+    srow('Створити воронку, яка генерувала 200 лідів на місяць', 'uk', 'leads', 'achieve', 'leads', 'month', None, None, ('absolute', 200, None), None, []),
 ]
 
 
