@@ -179,6 +179,10 @@ SMM_USAGE = {
     ("ru", "гивэвей", "n"): ("a giveaway (гивэвеи, гивэвеев); not in the dictionary", "like", "трамвай"),
     ("ru", "блогер", "n"): ("the dictionary puts the spelling блоггер in the same lexeme; each spelling is a "
                             "lemma of its own", "missing", "блогг.*"),
+    ("ru", "микроблогер", "n"): ("as блогер: the dictionary puts the spelling микроблоггер in the same lexeme",
+                                "missing", "микроблогг.*"),
+    ("ru", "наноблогер", "n"): ("as блогер: the dictionary puts the spelling наноблоггер in the same lexeme",
+                               "missing", "наноблогг.*"),
     ("ru", "блоггер", "n"): ("the double-г spelling of блогер, which the dictionary has only inside блогер's lexeme",
                              "forms", {"блоггер", "блоггера", "блоггеру", "блоггером", "блоггере", "блоггеры",
                                        "блоггеров", "блоггерам", "блоггерами", "блоггерах"}),
@@ -246,6 +250,52 @@ def test_the_lexicons_use_lemma_patterns_in_every_language():
                          ids=[f"{x[0]}-{x[1]}@{x[2]}" for x in SLAVIC])
 def test_forms_are_the_dictionary_forms(lang, lemma, pos, tags, where):
     assert check_against_dictionary(lang, lemma, pos, tags) == [], where
+
+
+# --- numbers in words -----------------------------------------------------------------------------
+# forms of a numeral the lexicons leave out, and why: another word's form, not the number
+NOT_NUMBERS = {
+    ("ru", "семью"): "the accusative of семья (a family): «привлечь семью» counts no seven",
+    ("uk", "сьома"): "the feminine ordinal «сьома» (the seventh), as in «сьома година»",
+    ("uk", "оден"): "a dialect form of один",
+    ("uk", "одно"): "the Russian neuter; Ukrainian writes одне",
+    ("uk", "одні"): "the plural of один says some or only («одні з найкращих»), never the number one",
+    ("uk", "одних"): "as одні",
+    ("uk", "одними"): "as одні",
+}
+# the collective numerals of people counted («пятеро блогеров», «п'ятьох мікроблогерів»)
+COLLECTIVES = {"ru": {2: "двое", 3: "трое", 4: "четверо", 5: "пятеро", 6: "шестеро", 7: "семеро", 8: "восьмеро",
+                      9: "девятеро", 10: "десятеро"},
+               "uk": {2: "двоє", 3: "троє", 4: "четверо", 5: "п'ятеро", 6: "шестеро", 7: "семеро", 8: "восьмеро",
+                      9: "дев'ятеро", 10: "десятеро"}}
+
+
+def _numerals(lang: str) -> list[tuple[str, str, list[str]]]:
+    table = tomllib.loads((GRAMMAR / "lexicon" / f"{lang}.toml").read_text(encoding="utf-8"))["terms"]["NUMWORD"]
+    return [(lang, key, words) for key, words in table.items() if key.isdigit()]
+
+
+NUMERALS = _numerals("ru") + _numerals("uk")
+
+
+@pytest.mark.parametrize("lang, key, words", NUMERALS, ids=[f"{x[0]}-{x[1]}" for x in NUMERALS])
+def test_every_case_of_a_number_in_words_is_read(lang, key, words):
+    """Every dictionary form of the cardinal (and, for 2-10, the collective) numeral of each number the
+    lexicons write in words is one of its words: «пятью», «п'ятьох», «двумястами», «пятерых»."""
+    lemmas = [words[0]] + ([COLLECTIVES[lang][int(key)]] if int(key) in COLLECTIVES[lang] else [])
+    expected = set()
+    for lemma in lemmas:
+        parses = [p for p in analyser(lang).parse(lemma) if p.normal_form == lemma and "NUMR" in str(p.tag)]
+        expected |= {f.word for f in parses[0].lexeme} if parses else {lemma}
+    missing = {w for w in expected - set(words) if (lang, w) not in NOT_NUMBERS}
+    assert not missing, f"{lang} {key}: {sorted(missing)}"
+    assert not {w for w in words if (lang, w) in NOT_NUMBERS}
+
+
+def test_the_numbers_left_out_are_forms_the_dictionary_has():
+    """Each exception of NOT_NUMBERS is a form the dictionary gives a numeral the lexicons list."""
+    for (lang, word), _why in NOT_NUMBERS.items():
+        assert any(p.tag.POS == "NUMR" for p in analyser(lang).parse(word)), (lang, word)
 
 
 @pytest.mark.parametrize("key", sorted(SMM_USAGE), ids=[f"{k[0]}-{k[1]}" for k in sorted(SMM_USAGE)])

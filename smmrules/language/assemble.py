@@ -9,6 +9,7 @@ its metric from the first concrete (countable) part, never from a side clause.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from decimal import Decimal
 
 from ..base.attrsimport import attr  # the attrs package, its own generated methods from the cache
@@ -17,7 +18,7 @@ from .ast import Baseline, Deadline, Goal, Metric, Part, Secondary, Span, Target
 from .lexicon import LexiconSet, normalize_word
 from .normalize import (PERIOD_END_NAMES, WEEKDAYS, SUBDAY, UNIT_SHORT, _days_in_month, add_duration, iso_duration,
                         named_date, number, period_end, season_date, written_year)
-from ..base.lazyre import LazyPattern
+from ..base.lazyre import LazyPattern, one_of
 from ..base.record import Record, _set
 from .phrases import DateSpec, Phrase, Quantity, SpanSpec, date_of
 
@@ -165,6 +166,118 @@ def _figure_besides(phrases: list[Phrase], p: Phrase) -> bool:
     """Whether the statement has a figure other than `p`, alone or after a preposition."""
     return any(q.kind == "amount" or (q.kind == "prep" and q.arg is not None and q.arg.kind == "amount")
                for q in phrases if q is not p)
+
+
+_RANGE_END = LazyPattern(r"([1-9]|0[1-9]|[12]\d|3[01])[./](0[1-9]|1[0-2])")
+_RANGE_MONTH = LazyPattern(r"0[1-9]|1[0-2]")
+_DAY_RANGE = LazyPattern(r"([1-9]|0[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])\s*" + one_of("-–—") + r"\s*([1-9]|0[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])")
+
+
+def _range_day(phrases: list[Phrase], k: int) -> tuple[int, int, int, bool] | None:
+    """The day and month (and the index after them) of an end of a range of days written with no year at
+    `phrases[k]`: a date («31.10»), a figure "1.09" or "01.09", or a day, a slash and a month of two digits
+    ("1/09", "31/10"); and whether it could be a decimal figure instead (a figure with no zero before its day)."""
+    if k >= len(phrases):
+        return None
+    p = phrases[k]
+    if p.kind == "date" and p.value.year is None and p.value.day is not None and p.value.month is not None:
+        return p.value.day, p.value.month, k + 1, False
+    if p.kind != "amount" or p.value.unit is not None or len(p.toks) != 1:
+        return None
+    word = str(p.toks[0])
+    m = _RANGE_END.fullmatch(word)
+    if m is not None:
+        day, month, end, decimal = int(m.group(1)), int(m.group(2)), k + 1, not word.startswith("0") and "." in word
+    elif word.isdigit() and len(word) <= 2 and k + 2 < len(phrases) and phrases[k + 1].kind == "filler" \
+            and phrases[k + 1].text == "/" and phrases[k + 2].kind == "amount" and len(phrases[k + 2].toks) == 1 \
+            and phrases[k + 2].value.unit is None and _RANGE_MONTH.fullmatch(str(phrases[k + 2].toks[0])):
+        day, month, end, decimal = int(word), int(str(phrases[k + 2].toks[0])), k + 3, False
+    else:
+        return None
+    return (day, month, end, decimal) if 1 <= day <= _days_in_month(2000, month) else None
+
+
+def _day_month_ranges(phrases: list[Phrase], between: frozenset) -> list[Phrase]:
+    """A range of days written with no year ("between 1/09 and 31/10", "from 1.09 to 31.10", «с 01.09 по 31.10»,
+    «з 1/09 до 30/09», «1.09–30.09»): the goal runs to its last day, the deadline; the first is where it starts,
+    not a figure. The first day comes before the last; a pair that could be two decimals ("ROAS from 1.05 to
+    2.10") is a range only after another figure of its part ("300 leads from 1.09 to 31.10")."""
+    out: list[Phrase] = []
+    i, n = 0, len(phrases)
+    while i < n:
+        p = phrases[i]
+        found = _range_at(phrases, i, between)
+        if found is None:
+            out += _split_day_range(p, phrases, i)
+            i += 1
+            continue
+        first, last, k, end = found
+        before = list(itertools.takewhile(lambda q: q.kind != "conj", reversed(phrases[:i])))
+        if (first[1], first[0]) > (last[1], last[0]) or ((first[3] or last[3]) and not _figure_besides(before, None)):
+            out.append(p)
+            i += 1
+            continue
+        out.append(Phrase("filler", p.span.cover(phrases[k - 1].span), " ".join(q.text for q in phrases[i:k]),
+                          "range", toks=tuple(t for q in phrases[i:k] for t in q.toks)))   # (where it starts)
+        tail = phrases[k:end]
+        if tail[0].kind == "prep":
+            inner, out_tail = [tail[0].arg, *tail[1:]], []
+        else:
+            inner, out_tail = tail[1:], [tail[0]]       # (the joiner: "and", «по», a dash)
+        if len(inner) == 1 and inner[0].kind == "date":
+            out += tail         # («по 31.10», "to 31 October": a date already, the deadline)
+        else:
+            when = Phrase("date", inner[0].span.cover(inner[-1].span), "".join(q.text for q in inner),
+                          DateSpec(None, last[1], last[0]), toks=tuple(t for q in inner for t in q.toks))
+            if tail[0].kind == "prep":
+                out.append(Phrase("prep", tail[0].span.cover(tail[-1].span), tail[0].text + "".join(q.text for q in tail[1:]),
+                                  tail[0].value, arg=when, toks=tuple(t for q in tail for t in q.toks)))
+            else:
+                out += [*out_tail, when]
+        i = end
+    return out
+
+
+def _range_at(phrases: list[Phrase], i: int, between: frozenset):
+    """A range of two days with no year opening at `phrases[i]`: (first, last, the index of its joiner, the
+    index after it), each day as `_range_day` gives it; None where there is none."""
+    p = phrases[i]
+    if p.kind == "prep" and p.value == "from" and p.arg is not None:
+        first = _range_day([p.arg, *phrases[i + 1:i + 3]], 0)       # ("from 1.09", «з 1/09»)
+    elif p.kind in ("filler", "method") and normalize_word(p.text) in between:
+        first = _range_day(phrases[i + 1:i + 4], 0)
+        first = first if first is None else (*first[:2], first[2] + 1, first[3])
+    elif p.kind in ("amount", "date"):
+        first = _range_day(phrases[i:i + 3], 0)
+    else:
+        return None
+    if first is None or i + first[2] >= len(phrases):
+        return None
+    k = i + first[2]
+    joiner = phrases[k]
+    if joiner.kind == "prep" and joiner.value in ("to", "until", "by") and joiner.arg is not None:
+        last = _range_day([joiner.arg, *phrases[k + 1:k + 3]], 0)
+    elif (joiner.kind == "conj" and p.kind in ("filler", "method")) or (
+            joiner.kind == "filler" and (joiner.text in _DASHES or p.kind == "prep")):
+        last = _range_day(phrases[k + 1:k + 4], 0)
+        last = last if last is None else (*last[:2], last[2] + 1, last[3])
+    else:
+        return None
+    return None if last is None else (first, last, k, k + last[2])
+
+
+def _split_day_range(p: Phrase, phrases: list[Phrase], i: int) -> list[Phrase]:
+    """A figure range whose two ends are days with no year, «1.09–30.09» (read as one range of figures),
+    beside another figure: where it starts, and its last day, the deadline."""
+    if p.kind != "amount" or p.value.low is None or p.value.unit is not None:
+        return [p]
+    days = _DAY_RANGE.fullmatch(p.text)
+    if days is None or not _figure_besides(phrases, p):
+        return [p]
+    d1, m1, d2, m2 = (int(g) for g in days.groups())
+    if (m1, d1) > (m2, d2) or d1 > _days_in_month(2000, m1) or d2 > _days_in_month(2000, m2):
+        return [p]
+    return [Phrase("date", p.span, p.text, DateSpec(None, m2, d2), toks=p.toks)]
 
 
 def _day_months(phrases: list[Phrase]) -> list[Phrase]:
@@ -1380,6 +1493,30 @@ def _says_new(phrases: list[Phrase], metric: Phrase | None, info) -> bool:
     return False
 
 
+def _past_subject(metrics: list[Phrase], phrases: list[Phrase], modal: frozenset, fixed_order: bool) -> list[Phrase]:
+    """The metrics of a part without its subject: a metric that opens the statement before its verb (any word
+    after a `modal`, or, where the word order is fixed as in English, a verb we know), when the verb takes
+    another metric as its object ("Partners must bring 50 leads a month", «Клиенты должны оставлять 100
+    отзывов в месяц»: what is counted is the leads, the reviews, not who brings or leaves them)."""
+    where = {id(p): i for i, p in enumerate(phrases)}
+    first = where.get(id(metrics[0]))
+    if first is None or any(q.kind not in ("label", "filler") for q in phrases[:first]):
+        return metrics
+    k = first + 1
+    modals = 0
+    while k < len(phrases) and phrases[k].kind == "filler" and normalize_word(phrases[k].text) in modal:
+        k, modals = k + 1, modals + 1
+    if k == len(phrases) or not ((phrases[k].kind == "verb" and (modals or fixed_order))
+                                 or (modals and phrases[k].kind == "filler")):
+        return metrics
+    k += 1
+    while k < len(phrases) and phrases[k].kind in ("filler", "amount", "channel", "bound", "fresh"):
+        k += 1                          # ("an average Google Maps", "50")
+    if k < len(phrases) and phrases[k].kind == "metric" and any(m is phrases[k] for m in metrics):
+        return metrics[1:]
+    return metrics
+
+
 def _has_object(pi: "_PartInfo") -> bool:
     """Whether the part names something besides its verb: a metric, a channel or a word."""
     return any(p is not pi.verb and (p.kind in ("metric", "channel", "placeholder")
@@ -1891,7 +2028,7 @@ class Assembler:
                 q = Quantity(Decimal(year), unit=unit)
                 return self._claims_of(p.evolve(kind="amount", value=q), prep, nxt, frame, bound)
             return []
-        if k in ("date", "span", "season", "event"):
+        if k in ("date", "span", "season", "event", "named"):
             dl = self._deadline_of(p, None, frame.today)
             return [_Claim("deadline", p, deadline=dl)] if dl else []
         if k == "label" and p.arg is not None and p.arg.kind != "period":     # "Goals for 2027:": by its end
@@ -2028,11 +2165,11 @@ class Assembler:
     def build(self, text: str, lang: str, phrases: list[Phrase], today: dt.date | None, span: Span) -> Goal:
         self._text = text
         phrases = _durations(_length_adjectives(phrases, self.lex.metrics), self.lex.metrics)
-        phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(_day_ranges(_day_months(
-            _years_of_periods(_label_horizons(_what_for(phrases, self.lex[lang].listed("what_for")),
-                                            self.lex[lang].listed("horizon"))))))))),
-            self.lex.metrics)
         lex = self.lex[lang]
+        phrases = _years_of_periods(_label_horizons(_what_for(phrases, lex.listed("what_for")), lex.listed("horizon")))
+        phrases = _day_ranges(_day_months(_day_month_ranges(phrases, lex.listed("between"))))
+        phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(phrases)))),
+                                self.lex.metrics)
         phrases = _comparative_bounds(_minus_signs(_cohort_days(_date_ranges(_numbered_periods(
             phrases, lex.listed("counted_periods"))), self.lex.metrics)), lex.listed("moved"), lex.listed("negation"))
         phrases = _faster_times(phrases, self.lex.metrics, lex.listed("faster"))
@@ -2392,6 +2529,8 @@ class Assembler:
             if ugc is not None:
                 return ugc
             metric_phrases = kept or metric_phrases
+        if len(metric_phrases) > 1 and phrases:
+            metric_phrases = _past_subject(metric_phrases, phrases, self.lex[lang].listed("modal"), lang == "en")
         if lang == "en":
             # English puts the head of a compound noun last: "customer reviews", "sales leads", and
             # with words we do not know inside it, "lead nurture campaigns"

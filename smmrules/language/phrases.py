@@ -429,6 +429,8 @@ class ToPhrases:
 
     def span(self, children):
         first = children[0]
+        if first.type in ("THIS", "NEXT") and children[1].type == "NAMED":
+            return _P(self, "named", children, NamedSpec(children[1].meaning, None))
         if first.type in ("THIS", "NEXT") and children[1].type == "SEASON":
             # "this summer", "next winter": the end of that season
             return _P(self, "span", children, SpanSpec(first.type.lower(), season=children[1].meaning))
