@@ -536,6 +536,35 @@ def test_a_label_with_a_year_and_its_case_ending_is_that_year(lang, y, ending, d
     assert g.metric is not None and g.metric.name == goal.metric.name
 
 
+_DAY_RANGES = {"en": ("Sell {n} gift cards {r}", ["between {a} and {b}", "from {a} to {b}"]),
+               "ru": ("Продать {n} сертификатов {r}", ["с {a} по {b}", "с {a} до {b}", "между {a} и {b}"]),
+               "uk": ("Продати {n} сертифікатів {r}", ["з {a} до {b}", "з {a} по {b}", "між {a} і {b}"])}
+
+
+@st.composite
+def _days(draw):
+    """Two days of a year in order, as (month, day) pairs."""
+    first = draw(st.dates(dt.date(2001, 1, 1), dt.date(2001, 12, 31)))
+    last = draw(st.dates(first, dt.date(2001, 12, 31)))
+    return (first.month, first.day), (last.month, last.day)
+
+
+@given(lang=st.sampled_from(["en", "ru", "uk"]), n=st.integers(10, 999), days=_days(),
+       style=st.sampled_from(["slash", "dot", "padded", "dash"]), data=st.data(), today=todays())
+def test_a_range_of_days_with_no_year_ends_on_its_last_day(lang, n, days, style, data, today):
+    """"between 1/09 and 31/10", «с 1.09 по 30.09», «між 01.04 і 28.04», «02.03–30.03»: whatever the notation
+    and the words around it, the deadline is the range's last day and the goal's figure stays its target."""
+    (m1, d1), (m2, d2) = days
+    spell = {"slash": "{d}/{m:02d}", "dot": "{d}.{m:02d}", "padded": "{d:02d}.{m:02d}", "dash": "{d:02d}.{m:02d}"}[style]
+    a, b = spell.format(d=d1, m=m1), spell.format(d=d2, m=m2)
+    template, ranges = _DAY_RANGES[lang]
+    written = f"{a}–{b}" if style == "dash" else data.draw(st.sampled_from(ranges), label="range").format(a=a, b=b)
+    g = parse_goal(template.format(n=n, r=written), lang=lang, today=today)
+    assert g.deadline is not None and g.deadline.kind == "date"
+    assert (g.deadline.date.month, g.deadline.date.day) == (m2, d2)
+    assert g.target is not None and g.target.value == n and g.baseline is None
+
+
 def test_render_regressions():
     """Render bugs the round trip found (smmrules/language/render.py)."""
     cpf = METRICS["cost_per_follower"]

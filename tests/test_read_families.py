@@ -4349,6 +4349,57 @@ READINGS_16B = [
 ]
 
 
+# --- session 17: ranges of days with no year, "this" before a named day, a subject before a modal, numerals in every case, the vocabulary of food and retail
+READINGS_17 = [
+    srow('Get 120 table bookings between 3/11 and 28/11', 'en', 'sales', 'achieve', 'bookings', None, None, None, ('absolute', 120, None), ('date', '2026-11-28', None), []),
+    srow('Collect 400 pre-orders from 5.12 to 20.12', 'en', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 400, None), ('date', '2026-12-20', None), []),
+    srow('Sell 60 gift boxes between 01.12 and 24.12', 'en', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 60, None), ('date', '2026-12-24', None), []),
+    srow('Get 250 trial sign-ups 02.03–30.03', 'en', 'leads', 'achieve', 'trials', None, None, None, ('absolute', 250, None), ('date', '2026-03-30', None), []),
+    srow('Продать 80 подарочных сертификатов с 1.12 по 25.12', 'ru', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 80, None), ('date', '2026-12-25', None), []),
+    srow('Собрать 300 заявок на марафон между 05/10 и 30/10', 'ru', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 300, None), ('date', '2026-10-30', None), []),
+    srow('Записать 150 клиентов на чистку 1.09–30.09', 'ru', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 150, None), ('date', '2026-09-30', None), []),
+    srow('Продати 90 квитків на дегустацію з 1/11 до 20/11', 'uk', 'sales', 'achieve', 'tickets', None, None, None, ('absolute', 90, None), ('date', '2026-11-20', None), []),
+    srow('Зібрати 500 реєстрацій між 03.04 і 28.04', 'uk', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 500, None), ('date', '2026-04-28', None), []),
+    srow('Reach 40% open rate this Black Friday', 'en', 'engagement', 'reach', 'email_open_rate', None, None, None, ('absolute', 40, '%'), ('named', '2026-11-27', None), []),
+    srow('Get 200 table bookings this Christmas', 'en', 'sales', 'achieve', 'bookings', None, None, None, ('absolute', 200, None), ('named', '2026-12-25', None), []),
+    srow("Sell 300 hampers next Valentine's Day", 'en', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 300, None), ('named', '2026-02-14', None), []),
+    srow('Поднять выручку на 25% в эту Чёрную пятницу', 'ru', 'sales', 'increase', 'revenue', None, None, None, ('relative', 25, '%'), ('named', '2026-11-27', None), []),
+    srow("Збільшити продажі на 20% цієї Чорної п'ятниці", 'uk', 'sales', 'increase', 'sales', None, None, None, ('relative', 20, '%'), ('named', '2026-11-27', None), []),
+    srow('Sell 50 cakes til New Year', 'en', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 50, None), ('named', '2026-12-31', None), []),
+    srow("Get 70 reviews 'til Easter", 'en', 'loyalty', 'achieve', 'reviews', None, None, None, ('absolute', 70, None), ('named', '2026-04-05', None), []),
+    srow('Partners must bring 40 qualified leads a month', 'en', 'leads', 'reach', 'qualified_leads', 'month', None, None, ('absolute', 40, None), None, []),
+    srow('Store managers should collect 150 reviews per quarter', 'en', 'loyalty', 'achieve', 'reviews', 'quarter', None, None, ('absolute', 150, None), None, []),
+    srow('Franchisees must keep their average rating at 4.7 or above', 'en', 'loyalty', 'maintain', 'rating', None, None, None, ('absolute', 4.7, None), None, []),
+    srow('Партнёры должны приводить 30 заявок в неделю', 'ru', 'leads', 'reach', 'leads', 'week', None, None, ('absolute', 30, None), None, []),
+    srow('Франчайзи обязаны держать рейтинг не ниже 4,6', 'ru', 'loyalty', 'maintain', 'rating', None, None, None, ('absolute', 4.6, None), None, []),
+    srow('Партнери мають приводити 25 лідів на тиждень', 'uk', 'leads', 'reach', 'leads', 'week', None, None, ('absolute', 25, None), None, []),
+    srow('Франчайзі повинні тримати рейтинг не нижче 4,8', 'uk', 'loyalty', 'maintain', 'rating', None, None, None, ('absolute', 4.8, None), None, []),
+    srow('Найти шестерых блогеров для бартера до конца месяца', 'ru', 'other', 'achieve', 'influencer_collaborations', None, None, None, ('absolute', 6, None), ('period-end', '2026-01-31', None), []),
+    srow('Договориться с семерыми микроблогерами о рилс к весне', 'ru', 'other', 'achieve', 'influencer_collaborations', None, None, None, ('absolute', 7, None), ('season', '2026-02-28', None), []),
+    srow('Знайти сімох мікроблогерів для колаборацій до кінця кварталу', 'uk', 'other', 'reach', 'influencer_collaborations', None, None, None, ('absolute', 7, None), ('period-end', '2026-03-31', None), []),
+    srow("Домовитися з дев'ятьма наноблогерами за два місяці", 'uk', 'other', 'achieve', 'influencer_collaborations', None, None, None, ('absolute', 9, None), ('duration', '2026-03-15', 'P2M'), []),
+    srow('Raise the avg basket to £32 by June', 'en', 'sales', 'reach', 'average_order_value', None, None, None, ('absolute', 32, 'GBP'), ('date', '2026-06-30', None), []),
+    srow('Avg check +8% in Q3', 'en', 'sales', 'increase', 'average_order_value', None, None, None, ('relative', 8, '%'), ('quarter', '2026-09-30', None), []),
+    srow('Средняя корзина — 1 800 ₽ к концу квартала', 'ru', 'sales', 'reach', 'average_order_value', None, None, None, ('absolute', 1800, 'RUB'), ('period-end', '2026-03-31', None), []),
+    srow('Увеличить среднюю корзину на 12% до конца года', 'ru', 'sales', 'increase', 'average_order_value', None, None, None, ('relative', 12, '%'), ('period-end', '2026-12-31', None), []),
+    srow('Середній кошик — 650 грн до кінця весни', 'uk', 'sales', 'reach', 'average_order_value', None, None, None, ('absolute', 650, 'UAH'), ('season', '2026-05-31', None), []),
+    srow('Win 8 new franchisees by the end of 2027', 'en', 'sales', 'increase', 'partners', None, None, None, ('relative', 8, None), ('period-end', '2027-12-31', None), []),
+    srow('Привлечь 6 франчайзи до конца года', 'ru', 'sales', 'achieve', 'partners', None, None, None, ('absolute', 6, None), ('period-end', '2026-12-31', None), []),
+    srow('Залучити 4 франчайзі до кінця року', 'uk', 'sales', 'achieve', 'partners', None, None, None, ('absolute', 4, None), ('period-end', '2026-12-31', None), []),
+    srow('Open 25 new wholesale accounts this quarter', 'en', 'sales', 'increase', 'sales', None, None, None, ('relative', 25, None), ('period-end', '2026-03-31', None), []),
+    srow('Grow newsletter subs from 1,200 to 2,000 by autumn', 'en', 'leads', 'increase', 'email_subscribers', None, None, (1200, None), ('absolute', 2000, None), ('season', '2026-08-31', None), []),
+    srow('Отримати 80 відміток у сторіс за місяць', 'uk', 'communication', 'achieve', 'ugc', None, None, None, ('absolute', 80, None), ('duration', '2026-02-15', 'P1M'), []),
+    srow('Собрать 120 отметок в сторис за месяц', 'ru', 'communication', 'achieve', 'ugc', None, None, None, ('absolute', 120, None), ('duration', '2026-02-15', 'P1M'), []),
+    srow('200 лідів на міс при CPL до 90 грн', 'uk', 'leads', 'reach', 'leads', 'month', None, None, ('absolute', 200, None), None, []),
+    srow('Знімати 3 відео на тиждень на протязі двох місяців', 'uk', 'other', 'achieve', 'posts', 'week', None, None, ('absolute', 3, None), ('duration', '2026-03-15', 'P2M'), []),
+    srow('150 заявок в мес из таргета', 'ru', 'leads', 'reach', 'leads', 'month', None, None, ('absolute', 150, None), None, []),
+    # two figures that could be days, with no other figure: a change from one to the other
+    srow('Increase ROAS from 1.05 to 2.10', 'en', 'sales', 'increase', 'roas', None, None, (1.05, None), ('absolute', 2.1, None), None, []),
+    srow('Поднять ROAS с 1.05 до 1.80 за квартал', 'ru', 'sales', 'increase', 'roas', None, None, (1.05, None), ('absolute', 1.8, None), ('duration', '2026-04-15', 'P3M'), []),
+    srow('Підняти ROMI з 1.20 до 1.50 за квартал', 'uk', 'sales', 'increase', 'romi', None, None, (1.2, None), ('absolute', 1.5, None), ('duration', '2026-04-15', 'P3M'), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -4413,7 +4464,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("readings 15", READINGS_15),
                                           ("readings 15b", READINGS_15B + NOUN_AFTER + QUOTES_15),
                                           ("readings 16", READINGS_16),
-                                          ("readings 16b", READINGS_16B))
+                                          ("readings 16b", READINGS_16B),
+                                          ("days, named days, subjects, numerals (17)", READINGS_17))
         for r in rows]
 
 
