@@ -911,6 +911,17 @@ def _only_fillers_between(phrases, a: Phrase, b: Phrase) -> bool:
     return all(p.kind == "filler" for p in phrases[i + 1:j])
 
 
+def _light_verbs(phrases: list[Phrase]) -> list[Phrase]:
+    """A verb of reaching or getting with no metric of its own right before a verb that implies one gives way
+    to it: "become better known", "get people talking about us" are the goals of the second (known, talked
+    about), not a level reached or a thing got."""
+    if sum(p.kind == "verb" for p in phrases) < 2:
+        return phrases
+    return [p.evolve(kind="filler", value=p.text) if p.kind == "verb" and p.value in ("reach", "achieve") and i + 1 < len(phrases)
+            and phrases[i + 1].kind == "verb" and ":" in phrases[i + 1].value else p
+            for i, p in enumerate(phrases)]
+
+
 def _reread_verbs(phrases: list[Phrase], info) -> list[Phrase]:
     """A verb-like word that can also be a metric is the metric when it comes after another
     verb ('increase reach') or when the statement names no other metric than people ('reach 120k',
@@ -2168,7 +2179,7 @@ class Assembler:
         lex = self.lex[lang]
         phrases = _years_of_periods(_label_horizons(_what_for(phrases, lex.listed("what_for")), lex.listed("horizon")))
         phrases = _day_ranges(_day_months(_day_month_ranges(phrases, lex.listed("between"))))
-        phrases = _reread_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(phrases)))),
+        phrases = _reread_verbs(_light_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(phrases))))),
                                 self.lex.metrics)
         phrases = _comparative_bounds(_minus_signs(_cohort_days(_date_ranges(_numbered_periods(
             phrases, lex.listed("counted_periods"))), self.lex.metrics)), lex.listed("moved"), lex.listed("negation"))
