@@ -4420,6 +4420,19 @@ READINGS_17B = [
 ]
 
 
+# --- session 17: none as a number («ни одного», «жодного»), a span of a whole year after an event preposition, opening hours
+READINGS_17C = [
+    srow('Keep CSAT at 90% or higher for the whole of 2027', 'en', 'loyalty', 'maintain', 'csat', None, None, None, ('absolute', 90, '%'), ('date', '2027-12-31', None), []),
+    srow('Hold ER above 4% throughout 2026', 'en', 'engagement', 'maintain', 'engagement_rate', None, None, None, ('absolute', 4, '%'), ('date', '2026-12-31', None), []),
+    srow('Reply to DMs within 15 minutes during opening hours', 'en', 'communication', 'reach', 'response_time', None, None, None, ('absolute', 15, 'min'), None, []),
+    srow('Ни одного комментария без ответа до конца месяца', 'ru', 'communication', 'reach', 'unanswered_messages', None, None, None, ('absolute', 0, None), ('period-end', '2026-01-31', None), []),
+    srow('Ни одной жалобы в директе за квартал', 'ru', 'loyalty', 'reach', 'complaints', None, 'instagram', None, ('absolute', 0, None), ('duration', '2026-04-15', 'P3M'), []),
+    srow('Жодного відгуку без відповіді до кінця місяця', 'uk', 'communication', 'reach', 'unanswered_messages', None, None, None, ('absolute', 0, None), ('period-end', '2026-01-31', None), []),
+    srow('Жодної скарги в коментарях за квартал', 'uk', 'loyalty', 'reach', 'complaints', None, None, None, ('absolute', 0, None), ('duration', '2026-04-15', 'P3M'), []),
+    srow('Держать рейтинг не ниже 4,8 на протяжении всего 2026 года', 'ru', 'loyalty', 'maintain', 'rating', None, None, None, ('absolute', 4.8, None), ('date', '2026-12-31', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -4486,7 +4499,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("readings 16", READINGS_16),
                                           ("readings 16b", READINGS_16B),
                                           ("days, named days, subjects, numerals (17)", READINGS_17),
-                                          ("known against better known, average spend (17)", READINGS_17B))
+                                          ("known against better known, average spend (17)", READINGS_17B),
+                                          ("none, whole years, opening hours (17)", READINGS_17C))
         for r in rows]
 
 
