@@ -4430,6 +4430,9 @@ READINGS_17C = [
     srow('Жодного відгуку без відповіді до кінця місяця', 'uk', 'communication', 'reach', 'unanswered_messages', None, None, None, ('absolute', 0, None), ('period-end', '2026-01-31', None), []),
     srow('Жодної скарги в коментарях за квартал', 'uk', 'loyalty', 'reach', 'complaints', None, None, None, ('absolute', 0, None), ('duration', '2026-04-15', 'P3M'), []),
     srow('Держать рейтинг не ниже 4,8 на протяжении всего 2026 года', 'ru', 'loyalty', 'maintain', 'rating', None, None, None, ('absolute', 4.8, None), ('date', '2026-12-31', None), []),
+    srow('Zero unanswered comments by the end of the month', 'en', 'communication', 'reach', 'unanswered_messages', None, None, None, ('absolute', 0, None), ('period-end', '2026-01-31', None), []),
+    srow('Утримувати ERR вище 6% протягом усього 2027 року', 'uk', 'engagement', 'maintain', 'err', None, None, None, ('absolute', 6, '%'), ('date', '2027-12-31', None), []),
+    srow('Keep churn under 3% for the whole of 2026', 'en', 'loyalty', 'maintain', 'churn', None, None, None, ('absolute', 3, '%'), ('date', '2026-12-31', None), []),
 ]
 
 
