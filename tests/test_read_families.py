@@ -4397,6 +4397,11 @@ READINGS_17 = [
     srow('Increase ROAS from 1.05 to 2.10', 'en', 'sales', 'increase', 'roas', None, None, (1.05, None), ('absolute', 2.1, None), None, []),
     srow('Поднять ROAS с 1.05 до 1.80 за квартал', 'ru', 'sales', 'increase', 'roas', None, None, (1.05, None), ('absolute', 1.8, None), ('duration', '2026-04-15', 'P3M'), []),
     srow('Підняти ROMI з 1.20 до 1.50 за квартал', 'uk', 'sales', 'increase', 'romi', None, None, (1.2, None), ('absolute', 1.5, None), ('duration', '2026-04-15', 'P3M'), []),
+    # the first page of search results is a place: the top 10
+    srow('Get the bakery site on the first page of Google by June', 'en', 'traffic', 'reach', 'search_position', None, 'google', None, ('rank', 10, None), ('date', '2026-06-30', None), []),
+    srow("Reach the first page of search results for 'vegan cakes' in Q2", 'en', 'traffic', 'reach', 'search_position', None, None, None, ('rank', 10, None), ('quarter', '2026-06-30', None), []),
+    srow('Вывести сайт на первую страницу выдачи к лету', 'ru', 'traffic', 'reach', 'search_position', None, None, None, ('rank', 10, None), ('season', '2026-05-31', None), []),
+    srow('Вийти на першу сторінку пошуку до осені', 'uk', 'other', 'reach', None, None, None, None, ('rank', 10, None), ('season', '2026-08-31', None), ['S102']),
 ]
 
 
