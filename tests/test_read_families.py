@@ -4401,7 +4401,7 @@ READINGS_17 = [
     srow('Get the bakery site on the first page of Google by June', 'en', 'traffic', 'reach', 'search_position', None, 'google', None, ('rank', 10, None), ('date', '2026-06-30', None), []),
     srow("Reach the first page of search results for 'vegan cakes' in Q2", 'en', 'traffic', 'reach', 'search_position', None, None, None, ('rank', 10, None), ('quarter', '2026-06-30', None), []),
     srow('Вывести сайт на первую страницу выдачи к лету', 'ru', 'traffic', 'reach', 'search_position', None, None, None, ('rank', 10, None), ('season', '2026-05-31', None), []),
-    srow('Вийти на першу сторінку пошуку до осені', 'uk', 'other', 'reach', None, None, None, None, ('rank', 10, None), ('season', '2026-08-31', None), ['S102']),
+    srow('Вийти на першу сторінку пошуку до осені', 'uk', 'traffic', 'reach', 'search_position', None, None, None, ('rank', 10, None), ('season', '2026-08-31', None), []),
 ]
 
 
