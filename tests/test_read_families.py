@@ -1115,11 +1115,11 @@ MORE_WORDS_2 = [
          'brand_awareness', None, None, None, None,
          None, ['S103']),
     srow('раскрутить страницу кофейни', 'ru', 'awareness', 'increase',
-         None, None, None, None, None,
-         None, ['S101']),
+         'brand_awareness', None, None, None, None,
+         None, ['S103']),
     srow("розкрутити сторінку кав'ярні", 'uk', 'awareness', 'increase',
-         None, None, None, None, None,
-         None, ['S101']),
+         'brand_awareness', None, None, None, None,
+         None, ['S103']),
     srow('grow the company page', 'en', 'awareness', 'increase',
          None, None, None, None, None,
          None, ['S101']),
@@ -4422,6 +4422,12 @@ READINGS_17B = [
     srow('Стати впізнаванішими серед мам до кінця року', 'uk', 'awareness', 'increase', 'brand_awareness', None, None, None, None, ('period-end', '2026-12-31', None), ['S103']),
     srow('Raise the average spend per guest from £22 to £27 by summer', 'en', 'sales', 'increase', 'average_order_value', None, None, (22, 'GBP'), ('absolute', 27, 'GBP'), ('season', '2026-05-31', None), []),
     srow('Increase spend per head by 10% in Q4', 'en', 'sales', 'increase', 'average_order_value', None, None, None, ('relative', 10, '%'), ('quarter', '2026-12-31', None), []),
+    # «раскрутить», «розкрутити» a business: make it known; a metric named is the goal's own
+    srow('Раскрутить пивоварню в соцсетях к лету', 'ru', 'awareness', 'increase', 'brand_awareness', None, None, None, None, ('season', '2026-05-31', None), ['S103']),
+    srow('Раскрутить новую кофейню на Садовой', 'ru', 'awareness', 'increase', 'brand_awareness', None, None, None, None, None, ['S103']),
+    srow('Розкрутити пекарню в інстаграмі до осені', 'uk', 'awareness', 'increase', 'brand_awareness', None, 'instagram', None, None, ('season', '2026-08-31', None), ['S103']),
+    srow('Розкрутити нову студію йоги', 'uk', 'awareness', 'increase', 'brand_awareness', None, None, None, None, None, ['S103']),
+    srow('Раскрутить продажи тортов через соцсети', 'ru', 'sales', 'increase', 'sales', None, None, None, None, None, []),
 ]
 
 
