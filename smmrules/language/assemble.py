@@ -170,7 +170,8 @@ def _figure_besides(phrases: list[Phrase], p: Phrase) -> bool:
 
 _RANGE_END = LazyPattern(r"([1-9]|0[1-9]|[12]\d|3[01])[./](0[1-9]|1[0-2])")
 _RANGE_MONTH = LazyPattern(r"0[1-9]|1[0-2]")
-_DAY_RANGE = LazyPattern(r"([1-9]|0[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])\s*" + one_of("-–—") + r"\s*([1-9]|0[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])")
+_DAY_DOT_MONTH = r"([1-9]|0[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])"
+_DAY_RANGE = LazyPattern(_DAY_DOT_MONTH + r"\s*" + one_of("-–—") + r"\s*" + _DAY_DOT_MONTH)
 
 
 def _range_day(phrases: list[Phrase], k: int) -> tuple[int, int, int, bool] | None:
@@ -230,8 +231,9 @@ def _day_month_ranges(phrases: list[Phrase], between: frozenset) -> list[Phrase]
             when = Phrase("date", inner[0].span.cover(inner[-1].span), "".join(q.text for q in inner),
                           DateSpec(None, last[1], last[0]), toks=tuple(t for q in inner for t in q.toks))
             if tail[0].kind == "prep":
-                out.append(Phrase("prep", tail[0].span.cover(tail[-1].span), tail[0].text + "".join(q.text for q in tail[1:]),
-                                  tail[0].value, arg=when, toks=tuple(t for q in tail for t in q.toks)))
+                text = tail[0].text + "".join(q.text for q in tail[1:])
+                out.append(Phrase("prep", tail[0].span.cover(tail[-1].span), text, tail[0].value, arg=when,
+                                  toks=tuple(t for q in tail for t in q.toks)))
             else:
                 out += [*out_tail, when]
         i = end
@@ -917,7 +919,8 @@ def _light_verbs(phrases: list[Phrase]) -> list[Phrase]:
     about), not a level reached or a thing got."""
     if sum(p.kind == "verb" for p in phrases) < 2:
         return phrases
-    return [p.evolve(kind="filler", value=p.text) if p.kind == "verb" and p.value in ("reach", "achieve") and i + 1 < len(phrases)
+    return [p.evolve(kind="filler", value=p.text)
+            if p.kind == "verb" and p.value in ("reach", "achieve") and i + 1 < len(phrases)
             and phrases[i + 1].kind == "verb" and ":" in phrases[i + 1].value else p
             for i, p in enumerate(phrases)]
 
@@ -2179,8 +2182,8 @@ class Assembler:
         lex = self.lex[lang]
         phrases = _years_of_periods(_label_horizons(_what_for(phrases, lex.listed("what_for")), lex.listed("horizon")))
         phrases = _day_ranges(_day_months(_day_month_ranges(phrases, lex.listed("between"))))
-        phrases = _reread_verbs(_light_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(phrases))))),
-                                self.lex.metrics)
+        phrases = _light_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(phrases)))))
+        phrases = _reread_verbs(phrases, self.lex.metrics)
         phrases = _comparative_bounds(_minus_signs(_cohort_days(_date_ranges(_numbered_periods(
             phrases, lex.listed("counted_periods"))), self.lex.metrics)), lex.listed("moved"), lex.listed("negation"))
         phrases = _faster_times(phrases, self.lex.metrics, lex.listed("faster"))
