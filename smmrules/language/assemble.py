@@ -209,7 +209,7 @@ def _day_month_ranges(phrases: list[Phrase], between: frozenset) -> list[Phrase]
         p = phrases[i]
         found = _range_at(phrases, i, between)
         if found is None:
-            out += _split_day_range(p, phrases, i)
+            out += _split_day_range(p, phrases)
             i += 1
             continue
         first, last, k, end = found
@@ -268,7 +268,7 @@ def _range_at(phrases: list[Phrase], i: int, between: frozenset):
     return None if last is None else (first, last, k, k + last[2])
 
 
-def _split_day_range(p: Phrase, phrases: list[Phrase], i: int) -> list[Phrase]:
+def _split_day_range(p: Phrase, phrases: list[Phrase]) -> list[Phrase]:
     """A figure range whose two ends are days with no year, «1.09–30.09» (read as one range of figures),
     beside another figure: where it starts, and its last day, the deadline."""
     if p.kind != "amount" or p.value.low is None or p.value.unit is not None:
@@ -1507,10 +1507,9 @@ def _says_new(phrases: list[Phrase], metric: Phrase | None, info) -> bool:
     return False
 
 
-def _past_subject(metrics: list[Phrase], phrases: list[Phrase], modal: frozenset, fixed_order: bool) -> list[Phrase]:
-    """The metrics of a part without its subject: a metric that opens the statement before its verb (any word
-    after a `modal`, or, where the word order is fixed as in English, a verb we know), when the verb takes
-    another metric as its object ("Partners must bring 50 leads a month", «Клиенты должны оставлять 100
+def _past_subject(metrics: list[Phrase], phrases: list[Phrase], modal: frozenset) -> list[Phrase]:
+    """The metrics of a part without its subject: a metric that opens the statement before a `modal` and its
+    verb (any word there, known or not), when the verb takes another metric as its object ("Partners must bring 50 leads a month", «Клиенты должны оставлять 100
     отзывов в месяц»: what is counted is the leads, the reviews, not who brings or leaves them)."""
     where = {id(p): i for i, p in enumerate(phrases)}
     first = where.get(id(metrics[0]))
@@ -1520,8 +1519,7 @@ def _past_subject(metrics: list[Phrase], phrases: list[Phrase], modal: frozenset
     modals = 0
     while k < len(phrases) and phrases[k].kind == "filler" and normalize_word(phrases[k].text) in modal:
         k, modals = k + 1, modals + 1
-    if k == len(phrases) or not ((phrases[k].kind == "verb" and (modals or fixed_order))
-                                 or (modals and phrases[k].kind == "filler")):
+    if not modals or k == len(phrases) or phrases[k].kind not in ("verb", "filler"):
         return metrics
     k += 1
     while k < len(phrases) and phrases[k].kind in ("filler", "amount", "channel", "bound", "fresh"):
@@ -2544,7 +2542,7 @@ class Assembler:
                 return ugc
             metric_phrases = kept or metric_phrases
         if len(metric_phrases) > 1 and phrases:
-            metric_phrases = _past_subject(metric_phrases, phrases, self.lex[lang].listed("modal"), lang == "en")
+            metric_phrases = _past_subject(metric_phrases, phrases, self.lex[lang].listed("modal"))
         if lang == "en":
             # English puts the head of a compound noun last: "customer reviews", "sales leads", and
             # with words we do not know inside it, "lead nurture campaigns"
