@@ -4444,6 +4444,9 @@ READINGS_17C = [
     srow('Zero unanswered comments by the end of the month', 'en', 'communication', 'reach', 'unanswered_messages', None, None, None, ('absolute', 0, None), ('period-end', '2026-01-31', None), []),
     srow('Утримувати ERR вище 6% протягом усього 2027 року', 'uk', 'engagement', 'maintain', 'err', None, None, None, ('absolute', 6, '%'), ('date', '2027-12-31', None), []),
     srow('Keep churn under 3% for the whole of 2026', 'en', 'loyalty', 'maintain', 'churn', None, None, None, ('absolute', 3, '%'), ('date', '2026-12-31', None), []),
+    srow('Ни один отзыв без ответа до конца недели', 'ru', 'communication', 'reach', 'unanswered_messages', None, None, None, ('absolute', 0, None), ('period-end', '2026-01-18', None), []),
+    srow('Найти десять наноинфлюенсеров к весне', 'ru', 'other', 'achieve', 'influencer_collaborations', None, None, None, ('absolute', 10, None), ('season', '2026-02-28', None), []),
+    srow('Знайти десять наноінфлюенсерів до весни', 'uk', 'other', 'reach', 'influencer_collaborations', None, None, None, ('absolute', 10, None), ('season', '2026-02-28', None), []),
 ]
 
 
