@@ -4450,6 +4450,55 @@ READINGS_17C = [
 ]
 
 
+# --- a count of places after a preposition of where says where, never by how much (en/ru/uk)
+READINGS_18 = [
+    srow('Grow Instagram followers across 4 platforms by 25% by the end of Q3', 'en', 'awareness', 'increase', 'followers', None, 'instagram', None, ('relative', 25, '%'), ('quarter', '2026-09-30', None), []),
+    srow('increase bookings in 6 cities by 12% before Christmas', 'en', 'sales', 'increase', 'bookings', None, None, None, ('relative', 12, '%'), ('named', '2026-12-25', None), []),
+    srow('Run paid ads in 3 new regions by October', 'en', 'other', 'achieve', 'campaigns', None, None, None, ('absolute', 3, None), ('date', '2026-10-31', None), []),
+    srow('Get 800 sign-ups on 2 marketplaces this quarter', 'en', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 800, None), ('period-end', '2026-03-31', None), []),
+    srow('raise online orders at 5 locations by 30% in 2 months', 'en', 'sales', 'increase', 'sales', None, None, None, ('relative', 30, '%'), ('duration', '2026-03-15', 'P2M'), []),
+    srow('reach 20k subscribers on three networks by 2026-09-30', 'en', 'awareness', 'reach', 'followers', None, None, None, ('absolute', 20000, None), ('date', '2026-09-30', None), []),
+    srow('Lift repeat purchases throughout 4 stores by 10%', 'en', 'loyalty', 'increase', 'retention', None, None, None, ('relative', 10, '%'), None, []),
+    srow('speak at 2 trade conferences before the end of the year', 'en', 'other', 'achieve', 'events', None, None, None, ('absolute', 2, None), ('period-end', '2026-12-31', None), []),
+    srow('увеличить выручку в 4 филиалах на 18% до конца года', 'ru', 'sales', 'increase', 'revenue', None, None, None, ('relative', 18, '%'), ('period-end', '2026-12-31', None), []),
+    srow('поднять охват в 3 соцсетях на 40% за квартал', 'ru', 'awareness', 'increase', 'reach', None, None, None, ('relative', 40, '%'), ('duration', '2026-04-15', 'P3M'), []),
+    srow('продажи на 2 новых маркетплейсах +25% к 1 сентября', 'ru', 'sales', 'increase', 'sales', None, None, None, ('relative', 25, '%'), ('date', '2026-09-01', None), []),
+    srow('выступить на трёх отраслевых выставках до конца 2026 года', 'ru', 'other', 'achieve', 'events', None, None, None, ('absolute', 3, None), ('period-end', '2026-12-31', None), []),
+    srow('нарастить количество заявок в 5 крупных городах на 20% за полгода', 'ru', 'leads', 'increase', 'leads', None, None, None, ('relative', 20, '%'), ('duration', '2026-07-15', 'P6M'), []),
+    srow('получить 300 лидов на двух площадках за месяц', 'ru', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 300, None), ('duration', '2026-02-15', 'P1M'), []),
+    srow('збільшити замовлення у 6 містах на 15% до кінця літа', 'uk', 'sales', 'increase', 'sales', None, None, None, ('relative', 15, '%'), ('season', '2026-08-31', None), []),
+    srow('підняти охоплення в 3 соцмережах на 35% за квартал', 'uk', 'awareness', 'increase', 'reach', None, None, None, ('relative', 35, '%'), ('duration', '2026-04-15', 'P3M'), []),
+    srow('продажі на 2 нових маркетплейсах +20% до 1 жовтня', 'uk', 'sales', 'increase', 'sales', None, None, None, ('relative', 20, '%'), ('date', '2026-10-01', None), []),
+    srow('виступити на двох галузевих конференціях до кінця року', 'uk', 'other', 'achieve', 'events', None, None, None, ('absolute', 2, None), ('period-end', '2026-12-31', None), []),
+    srow('зібрати 400 заявок у трьох великих містах за два місяці', 'uk', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 400, None), ('duration', '2026-03-15', 'P2M'), []),
+    srow('збільшити виручку в 5 магазинах на 10% до 2026-12-31', 'uk', 'sales', 'increase', 'revenue', None, None, None, ('relative', 10, '%'), ('date', '2026-12-31', None), []),
+]
+
+
+# --- a past form of be before a figure is the baseline; after a word of wishing, the level wished for; a month right after the baseline dates it
+READINGS_18B = [
+    srow('CTR was 0.8% in March, target 1.5% by the end of Q2', 'en', 'traffic', 'increase', 'ctr', None, None, (0.8, '%'), ('absolute', 1.5, '%'), ('quarter', '2026-06-30', None), []),
+    srow('Bookings were 40 a week; we want 70 a week by September', 'en', 'sales', 'increase', 'bookings', 'week', None, (40, None), ('absolute', 70, None), ('date', '2026-09-30', None), []),
+    srow('Average order value used to be $35, target $45 this year', 'en', 'sales', 'increase', 'average_order_value', None, None, (35, 'USD'), ('absolute', 45, 'USD'), ('period-end', '2026-12-31', None), []),
+    srow('I wish our ER were at least 6% by summer', 'en', 'engagement', 'reach', 'engagement_rate', None, None, None, ('absolute', 6, '%'), ('season', '2026-05-31', None), []),
+    srow('Response time was 6 hours, bring it to 1 hour by May', 'en', 'communication', 'decrease', 'response_time', None, None, (6, 'h'), ('absolute', 1, 'h'), ('date', '2026-05-31', None), []),
+    srow('Охват сторис: было 1 500, нужно 4 000 к 1 июня', 'ru', 'awareness', 'increase', 'reach', None, None, (1500, None), ('absolute', 4000, None), ('date', '2026-06-01', None), []),
+    srow('Заявок с сайта было 60 в месяц, надо 100 к концу квартала', 'ru', 'leads', 'increase', 'leads', 'month', None, (60, None), ('absolute', 100, None), ('period-end', '2026-03-31', None), []),
+    srow('CPL был 450 ₽, хотим 300 ₽ до конца года', 'ru', 'leads', 'decrease', 'cost_per_lead', None, None, (450, 'RUB'), ('absolute', 300, 'RUB'), ('period-end', '2026-12-31', None), []),
+    srow('Надо, чтобы к осени подписчиков было не меньше 10 тысяч', 'ru', 'awareness', 'reach', 'followers', None, None, None, ('absolute', 10000, None), ('season', '2026-08-31', None), []),
+    srow('Хочу, чтобы средний чек был хотя бы 2 500 ₽ к декабрю', 'ru', 'sales', 'reach', 'average_order_value', None, None, None, ('absolute', 2500, 'RUB'), ('date', '2026-12-31', None), []),
+    srow('ER було 1,2%, треба 3% до кінця літа', 'uk', 'engagement', 'increase', 'engagement_rate', None, None, (1.2, '%'), ('absolute', 3, '%'), ('season', '2026-08-31', None), []),
+    srow('Продажів через Instagram було 20 на тиждень, хочемо 45 до 1 вересня', 'uk', 'sales', 'increase', 'sales', 'week', 'instagram', (20, None), ('absolute', 45, None), ('date', '2026-09-01', None), []),
+    srow('Хочу, щоб до Нового року в нас було 8 тисяч підписників', 'uk', 'awareness', 'reach', 'followers', None, None, None, ('absolute', 8000, None), ('named', '2026-12-31', None), []),
+    srow('Треба, щоб рейтинг на Google Maps був не нижче 4,7 до кінця року', 'uk', 'loyalty', 'reach', 'rating', None, 'google_maps', None, ('absolute', 4.7, None), ('period-end', '2026-12-31', None), []),
+    srow('Конверсія сайту була 1,5%, ціль 2,5% у третьому кварталі', 'uk', 'sales', 'increase', 'conversion_rate', None, None, (1.5, '%'), ('absolute', 2.5, '%'), ('quarter', '2026-09-30', None), []),
+    srow('increase CTR from 0.8% in March to 1.5% by the end of Q2', 'en', 'traffic', 'increase', 'ctr', None, None, (0.8, '%'), ('absolute', 1.5, '%'), ('quarter', '2026-06-30', None), []),
+    srow('grow newsletter subscribers from 1,200 in January to 3,000 by October', 'en', 'leads', 'increase', 'email_subscribers', None, None, (1200, None), ('absolute', 3000, None), ('date', '2026-10-31', None), []),
+    srow('поднять CTR с 0,8% в марте до 1,5% к концу второго квартала', 'ru', 'traffic', 'increase', 'ctr', None, None, (0.8, '%'), ('absolute', 1.5, '%'), ('quarter', '2026-06-30', None), []),
+    srow('підняти конверсію з 1,2% у лютому до 2% до кінця червня', 'uk', 'sales', 'increase', 'conversion_rate', None, None, (1.2, '%'), ('absolute', 2, '%'), ('date', '2026-06-30', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -4517,7 +4566,9 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("readings 16b", READINGS_16B),
                                           ("days, named days, subjects, numerals (17)", READINGS_17),
                                           ("known against better known, average spend (17)", READINGS_17B),
-                                          ("none, whole years, opening hours (17)", READINGS_17C))
+                                          ("none, whole years, opening hours (17)", READINGS_17C),
+                                          ("places of a goal", READINGS_18),
+                                          ("baselines in the past tense", READINGS_18B))
         for r in rows]
 
 

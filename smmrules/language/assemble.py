@@ -996,13 +996,15 @@ def _is_separator(p: Phrase) -> bool:
     return p.kind == "conj" or (p.kind == "filler" and p.text in _SEPARATORS)
 
 
-def _place_unknown_verbs(phrases: list[Phrase]) -> list[Phrase]:
+def _place_unknown_verbs(phrases: list[Phrase], function_words: frozenset = frozenset()) -> list[Phrase]:
     """A word we do not know with a verb's ending («прокачать», «розкачати», «бустаните») is the
     verb of a goal, or of a part of one, only where such a verb stands: first in its part, after
     nothing but labels and other words we do not know, or last in a statement with no other verb.
-    Elsewhere it is a plain word."""
+    Elsewhere it is a plain word, as is a function word of the language whatever its ending («соцсети»)."""
     if not any(p.kind == "verb" and p.value == "unknown" for p in phrases):
         return phrases
+    phrases = [p.evolve(kind="filler") if p.kind == "verb" and p.value == "unknown"
+               and normalize_word(p.text) in function_words else p for p in phrases]
     # ... or last, in a statement with no verb we know: «остатки коллекции распродать»
     known = any(p.kind == "verb" and p.value != "unknown" for p in phrases)
     words = [p for p in phrases if p.kind != "filler" or any(ch.isalpha() for ch in p.text)]
@@ -1064,6 +1066,62 @@ def _preamble(phrases: list[Phrase], heading: frozenset = frozenset()) -> list[P
 
 
 _HEADING_UNITS = ("day", "week", "month", "quarter", "year")
+
+
+def _where_counts(phrases: list[Phrase], lex) -> list[Phrase]:
+    """A count of places after a preposition of where (the lexicons' list `where_preps`): "in 5 cities",
+    "across 3 platforms", «в 3 городах», «на 2 новых маркетплейсах», «у п'яти містах». It says where the goal
+    is pursued, never by how much or to what level: the preposition becomes "where", whose figure is the
+    count an activity does and else the means (_amount_claims). The place is a noun of the list `places`,
+    or (ru, uk) any noun in the prepositional plural (`locative_plural`: no other case of a plural noun ends
+    so; the accusative and genitive of a change are «на 200 подписчиков», «на 5 заявок»), after at most two
+    words that describe it ("5 new cities", «3 крупных городах»: `adjective_plural` in ru and uk)."""
+    preps = lex.listed("where_preps")
+    if not preps:
+        return phrases
+    places, endings = lex.listed("places"), tuple(lex.listed("locative_plural"))
+    adjectives = tuple(lex.listed("adjective_plural"))
+    out: list[Phrase | None] = list(phrases)
+    n = len(phrases)
+    for i, p in enumerate(phrases):
+        if p.kind == "prep" and p.arg is not None and p.arg.kind == "amount" and p.toks \
+                and normalize_word(str(p.toks[0])) in preps:
+            amount, k = p.arg, i + 1
+        elif p.kind == "filler" and normalize_word(p.text) in preps and i + 1 < n and phrases[i + 1].kind == "amount":
+            amount, k = phrases[i + 1], i + 2
+        else:
+            continue
+        if amount.value.unit is not None or amount.value.signed or amount.value.value is None:
+            continue
+        j = k
+        while j < n and j - k < 2 and _describes_place(phrases[j], places, adjectives):
+            j += 1
+        noun = phrases[j] if j < n else None
+        if noun is None or not (
+                (noun.kind in ("filler", "channel") and normalize_word(noun.text) in places)
+                or (endings and noun.kind in ("metric", "channel", "filler")
+                    and noun.text.rsplit(" ", 1)[-1].lower().endswith(endings))):
+            continue
+        if noun.kind == "metric" and p.value != "on" and not any(q.kind == "metric" for q in phrases[:i]):
+            continue    # «принять участие в трёх выставках»: the places are what the goal counts
+        if k == i + 1:
+            out[i] = p.evolve(value="where")
+        else:       # "across 3": the word and the figure as one preposition
+            out[i] = Phrase("prep", p.span.cover(amount.span), f"{p.text} {amount.text}", "where", amount,
+                            toks=p.toks + amount.toks)
+            out[i + 1] = None
+    return [p for p in out if p is not None]
+
+
+def _describes_place(p: Phrase, places: frozenset, adjectives: tuple) -> bool:
+    """Whether a word between a count and its place describes the place ("new", "key", «крупных», «нових»):
+    in English any word we do not know that is no place itself, in Russian and Ukrainian an adjective's
+    plural ending (the lexicons' list adjective_plural)."""
+    if p.kind == "new":
+        return True
+    if p.kind != "filler" or not p.text.isalpha() or normalize_word(p.text) in places:
+        return False
+    return p.text.lower().endswith(adjectives) if adjectives else True
 
 
 def _what_for(phrases: list[Phrase], words: frozenset) -> list[Phrase]:
@@ -1144,6 +1202,37 @@ def _current_then_goal(phrases: list[Phrase]) -> list[Phrase]:
     a = phrases[i]
     out = list(phrases)
     out[i] = Phrase("prep", a.span, a.text, "from", arg=a, toks=a.toks)
+    return out
+
+
+def _wished_levels(phrases: list[Phrase], past: frozenset, wish: frozenset) -> list[Phrase]:
+    """A past form of "be" before a figure is where the metric stood ("CPL was $12, target $8", «было 2%, нужно
+    4%», «було 1200 переглядів»: the lexicons' PREP `from`), but after a word of wishing (the list `wish`:
+    «чтобы», «щоб», "wish") it is the mood of the wish, and the figure is the level wished for («надо, чтобы
+    рейтинг был хотя бы 4,8», «хочу, щоб було 5 тисяч підписників»). The past forms are the list `past`."""
+    if not past or not wish:
+        return phrases
+    out = list(phrases)
+    wished = False
+    for i, p in enumerate(phrases):
+        if not wished:
+            wished = any(normalize_word(str(t)) in wish for t in p.toks) or normalize_word(p.text) in wish
+        elif p.kind == "prep" and p.value == "from" and p.arg is not None and p.toks \
+                and normalize_word(str(p.toks[0])) in past:
+            out[i] = p.arg
+    return out
+
+
+def _dated_baselines(phrases: list[Phrase]) -> list[Phrase]:
+    """A month or a date right after the figure a goal starts from says when it stood there ("from 0.8% in
+    March to 1.5% by the end of Q2", «с 0,8% в марте до 1,5%», "CTR was 0.8% in March"): it is no deadline."""
+    out = list(phrases)
+    for i in range(1, len(phrases)):
+        p, before = phrases[i], phrases[i - 1]
+        if p.kind == "prep" and p.value == "in" and p.arg is not None and p.arg.kind == "date" \
+                and before.kind == "prep" and before.value == "from" and before.arg is not None \
+                and before.arg.kind in _FIGURES:
+            out[i] = p.evolve(kind="filler", value=p.text, arg=None)
     return out
 
 
@@ -1801,14 +1890,6 @@ def _turned_into(phrases: list[Phrase], i: int, lex, into_words: frozenset) -> s
     return None
 
 
-def _locative_plural(p: Phrase | None, endings: frozenset) -> bool:
-    """Whether a noun after «на N» is in the prepositional (locative) plural (the lexicons' list
-    locative_plural), which no other case of a plural noun ends in: «на 2 конференциях» is where, not by how
-    much (the accusative and genitive of a change are «на 200 подписчиков», «на 5 заявок»)."""
-    return (p is not None and bool(endings) and p.kind in ("metric", "channel", "filler")
-            and " " not in p.text and p.text.lower().endswith(tuple(endings)))
-
-
 def _built_means(scope: list[Phrase], chosen: Phrase | None, verb: Phrase | None, means: frozenset) -> bool:
     """Whether the goal's metric only says what a means the goal builds is for: "set up a lead generation
     system", "a strategy for follower growth", «внедрить систему сбора отзывов», «стратегія залучення
@@ -2063,8 +2144,8 @@ class Assembler:
             return [_Claim("method", p, q)]
         if prep == "from":
             return [_Claim("baseline", p, q)]
-        if prep == "on" and q.unit is None and _locative_plural(nxt, self.lex[frame.lang].listed("locative_plural")):
-            # «на 3 маркетплейсах», «на 2 конференциях»: where, a count of places, never a change; the count
+        if prep == "where":
+            # «на 3 маркетплейсах», "in 5 cities" (_where_counts): a count of places, never a change; the count
             # an activity does («выступить на 2 конференциях»), else the means («продажи на 3 площадках»)
             return [_Claim("bare" if frame.acts else "method", p, q, bound)]
         if prep == "on" and frame.produces and q.unit is None and nxt is not None and nxt.kind == "metric" \
@@ -2179,16 +2260,20 @@ class Assembler:
         phrases = _durations(_length_adjectives(phrases, self.lex.metrics), self.lex.metrics)
         lex = self.lex[lang]
         phrases = _years_of_periods(_label_horizons(_what_for(phrases, lex.listed("what_for")), lex.listed("horizon")))
+        phrases = _where_counts(phrases, lex)
         phrases = _day_ranges(_day_months(_day_month_ranges(phrases, lex.listed("between"))))
-        phrases = _light_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(phrases)))))
+        phrases = _light_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(phrases))),
+                                                          lex.function_words))
         phrases = _reread_verbs(phrases, self.lex.metrics)
         phrases = _comparative_bounds(_minus_signs(_cohort_days(_date_ranges(_numbered_periods(
             phrases, lex.listed("counted_periods"))), self.lex.metrics)), lex.listed("moved"), lex.listed("negation"))
         phrases = _faster_times(phrases, self.lex.metrics, lex.listed("faster"))
         phrases = _bounds_after(_conversion_into(phrases, self.lex.metrics, lex, lex.listed("converted_into")),
                                 lex.listed("or_more"), lex.listed("or_less"))
+        phrases = _wished_levels(phrases, lex.listed("past"), lex.listed("wish"))
         phrases = _shares_doing(_preamble(_current_then_goal(_timed_heading(phrases)), lex.listed("heading")),
                                 self.lex.metrics, lex.listed("share"), lex.listed("infinitive"))
+        phrases = _dated_baselines(phrases)
         whole = phrases
         phrases, side = _split_side(_accompanied(phrases, lex.listed("accompanied")), lex.listed("floor_from"),
                                     lex.listed("yields"), self.lex.metrics)
