@@ -4499,6 +4499,38 @@ READINGS_18B = [
 ]
 
 
+# --- a count over a span is a total reached; a rate or a level kept over it is maintained; the whole year; a cohort after the first month is no deadline
+READINGS_18C = [
+    srow('At least 30 press mentions throughout the campaign', 'en', 'awareness', 'reach', 'media_mentions', None, None, None, ('absolute', 30, None), ('event', None, None), []),
+    srow('No fewer than 12 reviews on Google throughout Q3', 'en', 'loyalty', 'reach', 'reviews', None, 'google', None, ('absolute', 12, None), ('quarter', '2026-09-30', None), []),
+    srow('Keep the seller rating at 4.8 or above all year', 'en', 'loyalty', 'maintain', 'rating', None, None, None, ('absolute', 4.8, None), ('period-end', '2026-12-31', None), []),
+    srow('ROAS at least 3 all year long', 'en', 'sales', 'maintain', 'roas', None, None, None, ('absolute', 3, None), ('period-end', '2026-12-31', None), []),
+    srow('reduce churn after the first month by 20% by June', 'en', 'loyalty', 'decrease', 'churn', None, None, None, ('relative', 20, '%'), ('date', '2026-06-30', None), []),
+    srow('Не менее 25 публикаций в СМИ в течение всей кампании', 'ru', 'awareness', 'reach', 'media_mentions', None, None, None, ('absolute', 25, None), ('event', None, None), []),
+    srow('ERR не ниже 8% весь сезон', 'ru', 'engagement', 'maintain', 'err', None, None, None, ('absolute', 8, '%'), ('event', None, None), []),
+    srow('держать рейтинг на Озоне не ниже 4,8 целый год', 'ru', 'loyalty', 'maintain', 'rating', None, 'ozon', None, ('absolute', 4.8, None), ('period-end', '2026-12-31', None), []),
+    srow('Снизить отток учеников после первого месяца на 10% до конца года', 'ru', 'loyalty', 'decrease', 'churn', None, None, None, ('relative', 10, '%'), ('period-end', '2026-12-31', None), []),
+    srow('Щонайменше 40 відгуків на Google Maps протягом кварталу', 'uk', 'loyalty', 'reach', 'reviews', None, 'google_maps', None, ('absolute', 40, None), ('duration', '2026-04-15', 'P3M'), []),
+    srow('тримати рейтинг не нижче 4,7 цілий рік', 'uk', 'loyalty', 'maintain', 'rating', None, None, None, ('absolute', 4.7, None), ('period-end', '2026-12-31', None), []),
+    srow('зменшити відтік клієнтів після першого місяця на 15% до кінця року', 'uk', 'loyalty', 'decrease', 'churn', None, None, None, ('relative', 15, '%'), ('period-end', '2026-12-31', None), []),
+]
+
+
+# --- people counted into a newsletter are its subscribers; donors and repeat donations
+READINGS_18D = [
+    srow('Get 2,000 people onto the newsletter by June', 'en', 'leads', 'achieve', 'email_subscribers', None, None, None, ('absolute', 2000, None), ('date', '2026-06-30', None), []),
+    srow('Increase repeat donations by 15% by December', 'en', 'loyalty', 'increase', 'retention', None, None, None, ('relative', 15, '%'), ('date', '2026-12-31', None), []),
+    srow('Grow returning donors from 120 to 200 this year', 'en', 'loyalty', 'increase', 'retention', None, None, (120, None), ('absolute', 200, None), ('period-end', '2026-12-31', None), []),
+    srow('Собрать 1000 человек в рассылку до старта курса', 'ru', 'leads', 'achieve', 'email_subscribers', None, None, None, ('absolute', 1000, None), ('event', None, None), []),
+    srow('Удерживать долю повторных пожертвований не ниже 45% весь год', 'ru', 'loyalty', 'maintain', 'retention', None, None, None, ('absolute', 45, '%'), ('period-end', '2026-12-31', None), []),
+    srow('Привлечь 300 новых донаторов до конца года', 'ru', 'sales', 'increase', 'donations', None, None, None, ('relative', 300, None), ('period-end', '2026-12-31', None), []),
+    srow('повторные донаты +20% к лету', 'ru', 'loyalty', 'increase', 'retention', None, None, None, ('relative', 20, '%'), ('season', '2026-05-31', None), []),
+    srow('зібрати 500 людей у розсилку до кінця місяця', 'uk', 'leads', 'achieve', 'email_subscribers', None, None, None, ('absolute', 500, None), ('period-end', '2026-01-31', None), []),
+    srow('Збільшити кількість щомісячних донаторів на 200 осіб до кінця кварталу', 'uk', 'sales', 'increase', 'donations', 'month', None, None, ('relative', 200, None), ('period-end', '2026-03-31', None), []),
+    srow('утримувати частку повторних донатів не нижче 40% протягом року', 'uk', 'loyalty', 'maintain', 'retention', None, None, None, ('absolute', 40, '%'), ('duration', '2027-01-15', 'P1Y'), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -4568,7 +4600,9 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("known against better known, average spend (17)", READINGS_17B),
                                           ("none, whole years, opening hours (17)", READINGS_17C),
                                           ("places of a goal", READINGS_18),
-                                          ("baselines in the past tense", READINGS_18B))
+                                          ("baselines in the past tense", READINGS_18B),
+                                          ("spans held and cohorts", READINGS_18C),
+                                          ("lists and donors", READINGS_18D))
         for r in rows]
 
 

@@ -408,13 +408,19 @@ def _bounds_after(phrases: list[Phrase], or_more: frozenset, or_less: frozenset)
             skip = 1 if i + 1 < len(phrases) and phrases[i + 1].kind == "metric" else 0
             pair = phrases[i + 1 + skip:i + 3 + skip]
             bound = None
+            # ("or above all year": the word of the bound has taken the span after it, which stays the span)
+            then = pair[1].arg if len(pair) == 2 and pair[1].kind == "bound" and pair[1].arg is not None \
+                and pair[1].arg.kind not in _FIGURES and pair[1].toks else None
             if len(pair) == 2 and pair[0].kind in ("conj", "filler"):     # ("or", «и»: most figures have none)
-                words = f"{normalize_word(pair[0].text)} {normalize_word(pair[1].text)}"
+                second = normalize_word(str(pair[1].toks[0]) if then is not None else pair[1].text)
+                words = f"{normalize_word(pair[0].text)} {second}"
                 bound = "ge" if words in or_more else "le" if words in or_less else None
             if bound is not None:
                 floor = Phrase("bound", a.span, a.text, bound, arg=a, toks=a.toks)
                 out.append(floor if p is a else p.evolve(arg=floor))
                 out += phrases[i + 1:i + 1 + skip]
+                if then is not None:
+                    out.append(then)
                 i += 3 + skip
                 continue
         out.append(p)
@@ -2242,6 +2248,8 @@ class Assembler:
             return []
         if arg.kind == "unit" and p.value == "in" and frame.lang != "en":
             return []   # «у робочі дні», «в будни»: when it happens (where "in a month" is a month from now)
+        if p.value == "after" and arg.kind == "span" and arg.value.ordinal is not None:
+            return []   # "churn after the first month", «после первого месяца обучения»: whom it counts, not by when
         dl = self._deadline_of(arg, p.value, frame.today)
         if dl is not None:
             dl = attr.evolve(dl, text=p.text, span=p.span)
@@ -2375,8 +2383,11 @@ class Assembler:
             goal = goal.evolve(direction=None)   # "get that done within two quarters": nothing to count
         if chosen_part.verb is None and goal.direction == "reach" and goal.target is not None \
                 and goal.target.bound in ("ge", "le") and deadline is not None \
-                and _held_over(deadline.text, lex.listed("held_over")):
-            # "ROAS ≥ 3.5 for the whole of H2", «ERR — не ниже 12% весь сезон»: a bound kept over a span
+                and _held_over(deadline.text, lex.listed("held_over")) and not (
+                    mi is not None and mi.unit_kind == "count" and per is None and period is None
+                    and goal.target.unit is None):
+            # "ROAS ≥ 3.5 for the whole of H2", «ERR — не ниже 12% весь сезон»: a bound kept over a span (a count
+            # with no rate, «не менее 25 публикаций протягом кампании», is a total reached over it)
             goal = goal.evolve(direction="maintain")
         if chosen_part.verb is None and goal.direction == "reach" and goal.target is not None and any(
                 p.kind == "filler" and normalize_word(p.text) in lex.listed("steady") for p in scope):
