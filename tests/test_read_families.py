@@ -3491,7 +3491,7 @@ CIVIC_2 = [
          ('period-end', '2026-12-31', None), []),
     srow('Grow applications to the university via social channels by 20% ahead of the clearing period', 'en', 'leads', 'increase',
          'leads', None, None, None, ('relative', 20, '%'),
-         None, []),
+         ('event', None, None), []),
     srow('Залучити 300 добровольців до толоки до 1 травня', 'uk', 'leads', 'achieve',
          'registrations', None, None, None, ('absolute', 300, None),
          ('date', '2026-05-01', None), []),
@@ -4531,6 +4531,23 @@ READINGS_18D = [
 ]
 
 
+# --- a preposition of time before words no list names ties the goal to an event with no date
+READINGS_18E = [
+    srow('Bring cost per lead below £4 on the legacy giving campaign before the AGM', 'en', 'leads', 'decrease', 'cost_per_lead', None, None, None, ('absolute', 4, 'GBP'), ('event', None, None), []),
+    srow('Reach 1,500 newsletter subscribers before our tenth anniversary', 'en', 'leads', 'reach', 'email_subscribers', None, None, None, ('absolute', 1500, None), ('event', None, None), []),
+    srow("Get 200 webinar sign-ups ahead of the members' assembly", 'en', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 200, None), ('event', None, None), []),
+    srow('Double Instagram reach during the emergency appeal', 'en', 'awareness', 'increase', 'reach', None, 'instagram', None, ('multiple', 2, None), ('event', None, None), []),
+    srow('Collect 150 Google reviews before the staff retreat', 'en', 'loyalty', 'achieve', 'reviews', None, None, None, ('absolute', 150, None), ('event', None, None), []),
+    srow('Sell 400 tickets prior to the festival weekend', 'en', 'sales', 'achieve', 'tickets', None, None, None, ('absolute', 400, None), ('event', None, None), []),
+    srow('Набрать 300 заявок перед ярмаркой вакансий', 'ru', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 300, None), ('event', None, None), []),
+    srow('Получить 50 отзывов накануне юбилея кафе', 'ru', 'loyalty', 'achieve', 'reviews', None, None, None, ('absolute', 50, None), ('event', None, None), []),
+    srow('Увеличить охват на 30% перед городским марафоном', 'ru', 'awareness', 'increase', 'reach', None, None, None, ('relative', 30, '%'), ('event', None, None), []),
+    srow('Зібрати 200 заявок напередодні ярмарку', 'uk', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 200, None), ('event', None, None), []),
+    srow('Залучити 1 000 підписників перед днем відкритих дверей', 'uk', 'awareness', 'achieve', 'followers', None, None, None, ('absolute', 1000, None), ('event', None, None), []),
+    srow('Отримати 40 відгуків перед презентацією колекції', 'uk', 'loyalty', 'achieve', 'reviews', None, None, None, ('absolute', 40, None), ('event', None, None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -4602,7 +4619,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("places of a goal", READINGS_18),
                                           ("baselines in the past tense", READINGS_18B),
                                           ("spans held and cohorts", READINGS_18C),
-                                          ("lists and donors", READINGS_18D))
+                                          ("lists and donors", READINGS_18D),
+                                          ("events no list names", READINGS_18E))
         for r in rows]
 
 

@@ -899,7 +899,11 @@ def _names_a_kpi(phrases: list[Phrase], i: int) -> bool:
     after = phrases[i + 1] if i + 1 < len(phrases) else None
     if after is not None and after.kind == "filler" and after.text in _LABEL_ENDS:
         return True
-    if i > 0 and phrases[i - 1].kind == "multiple":
+    j = i - 1   # ("double Instagram reach", "triple our TikTok reach": a channel and a word may come between)
+    while j >= 0 and i - j <= 2 and (phrases[j].kind == "channel" or (
+            phrases[j].kind == "filler" and phrases[j].text.isalpha())):
+        j -= 1
+    if j >= 0 and phrases[j].kind == "multiple":
         return True
     opens = i == 0 or (phrases[i - 1].kind == "filler" and phrases[i - 1].text in _LABEL_ENDS + _SEPARATORS)
     if not opens or after is None or not (after.kind in ("amount", "bound")):
@@ -1240,6 +1244,38 @@ def _dated_baselines(phrases: list[Phrase]) -> list[Phrase]:
                 and before.arg.kind in _FIGURES:
             out[i] = p.evolve(kind="filler", value=p.text, arg=None)
     return out
+
+
+def _unnamed_events(phrases: list[Phrase], preps: frozenset, function_words: frozenset, text: str) -> list[Phrase]:
+    """A preposition of time (the lexicons' list `event_preps`: "before", "during", «перед») with only words
+    after it, up to the end of the statement or of its part, ties the goal to an event the lexicons do not
+    name: "before the AGM", "during the emergency appeal", "before my channel anniversary", «перед ярмаркой
+    вакансий». It is a deadline of an event with no date, as "before the launch" is. Only nouns and the words
+    around them may follow (at most five, one of them a word that is no function word); a figure, a date, a
+    unit of time or a verb we know means the words are something else ("before 5 pm", "during working hours")."""
+    if not preps:
+        return phrases
+    n = len(phrases)
+    for i, p in enumerate(phrases):
+        if p.kind != "filler" or normalize_word(p.text) not in preps or i + 1 >= n:
+            continue
+        end = i + 1     # ("the members' assembly": an apostrophe is part of the words)
+        while end < n and not _is_separator(phrases[end]) and phrases[end].text not in _SENTENCE_ENDS:
+            end += 1
+        words = phrases[i + 1:end]
+        if not 0 < len(words) <= 6 or not all(
+                q.kind in ("filler", "metric", "channel", "method") and (q.text[:1].isalpha() or q.text in ("'", "’"))
+                for q in words) \
+                or not any(q.kind == "filler" and normalize_word(q.text) not in function_words for q in words):
+            continue
+        first, last = p.toks[0], words[-1].toks[-1] if words[-1].toks else None
+        if last is None or not p.toks:
+            continue
+        said = text[first.start_pos:last.end_pos] if 0 <= first.start_pos < last.end_pos <= len(text) else \
+            " ".join(q.text for q in (p, *words))
+        event = Phrase("event", p.span.cover(words[-1].span), said, "event", toks=(*p.toks, *(t for q in words for t in q.toks)))
+        return [*phrases[:i], event, *phrases[end:]]
+    return phrases
 
 
 def _is_share(p: Phrase, shares: frozenset) -> bool:
@@ -2268,7 +2304,7 @@ class Assembler:
         phrases = _durations(_length_adjectives(phrases, self.lex.metrics), self.lex.metrics)
         lex = self.lex[lang]
         phrases = _years_of_periods(_label_horizons(_what_for(phrases, lex.listed("what_for")), lex.listed("horizon")))
-        phrases = _where_counts(phrases, lex)
+        phrases = _where_counts(_unnamed_events(phrases, lex.listed("event_preps"), lex.function_words, text), lex)
         phrases = _day_ranges(_day_months(_day_month_ranges(phrases, lex.listed("between"))))
         phrases = _light_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(phrases))),
                                                           lex.function_words))
