@@ -4548,6 +4548,22 @@ READINGS_18E = [
 ]
 
 
+# --- people who register are registrations; a session a client books is a booking
+READINGS_18F = [
+    srow('Double the people signing up for our Saturday workshops by autumn', 'en', 'leads', 'increase', 'registrations', None, None, None, ('multiple', 2, None), ('season', '2026-08-31', None), []),
+    srow('Get 300 registered members on the community platform by June', 'en', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 300, None), ('date', '2026-06-30', None), []),
+    srow('Book 15 portrait sessions a month by spring', 'en', 'sales', 'achieve', 'bookings', 'month', None, None, ('absolute', 15, None), ('season', '2026-02-28', None), []),
+    srow('40 paid photo sessions booked in the first half of the year', 'en', 'sales', 'achieve', 'bookings', None, None, None, ('absolute', 40, None), ('half', '2026-06-30', None), []),
+    srow('Набрать 400 записавшихся на вебинар до 1 марта', 'ru', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 400, None), ('date', '2026-03-01', None), []),
+    srow('Число зарегистрированных слушателей онлайн-курса — не менее 1 500 к сентябрю', 'ru', 'leads', 'reach', 'registrations', None, None, None, ('absolute', 1500, None), ('date', '2026-09-30', None), []),
+    srow('Провести 60 фотосессий за лето', 'ru', 'sales', 'achieve', 'bookings', None, None, None, ('absolute', 60, None), ('season', '2026-08-31', None), []),
+    srow('Записать 25 клиентов на фотосессию до конца мая', 'ru', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 25, None), ('date', '2026-05-31', None), []),
+    srow('Щонайменше 800 зареєстрованих учасників вебінарів до кінця року', 'uk', 'leads', 'reach', 'registrations', None, None, None, ('absolute', 800, None), ('period-end', '2026-12-31', None), []),
+    srow('Збільшити кількість зареєстрованих слухачів курсу на 25% до вересня', 'uk', 'leads', 'increase', 'registrations', None, None, None, ('relative', 25, '%'), ('date', '2026-09-30', None), []),
+    srow('Провести 40 фотосесій до кінця літа', 'uk', 'sales', 'achieve', 'bookings', None, None, None, ('absolute', 40, None), ('season', '2026-08-31', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -4620,7 +4636,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("baselines in the past tense", READINGS_18B),
                                           ("spans held and cohorts", READINGS_18C),
                                           ("lists and donors", READINGS_18D),
-                                          ("events no list names", READINGS_18E))
+                                          ("events no list names", READINGS_18E),
+                                          ("registrations and booked sessions", READINGS_18F))
         for r in rows]
 
 

@@ -2068,8 +2068,9 @@ class Assembler:
             return Deadline("season", season_date(v.season, v.year, edge, today), None, phrase.text,
                             "season", phrase.span)
         if phrase.kind == "named":
-            if v.name in WEEKDAYS and prep in ("in", "on", "at", None):
-                return None     # «15 в день в пятницу и субботу», "on Fridays": when it happens, not by when
+            if v.name in WEEKDAYS and prep in ("in", "on", "at", "over", None):
+                # «15 в день в пятницу и субботу», "on Fridays", "for our Saturday workshops": when it happens
+                return None
             if v.name in PERIOD_END_NAMES:    # "by EOQ", "by month-end": as "by the end of the quarter"
                 unit = PERIOD_END_NAMES[v.name]
                 return Deadline("period-end", period_end(today, unit) if today else None, None, phrase.text, unit,
