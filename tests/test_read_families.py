@@ -4564,6 +4564,22 @@ READINGS_18F = [
 ]
 
 
+# --- the labels of minutes (AGREED:, «РЕШИЛИ:», «УХВАЛИЛИ:») and a word of deciding before the goal's verb
+READINGS_18G = [
+    srow('AGREED: grow newsletter subscribers to 5,000 by March', 'en', 'leads', 'reach', 'email_subscribers', None, None, None, ('absolute', 5000, None), ('date', '2026-03-31', None), []),
+    srow('RESOLVED: raise the share of returning customers to 35% this year', 'en', 'loyalty', 'reach', 'retention', None, None, None, ('absolute', 35, '%'), ('period-end', '2026-12-31', None), []),
+    srow('We decided to double webinar sign-ups by the autumn intake', 'en', 'leads', 'increase', 'registrations', None, None, None, ('multiple', 2, None), ('season', '2026-08-31', None), []),
+    srow('Action item: cut the average reply time in DMs to 2 hours by May', 'en', 'communication', 'decrease', 'response_time', None, None, None, ('absolute', 2, 'h'), ('date', '2026-05-31', None), []),
+    srow('РЕШИЛИ: к концу года вдвое увеличить упоминания бренда в прессе', 'ru', 'awareness', 'increase', 'brand_mentions', None, None, None, ('multiple', 2, None), ('period-end', '2026-12-31', None), []),
+    srow('Решили увеличить продажи через Instagram на 20% к лету', 'ru', 'sales', 'increase', 'sales', None, 'instagram', None, ('relative', 20, '%'), ('season', '2026-05-31', None), []),
+    srow('ПОСТАНОВИЛИ: довести число подписчиков Telegram-канала до 10 000 к декабрю', 'ru', 'awareness', 'reach', 'followers', None, 'telegram', None, ('absolute', 10000, None), ('date', '2026-12-31', None), []),
+    srow('Договорились снизить стоимость заявки до 400 ₽ в третьем квартале', 'ru', 'leads', 'decrease', 'cost_per_lead', None, None, None, ('absolute', 400, 'RUB'), ('quarter', '2026-09-30', None), []),
+    srow('УХВАЛИЛИ: збільшити охоплення сторінки на 30% до кінця кварталу', 'uk', 'awareness', 'increase', 'reach', None, None, None, ('relative', 30, '%'), ('period-end', '2026-03-31', None), []),
+    srow('Вирішили залучити 500 нових підписників до Дня Незалежності', 'uk', 'awareness', 'increase', 'followers', None, None, None, ('relative', 500, None), ('named', '2026-08-24', None), []),
+    srow('Погодили: знизити вартість ліда до 300 грн до кінця року', 'uk', 'leads', 'decrease', 'cost_per_lead', None, None, None, ('absolute', 300, 'UAH'), ('period-end', '2026-12-31', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -4637,7 +4653,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("spans held and cohorts", READINGS_18C),
                                           ("lists and donors", READINGS_18D),
                                           ("events no list names", READINGS_18E),
-                                          ("registrations and booked sessions", READINGS_18F))
+                                          ("registrations and booked sessions", READINGS_18F),
+                                          ("minutes and decisions", READINGS_18G))
         for r in rows]
 
 

@@ -923,16 +923,26 @@ def _only_fillers_between(phrases, a: Phrase, b: Phrase) -> bool:
     return all(p.kind == "filler" for p in phrases[i + 1:j])
 
 
-def _light_verbs(phrases: list[Phrase]) -> list[Phrase]:
+def _light_verbs(phrases: list[Phrase], decided: frozenset = frozenset()) -> list[Phrase]:
     """A verb of reaching or getting with no metric of its own right before a verb that implies one gives way
     to it: "become better known", "get people talking about us" are the goals of the second (known, talked
-    about), not a level reached or a thing got."""
+    about), not a level reached or a thing got. So does a word of deciding (the lexicons' list `decided`)
+    before another verb, a multiple or a word between them: «решили вдвое увеличить охват», «вирішили
+    збільшити продажі», "decided to grow followers" ("решить" alone resolves a client's request)."""
     if sum(p.kind == "verb" for p in phrases) < 2:
         return phrases
-    return [p.evolve(kind="filler", value=p.text)
-            if p.kind == "verb" and p.value in ("reach", "achieve") and i + 1 < len(phrases)
-            and phrases[i + 1].kind == "verb" and ":" in phrases[i + 1].value else p
-            for i, p in enumerate(phrases)]
+
+    def light(i: int, p: Phrase) -> bool:
+        if p.kind != "verb":
+            return False
+        if p.value in ("reach", "achieve") and i + 1 < len(phrases) and phrases[i + 1].kind == "verb" \
+                and ":" in phrases[i + 1].value:
+            return True
+        if normalize_word(p.text) not in decided:
+            return False
+        nxt = next((q for q in phrases[i + 1:i + 3] if q.kind not in ("multiple", "filler")), None)
+        return nxt is not None and nxt.kind == "verb"
+    return [p.evolve(kind="filler", value=p.text) if light(i, p) else p for i, p in enumerate(phrases)]
 
 
 def _reread_verbs(phrases: list[Phrase], info) -> list[Phrase]:
@@ -2308,7 +2318,7 @@ class Assembler:
         phrases = _where_counts(_unnamed_events(phrases, lex.listed("event_preps"), lex.function_words, text), lex)
         phrases = _day_ranges(_day_months(_day_month_ranges(phrases, lex.listed("between"))))
         phrases = _light_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(phrases))),
-                                                          lex.function_words))
+                                                    lex.function_words), lex.listed("decided"))
         phrases = _reread_verbs(phrases, self.lex.metrics)
         phrases = _comparative_bounds(_minus_signs(_cohort_days(_date_ranges(_numbered_periods(
             phrases, lex.listed("counted_periods"))), self.lex.metrics)), lex.listed("moved"), lex.listed("negation"))
