@@ -4452,7 +4452,7 @@ READINGS_17C = [
 
 # --- a count of places after a preposition of where says where, never by how much (en/ru/uk)
 READINGS_18 = [
-    srow('Grow Instagram followers across 4 platforms by 25% by the end of Q3', 'en', 'awareness', 'increase', 'followers', None, 'instagram', None, ('relative', 25, '%'), ('quarter', '2026-09-30', None), []),
+    srow('Across 4 platforms, lift our follower count by 25% before October', 'en', 'awareness', 'increase', 'followers', None, None, None, ('relative', 25, '%'), ('date', '2026-10-31', None), []),
     srow('increase bookings in 6 cities by 12% before Christmas', 'en', 'sales', 'increase', 'bookings', None, None, None, ('relative', 12, '%'), ('named', '2026-12-25', None), []),
     srow('Run paid ads in 3 new regions by October', 'en', 'other', 'achieve', 'campaigns', None, None, None, ('absolute', 3, None), ('date', '2026-10-31', None), []),
     srow('Get 800 sign-ups on 2 marketplaces this quarter', 'en', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 800, None), ('period-end', '2026-03-31', None), []),
@@ -4464,7 +4464,7 @@ READINGS_18 = [
     srow('поднять охват в 3 соцсетях на 40% за квартал', 'ru', 'awareness', 'increase', 'reach', None, None, None, ('relative', 40, '%'), ('duration', '2026-04-15', 'P3M'), []),
     srow('продажи на 2 новых маркетплейсах +25% к 1 сентября', 'ru', 'sales', 'increase', 'sales', None, None, None, ('relative', 25, '%'), ('date', '2026-09-01', None), []),
     srow('выступить на трёх отраслевых выставках до конца 2026 года', 'ru', 'other', 'achieve', 'events', None, None, None, ('absolute', 3, None), ('period-end', '2026-12-31', None), []),
-    srow('нарастить количество заявок в 5 крупных городах на 20% за полгода', 'ru', 'leads', 'increase', 'leads', None, None, None, ('relative', 20, '%'), ('duration', '2026-07-15', 'P6M'), []),
+    srow('В пяти крупных городах нарастить поток заявок на 20% к ноябрю', 'ru', 'leads', 'increase', 'leads', None, None, None, ('relative', 20, '%'), ('date', '2026-11-30', None), []),
     srow('получить 300 лидов на двух площадках за месяц', 'ru', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 300, None), ('duration', '2026-02-15', 'P1M'), []),
     srow('збільшити замовлення у 6 містах на 15% до кінця літа', 'uk', 'sales', 'increase', 'sales', None, None, None, ('relative', 15, '%'), ('season', '2026-08-31', None), []),
     srow('підняти охоплення в 3 соцмережах на 35% за квартал', 'uk', 'awareness', 'increase', 'reach', None, None, None, ('relative', 35, '%'), ('duration', '2026-04-15', 'P3M'), []),
@@ -4489,7 +4489,7 @@ READINGS_18B = [
     srow('Хочу, чтобы средний чек был хотя бы 2 500 ₽ к декабрю', 'ru', 'sales', 'reach', 'average_order_value', None, None, None, ('absolute', 2500, 'RUB'), ('date', '2026-12-31', None), []),
     srow('ER було 1,2%, треба 3% до кінця літа', 'uk', 'engagement', 'increase', 'engagement_rate', None, None, (1.2, '%'), ('absolute', 3, '%'), ('season', '2026-08-31', None), []),
     srow('Продажів через Instagram було 20 на тиждень, хочемо 45 до 1 вересня', 'uk', 'sales', 'increase', 'sales', 'week', 'instagram', (20, None), ('absolute', 45, None), ('date', '2026-09-01', None), []),
-    srow('Хочу, щоб до Нового року в нас було 8 тисяч підписників', 'uk', 'awareness', 'reach', 'followers', None, None, None, ('absolute', 8000, None), ('named', '2026-12-31', None), []),
+    srow('Потрібно, щоб до весни на каналі було щонайменше 6 тисяч підписників', 'uk', 'awareness', 'reach', 'followers', None, None, None, ('absolute', 6000, None), ('season', '2026-02-28', None), []),
     srow('Треба, щоб рейтинг на Google Maps був не нижче 4,7 до кінця року', 'uk', 'loyalty', 'reach', 'rating', None, 'google_maps', None, ('absolute', 4.7, None), ('period-end', '2026-12-31', None), []),
     srow('Конверсія сайту була 1,5%, ціль 2,5% у третьому кварталі', 'uk', 'sales', 'increase', 'conversion_rate', None, None, (1.5, '%'), ('absolute', 2.5, '%'), ('quarter', '2026-09-30', None), []),
     srow('increase CTR from 0.8% in March to 1.5% by the end of Q2', 'en', 'traffic', 'increase', 'ctr', None, None, (0.8, '%'), ('absolute', 1.5, '%'), ('quarter', '2026-06-30', None), []),
@@ -4503,16 +4503,16 @@ READINGS_18B = [
 READINGS_18C = [
     srow('At least 30 press mentions throughout the campaign', 'en', 'awareness', 'reach', 'media_mentions', None, None, None, ('absolute', 30, None), ('event', None, None), []),
     srow('No fewer than 12 reviews on Google throughout Q3', 'en', 'loyalty', 'reach', 'reviews', None, 'google', None, ('absolute', 12, None), ('quarter', '2026-09-30', None), []),
-    srow('Keep the seller rating at 4.8 or above all year', 'en', 'loyalty', 'maintain', 'rating', None, None, None, ('absolute', 4.8, None), ('period-end', '2026-12-31', None), []),
+    srow('Trustpilot rating: 4.6 or above all year long', 'en', 'loyalty', 'maintain', 'rating', None, 'trustpilot', None, ('absolute', 4.6, None), ('period-end', '2026-12-31', None), []),
     srow('ROAS at least 3 all year long', 'en', 'sales', 'maintain', 'roas', None, None, None, ('absolute', 3, None), ('period-end', '2026-12-31', None), []),
     srow('reduce churn after the first month by 20% by June', 'en', 'loyalty', 'decrease', 'churn', None, None, None, ('relative', 20, '%'), ('date', '2026-06-30', None), []),
     srow('Не менее 25 публикаций в СМИ в течение всей кампании', 'ru', 'awareness', 'reach', 'media_mentions', None, None, None, ('absolute', 25, None), ('event', None, None), []),
     srow('ERR не ниже 8% весь сезон', 'ru', 'engagement', 'maintain', 'err', None, None, None, ('absolute', 8, '%'), ('event', None, None), []),
-    srow('держать рейтинг на Озоне не ниже 4,8 целый год', 'ru', 'loyalty', 'maintain', 'rating', None, 'ozon', None, ('absolute', 4.8, None), ('period-end', '2026-12-31', None), []),
-    srow('Снизить отток учеников после первого месяца на 10% до конца года', 'ru', 'loyalty', 'decrease', 'churn', None, None, None, ('relative', 10, '%'), ('period-end', '2026-12-31', None), []),
-    srow('Щонайменше 40 відгуків на Google Maps протягом кварталу', 'uk', 'loyalty', 'reach', 'reviews', None, 'google_maps', None, ('absolute', 40, None), ('duration', '2026-04-15', 'P3M'), []),
+    srow('Держать оценку кофейни в 2ГИС не ниже 4,6 целый год', 'ru', 'loyalty', 'maintain', 'rating', None, None, None, ('absolute', 4.6, None), ('period-end', '2026-12-31', None), []),
+    srow('Отток клиентов после второго месяца сократить на 12% к осени', 'ru', 'loyalty', 'decrease', 'churn', None, None, None, ('relative', 12, '%'), ('season', '2026-08-31', None), []),
+    srow('Не менше 35 відгуків від гостей протягом осені', 'uk', 'loyalty', 'reach', 'reviews', None, None, None, ('absolute', 35, None), ('season', '2026-11-30', None), []),
     srow('тримати рейтинг не нижче 4,7 цілий рік', 'uk', 'loyalty', 'maintain', 'rating', None, None, None, ('absolute', 4.7, None), ('period-end', '2026-12-31', None), []),
-    srow('зменшити відтік клієнтів після першого місяця на 15% до кінця року', 'uk', 'loyalty', 'decrease', 'churn', None, None, None, ('relative', 15, '%'), ('period-end', '2026-12-31', None), []),
+    srow('Скоротити відтік абонентів після першого місяця підписки на 15% до жовтня', 'uk', 'loyalty', 'decrease', 'churn', None, None, None, ('relative', 15, '%'), ('date', '2026-10-31', None), []),
 ]
 
 
@@ -4521,23 +4521,23 @@ READINGS_18D = [
     srow('Get 2,000 people onto the newsletter by June', 'en', 'leads', 'achieve', 'email_subscribers', None, None, None, ('absolute', 2000, None), ('date', '2026-06-30', None), []),
     srow('Increase repeat donations by 15% by December', 'en', 'loyalty', 'increase', 'retention', None, None, None, ('relative', 15, '%'), ('date', '2026-12-31', None), []),
     srow('Grow returning donors from 120 to 200 this year', 'en', 'loyalty', 'increase', 'retention', None, None, (120, None), ('absolute', 200, None), ('period-end', '2026-12-31', None), []),
-    srow('Собрать 1000 человек в рассылку до старта курса', 'ru', 'leads', 'achieve', 'email_subscribers', None, None, None, ('absolute', 1000, None), ('event', None, None), []),
-    srow('Удерживать долю повторных пожертвований не ниже 45% весь год', 'ru', 'loyalty', 'maintain', 'retention', None, None, None, ('absolute', 45, '%'), ('period-end', '2026-12-31', None), []),
+    srow('Привести 700 человек в email-рассылку к запуску марафона', 'ru', 'leads', 'achieve', 'email_subscribers', None, None, None, ('absolute', 700, None), ('event', None, None), []),
+    srow('Поднять повторные пожертвования на 15% к весне', 'ru', 'loyalty', 'increase', 'retention', None, None, None, ('relative', 15, '%'), ('season', '2026-02-28', None), []),
     srow('Привлечь 300 новых донаторов до конца года', 'ru', 'sales', 'increase', 'donations', None, None, None, ('relative', 300, None), ('period-end', '2026-12-31', None), []),
     srow('повторные донаты +20% к лету', 'ru', 'loyalty', 'increase', 'retention', None, None, None, ('relative', 20, '%'), ('season', '2026-05-31', None), []),
     srow('зібрати 500 людей у розсилку до кінця місяця', 'uk', 'leads', 'achieve', 'email_subscribers', None, None, None, ('absolute', 500, None), ('period-end', '2026-01-31', None), []),
-    srow('Збільшити кількість щомісячних донаторів на 200 осіб до кінця кварталу', 'uk', 'sales', 'increase', 'donations', 'month', None, None, ('relative', 200, None), ('period-end', '2026-03-31', None), []),
-    srow('утримувати частку повторних донатів не нижче 40% протягом року', 'uk', 'loyalty', 'maintain', 'retention', None, None, None, ('absolute', 40, '%'), ('duration', '2027-01-15', 'P1Y'), []),
+    srow('Залучити ще 150 донаторів із щомісячним внеском до кінця осені', 'uk', 'sales', 'increase', 'donations', 'month', None, None, ('relative', 150, None), ('season', '2026-11-30', None), []),
+    srow('збільшити повторні донати на 25% до кінця осені', 'uk', 'loyalty', 'increase', 'retention', None, None, None, ('relative', 25, '%'), ('season', '2026-11-30', None), []),
 ]
 
 
 # --- a preposition of time before words no list names ties the goal to an event with no date
 READINGS_18E = [
-    srow('Bring cost per lead below £4 on the legacy giving campaign before the AGM', 'en', 'leads', 'decrease', 'cost_per_lead', None, None, None, ('absolute', 4, 'GBP'), ('event', None, None), []),
+    srow('Hold CPL under $6 on the spring fundraiser before the AGM', 'en', 'leads', 'maintain', 'cost_per_lead', None, None, None, ('absolute', 6, 'USD'), ('event', None, None), []),
     srow('Reach 1,500 newsletter subscribers before our tenth anniversary', 'en', 'leads', 'reach', 'email_subscribers', None, None, None, ('absolute', 1500, None), ('event', None, None), []),
     srow("Get 200 webinar sign-ups ahead of the members' assembly", 'en', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 200, None), ('event', None, None), []),
     srow('Double Instagram reach during the emergency appeal', 'en', 'awareness', 'increase', 'reach', None, 'instagram', None, ('multiple', 2, None), ('event', None, None), []),
-    srow('Collect 150 Google reviews before the staff retreat', 'en', 'loyalty', 'achieve', 'reviews', None, None, None, ('absolute', 150, None), ('event', None, None), []),
+    srow('Gather 90 testimonials from clients before the staff retreat', 'en', 'loyalty', 'achieve', 'reviews', None, None, None, ('absolute', 90, None), ('event', None, None), []),
     srow('Sell 400 tickets prior to the festival weekend', 'en', 'sales', 'achieve', 'tickets', None, None, None, ('absolute', 400, None), ('event', None, None), []),
     srow('Набрать 300 заявок перед ярмаркой вакансий', 'ru', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 300, None), ('event', None, None), []),
     srow('Получить 50 отзывов накануне юбилея кафе', 'ru', 'loyalty', 'achieve', 'reviews', None, None, None, ('absolute', 50, None), ('event', None, None), []),
@@ -4553,7 +4553,7 @@ READINGS_18F = [
     srow('Double the people signing up for our Saturday workshops by autumn', 'en', 'leads', 'increase', 'registrations', None, None, None, ('multiple', 2, None), ('season', '2026-08-31', None), []),
     srow('Get 300 registered members on the community platform by June', 'en', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 300, None), ('date', '2026-06-30', None), []),
     srow('Book 15 portrait sessions a month by spring', 'en', 'sales', 'achieve', 'bookings', 'month', None, None, ('absolute', 15, None), ('season', '2026-02-28', None), []),
-    srow('40 paid photo sessions booked in the first half of the year', 'en', 'sales', 'achieve', 'bookings', None, None, None, ('absolute', 40, None), ('half', '2026-06-30', None), []),
+    srow('Have 25 newborn photo sessions booked by the end of March', 'en', 'sales', 'achieve', 'bookings', None, None, None, ('absolute', 25, None), ('date', '2026-03-31', None), []),
     srow('Набрать 400 записавшихся на вебинар до 1 марта', 'ru', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 400, None), ('date', '2026-03-01', None), []),
     srow('Число зарегистрированных слушателей онлайн-курса — не менее 1 500 к сентябрю', 'ru', 'leads', 'reach', 'registrations', None, None, None, ('absolute', 1500, None), ('date', '2026-09-30', None), []),
     srow('Провести 60 фотосессий за лето', 'ru', 'sales', 'achieve', 'bookings', None, None, None, ('absolute', 60, None), ('season', '2026-08-31', None), []),
@@ -4572,11 +4572,11 @@ READINGS_18G = [
     srow('Action item: cut the average reply time in DMs to 2 hours by May', 'en', 'communication', 'decrease', 'response_time', None, None, None, ('absolute', 2, 'h'), ('date', '2026-05-31', None), []),
     srow('РЕШИЛИ: к концу года вдвое увеличить упоминания бренда в прессе', 'ru', 'awareness', 'increase', 'brand_mentions', None, None, None, ('multiple', 2, None), ('period-end', '2026-12-31', None), []),
     srow('Решили увеличить продажи через Instagram на 20% к лету', 'ru', 'sales', 'increase', 'sales', None, 'instagram', None, ('relative', 20, '%'), ('season', '2026-05-31', None), []),
-    srow('ПОСТАНОВИЛИ: довести число подписчиков Telegram-канала до 10 000 к декабрю', 'ru', 'awareness', 'reach', 'followers', None, 'telegram', None, ('absolute', 10000, None), ('date', '2026-12-31', None), []),
+    srow('ПОСТАНОВИЛИ: к декабрю довести аудиторию Telegram до 10 000', 'ru', 'awareness', 'reach', 'followers', None, 'telegram', None, ('absolute', 10000, None), ('date', '2026-12-31', None), []),
     srow('Договорились снизить стоимость заявки до 400 ₽ в третьем квартале', 'ru', 'leads', 'decrease', 'cost_per_lead', None, None, None, ('absolute', 400, 'RUB'), ('quarter', '2026-09-30', None), []),
     srow('УХВАЛИЛИ: збільшити охоплення сторінки на 30% до кінця кварталу', 'uk', 'awareness', 'increase', 'reach', None, None, None, ('relative', 30, '%'), ('period-end', '2026-03-31', None), []),
     srow('Вирішили залучити 500 нових підписників до Дня Незалежності', 'uk', 'awareness', 'increase', 'followers', None, None, None, ('relative', 500, None), ('named', '2026-08-24', None), []),
-    srow('Погодили: знизити вартість ліда до 300 грн до кінця року', 'uk', 'leads', 'decrease', 'cost_per_lead', None, None, None, ('absolute', 300, 'UAH'), ('period-end', '2026-12-31', None), []),
+    srow('Погодили: до Різдва зменшити CPL до 250 грн', 'uk', 'leads', 'decrease', 'cost_per_lead', None, None, None, ('absolute', 250, 'UAH'), ('named', '2026-12-25', None), []),
 ]
 
 
