@@ -1283,7 +1283,8 @@ def _unnamed_events(phrases: list[Phrase], preps: frozenset, function_words: fro
             continue
         said = text[first.start_pos:last.end_pos] if 0 <= first.start_pos < last.end_pos <= len(text) else \
             " ".join(q.text for q in (p, *words))
-        event = Phrase("event", p.span.cover(words[-1].span), said, "event", toks=(*p.toks, *(t for q in words for t in q.toks)))
+        toks = (*p.toks, *(t for q in words for t in q.toks))
+        event = Phrase("event", p.span.cover(words[-1].span), said, "event", toks=toks)
         return [*phrases[:i], event, *phrases[end:]]
     return phrases
 
