@@ -1097,7 +1097,8 @@ def _where_counts(phrases: list[Phrase], lex) -> list[Phrase]:
     so; the accusative and genitive of a change are «на 200 подписчиков», «на 5 заявок»), after at most two
     words that describe it ("5 new cities", «3 крупных городах»: `adjective_plural` in ru and uk)."""
     preps = lex.listed("where_preps")
-    if not preps:
+    if not preps or not any(p.kind == "amount" or (p.kind == "prep" and p.arg is not None and p.arg.kind == "amount")
+                            for p in phrases):
         return phrases
     places, endings = lex.listed("places"), tuple(lex.listed("locative_plural"))
     adjectives = tuple(lex.listed("adjective_plural"))
@@ -1230,7 +1231,7 @@ def _wished_levels(phrases: list[Phrase], past: frozenset, wish: frozenset) -> l
     4%», «було 1200 переглядів»: the lexicons' PREP `from`), but after a word of wishing (the list `wish`:
     «чтобы», «щоб», "wish") it is the mood of the wish, and the figure is the level wished for («надо, чтобы
     рейтинг был хотя бы 4,8», «хочу, щоб було 5 тисяч підписників»). The past forms are the list `past`."""
-    if not past or not wish:
+    if not past or not wish or not any(p.kind == "prep" and p.value == "from" for p in phrases):
         return phrases
     out = list(phrases)
     wished = False
@@ -1246,6 +1247,8 @@ def _wished_levels(phrases: list[Phrase], past: frozenset, wish: frozenset) -> l
 def _dated_baselines(phrases: list[Phrase]) -> list[Phrase]:
     """A month or a date right after the figure a goal starts from says when it stood there ("from 0.8% in
     March to 1.5% by the end of Q2", «с 0,8% в марте до 1,5%», "CTR was 0.8% in March"): it is no deadline."""
+    if not any(p.kind == "prep" and p.value == "from" for p in phrases):
+        return phrases
     out = list(phrases)
     for i in range(1, len(phrases)):
         p, before = phrases[i], phrases[i - 1]
@@ -1267,7 +1270,7 @@ def _unnamed_events(phrases: list[Phrase], preps: frozenset, function_words: fro
         return phrases
     n = len(phrases)
     for i, p in enumerate(phrases):
-        if p.kind != "filler" or normalize_word(p.text) not in preps or i + 1 >= n:
+        if p.kind != "filler" or i + 1 >= n or normalize_word(p.text) not in preps:
             continue
         end = i + 1     # ("the members' assembly": an apostrophe is part of the words)
         while end < n and not _is_separator(phrases[end]) and phrases[end].text not in _SENTENCE_ENDS:
