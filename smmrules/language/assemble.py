@@ -1023,8 +1023,9 @@ def _place_unknown_verbs(phrases: list[Phrase], function_words: frozenset = froz
     Elsewhere it is a plain word, as is a function word of the language whatever its ending («соцсети»)."""
     if not any(p.kind == "verb" and p.value == "unknown" for p in phrases):
         return phrases
-    phrases = [p.evolve(kind="filler") if p.kind == "verb" and p.value == "unknown"
-               and normalize_word(p.text) in function_words else p for p in phrases]
+    if any(p.kind == "verb" and p.value == "unknown" and normalize_word(p.text) in function_words for p in phrases):
+        phrases = [p.evolve(kind="filler") if p.kind == "verb" and p.value == "unknown"
+                   and normalize_word(p.text) in function_words else p for p in phrases]
     # ... or last, in a statement with no verb we know: «остатки коллекции распродать»
     known = any(p.kind == "verb" and p.value != "unknown" for p in phrases)
     words = [p for p in phrases if p.kind != "filler" or any(ch.isalpha() for ch in p.text)]
@@ -1131,7 +1132,7 @@ def _where_counts(phrases: list[Phrase], lex) -> list[Phrase]:
             out[i] = Phrase("prep", p.span.cover(amount.span), f"{p.text} {amount.text}", "where", amount,
                             toks=p.toks + amount.toks)
             out[i + 1] = None
-    return [p for p in out if p is not None]
+    return [p for p in out if p is not None] if any(a is not b for a, b in zip(out, phrases)) else phrases
 
 
 def _describes_place(p: Phrase, places: frozenset, adjectives: tuple) -> bool:
@@ -1236,12 +1237,12 @@ def _wished_levels(phrases: list[Phrase], past: frozenset, wish: frozenset) -> l
     out = list(phrases)
     wished = False
     for i, p in enumerate(phrases):
-        if not wished:
-            wished = any(normalize_word(str(t)) in wish for t in p.toks) or normalize_word(p.text) in wish
+        if not wished:      # («чтобы» is a word of its own, or opens a purpose: METHOD)
+            wished = p.kind in ("filler", "method") and normalize_word(p.text) in wish
         elif p.kind == "prep" and p.value == "from" and p.arg is not None and p.toks \
                 and normalize_word(str(p.toks[0])) in past:
             out[i] = p.arg
-    return out
+    return out if any(a is not b for a, b in zip(out, phrases)) else phrases
 
 
 def _dated_baselines(phrases: list[Phrase]) -> list[Phrase]:
@@ -1256,7 +1257,7 @@ def _dated_baselines(phrases: list[Phrase]) -> list[Phrase]:
                 and before.kind == "prep" and before.value == "from" and before.arg is not None \
                 and before.arg.kind in _FIGURES:
             out[i] = p.evolve(kind="filler", value=p.text, arg=None)
-    return out
+    return out if any(a is not b for a, b in zip(out, phrases)) else phrases
 
 
 def _unnamed_events(phrases: list[Phrase], preps: frozenset, function_words: frozenset, text: str) -> list[Phrase]:
