@@ -1089,6 +1089,11 @@ def _preamble(phrases: list[Phrase], heading: frozenset = frozenset()) -> list[P
 _HEADING_UNITS = ("day", "week", "month", "quarter", "year")
 
 
+def _kept(out: list[Phrase], phrases: list[Phrase]) -> list[Phrase]:
+    """`out`, or `phrases` itself when a reading changed none of them (the same list, not an equal copy)."""
+    return out if len(out) != len(phrases) or any(a is not b for a, b in zip(out, phrases)) else phrases
+
+
 def _where_counts(phrases: list[Phrase], lex) -> list[Phrase]:
     """A count of places after a preposition of where (the lexicons' list `where_preps`): "in 5 cities",
     "across 3 platforms", «в 3 городах», «на 2 новых маркетплейсах», «у п'яти містах». It says where the goal
@@ -1132,7 +1137,7 @@ def _where_counts(phrases: list[Phrase], lex) -> list[Phrase]:
             out[i] = Phrase("prep", p.span.cover(amount.span), f"{p.text} {amount.text}", "where", amount,
                             toks=p.toks + amount.toks)
             out[i + 1] = None
-    return [p for p in out if p is not None] if any(a is not b for a, b in zip(out, phrases)) else phrases
+    return _kept([p for p in out if p is not None], phrases)
 
 
 def _describes_place(p: Phrase, places: frozenset, adjectives: tuple) -> bool:
@@ -1242,7 +1247,7 @@ def _wished_levels(phrases: list[Phrase], past: frozenset, wish: frozenset) -> l
         elif p.kind == "prep" and p.value == "from" and p.arg is not None and p.toks \
                 and normalize_word(str(p.toks[0])) in past:
             out[i] = p.arg
-    return out if any(a is not b for a, b in zip(out, phrases)) else phrases
+    return _kept(out, phrases)
 
 
 def _dated_baselines(phrases: list[Phrase]) -> list[Phrase]:
@@ -1257,7 +1262,7 @@ def _dated_baselines(phrases: list[Phrase]) -> list[Phrase]:
                 and before.kind == "prep" and before.value == "from" and before.arg is not None \
                 and before.arg.kind in _FIGURES:
             out[i] = p.evolve(kind="filler", value=p.text, arg=None)
-    return out if any(a is not b for a, b in zip(out, phrases)) else phrases
+    return _kept(out, phrases)
 
 
 def _unnamed_events(phrases: list[Phrase], preps: frozenset, function_words: frozenset, text: str) -> list[Phrase]:
@@ -1282,11 +1287,10 @@ def _unnamed_events(phrases: list[Phrase], preps: frozenset, function_words: fro
                 for q in words) \
                 or not any(q.kind == "filler" and normalize_word(q.text) not in function_words for q in words):
             continue
-        first, last = p.toks[0], words[-1].toks[-1] if words[-1].toks else None
-        if last is None or not p.toks:
+        if not p.toks or not words[-1].toks:
             continue
-        said = text[first.start_pos:last.end_pos] if 0 <= first.start_pos < last.end_pos <= len(text) else \
-            " ".join(q.text for q in (p, *words))
+        first, last = p.toks[0], words[-1].toks[-1]
+        said = text[first.start_pos:last.end_pos]   # (with the words the tagger skips: "before the AGM")
         toks = (*p.toks, *(t for q in words for t in q.toks))
         event = Phrase("event", p.span.cover(words[-1].span), said, "event", toks=toks)
         return [*phrases[:i], event, *phrases[end:]]
