@@ -110,7 +110,7 @@ def lexicon_terminals() -> dict[str, set[str]]:
 
 # One raw token of every kind the tokenizer makes, and every symbol the tagger knows.
 _TAGGER_SAMPLE = ("grow 5 2026 3,200 2026-06 31.12.2026 Q3 x2 3x 3rd 10k п.п. 24/7 [X] B2B "
-                  "30/06/2026 06/2026 2016-17 FY26 H1 г/г Q1'27 "
+                  "30/06/2026 06/2026 9/30 2016-17 FY26 H1 г/г Q1'27 "
                   + " ".join(tagger_module._SYMBOLS) + " ; !")
 
 

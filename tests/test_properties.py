@@ -565,6 +565,35 @@ def test_a_range_of_days_with_no_year_ends_on_its_last_day(lang, n, days, style,
     assert g.target is not None and g.target.value == n and g.baseline is None
 
 
+_BY_DAY = {"en": "Grow followers to {n} by {d}", "ru": "Набрать {n} подписчиков в Telegram до {d}",
+           "uk": "Збільшити кількість підписників до {n} до {d}"}
+
+
+@given(lang=st.sampled_from(["en", "ru", "uk"]), n=st.integers(100, 1899),   # (not a year: «до 2025» is one)
+       day=st.dates(dt.date(2000, 1, 1), dt.date(2000, 12, 31)).filter(
+           lambda d: d.day > 12 and (d.month, d.day) != (7, 24)),
+       month_first=st.booleans(), padded=st.booleans(), today=todays())
+def test_a_day_and_month_with_a_slash_is_the_one_date_it_can_be(lang, n, day, month_first, padded, today):
+    """"by 9/30", "by 30/09", «до 14/02»: with the day over 12, only one order of the two figures is a date, so
+    either order is read as that day (the next one on or after today), and the goal's figure stays its target.
+    ("24/7" is never a date: around the clock.)"""
+    month = f"{day.month:02d}" if padded else str(day.month)
+    written = f"{month}/{day.day}" if month_first else f"{day.day}/{month}"
+    g = parse_goal(_BY_DAY[lang].format(n=n, d=written), lang=lang, today=today)
+    assert g.deadline is not None and g.deadline.kind == "date"
+    assert (g.deadline.date.month, g.deadline.date.day) == (day.month, day.day)
+    assert g.target is not None and g.target.value == n
+
+
+@given(a=st.integers(1, 9), b=st.integers(1, 12))
+def test_two_figures_of_twelve_or_less_with_a_slash_are_no_date(a, b):
+    """"3/4", "1/2", "4/5": both orders could be a date, or it is a fraction: never a deadline, and the figure
+    before the slash stays the goal's target."""
+    g = parse_goal(f"Grow followers by {a}/{b}", lang="en")
+    assert g.deadline is None
+    assert g.target is not None and g.target.value == a
+
+
 def test_render_regressions():
     """Render bugs the round trip found (smmrules/language/render.py)."""
     cpf = METRICS["cost_per_follower"]

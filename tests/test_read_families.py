@@ -4021,7 +4021,7 @@ SERVICE_STANDARDS = [
 #     paying off (ROI), winning customers back (retention)
 WORDS_OF_TRADES = [
     srow('lift D7 retention to 18% by the end of Q3', 'en', 'loyalty', 'reach', 'retention', None, None, None, ('absolute', 18, '%'), ('quarter', '2026-09-30', None), []),
-    srow('D1 at least 40% and D30 at least 8% for the new build by June', 'en', 'loyalty', 'achieve', 'retention', None, None, None, ('absolute', 40, '%'), ('date', '2026-06-30', None), []),
+    srow('D1 at least 40% and D30 at least 8% for the new build by June', 'en', 'loyalty', 'reach', 'retention', None, None, None, ('absolute', 40, '%'), ('date', '2026-06-30', None), []),
     srow('get 50,000 pre-regs on Google Play before the global launch', 'en', 'leads', 'achieve', 'registrations', None, 'google_play', None, ('absolute', 50000, None), ('event', None, None), []),
     srow('grow the waitlist to 4,000 people before the beta opens', 'en', 'leads', 'reach', 'email_subscribers', None, None, None, ('absolute', 4000, None), ('event', None, None), []),
     srow('collect 25K Steam wishlists by the Next Fest demo', 'en', 'leads', 'achieve', 'wishlists', None, None, None, ('absolute', 25000, None), ('event', None, None), []),
@@ -4580,6 +4580,34 @@ READINGS_18G = [
 ]
 
 
+# --- day and month with a slash; compound parts opened by a multiple; a figure's part keeps its own direction; the metric of the content before it
+READINGS_19 = [
+    srow('Grow TikTok followers to 8,000 by 9/30', 'en', 'awareness', 'reach', 'followers', None, 'tiktok', None, ('absolute', 8000, None), ('date', '2026-09-30', None), []),
+    srow('Get 300 webinar registrations on 4/14', 'en', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 300, None), ('date', '2026-04-14', None), []),
+    srow('Book 60 test drives by 11/20', 'en', 'leads', 'achieve', 'consultations', None, None, None, ('absolute', 60, None), ('date', '2026-11-20', None), []),
+    srow('Reach 2,500 newsletter subscribers by 10/31 without paid ads', 'en', 'leads', 'reach', 'email_subscribers', None, None, None, ('absolute', 2500, None), ('date', '2026-10-31', None), []),
+    srow('Lift Reels reach by 40% before 6/15', 'en', 'awareness', 'increase', 'reach', None, None, None, ('relative', 40, '%'), ('date', '2026-06-15', None), []),
+    srow('Increase the average check to $45 by 3/28', 'en', 'sales', 'reach', 'average_order_value', None, None, None, ('absolute', 45, 'USD'), ('date', '2026-03-28', None), []),
+    srow('Увеличить продажи через маркетплейс на 15% до 30/09', 'ru', 'sales', 'increase', 'sales', None, None, None, ('relative', 15, '%'), ('date', '2026-09-30', None), []),
+    srow('Набрать 2 500 подписчиков в Telegram к 25/12', 'ru', 'awareness', 'achieve', 'followers', None, 'telegram', None, ('absolute', 2500, None), ('date', '2026-12-25', None), []),
+    srow('Получить 400 заявок с таргета до 14/02', 'ru', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 400, None), ('date', '2026-02-14', None), []),
+    srow('Збільшити кількість лідів на 25% до 30/11', 'uk', 'leads', 'increase', 'leads', None, None, None, ('relative', 25, '%'), ('date', '2026-11-30', None), []),
+    srow('Досягти ER 6% до 15/10', 'uk', 'engagement', 'reach', 'engagement_rate', None, None, None, ('absolute', 6, '%'), ('date', '2026-10-15', None), []),
+    srow('Залучити 150 нових клієнтів до 31/08', 'uk', 'sales', 'increase', 'sales', None, None, None, ('relative', 150, None), ('date', '2026-08-31', None), []),
+    srow('Triple leads and reduce CPL to $6 by June', 'en', 'leads', 'increase', 'leads', None, None, None, ('multiple', 3, None), ('date', '2026-06-30', None), []),
+    srow('Double paid subscribers and cut churn to 4% this year', 'en', 'sales', 'increase', 'paying_users', None, None, None, ('multiple', 2, None), ('period-end', '2026-12-31', None), []),
+    srow('Удвоить продажи и снизить CAC до 900 руб. к концу квартала', 'ru', 'sales', 'increase', 'sales', None, None, None, ('multiple', 2, None), ('period-end', '2026-03-31', None), []),
+    srow('Утроить число заявок и сократить время ответа до 10 минут', 'ru', 'leads', 'increase', 'leads', None, None, None, ('multiple', 3, None), None, []),
+    srow('Подвоїти кількість замовлень і знизити вартість ліда до 40 грн', 'uk', 'sales', 'increase', 'sales', None, None, None, ('multiple', 2, None), None, []),
+    srow('Потроїти охоплення і зменшити CPM до 60 грн до кінця року', 'uk', 'awareness', 'increase', 'reach', None, None, None, ('multiple', 3, None), ('period-end', '2026-12-31', None), []),
+    srow('ER at least 4%, follower growth from 300 a month', 'en', 'engagement', 'reach', 'engagement_rate', 'month', None, None, ('absolute', 4, '%'), None, []),
+    srow('ER не ниже 5%, прирост подписчиков от 400 в месяц', 'ru', 'engagement', 'reach', 'engagement_rate', 'month', None, None, ('absolute', 5, '%'), None, []),
+    srow('ER не нижче 4%, приріст підписників від 250 на місяць', 'uk', 'engagement', 'reach', 'engagement_rate', 'month', None, None, ('absolute', 4, '%'), None, []),
+    srow('Stories reach: 1,200 per story by March', 'en', 'awareness', 'reach', 'reach', None, None, None, ('absolute', 1200, None), ('date', '2026-03-31', None), []),
+    srow('Boost TikTok video reach by 25% this quarter', 'en', 'awareness', 'increase', 'reach', None, 'tiktok', None, ('relative', 25, '%'), ('period-end', '2026-03-31', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -4654,7 +4682,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("lists and donors", READINGS_18D),
                                           ("events no list names", READINGS_18E),
                                           ("registrations and booked sessions", READINGS_18F),
-                                          ("minutes and decisions", READINGS_18G))
+                                          ("minutes and decisions", READINGS_18G),
+                                          ("slash dates and compound parts", READINGS_19))
         for r in rows]
 
 

@@ -984,7 +984,10 @@ def _reread_verbs(phrases: list[Phrase], info) -> list[Phrase]:
     out = []
     seen_verb = seen_metric = False
     for p in phrases:
-        if p.kind == "verb" and seen_verb and not seen_metric:
+        # (right after the content it counts, it is that content's metric: "Reels reach", "Stories reach: 800")
+        after_content = bool(out) and out[-1].kind == "metric" and info[out[-1].value].activity \
+            and out[-1].span.end_line == p.span.line and out[-1].span.end_column + 1 == p.span.column
+        if p.kind == "verb" and ((seen_verb and not seen_metric) or after_content):
             alt = next((m for t, m in p.alts if t == "METRIC"), None)
             if alt is not None:
                 p = p.evolve(kind="metric", value=alt, alts=())
@@ -2475,9 +2478,15 @@ class Assembler:
                  else _verb_as_metric(pi, info) for i, pi in enumerate(parts)]
         for i, pi in enumerate(parts):
             pi.group = i
-            if pi.verb is None:
+            if pi.verb is None and not (pi.phrases and pi.phrases[0].kind == "multiple"):
+                # ("double leads and cut CPL to $5": a part opened by a multiple has its own direction)
+                # (a part with a metric and a figure of its own borrows no verb from a later part with a metric of its
+                # own: "ER at least 3%, follower growth from 500 a month" are two goals, where "followers and leads:
+                # grow by 20%" is one verb's, and «ER не нижче 5%, нижче не опускатися» one aim's)
+                figure = _has_figure(pi.phrases, starts=False) and any(p.kind == "metric" for p in pi.phrases)
                 donor = next((q for q in reversed(parts[:i]) if q.own_verb), None) or next(
-                    (q for q in parts[i + 1:] if q.own_verb), None)
+                    (q for q in parts[i + 1:] if q.own_verb and not (
+                        figure and any(p.kind == "metric" for p in q.phrases))), None)
                 if donor is not None:
                     pi.verb, pi.group = donor.verb, parts.index(donor)
             verb_cls = implied = None

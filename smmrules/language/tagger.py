@@ -59,7 +59,7 @@ _SYMBOLS: dict[str, tuple[tuple[str, str], ...]] = {
 # Roman ordinals as ru/uk business writing numbers quarters and halves («II квартал», «І півріччя»),
 # in Latin letters or the Cyrillic «І» that looks the same.
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "і": "1", "іі": "2", "ііі": "3", "іv": "4"}
-_DATE_TOKENS = ("slash_date", "month_year", "year_range", "fiscal", "half", "compare", "short_year")
+_DATE_TOKENS = ("slash_date", "day_slash", "month_year", "year_range", "fiscal", "half", "compare", "short_year")
 
 
 def _date_token(tok: RawToken) -> tuple[str, str, int]:
@@ -71,6 +71,12 @@ def _date_token(tok: RawToken) -> tuple[str, str, int]:
         if not any(1 <= m <= 12 for m in months):
             return ("WORD", text, 1)                # "a 30/60/90 plan": no month in it, a name
         return ("DOT_DATE", text, 1)
+    if kind == "day_slash":                         # 9/30 or 30/09: the part over 12 is the day
+        a, b = (int(p) for p in text.split("/"))
+        day, month = (a, b) if a > 12 else (b, a)
+        if day > (29, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month]:
+            return ("WORD", text, 1)                # "2/30": no such day, a name
+        return ("DOT_DATE", f"{day:02d}.{month:02d}", 1)
     if kind == "month_year":
         month, year = text.replace(".", "/").split("/")
         return ("ISO_DATE", f"{year}-{int(month):02d}", 1)

@@ -53,6 +53,10 @@ _NAME = (
 )
 # 24/7 (and 24x7, 24/7/365): round-the-clock, a level of availability and not the number 24
 _ALWAYS = r"24[/x]7(?:/365)?(?![\d%])"
+# A day and a month with no year where only one order is a date: "by 9/30", "on 4/14" (month first, as
+# American English writes it), «до 30/09» (day first); "3/4", "1/2" and "24/7" are never read so.
+_DAY_SLASH = (r"(?<![\d/.,])(?:(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))"
+              r"(?![\d/%]|[.,]\d)")
 # A template's blank for a number or a date: [Target], [X], {X}, {{N}}, <N>, ___
 _BLANK = (r"\[[^\W\d][^\[\]\d\n]{0,39}\]"
           r"|\{\{?[^\W\d][^{}\d\n]{0,39}\}?\}"
@@ -79,6 +83,7 @@ _TOKEN_SOURCE = (
   | (?P<space>""" + _INVISIBLE + r"""+)
   | (?P<plain>""" + _PLAIN + r""")
   | (?P<always>""" + _ALWAYS + r""")
+  | (?P<day_slash>""" + _DAY_SLASH + r""")
   | (?P<blank>""" + _BLANK + r""")
   | (?P<mult>""" + _TIMES + r"""\d+(?:[.,]\d+)?(?!\w)|\d+(?:[.,]\d+)?""" + _TIMES + r"""(?!\w))
   | (?P<name>""" + _NAME + r""")
