@@ -336,12 +336,16 @@ def test_metric_table_is_consistent():
         assert set(spec.get("name", {})) == set(LANGS), f"{name}: name needs en, ru and uk"
         assert set(spec) <= {"category", "abstract", "activity", "lower_is_better", "time", "display", "name",
                              "percent_variant", "counted_variant", "qualified_by", "people_object", "flow", "unit_kind",
-                             "people", "into", "absorbs", "on_channel", "en", "ru", "uk", "any"}, name
+                             "people", "into", "absorbs", "on_channel", "keeps", "serves", "en", "ru", "uk",
+                             "any"}, name
         assert spec.get("unit_kind", "count") in UNIT_KINDS, name
         if "percent_variant" in spec:
             assert spec["percent_variant"] in metrics, name
         for qualifier, named in spec.get("qualified_by", {}).items():
             assert qualifier in metrics and named in metrics, (name, qualifier)
+        for named in spec.get("keeps", ()):
+            # (what a verb implying this metric leaves as it is must be an activity: "hire 3 bloggers")
+            assert named in metrics and metrics[named].get("activity"), (name, named)
         for category, named in spec.get("into", {}).items():
             assert category in CATEGORIES and named in metrics, (name, category)
         channels = set(_load(grammar_dir() / "lexicon" / "common.toml")["terms"]["CHANNEL"])

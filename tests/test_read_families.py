@@ -4608,6 +4608,31 @@ READINGS_19 = [
 ]
 
 
+# --- hiring, staff turnover, care lines: wait, handling and repeat calls; a line's number is its name
+READINGS_19B = [
+    srow('Hire 18 warehouse pickers before the peak season', 'en', 'sales', 'achieve', 'hires', None, None, None, ('absolute', 18, None), ('event', None, None), []),
+    srow('Hire two more support agents to keep response time under 15 minutes', 'en', 'communication', 'maintain', 'response_time', None, None, None, ('absolute', 15, 'min'), None, []),
+    srow('Hire 3 bloggers for the autumn collection launch', 'en', 'other', 'achieve', 'influencer_collaborations', None, None, None, ('absolute', 3, None), None, []),
+    srow('Reduce staff turnover from 32% to 20% by December', 'en', 'loyalty', 'decrease', 'staff_turnover', None, None, (32, '%'), ('absolute', 20, '%'), ('date', '2026-12-31', None), []),
+    srow('Employee turnover below 12% this year', 'en', 'loyalty', 'decrease', 'staff_turnover', None, None, None, ('absolute', 12, '%'), ('period-end', '2026-12-31', None), []),
+    srow('Keep helpline 0800 wait time under 4 minutes', 'en', 'communication', 'maintain', 'response_time', None, None, None, ('absolute', 4, 'min'), None, []),
+    srow('Cut average handling time on the 311 line by 15% by Q3', 'en', 'communication', 'decrease', 'resolution_time', None, None, None, ('relative', 15, '%'), ('quarter', '2026-09-30', None), []),
+    srow('Repeat calls to the helpline down 25% by year end', 'en', 'communication', 'decrease', 'repeat_contacts', None, None, None, ('relative', 25, '%'), ('period-end', '2026-12-31', None), []),
+    srow('Нанять 8 курьеров до конца месяца', 'ru', 'sales', 'achieve', 'hires', None, None, None, ('absolute', 8, None), ('period-end', '2026-01-31', None), []),
+    srow('Нанять двух менеджеров, чтобы сократить время ответа до 10 минут', 'ru', 'communication', 'decrease', 'response_time', None, None, None, ('absolute', 10, 'min'), None, []),
+    srow('Снизить текучесть кадров с 28% до 18% к концу года', 'ru', 'loyalty', 'decrease', 'staff_turnover', None, None, (28, '%'), ('absolute', 18, '%'), ('period-end', '2026-12-31', None), []),
+    srow('Текучка персонала — не выше 15% в год', 'ru', 'loyalty', 'decrease', 'staff_turnover', 'year', None, None, ('absolute', 15, '%'), None, []),
+    srow('Время ожидания на линии 112 — не более 40 секунд', 'ru', 'communication', 'decrease', 'response_time', None, None, None, ('absolute', 40, 's'), None, []),
+    srow('Сократить время обработки обращений на 30% к 1 июля', 'ru', 'communication', 'decrease', 'resolution_time', None, None, None, ('relative', 30, '%'), ('date', '2026-07-01', None), []),
+    srow('Найняти 6 продавців-консультантів до відкриття магазину', 'uk', 'sales', 'achieve', 'hires', None, None, None, ('absolute', 6, None), ('event', None, None), []),
+    srow('Найняти ще двох операторів, щоб скоротити час відповіді до 5 хвилин', 'uk', 'communication', 'decrease', 'response_time', None, None, None, ('absolute', 5, 'min'), None, []),
+    srow('Знизити плинність кадрів на складі з 25% до 15% до кінця року', 'uk', 'loyalty', 'decrease', 'staff_turnover', None, None, (25, '%'), ('absolute', 15, '%'), ('period-end', '2026-12-31', None), []),
+    srow('Скоротити час очікування на лінії 1580 до 60 секунд до кінця кварталу', 'uk', 'communication', 'decrease', 'response_time', None, None, None, ('absolute', 60, 's'), ('period-end', '2026-03-31', None), []),
+    srow('Зменшити кількість повторних дзвінків на гарячу лінію на 20%', 'uk', 'communication', 'decrease', 'repeat_contacts', None, None, None, ('relative', 20, '%'), None, []),
+    srow('Частка звернень, вирішених з першого дзвінка, — не менше 80%', 'uk', 'communication', 'reach', 'first_contact_resolution', None, None, None, ('absolute', 80, '%'), None, []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -4683,7 +4708,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("events no list names", READINGS_18E),
                                           ("registrations and booked sessions", READINGS_18F),
                                           ("minutes and decisions", READINGS_18G),
-                                          ("slash dates and compound parts", READINGS_19))
+                                          ("slash dates and compound parts", READINGS_19),
+                                          ("hiring and care lines", READINGS_19B))
         for r in rows]
 
 

@@ -848,25 +848,32 @@ def _purpose_as_goal(main: list[Phrase], method: list[Phrase], info) -> tuple[li
     return clause + [p for p in main if p.kind not in ("verb", "filler")], method[:i] + method[j:]
 
 
-def _infinitive_purpose(phrases: list[Phrase], markers: frozenset) -> list[Phrase]:
-    """"Post three times a week to increase engagement by 10%": after a verb of an activity, a marker of
+def _infinitive_purpose(phrases: list[Phrase], markers: frozenset, info) -> list[Phrase]:
+    """"Post three times a week to increase engagement by 10%": after a verb of an activity, or of a result
+    got for the sake of another (metrics.toml `serves`: "hire a marketer to double the leads"), a marker of
     the lexicon's [function_words] purpose_after_activity ("to") before another verb opens a purpose
     clause, as "in order to" does."""
     out = list(phrases)
     for i, p in enumerate(phrases):
         if p.kind == "filler" and normalize_word(p.text) in markers and i + 1 < len(phrases) \
-                and phrases[i + 1].kind == "verb" \
-                and any(q.kind == "verb" and str(q.value).startswith("activity") for q in phrases[:i]):
+                and phrases[i + 1].kind == "verb" and any(_means_verb(q, info) for q in phrases[:i]):
             out[i] = p.evolve(kind="method", value="purpose")
     return out
 
 
+def _means_verb(q: Phrase, info) -> bool:
+    """Whether a phrase is a verb of a means: an activity («публиковать», "post"), or a result got for the
+    sake of another (metrics.toml `serves`: "hire")."""
+    cls, _, implied = str(q.value).partition(":")
+    return q.kind == "verb" and (cls == "activity" or (implied in info and info[implied].serves))
+
+
 def _activity_only(main: list[Phrase], info) -> bool:
-    """Whether an aim names only an activity: its verb is one («публиковать», "post") or every metric
-    it names is one."""
+    """Whether an aim names only an activity: its verb is a means (_means_verb) or every metric it names
+    is an activity."""
     metrics = [p for p in main if p.kind == "metric"]
     verbs = [p for p in main if p.kind == "verb"]
-    if verbs and str(verbs[0].value).startswith("activity"):
+    if verbs and _means_verb(verbs[0], info):
         return all(info[p.value].activity for p in metrics)
     return bool(metrics) and all(info[p.value].activity for p in metrics)
 
@@ -1095,6 +1102,29 @@ _HEADING_UNITS = ("day", "week", "month", "quarter", "year")
 def _kept(out: list[Phrase], phrases: list[Phrase]) -> list[Phrase]:
     """`out`, or `phrases` itself when a reading changed none of them (the same list, not an equal copy)."""
     return out if len(out) != len(phrases) or any(a is not b for a, b in zip(out, phrases)) else phrases
+
+
+def _numbered_names(phrases: list[Phrase], numbered: frozenset) -> list[Phrase]:
+    """A number right after a word of the lexicons' list `numbered` is the name of what that word names
+    ("hotline 122", «на линии 122», «на лінію 15-80»): part of the words, never a figure of the goal; so is
+    a number of three digits or more, or one written with a leading zero, right before it ("the 311 line":
+    "2 lines", «2 линии» are a count)."""
+    if not numbered:
+        return phrases
+    out = list(phrases)
+    n = len(phrases)
+    for i, p in enumerate(phrases):
+        if p.kind != "amount" or p.value.unit is not None or p.value.signed:
+            continue
+        before = phrases[i - 1] if i else None
+        after = phrases[i + 1] if i + 1 < n else None
+        if (before is not None and before.kind == "filler" and normalize_word(before.text) in numbered
+                and p.span.line == before.span.end_line) \
+                or (after is not None and after.kind == "filler" and normalize_word(after.text) in numbered
+                    and p.span.end_line == after.span.line
+                    and (p.text.startswith("0") or (p.value.value is not None and p.value.value >= 100))):
+            out[i] = p.evolve(kind="filler", value=p.text)
+    return out
 
 
 def _where_counts(phrases: list[Phrase], lex) -> list[Phrase]:
@@ -2327,7 +2357,8 @@ class Assembler:
         phrases = _durations(_length_adjectives(phrases, self.lex.metrics), self.lex.metrics)
         lex = self.lex[lang]
         phrases = _years_of_periods(_label_horizons(_what_for(phrases, lex.listed("what_for")), lex.listed("horizon")))
-        phrases = _where_counts(_unnamed_events(phrases, lex.listed("event_preps"), lex.function_words, text), lex)
+        phrases = _where_counts(_unnamed_events(_numbered_names(phrases, lex.listed("numbered")), lex.listed("event_preps"),
+                                                lex.function_words, text), lex)
         phrases = _day_ranges(_day_months(_day_month_ranges(phrases, lex.listed("between"))))
         phrases = _light_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(phrases))),
                                                     lex.function_words), lex.listed("decided"))
@@ -2349,7 +2380,7 @@ class Assembler:
             # «договориться о 10 ВП в месяц»: what the verb is about is its object, when nothing else is
             phrases, side = [p.evolve(kind="filler") if p is side[0] else p for p in whole], []
         main, method = _purpose_as_goal(*_split_method(_infinitive_purpose(
-            phrases, self.lex[lang].listed("purpose_after_activity"))), self.lex.metrics)
+            phrases, self.lex[lang].listed("purpose_after_activity"), self.lex.metrics)), self.lex.metrics)
         info = self.lex.metrics
         start = _Frame(lang, today, _has_from(main), _time_level(main))
         parts = self._read_parts(main, start)
@@ -2514,6 +2545,7 @@ class Assembler:
                     implied = info[implied].into.get(info[named[-1].value].category, implied)
                 metric = None
             elif implied is not None and metric is not None and info[metric.value].activity \
+                    and metric.value not in info[implied].keeps \
                     and (not info[implied].activity or info[implied].unit_kind == "money" != info[metric.value].unit_kind):
                 # "sell 50 tickets for the launch party": the verb's result, not the activity named; «тратить
                 # на рекламу»: the money spent, not the ads
