@@ -4314,7 +4314,7 @@ READINGS_16 = [
     srow('Get 1,000 sign-ups over the presale window', 'en', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 1000, None), ('event', None, None), []),
     srow('Sell 300 tickets before the general sale', 'en', 'sales', 'achieve', 'tickets', None, None, None, ('absolute', 300, None), ('event', None, None), []),
     srow('Больше бронирований на бархатный сезон', 'ru', 'sales', 'increase', 'bookings', None, None, None, None, None, []),
-    srow('Продати на 30% більше абонементів на зимовий сезон', 'uk', 'sales', 'increase', 'sales', None, None, None, ('relative', 30, '%'), None, []),
+    srow('Продати на 30% більше абонементів на зимовий сезон', 'uk', 'sales', 'increase', 'memberships', None, None, None, ('relative', 30, '%'), None, []),
     srow('Скласти контент-план на зиму', 'ru', 'other', 'achieve', 'content_plan', None, None, None, None, None, ['S106']),
     srow('Get 50 posts from our followers with the hashtag', 'en', 'communication', 'achieve', 'ugc', None, None, None, ('absolute', 50, None), None, []),
     srow('Собрать 30 публикаций от подписчиков', 'ru', 'communication', 'achieve', 'ugc', None, None, None, ('absolute', 30, None), None, []),
@@ -4633,6 +4633,31 @@ READINGS_19B = [
 ]
 
 
+# --- lengths and quoted names of programmes, their participants, memberships, renewals and win-backs; events with a new place
+READINGS_19C = [
+    srow('Get 250 sign-ups for the 14-day stretching challenge', 'en', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 250, None), None, []),
+    srow('Collect 600 leads for the 10-week running programme by April', 'en', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 600, None), ('date', '2026-04-30', None), []),
+    srow('Sell 120 memberships before the new studio opens', 'en', 'sales', 'achieve', 'memberships', None, None, None, ('absolute', 120, None), ('event', None, None), []),
+    srow('Win back 80 lapsed members: 80 reactivations by the end of March', 'en', 'loyalty', 'reach', 'retention', None, None, None, ('absolute', 80, None), ('date', '2026-03-31', None), []),
+    srow('Membership renewals up 20% this quarter', 'en', 'loyalty', 'increase', 'renewals', None, None, None, ('relative', 20, '%'), ('period-end', '2026-03-31', None), []),
+    srow('300 paid participants in the spring fitness marathon', 'en', 'sales', 'reach', 'enrolments', None, None, None, ('absolute', 300, None), None, []),
+    srow('Набрать 900 участников в бесплатный челлендж «Планка 30 дней»', 'ru', 'leads', 'achieve', 'event_attendees', None, None, None, ('absolute', 900, None), None, []),
+    srow('Продать 250 мест на 12-недельный курс до 1 февраля', 'ru', 'sales', 'achieve', 'bookings', None, None, None, ('absolute', 250, None), ('date', '2026-02-01', None), []),
+    srow('Продать 400 годовых абонементов до открытия нового зала', 'ru', 'sales', 'achieve', 'memberships', None, None, None, ('absolute', 400, None), ('event', None, None), []),
+    srow('Продление клубных карт — не ниже 60%', 'ru', 'loyalty', 'reach', 'renewals', None, None, None, ('absolute', 60, '%'), None, []),
+    srow('Реактивировать 150 клиентов до конца квартала', 'ru', 'loyalty', 'reach', 'retention', None, None, None, ('absolute', 150, None), ('period-end', '2026-03-31', None), []),
+    srow('Набрать 200 платных участников марафона «Стройность за 21 день» к 1 марта', 'ru', 'sales', 'achieve', 'enrolments', None, None, None, ('absolute', 200, None), ('date', '2026-03-01', None), []),
+    srow('Залучити 1 200 учасників у безкоштовний марафон «Мінус 3 кг за 14 днів»', 'uk', 'leads', 'achieve', 'event_attendees', None, None, None, ('absolute', 1200, None), None, []),
+    srow('Продати 180 місць на 8-тижневий курс до кінця січня', 'uk', 'sales', 'achieve', 'bookings', None, None, None, ('absolute', 180, None), ('date', '2026-01-31', None), []),
+    srow('Продати 300 річних абонементів до відкриття нового клубу', 'uk', 'sales', 'achieve', 'memberships', None, None, None, ('absolute', 300, None), ('event', None, None), []),
+    srow('Продовження абонементів — щонайменше 65% до кінця року', 'uk', 'loyalty', 'reach', 'renewals', None, None, None, ('absolute', 65, '%'), ('period-end', '2026-12-31', None), []),
+    srow('900 чинних абонементів станом на 1 вересня', 'uk', 'sales', 'reach', 'memberships', None, None, None, ('absolute', 900, None), ('date', '2026-09-01', None), []),
+    srow('Зібрати 400 реєстрацій на 5-денний інтенсив «Сильна спина»', 'uk', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 400, None), None, []),
+    srow('Утримати 90% учасників клубу до кінця сезону', 'uk', 'loyalty', 'maintain', 'retention', None, None, None, ('absolute', 90, '%'), ('event', None, None), []),
+    srow('Вернуть 60 ушедших участников клуба к лету', 'ru', 'loyalty', 'reach', 'retention', None, None, None, ('absolute', 60, None), ('season', '2026-05-31', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -4709,7 +4734,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("registrations and booked sessions", READINGS_18F),
                                           ("minutes and decisions", READINGS_18G),
                                           ("slash dates and compound parts", READINGS_19),
-                                          ("hiring and care lines", READINGS_19B))
+                                          ("hiring and care lines", READINGS_19B),
+                                          ("programmes and memberships", READINGS_19C))
         for r in rows]
 
 

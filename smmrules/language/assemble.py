@@ -488,17 +488,24 @@ def _joined(p: Phrase, amount: Phrase, last: Phrase, value: Decimal, unit: str) 
                     toks=p.toks + last.toks)
 
 
-def _length_adjectives(phrases: list[Phrase], info) -> list[Phrase]:
+def _length_adjectives(phrases: list[Phrase], info, stems: tuple = (), for_preps: frozenset = frozenset()) \
+        -> list[Phrase]:
     """A number hyphened to a unit of time before a noun ("the 3-month pilot", "a 12-month grant period") says
     how long that thing lasts: no figure of the goal's, where no metric of time is measured ("a 2-hour
-    response time" is one); after "over", "during" or "in" it is the goal's time ("over the 3-month pilot")."""
+    response time" is one); after "over", "during" or "in" it is the goal's time ("over the 3-month pilot"),
+    after "for" (the lexicons' list `length_for`) the thing the goal serves ("leads for the 21-day challenge").
+    Russian and Ukrainian hyphen the number to an adjective of the unit («на 14-дневный марафон», «14-денний
+    марафон»: the list `length_stems`), which always describes the noun after it."""
     out = list(phrases)
     for i in range(len(phrases) - 3):
         a, dash, unit, noun = phrases[i:i + 4]
-        held = a.kind == "prep" and a.value in ("over", "within", "in") and a.arg is not None
-        n = a.arg if held else a
+        # («5-денний»: «денний» alone is also "daily", a period)
+        adjective = unit.kind in ("filler", "period") and normalize_word(unit.text).startswith(stems) if stems else False
+        held = a.kind == "prep" and a.value in ("over", "within", "in") and a.arg is not None and not adjective \
+            and not (a.toks and normalize_word(str(a.toks[0])) in for_preps)
+        n = a.arg if a.kind == "prep" and a.arg is not None else a
         if n.kind == "amount" and n.value.unit is None and len(n.toks) == 1 and dash.kind == "filler" \
-                and dash.text == "-" and unit.kind == "filler" and any(t == "UNIT" for t, _ in unit.alts) \
+                and dash.text == "-" and (adjective or (unit.kind == "filler" and any(t == "UNIT" for t, _ in unit.alts))) \
                 and n.toks[0].end_pos == dash.toks[0].start_pos and dash.toks[0].end_pos == unit.toks[0].start_pos \
                 and (noun.kind in ("filler", "metric", "event") or (held and noun.kind == "verb")) \
                 and not (noun.kind == "metric" and info[noun.value].time):
@@ -513,6 +520,8 @@ def _length_adjectives(phrases: list[Phrase], info) -> list[Phrase]:
                     out[i + 3] = noun.evolve(kind="filler", value=noun.text)     # "the 2-week launch": a noun
             else:
                 out[i] = a.evolve(kind="filler", value=a.text)
+                if adjective:
+                    out[i + 2] = unit.evolve(kind="filler", value=unit.text)    # not "daily"
     return [p for p in out if p is not None] if None in out else out
 
 
@@ -713,12 +722,17 @@ def _opens(phrases: list[Phrase], i: int) -> bool:
     return before < phrases[i].toks[0].start_pos and phrases[i + 1].toks[0].start_pos == phrases[i].toks[-1].end_pos
 
 
+# What a quoted name's figures and times read as: a thing's name, never the goal's figure or deadline
+_NAMED_FIGURES = ("amount", "prep", "span", "date", "season", "event", "multiple", "rank", "vague", "period", "bound")
+
+
 def _names_in_quotes(phrases: list[Phrase]) -> list[Phrase]:
     """A quotation beside a word we do not know names that thing: after it as Russian and Ukrainian put a
     name («связки «креатив → заявка»», «рубрика «Отзывы»»), before a noun as English does (the "Leads Lab"
     podcast, the "Sales Club" newsletter, "engaged" followers). A metric or channel word in it is part of the
-    name, not the goal's («курс «Продажи в Instagram»»); so is any verb in quotes («кнопка «Записатися»»). (A quotation between a verb and the rest, «увеличить «вовлеченность» на 10%», still
-    names the metric.)"""
+    name, not the goal's («курс «Продажи в Instagram»»), and so are its figures and times («марафон «Минус 5 кг
+    за 21 день»»); so is any verb in quotes («кнопка «Записатися»»). (A quotation between a verb and the rest,
+    «увеличить «вовлеченность» на 10%», still names the metric.)"""
     def word(k: int) -> bool:
         return 0 <= k < len(phrases) and phrases[k].kind == "filler" and phrases[k].text[:1].isalpha()
 
@@ -734,10 +748,13 @@ def _names_in_quotes(phrases: list[Phrase]) -> list[Phrase]:
             if end is None:
                 break           # a quotation never closed names nothing we can tell
             named = word(i - 1) or noun(end + 1)
+            titled = named or noun(i - 1)
             for k in range(i + 1, end):
                 # (a verb in quotes is a name too, whatever surrounds it: a button's «Записатися», a
-                # campaign's "Book now"; no goal quotes its own verb)
-                if (named and phrases[k].kind in ("metric", "channel")) or phrases[k].kind == "verb":
+                # campaign's "Book now"; no goal quotes its own verb; so are the figures and times of a thing's
+                # name: the marathon «Минус 5 кг за 21 день», the intensive «30 днів йоги»)
+                if (named and phrases[k].kind in ("metric", "channel")) or phrases[k].kind == "verb" \
+                        or (titled and phrases[k].kind in _NAMED_FIGURES):
                     out[k] = phrases[k].evolve(kind="filler", value=phrases[k].text)
             i = end
         i += 1
@@ -1298,27 +1315,33 @@ def _dated_baselines(phrases: list[Phrase]) -> list[Phrase]:
     return _kept(out, phrases)
 
 
-def _unnamed_events(phrases: list[Phrase], preps: frozenset, function_words: frozenset, text: str) -> list[Phrase]:
+def _unnamed_events(phrases: list[Phrase], preps: frozenset, function_words: frozenset, text: str,
+                    places: frozenset = frozenset(), day_parts: frozenset = frozenset()) -> list[Phrase]:
     """A preposition of time (the lexicons' list `event_preps`: "before", "during", «перед») with only words
     after it, up to the end of the statement or of its part, ties the goal to an event the lexicons do not
     name: "before the AGM", "during the emergency appeal", "before my channel anniversary", «перед ярмаркой
     вакансий». It is a deadline of an event with no date, as "before the launch" is. Only nouns and the words
-    around them may follow (at most five, one of them a word that is no function word); a figure, a date, a
-    unit of time or a verb we know means the words are something else ("before 5 pm", "during working hours")."""
+    around them may follow (at most five, one of them a word that is no function word or names a place: "before
+    the new store opens"); a figure, a date, a unit of time or a verb we know means the words are something
+    else ("before 5 pm", "during working hours"); so does a part of the day right before the preposition (the
+    list `day_parts`: "every Friday morning before the shop opens" is when in the day)."""
     if not preps:
         return phrases
     n = len(phrases)
     for i, p in enumerate(phrases):
         if p.kind != "filler" or i + 1 >= n or normalize_word(p.text) not in preps:
             continue
+        if i and phrases[i - 1].kind == "filler" and normalize_word(phrases[i - 1].text) in day_parts:
+            continue
         end = i + 1     # ("the members' assembly": an apostrophe is part of the words)
         while end < n and not _is_separator(phrases[end]) and phrases[end].text not in _SENTENCE_ENDS:
             end += 1
         words = phrases[i + 1:end]
         if not 0 < len(words) <= 6 or not all(
-                q.kind in ("filler", "metric", "channel", "method") and (q.text[:1].isalpha() or q.text in ("'", "’"))
+                q.kind in ("filler", "metric", "channel", "method", "new") and (q.text[:1].isalpha() or q.text in ("'", "’"))
                 for q in words) \
-                or not any(q.kind == "filler" and normalize_word(q.text) not in function_words for q in words):
+                or not any(q.kind == "filler" and (normalize_word(q.text) not in function_words
+                                                   or normalize_word(q.text) in places) for q in words):
             continue
         if not p.toks or not words[-1].toks:
             continue
@@ -1679,8 +1702,8 @@ def _says_new(phrases: list[Phrase], metric: Phrase | None, info) -> bool:
     підписників»: that many more); not a new thing of another kind than the part's own `metric` counts
     ("10,000 visits to the new landing page" are not new visits)."""
     for k, p in enumerate(phrases):
-        if p.kind != "new":
-            continue
+        if p.kind != "new" or (k and phrases[k - 1].kind == "event"):
+            continue    # («до открытия нового клуба»: the event's words)
         nxt = phrases[k + 1:k + 3]
         named = nxt[0] if nxt and nxt[0].kind == "metric" else (
             nxt[1] if len(nxt) > 1 and nxt[0].kind in ("filler", "amount") and nxt[1].kind == "metric" else None)
@@ -2354,11 +2377,13 @@ class Assembler:
     # -- the goal ---------------------------------------------------------------------
     def build(self, text: str, lang: str, phrases: list[Phrase], today: dt.date | None, span: Span) -> Goal:
         self._text = text
-        phrases = _durations(_length_adjectives(phrases, self.lex.metrics), self.lex.metrics)
         lex = self.lex[lang]
+        phrases = _durations(_length_adjectives(phrases, self.lex.metrics, tuple(lex.listed("length_stems")),
+                                                lex.listed("length_for")), self.lex.metrics)
         phrases = _years_of_periods(_label_horizons(_what_for(phrases, lex.listed("what_for")), lex.listed("horizon")))
         phrases = _where_counts(_unnamed_events(_numbered_names(phrases, lex.listed("numbered")), lex.listed("event_preps"),
-                                                lex.function_words, text), lex)
+                                                lex.function_words, text, lex.listed("places"),
+                                                lex.listed("day_parts")), lex)
         phrases = _day_ranges(_day_months(_day_month_ranges(phrases, lex.listed("between"))))
         phrases = _light_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(phrases))),
                                                     lex.function_words), lex.listed("decided"))
@@ -2529,9 +2554,9 @@ class Assembler:
             if implied is not None and info[implied].time:
                 metric = None  # "answer every request within 24 hours" measures the answering
             elif implied is not None and metric is not None and info[implied].category == "loyalty" \
-                    and metric.value in ("sales", "users"):
-                # "retain customers", «удержать клиентов», «повернути користувачів»: the customers kept or won
-                # back are retention
+                    and metric.value in ("sales", "users", "community_members", "memberships", "loyalty_members"):
+                # "retain customers", «удержать клиентов», «повернути користувачів», "win back lapsed members": the
+                # customers or members kept or won back are retention
                 metric = None
             elif implied is not None and metric is not None and metric.value in info[implied].absorbs and pi.own_verb:
                 # "run traffic to the landing page", «запустить трафик»: the ads run (metrics.toml); a part that
@@ -2752,7 +2777,8 @@ class Assembler:
         # a word that says what the head counts: "subscribers to our newsletter", «подписчики на
         # консультацию»
         head = metric_phrases[0]
-        for p in metric_phrases[1:]:
+        for p in metric_phrases[1:2]:
+            # (only the next one: «участников в Telegram-чат ... до старта марафона» are the chat's members)
             name = info[head.value].qualified_by.get(p.value)
             # (people are counted into what follows them: «человек в закрытый чат», not «аудитория
             # LinkedIn-страницы группы компаний», where a channel's page comes between)
