@@ -807,3 +807,25 @@ def test_numbers_with_slashes_and_no_month_are_a_name_not_a_date(a, b, c):
     # "a 30/60/90 plan": no part can be a month, so it is no date at all (a name), not an invalid one
     goal = parse_goal(f"{a}/{b}/{c:02d} plan: grow followers to 5,000 by June", today=TODAY)
     assert goal.metric.name == "followers" and goal.deadline.date == dt.date(2026, 6, 30)
+
+
+@pytest.mark.parametrize("text, today, due", [
+    ("grow followers to 5,000 by 29.02", "2026-01-15", "2028-02-29"),
+    ("набрать 5 000 подписчиков до 29.02", "2028-03-01", "2032-02-29"),
+    ("набрати 5 000 підписників до 29/02", "2028-02-01", "2028-02-29"),
+    ("grow followers to 5,000 by 2/29", "2027-12-31", "2028-02-29"),
+])
+def test_29_february_with_no_year_is_the_next_leap_day(text, today, due):
+    # (it raised "day is out of range" in a year with no 29 February)
+    assert parse_goal(text, today=today).deadline.date.isoformat() == due
+
+
+@settings(max_examples=200, deadline=None)
+@given(today=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2990, 12, 31)),
+       day=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2000, 12, 31)))
+def test_a_day_and_month_with_no_year_is_the_next_such_day(today, day):
+    due = parse_goal(f"набрать 5 000 подписчиков до {day.day:02d}.{day.month:02d}", today=today).deadline.date
+    assert (due.month, due.day) == (day.month, day.day) and due >= today
+    # no such day comes between today and the one chosen
+    assert not any(dt.date(y, day.month, day.day) >= today for y in range(today.year, due.year)
+                   if calendar.monthrange(y, day.month)[1] >= day.day)

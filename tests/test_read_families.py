@@ -4658,6 +4658,29 @@ READINGS_19C = [
 ]
 
 
+# --- games and media: concurrent players, launch and release days, the end of a beta; popularising and working on; fan-made content; a mailing list's base
+READINGS_19D = [
+    srow('Peak CCU above 8,000 during launch week', 'en', 'awareness', 'reach', 'concurrent_users', None, None, None, ('absolute', 8000, None), ('event', None, None), []),
+    srow('Get 12,000 concurrent players by the end of the open beta', 'en', 'awareness', 'achieve', 'concurrent_users', None, None, None, ('absolute', 12000, None), ('event', None, None), []),
+    srow('Keep the Steam review score above 90% through launch month', 'en', 'loyalty', 'maintain', 'reviews', None, None, None, ('absolute', 90, '%'), ('event', None, None), []),
+    srow('Sell 2,000 copies by release day', 'en', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 2000, None), ('event', None, None), []),
+    srow('Increase fan-made clips by 40% this quarter', 'en', 'communication', 'increase', 'ugc', None, None, None, ('relative', 40, '%'), ('period-end', '2026-03-31', None), []),
+    srow("Work on the brand's visibility in the region", 'en', 'awareness', None, 'brand_awareness', None, None, None, None, None, ['S103']),
+    srow('Довести пиковый онлайн до 5 тысяч игроков к концу беты', 'ru', 'awareness', 'reach', 'concurrent_users', None, None, None, ('absolute', 5000, None), ('event', None, None), []),
+    srow('Удержать пиковый онлайн выше 2 000 в течение месяца после запуска', 'ru', 'awareness', 'maintain', 'concurrent_users', None, None, None, ('absolute', 2000, None), ('duration', '2026-02-15', 'P1M'), []),
+    srow('Продать 1 500 копий книги в день запуска', 'ru', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 1500, None), ('event', None, None), []),
+    srow('Популяризировать фермерские продукты среди горожан', 'ru', 'awareness', 'increase', 'brand_awareness', None, None, None, None, None, ['S103']),
+    srow('Работать над вовлечённостью подписчиков', 'ru', 'engagement', None, 'engagement', None, None, None, None, None, []),
+    srow('Нарастить базу email-рассылки до 30 тысяч адресов к ярмарке', 'ru', 'leads', 'reach', 'email_subscribers', None, None, None, ('absolute', 30000, None), ('event', None, None), []),
+    srow('Піковий онлайн — 4 000 гравців до кінця бети', 'uk', 'awareness', 'reach', 'concurrent_users', None, None, None, ('absolute', 4000, None), ('event', None, None), []),
+    srow('Продати 800 примірників у тиждень запуску', 'uk', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 800, None), ('event', None, None), []),
+    srow('Популяризувати місцевий туризм серед молоді', 'uk', 'awareness', 'increase', 'brand_awareness', None, None, None, None, None, ['S103']),
+    srow('Працювати над впізнаваністю бренду', 'uk', 'awareness', None, 'brand_awareness', None, None, None, None, None, ['S103']),
+    srow('Збільшити базу email-розсилки до 20 тисяч адрес до кінця року', 'uk', 'leads', 'reach', 'email_subscribers', None, None, None, ('absolute', 20000, None), ('period-end', '2026-12-31', None), []),
+    srow('Зібрати 300 відгуків у Google до кінця бети', 'uk', 'loyalty', 'achieve', 'reviews', None, 'google', None, ('absolute', 300, None), ('event', None, None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -4735,7 +4758,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("minutes and decisions", READINGS_18G),
                                           ("slash dates and compound parts", READINGS_19),
                                           ("hiring and care lines", READINGS_19B),
-                                          ("programmes and memberships", READINGS_19C))
+                                          ("programmes and memberships", READINGS_19C),
+                                          ("games, media and events", READINGS_19D))
         for r in rows]
 
 

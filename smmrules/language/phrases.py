@@ -507,9 +507,17 @@ def date_of(spec: DateSpec, today: dt.date | None) -> dt.date | None:
         if year is None:
             if today is None:
                 return None
+            # the next such day on or after today: "by 29.02" waits for a leap year
             year = today.year
-            candidate = calendar_date(year, spec.month, spec.day) if spec.day else month_end(year, spec.month)
-            if candidate < today:
+            while True:
+                if year > dt.MAXYEAR:
+                    return None
+                if spec.day and spec.day > month_end(year, spec.month).day:
+                    year += 1
+                    continue
+                candidate = calendar_date(year, spec.month, spec.day) if spec.day else month_end(year, spec.month)
+                if candidate >= today:
+                    break
                 year += 1
         if spec.day:
             return calendar_date(year, spec.month, spec.day)
