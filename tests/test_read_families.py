@@ -2841,8 +2841,8 @@ MARKETPLACES = [
     srow('Get our cold brew into the top 10 of its category on Amazon by Prime Day', 'en', 'traffic', 'reach',
          'search_position', None, 'amazon', None, ('rank', 10, None),
          ('event', None, None), []),
-    srow("Reach the top 5 in the App Store's Finance chart by the end of Q2", 'en', 'traffic', 'reach',
-         'search_position', None, 'app_store', None, ('rank', 5, None),
+    srow("Reach the top 5 in the App Store's Finance chart by the end of Q2", 'en', 'awareness', 'reach',
+         'chart_position', None, 'app_store', None, ('rank', 5, None),
          ('quarter', '2026-06-30', None), []),
     srow("Push the app into the top 3 on Google Play for 'habit tracker' by autumn", 'en', 'traffic', 'reach',
          'search_position', None, 'google_play', None, ('rank', 3, None),
@@ -4681,6 +4681,21 @@ READINGS_19D = [
 ]
 
 
+# --- a place in a platform's chart
+READINGS_19E = [
+    srow('Reach the top 10 of the Spotify podcast chart by December', 'en', 'awareness', 'reach', 'chart_position', None, 'spotify', None, ('rank', 10, None), ('date', '2026-12-31', None), []),
+    srow('Keep the album in the top 50 chart for the whole summer', 'en', 'awareness', 'maintain', 'chart_position', None, None, None, ('rank', 50, None), ('season', '2026-08-31', None), []),
+    srow('Get onto the bestseller list within 4 weeks of release', 'en', 'sales', 'achieve', 'bestseller_rank', None, None, None, None, ('duration', '2026-02-12', 'P4W'), []),
+    srow('Take the #3 spot in the Apple Podcasts business chart by Q2', 'en', 'awareness', 'reach', 'chart_position', None, 'apple_podcasts', None, ('rank', 3, None), ('quarter', '2026-06-30', None), []),
+    srow('Вывести подкаст в топ-10 чарта Apple Podcasts до конца года', 'ru', 'awareness', 'reach', 'chart_position', None, 'apple_podcasts', None, ('rank', 10, None), ('period-end', '2026-12-31', None), []),
+    srow('Попасть в топ-20 чарта Яндекс Музыки с новым синглом', 'ru', 'awareness', 'reach', 'chart_position', None, 'yandex_music', None, ('rank', 20, None), None, []),
+    srow('Удержать книгу в списке бестселлеров весь сентябрь', 'ru', 'sales', 'maintain', 'bestseller_rank', None, None, None, None, ('date', '2026-09-30', None), []),
+    srow('Потрапити в топ-5 чарту Apple Podcasts до кінця квартала', 'uk', 'awareness', 'reach', 'chart_position', None, 'apple_podcasts', None, ('rank', 5, None), None, []),
+    srow('Тримати трек у топ-30 чарту весь листопад', 'uk', 'awareness', 'maintain', 'chart_position', None, None, None, ('rank', 30, None), ('date', '2026-11-30', None), []),
+    srow('Вивести подкаст у топ-10 чарту Spotify до літа', 'uk', 'awareness', 'reach', 'chart_position', None, 'spotify', None, ('rank', 10, None), ('season', '2026-05-31', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -4759,7 +4774,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("slash dates and compound parts", READINGS_19),
                                           ("hiring and care lines", READINGS_19B),
                                           ("programmes and memberships", READINGS_19C),
-                                          ("games, media and events", READINGS_19D))
+                                          ("games, media and events", READINGS_19D),
+                                          ("charts", READINGS_19E))
         for r in rows]
 
 
