@@ -500,12 +500,13 @@ def _length_adjectives(phrases: list[Phrase], info, stems: tuple = (), for_preps
     for i in range(len(phrases) - 3):
         a, dash, unit, noun = phrases[i:i + 4]
         # («5-денний»: «денний» alone is also "daily", a period)
-        adjective = unit.kind in ("filler", "period") and normalize_word(unit.text).startswith(stems) if stems else False
+        adjective = bool(stems) and unit.kind in ("filler", "period") and normalize_word(unit.text).startswith(stems)
         held = a.kind == "prep" and a.value in ("over", "within", "in") and a.arg is not None and not adjective \
             and not (a.toks and normalize_word(str(a.toks[0])) in for_preps)
         n = a.arg if a.kind == "prep" and a.arg is not None else a
         if n.kind == "amount" and n.value.unit is None and len(n.toks) == 1 and dash.kind == "filler" \
-                and dash.text == "-" and (adjective or (unit.kind == "filler" and any(t == "UNIT" for t, _ in unit.alts))) \
+                and dash.text == "-" \
+                and (adjective or (unit.kind == "filler" and any(t == "UNIT" for t, _ in unit.alts))) \
                 and n.toks[0].end_pos == dash.toks[0].start_pos and dash.toks[0].end_pos == unit.toks[0].start_pos \
                 and (noun.kind in ("filler", "metric", "event") or (held and noun.kind == "verb")) \
                 and not (noun.kind == "metric" and info[noun.value].time):
@@ -1338,7 +1339,8 @@ def _unnamed_events(phrases: list[Phrase], preps: frozenset, function_words: fro
             end += 1
         words = phrases[i + 1:end]
         if not 0 < len(words) <= 6 or not all(
-                q.kind in ("filler", "metric", "channel", "method", "new") and (q.text[:1].isalpha() or q.text in ("'", "’"))
+                q.kind in ("filler", "metric", "channel", "method", "new")
+                and (q.text[:1].isalpha() or q.text in ("'", "’"))
                 for q in words) \
                 or not any(q.kind == "filler" and (normalize_word(q.text) not in function_words
                                                    or normalize_word(q.text) in places) for q in words):
@@ -2381,9 +2383,9 @@ class Assembler:
         phrases = _durations(_length_adjectives(phrases, self.lex.metrics, tuple(lex.listed("length_stems")),
                                                 lex.listed("length_for")), self.lex.metrics)
         phrases = _years_of_periods(_label_horizons(_what_for(phrases, lex.listed("what_for")), lex.listed("horizon")))
-        phrases = _where_counts(_unnamed_events(_numbered_names(phrases, lex.listed("numbered")), lex.listed("event_preps"),
-                                                lex.function_words, text, lex.listed("places"),
-                                                lex.listed("day_parts")), lex)
+        phrases = _numbered_names(phrases, lex.listed("numbered"))
+        phrases = _where_counts(_unnamed_events(phrases, lex.listed("event_preps"), lex.function_words, text,
+                                                lex.listed("places"), lex.listed("day_parts")), lex)
         phrases = _day_ranges(_day_months(_day_month_ranges(phrases, lex.listed("between"))))
         phrases = _light_verbs(_place_unknown_verbs(_drop_contrasted(_names_in_quotes(_arrows(phrases))),
                                                     lex.function_words), lex.listed("decided"))
