@@ -2556,9 +2556,9 @@ class Assembler:
             if implied is not None and info[implied].time:
                 metric = None  # "answer every request within 24 hours" measures the answering
             elif implied is not None and metric is not None and info[implied].category == "loyalty" \
-                    and metric.value in ("sales", "users", "community_members", "memberships", "loyalty_members"):
+                    and info[metric.value].retained:
                 # "retain customers", «удержать клиентов», «повернути користувачів», "win back lapsed members": the
-                # customers or members kept or won back are retention
+                # customers or members kept or won back are retention (metrics.toml `retained`)
                 metric = None
             elif implied is not None and metric is not None and metric.value in info[implied].absorbs and pi.own_verb:
                 # "run traffic to the landing page", «запустить трафик»: the ads run (metrics.toml); a part that

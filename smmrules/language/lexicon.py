@@ -50,13 +50,14 @@ class MetricInfo(Record):
     (launching traffic is running ads);
     `keeps`: activities that, as the object of a verb implying this metric, stay what the goal names
     (hiring bloggers is a task); `serves`: a result got for the sake of another, whose purpose clause after
-    "to" is the goal ("hire two managers to keep churn low");
+    "to" is the goal ("hire two managers to keep churn low"); `retained`: people a business keeps, so that
+    keeping or winning them back is its retention ("retain customers", "win back lapsed members");
     `on_channel`: the metric its words name on a given channel (the members of a VK community are its
     subscribers)."""
 
     __slots__ = ("name", "category", "abstract", "activity", "lower_is_better", "time", "display",
                  "percent_variant", "unit_kind", "counted_variant", "qualified_by", "people_object", "label",
-                 "flow", "people", "into", "absorbs", "on_channel", "keeps", "serves")
+                 "flow", "people", "into", "absorbs", "on_channel", "keeps", "serves", "retained")
 
     def __init__(self, name: str, category: str, abstract: bool = False, activity: bool = False,
                  lower_is_better: bool = False, time: bool = False, display: dict | None = None,
@@ -64,7 +65,8 @@ class MetricInfo(Record):
                  counted_variant: str | None = None, qualified_by: dict | None = None,
                  people_object: bool = False, label: dict | None = None, flow: bool = False,
                  people: bool = False, into: dict | None = None, absorbs: frozenset = frozenset(),
-                 on_channel: dict | None = None, keeps: frozenset = frozenset(), serves: bool = False):
+                 on_channel: dict | None = None, keeps: frozenset = frozenset(), serves: bool = False,
+                 retained: bool = False):
         _set(self, "name", name)
         _set(self, "category", category)
         _set(self, "abstract", abstract)
@@ -84,6 +86,7 @@ class MetricInfo(Record):
         _set(self, "absorbs", absorbs)
         _set(self, "keeps", keeps)
         _set(self, "serves", serves)
+        _set(self, "retained", retained)
         _set(self, "on_channel", {} if on_channel is None else on_channel)
 
     def __hash__(self):
@@ -357,7 +360,8 @@ class LexiconSet:
                 people_object=spec.get("people_object", False), label=dict(spec.get("name", {})),
                 flow=spec.get("flow", False), people=spec.get("people", False), into=dict(spec.get("into", {})),
                 absorbs=frozenset(spec.get("absorbs", ())), on_channel=dict(spec.get("on_channel", {})),
-                keeps=frozenset(spec.get("keeps", ())), serves=spec.get("serves", False))
+                keeps=frozenset(spec.get("keeps", ())), serves=spec.get("serves", False),
+                retained=spec.get("retained", False))
         lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:
             data = _load_toml(os.path.join(root, "lexicon", f"{lang}.toml"))

@@ -13,7 +13,7 @@ from decimal import Decimal
 from .lexicon import Lexicon, Reading, normalize_word
 from .lr import REDUCE, SHIFT, Table
 from .lr import Token as Tok
-from .normalize import written_year
+from .normalize import month_end, written_year
 from .tokenizer import CURRENCY_SIGNS, RawToken, line_col
 from ..base.lazyre import LazyPattern
 
@@ -74,7 +74,7 @@ def _date_token(tok: RawToken) -> tuple[str, str, int]:
     if kind == "day_slash":                         # 9/30 or 30/09: the part over 12 is the day
         a, b = (int(p) for p in text.split("/"))
         day, month = (a, b) if a > 12 else (b, a)
-        if day > (29, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month]:
+        if day > month_end(2024, month).day:        # (a leap year admits 29 February, as _check_date does)
             return ("WORD", text, 1)                # "2/30": no such day, a name
         return ("DOT_DATE", f"{day:02d}.{month:02d}", 1)
     if kind == "month_year":
