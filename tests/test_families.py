@@ -168,7 +168,7 @@ ENROLMENT = [
          ("absolute", 40, None), ("date", "2026-05-31", None), []),
     srow("100 записей на обучение до конца месяца", "ru", "sales", "reach", "enrolments", None, None, None,
          ("absolute", 100, None), ("period-end", "2026-01-31", None), []),
-    srow("масштабувати набір студентів з Meta", "uk", "sales", "increase", "enrolments", None, None, None, None,
+    srow("масштабувати набір студентів з Meta", "uk", "sales", "increase", "enrolments", None, 'meta', None, None,
          None, []),
     srow("збільшити набір на курс на 30% до вересня", "uk", "sales", "increase", "enrolments", None, None, None,
          ("relative", 30, "%"), ("date", "2026-09-30", None), []),

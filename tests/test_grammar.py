@@ -336,8 +336,8 @@ def test_metric_table_is_consistent():
         assert set(spec.get("name", {})) == set(LANGS), f"{name}: name needs en, ru and uk"
         assert set(spec) <= {"category", "abstract", "activity", "lower_is_better", "time", "display", "name",
                              "percent_variant", "counted_variant", "qualified_by", "people_object", "flow", "unit_kind",
-                             "people", "into", "absorbs", "on_channel", "keeps", "serves", "retained", "en", "ru",
-                             "uk", "any"}, name
+                             "people", "into", "absorbs", "on_channel", "keeps", "serves", "retained", "figure_only",
+                             "en", "ru", "uk", "any"}, name
         assert spec.get("unit_kind", "count") in UNIT_KINDS, name
         if "percent_variant" in spec:
             assert spec["percent_variant"] in metrics, name

@@ -101,7 +101,7 @@ NO_AMOUNT = [
     srow('Грамотно использовать бюджет на таргет', 'ru', 'other', None, 'ad_budget', None, None, None,
          None, None, ['S106']),
     srow('Скорректировать рекламную стратегию', 'ru', 'other', None, None, None, None, None, None, None, ['S101']),
-    srow('Оптимізувати рекламні кампанії в Meta', 'uk', 'other', None, 'campaigns', None, None, None, None, None,
+    srow('Оптимізувати рекламні кампанії в Meta', 'uk', 'other', None, 'campaigns', None, 'meta', None, None, None,
          ['S106']),
     srow('Виправити помилки в налаштуваннях реклами', 'uk', 'other', None, 'campaigns', None, None, None, None, None,
          ['S106']),
@@ -899,7 +899,7 @@ QUOTED_NAMES = [
 # --- two figures joined by an arrow: from the first to the second --------------------------------------------
 ARROWS = [
     srow('CTR on Meta ads: 1.8% → 2.5% by March', 'en', 'traffic', 'increase',
-         'ctr', None, None, (1.8, '%'), ('absolute', 2.5, '%'),
+         'ctr', None, 'meta', (1.8, '%'), ('absolute', 2.5, '%'),
          ('date', '2026-03-31', None), []),
     srow('followers 8500 -> 12000 by the end of summer', 'en', 'awareness', 'increase',
          'followers', None, None, (8500, None), ('absolute', 12000, None),
@@ -1233,13 +1233,13 @@ NOT_ONLY = [
 #     «на слуху»; appointments; the sprint, a season's campaign, after an event ---
 MORE_WORDS_3 = [
     srow('ROAS on Meta ads ≥ 3.5 for the whole of H2', 'en', 'sales', 'maintain',
-         'roas', None, None, None, ('absolute', 3.5, None),
+         'roas', None, 'meta', None, ('absolute', 3.5, None),
          ('half', '2026-12-31', None), []),
     srow('ERR постов в ВК — не ниже 10% весь сезон', 'ru', 'engagement', 'maintain',
          'err', None, 'vk', None, ('absolute', 10, '%'),
          ('event', None, None), []),
     srow('ROAS реклами в Meta — не менше 4 протягом грудня', 'uk', 'sales', 'maintain',
-         'roas', None, None, None, ('absolute', 4, None),
+         'roas', None, 'meta', None, ('absolute', 4, None),
          ('date', '2026-12-31', None), []),
     srow('Hit a 4.8 average rating on Google (from 4.3) by the end of summer', 'en', 'loyalty', 'increase',
          'rating', None, 'google', (4.3, None), ('absolute', 4.8, None),
@@ -1315,7 +1315,7 @@ MORE_WORDS_4 = [
          'engagement_rate', None, None, (3.1, '%'), ('absolute', 5, '%'),
          ('date', '2026-06-30', None), []),
     srow('ROAS реклами в Meta — не менше 5 у листопаді–грудні', 'uk', 'sales', 'reach',
-         'roas', None, None, None, ('absolute', 5, None),
+         'roas', None, 'meta', None, ('absolute', 5, None),
          ('date', '2026-12-31', None), []),
     srow('get 300 leads in Jan–Mar 2027', 'en', 'leads', 'achieve',
          'leads', None, None, None, ('absolute', 300, None),
@@ -1897,7 +1897,7 @@ VK_COMMUNITY = [
          'followers', None, 'vk', None, ('absolute', 12000, None),
          ('season', '2026-08-31', None), []),
     srow('Grow the Discord community to 3,000 members by autumn', 'en', 'communication', 'reach',
-         'community_size', None, None, None, ('absolute', 3000, None),
+         'community_size', None, 'discord', None, ('absolute', 3000, None),
          ('season', '2026-08-31', None), []),
     srow('Привлечь 2 000 участников в сообщество ВК к Новому году', 'ru', 'awareness', 'achieve',
          'followers', None, 'vk', None, ('absolute', 2000, None),
@@ -2546,7 +2546,7 @@ MONEY_AND_RANGES = [
 #     time-to-first-response ---
 RATES_AS_LEVELS = [
     srow('Hit at least 3x ROAS on Meta in Q4', 'en', 'sales', 'reach',
-         'roas', None, None, None, ('absolute', 3, None),
+         'roas', None, 'meta', None, ('absolute', 3, None),
          ('quarter', '2026-12-31', None), []),
     srow('Increase ROAS to 4x by June', 'en', 'sales', 'reach',
          'roas', None, None, None, ('absolute', 4, None),
@@ -2887,8 +2887,8 @@ COMMUNITIES_AND_WISHES = [
     srow('Bring 800 people into the community by the end of summer', 'en', 'communication', 'reach',
          'community_members', None, None, None, ('absolute', 800, None),
          ('season', '2026-08-31', None), []),
-    srow('Get 1,500 people into our Discord community within six months', 'en', 'communication', 'achieve',
-         'community_members', None, None, None, ('absolute', 1500, None),
+    srow('Get 1,500 people into our Discord community within six months', 'en', 'awareness', 'achieve',
+         'followers', None, 'discord', None, ('absolute', 1500, None),
          ('duration', '2026-07-15', 'P6M'), []),
     srow('Grow email opens to 40% by Q3', 'en', 'engagement', 'reach',
          'email_open_rate', None, None, None, ('absolute', 40, '%'),
@@ -3629,7 +3629,7 @@ DAY_LABELS = [
 
 # --- listeners of music and podcasts (a course's «слушатели» are its students), playlist adds
 MUSIC_AND_PODCASTS = [
-    srow('reach 100k monthly listeners on Spotify by the end of the year', 'en', 'awareness', 'reach', 'listeners', None, 'spotify', None, ('absolute', 100000, None), ('period-end', '2026-12-31', None), []),
+    srow('reach 100k monthly listeners on Spotify by the end of the year', 'en', 'awareness', 'reach', 'listeners', 'month', 'spotify', None, ('absolute', 100000, None), ('period-end', '2026-12-31', None), []),
     srow('grow podcast listeners by 30% by Q3', 'en', 'awareness', 'increase', 'listeners', None, None, None, ('relative', 30, '%'), ('quarter', '2026-09-30', None), []),
     srow('get the track onto 50 playlists within 6 weeks of the release', 'en', 'engagement', 'achieve', 'playlist_adds', None, None, None, ('absolute', 50, None), ('duration', '2026-02-26', 'P6W'), []),
     srow('double playlist adds by the end of the quarter', 'en', 'engagement', 'increase', 'playlist_adds', None, None, None, ('multiple', 2, None), ('period-end', '2026-03-31', None), []),
@@ -3687,7 +3687,7 @@ EVENTS_AND_REGULARS = [
     srow('Open day sign-ups: 400 (currently at 260), deadline 14/06', 'en', 'leads', 'increase', 'registrations', None, None, (260, None), ('absolute', 400, None), ('date', '2026-06-14', None), []),
     srow('get 300 demo requests, due by September 30', 'en', 'leads', 'achieve', 'consultations', None, None, None, ('absolute', 300, None), ('date', '2026-09-30', None), []),
     srow('keep CTR above 1% until the end of the flight', 'en', 'traffic', 'maintain', 'ctr', None, None, None, ('absolute', 1, '%'), ('event', None, None), []),
-    srow('grow our Discord to 10k members before the tournament', 'en', 'communication', 'reach', 'community_members', None, None, None, ('absolute', 10000, None), ('event', None, None), []),
+    srow('grow our Discord to 10k members before the tournament', 'en', 'communication', 'reach', 'community_members', None, 'discord', None, ('absolute', 10000, None), ('event', None, None), []),
     srow('Average 20,000 downloads per episode by the end of Q2', 'en', 'awareness', 'reach', 'views', None, None, None, ('absolute', 20000, None), ('quarter', '2026-06-30', None), []),
     srow('Homework #3. Goal: grow followers by 20% in 2 months', 'en', 'awareness', 'increase', 'followers', None, None, None, ('relative', 20, '%'), ('duration', '2026-03-15', 'P2M'), []),
     srow('retain our regulars during the renovation', 'en', 'loyalty', 'maintain', 'retention', None, None, None, None, ('event', None, None), []),
@@ -3697,7 +3697,7 @@ EVENTS_AND_REGULARS = [
     srow('Просто хочу, чтобы канал рос', 'ru', 'awareness', 'increase', None, None, None, None, None, None, ['S101']),
     srow('выходить в сторис каждый день', 'ru', 'other', 'achieve', 'posts', 'day', None, None, ('absolute', 1, None), None, []),
     srow('увеличить число постоянных гостей на 15% к лету', 'ru', 'loyalty', 'increase', 'retention', None, None, None, ('relative', 15, '%'), ('season', '2026-05-31', None), []),
-    srow('набрать 10 тысяч участников в Discord до начала турнира', 'ru', 'communication', 'achieve', 'community_members', None, None, None, ('absolute', 10000, None), ('event', None, None), []),
+    srow('набрать 10 тысяч участников в Discord до начала турнира', 'ru', 'communication', 'achieve', 'community_members', None, 'discord', None, ('absolute', 10000, None), ('event', None, None), []),
     srow('отримати 300 заявок, термін до 30.06', 'uk', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 300, None), ('date', '2026-06-30', None), []),
     srow('KPI: CTR банерів — не нижче 0,9% — до кінця флайту', 'uk', 'traffic', 'reach', 'ctr', None, None, None, ('absolute', 0.9, '%'), ('event', None, None), []),
     srow('хочу, щоб канал ріс', 'uk', 'awareness', 'increase', None, None, None, None, None, None, ['S101']),
@@ -4077,7 +4077,7 @@ READINGS_14 = [
     srow('respond to 100% of complaints within 1 hour', 'en', 'communication', 'reach', 'response_time', None, None, None, ('absolute', 100, '%'), None, []),
     srow('answer 95% of questions on Etsy within 24 hours', 'en', 'communication', 'reach', 'response_time', None, 'etsy', None, ('absolute', 95, '%'), None, []),
     srow('get saves on carousels up 25% by the end of the quarter', 'en', 'engagement', 'increase', 'saves', None, None, None, ('relative', 25, '%'), ('period-end', '2026-03-31', None), []),
-    srow('ROAS 5+ on Meta ads for the holiday gift sets', 'en', 'sales', 'reach', 'roas', None, None, None, ('absolute', 5, None), None, []),
+    srow('ROAS 5+ on Meta ads for the holiday gift sets', 'en', 'sales', 'reach', 'roas', None, 'meta', None, ('absolute', 5, None), None, []),
     srow('grow followers by 20% in half a year', 'en', 'awareness', 'increase', 'followers', None, None, None, ('relative', 20, '%'), ('duration', '2026-07-15', 'P6M'), []),
     srow('get 400 leads in a half-year', 'en', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 400, None), ('duration', '2026-07-15', 'P6M'), []),
     srow('increase sales 10% by the end of this half', 'en', 'sales', 'increase', 'sales', None, None, None, ('relative', 10, '%'), ('period-end', '2026-06-30', None), []),
@@ -4207,7 +4207,7 @@ READINGS_15B = [
     srow('Получить 5 статей в СМИ до конца года', 'ru', 'awareness', 'achieve', 'media_mentions', None, None, None, ('absolute', 5, None), ('period-end', '2026-12-31', None), []),
     srow('Провести 3 конкурса репостов до конца лета', 'ru', 'other', 'achieve', 'giveaways', None, None, None, ('absolute', 3, None), ('season', '2026-08-31', None), []),
     srow('Провести конкурс отзывов в июне', 'ru', 'other', 'achieve', 'giveaways', None, None, None, None, ('date', '2026-06-30', None), ['S106']),
-    srow('Зростання кількості учасників спільноти в Discord до 1200 до наступного хакатону', 'uk', 'communication', 'reach', 'community_members', None, None, None, ('absolute', 1200, None), ('event', None, None), []),
+    srow('Зростання кількості учасників спільноти в Discord до 1200 до наступного хакатону', 'uk', 'communication', 'reach', 'community_members', None, 'discord', None, ('absolute', 1200, None), ('event', None, None), []),
     srow('Отримати 1000 заявок на волонтерство до початку літнього табору', 'uk', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 1000, None), ('event', None, None), []),
     srow('Набрати 300 учасників до ювілею школи', 'uk', 'communication', 'achieve', 'community_members', None, None, None, ('absolute', 300, None), ('event', None, None), []),
     srow('Поліпшити швидкість відповідей у коментарях', 'uk', 'communication', 'decrease', 'response_time', None, None, None, None, None, []),
@@ -4695,6 +4695,79 @@ READINGS_19E = [
     srow('Вивести подкаст у топ-10 чарту Spotify до літа', 'uk', 'awareness', 'reach', 'chart_position', None, 'spotify', None, ('rank', 10, None), ('season', '2026-05-31', None), []),
 ]
 
+# --- channels, and words joined inside what a metric is counted for (20) --------------------------
+READINGS_20 = [
+    srow('Cut CPA on Meta to $9 by the end of Q2', 'en', 'sales', 'decrease', 'cost_per_acquisition', None, 'meta', None, ('absolute', 9, 'USD'), ('quarter', '2026-06-30', None), []),
+    srow('Get 20,000 subscribers on Dzen by December', 'en', 'awareness', 'achieve', 'followers', None, 'dzen', None, ('absolute', 20000, None), ('date', '2026-12-31', None), []),
+    srow('Набрать 15 тысяч подписчиков на Дзене к концу года', 'ru', 'awareness', 'achieve', 'followers', None, 'dzen', None, ('absolute', 15000, None), ('period-end', '2026-12-31', None), []),
+    srow('Увеличить просмотры роликов на Rutube в 2 раза за полгода', 'ru', 'awareness', 'increase', 'video_views', None, 'rutube', None, ('multiple', 2, None), ('duration', '2026-07-15', 'P6M'), []),
+    srow('Grow our Reddit community to 4,000 members by autumn', 'en', 'communication', 'reach', 'community_size', None, 'reddit', None, ('absolute', 4000, None), ('season', '2026-08-31', None), []),
+    srow('Зібрати 2 000 учасників у Discord до запуску гри', 'uk', 'communication', 'achieve', 'community_members', None, 'discord', None, ('absolute', 2000, None), ('event', None, None), []),
+    srow('Lower CPM for video and display ads to $4 by March', 'en', 'awareness', 'decrease', 'cost_per_mille', None, None, None, ('absolute', 4, 'USD'), ('date', '2026-03-31', None), []),
+    srow('Снизить CPC для поисковой и медийной рекламы до 12 ₽ к маю', 'ru', 'traffic', 'decrease', 'cost_per_click', None, None, None, ('absolute', 12, 'RUB'), ('date', '2026-05-31', None), []),
+    srow('Знизити вартість кліку для пошукової та медійної реклами до 6 грн до літа', 'uk', 'traffic', 'decrease', 'cost_per_click', None, None, None, ('absolute', 6, 'UAH'), ('season', '2026-05-31', None), []),
+    srow('Increase repeat orders for new and returning customers by 15% this year', 'en', 'loyalty', 'increase', 'retention', None, None, None, ('relative', 15, '%'), ('period-end', '2026-12-31', None), []),
+    srow('Увеличить выручку для новых и постоянных покупателей на 20% до конца года', 'ru', 'sales', 'increase', 'revenue', None, None, None, ('relative', 20, '%'), ('period-end', '2026-12-31', None), []),
+    srow('Збільшити виторг для нових і постійних клієнтів на 10% за квартал', 'uk', 'sales', 'increase', 'revenue', None, None, None, ('relative', 10, '%'), ('duration', '2026-04-15', 'P3M'), []),
+    srow('Отримати 40 заявок на місяць з OLX до вересня', 'uk', 'leads', 'achieve', 'leads', 'month', 'olx', None, ('absolute', 40, None), ('date', '2026-09-30', None), []),
+]
+
+# --- slips of the pen: a letter left out, doubled or swapped, a Latin letter in a Cyrillic word (20) ---
+READINGS_20B = [
+    srow('Raise the engagment rate on Instagram to 4% by June', 'en', 'engagement', 'reach', 'engagement_rate', None, 'instagram', None, ('absolute', 4, '%'), ('date', '2026-06-30', None), []),
+    srow('Double website trafic from Pinterest by the end of the year', 'en', 'traffic', 'increase', 'website_traffic', None, 'pinterest', None, ('multiple', 2, None), ('period-end', '2026-12-31', None), []),
+    srow('Grow folowers on TikTok to 30,000 by December', 'en', 'awareness', 'reach', 'followers', None, 'tiktok', None, ('absolute', 30000, None), ('date', '2026-12-31', None), []),
+    srow('Увеличить количество коментариев в 2 раза к лету', 'ru', 'engagement', 'increase', 'comments', None, None, None, ('multiple', 2, None), ('season', '2026-05-31', None), []),
+    srow('Збільшити кількість підпісників у Telegram до 8 000 до кінця року', 'uk', 'awareness', 'reach', 'followers', None, 'telegram', None, ('absolute', 8000, None), ('period-end', '2026-12-31', None), []),
+    srow('Збільшити кількість коментарив під дописами на 30% за квартал', 'uk', 'engagement', 'increase', 'comments', None, None, None, ('relative', 30, '%'), ('duration', '2026-04-15', 'P3M'), []),
+    srow('Підняти охопленя сторіз до 5 000 до травня', 'uk', 'awareness', 'reach', 'reach', None, None, None, ('absolute', 5000, None), ('date', '2026-05-31', None), []),
+    srow('Снизить стоимость лидa до 300 ₽ за квартал', 'ru', 'leads', 'decrease', 'cost_per_lead', None, None, None, ('absolute', 300, 'RUB'), ('duration', '2026-04-15', 'P3M'), []),
+    srow('Увеличить число пoдписчиков в Telegram до 5 000 к лету', 'ru', 'awareness', 'reach', 'followers', None, 'telegram', None, ('absolute', 5000, None), ('season', '2026-05-31', None), []),
+    srow('Boost LinkedIn impresions by 50% by June', 'en', 'awareness', 'increase', 'impressions', None, 'linkedin', None, ('relative', 50, '%'), ('date', '2026-06-30', None), []),
+    srow('Увеличить количество просмотов видео на 40% до конца квартала', 'ru', 'awareness', 'increase', 'video_views', None, None, None, ('relative', 40, '%'), ('period-end', '2026-03-31', None), []),
+    srow('Збільшити кількість переглядив відео в 1,5 раза до осені', 'uk', 'awareness', 'increase', 'video_views', None, None, None, ('multiple', 1.5, None), ('season', '2026-08-31', None), []),
+]
+
+# --- venues, no-shows and loyalty programmes (20) -------------------------------------------------
+READINGS_20C = [
+    srow('Grow cinema attendance on weekdays by 15% by the end of the season', 'en', 'sales', 'increase', 'store_visits', None, None, None, ('relative', 15, '%'), ('event', None, None), []),
+    srow('Bring 20,000 zoo visitors through the gates this summer', 'en', 'sales', 'reach', 'store_visits', None, None, None, ('absolute', 20000, None), ('season', '2026-08-31', None), []),
+    srow('Увеличить посещаемость зоопарка на 10% к осени', 'ru', 'sales', 'increase', 'store_visits', None, None, None, ('relative', 10, '%'), ('season', '2026-08-31', None), []),
+    srow('Привлечь 3 000 посетителей в магазины сети к Новому году', 'ru', 'sales', 'achieve', 'store_visits', None, None, None, ('absolute', 3000, None), ('named', '2026-12-31', None), []),
+    srow('Збільшити відвідуваність театру на 12% до кінця сезону', 'uk', 'sales', 'increase', 'store_visits', None, None, None, ('relative', 12, '%'), ('event', None, None), []),
+    srow('Залучити 500 відвідувачів на виставку до кінця квітня', 'uk', 'sales', 'achieve', 'store_visits', None, None, None, ('absolute', 500, None), ('date', '2026-04-30', None), []),
+    srow('Reduce no-shows for grooming appointments by 30% by April', 'en', 'sales', 'decrease', 'no_shows', None, None, None, ('relative', 30, '%'), ('date', '2026-04-30', None), []),
+    srow('Cut the no-show rate at the clinic to 5% this quarter', 'en', 'sales', 'decrease', 'no_shows', None, None, None, ('absolute', 5, '%'), ('period-end', '2026-03-31', None), []),
+    srow('Снизить долю неявок на процедуры до 7% к марту', 'ru', 'sales', 'decrease', 'no_shows', None, None, None, ('absolute', 7, '%'), ('date', '2026-03-31', None), []),
+    srow('Зменшити кількість неявок до 10 на місяць до літа', 'uk', 'sales', 'decrease', 'no_shows', 'month', None, None, ('absolute', 10, None), ('season', '2026-05-31', None), []),
+    srow('Sign up 400 new members to our loyalty programme by the autumn', 'en', 'loyalty', 'increase', 'loyalty_members', None, None, None, ('relative', 400, None), ('season', '2026-08-31', None), []),
+    srow('Привлечь 600 участников в программу лояльности до конца года', 'ru', 'loyalty', 'achieve', 'loyalty_members', None, None, None, ('absolute', 600, None), ('period-end', '2026-12-31', None), []),
+    srow('Залучити 250 учасників до бонусної програми за квартал', 'uk', 'loyalty', 'achieve', 'loyalty_members', None, None, None, ('absolute', 250, None), ('duration', '2026-04-15', 'P3M'), []),
+    srow('Launch a loyalty programme for the salon by March', 'en', 'other', 'achieve', 'loyalty_programs', None, None, None, None, ('date', '2026-03-31', None), ['S106']),
+]
+
+# --- fronted gerunds, a goal's year, levels from one to another, places, hiring a role, care (20) ---
+READINGS_20D = [
+    srow('Posting 3 Reels a week, increase reach by 25% this quarter', 'en', 'awareness', 'increase', 'reach', None, None, None, ('relative', 25, '%'), ('period-end', '2026-03-31', None), []),
+    srow('Running weekly giveaways, grow followers to 12,000 by June', 'en', 'awareness', 'reach', 'followers', None, None, None, ('absolute', 12000, None), ('date', '2026-06-30', None), []),
+    srow('Публикуя сторис каждый день, увеличить охват на 30% за квартал', 'ru', 'awareness', 'increase', 'reach', None, None, None, ('relative', 30, '%'), ('duration', '2026-04-15', 'P3M'), []),
+    srow('Сотрудничая с блогерами, получить 500 заявок к лету', 'ru', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 500, None), ('season', '2026-05-31', None), []),
+    srow('Запускаючи розіграші щотижня, збільшити кількість підписників до 6 000 до кінця року', 'uk', 'awareness', 'reach', 'followers', None, None, None, ('absolute', 6000, None), ('period-end', '2026-12-31', None), []),
+    srow('Співпрацюючи з ветклініками, отримати 200 нових клієнтів за пів року', 'uk', 'sales', 'increase', 'sales', None, None, None, ('relative', 200, None), ('duration', '2026-07-15', 'P6M'), []),
+    srow('Our target for 2027 is to double online bookings', 'en', 'sales', 'increase', 'bookings', None, None, None, ('multiple', 2, None), ('date', '2027-12-31', None), []),
+    srow('Get our Google rating from 4.3 to 4.8 stars within a year', 'en', 'loyalty', 'increase', 'rating', None, 'google', (4.3, None), ('absolute', 4.8, None), ('duration', '2027-01-15', 'P1Y'), []),
+    srow('Get the conversion rate from 1.2% to 2% by Q4', 'en', 'sales', 'increase', 'conversion_rate', None, None, (1.2, '%'), ('absolute', 2, '%'), ('quarter', '2026-12-31', None), []),
+    srow('Get into the top-5 Google Maps results for "vet clinic near me" by June', 'en', 'traffic', 'reach', 'search_position', None, 'google_maps', None, ('rank', 5, None), ('date', '2026-06-30', None), []),
+    srow('Hire a content designer by February', 'en', 'other', 'achieve', None, None, None, None, None, ('date', '2026-02-28', None), ['S101']),
+    srow('Нанять таргетолога до конца месяца', 'ru', 'other', 'achieve', None, None, None, None, None, ('period-end', '2026-01-31', None), ['S101']),
+    srow('Найняти SMM-менеджера до запуску сайту', 'uk', 'other', 'achieve', None, None, None, None, None, ('event', None, None), ['S101']),
+    srow('Hire 2 micro-bloggers (5-20K followers) by September', 'en', 'other', 'achieve', 'influencer_collaborations', None, None, None, ('absolute', 2, None), ('date', '2026-09-30', None), []),
+    srow('Сократить время обработки жалоб с 48 до 6 часов к июлю', 'ru', 'communication', 'decrease', 'resolution_time', None, None, (48, 'h'), ('absolute', 6, 'h'), ('date', '2026-07-31', None), []),
+    srow('Скоротити час розгляду скарг до 1 дня до кінця кварталу', 'uk', 'communication', 'decrease', 'resolution_time', None, None, None, ('absolute', 1, 'd'), ('period-end', '2026-03-31', None), []),
+    srow('Обеспечить ответ на все отзывы в течение суток', 'ru', 'communication', 'reach', 'response_time', None, None, None, ('absolute', 1, 'd'), None, []),
+    srow('Increase comments per post from an average of 6 to 15 by May', 'en', 'engagement', 'increase', 'comments_per_post', None, None, (6, None), ('absolute', 15, None), ('date', '2026-05-31', None), []),
+]
+
 
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
@@ -4775,7 +4848,11 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ("hiring and care lines", READINGS_19B),
                                           ("programmes and memberships", READINGS_19C),
                                           ("games, media and events", READINGS_19D),
-                                          ("charts", READINGS_19E))
+                                          ("charts", READINGS_19E),
+                                          ('channels and modifiers joined (20)', READINGS_20),
+                                          ('slips of the pen (20)', READINGS_20B),
+                                          ('venues, no-shows, loyalty programmes (20)', READINGS_20C),
+                                          ('gerunds, years, levels, places, roles, care (20)', READINGS_20D))
         for r in rows]
 
 

@@ -698,6 +698,45 @@ def _label_horizons(phrases: list[Phrase], horizon: frozenset) -> list[Phrase]:
     return out
 
 
+def _fronted_gerund(phrases: list[Phrase], lex, endings: tuple) -> list[Phrase]:
+    """«Публикуя 3 рилса в неделю, увеличить охват на 25%», "Posting 3 Reels a week, grow reach by 25%": a clause
+    that opens the statement with a gerund (a form of the lexicon's verbs that heads no clause, an -ing word, or a
+    word with an ending of the lexicon list `gerund_endings`), up to a comma right before the goal's verb, is the
+    goal's means, as "by posting ..." is."""
+    k = 0
+    while k < len(phrases) and phrases[k].kind == "label":
+        k += 1
+    if k == len(phrases) or phrases[k].kind not in ("filler", "verb") or not phrases[k].toks:
+        return phrases
+    first = phrases[k]
+    word = normalize_word(first.text.split(" ", 1)[0])
+    known = any(t == "GERUND" for t, _ in first.alts) or lex.secondary(word)
+    # (an ending some adjectives share, «сотрудничая» beside «новая», makes a gerund only where no noun of a metric
+    # follows it: «Новая коллекция, ...» stays what it is)
+    if not (known or (endings and word.endswith(endings) and k + 1 < len(phrases) and phrases[k + 1].kind != "metric")):
+        return phrases
+    comma = next((j for j in range(k + 1, len(phrases)) if phrases[j].kind == "filler" and phrases[j].text == ","),
+                 None)
+    if comma is None or comma + 1 == len(phrases) or phrases[comma + 1].kind != "verb" \
+            or any(q.kind == "verb" for q in phrases[k + 1:comma]):
+        return phrases
+    # (the marker carries its verb, as "by posting" does: two tokens)
+    return phrases[:k] + [first.evolve(kind="method", value=None, arg=None, toks=(first.toks[0],) * 2)] \
+        + phrases[k + 1:]
+
+
+def _label_years(phrases: list[Phrase]) -> list[Phrase]:
+    """A year right after a word that heads a goal ("Our aim for 2025 is to ...", "the goal for 2026 is") is the
+    goal's year, as in a label ("Goal for 2026:"), never a figure."""
+    out = list(phrases)
+    for i in range(1, len(phrases)):
+        p, before = phrases[i], phrases[i - 1]
+        if p.kind == "prep" and p.value == "over" and p.arg is not None and p.arg.kind == "year" \
+                and p.arg.value[1] is None and before.kind == "filler" and any(t == "LABEL" for t, _ in before.alts):
+            out[i] = p.evolve(arg=p.arg.evolve(kind="date", value=DateSpec(year=int(p.arg.value[0]))))
+    return out
+
+
 def _held_over(text: str, words: frozenset) -> bool:
     """Whether a deadline's words open with a preposition of a span held ("throughout", «весь», «протягом»)."""
     t = normalize_word(text)
@@ -1020,6 +1059,10 @@ def _reread_verbs(phrases: list[Phrase], info) -> list[Phrase]:
             seen_verb = True
         elif p.kind == "metric":
             seen_metric = True
+        elif p.kind == "method" or _is_separator(p):
+            # (each clause and aim anew: "Posting 3 Reels a week, increase reach by 25%", "grow followers, increase
+            # reach")
+            seen_verb = seen_metric = False
         out.append(p)
     return out
 
@@ -1541,6 +1584,11 @@ def _split_side(phrases: list[Phrase], floor_from: frozenset = frozenset(), yiel
                 side.append(q)      # "vs last year", «у порівнянні з І кварталом»: the period compared with
                 i += 1
                 continue
+            if p.value in ("recipient", "modifier") and q.kind == "conj" and not any(x.kind == "metric" for x in side) \
+                    and _words_to_noun(phrases, i + 1):
+                side.append(q)      # «для новых и постоянных клиентов»: one recipient, its words joined
+                i += 1
+                continue
             if _is_separator(q) or q.kind in _SIDE_STOPS or (q.kind == "filler" and q.text in _SIDE_ENDS) or (
                     q.kind == "amount" and q.toks and q.toks[0].type == "FRACTION") or (
                     q.kind == "filler" and any(
@@ -1594,10 +1642,40 @@ def _brings(seg: list[Phrase]) -> bool:
     return bool(seg) and seg[0].kind == "conj" and seg[0].value == "yields"
 
 
-def _segments(main: list[Phrase]) -> list[list[Phrase]]:
+def _modifier_opens(p: Phrase, for_what: frozenset) -> bool:
+    """Whether a phrase opens what a metric is counted for: "for" (the lexicon list `for_what`), «для» (a
+    recipient or a modifier)."""
+    return (p.kind == "filler" and normalize_word(p.text) in for_what) or (
+        p.kind == "method" and p.value in ("recipient", "modifier"))
+
+
+def _words_to_noun(phrases: list[Phrase], k: int) -> bool:
+    """Whether the phrases from k are words (or channels) up to a metric's noun ("display ads", «постоянных
+    клиентов»: the words after "and" in "for search and display ads", «для новых и постоянных клиентов»)."""
+    while k < len(phrases) and phrases[k].kind in ("filler", "channel"):
+        k += 1
+    return k < len(phrases) and phrases[k].kind == "metric"
+
+
+def _joins_modifiers(before: list[Phrase], seg: list[Phrase], for_what: frozenset) -> bool:
+    """Whether a conjunction joins the words of what a metric is counted for, not two aims: "CPC for search
+    and display ads" (_split_side keeps «CPC для поисковой и медийной рекламы» in its clause). The stretch
+    before it ends in such a modifier (an opener and words, no noun of a metric), and the one after it is words
+    up to the noun they all describe (_words_to_noun), with no verb."""
+    if not seg or seg[0].kind != "conj" or any(p.kind == "verb" for p in seg) or not _words_to_noun(seg, 1):
+        return False
+    j = len(before) - 1
+    while j > 0 and before[j].kind in ("filler", "channel", "new") and not _modifier_opens(before[j], for_what):
+        j -= 1
+    return j < len(before) - 1 and _modifier_opens(before[j], for_what) \
+        and any(p.kind == "metric" for p in before[:j])
+
+
+def _segments(main: list[Phrase], for_what: frozenset = frozenset()) -> list[list[Phrase]]:
     """The goal's phrases cut into its parts, at separators. A stretch with no aim of its own
     (", by June", "· a referral programme") belongs to the part before it; a verb alone
-    ("increase and keep sales") shares the object of the part after it."""
+    ("increase and keep sales") shares the object of the part after it; a conjunction inside what a metric
+    is counted for joins no aims (_joins_modifiers)."""
     if not any(p.kind == "conj" or (p.kind == "filler" and p.text in _SEPARATORS) for p in main):
         return [main]
     segs: list[list[Phrase]] = [[]]
@@ -1618,7 +1696,8 @@ def _segments(main: list[Phrase]) -> list[list[Phrase]]:
         if content and all(p.kind == "verb" for p in content) and not _brings(seg):
             pending.extend(seg)          # a verb with no object of its own (what a means brings is an aim)
             continue
-        if merged and (not _aimful(seg) or (not pending and (_figure_for(merged[-1], seg) or _start_for(seg)))):
+        if merged and (not _aimful(seg) or (not pending and (_figure_for(merged[-1], seg) or _start_for(seg) or (
+                _joins_modifiers(merged[-1], seg, for_what))))):
             merged[-1].extend(pending + seg)
         else:
             merged.append(pending + seg)
@@ -1632,6 +1711,21 @@ def _segments(main: list[Phrase]) -> list[list[Phrase]]:
         merged[1] = merged[0] + merged[1]
         del merged[0]
     return merged
+
+
+def _unbracketed_metrics(phrases: list[Phrase]) -> list[Phrase]:
+    """The metrics of a part, but those in round brackets where one is outside them: a note in brackets
+    describes what it follows ("hire 3 micro-influencers (10-50K followers)", «ER (по охвату) 5%» keeps its
+    own)."""
+    metrics, inside, depth = [], [], 0
+    for p in phrases:
+        if p.kind == "filler" and p.text == "(":
+            depth += 1
+        elif p.kind == "filler" and p.text == ")":
+            depth = max(0, depth - 1)
+        elif p.kind == "metric":
+            (inside if depth else metrics).append(p)
+    return metrics or inside
 
 
 class _PartInfo:
@@ -2382,8 +2476,10 @@ class Assembler:
         lex = self.lex[lang]
         phrases = _durations(_length_adjectives(phrases, self.lex.metrics, tuple(lex.listed("length_stems")),
                                                 lex.listed("length_for")), self.lex.metrics)
-        phrases = _years_of_periods(_label_horizons(_what_for(phrases, lex.listed("what_for")), lex.listed("horizon")))
-        phrases = _numbered_names(phrases, lex.listed("numbered"))
+        phrases = _years_of_periods(_label_horizons(_label_years(_what_for(phrases, lex.listed("what_for"))),
+                                                    lex.listed("horizon")))
+        phrases = _numbered_names(_fronted_gerund(phrases, lex, tuple(lex.listed("gerund_endings"))),
+                                  lex.listed("numbered"))
         phrases = _where_counts(_unnamed_events(phrases, lex.listed("event_preps"), lex.function_words, text,
                                                 lex.listed("places"), lex.listed("day_parts")), lex)
         phrases = _day_ranges(_day_months(_day_month_ranges(phrases, lex.listed("between"))))
@@ -2528,7 +2624,7 @@ class Assembler:
         before or after it), its metric and the claims of its figures."""
         info = self.lex.metrics
         parts: list[_PartInfo] = []
-        for seg in _segments(main):
+        for seg in _segments(main, self.lex[start.lang].listed("for_what")):
             verb = _part_verb(seg, start.lang)
             parts.append(_PartInfo(seg, verb, verb is not None))
         parts = [pi if i == 0 or pi.verb is None or any(p.kind == "metric" and not info[p.value].people
@@ -2552,7 +2648,7 @@ class Assembler:
                 # "unknown": a verb we do not know, whose direction only the figures can tell
                 verb_cls, _, implied = pi.verb.value.partition(":")
                 implied = implied or None
-            metric = self._choose_metric([p for p in pi.phrases if p.kind == "metric"], start.lang, pi.phrases)
+            metric = self._choose_metric(_unbracketed_metrics(pi.phrases), start.lang, pi.phrases)
             if implied is not None and info[implied].time:
                 metric = None  # "answer every request within 24 hours" measures the answering
             elif implied is not None and metric is not None and info[implied].category == "loyalty" \
@@ -2603,6 +2699,9 @@ class Assembler:
                     how_often = None    # «скласти контент-план на тиждень»: what the plan covers, not how often
                 if how_often is not None:
                     pi.claims.append(_Claim("bare", how_often, Quantity(Decimal(1))))
+            if metric is None and implied is not None and info[implied].figure_only \
+                    and not any(c.role not in ("deadline", "method") for c in pi.claims):
+                implied = None      # "hire an SMM manager", «найняти дизайнера»: a task (metrics.toml `figure_only`)
             pi.verb_cls, pi.implied, pi.metric = verb_cls, implied, metric
             if i + 1 < len(parts) and _brings(parts[i + 1].phrases):
                 # "set up a referral system that brings 100 leads a month": the system is the means
@@ -2633,8 +2732,8 @@ class Assembler:
              verb_cls: str | None, implied: str | None) -> _Aim:
         """The goal's direction, target and baseline, from the figures of its chosen part (`scope`:
         the phrases whose "more", "less" and "new" count)."""
-        baseline_claim, target_claim = _pair(targets, verb_cls)
         metric_name = chosen.value if chosen is not None else implied
+        baseline_claim, target_claim = _pair(targets, verb_cls, self._levels(metric_name))
         direction = self._direction(verb_cls, target_claim, baseline_claim, any(p.kind == "more" for p in scope),
                                     any(p.kind == "less" for p in scope), _says_new(scope, chosen, self.lex.metrics),
                                     metric_name, verb_cls == "unknown" and _has_object(chosen_part), _timed(scope))
@@ -2660,8 +2759,8 @@ class Assembler:
             if pi is chosen_part:
                 out_parts.append(Part(*own, pspan))
                 continue
-            pb, pt = _pair(_figures(pi, parts), pi.verb_cls)
             pname = _name_of(pi)
+            pb, pt = _pair(_figures(pi, parts), pi.verb_cls, self._levels(pname))
             pdir = self._direction(pi.verb_cls, pt, pb, any(p.kind == "more" for p in pi.phrases),
                                    any(p.kind == "less" for p in pi.phrases),
                                    any(p.kind == "new" for p in pi.phrases), pname,
@@ -2720,8 +2819,11 @@ class Assembler:
         if target is None or target.kind != "rank":
             return metric
         if metric is not None and metric.name != terms and metric.name not in also \
-                and not self.lex.metrics[metric.name].activity:
-            return metric       # (an activity beside it, "within 6 months of the site relaunch", is not its measure)
+                and not self.lex.metrics[metric.name].activity and not (
+                    self.lex.metrics[metric.name].abstract and self.lex.metrics[metric.name].category == "other"):
+            # (an activity beside it, "within 6 months of the site relaunch", is not its measure, nor is success in
+            # general, "the top-3 Google Maps results for 'dog grooming'", where "top-1 by brand image" ranks by image)
+            return metric
         rank = next((p for p in main if p.kind == "rank" or (p.kind == "prep" and p.arg.kind == "rank")), None)
         return Metric(name, rank.text if rank is not None else name, self.lex.metrics[name].category,
                       rank.span if rank is not None else None)
@@ -2853,6 +2955,10 @@ class Assembler:
             d = "increase" if target.qty.value > baseline.qty.value else "decrease"
         return _settled_direction(d, target, baseline, more, new, mi)
 
+    def _levels(self, metric_name: str | None) -> bool:
+        """Whether a metric is a level (a share, a score, a time or a place), not a count of things."""
+        return metric_name is not None and self.lex.metrics[metric_name].unit_kind in ("percent", "rate", "time", "rank")
+
     def _target(self, claim: _Claim | None, direction, baseline, gain=False) -> Target | None:
         if claim is None:
             return None
@@ -2936,8 +3042,9 @@ def _timed(phrases: list[Phrase]) -> bool:
         for p in phrases)
 
 
-def _pair(claims: list[_Claim], verb_cls: str | None) -> tuple[_Claim | None, _Claim | None]:
-    """The baseline and the target among a part's figures."""
+def _pair(claims: list[_Claim], verb_cls: str | None, levels: bool = False) -> tuple[_Claim | None, _Claim | None]:
+    """The baseline and the target among a part's figures (`levels`: the metric is a level, a share, a score or
+    a place, not a count)."""
     baseline_claim = next((c for c in claims if c.role == "baseline"), None)
     if baseline_claim is not None and not any(c.role != "baseline" for c in claims) \
             and verb_cls not in _CHANGE_VERBS and baseline_claim.start is not None \
@@ -2949,13 +3056,14 @@ def _pair(claims: list[_Claim], verb_cls: str | None) -> tuple[_Claim | None, _C
     # a year written as a plain number ("Plan 2027: 500 leads a month") gives way to another figure
     target_claim = next((c for c in claims if c.role != "baseline" and not _year_like(c)), None) or next(
         (c for c in claims if c.role != "baseline"), None)
-    if (baseline_claim is not None and target_claim is not None and target_claim.role == "level"
+    if (baseline_claim is not None and target_claim is not None and target_claim.role == "level" and not levels
             and verb_cls in ("achieve", "attract") and baseline_claim.qty.value is not None
             and target_claim.qty.value is not None and baseline_claim.qty.value <= target_claim.qty.value
             and (baseline_claim.phrase.span.line, baseline_claim.phrase.span.column)
             < (target_claim.phrase.span.line, target_claim.phrase.span.column)):
         # "get from 30 to 50 leads a week": a range to produce, not a starting point (one that comes after
-        # the level is where it stands today: "get the conversion rate up to 2.5% (currently 1.1%)")
+        # the level is where it stands today: "get the conversion rate up to 2.5% (currently 1.1%)"; and a
+        # level goes from one to the other: "get our rating from 4.2 to 4.7")
         q = Quantity(None, baseline_claim.qty.value, target_claim.qty.value,
                      target_claim.qty.unit or baseline_claim.qty.unit)
         span_phrase = target_claim.phrase.evolve(span=baseline_claim.phrase.span.cover(

@@ -52,12 +52,13 @@ class MetricInfo(Record):
     (hiring bloggers is a task); `serves`: a result got for the sake of another, whose purpose clause after
     "to" is the goal ("hire two managers to keep churn low"); `retained`: people a business keeps, so that
     keeping or winning them back is its retention ("retain customers", "win back lapsed members");
+    `figure_only`: a verb implying it names it only with a figure (hiring someone with no count is a task);
     `on_channel`: the metric its words name on a given channel (the members of a VK community are its
     subscribers)."""
 
     __slots__ = ("name", "category", "abstract", "activity", "lower_is_better", "time", "display",
                  "percent_variant", "unit_kind", "counted_variant", "qualified_by", "people_object", "label",
-                 "flow", "people", "into", "absorbs", "on_channel", "keeps", "serves", "retained")
+                 "flow", "people", "into", "absorbs", "on_channel", "keeps", "serves", "retained", "figure_only")
 
     def __init__(self, name: str, category: str, abstract: bool = False, activity: bool = False,
                  lower_is_better: bool = False, time: bool = False, display: dict | None = None,
@@ -66,7 +67,7 @@ class MetricInfo(Record):
                  people_object: bool = False, label: dict | None = None, flow: bool = False,
                  people: bool = False, into: dict | None = None, absorbs: frozenset = frozenset(),
                  on_channel: dict | None = None, keeps: frozenset = frozenset(), serves: bool = False,
-                 retained: bool = False):
+                 retained: bool = False, figure_only: bool = False):
         _set(self, "name", name)
         _set(self, "category", category)
         _set(self, "abstract", abstract)
@@ -87,6 +88,7 @@ class MetricInfo(Record):
         _set(self, "keeps", keeps)
         _set(self, "serves", serves)
         _set(self, "retained", retained)
+        _set(self, "figure_only", figure_only)
         _set(self, "on_channel", {} if on_channel is None else on_channel)
 
     def __hash__(self):
@@ -98,6 +100,8 @@ class MetricInfo(Record):
 # ("forms", lemma, frozenset of its forms, frozenset of those that head no clause: a verb's declined
 # participles and gerunds) for a `lemma@pos` word.
 _PARTS, _TERMINAL, _VALUE, _ORDER = range(4)
+# the shortest word read as a slip of a metric's word (Lexicon._misspelt)
+_MISSPELT_MIN = 6
 
 
 def _compile(pattern: str, lang: str = "en", root: str | None = None) -> tuple:
@@ -251,6 +255,8 @@ class Lexicon:
         state["_first_cache"] = {}
         state["_readings_cache"] = {}
         state["_tables"] = {}
+        state.pop("_slips", None)
+        state.pop("_metric_groups", None)
         return state
 
     def _first(self, word: str) -> tuple:
@@ -262,10 +268,60 @@ class Lexicon:
                 found += self._groups[gid]
             found += [p for p in self._stems.get(word[:2], ()) if word.startswith(p[_PARTS][0][1])]
             found += [p for p in self._suffixes if _part_matches(p[_PARTS][0], word)]
-            cached = tuple(found)
+            cached = tuple(found) or self._misspelt(word)
             if len(self._first_cache) < 200_000:
                 self._first_cache[word] = cached
         return cached
+
+    def _misspelt(self, word: str) -> tuple:
+        """The patterns of the one metric a word no pattern begins is a slip of: a letter left out or doubled,
+        two letters swapped, or one written for a letter like it ("engagment", "trafic", «коментариев»,
+        «підпісників»). Only a word of at least `_MISSPELT_MIN` letters of the language (the list
+        `typo_letters`) is read so, the slip after its first two letters, and only where one word so mended is a
+        metric's."""
+        letters = self.lists.get("typo_letters", ())
+        if len(word) < _MISSPELT_MIN or not letters or word in self.function_words \
+                or not all(any(ch in group for group in letters) for ch in word):
+            return ()
+        words, slips = self._metric_words(word[:2])
+        found = set(slips.get(word, ()))        # a letter left out: the word is a slip of each of these
+        n = len(word)
+        for i in range(2, n):
+            mended = []
+            if word[i] == word[i - 1]:
+                mended.append(word[:i] + word[i + 1:])
+            if i + 1 < n:
+                mended.append(word[:i] + word[i + 1] + word[i] + word[i + 2:])
+            for a, b in self.lists.get("typo_pairs", ()):
+                if word[i] in (a, b):
+                    mended.append(word[:i] + (b if word[i] == a else a) + word[i + 1:])
+            found.update(m for m in mended if m in words)
+        if len(found) != 1:
+            return ()
+        w = found.pop()
+        gid = self._table(w[:2]).get(w)
+        ps = self._exact.get(w, ()) + (self._groups[abs(gid) - 1] if gid is not None else ())
+        return tuple(p for p in ps if p[_TERMINAL] == "METRIC")
+
+    def _metric_words(self, prefix: str) -> tuple[frozenset, dict]:
+        """The words beginning with `prefix` that begin a metric's pattern, and each of them with one letter after
+        the first two left out -> the words it is a slip of (built on first use, for _misspelt)."""
+        made = self.__dict__.setdefault("_slips", {})
+        found = made.get(prefix)
+        if found is None:
+            metric_groups = self.__dict__.get("_metric_groups")
+            if metric_groups is None:
+                metric_groups = self.__dict__["_metric_groups"] = frozenset(
+                    k + 1 for k, g in enumerate(self._groups) if any(p[_TERMINAL] == "METRIC" for p in g))
+            words = {f for f, gid in self._table(prefix).items() if abs(gid) in metric_groups}
+            words.update(w for w, ps in self._exact.items()
+                         if w.startswith(prefix) and any(p[_TERMINAL] == "METRIC" for p in ps))
+            slips: dict[str, list[str]] = {}
+            for w in words:
+                for i in range(2, len(w)):
+                    slips.setdefault(w[:i] + w[i + 1:], []).append(w)
+            found = made[prefix] = (frozenset(words), slips)
+        return found
 
     def readings(self, words: list[str], start: int) -> list[Reading]:
         """Every reading of the words beginning at `start`, most preferred first."""
@@ -361,7 +417,7 @@ class LexiconSet:
                 flow=spec.get("flow", False), people=spec.get("people", False), into=dict(spec.get("into", {})),
                 absorbs=frozenset(spec.get("absorbs", ())), on_channel=dict(spec.get("on_channel", {})),
                 keeps=frozenset(spec.get("keeps", ())), serves=spec.get("serves", False),
-                retained=spec.get("retained", False))
+                retained=spec.get("retained", False), figure_only=spec.get("figure_only", False))
         lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:
             data = _load_toml(os.path.join(root, "lexicon", f"{lang}.toml"))
