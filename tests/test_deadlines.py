@@ -829,3 +829,17 @@ def test_a_day_and_month_with_no_year_is_the_next_such_day(today, day):
     # no such day comes between today and the one chosen
     assert not any(dt.date(y, day.month, day.day) >= today for y in range(today.year, due.year)
                    if calendar.monthrange(y, day.month)[1] >= day.day)
+
+
+@pytest.mark.parametrize("text, deadline, target", [
+    # Russian and Ukrainian write a day of one digit and a month after «до»/«к»; their decimals take a comma
+    ("Набрати 800 реєстрацій до 5.10", ("date", "2026-10-05"), 800),
+    ("Получить 200 заявок к 1.09", ("date", "2026-09-01"), 200),
+    ("ER до 5.10%", None, 5.1),                 # a share: the figure
+    ("ROAS 3.12 к лету", ("season", "2026-05-31"), 3.12),
+    ("get ROAS 3.12", None, 3.12),              # English: a decimal
+])
+def test_a_day_of_one_digit_and_a_month(text, deadline, target):
+    goal = parse_goal(text, today=TODAY)
+    assert (goal.deadline and (goal.deadline.kind, goal.deadline.date.isoformat())) == deadline
+    assert goal.target.value == target

@@ -4768,6 +4768,32 @@ READINGS_20D = [
     srow('Increase comments per post from an average of 6 to 15 by May', 'en', 'engagement', 'increase', 'comments_per_post', None, None, (6, None), ('absolute', 15, None), ('date', '2026-05-31', None), []),
 ]
 
+# --- a goal's preamble, students kept and lost, glosses, pages, delivery apps, the most talked about, short days (20) ---
+READINGS_20E = [
+    srow("The client's goal was to double trial sign-ups through TikTok within 2 months", 'en', 'leads', 'increase', 'trials', None, 'tiktok', None, ('multiple', 2, None), ('duration', '2026-03-15', 'P2M'), []),
+    srow('Retain 75% of students to the end of the course this year', 'en', 'loyalty', 'maintain', 'retention', None, None, None, ('absolute', 75, '%'), ('period-end', '2026-12-31', None), []),
+    srow('Удержать 80% учеников до конца курса', 'ru', 'loyalty', 'maintain', 'retention', None, None, None, ('absolute', 80, '%'), ('event', None, None), []),
+    srow('Утримати 70% студентів до фіналу програми', 'uk', 'loyalty', 'maintain', 'retention', None, None, None, ('absolute', 70, '%'), ('event', None, None), []),
+    srow('Cut the dropout rate from 30% to 18% by the next intake', 'en', 'loyalty', 'decrease', 'churn', None, None, (30, '%'), ('absolute', 18, '%'), ('event', None, None), []),
+    srow('Снизить отсев студентов до 12% к осени', 'ru', 'loyalty', 'decrease', 'churn', None, None, None, ('absolute', 12, '%'), ('season', '2026-08-31', None), []),
+    srow('Знизити відсів учнів на третину до кінця навчального року', 'uk', 'loyalty', 'decrease', 'churn', None, None, None, ('relative', 33.33, '%'), ('event', None, None), []),
+    srow('Збільшити опен рейт розсилки до 35% до кінця кварталу', 'uk', 'engagement', 'reach', 'email_open_rate', None, None, None, ('absolute', 35, '%'), ('period-end', '2026-03-31', None), []),
+    srow('Поднять опен рейт рассылки с 18% до 25% за квартал', 'ru', 'engagement', 'increase', 'email_open_rate', None, None, (18, '%'), ('absolute', 25, '%'), ('duration', '2026-04-15', 'P3M'), []),
+    srow('Get 40 client stories (UGC) tagged with our hashtag by September', 'en', 'communication', 'achieve', 'ugc', None, None, None, ('absolute', 40, None), ('date', '2026-09-30', None), []),
+    srow('Drive 15K visits to the online booking page from Instagram in Q3', 'en', 'traffic', 'achieve', 'website_traffic', None, 'instagram', None, ('absolute', 15000, None), ('quarter', '2026-09-30', None), []),
+    srow('Grow our community to 25K followers within 8 months', 'en', 'awareness', 'reach', 'followers', None, None, None, ('absolute', 25000, None), ('duration', '2026-09-15', 'P8M'), []),
+    srow('Вырастить сообщество до 10 000 подписчиков к концу года', 'ru', 'awareness', 'reach', 'followers', None, None, None, ('absolute', 10000, None), ('period-end', '2026-12-31', None), []),
+    srow("Be #1 in Deliveroo search for 'poke bowl' in Leeds by December", 'en', 'traffic', 'reach', 'search_position', None, 'deliveroo', None, ('rank', 1, None), ('date', '2026-12-31', None), []),
+    srow('Попасть в топ-3 Яндекс Еды по запросу «роллы» к лету', 'ru', 'traffic', 'reach', 'search_position', None, 'yandex_eda', None, ('rank', 3, None), ('season', '2026-05-31', None), []),
+    srow('Збільшити замовлення через Glovo на 25% за квартал', 'uk', 'sales', 'increase', 'sales', None, 'glovo', None, ('relative', 25, '%'), ('duration', '2026-04-15', 'P3M'), []),
+    srow('Стать самым обсуждаемым кафе района к концу года', 'ru', 'awareness', 'reach', 'brand_awareness', None, None, None, None, ('period-end', '2026-12-31', None), ['S103']),
+    srow('Become the most talked about bakery in town by spring', 'en', 'awareness', 'reach', 'brand_awareness', None, None, None, None, ('season', '2026-02-28', None), ['S103']),
+    srow('Набрати 1 200 реєстрацій на фестиваль кави — до 5.10', 'uk', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 1200, None), ('date', '2026-10-05', None), []),
+    srow('Получить 300 заявок на мастер-класс до 1.09', 'ru', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 300, None), ('date', '2026-09-01', None), []),
+    srow('Lift the convertion rate of the online store to 2.5% by Q3', 'en', 'sales', 'reach', 'conversion_rate', None, None, None, ('absolute', 2.5, '%'), ('quarter', '2026-09-30', None), []),
+    srow('Improve our social media precence this year', 'en', 'awareness', 'increase', 'brand_awareness', None, None, None, None, ('period-end', '2026-12-31', None), ['S103']),
+]
+
 
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
@@ -4852,7 +4878,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ('channels and modifiers joined (20)', READINGS_20),
                                           ('slips of the pen (20)', READINGS_20B),
                                           ('venues, no-shows, loyalty programmes (20)', READINGS_20C),
-                                          ('gerunds, years, levels, places, roles, care (20)', READINGS_20D))
+                                          ('gerunds, years, levels, places, roles, care (20)', READINGS_20D),
+                                          ('preambles, students, glosses, pages, delivery (20)', READINGS_20E))
         for r in rows]
 
 

@@ -1138,6 +1138,17 @@ def _preamble(phrases: list[Phrase], heading: frozenset = frozenset()) -> list[P
                 q.kind == "verb" for q in phrases[:k]):
             cut = k + 1     # "Goal of the client:", «Цель клиента:», «Ціль проєкту —»: the label runs to its mark
             continue
+        if cut is None and 1 < k and (p.kind in ("verb", "multiple") or (
+                p.kind == "prep" and p.arg is not None and p.arg.kind == "multiple")) and not any(
+                q.kind in ("verb", "label") for q in phrases[:k]):
+            # "The client's goal was to double ...", "Our aim for 2025 is to ...": a word that heads a goal, then
+            # "was/is to" (words only, at most three) right before the goal's verb or multiple
+            j = k - 1
+            while j > 0 and k - j <= 3 and phrases[j].kind == "filler" and not _label_word(phrases[j]):
+                j -= 1
+            if j < k - 1 and _label_word(phrases[j]):
+                cut, at_label = k, True
+                continue
         if p.kind == "label" and phrases[k - 1].kind == "filler" and phrases[k - 1].text in _SENTENCE_ENDS + _PART_ENDS:
             cut, at_label = k, True     # (after a comma: "Reels 3/week, goal: +500 followers by July")
         elif p.kind == "filler" and p.text == ":" and cut is None and not any(
@@ -1433,8 +1444,9 @@ def _shares_doing(phrases: list[Phrase], info, shares: frozenset, infinitive_mar
                 _is_share(q, shares) for q in phrases[max(0, j - 3):j])):
             continue    # (people as such need no share: "get more people to visit the website")
         verb = phrases[k + 1]
-        if verb.kind != "verb" and not (counted and verb.kind == "filler" and verb.text.isalpha()):
-            continue
+        if verb.kind != "verb" and not (counted and verb.kind == "filler" and verb.text.isalpha()
+                                        and verb.span.column == p.span.end_column + 1):
+            continue    # (a word skipped between, "visits to the online booking page", makes "to" a preposition)
         implied = verb.value.partition(":")[2] if verb.kind == "verb" else ""
         mi = info.get(implied) if implied else None
         if mi is not None and not mi.activity and not mi.time:
@@ -1714,18 +1726,24 @@ def _segments(main: list[Phrase], for_what: frozenset = frozenset()) -> list[lis
 
 
 def _unbracketed_metrics(phrases: list[Phrase]) -> list[Phrase]:
-    """The metrics of a part, but those in round brackets where one is outside them: a note in brackets
-    describes what it follows ("hire 3 micro-influencers (10-50K followers)", «ER (по охвату) 5%» keeps its
-    own)."""
-    metrics, inside, depth = [], [], 0
+    """The metrics of a part, but those in round brackets with a figure where one is outside them: a note in
+    brackets with a figure describes what it follows ("hire 3 micro-influencers (10-50K followers)"), where a
+    name alone glosses it ("30 student stories (UGC)") and stays a metric of the part."""
+    metrics, noted, group, depth = [], [], [], 0
     for p in phrases:
         if p.kind == "filler" and p.text == "(":
             depth += 1
-        elif p.kind == "filler" and p.text == ")":
-            depth = max(0, depth - 1)
+        elif p.kind == "filler" and p.text == ")" and depth:
+            depth -= 1
+            if not depth:
+                (noted if _has_figure(group) else metrics).extend(q for q in group if q.kind == "metric")
+                group = []
+        elif depth:
+            group.append(p)
         elif p.kind == "metric":
-            (inside if depth else metrics).append(p)
-    return metrics or inside
+            metrics.append(p)
+    metrics += [q for q in group if q.kind == "metric"]        # (a bracket never closed)
+    return metrics or noted
 
 
 class _PartInfo:
@@ -2873,7 +2891,11 @@ class Assembler:
             heads = [p for i, p in enumerate(metric_phrases)
                      if not (i + 1 < len(metric_phrases)
                              and _compound(p, metric_phrases[i + 1], phrases, where, plain))]
-            metric_phrases = heads
+            # (nor is a metric's word before the page it names: "visits to the online booking page")
+            pages = self.lex["en"].listed("presence")
+            metric_phrases = [p for p in heads if not (
+                where.get(id(p), -1) + 1 < len(phrases) and phrases[where[id(p)] + 1].kind == "filler"
+                and normalize_word(phrases[where[id(p)] + 1].text) in pages)] or heads
         elif len(metric_phrases) > 1 and _latin_modifier(metric_phrases[0], metric_phrases[1], info, self._text):
             # a Latin word joined by a hyphen to the Russian or Ukrainian noun it qualifies: «SEO-аудит»
             # is an audit
@@ -2895,6 +2917,16 @@ class Assembler:
                              and not info[p.value].activity and not info[p.value].people), None)
             if concrete is not None:
                 return concrete
+        if info[head.value].abstract and info[head.value].counted_variant and phrases:
+            # a collective noun counted in another metric's units: "grow our community to 20K followers" is the
+            # followers (where "a community of 3,000 members" is its size)
+            where = {id(p): i for i, p in enumerate(phrases)}
+            sized = info[info[head.value].counted_variant].category
+            unit = next((p for p in metric_phrases[1:] if not info[p.value].abstract and not info[p.value].activity
+                         and not info[p.value].people and info[p.value].category != sized
+                         and where.get(id(p), 0) > 0 and _has_figure([phrases[where[id(p)] - 1]])), None)
+            if unit is not None:
+                return unit
         if lang != "en" and len(metric_phrases) > 1 and info[head.value].activity \
                 and not info[metric_phrases[1].value].activity and not info[metric_phrases[1].value].abstract \
                 and self._text[head.toks[-1].end_pos:metric_phrases[1].toks[0].start_pos] == " ":

@@ -67,5 +67,7 @@ def _ending(word: str, lexicons: LexiconSet, lang: str) -> int:
 
 
 def _known(word: str, lexicons: LexiconSet, lang: str) -> bool:
-    # a verb's ending alone ("unknown" verbs: «-ать», «-ити») is no sign of the language
-    return any(r.value != "unknown" for r in lexicons[lang].readings([word], 0))
+    # a verb's ending alone ("unknown" verbs: «-ать», «-ити») is no sign of the language, nor is a slip of a word
+    # of it («мамы» is no Ukrainian word for being one letter from one)
+    lex = lexicons[lang]
+    return any(r.value != "unknown" for r in lex.readings([word], 0)) and not lex.slip(word)

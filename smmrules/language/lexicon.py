@@ -162,6 +162,14 @@ class _Words(Set):
         return len(self._all())
 
 
+def _one_left_out(word: str, slip: str) -> bool:
+    """Whether `slip` is `word` with one letter after its first two left out."""
+    i = 2
+    while i < len(slip) and slip[i] == word[i]:
+        i += 1
+    return slip[i:] == word[i + 1:]
+
+
 class Lexicon:
     """The keyword table of one language (plus the shared words).
 
@@ -256,6 +264,8 @@ class Lexicon:
         state["_readings_cache"] = {}
         state["_tables"] = {}
         state.pop("_slips", None)
+        state.pop("_slipped", None)
+        state.pop("_metric_exact", None)
         state.pop("_metric_groups", None)
         return state
 
@@ -268,10 +278,20 @@ class Lexicon:
                 found += self._groups[gid]
             found += [p for p in self._stems.get(word[:2], ()) if word.startswith(p[_PARTS][0][1])]
             found += [p for p in self._suffixes if _part_matches(p[_PARTS][0], word)]
-            cached = tuple(found) or self._misspelt(word)
+            cached = tuple(found)
+            if not cached:
+                cached = self._misspelt(word)
+                if cached:
+                    self.__dict__.setdefault("_slipped", set()).add(word)
             if len(self._first_cache) < 200_000:
                 self._first_cache[word] = cached
         return cached
+
+    def slip(self, word: str) -> bool:
+        """Whether the lexicon reads `word` (normalized) only as a slip of a metric's word (_misspelt): a word of
+        another language one letter away («запустить» beside «запустити») is no word of this one."""
+        self._first(word)
+        return word in self.__dict__.get("_slipped", ())
 
     def _misspelt(self, word: str) -> tuple:
         """The patterns of the one metric a word no pattern begins is a slip of: a letter left out or doubled,
@@ -283,9 +303,9 @@ class Lexicon:
         if len(word) < _MISSPELT_MIN or not letters or word in self.function_words \
                 or not all(any(ch in group for group in letters) for ch in word):
             return ()
-        words, slips = self._metric_words(word[:2])
-        found = set(slips.get(word, ()))        # a letter left out: the word is a slip of each of these
+        words, by_length = self._metric_words(word[:2])
         n = len(word)
+        found = {w for w in by_length.get(n + 1, ()) if _one_left_out(w, word)}   # a letter left out
         for i in range(2, n):
             mended = []
             if word[i] == word[i - 1]:
@@ -304,8 +324,8 @@ class Lexicon:
         return tuple(p for p in ps if p[_TERMINAL] == "METRIC")
 
     def _metric_words(self, prefix: str) -> tuple[frozenset, dict]:
-        """The words beginning with `prefix` that begin a metric's pattern, and each of them with one letter after
-        the first two left out -> the words it is a slip of (built on first use, for _misspelt)."""
+        """The words beginning with `prefix` that begin a metric's pattern, and the same words by their length
+        (built on first use, for _misspelt)."""
         made = self.__dict__.setdefault("_slips", {})
         found = made.get(prefix)
         if found is None:
@@ -313,14 +333,18 @@ class Lexicon:
             if metric_groups is None:
                 metric_groups = self.__dict__["_metric_groups"] = frozenset(
                     k + 1 for k, g in enumerate(self._groups) if any(p[_TERMINAL] == "METRIC" for p in g))
+            exact = self.__dict__.get("_metric_exact")
+            if exact is None:       # the exact words that begin a metric's pattern, by their first two letters
+                exact = self.__dict__["_metric_exact"] = {}
+                for w, ps in self._exact.items():
+                    if any(p[_TERMINAL] == "METRIC" for p in ps):
+                        exact.setdefault(w[:2], []).append(w)
             words = {f for f, gid in self._table(prefix).items() if abs(gid) in metric_groups}
-            words.update(w for w, ps in self._exact.items()
-                         if w.startswith(prefix) and any(p[_TERMINAL] == "METRIC" for p in ps))
-            slips: dict[str, list[str]] = {}
+            words.update(exact.get(prefix, ()))
+            by_length: dict[int, list[str]] = {}
             for w in words:
-                for i in range(2, len(w)):
-                    slips.setdefault(w[:i] + w[i + 1:], []).append(w)
-            found = made[prefix] = (frozenset(words), slips)
+                by_length.setdefault(len(w), []).append(w)
+            found = made[prefix] = (frozenset(words), by_length)
         return found
 
     def readings(self, words: list[str], start: int) -> list[Reading]:

@@ -214,16 +214,23 @@ def drop_hedges(raw: list[RawToken], words: list[str], lex: Lexicon) -> tuple[li
     return [t for j, t in enumerate(raw) if j not in gone], [w for j, w in enumerate(words) if j not in gone]
 
 
-def _day_month(text: str) -> bool:
-    """Whether a figure is written as a day and a month: two digits, a dot, two digits ("15.11", "01.06")."""
-    return (len(text) == 5 and text[2] == "." and text[:2].isdigit() and text[3:].isdigit()
-            and 1 <= int(text[:2]) <= 31 and 1 <= int(text[3:]) <= 12)
+def _day_month(text: str, short_day: bool = False) -> bool:
+    """Whether a figure is written as a day and a month: two digits, a dot, two digits ("15.11", "01.06"), or
+    with `short_day` one digit of the day ("5.10")."""
+    day, dot, month = text.partition(".")
+    return (dot == "." and len(day) in ((1, 2) if short_day else (2,)) and len(month) == 2 and day.isdigit()
+            and month.isdigit() and 1 <= int(day) <= 31 and 1 <= int(month) <= 12)
 
 
-def _number_edges(tok: RawToken) -> list[tuple[str, str]]:
+# a preposition's meanings before which Russian and Ukrainian write a day of one digit and a month («до 5.10», «к
+# 1.09»), where a figure with a decimal point would have a comma
+_DATE_PREPS = frozenset(("until", "toward"))
+
+
+def _number_edges(tok: RawToken, short_day: bool = False) -> list[tuple[str, str]]:
     v = tok.value
     out = []
-    if _day_month(tok.text):
+    if _day_month(tok.text, short_day):
         # «до 15.11», «(до 20.03)»: a day and a month, as Russian and Ukrainian write a date in the year under way;
         # a decimal where the grammar wants a figure ("ER 15.11%")
         out.append(("DOT_DATE", tok.text))
@@ -495,7 +502,9 @@ class Tagger:
             if tok.kind == "number" and i == 0 and _list_marker(raw):
                 cands = [("PUNCT", tok.text, 1)]     # "1) Increase sales ...", "2. Grow ...": the list's number
             elif tok.kind == "number":
-                cands = [(t, m, 1) for t, m in _number_edges(tok)]
+                short_day = lex.lang != "en" and i > 0 and any(
+                    e.terminal == "PREP" and e.meaning in _DATE_PREPS for e in out[i - 1])
+                cands = [(t, m, 1) for t, m in _number_edges(tok, short_day)]
             elif tok.kind == "ordinal":
                 iv = int(tok.value) if tok.value == tok.value.to_integral_value() else 0
                 cands = [("ORDINAL", str(tok.value), 1)]
