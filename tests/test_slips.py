@@ -118,13 +118,13 @@ def test_cyrillic_words_with_latin_lookalikes(typed, read):
 
 
 def test_a_slip_keeps_the_words_as_written():
-    goal = parse_goal("Grow folowers on TikTok to 30,000 by December", today="2026-01-15")
+    goal = parse_goal("Reach 30,000 folowers on TikTok before Christmas", today="2026-01-15")
     assert (goal.metric.name, goal.metric.text) == ("followers", "folowers")
 
 
 def test_a_slip_is_no_vote_for_a_language():
-    # «Запустить»: one letter from the Ukrainian «запустити», so Ukrainian reads it as a slip; a slip is no sign of
-    # the language the statement is in
+    # «блогеров»: «блогерові» with a letter left out, so Ukrainian reads it as a slip; a slip is no sign of the
+    # language the statement is in
     from smmrules.language.langdetect import detect_lang
     assert LEXICONS["uk"].slip("блогерів") is False
-    assert detect_lang("Запустить рекламу у блогеров-мам", LEXICONS) == "ru"
+    assert detect_lang("Заказать рекламу у блогеров-кулинаров", LEXICONS) == "ru"

@@ -2989,7 +2989,8 @@ class Assembler:
 
     def _levels(self, metric_name: str | None) -> bool:
         """Whether a metric is a level (a share, a score, a time or a place), not a count of things."""
-        return metric_name is not None and self.lex.metrics[metric_name].unit_kind in ("percent", "rate", "time", "rank")
+        return metric_name is not None and self.lex.metrics[metric_name].unit_kind in (
+            "percent", "rate", "time", "rank")
 
     def _target(self, claim: _Claim | None, direction, baseline, gain=False) -> Target | None:
         if claim is None:
