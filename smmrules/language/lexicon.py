@@ -303,7 +303,9 @@ class Lexicon:
         if len(word) < _MISSPELT_MIN or not letters or word in self.function_words \
                 or not all(any(ch in group for group in letters) for ch in word):
             return ()
-        words, by_length = self._metric_words(word[:2])
+        table = self._table(word[:2])
+        by_length = self._metric_words(word[:2], table)
+        groups, exact = self.__dict__["_metric_groups"], self.__dict__["_metric_exact"]
         n = len(word)
         found = {w for w in by_length.get(n + 1, ()) if _one_left_out(w, word)}   # a letter left out
         for i in range(2, n):
@@ -315,7 +317,7 @@ class Lexicon:
             for a, b in self.lists.get("typo_pairs", ()):
                 if word[i] in (a, b):
                     mended.append(word[:i] + (b if word[i] == a else a) + word[i + 1:])
-            found.update(m for m in mended if m in words)
+            found.update(m for m in mended if m in exact or abs(table.get(m, 0)) in groups)
         if len(found) != 1:
             return ()
         w = found.pop()
@@ -323,28 +325,28 @@ class Lexicon:
         ps = self._exact.get(w, ()) + (self._groups[abs(gid) - 1] if gid is not None else ())
         return tuple(p for p in ps if p[_TERMINAL] == "METRIC")
 
-    def _metric_words(self, prefix: str) -> tuple[frozenset, dict]:
-        """The words beginning with `prefix` that begin a metric's pattern, and the same words by their length
-        (built on first use, for _misspelt)."""
+    def _metric_words(self, prefix: str, table: dict[str, int]) -> dict[int, tuple[str, ...]]:
+        """The words beginning with `prefix` (whose table of forms is `table`) that begin a metric's pattern, by
+        their length (built on first use, for _misspelt, with the numbers of the groups of forms and the exact
+        words that begin a metric's pattern)."""
         made = self.__dict__.setdefault("_slips", {})
         found = made.get(prefix)
         if found is None:
-            metric_groups = self.__dict__.get("_metric_groups")
-            if metric_groups is None:
-                metric_groups = self.__dict__["_metric_groups"] = frozenset(
+            groups = self.__dict__.get("_metric_groups")
+            if groups is None:
+                groups = self.__dict__["_metric_groups"] = frozenset(
                     k + 1 for k, g in enumerate(self._groups) if any(p[_TERMINAL] == "METRIC" for p in g))
-            exact = self.__dict__.get("_metric_exact")
-            if exact is None:       # the exact words that begin a metric's pattern, by their first two letters
-                exact = self.__dict__["_metric_exact"] = {}
-                for w, ps in self._exact.items():
-                    if any(p[_TERMINAL] == "METRIC" for p in ps):
-                        exact.setdefault(w[:2], []).append(w)
-            words = {f for f, gid in self._table(prefix).items() if abs(gid) in metric_groups}
-            words.update(exact.get(prefix, ()))
-            by_length: dict[int, list[str]] = {}
-            for w in words:
-                by_length.setdefault(len(w), []).append(w)
-            found = made[prefix] = (frozenset(words), by_length)
+                self.__dict__["_metric_exact"] = frozenset(
+                    w for w, ps in self._exact.items() if any(p[_TERMINAL] == "METRIC" for p in ps))
+            exact = self.__dict__["_metric_exact"]
+            lengths: dict[int, list[str]] = {}
+            for w, gid in table.items():
+                if abs(gid) in groups:
+                    lengths.setdefault(len(w), []).append(w)
+            for w in exact:
+                if w.startswith(prefix) and abs(table.get(w, 0)) not in groups:
+                    lengths.setdefault(len(w), []).append(w)
+            found = made[prefix] = {n: tuple(ws) for n, ws in lengths.items()}
         return found
 
     def readings(self, words: list[str], start: int) -> list[Reading]:
