@@ -265,8 +265,7 @@ class Lexicon:
         state["_tables"] = {}
         state.pop("_slips", None)
         state.pop("_slipped", None)
-        state.pop("_metric_exact", None)
-        state.pop("_metric_groups", None)
+        state.pop("_metric_index", None)
         return state
 
     def _first(self, word: str) -> tuple:
@@ -304,8 +303,7 @@ class Lexicon:
                 or not all(any(ch in group for group in letters) for ch in word):
             return ()
         table = self._table(word[:2])
-        by_length = self._metric_words(word[:2], table)
-        groups, exact = self.__dict__["_metric_groups"], self.__dict__["_metric_exact"]
+        by_length, groups, exact = self._metric_words(word[:2], table)
         n = len(word)
         found = {w for w in by_length.get(n + 1, ()) if _one_left_out(w, word)}   # a letter left out
         for i in range(2, n):
@@ -325,20 +323,20 @@ class Lexicon:
         ps = self._exact.get(w, ()) + (self._groups[abs(gid) - 1] if gid is not None else ())
         return tuple(p for p in ps if p[_TERMINAL] == "METRIC")
 
-    def _metric_words(self, prefix: str, table: dict[str, int]) -> dict[int, tuple[str, ...]]:
+    def _metric_words(self, prefix: str, table: dict[str, int]) -> tuple[dict, frozenset, frozenset]:
         """The words beginning with `prefix` (whose table of forms is `table`) that begin a metric's pattern, by
-        their length (built on first use, for _misspelt, with the numbers of the groups of forms and the exact
-        words that begin a metric's pattern)."""
+        their length; the numbers of the groups of forms, and the exact words, that begin a metric's pattern
+        (built on first use, for _misspelt; threads that build them at once build equal values, and each is
+        stored in one step)."""
+        index = self.__dict__.get("_metric_index")
+        if index is None:
+            index = self.__dict__["_metric_index"] = (
+                frozenset(k + 1 for k, g in enumerate(self._groups) if any(p[_TERMINAL] == "METRIC" for p in g)),
+                frozenset(w for w, ps in self._exact.items() if any(p[_TERMINAL] == "METRIC" for p in ps)))
+        groups, exact = index
         made = self.__dict__.setdefault("_slips", {})
         found = made.get(prefix)
         if found is None:
-            groups = self.__dict__.get("_metric_groups")
-            if groups is None:
-                groups = self.__dict__["_metric_groups"] = frozenset(
-                    k + 1 for k, g in enumerate(self._groups) if any(p[_TERMINAL] == "METRIC" for p in g))
-                self.__dict__["_metric_exact"] = frozenset(
-                    w for w, ps in self._exact.items() if any(p[_TERMINAL] == "METRIC" for p in ps))
-            exact = self.__dict__["_metric_exact"]
             lengths: dict[int, list[str]] = {}
             for w, gid in table.items():
                 if abs(gid) in groups:
@@ -347,7 +345,7 @@ class Lexicon:
                 if w.startswith(prefix) and abs(table.get(w, 0)) not in groups:
                     lengths.setdefault(len(w), []).append(w)
             found = made[prefix] = {n: tuple(ws) for n, ws in lengths.items()}
-        return found
+        return found, groups, exact
 
     def readings(self, words: list[str], start: int) -> list[Reading]:
         """Every reading of the words beginning at `start`, most preferred first."""
