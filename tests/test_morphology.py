@@ -170,6 +170,7 @@ SMM_USAGE = {
                              "alias", "достигнуть"),
     ("ru", "челлендж", "n"): ("a challenge (челленджи, челленджей): the dictionary has no plural", "like", "имидж"),
     ("ru", "шер", "n"): ("a share (шеры, шеров); not in the dictionary", "like", "шрам"),
+    ("uk", "рейт", "n"): ("a rate (опен рейт, опен рейту); not in the dictionary", "like", "репост"),
     ("uk", "шер", "n"): ("a share (шери, шерів); the dictionary has no plural", "like", "репост"),
     ("uk", "гів", "n"): ("a giveaway (гіви, гівів); not in the dictionary", "like", "запит"),
     ("uk", "колаб", "n"): ("a collaboration (колаби, колабів); not in the dictionary", "like", "запит"),
