@@ -698,7 +698,7 @@ def _label_horizons(phrases: list[Phrase], horizon: frozenset) -> list[Phrase]:
     return out
 
 
-def _fronted_gerund(phrases: list[Phrase], lex, endings: tuple) -> list[Phrase]:
+def _fronted_gerund(phrases: list[Phrase], lex) -> list[Phrase]:
     """«Публикуя 3 рилса в неделю, увеличить охват на 25%», "Posting 3 Reels a week, grow reach by 25%": a clause
     that opens the statement with a gerund (a form of the lexicon's verbs that heads no clause, an -ing word, or a
     word with an ending of the lexicon list `gerund_endings`), up to a comma right before the goal's verb, is the
@@ -713,7 +713,8 @@ def _fronted_gerund(phrases: list[Phrase], lex, endings: tuple) -> list[Phrase]:
     known = any(t == "GERUND" for t, _ in first.alts) or lex.secondary(word)
     # (an ending some adjectives share, «сотрудничая» beside «новая», makes a gerund only where no noun of a metric
     # follows it: «Новая коллекция, ...» stays what it is)
-    if not (known or (endings and word.endswith(endings) and k + 1 < len(phrases) and phrases[k + 1].kind != "metric")):
+    if not (known or (k + 1 < len(phrases) and phrases[k + 1].kind != "metric"
+                      and word.endswith(tuple(lex.listed("gerund_endings"))))):
         return phrases
     comma = next((j for j in range(k + 1, len(phrases)) if phrases[j].kind == "filler" and phrases[j].text == ","),
                  None)
@@ -2496,8 +2497,7 @@ class Assembler:
                                                 lex.listed("length_for")), self.lex.metrics)
         phrases = _years_of_periods(_label_horizons(_label_years(_what_for(phrases, lex.listed("what_for"))),
                                                     lex.listed("horizon")))
-        phrases = _numbered_names(_fronted_gerund(phrases, lex, tuple(lex.listed("gerund_endings"))),
-                                  lex.listed("numbered"))
+        phrases = _numbered_names(_fronted_gerund(phrases, lex), lex.listed("numbered"))
         phrases = _where_counts(_unnamed_events(phrases, lex.listed("event_preps"), lex.function_words, text,
                                                 lex.listed("places"), lex.listed("day_parts")), lex)
         phrases = _day_ranges(_day_months(_day_month_ranges(phrases, lex.listed("between"))))
@@ -2869,11 +2869,11 @@ class Assembler:
         if not metric_phrases:
             return None
         info = self.lex.metrics
+        where = {id(p): i for i, p in enumerate(phrases)}      # each phrase's place in the part
         if len(metric_phrases) > 1 and phrases:
             # a metric's word after "from" names where something comes from, not what the goal counts, when
             # another one is named: «розыгрыш с призами от партнёров», "a webinar with speakers from partners"
             sources = self.lex[lang].listed("source")
-            where = {id(p): i for i, p in enumerate(phrases)}
             kept = [p for p in metric_phrases if not (
                 where.get(id(p), 0) > 0 and phrases[where[id(p)] - 1].kind == "filler"
                 and normalize_word(phrases[where[id(p)] - 1].text) in sources)]
@@ -2887,7 +2887,6 @@ class Assembler:
             # English puts the head of a compound noun last: "customer reviews", "sales leads", and
             # with words we do not know inside it, "lead nurture campaigns"
             plain = self.lex["en"].function_words
-            where = {id(p): i for i, p in enumerate(phrases)}
             heads = [p for i, p in enumerate(metric_phrases)
                      if not (i + 1 < len(metric_phrases)
                              and _compound(p, metric_phrases[i + 1], phrases, where, plain))]
@@ -2920,7 +2919,6 @@ class Assembler:
         if info[head.value].abstract and info[head.value].counted_variant and phrases:
             # a collective noun counted in another metric's units: "grow our community to 20K followers" is the
             # followers (where "a community of 3,000 members" is its size)
-            where = {id(p): i for i, p in enumerate(phrases)}
             sized = info[info[head.value].counted_variant].category
             unit = next((p for p in metric_phrases[1:] if not info[p.value].abstract and not info[p.value].activity
                          and not info[p.value].people and info[p.value].category != sized
