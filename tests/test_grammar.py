@@ -18,6 +18,7 @@ from lark import Lark
 from lark.exceptions import GrammarError
 
 from smmrules.language import tagger as tagger_module
+from smmrules.language import tokenizer as tokenizer_module
 from smmrules.language.ast import CATEGORIES, DIRECTIONS, PERIODS
 from smmrules.language.grammar import build_lark, default_grammar, grammar_text
 from smmrules.language.lexicon import LANGS, UNIT_KINDS, default_lexicons, normalize_word
@@ -109,7 +110,7 @@ def lexicon_terminals() -> dict[str, set[str]]:
 
 
 # One raw token of every kind the tokenizer makes, and every symbol the tagger knows.
-_TAGGER_SAMPLE = ("grow 5 2026 3,200 2026-06 31.12.2026 Q3 x2 3x 3rd 10k п.п. 24/7 [X] B2B "
+_TAGGER_SAMPLE = ("grow 5 2026 3,200 2026-06 31.12.2026 Q3 x2 3x 3rd 10k п.п. 24/7 [X] B2B Booking.com "
                   "30/06/2026 06/2026 9/30 2016-17 FY26 H1 г/г Q1'27 "
                   + " ".join(tagger_module._SYMBOLS) + " ; !")
 
@@ -123,8 +124,8 @@ def tagger_terminals() -> set[str]:
 
 
 def test_tagger_sample_covers_every_raw_token_kind():
-    # a name (B2B, GPT-4) and a plain word are words to the tagger
-    kinds = set(_TOKEN_RE.groupindex) - {"space", "ord", "scale", "name", "plain"} | {"ordinal"}
+    # a name (B2B, GPT-4), a site (Booking.com) and a plain word are words to the tagger
+    kinds = set(_TOKEN_RE.groupindex) - {"space", "ord", "scale", "name", "plain", "domain"} | {"ordinal"}
     assert {t.kind for t in tokenize(_TAGGER_SAMPLE)} == kinds
 
 
@@ -181,7 +182,9 @@ def _metric_patterns():
 
 # a word of letters, or a Latin name with digits in it that the tokenizer reads as one word ("D7", "B2B";
 # Q1-Q4, H1/H2 and top-3 are dates and ranks, never names)
-_WORD_TOKEN = re.compile(r"[@#]?[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*|(?![hq][1-4]$|top)[a-z]+(?:-?\d+[a-z]*)+")
+# (a site's address, "booking.com", is one word: the tokenizer's own pattern for it)
+_WORD_TOKEN = re.compile(r"[@#]?[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*|(?![hq][1-4]$|top)[a-z]+(?:-?\d+[a-z]*)+|"
+                         + tokenizer_module._DOMAIN)
 
 
 def pattern_problems(pat) -> list[str]:
@@ -283,6 +286,7 @@ _PREPS = {"by", "on", "to", "until", "toward", "from", "within", "in", "after", 
 _VALUE_CHECKS = {
     "PERIOD": lambda v: v in PERIODS,
     "UNIT": lambda v: v in UNIT_ISO,
+    "HALFUNIT": lambda v: v in UNIT_ISO,
     "NUMWORD": lambda v: _decimal(v) is not None and _decimal(v) >= 0,     # 0: "to zero", «до нуля»
     "ONE": lambda v: _decimal(v) == 1,
     "FRACTION": lambda v: _decimal(v) is not None and 0 < _decimal(v) < 100,
@@ -337,6 +341,7 @@ def test_metric_table_is_consistent():
         assert set(spec) <= {"category", "abstract", "activity", "lower_is_better", "time", "display", "name",
                              "percent_variant", "counted_variant", "qualified_by", "people_object", "flow", "unit_kind",
                              "people", "into", "absorbs", "on_channel", "keeps", "serves", "retained", "figure_only",
+                             "addressable",
                              "en", "ru", "uk", "any"}, name
         assert spec.get("unit_kind", "count") in UNIT_KINDS, name
         if "percent_variant" in spec:

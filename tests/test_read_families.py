@@ -4794,6 +4794,54 @@ READINGS_20E = [
     srow('Build a stronger LinkedIn precence by autumn', 'en', 'awareness', 'achieve', 'brand_awareness', None, 'linkedin', None, None, ('season', '2026-08-31', None), ['S103']),
 ]
 
+# --- half units, returning customers, push and SMS, recipients of an activity, label owners, booking sites, first place ---
+READINGS_21 = [
+    srow('Reply to every DM within half an hour by September', 'en', 'communication', 'reach', 'response_time', None, None, None, ('absolute', 0.5, 'h'), ('date', '2026-09-30', None), []),
+    srow('Bring first response time down to half an hour by Q2', 'en', 'communication', 'decrease', 'response_time', None, None, None, ('absolute', 0.5, 'h'), ('quarter', '2026-06-30', None), []),
+    srow('Answer support tickets within half a day in 2027', 'en', 'communication', 'reach', 'response_time', None, None, None, ('absolute', 0.5, 'd'), ('date', '2027-12-31', None), []),
+    srow('Отвечать на все сообщения в директе в течение получаса к марту', 'ru', 'communication', 'reach', 'response_time', None, 'instagram', None, ('absolute', 0.5, 'h'), ('date', '2026-03-31', None), []),
+    srow('Сократить время обработки заявки до полусуток к концу квартала', 'ru', 'communication', 'decrease', 'response_time', None, None, None, ('absolute', 0.5, 'd'), ('period-end', '2026-03-31', None), []),
+    srow('Снизить время ответа в чате до пол часа к июлю', 'ru', 'communication', 'decrease', 'response_time', None, None, None, ('absolute', 0.5, 'h'), ('date', '2026-07-31', None), []),
+    srow('Відповідати на коментарі протягом пів години до кінця року', 'uk', 'communication', 'reach', 'response_time', None, None, None, ('absolute', 0.5, 'h'), ('period-end', '2026-12-31', None), []),
+    srow('Скоротити час обробки замовлення до пів доби до жовтня', 'uk', 'communication', 'decrease', 'response_time', None, None, None, ('absolute', 0.5, 'd'), ('date', '2026-10-31', None), []),
+    srow('Обробляти звернення за півгодини до 1 грудня', 'uk', 'communication', 'reach', 'response_time', None, None, None, ('absolute', 0.5, 'h'), ('date', '2026-12-01', None), []),
+    srow('Increase the share of repeat buyers to 35% by the end of 2026', 'en', 'loyalty', 'reach', 'retention', None, None, None, ('absolute', 35, '%'), ('period-end', '2026-12-31', None), []),
+    srow('Grow returning shoppers by 15% in Q3', 'en', 'loyalty', 'increase', 'retention', None, None, None, ('relative', 15, '%'), ('quarter', '2026-09-30', None), []),
+    srow('Увеличить число повторных покупателей на 20% к декабрю', 'ru', 'loyalty', 'increase', 'retention', None, None, None, ('relative', 20, '%'), ('date', '2026-12-31', None), []),
+    srow('Поднять долю постоянных пациентов клиники до 50% к осени', 'ru', 'loyalty', 'reach', 'retention', None, None, None, ('absolute', 50, '%'), ('season', '2026-08-31', None), []),
+    srow('Збільшити кількість постійних замовників на 25% до кінця року', 'uk', 'loyalty', 'increase', 'retention', None, None, None, ('relative', 25, '%'), ('period-end', '2026-12-31', None), []),
+    srow('Підвищити частку повторних гостей готелю до 30% до літа', 'uk', 'loyalty', 'reach', 'retention', None, None, None, ('absolute', 30, '%'), ('season', '2026-05-31', None), []),
+    srow('Send push notifications to app users three times a week', 'en', 'other', 'achieve', 'push_campaigns', 'week', None, None, ('absolute', 3, None), None, []),
+    srow('Launch an SMS campaign for loyal shoppers before Easter', 'en', 'other', 'achieve', 'push_campaigns', None, None, None, None, ('named', '2026-04-05', None), ['S106']),
+    srow('Запустить пуш-уведомления для пользователей приложения в апреле', 'ru', 'other', 'achieve', 'push_campaigns', None, None, None, None, ('date', '2026-04-30', None), ['S106']),
+    srow('Делать 2 смс-рассылки в месяц для постоянных клиентов', 'ru', 'other', 'achieve', 'push_campaigns', 'month', None, None, ('absolute', 2, None), None, []),
+    srow('Запустити пуш-розсилку для користувачів застосунку в травні', 'uk', 'other', 'achieve', 'push_campaigns', None, None, None, None, ('date', '2026-05-31', None), ['S106']),
+    srow('Надсилати 3 пуш-сповіщення на тиждень', 'uk', 'other', 'achieve', 'push_campaigns', 'week', None, None, ('absolute', 3, None), None, []),
+    srow('Post twice a week for our subscribers on LinkedIn', 'en', 'other', 'achieve', 'posts', 'week', 'linkedin', None, ('absolute', 2, None), None, []),
+    srow('Host a webinar every month for existing customers', 'en', 'other', 'achieve', 'events', 'month', None, None, ('absolute', 1, None), None, []),
+    srow('Send a digest to newsletter subscribers every Monday', 'en', 'other', 'achieve', 'email_campaigns', 'week', None, None, ('absolute', 1, None), None, []),
+    srow('Отправлять рассылку клиентам раз в две недели', 'ru', 'other', 'achieve', 'email_campaigns', 'week', None, None, ('absolute', 1, None), None, []),
+    srow('Grow the newsletter for partner shops to 3,000 subscribers by May', 'en', 'leads', 'reach', 'email_subscribers', None, None, None, ('absolute', 3000, None), ('date', '2026-05-31', None), []),
+    srow('Вести блог на сайте и выпускать по 3 статьи в месяц', 'ru', 'other', 'achieve', 'articles', 'month', None, None, ('absolute', 3, None), None, []),
+    srow('Вести Instagram пекарні та публікувати 4 дописи на тиждень', 'uk', 'other', 'achieve', 'posts', 'week', 'instagram', None, ('absolute', 4, None), None, []),
+    srow('Run the podcast and release 2 episodes a month', 'en', 'other', 'achieve', 'posts', 'month', None, None, ('absolute', 2, None), None, []),
+    srow("Client's goal: 500 new subscribers on Telegram by March", 'en', 'awareness', 'increase', 'followers', None, 'telegram', None, ('relative', 500, None), ('date', '2026-03-31', None), []),
+    srow("Our partner's KPI: 120 leads a month from Facebook by July", 'en', 'leads', 'reach', 'leads', 'month', 'facebook', None, ('absolute', 120, None), ('date', '2026-07-31', None), []),
+    srow("The agency's target: double engagement on TikTok by autumn", 'en', 'engagement', 'increase', 'engagement', None, 'tiktok', None, ('multiple', 2, None), ('season', '2026-08-31', None), []),
+    srow('Reach the top 5 on Booking.com in Lviv by the end of summer', 'en', 'traffic', 'reach', 'search_position', None, 'booking_com', None, ('rank', 5, None), ('season', '2026-08-31', None), []),
+    srow('Raise our guest score on Booking.com to 9.3 by August', 'en', 'loyalty', 'reach', 'rating', None, 'booking_com', None, ('absolute', 9.3, None), ('date', '2026-08-31', None), []),
+    srow('Войти в топ-3 на Букинге среди хостелов Питера к сентябрю', 'ru', 'traffic', 'reach', 'search_position', None, 'booking_com', None, ('rank', 3, None), ('date', '2026-09-30', None), []),
+    srow('Підняти середній бал на Booking.com до 9,2 до кінця сезону', 'uk', 'loyalty', 'reach', 'rating', None, 'booking_com', None, ('absolute', 9.2, None), ('event', None, None), []),
+    srow('Get 40 reviews on Expedia by October', 'en', 'loyalty', 'achieve', 'reviews', None, 'expedia', None, ('absolute', 40, None), ('date', '2026-10-31', None), []),
+    srow('Be first on Google for "dentist Kyiv" by December', 'en', 'traffic', 'reach', 'search_position', None, 'google', None, ('rank', 1, None), ('date', '2026-12-31', None), []),
+    srow('Rank first on Yandex for the query "cake delivery" by spring', 'en', 'traffic', 'reach', 'search_position', None, 'yandex', None, ('rank', 1, None), ('season', '2026-02-28', None), []),
+    srow('Стать первыми в Google по запросу «ремонт квартир Казань» к лету', 'ru', 'traffic', 'reach', 'search_position', None, 'google', None, ('rank', 1, None), ('season', '2026-05-31', None), []),
+    srow('Быть первой на рынке доставки цветов в городе к концу года', 'ru', 'sales', 'reach', 'market_share', None, None, None, ('rank', 1, None), ('period-end', '2026-12-31', None), []),
+    srow('Стати першими в Google за запитом «кава з собою Львів» до осені', 'uk', 'traffic', 'reach', 'search_position', None, 'google', None, ('rank', 1, None), ('season', '2026-08-31', None), []),
+    srow('Бути першою у видачі за запитом «манікюр Поділ» до березня', 'uk', 'traffic', 'reach', 'search_position', None, None, None, ('rank', 1, None), ('date', '2026-03-31', None), []),
+    srow('Run the podcast and release 2 episodes a month', 'en', 'other', 'achieve', 'posts', 'month', None, None, ('absolute', 2, None), None, []),
+]
+
 
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
@@ -4879,7 +4927,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ('slips of the pen (20)', READINGS_20B),
                                           ('venues, no-shows, loyalty programmes (20)', READINGS_20C),
                                           ('gerunds, years, levels, places, roles, care (20)', READINGS_20D),
-                                          ('preambles, students, glosses, pages, delivery (20)', READINGS_20E))
+                                          ('preambles, students, glosses, pages, delivery (20)', READINGS_20E),
+                                          ('session 21: half units, customers who return, push and SMS, recipients, label owners, booking sites, first place', READINGS_21))
         for r in rows]
 
 

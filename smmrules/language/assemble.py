@@ -1132,6 +1132,16 @@ def _preamble(phrases: list[Phrase], heading: frozenset = frozenset()) -> list[P
     cut = None
     at_label = False
     label_word = _label_word(phrases[0] if phrases else None)
+    if not label_word:
+        # (whose label: "Client's goal:", "Our client's KPI:" are labels, the client no metric)
+        j = 0
+        while j < min(len(phrases), 3) and not _label_word(phrases[j]) and (
+                phrases[j].kind == "filler" or (phrases[j].kind == "metric" and _possessive(phrases[j].text))):
+            j += 1
+        owner = 0 < j < len(phrases) and any(_possessive(q.text) for q in phrases[:j])
+        label_word = owner and _label_word(phrases[j])
+        if owner and phrases[j].kind == "label":
+            cut, at_label = j, True
     for k, p in enumerate(phrases):
         if k == 0:
             continue
@@ -1167,6 +1177,11 @@ def _preamble(phrases: list[Phrase], heading: frozenset = frozenset()) -> list[P
         return phrases      # (after a label word, a KPI line needs no verb: «KPI клиента: CPL ≤ 300 ₽»)
     before = [q.evolve(kind="filler") if q.kind in ("metric", "amount", "verb", "rank") else q for q in phrases[:cut]]
     return before + after
+
+
+def _possessive(text: str) -> bool:
+    """Whether an English word is a possessive ("client's", "clients'", "brand’s")."""
+    return text.endswith(("'s", "’s", "s'", "s’")) and len(text) > 2
 
 
 _HEADING_UNITS = ("day", "week", "month", "quarter", "year")
@@ -1986,8 +2001,10 @@ def _chosen_part(parts: list[_PartInfo], info) -> _PartInfo:
             named = named[1:]
         # a metric the statement names before one only its verb implies: "retain current and attract
         # new subscribers" («удержать текущих и привлечь новых подписчиков») is about subscribers
+        # (activities alone: the first with a count of its own, «вести TikTok и выпускать 5 видео в неделю»)
         chosen = next((pi for pi in named if pi.metric is not None and not info[_name_of(pi)].activity), None) or next(
-            (pi for pi in named if not info[_name_of(pi)].activity), None) or (
+            (pi for pi in named if not info[_name_of(pi)].activity), None) or next(
+            (pi for pi in named if any(c.role not in ("deadline", "method", "baseline") for c in pi.claims)), None) or (
             named[0] if named else (parts[0] if parts else _PartInfo([])))
     return chosen
 
@@ -2691,6 +2708,10 @@ class Assembler:
                 # "sell 50 tickets for the launch party": the verb's result, not the activity named; «тратить
                 # на рекламу»: the money spent, not the ads
                 metric = None
+            elif verb_cls == "activity" and metric is not None and not info[metric.value].activity \
+                    and self._addressed(metric, pi.phrases, start.lang):
+                # "post 3 times a week for our followers": whom the posts are for, not the metric
+                metric = None
             elif implied is not None and metric is not None and (info[implied].people_object or info[metric.value].people) \
                     and metric.value != implied:
                 # "engage followers", «охватить 5 000 пользователей», "enrol 50 people": whose, not the metric
@@ -2899,9 +2920,13 @@ class Assembler:
             # a Latin word joined by a hyphen to the Russian or Ukrainian noun it qualifies: «SEO-аудит»
             # is an audit
             metric_phrases = metric_phrases[1:]
+        head = metric_phrases[0]
+        if info[head.value].activity and len(metric_phrases) > 1:
+            # the people an activity is addressed to are not its metric: "push notifications to app users", "the
+            # newsletter for our wholesale customers to 5,000 subscribers" (its subscribers)
+            metric_phrases = [head] + [p for p in metric_phrases[1:] if not self._addressed(p, phrases, lang)]
         # a word that says what the head counts: "subscribers to our newsletter", «подписчики на
         # консультацию»
-        head = metric_phrases[0]
         for p in metric_phrases[1:2]:
             # (only the next one: «участников в Telegram-чат ... до старта марафона» are the chat's members)
             name = info[head.value].qualified_by.get(p.value)
@@ -2939,6 +2964,24 @@ class Assembler:
                     return p
                 break
         return metric_phrases[0]
+
+    def _addressed(self, p: Phrase, phrases, lang: str) -> bool:
+        """Whether the metric word `p` names the people an activity is addressed to: a word of the lexicon's list
+        `addressee` ("to", "for") and plain words only before it ("push notifications to our app users"), and
+        people it names (metrics.toml `addressable`). "Ads for 500 leads" counts the leads, and "a giveaway for new
+        followers" is for getting them."""
+        if not self.lex.metrics[p.value].addressable:
+            return False
+        ids = [id(q) for q in phrases]
+        if id(p) not in ids:
+            return False
+        to = self.lex[lang].listed("addressee")
+        for q in reversed(phrases[:ids.index(id(p))]):
+            if q.kind != "filler":
+                return False
+            if normalize_word(q.text) in to:
+                return True
+        return False
 
     def _direction(self, verb_cls, target, baseline, more, less, new, metric_name, has_object=False, timed=False):
         """The direction of an aim: from its verb, else from its figures and words ("more", "new")."""

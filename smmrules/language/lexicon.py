@@ -53,12 +53,15 @@ class MetricInfo(Record):
     "to" is the goal ("hire two managers to keep churn low"); `retained`: people a business keeps, so that
     keeping or winning them back is its retention ("retain customers", "win back lapsed members");
     `figure_only`: a verb implying it names it only with a figure (hiring someone with no count is a task);
+    `addressable`: people an activity may be addressed to, as its recipients ("send push notifications to
+    app users"), who are then not the goal's metric (so are `retained` and `people` metrics);
     `on_channel`: the metric its words name on a given channel (the members of a VK community are its
     subscribers)."""
 
     __slots__ = ("name", "category", "abstract", "activity", "lower_is_better", "time", "display",
                  "percent_variant", "unit_kind", "counted_variant", "qualified_by", "people_object", "label",
-                 "flow", "people", "into", "absorbs", "on_channel", "keeps", "serves", "retained", "figure_only")
+                 "flow", "people", "into", "absorbs", "on_channel", "keeps", "serves", "retained", "figure_only",
+                 "addressable")
 
     def __init__(self, name: str, category: str, abstract: bool = False, activity: bool = False,
                  lower_is_better: bool = False, time: bool = False, display: dict | None = None,
@@ -67,7 +70,7 @@ class MetricInfo(Record):
                  people_object: bool = False, label: dict | None = None, flow: bool = False,
                  people: bool = False, into: dict | None = None, absorbs: frozenset = frozenset(),
                  on_channel: dict | None = None, keeps: frozenset = frozenset(), serves: bool = False,
-                 retained: bool = False, figure_only: bool = False):
+                 retained: bool = False, figure_only: bool = False, addressable: bool = False):
         _set(self, "name", name)
         _set(self, "category", category)
         _set(self, "abstract", abstract)
@@ -89,6 +92,7 @@ class MetricInfo(Record):
         _set(self, "serves", serves)
         _set(self, "retained", retained)
         _set(self, "figure_only", figure_only)
+        _set(self, "addressable", addressable or retained or people)
         _set(self, "on_channel", {} if on_channel is None else on_channel)
 
     def __hash__(self):
@@ -441,7 +445,8 @@ class LexiconSet:
                 flow=spec.get("flow", False), people=spec.get("people", False), into=dict(spec.get("into", {})),
                 absorbs=frozenset(spec.get("absorbs", ())), on_channel=dict(spec.get("on_channel", {})),
                 keeps=frozenset(spec.get("keeps", ())), serves=spec.get("serves", False),
-                retained=spec.get("retained", False), figure_only=spec.get("figure_only", False))
+                retained=spec.get("retained", False), figure_only=spec.get("figure_only", False),
+                addressable=spec.get("addressable", False))
         lexicons: dict[str, Lexicon] = {}
         for lang in LANGS:
             data = _load_toml(os.path.join(root, "lexicon", f"{lang}.toml"))

@@ -251,6 +251,8 @@ class ToPhrases:
                 unit = c.meaning
             elif c.type == "HALFYEAR":
                 value, unit = Decimal(6), "month"
+            elif c.type == "HALFUNIT":
+                value, unit = Decimal("0.5"), c.meaning     # half an hour, «полчаса»: 0.5 of the unit
             elif c.type == "ALWAYS":
                 value, unit = Decimal(100), "%"     # 24/7: available all of the time
             elif c.type == "FRACTION":

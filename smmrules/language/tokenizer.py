@@ -57,6 +57,9 @@ _ALWAYS = r"24[/x]7(?:/365)?(?![\d%])"
 # American English writes it), «до 30/09» (day first); "3/4", "1/2" and "24/7" are never read so.
 _DAY_SLASH = (r"(?<![\d/.,])(?:(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))"
               r"(?![\d/%]|[.,]\d)")
+# A site's address is one word, the name of a place on the web: "Booking.com", "hotels.com", «rozetka.com.ua»
+_DOMAIN = (r"(?<![\w.@/])[A-Za-z][A-Za-z0-9-]*+(?:\.[A-Za-z0-9-]++)*?\.(?:com|net|org|io|co|ru|ua|by|kz|me|app|shop|store"
+           r"|online|travel)(?![\w.]|\.\w)")
 # A template's blank for a number or a date: [Target], [X], {X}, {{N}}, <N>, ___
 _BLANK = (r"\[[^\W\d][^\[\]\d\n]{0,39}\]"
           r"|\{\{?[^\W\d][^{}\d\n]{0,39}\}?\}"
@@ -82,6 +85,7 @@ _TOKEN_SOURCE = (
   | (?P<short_year>""" + _one_of("'’") + r"""\d\d(?![\d%]|[.,]\d))
   | (?P<space>""" + _INVISIBLE + r"""+)
   | (?P<plain>""" + _PLAIN + r""")
+  | (?P<domain>""" + _DOMAIN + r""")
   | (?P<always>""" + _ALWAYS + r""")
   | (?P<day_slash>""" + _DAY_SLASH + r""")
   | (?P<blank>""" + _BLANK + r""")
@@ -226,7 +230,7 @@ def tokenize(text: str) -> list[RawToken]:
             digits = t.strip("xх×")
             _check_length(text, s, digits)
             append(RawToken("mult", t, s, e, _decimal(digits)))
-        elif kind == "name":
+        elif kind == "name" or kind == "domain":
             append(RawToken("word", m.group(0), s, e))
         elif kind == "year_range" or kind == "fiscal":
             pos = _year_span(text, m, kind, out)
