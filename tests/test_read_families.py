@@ -4842,6 +4842,31 @@ READINGS_21 = [
     srow('Run the podcast and release 2 episodes a month', 'en', 'other', 'achieve', 'posts', 'month', None, None, ('absolute', 2, None), None, []),
 ]
 
+# --- half a million, the subject who wants the goal, RFQs, user videos, what a place is ranked by, the means after «через» ---
+READINGS_21B = [
+    srow('Reach half a million views on our YouTube channel by December', 'en', 'awareness', 'reach', 'views', None, 'youtube', None, ('absolute', 500000, None), ('date', '2026-12-31', None), []),
+    srow('Get a half million impressions on Pinterest in Q4', 'en', 'awareness', 'achieve', 'impressions', None, 'pinterest', None, ('absolute', 500000, None), ('quarter', '2026-12-31', None), []),
+    srow('The owner wanted to double newsletter sign-ups before the sale', 'en', 'leads', 'increase', 'email_subscribers', None, None, None, ('multiple', 2, None), ('event', None, None), []),
+    srow('The founder wants to triple demo requests by the end of Q3', 'en', 'leads', 'increase', 'consultations', None, None, None, ('multiple', 3, None), ('quarter', '2026-09-30', None), []),
+    srow('Клиент хотел собрать 300 отзывов на Яндекс Картах к осени', 'ru', 'loyalty', 'achieve', 'reviews', None, 'yandex_maps', None, ('absolute', 300, None), ('season', '2026-08-31', None), []),
+    srow('Заказчик планировал получить 150 заявок с сайта к маю', 'ru', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 150, None), ('date', '2026-05-31', None), []),
+    srow('Клієнт хотів подвоїти кількість заявок до Нового року', 'uk', 'leads', 'increase', 'leads', None, None, None, ('multiple', 2, None), ('named', '2026-12-31', None), []),
+    srow('Buyers leave 80 reviews a month on Etsy by June', 'en', 'loyalty', 'reach', 'reviews', 'month', 'etsy', None, ('absolute', 80, None), ('date', '2026-06-30', None), []),
+    srow('Покупатели оставляют 60 отзывов в месяц на Ozon к концу года', 'ru', 'loyalty', 'reach', 'reviews', 'month', 'ozon', None, ('absolute', 60, None), ('period-end', '2026-12-31', None), []),
+    srow('Get 25 RFQs a month via LinkedIn by September', 'en', 'leads', 'achieve', 'leads', 'month', 'linkedin', None, ('absolute', 25, None), ('date', '2026-09-30', None), []),
+    srow('Double inbound RFPs from the website in 2027', 'en', 'leads', 'increase', 'leads', None, None, None, ('multiple', 2, None), ('date', '2027-12-31', None), []),
+    srow('Collect 150 user videos with our sneakers by the end of summer', 'en', 'communication', 'achieve', 'ugc', None, None, None, ('absolute', 150, None), ('season', '2026-08-31', None), []),
+    srow('Собрать 80 пользовательских фото с нашими пледами до Нового года', 'ru', 'communication', 'achieve', 'ugc', None, None, None, ('absolute', 80, None), ('named', '2026-12-31', None), []),
+    srow('Зібрати 120 користувацьких відео з нашими рюкзаками до кінця весни', 'uk', 'communication', 'achieve', 'ugc', None, None, None, ('absolute', 120, None), ('season', '2026-05-31', None), []),
+    srow('Become number one among Denver bakeries by reviews by autumn', 'en', 'loyalty', 'reach', 'reviews', None, None, None, ('rank', 1, None), ('season', '2026-08-31', None), []),
+    srow('Стать первыми среди барбершопов Самары по отзывам к декабрю', 'ru', 'loyalty', 'reach', 'reviews', None, None, None, ('rank', 1, None), ('date', '2026-12-31', None), []),
+    srow('Войти в ТОП-5 среди автосервисов района по упоминаниям в соцсетях до конца года', 'ru', 'awareness', 'reach', 'brand_mentions', None, None, None, ('rank', 5, None), ('period-end', '2026-12-31', None), []),
+    srow("Стати першими серед кав'ярень Одеси за кількістю відгуків до осені", 'uk', 'loyalty', 'reach', 'reviews', None, None, None, ('rank', 1, None), ('season', '2026-08-31', None), []),
+    srow('Увійти в трійку серед салонів Дніпра за рейтингом до кінця року', 'uk', 'loyalty', 'reach', 'rating', None, None, None, ('rank', 3, None), ('period-end', '2026-12-31', None), []),
+    srow('Продать 30 квартир через заявки из Instagram до конца года', 'ru', 'sales', 'achieve', 'sales', None, 'instagram', None, ('absolute', 30, None), ('period-end', '2026-12-31', None), []),
+    srow('Продати 50 велосипедів через ліди з TikTok до кінця сезону', 'uk', 'sales', 'achieve', 'sales', None, 'tiktok', None, ('absolute', 50, None), ('event', None, None), []),
+]
+
 
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
@@ -4928,7 +4953,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ('venues, no-shows, loyalty programmes (20)', READINGS_20C),
                                           ('gerunds, years, levels, places, roles, care (20)', READINGS_20D),
                                           ('preambles, students, glosses, pages, delivery (20)', READINGS_20E),
-                                          ('session 21: half units, customers who return, push and SMS, recipients, label owners, booking sites, first place', READINGS_21))
+                                          ('session 21: half units, customers who return, push and SMS, recipients, label owners, booking sites, first place', READINGS_21),
+                                          ('session 21: half a million, who wants the goal, RFQs, user videos, ranked by, means', READINGS_21B))
         for r in rows]
 
 

@@ -979,6 +979,13 @@ def _names_a_kpi(phrases: list[Phrase], i: int) -> bool:
     return end is None or _is_separator(end)
 
 
+def _after_word(p: Phrase, phrases, words: frozenset) -> bool:
+    """Whether the phrase right before `p` is a plain word of `words`."""
+    ids = [id(q) for q in phrases]
+    k = ids.index(id(p)) if id(p) in ids else 0
+    return k > 0 and phrases[k - 1].kind == "filler" and normalize_word(phrases[k - 1].text) in words
+
+
 def _only_fillers_between(phrases, a: Phrase, b: Phrase) -> bool:
     """Whether nothing but plain words stands between `a` and `b`."""
     ids = [id(p) for p in phrases]
@@ -1552,13 +1559,14 @@ def _yielded(phrases: list[Phrase], at: int, main: list[Phrase], yields: frozens
 
 
 def _split_side(phrases: list[Phrase], floor_from: frozenset = frozenset(), yields: frozenset = frozenset(),
-                info=None) -> tuple[list[Phrase], list[Phrase]]:
+                info=None, ranked_by: frozenset = frozenset()) -> tuple[list[Phrase], list[Phrase]]:
     """Take out the side clauses: a relative clause ("who ...", «которые ...», «які ...»), a
     recipient («для клиентов», "among students", "for 90% of users") or a modifier («под холодный
     трафик», "without ad spend"). A metric word there qualifies the goal's object and is never its
     metric, and a number there is never its target. A clause ends at a separator, a prepositional
     figure or date, or a verb (a relative clause keeps its own first verb); a modifier keeps a floor after
-    its noun (`floor_from`: «со средней оценкой от 4,5»)."""
+    its noun (`floor_from`: «со средней оценкой от 4,5»); a recipient after a place ends at a word of `ranked_by`
+    (what the place is ranked by: «первыми среди кофеен по отзывам»)."""
     if not any(p.kind == "method" and p.value in _SIDE for p in phrases):
         return phrases, []
     main: list[Phrase] = []
@@ -1617,6 +1625,10 @@ def _split_side(phrases: list[Phrase], floor_from: frozenset = frozenset(), yiel
                 side.append(q)      # «для новых и постоянных клиентов»: one recipient, its words joined
                 i += 1
                 continue
+            if p.value == "recipient" and q.kind == "filler" and normalize_word(q.text) in ranked_by \
+                    and any(r.kind == "rank" or (r.kind == "prep" and r.arg is not None and r.arg.kind == "rank")
+                            for r in main):
+                break   # «номером один среди перевозчиков Сибири по упоминаниям»: what the place is ranked by
             if _is_separator(q) or q.kind in _SIDE_STOPS or (q.kind == "filler" and q.text in _SIDE_ENDS) or (
                     q.kind == "amount" and q.toks and q.toks[0].type == "FRACTION") or (
                     q.kind == "filler" and any(
@@ -1843,7 +1855,8 @@ def _says_new(phrases: list[Phrase], metric: Phrase | None, info) -> bool:
     return False
 
 
-def _past_subject(metrics: list[Phrase], phrases: list[Phrase], modal: frozenset) -> list[Phrase]:
+def _past_subject(metrics: list[Phrase], phrases: list[Phrase], modal: frozenset,
+                  plain: frozenset = frozenset()) -> list[Phrase]:
     """The metrics of a part without its subject: a metric that opens the statement before a `modal` and its
     verb (any word there, known or not), when the verb takes another metric as its object ("Partners must bring 50 leads a month", «Клиенты должны оставлять 100
     отзывов в месяц»: what is counted is the leads, the reviews, not who brings or leaves them)."""
@@ -1852,12 +1865,22 @@ def _past_subject(metrics: list[Phrase], phrases: list[Phrase], modal: frozenset
     if first is None or any(q.kind not in ("label", "filler") for q in phrases[:first]):
         return metrics
     k = first + 1
+    # (one word may come first: a verb of wanting, "The client wanted to triple bookings", «Клиент хотел получить
+    # 200 отзывов», where the infinitive after it is the verb; or a verb we do not know before a count)
+    wants = k < len(phrases) and phrases[k].kind == "filler" and phrases[k].text.isalpha() \
+        and normalize_word(phrases[k].text) not in modal and normalize_word(phrases[k].text) not in plain
+    k += wants
     modals = 0
     while k < len(phrases) and phrases[k].kind == "filler" and normalize_word(phrases[k].text) in modal:
         k, modals = k + 1, modals + 1
-    if not modals or k == len(phrases) or phrases[k].kind not in ("verb", "filler"):
+    if k < len(phrases) and phrases[k].kind == "prep" and phrases[k].arg is not None \
+            and phrases[k].arg.kind == "multiple" and normalize_word(phrases[k].text.split(" ", 1)[0]) in modal:
+        modals += 1     # "wanted to triple": "to" and the multiple read as one phrase
+    elif not (modals or (wants and k < len(phrases) and phrases[k].kind in ("verb", "amount", "multiple"))):
         return metrics
-    k += 1
+    if k == len(phrases) or phrases[k].kind not in ("verb", "filler", "prep", "amount", "multiple"):
+        return metrics
+    k += phrases[k].kind != "amount"    # ("Customers leave 100 reviews a month": a verb we do not know, its count)
     while k < len(phrases) and phrases[k].kind in ("filler", "amount", "channel", "bound", "fresh"):
         k += 1                          # ("an average Google Maps", "50")
     if k < len(phrases) and phrases[k].kind == "metric" and any(m is phrases[k] for m in metrics):
@@ -2532,7 +2555,7 @@ class Assembler:
         phrases = _dated_baselines(phrases)
         whole = phrases
         phrases, side = _split_side(_accompanied(phrases, lex.listed("accompanied")), lex.listed("floor_from"),
-                                    lex.listed("yields"), self.lex.metrics)
+                                    lex.listed("yields"), self.lex.metrics, lex.listed("ranked_by"))
         if side and not any(p.kind == "metric" for p in phrases) and any(p.kind == "metric" for p in side) \
                 and _has_figure(side) and side[0].kind == "method" and side[0].value == "modifier":
             # «договориться о 10 ВП в месяц»: what the verb is about is its object, when nothing else is
@@ -2711,6 +2734,10 @@ class Assembler:
             elif verb_cls == "activity" and metric is not None and not info[metric.value].activity \
                     and self._addressed(metric, pi.phrases, start.lang):
                 # "post 3 times a week for our followers": whom the posts are for, not the metric
+                metric = None
+            elif implied is not None and metric is not None and not info[implied].activity \
+                    and _after_word(metric, pi.phrases, self.lex[start.lang].listed("via")):
+                # «продати 40 тракторів через ліди»: what the verb counts, the leads being the way to it
                 metric = None
             elif implied is not None and metric is not None and (info[implied].people_object or info[metric.value].people) \
                     and metric.value != implied:
@@ -2903,7 +2930,8 @@ class Assembler:
                 return ugc
             metric_phrases = kept or metric_phrases
         if len(metric_phrases) > 1 and phrases:
-            metric_phrases = _past_subject(metric_phrases, phrases, self.lex[lang].listed("modal"))
+            metric_phrases = _past_subject(metric_phrases, phrases, self.lex[lang].listed("modal"),
+                                           self.lex[lang].function_words)
         if lang == "en":
             # English puts the head of a compound noun last: "customer reviews", "sales leads", and
             # with words we do not know inside it, "lead nurture campaigns"
