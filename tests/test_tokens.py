@@ -97,6 +97,12 @@ def test_token_kinds(token, kind):
     ("{20}", None),                                           # digits in braces: not a blank
     ("50 360°", [("number", "50"), ("word", "360°")]),        # not 50,360 followed by a degree sign
     ("50 360", [("number", "50 360")]),
+    # a site's address is one word; an e-mail address, a word after a full stop and a version are not one
+    ("Booking.com", [("word", "Booking.com")]),
+    ("rozetka.com.ua.", [("word", "rozetka.com.ua"), ("symbol", ".")]),
+    ("hi@site.com", [("word", "hi"), ("word", "@site"), ("symbol", "."), ("word", "com")]),
+    ("sales.Com", [("word", "sales"), ("symbol", "."), ("word", "Com")]),
+    ("sales.company", [("word", "sales"), ("symbol", "."), ("word", "company")]),
 ])
 def test_token_boundaries(text, kinds):
     if kinds is None:

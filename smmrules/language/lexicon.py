@@ -106,6 +106,10 @@ class MetricInfo(Record):
 _PARTS, _TERMINAL, _VALUE, _ORDER = range(4)
 # the shortest word read as a slip of a metric's word (Lexicon._misspelt)
 _MISSPELT_MIN = 6
+# The readings of at most this many word spans are kept per language (the first ones met, which the
+# commonest are among): a 100,000-goal document meets some 50,000, and keeping them all held ~20 MB
+# for little gain over recomputing the rare ones.
+READINGS_MEMO_LIMIT = 16_384
 
 
 def _compile(pattern: str, lang: str = "en", root: str | None = None) -> tuple:
@@ -361,7 +365,7 @@ class Lexicon:
         cached = self._readings_cache.get(span)
         if cached is None:
             cached = self._compute(list(span), 0, first)
-            if len(self._readings_cache) < 200_000:
+            if len(self._readings_cache) < READINGS_MEMO_LIMIT:
                 self._readings_cache[span] = cached
         return cached
 

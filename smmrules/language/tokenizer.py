@@ -58,8 +58,8 @@ _ALWAYS = r"24[/x]7(?:/365)?(?![\d%])"
 _DAY_SLASH = (r"(?<![\d/.,])(?:(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))"
               r"(?![\d/%]|[.,]\d)")
 # A site's address is one word, the name of a place on the web: "Booking.com", "hotels.com", «rozetka.com.ua»
-_DOMAIN = (r"(?<![\w.@/])[A-Za-z][A-Za-z0-9-]*+(?:\.[A-Za-z0-9-]++)*?\.(?:com|net|org|io|co|ru|ua|by|kz|me|app|shop|store"
-           r"|online|travel)(?![\w.]|\.\w)")
+_DOMAIN = (r"(?<![\w.@/])[A-Za-z][A-Za-z0-9-]*+(?:\.[A-Za-z0-9-]++)*?"
+           r"\.(?:com|net|org|io|co|ru|ua|by|kz|me|app|shop|store|online|travel)(?!\w|\.\w)")
 # A template's blank for a number or a date: [Target], [X], {X}, {{N}}, <N>, ___
 _BLANK = (r"\[[^\W\d][^\[\]\d\n]{0,39}\]"
           r"|\{\{?[^\W\d][^{}\d\n]{0,39}\}?\}"
