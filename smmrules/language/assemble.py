@@ -1126,7 +1126,7 @@ _SENTENCE_ENDS = (".", "!", "?")
 _PART_ENDS = (",", ";", "|")
 
 
-def _preamble(phrases: list[Phrase], heading: frozenset = frozenset()) -> list[Phrase]:
+def _preamble(phrases: list[Phrase], heading: frozenset = frozenset(), possessive: tuple = ()) -> list[Phrase]:
     """What comes before the goal proper says where it comes from, not what it counts: "Assignment 2, SMM
     basics. Pet store case. Goal: increase repeat purchases ...", "Student project (Marketing 201): grow the
     newsletter's open rate ...", «Кейс для курса. Цель: ...». Before a label that opens a new sentence, or
@@ -1143,9 +1143,9 @@ def _preamble(phrases: list[Phrase], heading: frozenset = frozenset()) -> list[P
         # (whose label: "Client's goal:", "Our client's KPI:" are labels, the client no metric)
         j = 0
         while j < min(len(phrases), 3) and not _label_word(phrases[j]) and (
-                phrases[j].kind == "filler" or (phrases[j].kind == "metric" and _possessive(phrases[j].text))):
+                phrases[j].kind == "filler" or (phrases[j].kind == "metric" and _possessive(phrases[j].text, possessive))):
             j += 1
-        owner = 0 < j < len(phrases) and any(_possessive(q.text) for q in phrases[:j])
+        owner = 0 < j < len(phrases) and any(_possessive(q.text, possessive) for q in phrases[:j])
         label_word = owner and _label_word(phrases[j])
         if owner and phrases[j].kind == "label":
             cut, at_label = j, True
@@ -1186,9 +1186,10 @@ def _preamble(phrases: list[Phrase], heading: frozenset = frozenset()) -> list[P
     return before + after
 
 
-def _possessive(text: str) -> bool:
-    """Whether an English word is a possessive ("client's", "clients'", "brand’s")."""
-    return text.endswith(("'s", "’s", "s'", "s’")) and len(text) > 2
+def _possessive(text: str, endings: tuple) -> bool:
+    """Whether a word ends as a possessive does (the lexicon list `possessive`: "client's", "clients'")."""
+    word = normalize_word(text)
+    return bool(endings) and word.endswith(endings) and len(word) > 2
 
 
 _HEADING_UNITS = ("day", "week", "month", "quarter", "year")
@@ -2550,7 +2551,8 @@ class Assembler:
         phrases = _bounds_after(_conversion_into(phrases, self.lex.metrics, lex, lex.listed("converted_into")),
                                 lex.listed("or_more"), lex.listed("or_less"))
         phrases = _wished_levels(phrases, lex.listed("past"), lex.listed("wish"))
-        phrases = _shares_doing(_preamble(_current_then_goal(_timed_heading(phrases)), lex.listed("heading")),
+        phrases = _shares_doing(_preamble(_current_then_goal(_timed_heading(phrases)), lex.listed("heading"),
+                                          tuple(lex.listed("possessive"))),
                                 self.lex.metrics, lex.listed("share"), lex.listed("infinitive"))
         phrases = _dated_baselines(phrases)
         whole = phrases
