@@ -253,6 +253,29 @@ def test_forms_are_the_dictionary_forms(lang, lemma, pos, tags, where):
     assert check_against_dictionary(lang, lemma, pos, tags) == [], where
 
 
+FEMININE = [(lang, masculine, feminine) for lang in ("ru", "uk")
+            for masculine, feminine in tomllib.loads((GRAMMAR / "morphology" / f"{lang}.toml").read_text(
+                encoding="utf-8"))["noun"]["feminine"].items()]
+
+
+@pytest.mark.parametrize("lang, masculine, feminine", FEMININE, ids=[f"{x[0]}-{x[2]}" for x in FEMININE])
+def test_a_feminine_counterpart_is_a_feminine_noun_read_with_its_masculine(lang, masculine, feminine):
+    # the counterpart's forms are the dictionary's, it is a feminine noun there, and a pattern of the
+    # masculine lemma uses it (the table names no word the lexicons do not)
+    assert check_against_dictionary(lang, feminine, "n", ()) == []
+    assert any(p.tag.POS == "NOUN" and "femn" in p.tag for p in analyser(lang).parse(feminine)
+               if p.normal_form == feminine)
+    assert any((lg, lemma, pos) == (lang, masculine, "n") for lg, lemma, pos, *_ in LEMMAS)
+    table = morphology(lang, str(GRAMMAR))
+    assert table.person_forms(masculine, "n") == table.forms(masculine, "n") | table.forms(feminine, "n")
+    assert feminine not in table.forms(masculine, "n")
+
+
+def test_a_noun_with_no_feminine_reads_its_own_forms_only():
+    table = morphology("ru", str(GRAMMAR))
+    assert table.person_forms("заказ", "n") == table.forms("заказ", "n")
+    assert table.person_forms("подписчик", "n") - table.forms("подписчик", "n") == table.forms("подписчица", "n")
+
 # --- numbers in words -----------------------------------------------------------------------------
 # forms of a numeral the lexicons leave out, and why: another word's form, not the number
 NOT_NUMBERS = {

@@ -4868,6 +4868,47 @@ READINGS_21B = [
 ]
 
 
+READINGS_22 = [
+    # session 22: feminine nouns of people, whole days of an outcome, booking, a source before a signed change, a signed count
+    srow('Привлечь 60 новых клиенток в студию маникюра к марту', 'ru', 'sales', 'increase', 'sales', None, None, None, ('relative', 60, None), ('date', '2026-03-31', None), []),
+    srow('Набрать 2 000 подписчиц в Instagram до конца весны', 'ru', 'awareness', 'achieve', 'followers', None, 'instagram', None, ('absolute', 2000, None), ('season', '2026-05-31', None), []),
+    srow('Увеличить число постоянных покупательниц на 15% за полгода', 'ru', 'loyalty', 'increase', 'retention', None, None, None, ('relative', 15, '%'), ('duration', '2026-07-15', 'P6M'), []),
+    srow('Собрать 400 участниц в чат мам до 1 сентября', 'ru', 'communication', 'achieve', 'community_members', None, None, None, ('absolute', 400, None), ('date', '2026-09-01', None), []),
+    srow('30 новых учениц на курс макияжа к октябрю', 'ru', 'sales', 'increase', 'enrolments', None, None, None, ('relative', 30, None), ('date', '2026-10-31', None), []),
+    srow('Залучити 80 нових клієнток у салон до кінця березня', 'uk', 'sales', 'increase', 'sales', None, None, None, ('relative', 80, None), ('date', '2026-03-31', None), []),
+    srow('Набрати 1500 підписниць у TikTok до літа', 'uk', 'awareness', 'achieve', 'followers', None, 'tiktok', None, ('absolute', 1500, None), ('season', '2026-05-31', None), []),
+    srow('Збільшити кількість постійних покупниць на 20% за квартал', 'uk', 'loyalty', 'increase', 'retention', None, None, None, ('relative', 20, '%'), ('duration', '2026-04-15', 'P3M'), []),
+    srow('Зібрати 250 учасниць у Viber-спільноту до 8 березня', 'uk', 'communication', 'achieve', 'community_members', None, None, None, ('absolute', 250, None), ('date', '2026-03-08', None), []),
+    srow('Залучити 40 студенток на інтенсив до вересня', 'uk', 'sales', 'achieve', 'enrolments', None, None, None, ('absolute', 40, None), ('date', '2026-09-30', None), []),
+    srow('Привлечь 3 000 новых читательниц в блог к концу года', 'ru', 'awareness', 'increase', 'followers', None, None, None, ('relative', 3000, None), ('period-end', '2026-12-31', None), []),
+    srow('Залучити 500 нових користувачок застосунку до грудня', 'uk', 'leads', 'increase', 'users', None, None, None, ('relative', 500, None), ('date', '2026-12-31', None), []),
+    srow('Sell 300 tickets within 48 hours of the announcement', 'en', 'sales', 'achieve', 'tickets', None, None, None, ('absolute', 300, None), ('duration', '2026-01-17', 'PT48H'), []),
+    srow('Get 1,000 app installs within 72 hours of launch', 'en', 'leads', 'achieve', 'app_installs', None, None, None, ('absolute', 1000, None), ('duration', '2026-01-18', 'PT72H'), []),
+    srow('Collect 200 sign-ups within 24 hours of the webinar invite', 'en', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 200, None), ('duration', '2026-01-16', 'PT24H'), []),
+    srow('Продать 150 комплектов за 48 часов распродажи', 'ru', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 150, None), ('duration', '2026-01-17', 'PT48H'), []),
+    srow('Собрать 300 регистраций за 72 часа после анонса', 'ru', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 300, None), ('duration', '2026-01-18', 'PT72H'), []),
+    srow('Продати 120 сертифікатів за 48 годин розпродажу', 'uk', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 120, None), ('duration', '2026-01-17', 'PT48H'), []),
+    srow('Отримати 500 реєстрацій за 24 години після анонсу', 'uk', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 500, None), ('duration', '2026-01-16', 'PT24H'), []),
+    srow('Reply to every DM within 24 hours', 'en', 'communication', 'reach', 'response_time', None, None, None, ('absolute', 24, 'h'), None, []),
+    srow('Book 15 autumn weddings by July', 'en', 'sales', 'achieve', 'bookings', None, None, None, ('absolute', 15, None), ('date', '2026-07-31', None), []),
+    srow('Book 25 corporate events through LinkedIn in Q3', 'en', 'sales', 'achieve', 'bookings', None, 'linkedin', None, ('absolute', 25, None), ('quarter', '2026-09-30', None), []),
+    srow('Book 40 newborn sessions by the end of the year', 'en', 'sales', 'achieve', 'bookings', None, None, None, ('absolute', 40, None), ('period-end', '2026-12-31', None), []),
+    srow('Get 30% of past clients to book a repeat visit by June', 'en', 'loyalty', 'achieve', 'retention', None, None, None, ('absolute', 30, '%'), ('date', '2026-06-30', None), []),
+    srow('Get 25% of first-time diners to book a return visit by autumn', 'en', 'loyalty', 'achieve', 'retention', None, None, None, ('absolute', 25, '%'), ('season', '2026-08-31', None), []),
+    srow('Доход с маркетплейсов +30% к концу года', 'ru', 'sales', 'increase', 'revenue', None, None, None, ('relative', 30, '%'), ('period-end', '2026-12-31', None), []),
+    srow('Продажи с сайта +15% за квартал', 'ru', 'sales', 'increase', 'sales', None, None, None, ('relative', 15, '%'), ('duration', '2026-04-15', 'P3M'), []),
+    srow('Заявки с таргета +40% до конца мая', 'ru', 'leads', 'increase', 'leads', None, None, None, ('relative', 40, '%'), ('date', '2026-05-31', None), []),
+    srow('Виторг з маркетплейсів +30% до кінця року', 'uk', 'sales', 'increase', 'revenue', None, None, None, ('relative', 30, '%'), ('period-end', '2026-12-31', None), []),
+    srow('Замовлення з сайту +20% за квартал', 'uk', 'sales', 'increase', 'sales', None, None, None, ('relative', 20, '%'), ('duration', '2026-04-15', 'P3M'), []),
+    srow('Заявки з таргету +35% до кінця травня', 'uk', 'leads', 'increase', 'leads', None, None, None, ('relative', 35, '%'), ('date', '2026-05-31', None), []),
+    srow('Gain +800 followers on Instagram in March', 'en', 'awareness', 'increase', 'followers', None, 'instagram', None, ('relative', 800, None), ('date', '2026-03-31', None), []),
+    srow('Get +120 leads from Facebook ads by April', 'en', 'leads', 'increase', 'leads', None, 'facebook', None, ('relative', 120, None), ('date', '2026-04-30', None), []),
+    srow('Набрать +5 000 подписчиков в Telegram за 2 месяца', 'ru', 'awareness', 'increase', 'followers', None, 'telegram', None, ('relative', 5000, None), ('duration', '2026-03-15', 'P2M'), []),
+    srow('Получить +200 заявок с сайта до июня', 'ru', 'leads', 'increase', 'leads', None, None, None, ('relative', 200, None), ('date', '2026-06-30', None), []),
+    srow('Набрати +3 000 підписників у Telegram за 2 місяці', 'uk', 'awareness', 'increase', 'followers', None, 'telegram', None, ('relative', 3000, None), ('duration', '2026-03-15', 'P2M'), []),
+    srow('Отримати +150 заявок із сайту до червня', 'uk', 'leads', 'increase', 'leads', None, None, None, ('relative', 150, None), ('date', '2026-06-30', None), []),
+]
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -4954,7 +4995,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ('gerunds, years, levels, places, roles, care (20)', READINGS_20D),
                                           ('preambles, students, glosses, pages, delivery (20)', READINGS_20E),
                                           ('session 21: half units, customers who return, push and SMS, recipients, label owners, booking sites, first place', READINGS_21),
-                                          ('session 21: half a million, who wants the goal, RFQs, user videos, ranked by, means', READINGS_21B))
+                                          ('session 21: half a million, who wants the goal, RFQs, user videos, ranked by, means', READINGS_21B),
+                                          ('session 22: feminine nouns, whole days of an outcome, booking, a source before a signed change, a signed count', READINGS_22))
         for r in rows]
 
 

@@ -1473,14 +1473,17 @@ def _shares_doing(phrases: list[Phrase], info, shares: frozenset, infinitive_mar
             continue    # (a word skipped between, "visits to the online booking page", makes "to" a preposition)
         implied = verb.value.partition(":")[2] if verb.kind == "verb" else ""
         mi = info.get(implied) if implied else None
-        if mi is not None and not mi.activity and not mi.time:
+        # what the verb takes, before what the verb itself counts ("to book a second visit" is a return, where
+        # "to book" alone counts bookings; «которые оформляют подписку»)
+        obj = next((i for i in range(k + 2, min(n, k + 5)) if phrases[i].kind == "metric"), None)
+        if obj is not None and (_is_separator(phrases[obj - 1]) or info[phrases[obj].value].activity):
+            obj = None
+        if obj is None and mi is not None and not mi.activity and not mi.time:
             out[j] = people.evolve(value=implied)
             if infinitive:
                 out[k + 1] = verb.evolve(kind="filler")
             continue
-        # no metric of its own: what the verb takes ("to book a second visit", «которые оформляют подписку»)
-        obj = next((i for i in range(k + 2, min(n, k + 5)) if phrases[i].kind == "metric"), None)
-        if obj is None or _is_separator(phrases[obj - 1]) or info[phrases[obj].value].activity:
+        if obj is None:
             continue
         out[j] = people.evolve(value=phrases[obj].value)
         if infinitive:
@@ -1565,7 +1568,8 @@ def _split_side(phrases: list[Phrase], floor_from: frozenset = frozenset(), yiel
     recipient («для клиентов», "among students", "for 90% of users") or a modifier («под холодный
     трафик», "without ad spend"). A metric word there qualifies the goal's object and is never its
     metric, and a number there is never its target. A clause ends at a separator, a prepositional
-    figure or date, or a verb (a relative clause keeps its own first verb); a modifier keeps a floor after
+    figure or date, or a verb (a relative clause keeps its own first verb); a modifier ends at a signed
+    change («выручка с маркетплейсов +25%»: the goal's change of what comes from there); it keeps a floor after
     its noun (`floor_from`: «со средней оценкой от 4,5»); a recipient after a place ends at a word of `ranked_by`
     (what the place is ranked by: «первыми среди кофеен по отзывам»)."""
     if not any(p.kind == "method" and p.value in _SIDE for p in phrases):
@@ -1632,6 +1636,7 @@ def _split_side(phrases: list[Phrase], floor_from: frozenset = frozenset(), yiel
                 break   # «номером один среди перевозчиков Сибири по упоминаниям»: what the place is ranked by
             if _is_separator(q) or q.kind in _SIDE_STOPS or (q.kind == "filler" and q.text in _SIDE_ENDS) or (
                     q.kind == "amount" and q.toks and q.toks[0].type == "FRACTION") or (
+                    p.value == "modifier" and q.kind == "amount" and q.value.signed) or (
                     q.kind == "filler" and any(
                     t in ("PREP", "METHOD_BY") for tok in q.toks for t, _ in tok.alts)):
                 break   # ... or at a preposition: "among bakeries in Odesa by followers"
@@ -1917,14 +1922,15 @@ class _Frame(Record):
     statement's language, the day relative deadlines count from, whether it has a "from N",
     whether it states a time level; and for the part, whether its metric is a time, whether its
     verb produces ("sell", "get": «на 1 млн грн» is then an amount, not a change), whether it says "new",
-    whether its verb is an activity ("speak", «выступить») or one of answering."""
+    whether its verb is an activity ("speak", «выступить») or one of answering, and whether it counts
+    an outcome that no answering measures (sales, leads, views: `outcome`)."""
 
     __slots__ = ("lang", "today", "has_from", "time_level", "time_metric", "produces", "new", "brings_to", "grows",
-                 "acts", "responds")
+                 "acts", "responds", "outcome")
 
     def __init__(self, lang: str, today: dt.date | None, has_from: bool, time_level: bool,
                  time_metric: bool = False, produces: bool = False, new: bool = False, brings_to: bool = False,
-                 grows: bool = False, acts: bool = False, responds: bool = False):
+                 grows: bool = False, acts: bool = False, responds: bool = False, outcome: bool = False):
         _set(self, "lang", lang)
         _set(self, "today", today)
         _set(self, "has_from", has_from)
@@ -1936,6 +1942,7 @@ class _Frame(Record):
         _set(self, "grows", grows)
         _set(self, "acts", acts)
         _set(self, "responds", responds)
+        _set(self, "outcome", outcome)
 
 
 class _Aim(Record):
@@ -1979,6 +1986,14 @@ def _time_metric(verb_cls: str | None, metric: Phrase | None, implied: str | Non
     """Whether a part measures a length of time (a response time: "answer within 2 hours")."""
     return (verb_cls == "respond") or bool(metric is not None and info[metric.value].time) or (
         implied is not None and info[implied].time)
+
+
+def _outcome(verb_cls: str | None, metric: Phrase | None, implied: str | None, info) -> bool:
+    """Whether a part counts an outcome no answering measures: a metric that is neither a length of time
+    nor of communication (messages, comments answered), with a verb that is not one of answering."""
+    name = metric.value if metric is not None else implied
+    return (name is not None and verb_cls != "respond" and not info[name].time and not info[name].activity
+            and info[name].category != "communication")
 
 
 def _name_of(pi: _PartInfo) -> str | None:
@@ -2261,8 +2276,9 @@ def _settled_direction(d, target, baseline, more, new, mi) -> str | None:
         activity = bool(mi and mi.activity)
         if target is None and (more or new) and not activity:
             d = "increase"
-        elif target is not None and target.role in ("change", "multiple") and not activity:
-            d = "increase"      # "get 100 more", "double the test drives booked": a gain
+        elif target is not None and not activity and (target.role in ("change", "multiple") or (
+                target.qty is not None and target.qty.signed)):
+            d = "increase"      # "get 100 more", "double the test drives booked", «набрать +10к»: a gain
         elif target is not None and target.role == "rank":
             d = "reach"
     if d == "reach" and target is not None and target.role == "change" and baseline is None:
@@ -2472,6 +2488,11 @@ class Assembler:
         if frame.time_metric and prep in _CHANGE_PREPS:
             # "increase watch time by 2,000 hours", «сократить время ответа на 2 часа»: the change
             return [_Claim("change", p, q.evolve(unit=UNIT_SHORT[q.unit]), bound)]
+        if q.unit == "hour" and frame.outcome and prep in ("within", "in") and bound is None and q.value >= 24 \
+                and q.value % 24 == 0:
+            # "sell out the drop within 72 hours", «продать 200 единиц за 48 часов»: whole days of an outcome
+            # no answering measures are by when, not how fast
+            return [_Claim("deadline", p, deadline=self._duration(p, q.value, q.unit, frame.today))]
         if q.unit in SUBDAY or (frame.time_metric and (prep in _LEVEL_PREPS or prep is None or day_level)):
             within = prep in ("within", "in", "until", None) and bound is None
             return [_Claim("level", p, q.evolve(unit=UNIT_SHORT[q.unit]), "le" if within else bound)]
@@ -2571,7 +2592,7 @@ class Assembler:
         verb_cls, implied, chosen = chosen_part.verb_cls, chosen_part.implied, chosen_part.metric
         frame = start.evolve(time_metric=_time_metric(verb_cls, chosen, implied, info),
                              produces=chosen_part.verb is None or verb_cls in ("achieve", "attract"),
-                             new=_says_new(main, chosen, info))
+                             new=_says_new(main, chosen, info), outcome=_outcome(verb_cls, chosen, implied, info))
         all_main_claims = [c for pi in parts for c in pi.claims]
         method_claims = self._claims(method, frame)
         # (a day or a season heading the line, "Black Friday:", names the campaign: a deadline the line itself
@@ -2752,7 +2773,8 @@ class Assembler:
                                  brings_to=pi.verb is not None and normalize_word(pi.verb.text).startswith(
                                      tuple(self.lex[start.lang].listed("brings_to"))),
                                  grows=pi.verb is not None and normalize_word(pi.verb.text) in self.lex[start.lang].listed("growth"),
-                                 acts=verb_cls == "activity", responds=verb_cls == "respond")
+                                 acts=verb_cls == "activity", responds=verb_cls == "respond",
+                                 outcome=_outcome(verb_cls, metric, implied, info))
             pi.claims = self._claims(pi.phrases, frame)
             if not frame.time_metric and not any(c.role not in ("deadline", "method") for c in pi.claims):
                 pi.claims += self._all_of(pi.phrases, start.lang)

@@ -119,7 +119,7 @@ def _compile(pattern: str, lang: str = "en", root: str | None = None) -> tuple:
         if lemma is not None:
             from .morphology import morphology  # only when the lexicon cache misses
             table = morphology(lang, root or grammar_file())
-            parts.append(("forms", lemma[0], table.forms(*lemma), table.secondary(*lemma)))
+            parts.append(("forms", lemma[0], table.person_forms(*lemma), table.secondary(*lemma)))
         elif word.endswith("*") and len(word) > 1:
             parts.append(("stem", word[:-1]))
         elif word.startswith("*") and len(word) > 1:

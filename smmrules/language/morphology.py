@@ -61,6 +61,13 @@ class Morphology:
                 self._secondary[key] = frozenset(normalize_word(f) for f in self._collected) & found
         return found
 
+    def person_forms(self, lemma: str, pos: str, tags: tuple[str, ...] = ()) -> frozenset[str]:
+        """The forms a lexicon pattern `lemma@pos` reads: the lemma's, and for a person's noun with a
+        feminine counterpart ([noun.feminine]: клиент, клиентка) the counterpart's too."""
+        found = self.forms(lemma, pos, tags)
+        feminine = self.data.get("noun", {}).get("feminine", {}).get(lemma) if pos == "n" else None
+        return found | self.forms(feminine, "n") if feminine else found
+
     def secondary(self, lemma: str, pos: str, tags: tuple[str, ...] = ()) -> frozenset[str]:
         """The forms of a verb that head no clause: its declined participles and gerunds
         (привлеченных, увеличивая). They are adjectives and adverbs in use."""
