@@ -296,7 +296,7 @@ _VALUE_CHECKS = {
     "MONTH": lambda v: v.isdigit() and 1 <= int(v) <= 12,
     "MIDMONTH": lambda v: v.isdigit() and 1 <= int(v) <= 12,
     "PLACE": lambda v: v.isdigit() and int(v) > 0,
-    "EV_PREP": lambda v: v in ("until", "during"),
+    "EV_PREP": lambda v: v in ("until", "during", "in"),
     "QUARTER": lambda v: v.isdigit() and 1 <= int(v) <= 4,
     "BOUND": lambda v: v in ("ge", "le"),
     "PREP": lambda v: v in _PREPS,

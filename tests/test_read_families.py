@@ -119,7 +119,7 @@ SEASONS = [
     srow('Sell 300 tickets for the summer festival', 'en', 'sales', 'achieve', 'tickets', None, None, None,
          ('absolute', 300, None), None, []),
     srow('Get 500 orders in the spring sale', 'en', 'sales', 'achieve', 'sales', None, None, None,
-         ('absolute', 500, None), None, []),
+         ('absolute', 500, None), ('event', None, None), []),     # (during the sale: by its end, with no date)
     srow('Get 500 orders by summer', 'en', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 500, None),
          ('season', '2026-05-31', None), []),
     srow('Get 500 orders in the summer', 'en', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 500, None),
@@ -4869,7 +4869,7 @@ READINGS_21B = [
 
 
 READINGS_22 = [
-    # session 22: feminine nouns of people, whole days of an outcome, booking, a source before a signed change, a signed count
+    # session 22: feminine nouns of people, whole days of an outcome, booking, a source before a signed change, a signed count, in an event, emails
     srow('Привлечь 60 новых клиенток в студию маникюра к марту', 'ru', 'sales', 'increase', 'sales', None, None, None, ('relative', 60, None), ('date', '2026-03-31', None), []),
     srow('Набрать 2 000 подписчиц в Instagram до конца весны', 'ru', 'awareness', 'achieve', 'followers', None, 'instagram', None, ('absolute', 2000, None), ('season', '2026-05-31', None), []),
     srow('Увеличить число постоянных покупательниц на 15% за полгода', 'ru', 'loyalty', 'increase', 'retention', None, None, None, ('relative', 15, '%'), ('duration', '2026-07-15', 'P6M'), []),
@@ -4907,6 +4907,13 @@ READINGS_22 = [
     srow('Получить +200 заявок с сайта до июня', 'ru', 'leads', 'increase', 'leads', None, None, None, ('relative', 200, None), ('date', '2026-06-30', None), []),
     srow('Набрати +3 000 підписників у Telegram за 2 місяці', 'uk', 'awareness', 'increase', 'followers', None, 'telegram', None, ('relative', 3000, None), ('duration', '2026-03-15', 'P2M'), []),
     srow('Отримати +150 заявок із сайту до червня', 'uk', 'leads', 'increase', 'leads', None, None, None, ('relative', 150, None), ('date', '2026-06-30', None), []),
+    srow('Get 300 pre-orders in launch week', 'en', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 300, None), ('event', None, None), []),
+    srow('Reach 10,000 views in the release week', 'en', 'awareness', 'reach', 'views', None, None, None, ('absolute', 10000, None), ('event', None, None), []),
+    srow('Sell 80 gift bundles by end of campaign', 'en', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 80, None), ('event', None, None), []),
+    srow('Collect 400 emails in the launch month', 'en', 'leads', 'achieve', 'email_subscribers', None, None, None, ('absolute', 400, None), ('event', None, None), []),
+    srow('Capture 1,500 emails from the quiz funnel by May', 'en', 'leads', 'reach', 'email_subscribers', None, None, None, ('absolute', 1500, None), ('date', '2026-05-31', None), []),
+    srow('Send 6 emails a month to past buyers', 'en', 'other', 'achieve', 'email_campaigns', 'month', None, None, ('absolute', 6, None), None, []),
+    srow('Send the newsletter to 8,000 subscribers by March', 'en', 'leads', 'achieve', 'email_subscribers', None, None, None, ('absolute', 8000, None), ('date', '2026-03-31', None), []),
 ]
 
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),

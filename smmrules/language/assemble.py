@@ -2737,9 +2737,11 @@ class Assembler:
                 # "retain customers", «удержать клиентов», «повернути користувачів», "win back lapsed members": the
                 # customers or members kept or won back are retention (metrics.toml `retained`)
                 metric = None
-            elif implied is not None and metric is not None and metric.value in info[implied].absorbs and pi.own_verb:
+            elif implied is not None and metric is not None and metric.value in info[implied].absorbs and pi.own_verb \
+                    and not any(getattr(t, "meaning", None) == implied for t in metric.toks):
                 # "run traffic to the landing page", «запустить трафик»: the ads run (metrics.toml); a part that
-                # borrows the verb keeps its own metric («запустить предзаказ, 20 заказов в неделю»)
+                # borrows the verb keeps its own metric («запустить предзаказ, 20 заказов в неделю»), and so does a
+                # word of the activity itself that a later word qualified ("send the newsletter to 5,000 subscribers")
                 metric = None
             elif implied is not None and metric is not None and info[implied].into:
                 # "convert 4% of visitors into buyers", «конвертировать 5% посетителей в покупателей»: the

@@ -137,8 +137,12 @@ def _drop_idle_event_preps(out: list[list["_Edge"]]) -> None:
     """"by", «до», «к» are also event prepositions (EV_PREP, "by the rebrand"); where no event or
     holiday word follows within a few tokens that reading can never fit, and the preposition's
     PREP reading covers dates: drop it, so the search does not carry it along. Phrases that are
-    only event prepositions ("in time for", "ahead of") keep it."""
+    only event prepositions ("in time for", "ahead of") keep it. "in" is one only right before its event
+    ("in launch month", "in the launch week"), not before a place ("in the Telegram community by harvest")."""
     for i, edges in enumerate(out):
+        if any(e.terminal == "EV_PREP" and e.meaning == "in" for e in edges) and not any(
+                e.terminal == "EVENT" for es in out[i + 1:i + 3] for e in es):
+            out[i] = edges = [e for e in edges if e.terminal != "EV_PREP" or e.meaning != "in"]
         if len(edges) > 2 and any(e.terminal == "EV_PREP" for e in edges) and any(e.terminal == "PREP" for e in edges):
             # (up to four words before the event, articles between them: "by the end of the loyalty pilot")
             if not any(e.terminal in ("EVENT", "TIMENOUN") for es in out[i + 1:i + 10] for e in es):
