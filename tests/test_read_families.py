@@ -4869,7 +4869,7 @@ READINGS_21B = [
 
 
 READINGS_22 = [
-    # session 22: feminine nouns of people, whole days of an outcome, booking, a source before a signed change, a signed count, in an event, emails
+    # session 22: feminine nouns of people, whole days of an outcome, booking, a source before a signed change, a signed count, in an event, emails, a plus after a figure
     srow('Привлечь 60 новых клиенток в студию маникюра к марту', 'ru', 'sales', 'increase', 'sales', None, None, None, ('relative', 60, None), ('date', '2026-03-31', None), []),
     srow('Набрать 2 000 подписчиц в Instagram до конца весны', 'ru', 'awareness', 'achieve', 'followers', None, 'instagram', None, ('absolute', 2000, None), ('season', '2026-05-31', None), []),
     srow('Увеличить число постоянных покупательниц на 15% за полгода', 'ru', 'loyalty', 'increase', 'retention', None, None, None, ('relative', 15, '%'), ('duration', '2026-07-15', 'P6M'), []),
@@ -4914,6 +4914,13 @@ READINGS_22 = [
     srow('Capture 1,500 emails from the quiz funnel by May', 'en', 'leads', 'reach', 'email_subscribers', None, None, None, ('absolute', 1500, None), ('date', '2026-05-31', None), []),
     srow('Send 6 emails a month to past buyers', 'en', 'other', 'achieve', 'email_campaigns', 'month', None, None, ('absolute', 6, None), None, []),
     srow('Send the newsletter to 8,000 subscribers by March', 'en', 'leads', 'achieve', 'email_subscribers', None, None, None, ('absolute', 8000, None), ('date', '2026-03-31', None), []),
+    srow('Get 250+ leads from the quiz by April', 'en', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 250, None), ('date', '2026-04-30', None), []),
+    srow('Keep ER at 5%+ through the summer season', 'en', 'engagement', 'maintain', 'engagement_rate', None, None, None, ('absolute', 5, '%'), ('season', '2026-08-31', None), []),
+    srow('Reach 10,000+ followers on TikTok by December', 'en', 'awareness', 'reach', 'followers', None, 'tiktok', None, ('absolute', 10000, None), ('date', '2026-12-31', None), []),
+    srow('Получить 300+ заявок с сайта к маю', 'ru', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 300, None), ('date', '2026-05-31', None), []),
+    srow('Держать ER 6%+ до конца года', 'ru', 'engagement', 'maintain', 'engagement_rate', None, None, None, ('absolute', 6, '%'), ('period-end', '2026-12-31', None), []),
+    srow('Отримати 400+ заявок із таргету до травня', 'uk', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 400, None), ('date', '2026-05-31', None), []),
+    srow('Тримати ER 4,5%+ до кінця року', 'uk', 'engagement', 'maintain', 'engagement_rate', None, None, None, ('absolute', 4.5, '%'), ('period-end', '2026-12-31', None), []),
 ]
 
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),

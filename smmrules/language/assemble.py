@@ -395,15 +395,21 @@ def _comparative_bounds(phrases: list[Phrase], moved: frozenset, negation: froze
 
 def _bounds_after(phrases: list[Phrase], or_more: frozenset, or_less: frozenset) -> list[Phrase]:
     """A figure followed by "or more", "or above", «и выше», «і більше» (the lexicons' [function_words]
-    or_more; or_less for "or less", «и ниже») is a floor (a ceiling) at it: "ER 3.5% or above" is at least 3.5%."""
-    if not or_more and not or_less:
-        return phrases
+    or_more; or_less for "or less", «и ниже») is a floor (a ceiling) at it: "ER 3.5% or above" is at least 3.5%;
+    so is a figure with a plus written right after it ("500+ leads", "ER 4%+")."""
     out: list[Phrase] = []
     i = 0
     while i < len(phrases):
         p = phrases[i]
         a = p if p.kind == "amount" else p.arg if p.kind == "prep" and p.arg is not None and p.arg.kind == "amount" else None
-        if a is not None:
+        plus = phrases[i + 1] if a is not None and i + 1 < len(phrases) else None
+        if plus is not None and plus.kind == "filler" and plus.text == "+" and a.value.low is None \
+                and plus.span.line == a.span.end_line and plus.span.column == a.span.end_column:
+            floor = Phrase("bound", a.span.cover(plus.span), f"{a.text}+", "ge", arg=a, toks=a.toks)
+            out.append(floor if p is a else p.evolve(arg=floor))
+            i += 2
+            continue
+        if a is not None and (or_more or or_less):
             # (the figure's noun may come between: "1,000 followers or more", «300 заявок и более»)
             skip = 1 if i + 1 < len(phrases) and phrases[i + 1].kind == "metric" else 0
             pair = phrases[i + 1 + skip:i + 3 + skip]
