@@ -184,7 +184,8 @@ def _metric_patterns():
 # Q1-Q4, H1/H2 and top-3 are dates and ranks, never names)
 # (a site's address, "booking.com", is one word: the tokenizer's own pattern for it)
 _WORD_TOKEN = re.compile(r"[@#]?[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*|(?![hq][1-4]$|top)[a-z]+(?:-?\d+[a-z]*)+|"
-                         + tokenizer_module._DOMAIN)
+                         + tokenizer_module._DOMAIN.replace("{domains}", "|".join(
+                             map(re.escape, default_lexicons().numbers["domains"]))))
 
 
 def pattern_problems(pat) -> list[str]:

@@ -548,7 +548,7 @@ class LexiconSet:
 
 def _numbers(table: dict) -> dict:
     """common.toml [numbers]: `ordinal`, a tuple of endings; `scale`, suffix -> multiplier (a positive integer);
-    `resolution`, `points` and `abbreviations`, tuples of words; `comparison`, mark -> the period it compares; `letters`,
+    `resolution`, `points`, `abbreviations` and `domains`, tuples of words; `comparison`, mark -> the period it compares; `letters`,
     language -> the letters only it writes (see the comments in common.toml)."""
     ordinal = table.get("ordinal", [])
     scale = table.get("scale", {})
@@ -557,7 +557,7 @@ def _numbers(table: dict) -> dict:
     if not (isinstance(scale, dict) and all(type(v) is int and v > 0 for v in scale.values())):
         raise DataFileError("common.toml: [numbers.scale] maps each suffix to a positive whole multiplier")
     lists = {}
-    for key in ("resolution", "points", "abbreviations"):
+    for key in ("resolution", "points", "abbreviations", "domains"):
         value = table.get(key, [])
         if not (isinstance(value, list) and all(isinstance(e, str) and e for e in value)):
             raise DataFileError(f"common.toml: [numbers] {key} must be a list of words")

@@ -59,7 +59,7 @@ _DAY_SLASH = (r"(?<![\d/.,])(?:(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])|(?:1[3-9]
               r"(?![\d/%]|[.,]\d)")
 # A site's address is one word, the name of a place on the web: "Booking.com", "hotels.com", «rozetka.com.ua»
 _DOMAIN = (r"(?<![\w.@/])[A-Za-z][A-Za-z0-9-]*+(?:\.[A-Za-z0-9-]++)*?"
-           r"\.(?:com|net|org|io|co|ru|ua|by|kz|me|app|shop|store|online|travel)(?!\w|\.\w)")
+           r"\.(?:{domains})(?!\w|\.\w)")     # (the endings are lexicon data: common.toml [numbers] domains)
 # A template's blank for a number or a date: [Target], [X], {X}, {{N}}, <N>, ___
 _BLANK = (r"\[[^\W\d][^\[\]\d\n]{0,39}\]"
           r"|\{\{?[^\W\d][^{}\d\n]{0,39}\}?\}"
@@ -121,6 +121,7 @@ class _TokenPattern:
         source = (_TOKEN_SOURCE.replace("{ordinal}", "|".join(re.escape(e) for e in numbers["ordinal"]))
                   .replace("{scale}", "|".join(re.escape(e) for e in numbers["scale"]))
                   .replace("{comparison}", "|".join(map(_comparison, numbers["comparison"])))
+                  .replace("{domains}", "|".join(map(re.escape, numbers["domains"])))
                   .replace("{points}", "|".join(r"\.\s?".join(map(re.escape, p.split("."))) for p in numbers["points"])))
         # (two threads may both build: the results are equal, either will do)
         self._scales = numbers["scale"]
