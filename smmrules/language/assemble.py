@@ -3027,7 +3027,8 @@ class Assembler:
 
     def _addressed(self, p: Phrase, phrases, lang: str) -> bool:
         """Whether the metric word `p` names the people an activity is addressed to: a word of the lexicon's list
-        `addressee` ("to", "for") and plain words only before it ("push notifications to our app users"), and
+        `addressee` ("to", "for") and plain words only before it ("push notifications to our app users"), or in
+        Russian and Ukrainian the dative right after the activity («розсилка підписникам»), and
         people it names (metrics.toml `addressable`). "Ads for 500 leads" counts the leads, and "a giveaway for new
         followers" is for getting them."""
         if not self.lex.metrics[p.value].addressable:
@@ -3036,9 +3037,13 @@ class Assembler:
         if id(p) not in ids:
             return False
         to = self.lex[lang].listed("addressee")
+        dative = tuple(self.lex[lang].listed("dative_endings"))
         for q in reversed(phrases[:ids.index(id(p))]):
             if q.kind != "filler":
-                return False
+                # «розсилку підписникам», «рассылку постоянным клиентам»: people in the dative right after the
+                # activity (the lexicon's `dative_endings`) are whom it is for
+                return bool(dative) and q.kind == "metric" and self.lex.metrics[q.value].activity \
+                    and normalize_word(p.text.split()[-1]).endswith(dative)
             if normalize_word(q.text) in to:
                 return True
         return False
