@@ -4869,7 +4869,7 @@ READINGS_21B = [
 
 
 READINGS_22 = [
-    # session 22: feminine nouns of people, whole days of an outcome, booking, a source before a signed change, a signed count, in an event, emails, a plus after a figure, the dative of whom an activity is for
+    # session 22: feminine nouns of people, whole days of an outcome, booking, a source before a signed change, a signed count, in an event, emails, a plus after a figure, the dative of whom an activity is for, a plural owner's label
     srow('Привлечь 60 новых клиенток в студию маникюра к марту', 'ru', 'sales', 'increase', 'sales', None, None, None, ('relative', 60, None), ('date', '2026-03-31', None), []),
     srow('Набрать 2 000 подписчиц в Instagram до конца весны', 'ru', 'awareness', 'achieve', 'followers', None, 'instagram', None, ('absolute', 2000, None), ('season', '2026-05-31', None), []),
     srow('Увеличить число постоянных покупательниц на 15% за полгода', 'ru', 'loyalty', 'increase', 'retention', None, None, None, ('relative', 15, '%'), ('duration', '2026-07-15', 'P6M'), []),
@@ -4925,6 +4925,8 @@ READINGS_22 = [
     srow('Відправляти пуш-сповіщення користувачам тричі на тиждень', 'uk', 'other', 'achieve', 'push_campaigns', 'week', None, None, ('absolute', 3, None), None, []),
     srow('Делать рассылку подписчикам 2 раза в неделю', 'ru', 'other', 'achieve', 'email_campaigns', 'week', None, None, ('absolute', 2, None), None, []),
     srow('Отправлять смс-рассылку постоянным покупателям раз в месяц', 'ru', 'other', 'achieve', 'push_campaigns', 'month', None, None, ('absolute', 1, None), None, []),
+    srow("Our partners' KPI: 60 leads a month by September", 'en', 'leads', 'reach', 'leads', 'month', None, None, ('absolute', 60, None), ('date', '2026-09-30', None), []),
+    srow('The franchisees’ goal: 250 orders a week by August', 'en', 'sales', 'reach', 'sales', 'week', None, None, ('absolute', 250, None), ('date', '2026-08-31', None), []),
 ]
 
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),

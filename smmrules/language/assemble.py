@@ -1149,9 +1149,10 @@ def _preamble(phrases: list[Phrase], heading: frozenset = frozenset(), possessiv
         # (whose label: "Client's goal:", "Our client's KPI:" are labels, the client no metric)
         j = 0
         while j < min(len(phrases), 3) and not _label_word(phrases[j]) and (
-                phrases[j].kind == "filler" or (phrases[j].kind == "metric" and _possessive(phrases[j].text, possessive))):
+                phrases[j].kind == "filler" or (phrases[j].kind == "metric" and _possessive(
+                    _with_apostrophe(phrases, j), possessive))):
             j += 1
-        owner = 0 < j < len(phrases) and any(_possessive(q.text, possessive) for q in phrases[:j])
+        owner = 0 < j < len(phrases) and any(_possessive(_with_apostrophe(phrases, i), possessive) for i in range(j))
         label_word = owner and _label_word(phrases[j])
         if owner and phrases[j].kind == "label":
             cut, at_label = j, True
@@ -1190,6 +1191,17 @@ def _preamble(phrases: list[Phrase], heading: frozenset = frozenset(), possessiv
         return phrases      # (after a label word, a KPI line needs no verb: «KPI клиента: CPL ≤ 300 ₽»)
     before = [q.evolve(kind="filler") if q.kind in ("metric", "amount", "verb", "rank") else q for q in phrases[:cut]]
     return before + after
+
+
+def _with_apostrophe(phrases: list[Phrase], i: int) -> str:
+    """The text of the i-th phrase with an apostrophe written right after it ("partners'", which the
+    tokenizer splits off as a mark of its own)."""
+    p = phrases[i]
+    nxt = phrases[i + 1] if i + 1 < len(phrases) else None
+    if nxt is not None and nxt.kind == "filler" and nxt.text in ("'", "’") and nxt.span.line == p.span.end_line \
+            and nxt.span.column == p.span.end_column:
+        return p.text + nxt.text
+    return p.text
 
 
 def _possessive(text: str, endings: tuple) -> bool:
