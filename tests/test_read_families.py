@@ -4869,7 +4869,7 @@ READINGS_21B = [
 
 
 READINGS_22 = [
-    # session 22: feminine nouns of people, whole days of an outcome, booking, a source before a signed change, a signed count, in an event, emails, a plus after a figure, the dative of whom an activity is for, a plural owner's label
+    # session 22: feminine nouns of people, whole days of an outcome, booking, a source before a signed change, a signed count, in an event, emails, a plus after a figure, the dative of whom an activity is for, a plural owner's label, adding
     srow('Привлечь 60 новых клиенток в студию маникюра к марту', 'ru', 'sales', 'increase', 'sales', None, None, None, ('relative', 60, None), ('date', '2026-03-31', None), []),
     srow('Набрать 2 000 подписчиц в Instagram до конца весны', 'ru', 'awareness', 'achieve', 'followers', None, 'instagram', None, ('absolute', 2000, None), ('season', '2026-05-31', None), []),
     srow('Увеличить число постоянных покупательниц на 15% за полгода', 'ru', 'loyalty', 'increase', 'retention', None, None, None, ('relative', 15, '%'), ('duration', '2026-07-15', 'P6M'), []),
@@ -4927,6 +4927,10 @@ READINGS_22 = [
     srow('Отправлять смс-рассылку постоянным покупателям раз в месяц', 'ru', 'other', 'achieve', 'push_campaigns', 'month', None, None, ('absolute', 1, None), None, []),
     srow("Our partners' KPI: 60 leads a month by September", 'en', 'leads', 'reach', 'leads', 'month', None, None, ('absolute', 60, None), ('date', '2026-09-30', None), []),
     srow('The franchisees’ goal: 250 orders a week by August', 'en', 'sales', 'reach', 'sales', 'week', None, None, ('absolute', 250, None), ('date', '2026-08-31', None), []),
+    srow('Add 2,000 followers a month on TikTok', 'en', 'awareness', 'increase', 'followers', 'month', 'tiktok', None, ('relative', 2000, None), None, []),
+    srow('Add 150 newsletter subscribers by April', 'en', 'leads', 'increase', 'email_subscribers', None, None, None, ('relative', 150, None), ('date', '2026-04-30', None), []),
+    srow('Добавить 3 000 подписчиков в ВК к осени', 'ru', 'awareness', 'increase', 'followers', None, 'vk', None, ('relative', 3000, None), ('season', '2026-08-31', None), []),
+    srow('Додати 1 000 підписників у Telegram до осені', 'uk', 'awareness', 'increase', 'followers', None, 'telegram', None, ('relative', 1000, None), ('season', '2026-08-31', None), []),
 ]
 
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
