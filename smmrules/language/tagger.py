@@ -140,7 +140,9 @@ def _drop_idle_event_preps(out: list[list["_Edge"]]) -> None:
     only event prepositions ("in time for", "ahead of") keep it. "in" is one only right before its event
     ("in launch month", "in the launch week"), not before a place ("in the Telegram community by harvest")."""
     for i, edges in enumerate(out):
-        if any(e.terminal == "EV_PREP" and e.meaning == "in" for e in edges) and not any(
+        if len(edges) <= 2 or not any(e.terminal == "EV_PREP" for e in edges):
+            continue
+        if any(e.meaning == "in" and e.terminal == "EV_PREP" for e in edges) and not any(
                 e.terminal == "EVENT" for es in out[i + 1:i + 3] for e in es):
             out[i] = edges = [e for e in edges if e.terminal != "EV_PREP" or e.meaning != "in"]
         if len(edges) > 2 and any(e.terminal == "EV_PREP" for e in edges) and any(e.terminal == "PREP" for e in edges):
