@@ -548,8 +548,8 @@ class LexiconSet:
 
 def _numbers(table: dict) -> dict:
     """common.toml [numbers]: `ordinal`, a tuple of endings; `scale`, suffix -> multiplier (a positive integer);
-    `resolution`, `points`, `abbreviations` and `domains`, tuples of words; `comparison`, mark -> the period it compares; `letters`,
-    language -> the letters only it writes (see the comments in common.toml)."""
+    `resolution`, `points`, `abbreviations` and `domains`, tuples of words; `comparison`, mark -> the period it
+    compares; `letters`, language -> the letters only it writes (see the comments in common.toml)."""
     ordinal = table.get("ordinal", [])
     scale = table.get("scale", {})
     if not (isinstance(ordinal, list) and all(isinstance(e, str) and e for e in ordinal)):
