@@ -115,7 +115,7 @@ COVERING = [
          ("absolute", 5000, None), None, []),
     srow("охопити 30 000 батьків до вересня", "uk", "awareness", "reach", "reach", None, None, None,
          ("absolute", 30000, None), ("date", "2026-09-30", None), []),
-    srow("охопити більше клієнтів в Instagram", "uk", "awareness", "reach", "reach", None, "instagram", None,
+    srow("охопити більше клієнтів в Instagram", "uk", "awareness", "increase", "reach", None, "instagram", None,
          None, None, []),
     srow("охопити аудиторію Києва", "uk", "awareness", "reach", "reach", None, None, None, None, None, []),
     # the English verb "reach" is getting to a level: its object is the metric

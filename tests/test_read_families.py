@@ -218,7 +218,7 @@ FREQUENCY = [
 
 # --- people as such: the audience, whom a verb's metric counts, or the sign-ups of an event --------------
 PEOPLE = [
-    srow('reach more people', 'en', 'awareness', 'reach', 'audience', None, None,
+    srow('reach more people', 'en', 'awareness', 'increase', 'audience', None, None,
          None, None, None, ['S103']),
     srow('reach 1 million people by June 2026', 'en', 'awareness', 'reach', 'reach', None, None,
          None, ('absolute', 1000000, None), ('date', '2026-06-30', None), []),
@@ -4933,6 +4933,41 @@ READINGS_22 = [
     srow('Додати 1 000 підписників у Telegram до осені', 'uk', 'awareness', 'increase', 'followers', None, 'telegram', None, ('relative', 1000, None), ('season', '2026-08-31', None), []),
 ]
 
+READINGS_23 = [
+    # session 23: more of a place verb, a figure's verb after its object, a placeholder level, events of tours and announcements, read-throughs
+    srow('Sign up more corporate partners this spring', 'en', 'sales', 'increase', 'partners', None, None, None, None, ('season', '2026-05-31', None), []),
+    srow('Our aim: win more positive reviews from patients', 'en', 'loyalty', 'increase', 'positive_reviews', None, None, None, None, None, []),
+    srow('Чаще выходить в прямые эфиры с гостями', 'ru', 'other', 'increase', 'events', None, None, None, None, None, ['S106']),
+    srow('Завоевать больше постоянных покупателей в районе', 'ru', 'loyalty', 'increase', 'retention', None, None, None, None, None, []),
+    srow('Вийти на більшу кількість прямих ефірів із лікарями', 'uk', 'other', 'increase', 'events', None, None, None, None, None, ['S106']),
+    srow('Добиться большего числа заявок с сайта', 'ru', 'leads', 'increase', 'leads', None, None, None, None, None, []),
+    srow('Охопити більше батьків у нашому районі', 'uk', 'awareness', 'increase', 'reach', None, None, None, None, None, []),
+    srow('Become the most talked-about bakery in town by December', 'en', 'awareness', 'reach', 'brand_awareness', None, None, None, None, ('date', '2026-12-31', None), ['S103']),
+    srow('Get saves per carousel up before the summer sale', 'en', 'engagement', 'increase', 'saves', None, None, None, None, ('event', None, None), []),
+    srow('Get our cost per click down by March', 'en', 'traffic', 'decrease', 'cost_per_click', None, None, None, None, ('date', '2026-03-31', None), []),
+    srow('Get the bounce rate down this quarter', 'en', 'traffic', 'decrease', 'bounce_rate', None, None, None, None, ('period-end', '2026-03-31', None), []),
+    srow('Добиться меньше отписок к лету', 'ru', 'loyalty', 'decrease', 'unsubscribes', None, None, None, None, ('season', '2026-05-31', None), []),
+    srow('Домогтися менше відписок до осені', 'uk', 'loyalty', 'decrease', 'unsubscribes', None, None, None, None, ('season', '2026-08-31', None), []),
+    srow('Grow the newsletter to X subscribers by autumn', 'en', 'leads', 'reach', 'email_subscribers', None, None, None, None, ('season', '2026-08-31', None), []),
+    srow('Нарастить базу рассылки до определённого уровня к концу года', 'ru', 'leads', 'reach', 'email_subscribers', None, None, None, None, ('period-end', '2026-12-31', None), []),
+    srow('Увеличить охват до N тысяч в месяц', 'ru', 'awareness', 'reach', 'reach', 'month', None, None, None, None, []),
+    srow('Збільшити кількість заявок до N на тиждень', 'uk', 'leads', 'reach', 'leads', 'week', None, None, None, None, []),
+    srow('Наростити аудиторію каналу до певного рівня', 'uk', 'awareness', 'reach', 'audience', None, None, None, None, None, ['S103']),
+    srow('Sell 3,000 tickets by next season', 'en', 'sales', 'achieve', 'tickets', None, None, None, ('absolute', 3000, None), ('event', None, None), []),
+    srow('Raise the ERR to 6% by next season', 'en', 'engagement', 'reach', 'err', None, None, None, ('absolute', 6, '%'), ('event', None, None), []),
+    srow('Продать 1 500 билетов до конца тура', 'ru', 'sales', 'achieve', 'tickets', None, None, None, ('absolute', 1500, None), ('event', None, None), []),
+    srow('Собрать 800 заявок на мерч до гастролей', 'ru', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 800, None), ('event', None, None), []),
+    srow('Получить 300 репостов до объявления победителей', 'ru', 'engagement', 'achieve', 'shares', None, None, None, ('absolute', 300, None), ('event', None, None), []),
+    srow('Продати 1 200 квитків до концерту', 'uk', 'sales', 'achieve', 'tickets', None, None, None, ('absolute', 1200, None), ('event', None, None), []),
+    srow('Зібрати 500 реєстрацій до оголошення результатів', 'uk', 'leads', 'achieve', 'registrations', None, None, None, ('absolute', 500, None), ('event', None, None), []),
+    srow('Отримати 2 000 переглядів до кінця туру', 'uk', 'awareness', 'achieve', 'views', None, None, None, ('absolute', 2000, None), ('event', None, None), []),
+    srow('Get 600 pre-orders before the gig', 'en', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 600, None), ('event', None, None), []),
+    srow('Набрать 30 тыс. дочитываний в Дзене к весне', 'ru', 'awareness', 'achieve', 'video_completion_rate', None, 'dzen', None, ('absolute', 30000, None), ('season', '2026-02-28', None), []),
+    srow('Get 15,000 read-throughs on the blog by autumn', 'en', 'awareness', 'achieve', 'video_completion_rate', None, None, None, ('absolute', 15000, None), ('season', '2026-08-31', None), []),
+    srow('Вийти на 40% дочитувань лонгрідів до кінця року', 'uk', 'awareness', 'reach', 'video_completion_rate', None, None, None, ('absolute', 40, '%'), ('period-end', '2026-12-31', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -5020,7 +5055,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ('preambles, students, glosses, pages, delivery (20)', READINGS_20E),
                                           ('session 21: half units, customers who return, push and SMS, recipients, label owners, booking sites, first place', READINGS_21),
                                           ('session 21: half a million, who wants the goal, RFQs, user videos, ranked by, means', READINGS_21B),
-                                          ('session 22: feminine nouns, whole days of an outcome, booking, a source before a signed change, a signed count', READINGS_22))
+                                          ('session 22: feminine nouns, whole days of an outcome, booking, a source before a signed change, a signed count', READINGS_22),
+                                          ('session 23: more of a place verb, the verb of a figure after its object, placeholder levels, tours and announcements, read-throughs', READINGS_23))
         for r in rows]
 
 

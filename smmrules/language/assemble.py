@@ -952,6 +952,12 @@ def _has_placeholder(phrases: list[Phrase]) -> bool:
     return False
 
 
+def _placeholder_level(phrases: list[Phrase]) -> bool:
+    """Whether a placeholder stands for a level ("grow the audience to X listeners", «до певного рівня»)."""
+    return any(p.kind == "prep" and p.value in _LEVEL_PREPS and p.arg is not None and p.arg.kind == "placeholder"
+               for p in phrases)
+
+
 def _how_often(phrases: list[Phrase], i: int) -> bool:
     """Whether phrases[i] is a count of times before a rate window ("3 times a week", «5 раз в
     месяц»): how often something is done, not a figure of a metric."""
@@ -1822,8 +1828,15 @@ def _part_verb(seg: list[Phrase], lang: str) -> Phrase | None:
     known = next((p for p in verbs if p.value != "unknown"), None)
     if known is not None and known.value in ("achieve", "attract"):
         # "get saves on carousels up 30%": a verb of change right before the figure says how it is got
-        moved = next((p for p, q in zip(seg, seg[1:]) if p.kind == "verb" and p is not known
-                      and p.value in ("increase", "decrease") and q.kind == "amount"), None)
+        # "get comments per post up by June": or right after its object, ending it ("a follower growth
+        # strategy" is a noun's words)
+        moved = next((p for o, p, q in zip([None, *seg], seg, [*seg[1:], None]) if p.kind == "verb"
+                      and p is not known and p.value in ("increase", "decrease")
+                      and ((q is not None and q.kind == "amount") or (
+                          o is not None and o.kind in ("metric", "perpost")
+                          and (q is None or q.kind in ("prep", "period", "placeholder", "event")
+                               or _is_separator(q))))),
+                     None)
         if moved is not None:
             return moved
     if known is not None or verbs:
@@ -2299,6 +2312,8 @@ def _settled_direction(d, target, baseline, more, new, mi) -> str | None:
             d = "increase"      # "get 100 more", "double the test drives booked", «набрать +10к»: a gain
         elif target is not None and target.role == "rank":
             d = "reach"
+    if d == "reach" and target is None and baseline is None and (more or (new and not (mi and mi.activity))):
+        d = "increase"    # "win more bookings", «чаще выходить в эфиры», "win new clients": more of them
     if d == "reach" and target is not None and target.role == "change" and baseline is None:
         d = "increase"    # "win 100 new clients", «вийти на +20%»: a gain, not a level
     if d == "reach" and target is not None and target.role == "multiple":
@@ -2315,6 +2330,7 @@ class Assembler:
     def __init__(self, lexicons: LexiconSet):
         self.lex = lexicons
         self._text = ""     # the statement being built (build)
+        self._lang = "en"   # and its language
 
     # -- deadlines ------------------------------------------------------------------
     def _duration(self, phrase: Phrase, amount: Decimal, unit: str, today) -> Deadline:
@@ -2572,6 +2588,7 @@ class Assembler:
     # -- the goal ---------------------------------------------------------------------
     def build(self, text: str, lang: str, phrases: list[Phrase], today: dt.date | None, span: Span) -> Goal:
         self._text = text
+        self._lang = lang
         lex = self.lex[lang]
         phrases = _durations(_length_adjectives(phrases, self.lex.metrics, tuple(lex.listed("length_stems")),
                                                 lex.listed("length_for")), self.lex.metrics)
@@ -2844,9 +2861,10 @@ class Assembler:
         the phrases whose "more", "less" and "new" count)."""
         metric_name = chosen.value if chosen is not None else implied
         baseline_claim, target_claim = _pair(targets, verb_cls, self._levels(metric_name))
-        direction = self._direction(verb_cls, target_claim, baseline_claim, any(p.kind == "more" for p in scope),
+        direction = self._direction(verb_cls, target_claim, baseline_claim, self._says_more(scope),
                                     any(p.kind == "less" for p in scope), _says_new(scope, chosen, self.lex.metrics),
-                                    metric_name, verb_cls == "unknown" and _has_object(chosen_part), _timed(scope))
+                                    metric_name, verb_cls == "unknown" and _has_object(chosen_part), _timed(scope),
+                                    _placeholder_level(scope))
         target = self._target(target_claim, direction, baseline_claim, verb_cls == "gain")
         baseline = None
         if baseline_claim is not None and baseline_claim.qty.value is not None:
@@ -2871,10 +2889,11 @@ class Assembler:
                 continue
             pname = _name_of(pi)
             pb, pt = _pair(_figures(pi, parts), pi.verb_cls, self._levels(pname))
-            pdir = self._direction(pi.verb_cls, pt, pb, any(p.kind == "more" for p in pi.phrases),
+            pdir = self._direction(pi.verb_cls, pt, pb, self._says_more(pi.phrases),
                                    any(p.kind == "less" for p in pi.phrases),
                                    any(p.kind == "new" for p in pi.phrases), pname,
-                                   pi.verb_cls == "unknown" and _has_object(pi), _timed(pi.phrases))
+                                   pi.verb_cls == "unknown" and _has_object(pi), _timed(pi.phrases),
+                                   _placeholder_level(pi.phrases))
             ptarget = self._target(pt, pdir, pb, pi.verb_cls == "gain")
             pmetric = None
             if pname is not None and not pi.means:
@@ -3060,7 +3079,8 @@ class Assembler:
                 return True
         return False
 
-    def _direction(self, verb_cls, target, baseline, more, less, new, metric_name, has_object=False, timed=False):
+    def _direction(self, verb_cls, target, baseline, more, less, new, metric_name, has_object=False, timed=False,
+                   level=False):
         """The direction of an aim: from its verb, else from its figures and words ("more", "new")."""
         info = self.lex.metrics
         mi = info.get(metric_name) if metric_name else None
@@ -3095,6 +3115,8 @@ class Assembler:
             # "get our CPL under $15", «вывести CPL ниже 200 ₽»: a ceiling on a cost (where «довести CPL
             # до 200 ₽», «довести время ответа до 5 минут» is a level reached)
             return "decrease"
+        if d in ("achieve", "reach") and less and not more and target is None and baseline is None:
+            return "decrease"   # "get our CPL down", «добиться меньше отписок»: less of it
         if d is None:
             d = _figure_direction(target, baseline, more, less, new, mi, verb_cls == "unknown", has_object)
         if d in ("reach", "achieve") and baseline is not None and target is not None and target.role == "level" \
@@ -3103,7 +3125,15 @@ class Assembler:
             # "hit a 4.8 rating (from 4.3)", «довести CPL с 300 до 200 ₽», "get the bounce rate down from 70%
             # to 50%": from one level to another is a change
             d = "increase" if target.qty.value > baseline.qty.value else "decrease"
+        if d == "increase" and level and target is None and baseline is None:
+            d = "reach"     # "grow the audience to X listeners", «наростити до певного рівня»: a level, unnamed
         return _settled_direction(d, target, baseline, more, new, mi)
+
+    def _says_more(self, phrases: list[Phrase]) -> bool:
+        """Whether a word of "more" says there is to be more of it; a superlative ("become the most
+        recognised brand") names a place to reach."""
+        superlative = self.lex[self._lang].listed("superlative")
+        return any(p.kind == "more" and normalize_word(p.text) not in superlative for p in phrases)
 
     def _levels(self, metric_name: str | None) -> bool:
         """Whether a metric is a level (a share, a score, a time or a place), not a count of things."""
