@@ -274,6 +274,7 @@ class Lexicon:
         state.pop("_slips", None)
         state.pop("_slipped", None)
         state.pop("_metric_index", None)
+        state.pop("_pattern_readings", None)     # (keyed by the patterns' ids in this process)
         return state
 
     def _first(self, word: str) -> tuple:
@@ -372,20 +373,26 @@ class Lexicon:
     def _compute(self, words: list[str], start: int, first) -> list[Reading]:
         out = []
         seen = set()
+        made = self.__dict__.setdefault("_pattern_readings", {})
         for p in first:
             n = len(p[_PARTS])
             if start + n > len(words):
                 continue
             if not all(_part_matches(p[_PARTS][k], words[start + k]) for k in range(1, n)):
                 continue
-            # a form of a lemma is an exact word
-            exactness = sum(1 for part in p[_PARTS] if part[0] not in ("exact", "forms"))
-            specificity = -sum(len(part[1]) for part in p[_PARTS])
             key = (p[_TERMINAL], p[_VALUE], n)
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Reading(p[_TERMINAL], p[_VALUE], n, (-n, exactness, specificity, p[_ORDER])))
+            # a pattern always reads the same: one Reading of it, shared by every run of words it matches
+            # (the memo of readings holds thousands of such lists)
+            reading = made.get(id(p))
+            if reading is None:
+                # a form of a lemma is an exact word
+                exactness = sum(1 for part in p[_PARTS] if part[0] not in ("exact", "forms"))
+                specificity = -sum(len(part[1]) for part in p[_PARTS])
+                reading = made[id(p)] = Reading(p[_TERMINAL], p[_VALUE], n, (-n, exactness, specificity, p[_ORDER]))
+            out.append(reading)
         out.sort(key=lambda r: r.rank)
         return out
 
