@@ -1788,7 +1788,7 @@ MORE_WORDS_9 = [
     srow('Grow podcast downloads by 40% by the end of the season', 'en', 'awareness', 'increase',
          'views', None, None, None, ('relative', 40, '%'),
          ('event', None, None), []),
-    srow('Bring in 80 paying members for the club by September', 'en', 'sales', 'reach',
+    srow('Bring in 80 paying members for the club by September', 'en', 'sales', 'achieve',
          'paying_users', None, None, None, ('absolute', 80, None),
          ('date', '2026-09-30', None), []),
     srow('Eng rate at least 6% per post through Q3', 'en', 'engagement', 'reach',
@@ -4968,6 +4968,26 @@ READINGS_23 = [
 ]
 
 
+READINGS_23B = [
+    # session 23: fourfold and more, the present figure after 'instead of', a price of what is counted, bringing in
+    srow('Увеличить число заказов вчетверо к Новому году', 'ru', 'sales', 'increase', 'sales', None, None, None, ('multiple', 4, None), ('named', '2026-12-31', None), []),
+    srow('Упятерить охваты в Telegram за полгода', 'ru', 'awareness', 'increase', 'reach', None, 'telegram', None, ('multiple', 5, None), ('duration', '2026-07-15', 'P6M'), []),
+    srow("Збільшити кількість заявок вп'ятеро до кінця року", 'uk', 'leads', 'increase', 'leads', None, None, None, ('multiple', 5, None), ('period-end', '2026-12-31', None), []),
+    srow('Органічне охоплення має зрости вдесятеро за рік', 'uk', 'awareness', 'increase', 'reach', None, None, None, ('multiple', 10, None), ('duration', '2027-01-15', 'P1Y'), []),
+    srow('Grow newsletter signups fivefold by the end of 2026', 'en', 'leads', 'increase', 'email_subscribers', None, None, None, ('multiple', 5, None), ('period-end', '2026-12-31', None), []),
+    srow('Quadruple story views this quarter', 'en', 'awareness', 'increase', 'views', None, None, None, ('multiple', 4, None), ('period-end', '2026-03-31', None), []),
+    srow('Tenfold growth in app installs by Q4', 'en', 'leads', 'increase', 'app_installs', None, None, None, ('multiple', 10, None), ('quarter', '2026-12-31', None), []),
+    srow('Заявки по 250 рублей вместо нынешних 400 к марту', 'ru', 'leads', 'decrease', 'cost_per_lead', None, None, (400, 'RUB'), ('absolute', 250, 'RUB'), ('date', '2026-03-31', None), []),
+    srow('Лиды по 90 ₽ к концу квартала', 'ru', 'leads', 'reach', 'cost_per_lead', None, None, None, ('absolute', 90, 'RUB'), ('period-end', '2026-03-31', None), []),
+    srow('Підписники по 4 грн замість теперішніх 7 до кінця літа', 'uk', 'other', 'decrease', 'cost_per_follower', None, None, (7, 'UAH'), ('absolute', 4, 'UAH'), ('season', '2026-08-31', None), []),
+    srow('Ліди по 120 грн до кінця травня', 'uk', 'leads', 'reach', 'cost_per_lead', None, None, None, ('absolute', 120, 'UAH'), ('date', '2026-05-31', None), []),
+    srow('Get demo requests at $40 each by July', 'en', 'leads', 'achieve', 'cost_per_lead', None, None, None, ('absolute', 40, 'USD'), ('date', '2026-07-31', None), []),
+    srow('Cut the cost per lead to $18 instead of the current $30 by June', 'en', 'leads', 'decrease', 'cost_per_lead', None, None, (30, 'USD'), ('absolute', 18, 'USD'), ('date', '2026-06-30', None), []),
+    srow('Публиковать 5 постов в неделю вместо трёх', 'ru', 'other', 'increase', 'posts', 'week', None, (3, None), ('absolute', 5, None), None, []),
+    srow('Bring in 60 new patients for the dental clinic by April', 'en', 'sales', 'increase', 'sales', None, None, None, ('relative', 60, None), ('date', '2026-04-30', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -5056,7 +5076,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ('session 21: half units, customers who return, push and SMS, recipients, label owners, booking sites, first place', READINGS_21),
                                           ('session 21: half a million, who wants the goal, RFQs, user videos, ranked by, means', READINGS_21B),
                                           ('session 22: feminine nouns, whole days of an outcome, booking, a source before a signed change, a signed count', READINGS_22),
-                                          ('session 23: more of a place verb, the verb of a figure after its object, placeholder levels, tours and announcements, read-throughs', READINGS_23))
+                                          ('session 23: more of a place verb, the verb of a figure after its object, placeholder levels, tours and announcements, read-throughs', READINGS_23),
+                                          ('session 23: fourfold and more, the present figure after instead of, a price of what is counted, bringing in', READINGS_23B))
         for r in rows]
 
 

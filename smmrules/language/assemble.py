@@ -2916,6 +2916,12 @@ class Assembler:
         if mi.percent_variant and unit == "%":
             name = mi.percent_variant
             mi = info[name]
+        priced = info.get(self.lex.defaults.get("priced"))
+        if unit in _CURRENCIES and mi.unit_kind == "count" and mi.category != "sales" and priced is not None \
+                and priced.qualified_by.get(name) in info:
+            # «лиды по 60 руб.», "leads at $25 each": what one of them costs
+            name = priced.qualified_by[name]
+            mi = info[name]
         if per:
             name = f"{name}_per_{per}"
         src = phrase if phrase is not None else verb
