@@ -4988,6 +4988,21 @@ READINGS_23B = [
 ]
 
 
+READINGS_23C = [
+    # session 23: where a metric stands, then a dash and its target
+    srow('Monthly churn sits at 7% — bring it down to 4% by the end of Q3', 'en', 'loyalty', 'decrease', 'churn', 'month', None, (7, '%'), ('absolute', 4, '%'), ('quarter', '2026-09-30', None), []),
+    srow('3,000 subscribers — 8,000 by the end of the year', 'en', 'awareness', 'increase', 'followers', None, None, (3000, None), ('absolute', 8000, None), ('period-end', '2026-12-31', None), []),
+    srow('Конверсия в заявку 1,5% — довести до 3% к осени', 'ru', 'leads', 'increase', 'lead_conversion_rate', None, None, (1.5, '%'), ('absolute', 3, '%'), ('season', '2026-08-31', None), []),
+    srow('ERR 2,4% — 4% до конца квартала', 'ru', 'engagement', 'increase', 'err', None, None, (2.4, '%'), ('absolute', 4, '%'), ('period-end', '2026-03-31', None), []),
+    srow('Відписки 4% — знизити до 2% до кінця літа', 'uk', 'loyalty', 'decrease', 'unsubscribes', None, None, (4, '%'), ('absolute', 2, '%'), ('season', '2026-08-31', None), []),
+    srow('Охоплення 12 тисяч — 30 тисяч до грудня', 'uk', 'awareness', 'increase', 'reach', None, None, (12000, None), ('absolute', 30000, None), ('date', '2026-12-31', None), []),
+    srow('Час відповіді 3 години — скоротити до 30 хвилин до кінця місяця', 'uk', 'communication', 'decrease', 'response_time', None, None, (3, 'h'), ('absolute', 30, 'min'), ('period-end', '2026-01-31', None), []),
+    srow('Средний чек 1 800 ₽ — поднять до 2 500 ₽ к декабрю', 'ru', 'sales', 'increase', 'average_order_value', None, None, (1800, 'RUB'), ('absolute', 2500, 'RUB'), ('date', '2026-12-31', None), []),
+    srow('Average order value is $42 — raise it to $55 by Black Friday', 'en', 'sales', 'increase', 'average_order_value', None, None, (42, 'USD'), ('absolute', 55, 'USD'), ('named', '2026-11-27', None), []),
+    srow('CTR объявлений 0,8% — 1,5% к концу месяца', 'ru', 'traffic', 'increase', 'ctr', None, None, (0.8, '%'), ('absolute', 1.5, '%'), ('period-end', '2026-01-31', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -5077,7 +5092,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ('session 21: half a million, who wants the goal, RFQs, user videos, ranked by, means', READINGS_21B),
                                           ('session 22: feminine nouns, whole days of an outcome, booking, a source before a signed change, a signed count', READINGS_22),
                                           ('session 23: more of a place verb, the verb of a figure after its object, placeholder levels, tours and announcements, read-throughs', READINGS_23),
-                                          ('session 23: fourfold and more, the present figure after instead of, a price of what is counted, bringing in', READINGS_23B))
+                                          ('session 23: fourfold and more, the present figure after instead of, a price of what is counted, bringing in', READINGS_23B),
+                                          ('session 23: where a metric stands, then a dash and its target', READINGS_23C))
         for r in rows]
 
 

@@ -1367,17 +1367,25 @@ def _timed_heading(phrases: list[Phrase]) -> list[Phrase]:
 
 def _current_then_goal(phrases: list[Phrase]) -> list[Phrase]:
     """A figure before a goal's label and another after it ("Followers 3200, goal: 5000 by June",
-    «Подписчики 3200, цель — 5000 к июню»): the first is where the metric stands today, the second its
-    target, as "from 3200 to 5000" says."""
+    «Подписчики 3200, цель — 5000 к июню»), or before a dash and another after it, which no verb comes
+    before ("Churn is 9% — bring it to 5% by year end"): the first is where the metric stands today, the
+    second its target, as "from 3200 to 5000" says."""
     k = next((k for k, p in enumerate(phrases) if p.kind == "label" and k > 1 and phrases[k - 1].kind == "filler"
               and phrases[k - 1].text in _PART_ENDS), None)
-    if k is None or not any(p.kind == "amount" for p in phrases[k + 1:k + 3]) \
-            or any(p.kind == "metric" for p in phrases[k + 1:]):
+    dash = k is None
+    if dash:
+        k = next((k for k, p in enumerate(phrases) if k > 1 and p.kind == "filler" and p.text in _DASHES), None)
+    after = None if k is None else next(
+        (p if p.kind == "amount" else p.arg for p in phrases[k + 1:k + 4] if p.kind == "amount" or (
+            p.kind == "prep" and p.arg is not None and p.arg.kind == "amount" and p.value in _LEVEL_PREPS)), None)
+    if after is None or any(p.kind == "metric" for p in phrases[k + 1:]):
         return phrases      # («Охват 1500, цель: 300 заявок»: the goal names a metric of its own)
     before = [i for i, p in enumerate(phrases[:k]) if p.kind == "amount"]
-    if len(before) != 1 or not any(p.kind == "metric" for p in phrases[:before[0]]) \
-            or any(p.kind in ("verb", "prep", "bound") for p in phrases[:k]):
-        return phrases
+    if len(before) != 1 or not any(p.kind == "metric" for p in (phrases[:k] if dash else phrases[:before[0]])) \
+            or any(p.kind in ("verb", "prep", "bound") for p in phrases[:k]) \
+            or (dash and phrases[before[0]].value.unit != after.value.unit
+                and not {phrases[before[0]].value.unit, after.value.unit} <= set(_TIME_UNITS)):
+        return phrases      # ("Sales $10k — up 20%": a change of it, not a level)
     i = before[0]
     a = phrases[i]
     out = list(phrases)
