@@ -5003,6 +5003,22 @@ READINGS_23C = [
 ]
 
 
+READINGS_23D = [
+    # session 23: a label after a date, a year or a word, and the client it is for; the most recognised
+    srow('Q4 objective for the pet store client: 400 orders from Instagram', 'en', 'sales', 'reach', 'sales', None, 'instagram', None, ('absolute', 400, None), ('quarter', '2026-12-31', None), []),
+    srow('Main goal for our yoga client: get 250 trial sign-ups by March', 'en', 'leads', 'achieve', 'trials', None, None, None, ('absolute', 250, None), ('date', '2026-03-31', None), []),
+    srow('2026 target for the client: 50 new corporate customers', 'en', 'sales', 'increase', 'sales', None, None, None, ('relative', 50, None), ('date', '2026-12-31', None), []),
+    srow('Key goal for the client: lift email open rate to 35% by May', 'en', 'engagement', 'reach', 'email_open_rate', None, None, None, ('absolute', 35, '%'), ('date', '2026-05-31', None), []),
+    srow('Задача на Q3 для клиента: 400 заявок из таргета', 'ru', 'leads', 'reach', 'leads', None, None, None, ('absolute', 400, None), ('quarter', '2026-09-30', None), []),
+    srow('Главная цель для клиента-кофейни: 1 000 подписчиков к маю', 'ru', 'awareness', 'reach', 'followers', None, None, None, ('absolute', 1000, None), ('date', '2026-05-31', None), []),
+    srow('Мета на Q2 для клієнта: 300 заявок з Instagram', 'uk', 'leads', 'reach', 'leads', None, 'instagram', None, ('absolute', 300, None), ('quarter', '2026-06-30', None), []),
+    srow('Головне завдання для клієнта — 500 підписників до літа', 'uk', 'awareness', 'reach', 'followers', None, None, None, ('absolute', 500, None), ('season', '2026-05-31', None), []),
+    srow('Become the most recognised bike shop in Leeds by 2027', 'en', 'awareness', 'reach', 'brand_awareness', None, None, None, None, ('date', '2027-12-31', None), ['S103']),
+    srow('Be the most recognized wedding florist in the county', 'en', 'awareness', 'achieve', 'brand_awareness', None, None, None, None, None, ['S103']),
+    srow('2027 KPI: 300 demo requests a month', 'en', 'leads', 'reach', 'consultations', 'month', None, None, ('absolute', 300, None), ('date', '2027-12-31', None), []),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -5093,7 +5109,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ('session 22: feminine nouns, whole days of an outcome, booking, a source before a signed change, a signed count', READINGS_22),
                                           ('session 23: more of a place verb, the verb of a figure after its object, placeholder levels, tours and announcements, read-throughs', READINGS_23),
                                           ('session 23: fourfold and more, the present figure after instead of, a price of what is counted, bringing in', READINGS_23B),
-                                          ('session 23: where a metric stands, then a dash and its target', READINGS_23C))
+                                          ('session 23: where a metric stands, then a dash and its target', READINGS_23C),
+                                          ('session 23: a label after a date, a year or a word; the most recognised', READINGS_23D))
         for r in rows]
 
 

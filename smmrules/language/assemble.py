@@ -736,6 +736,11 @@ def _label_years(phrases: list[Phrase]) -> list[Phrase]:
     """A year right after a word that heads a goal ("Our aim for 2025 is to ...", "the goal for 2026 is") is the
     goal's year, as in a label ("Goal for 2026:"), never a figure."""
     out = list(phrases)
+    if len(phrases) > 1 and phrases[0].kind == "amount" and _label_year(phrases[0]) and (
+            phrases[1].kind == "label" or _label_word(phrases[1])):
+        # "2026 goal:", "2027 target for the client:": the year the label is for
+        p = phrases[0]
+        out[0] = Phrase("date", p.span, p.text, DateSpec(year=int(p.value.value)), toks=p.toks)
     for i in range(1, len(phrases)):
         p, before = phrases[i], phrases[i - 1]
         if p.kind == "prep" and p.value == "over" and p.arg is not None and p.arg.kind == "year" \
@@ -1162,6 +1167,10 @@ def _preamble(phrases: list[Phrase], heading: frozenset = frozenset(), possessiv
         label_word = owner and _label_word(phrases[j])
         if owner and phrases[j].kind == "label":
             cut, at_label = j, True
+        elif not owner:
+            # "Q2 objective for the client:", "Main goal for the client:": a label after a date or a word
+            label_word = any(_label_word(p) and all(q.kind in ("filler", "date") for q in phrases[:i])
+                             for i, p in enumerate(phrases[1:3], 1))
     for k, p in enumerate(phrases):
         if k == 0:
             continue
