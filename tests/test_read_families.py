@@ -4878,7 +4878,7 @@ READINGS_22 = [
     srow('Залучити 80 нових клієнток у салон до кінця березня', 'uk', 'sales', 'increase', 'sales', None, None, None, ('relative', 80, None), ('date', '2026-03-31', None), []),
     srow('Набрати 1500 підписниць у TikTok до літа', 'uk', 'awareness', 'achieve', 'followers', None, 'tiktok', None, ('absolute', 1500, None), ('season', '2026-05-31', None), []),
     srow('Збільшити кількість постійних покупниць на 20% за квартал', 'uk', 'loyalty', 'increase', 'retention', None, None, None, ('relative', 20, '%'), ('duration', '2026-04-15', 'P3M'), []),
-    srow('Зібрати 250 учасниць у Viber-спільноту до 8 березня', 'uk', 'communication', 'achieve', 'community_members', None, None, None, ('absolute', 250, None), ('date', '2026-03-08', None), []),
+    srow('Зібрати 250 учасниць у Viber-спільноту до 8 березня', 'uk', 'communication', 'achieve', 'community_members', None, 'viber', None, ('absolute', 250, None), ('date', '2026-03-08', None), []),
     srow('Залучити 40 студенток на інтенсив до вересня', 'uk', 'sales', 'achieve', 'enrolments', None, None, None, ('absolute', 40, None), ('date', '2026-09-30', None), []),
     srow('Привлечь 3 000 новых читательниц в блог к концу года', 'ru', 'awareness', 'increase', 'followers', None, None, None, ('relative', 3000, None), ('period-end', '2026-12-31', None), []),
     srow('Залучити 500 нових користувачок застосунку до грудня', 'uk', 'leads', 'increase', 'users', None, None, None, ('relative', 500, None), ('date', '2026-12-31', None), []),
@@ -5019,6 +5019,21 @@ READINGS_23D = [
 ]
 
 
+READINGS_23E = [
+    # session 23: a channel's community written with a hyphen
+    srow('Зібрати 3 000 учасників у Telegram-спільноті до осені', 'uk', 'communication', 'achieve', 'community_members', None, 'telegram', None, ('absolute', 3000, None), ('season', '2026-08-31', None), []),
+    srow('Розвивати Facebook-спільноту бренду', 'uk', 'communication', 'increase', 'community', None, 'facebook', None, None, None, ['S103']),
+    srow('Створити Telegram-спільноту для клієнтів', 'uk', 'communication', 'achieve', 'community', None, 'telegram', None, None, None, ['S103']),
+    srow('Вырастить Telegram-сообщество клуба до 2 000 участников к весне', 'ru', 'communication', 'reach', 'community_size', None, 'telegram', None, ('absolute', 2000, None), ('season', '2026-02-28', None), []),
+    srow('Собрать Discord-сообщество на 1 500 человек к запуску', 'ru', 'communication', 'achieve', 'community_size', None, 'discord', None, ('absolute', 1500, None), ('event', None, None), []),
+    srow('Збільшити Discord-спільноту до 800 учасників до кінця року', 'uk', 'communication', 'reach', 'community_size', None, 'discord', None, ('absolute', 800, None), ('period-end', '2026-12-31', None), []),
+    srow('Grow the Telegram community to 3,000 members by autumn', 'en', 'communication', 'reach', 'community_size', None, 'telegram', None, ('absolute', 3000, None), ('season', '2026-08-31', None), []),
+    srow('Build a Discord community of 1,500 players before launch', 'en', 'communication', 'achieve', 'community_size', None, 'discord', None, ('absolute', 1500, None), ('event', None, None), []),
+    srow('Grow our Facebook group to 2,000 members this year', 'en', 'communication', 'reach', 'community_members', None, 'facebook', None, ('absolute', 2000, None), ('period-end', '2026-12-31', None), []),
+    srow('Наполнить Telegram-сообщество активными участниками', 'ru', 'communication', 'achieve', 'community', None, 'telegram', None, None, None, ['S103']),
+]
+
+
 ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("no-amount", NO_AMOUNT), ("season", SEASONS),
                                           ("rate", RATES), ("how often", FREQUENCY), ("adjective", ADJECTIVES),
                                           ("people", PEOPLE), ("user content", USER_CONTENT), ("flows", FLOWS),
@@ -5110,7 +5125,8 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ('session 23: more of a place verb, the verb of a figure after its object, placeholder levels, tours and announcements, read-throughs', READINGS_23),
                                           ('session 23: fourfold and more, the present figure after instead of, a price of what is counted, bringing in', READINGS_23B),
                                           ('session 23: where a metric stands, then a dash and its target', READINGS_23C),
-                                          ('session 23: a label after a date, a year or a word; the most recognised', READINGS_23D))
+                                          ('session 23: a label after a date, a year or a word; the most recognised', READINGS_23D),
+                                          ('session 23: the community of a channel written with a hyphen', READINGS_23E))
         for r in rows]
 
 

@@ -267,6 +267,9 @@ def _splits(parts: list[str], lex: Lexicon, metrics: dict) -> bool:
         return False        # "MQL-to-SQL", "demo-to-close", "year-over-year": a preposition inside names one thing
     if _known(parts[-1], lex, metrics):
         return True
+    if len(parts) == 2 and any(r.terminal == "CHANNEL" for r in lex.readings(parts[:1], 0)) \
+            and any(r.terminal == "METRIC" for r in lex.readings(parts[1:], 0)):
+        return True         # «Telegram-спільнота», «VK-сообщество»: a channel's community, not a name
     return _known(parts[0], lex, metrics) and not parts[0].isascii()
 
 
