@@ -183,6 +183,14 @@ def _consistent(goal: Goal) -> Goal:
     elif (metric.name, period) in PERIOD_VARIANTS:
         v = METRICS[PERIOD_VARIANTS[metric.name, period]]
         metric, period = Metric(v.name, v.display.get(goal.lang, v.name), v.category), None
+    priced = METRICS.get(default_lexicons().defaults.get("priced"))
+    unit = goal.target.unit or (goal.baseline.unit if goal.baseline else None)
+    mi = METRICS[metric.name]
+    if unit in CURRENCIES and mi.unit_kind == "count" and mi.category != "sales" and priced is not None \
+            and priced.qualified_by.get(metric.name) in METRICS:
+        # video views in dollars are what a view costs (metrics.toml [defaults] priced)
+        v = METRICS[priced.qualified_by[metric.name]]
+        metric = Metric(v.name, v.display.get(goal.lang, v.name), v.category)
     on_channel = METRICS[metric.name].on_channel if metric.name in METRICS else {}
     if goal.channel in on_channel:
         # the members of a VK community are its subscribers (metrics.toml `on_channel`)
