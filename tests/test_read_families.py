@@ -5016,6 +5016,9 @@ READINGS_23D = [
     srow('Become the most recognised bike shop in Leeds by 2027', 'en', 'awareness', 'reach', 'brand_awareness', None, None, None, None, ('date', '2027-12-31', None), ['S103']),
     srow('Be the most recognized wedding florist in the county', 'en', 'awareness', 'achieve', 'brand_awareness', None, None, None, None, None, ['S103']),
     srow('2027 KPI: 300 demo requests a month', 'en', 'leads', 'reach', 'consultations', 'month', None, None, ('absolute', 300, None), ('date', '2027-12-31', None), []),
+    srow('Grow Instagram followers by 30% through 2027', 'en', 'awareness', 'increase', 'followers', None, 'instagram', None, ('relative', 30, '%'), ('date', '2027-12-31', None), []),
+    srow('Keep the unsubscribe rate under 0.3% through 2026', 'en', 'loyalty', 'maintain', 'unsubscribes', None, None, None, ('absolute', 0.3, '%'), ('date', '2026-12-31', None), []),
+    srow('Get 40 five-star reviews a month through 2026', 'en', 'loyalty', 'achieve', 'positive_reviews', 'month', None, None, ('absolute', 40, None), ('date', '2026-12-31', None), []),
 ]
 
 
@@ -5125,7 +5128,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ('session 23: more of a place verb, the verb of a figure after its object, placeholder levels, tours and announcements, read-throughs', READINGS_23),
                                           ('session 23: fourfold and more, the present figure after instead of, a price of what is counted, bringing in', READINGS_23B),
                                           ('session 23: where a metric stands, then a dash and its target', READINGS_23C),
-                                          ('session 23: a label after a date, a year or a word; the most recognised', READINGS_23D),
+                                          ('session 23: a label after a date, a year or a word; a year run through; the most recognised', READINGS_23D),
                                           ('session 23: the community of a channel written with a hyphen', READINGS_23E))
         for r in rows]
 

@@ -732,15 +732,22 @@ def _fronted_gerund(phrases: list[Phrase], lex) -> list[Phrase]:
         + phrases[k + 1:]
 
 
-def _label_years(phrases: list[Phrase]) -> list[Phrase]:
+def _label_years(phrases: list[Phrase], through: frozenset = frozenset()) -> list[Phrase]:
     """A year right after a word that heads a goal ("Our aim for 2025 is to ...", "the goal for 2026 is") is the
-    goal's year, as in a label ("Goal for 2026:"), never a figure."""
+    goal's year, as in a label ("Goal for 2026:"), never a figure; so is a year before such a word ("2026
+    goal:") and a year after a word of the list `through` ("grow followers by 30% through 2025")."""
     out = list(phrases)
     if len(phrases) > 1 and phrases[0].kind == "amount" and _label_year(phrases[0]) and (
             phrases[1].kind == "label" or _label_word(phrases[1])):
         # "2026 goal:", "2027 target for the client:": the year the label is for
         p = phrases[0]
         out[0] = Phrase("date", p.span, p.text, DateSpec(year=int(p.value.value)), toks=p.toks)
+    for i in range(1, len(phrases)):
+        p = phrases[i]
+        if p.kind == "amount" and _label_year(p) and phrases[i - 1].kind == "method" \
+                and normalize_word(phrases[i - 1].text) in through:
+            # "through 2025": the year the goal runs through, as "through June" is its month
+            out[i] = Phrase("date", p.span, p.text, DateSpec(year=int(p.value.value)), toks=p.toks)
     for i in range(1, len(phrases)):
         p, before = phrases[i], phrases[i - 1]
         if p.kind == "prep" and p.value == "over" and p.arg is not None and p.arg.kind == "year" \
@@ -2609,7 +2616,7 @@ class Assembler:
         lex = self.lex[lang]
         phrases = _durations(_length_adjectives(phrases, self.lex.metrics, tuple(lex.listed("length_stems")),
                                                 lex.listed("length_for")), self.lex.metrics)
-        phrases = _years_of_periods(_label_horizons(_label_years(_what_for(phrases, lex.listed("what_for"))),
+        phrases = _years_of_periods(_label_horizons(_label_years(_what_for(phrases, lex.listed("what_for")), lex.listed("through")),
                                                     lex.listed("horizon")))
         phrases = _numbered_names(_fronted_gerund(phrases, lex), lex.listed("numbered"))
         phrases = _where_counts(_unnamed_events(phrases, lex.listed("event_preps"), lex.function_words, text,
