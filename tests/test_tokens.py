@@ -39,11 +39,11 @@ ROWS = [
     (row('grow Web3 followers to 5,000 by 2026-12', 'en', 'awareness', 'reach', 'followers', None, None, None, ('absolute', 5000, None), ('date', '2026-12-31', None)), False),
     (row('increase 5G plan sales by 20%', 'en', 'sales', 'increase', 'sales', None, None, None, ('relative', 20, '%'), None), False),
     (row('get 50 leads from the GA4 report', 'en', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 50, None), None), False),
-    (row('increase followers to [Target] by 2026-06', 'en', 'awareness', 'increase', 'followers', None, None, None, None, ('date', '2026-06-30', None)), True),
+    (row('increase followers to [Target] by 2026-06', 'en', 'awareness', 'reach', 'followers', None, None, None, None, ('date', '2026-06-30', None)), True),
     (row('increase sales by X% by 2026-06', 'en', 'sales', 'increase', 'sales', None, None, None, None, ('date', '2026-06-30', None)), True),
     (row('get N new leads per month', 'en', 'leads', 'increase', 'leads', 'month', None, None, None, None), True),
     (row('increase leads by {X} by 2026-06', 'en', 'leads', 'increase', 'leads', None, None, None, None, ('date', '2026-06-30', None)), True),
-    (row('grow followers to <N> within 6 months', 'en', 'awareness', 'increase', 'followers', None, None, None, None, ('duration', '2026-07-15', 'P6M')), True),
+    (row('grow followers to <N> within 6 months', 'en', 'awareness', 'reach', 'followers', None, None, None, None, ('duration', '2026-07-15', 'P6M')), True),
     (row('increase revenue by ___ by 2026-12', 'en', 'sales', 'increase', 'revenue', None, None, None, None, ('date', '2026-12-31', None)), True),
     (row('збільшити продажі B2B на 20% до 2026-06', 'uk', 'sales', 'increase', 'sales', None, None, None, ('relative', 20, '%'), ('date', '2026-06-30', None)), False),
     (row('відповідати на повідомлення 24/7', 'uk', 'communication', 'maintain', 'response_time', None, None, None, ('absolute', 100, '%'), None), False),
@@ -58,7 +58,7 @@ ROWS = [
     (row('увеличить продажи 360° видео на 40%', 'ru', 'sales', 'increase', 'sales', None, None, None, ('relative', 40, '%'), None), False),
     (row('продать 200 iPhone 15 за месяц', 'ru', 'sales', 'achieve', 'sales', None, None, None, ('absolute', 200, None), ('duration', '2026-02-15', 'P1M')), False),
     (row('получить N заявок в месяц', 'ru', 'leads', 'achieve', 'leads', 'month', None, None, None, None), True),
-    (row('увеличить охват до <N> к концу года', 'ru', 'awareness', 'increase', 'reach', None, None, None, None, ('period-end', '2026-12-31', None)), True),
+    (row('увеличить охват до <N> к концу года', 'ru', 'awareness', 'reach', 'reach', None, None, None, None, ('period-end', '2026-12-31', None)), True),
     (row('увеличить выручку на ___ до 2026-12', 'ru', 'sales', 'increase', 'revenue', None, None, None, None, ('date', '2026-12-31', None)), True),
 ]
 
