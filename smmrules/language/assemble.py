@@ -2616,8 +2616,8 @@ class Assembler:
         lex = self.lex[lang]
         phrases = _durations(_length_adjectives(phrases, self.lex.metrics, tuple(lex.listed("length_stems")),
                                                 lex.listed("length_for")), self.lex.metrics)
-        phrases = _years_of_periods(_label_horizons(_label_years(_what_for(phrases, lex.listed("what_for")), lex.listed("through")),
-                                                    lex.listed("horizon")))
+        phrases = _label_years(_what_for(phrases, lex.listed("what_for")), lex.listed("through"))
+        phrases = _years_of_periods(_label_horizons(phrases, lex.listed("horizon")))
         phrases = _numbered_names(_fronted_gerund(phrases, lex), lex.listed("numbered"))
         phrases = _where_counts(_unnamed_events(phrases, lex.listed("event_preps"), lex.function_words, text,
                                                 lex.listed("places"), lex.listed("day_parts")), lex)
