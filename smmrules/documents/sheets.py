@@ -354,8 +354,6 @@ def iter_xlsx_lines(data: bytes, max_chars: int, keep=None, collect: bool = Fals
             if keep is not None:
                 keep.add(line)
             yield line
-        if keep is not None:
-            keep.end()
     finally:
         book.close()
         # the workbook and its sheets refer to each other, a cycle only the garbage collector frees (and a
@@ -364,6 +362,10 @@ def iter_xlsx_lines(data: bytes, max_chars: int, keep=None, collect: bool = Fals
             strings = getattr(sheet, "_shared_strings", None)
             if isinstance(strings, list):
                 strings.clear()
+    # (after the workbook's strings are gone: the lines are joined into one text here, a second copy of them
+    # while it is made)
+    if keep is not None:
+        keep.end()
 
 
 class SheetText:
