@@ -4985,6 +4985,8 @@ READINGS_23B = [
     srow('Cut the cost per lead to $18 instead of the current $30 by June', 'en', 'leads', 'decrease', 'cost_per_lead', None, None, (30, 'USD'), ('absolute', 18, 'USD'), ('date', '2026-06-30', None), []),
     srow('Публиковать 5 постов в неделю вместо трёх', 'ru', 'other', 'increase', 'posts', 'week', None, (3, None), ('absolute', 5, None), None, []),
     srow('Bring in 60 new patients for the dental clinic by April', 'en', 'sales', 'increase', 'sales', None, None, None, ('relative', 60, None), ('date', '2026-04-30', None), []),
+    srow('Get 50% of site visitors to leave an inquiry by autumn', 'en', 'leads', 'achieve', 'leads', None, None, None, ('absolute', 50, '%'), ('season', '2026-08-31', None), []),
+    srow('Get 30% of newsletter subscribers to leave a review by June', 'en', 'loyalty', 'achieve', 'reviews', None, None, None, ('absolute', 30, '%'), ('date', '2026-06-30', None), []),
 ]
 
 
@@ -5126,7 +5128,7 @@ ROWS = [(family, *r) for family, rows in (("compound", COMPOUND + NOT_ONLY), ("n
                                           ('session 21: half a million, who wants the goal, RFQs, user videos, ranked by, means', READINGS_21B),
                                           ('session 22: feminine nouns, whole days of an outcome, booking, a source before a signed change, a signed count', READINGS_22),
                                           ('session 23: more of a place verb, the verb of a figure after its object, placeholder levels, tours and announcements, read-throughs', READINGS_23),
-                                          ('session 23: fourfold and more, the present figure after instead of, a price of what is counted, bringing in', READINGS_23B),
+                                          ('session 23: fourfold and more, the present figure after instead of, a price of what is counted, bringing in, a share of people to do something', READINGS_23B),
                                           ('session 23: where a metric stands, then a dash and its target', READINGS_23C),
                                           ('session 23: a label after a date, a year or a word; a year run through; the most recognised', READINGS_23D),
                                           ('session 23: the community of a channel written with a hyphen', READINGS_23E))

@@ -1512,12 +1512,14 @@ def _shares_doing(phrases: list[Phrase], info, shares: frozenset, infinitive_mar
         # review" (they are counted by what they do)
         counted = infinitive and j > 0 and phrases[j - 1].kind == "amount" and people.kind == "metric" \
             and info[people.value].unit_kind == "count" and not info[people.value].activity
-        if people.kind != "metric" or not (info[people.value].people or counted or any(
-                _is_share(q, shares) for q in phrases[max(0, j - 3):j])):
+        shared = any(_is_share(q, shares) for q in phrases[max(0, j - 3):j])
+        if people.kind != "metric" or not (info[people.value].people or counted or shared):
             continue    # (people as such need no share: "get more people to visit the website")
         verb = phrases[k + 1]
-        if verb.kind != "verb" and not (counted and verb.kind == "filler" and verb.text.isalpha()
-                                        and verb.span.column == p.span.end_column + 1):
+        # (a word we do not know right after "to", where a count or a share of people comes before: "get 50
+        # customers to leave a review", "get 50% of visitors to leave an inquiry")
+        if verb.kind != "verb" and not ((counted or (infinitive and shared)) and verb.kind == "filler"
+                                        and verb.text.isalpha() and verb.span.column == p.span.end_column + 1):
             continue    # (a word skipped between, "visits to the online booking page", makes "to" a preposition)
         implied = verb.value.partition(":")[2] if verb.kind == "verb" else ""
         mi = info.get(implied) if implied else None
