@@ -187,8 +187,10 @@ def _consistent(goal: Goal) -> Goal:
     unit = goal.target.unit or (goal.baseline.unit if goal.baseline else None)
     mi = METRICS[metric.name]
     if unit in CURRENCIES and mi.unit_kind == "count" and mi.category != "sales" and priced is not None \
-            and priced.qualified_by.get(metric.name) in METRICS:
-        # video views in dollars are what a view costs (metrics.toml [defaults] priced)
+            and priced.qualified_by.get(metric.name) in METRICS and goal.lang == "en" \
+            and goal.direction == "maintain" and goal.target.kind == "absolute":
+        # "maintain video views at 5 USD": a figure in money after "at" is what one view costs (metrics.toml
+        # [defaults] priced, the lexicon's list `each`); "from 0 USD to 5 USD" is a sum
         v = METRICS[priced.qualified_by[metric.name]]
         metric = Metric(v.name, v.display.get(goal.lang, v.name), v.category)
     on_channel = METRICS[metric.name].on_channel if metric.name in METRICS else {}

@@ -5245,3 +5245,24 @@ def test_probe_set_spans_the_languages_and_the_vocabulary():
     assert {metrics[m].category for m in named} == {"sales", "leads", "awareness", "engagement", "traffic",
                                                      "loyalty", "communication", "other"}
     assert set(KNOWN) <= {r["id"] for r in rows}
+
+
+# --- a price of one, against a sum ---------------------------------------------------------------------
+# A figure in money beside something counted is what one of them costs only where a word of the lexicons'
+# list `each` says so («по», "at", "each"); else it is a sum, and the count keeps its own metric.
+PRICED = [
+    ("Лиды по 75 ₽ к концу квартала", "cost_per_lead"),
+    ("Ліди по 95 грн до кінця кварталу", "cost_per_lead"),
+    ("Get webinar sign-ups at $6 each by May", "cost_per_lead"),
+    ("Подписчики по 9 рублей к лету", "cost_per_follower"),
+    ("Generate $12,000 from 300 leads by June", "leads"),
+    ("Заявки на 3 млн рублей к концу квартала", "leads"),
+    ("Заявки на 900 тис. грн до кінця року", "leads"),
+    ("Spend $4,000 to get 200 leads", "leads"),
+]
+
+
+@pytest.mark.parametrize("text, metric", PRICED, ids=[t for t, _ in PRICED])
+def test_a_price_of_one_is_a_cost_per_one(text, metric):
+    goal = parse_goal(text, today="2026-01-15")
+    assert goal.metric is not None and goal.metric.name == metric

@@ -964,6 +964,23 @@ def _has_placeholder(phrases: list[Phrase]) -> bool:
     return False
 
 
+def _priced(phrases: list[Phrase], each: frozenset) -> bool:
+    """Whether a figure in money is the price of one, by a word of the list `each` right before it, opening it
+    or right after it («лиды по 60 ₽», "leads at $25", "$25 each"), not a sum ("$10,000 from 200 leads")."""
+    for i, p in enumerate(phrases):
+        q = p.arg if p.kind == "prep" and p.arg is not None else p
+        if q.kind != "amount" or q.value.unit not in _CURRENCIES:
+            continue
+        words = [phrases[i - 1].text] if i and phrases[i - 1].kind == "filler" else []
+        if p is not q:
+            words.append(p.text.split(" ")[0])
+        if i + 1 < len(phrases) and phrases[i + 1].kind == "filler":
+            words.append(phrases[i + 1].text)
+        if any(normalize_word(w) in each for w in words):
+            return True
+    return False
+
+
 def _placeholder_level(phrases: list[Phrase]) -> bool:
     """Whether a placeholder stands for a level ("grow the audience to X listeners", «до певного рівня»)."""
     return any(p.kind == "prep" and p.value in _LEVEL_PREPS and p.arg is not None and p.arg.kind == "placeholder"
@@ -2357,6 +2374,7 @@ class Assembler:
         self.lex = lexicons
         self._text = ""     # the statement being built (build)
         self._lang = "en"   # and its language
+        self._priced = False  # and whether a figure in money there is the price of one (_priced)
 
     # -- deadlines ------------------------------------------------------------------
     def _duration(self, phrase: Phrase, amount: Decimal, unit: str, today) -> Deadline:
@@ -2638,6 +2656,7 @@ class Assembler:
                                 self.lex.metrics, lex.listed("share"), lex.listed("infinitive"))
         phrases = _dated_baselines(phrases)
         whole = phrases
+        self._priced = _priced(phrases, lex.listed("each"))
         phrases, side = _split_side(_accompanied(phrases, lex.listed("accompanied")), lex.listed("floor_from"),
                                     lex.listed("yields"), self.lex.metrics, lex.listed("ranked_by"))
         if side and not any(p.kind == "metric" for p in phrases) and any(p.kind == "metric" for p in side) \
@@ -2943,8 +2962,8 @@ class Assembler:
             name = mi.percent_variant
             mi = info[name]
         priced = info.get(self.lex.defaults.get("priced"))
-        if unit in _CURRENCIES and mi.unit_kind == "count" and mi.category != "sales" and priced is not None \
-                and priced.qualified_by.get(name) in info:
+        if self._priced and unit in _CURRENCIES and mi.unit_kind == "count" and mi.category != "sales" \
+                and priced is not None and priced.qualified_by.get(name) in info:
             # «лиды по 60 руб.», "leads at $25 each": what one of them costs
             name = priced.qualified_by[name]
             mi = info[name]
