@@ -223,6 +223,7 @@ class Lexicon:
         self._tables: dict[str, dict[str, int]] = {}
         self._first_cache: dict[str, tuple] = {}
         self._readings_cache: dict[tuple, list] = {}
+        self._reach: dict[str, int] = {}       # a word -> the most words a phrase it begins spans
         self._longest = max((len(p[_PARTS]) for p in patterns), default=1)
         self.values = frozenset(p[_VALUE] for p in patterns)
         self.function_words: frozenset = frozenset()   # [function_words] of the language's file
@@ -270,6 +271,7 @@ class Lexicon:
         state = dict(self.__dict__)
         state["_first_cache"] = {}
         state["_readings_cache"] = {}
+        state["_reach"] = {}
         state["_tables"] = {}
         state.pop("_slips", None)
         state.pop("_slipped", None)
@@ -358,17 +360,33 @@ class Lexicon:
 
     def readings(self, words: list[str], start: int) -> list[Reading]:
         """Every reading of the words beginning at `start`, most preferred first."""
-        first = self._first(words[start])
+        word = words[start]
+        first = self._first(word)
         if not first:
             return []
-        # the answer depends only on the words a phrase can span: memoize on them
-        span = tuple(words[start:start + self._longest])
+        # the answer depends only on the words a phrase beginning with this word can span: memoize on them
+        # ("increase" begins no phrase of more than two words: what comes after the next one is not its key)
+        span = tuple(words[start:start + self.reach(word)])
         cached = self._readings_cache.get(span)
         if cached is None:
             cached = self._compute(list(span), 0, first)
             if len(self._readings_cache) < READINGS_MEMO_LIMIT:
                 self._readings_cache[span] = cached
         return cached
+
+    def reach(self, word: str) -> int:
+        """The most words a phrase of the lexicon that begins with `word` spans (0: it begins none)."""
+        found = self._reach.get(word)
+        if found is None:
+            found = max((len(p[_PARTS]) for p in self._first(word)), default=0)
+            if len(self._reach) < 200_000:
+                self._reach[word] = found
+        return found
+
+    def counts_from(self, word: str) -> bool:
+        """Whether `word` begins a number word or a scale («двадцать», "thousand"): a number written in words
+        may run past its own phrases."""
+        return any(p[_TERMINAL] in ("NUMWORD", "SCALE") for p in self._first(word))
 
     def _compute(self, words: list[str], start: int, first) -> list[Reading]:
         out = []

@@ -583,7 +583,10 @@ class Tagger:
         out = []
         memo = self._positions
         for i, tok in enumerate(raw):
-            key = (lex, tok.text, *words[i:i + window])
+            w = words[i]
+            # (what the word's own phrases can span, or the whole window where a number in words may begin)
+            reach = window if not w or "-" in w or lex.counts_from(w) else max(1, lex.reach(w))
+            key = (lex, tok.text, *words[i:i + reach])
             found = memo.get(key)
             if found is None:
                 if len(memo) >= POSITION_MEMO_LIMIT:
