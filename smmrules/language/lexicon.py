@@ -366,7 +366,8 @@ class Lexicon:
             return []
         # the answer depends only on the words a phrase beginning with this word can span: memoize on them
         # ("increase" begins no phrase of more than two words: what comes after the next one is not its key)
-        span = tuple(words[start:start + self.reach(word)])
+        reach = self.reach(word)
+        span = tuple(words[start:start + reach] if reach > 0 else words[start:start + self._longest])
         cached = self._readings_cache.get(span)
         if cached is None:
             cached = self._compute(list(span), 0, first)
@@ -375,18 +376,16 @@ class Lexicon:
         return cached
 
     def reach(self, word: str) -> int:
-        """The most words a phrase of the lexicon that begins with `word` spans (0: it begins none)."""
+        """The most words a phrase of the lexicon that begins with `word` spans (0: it begins none); -1 where
+        `word` begins a number word or a scale («двадцать», "thousand"), which may run past its own phrases."""
         found = self._reach.get(word)
         if found is None:
-            found = max((len(p[_PARTS]) for p in self._first(word)), default=0)
+            first = self._first(word)
+            found = -1 if any(p[_TERMINAL] in ("NUMWORD", "SCALE") for p in first) else max(
+                (len(p[_PARTS]) for p in first), default=0)
             if len(self._reach) < 200_000:
                 self._reach[word] = found
         return found
-
-    def counts_from(self, word: str) -> bool:
-        """Whether `word` begins a number word or a scale («двадцать», "thousand"): a number written in words
-        may run past its own phrases."""
-        return any(p[_TERMINAL] in ("NUMWORD", "SCALE") for p in self._first(word))
 
     def _compute(self, words: list[str], start: int, first) -> list[Reading]:
         out = []

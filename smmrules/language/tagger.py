@@ -585,8 +585,8 @@ class Tagger:
         for i, tok in enumerate(raw):
             w = words[i]
             # (what the word's own phrases can span, or the whole window where a number in words may begin)
-            reach = window if not w or "-" in w or lex.counts_from(w) else max(1, lex.reach(w))
-            key = (lex, tok.text, *words[i:i + reach])
+            reach = lex.reach(w) if w and "-" not in w else -1
+            key = (lex, tok.text, *words[i:i + (max(1, reach) if reach >= 0 else window)])
             found = memo.get(key)
             if found is None:
                 if len(memo) >= POSITION_MEMO_LIMIT:
