@@ -114,7 +114,7 @@ def test_a_new_run_reads_the_words_it_shares_with_a_remembered_one_from_the_memo
     size = len(tagger._positions)
     assert size == 7                # every word once (to and by: runs of one word)
     # another run (a channel changed): only the new word and the words whose own phrases can reach it are
-    # read again ("weekly" begins phrases of three words, "weekly active users", which reach it; "grow" none
+    # read again ("weekly" begins phrases of three words, "weekly active team", which reach it; "grow" none
     # longer than itself)
     second = _tokens("grow weekly TikTok followers from 300 to 900 by 2026-06", "en")
     assert [t[0] for t in second] == [t[0] for t in first]
@@ -135,3 +135,20 @@ def test_the_word_memo_is_bounded(monkeypatch):
         tagger._shapes.clear()
         assert _tokens(text, lang) == _unmemoised(text, lang)
         assert len(tagger._positions) <= 3
+
+
+def test_a_words_reach_is_the_longest_phrase_it_begins():
+    """The memo keys of a word's readings hold the words its own phrases can span (Lexicon.reach): "grow"
+    begins phrases of one word, "weekly" of three ("weekly active team"); a number word may run past its
+    phrases (-1: the whole window), and a word that begins no phrase reaches nothing."""
+    lexicons = default_grammar().lexicons
+    en, ru = lexicons["en"], lexicons["ru"]
+    assert en.reach("grow") == 1
+    assert en.reach("weekly") == 3
+    assert [(r.terminal, r.value, r.length) for r in en.readings(["weekly", "active", "team"], 0)] == [
+        ("METRIC", "active_accounts", 3), ("PERIOD", "week", 1)]
+    assert en.reach("twenty") == -1 and ru.reach("двадцать") == -1
+    assert en.reach("zzqx") == 0
+    # a reading never spans more words than the word's reach
+    for lex, words in ((en, ["weekly", "active", "team", "grow"]), (ru, ["средний", "чек", "сделки", "рост"])):
+        assert max(r.length for r in lex.readings(words, 0)) <= lex.reach(words[0])
