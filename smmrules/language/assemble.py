@@ -737,16 +737,13 @@ def _label_years(phrases: list[Phrase], through: frozenset = frozenset()) -> lis
     goal's year, as in a label ("Goal for 2026:"), never a figure; so is a year before such a word ("2026
     goal:") and a year after a word of the list `through` ("grow followers by 30% through 2025")."""
     out = list(phrases)
-    if len(phrases) > 1 and phrases[0].kind == "amount" and _label_year(phrases[0]) and (
-            phrases[1].kind == "label" or _label_word(phrases[1])):
-        # "2026 goal:", "2027 target for the client:": the year the label is for
-        p = phrases[0]
-        out[0] = Phrase("date", p.span, p.text, DateSpec(year=int(p.value.value)), toks=p.toks)
-    for i in range(1, len(phrases)):
-        p = phrases[i]
-        if p.kind == "amount" and _label_year(p) and phrases[i - 1].kind == "method" \
-                and normalize_word(phrases[i - 1].text) in through:
-            # "through 2025": the year the goal runs through, as "through June" is its month
+    for i, p in enumerate(phrases):
+        if p.kind != "amount" or not _label_year(p):
+            continue
+        if (i == 0 and len(phrases) > 1 and (phrases[1].kind == "label" or _label_word(phrases[1]))) or (
+                i > 0 and phrases[i - 1].kind == "method" and normalize_word(phrases[i - 1].text) in through):
+            # "2026 goal:", "2027 target for the client:": the year the label is for; "through 2025": the year
+            # the goal runs through, as "through June" is its month
             out[i] = Phrase("date", p.span, p.text, DateSpec(year=int(p.value.value)), toks=p.toks)
     for i in range(1, len(phrases)):
         p, before = phrases[i], phrases[i - 1]
@@ -1020,19 +1017,22 @@ def _names_a_kpi(phrases: list[Phrase], i: int) -> bool:
     return end is None or _is_separator(end)
 
 
+def _index_of(phrases, p: Phrase) -> int | None:
+    """Where the very phrase `p` stands in `phrases` (None: it is not one of them)."""
+    return next((k for k, q in enumerate(phrases) if q is p), None)
+
+
 def _after_word(p: Phrase, phrases, words: frozenset) -> bool:
     """Whether the phrase right before `p` is a plain word of `words`."""
-    ids = [id(q) for q in phrases]
-    k = ids.index(id(p)) if id(p) in ids else 0
-    return k > 0 and phrases[k - 1].kind == "filler" and normalize_word(phrases[k - 1].text) in words
+    k = _index_of(phrases, p)
+    return bool(k) and phrases[k - 1].kind == "filler" and normalize_word(phrases[k - 1].text) in words
 
 
 def _only_fillers_between(phrases, a: Phrase, b: Phrase) -> bool:
     """Whether nothing but plain words stands between `a` and `b`."""
-    ids = [id(p) for p in phrases]
-    if id(a) not in ids or id(b) not in ids:
+    i, j = _index_of(phrases, a), _index_of(phrases, b)
+    if i is None or j is None:
         return True         # (phrases not given: the metric words alone decide)
-    i, j = ids.index(id(a)), ids.index(id(b))
     return all(p.kind == "filler" for p in phrases[i + 1:j])
 
 
@@ -1185,9 +1185,10 @@ def _preamble(phrases: list[Phrase], heading: frozenset = frozenset(), possessiv
         j = 0
         while j < min(len(phrases), 3) and not _label_word(phrases[j]) and (
                 phrases[j].kind == "filler" or (phrases[j].kind == "metric" and _possessive(
-                    _with_apostrophe(phrases, j), possessive))):
+                    _with_apostrophe(phrases, j, possessive), possessive))):
             j += 1
-        owner = 0 < j < len(phrases) and any(_possessive(_with_apostrophe(phrases, i), possessive) for i in range(j))
+        owner = 0 < j < len(phrases) and any(_possessive(_with_apostrophe(phrases, i, possessive), possessive)
+                                             for i in range(j))
         label_word = owner and _label_word(phrases[j])
         if owner and phrases[j].kind == "label":
             cut, at_label = j, True
@@ -1232,13 +1233,15 @@ def _preamble(phrases: list[Phrase], heading: frozenset = frozenset(), possessiv
     return before + after
 
 
-def _with_apostrophe(phrases: list[Phrase], i: int) -> str:
+def _with_apostrophe(phrases: list[Phrase], i: int, endings: tuple) -> str:
     """The text of the i-th phrase with an apostrophe written right after it ("partners'", which the
-    tokenizer splits off as a mark of its own)."""
+    tokenizer splits off as a mark of its own): a mark of the possessive endings (the lexicon list
+    `possessive`: "s'", "s’")."""
     p = phrases[i]
     nxt = phrases[i + 1] if i + 1 < len(phrases) else None
-    if nxt is not None and nxt.kind == "filler" and nxt.text in ("'", "’") and nxt.span.line == p.span.end_line \
-            and nxt.span.column == p.span.end_column:
+    if nxt is not None and nxt.kind == "filler" and len(nxt.text) == 1 and not nxt.text.isalpha() \
+            and any(normalize_word(nxt.text) in e for e in endings) \
+            and nxt.span.line == p.span.end_line and nxt.span.column == p.span.end_column:
         return p.text + nxt.text
     return p.text
 
@@ -3115,12 +3118,12 @@ class Assembler:
         followers" is for getting them."""
         if not self.lex.metrics[p.value].addressable:
             return False
-        ids = [id(q) for q in phrases]
-        if id(p) not in ids:
+        k = _index_of(phrases, p)
+        if k is None:
             return False
         to = self.lex[lang].listed("addressee")
         dative = tuple(self.lex[lang].listed("dative_endings"))
-        for q in reversed(phrases[:ids.index(id(p))]):
+        for q in reversed(phrases[:k]):
             if q.kind != "filler":
                 # «розсилку підписникам», «рассылку постоянным клиентам»: people in the dative right after the
                 # activity (the lexicon's `dative_endings`) are whom it is for

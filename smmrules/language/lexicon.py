@@ -107,8 +107,9 @@ _PARTS, _TERMINAL, _VALUE, _ORDER = range(4)
 # the shortest word read as a slip of a metric's word (Lexicon._misspelt)
 _MISSPELT_MIN = 6
 # The readings of at most this many word spans are kept per language (the first ones met, which the
-# commonest are among), so that the memo stops growing on a long document: the 30,000-goal benchmark
-# document meets some 8,000 a language, about 3 MB of readings.
+# commonest are among), so that the memo stops growing on a long document; each span is as long as the
+# phrases its first word begins (Lexicon.reach): the 30,000-goal benchmark document meets 1,300-1,800 a
+# language.
 READINGS_MEMO_LIMIT = 16_384
 
 
