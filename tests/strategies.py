@@ -200,9 +200,11 @@ def _consistent(goal: Goal) -> Goal:
         metric = Metric(v.name, v.display.get(goal.lang, v.name), v.category)
     defaults = default_lexicons().defaults
     if goal.target.kind == "rank" and goal.channel in defaults.get("search_channels", ()) and (
-            metric.name == defaults.get("search_terms") or METRICS[metric.name].activity):
-        # a place in a search engine's results measured by nothing but the keywords, or beside an activity
-        # (the site's relaunch), is a search position (metrics.toml [defaults] search_rank)
+            metric.name == defaults.get("search_terms") or metric.name in defaults.get("search_terms_also", ())
+            or METRICS[metric.name].activity):
+        # a place in a search engine's results measured by nothing but the keywords (or the words that stand
+        # for them there: «ТОП-1 на Agoda (лиды)»), or beside an activity (the site's relaunch), is a search
+        # position (metrics.toml [defaults] search_rank, search_terms_also)
         v = METRICS[defaults["search_rank"]]
         metric = Metric(v.name, v.display.get(goal.lang, v.name), v.category)
     elif goal.target.kind == "rank" and goal.channel in defaults.get("review_channels", ()) and METRICS[metric.name].activity:
